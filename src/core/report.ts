@@ -1,0 +1,65 @@
+import type { Grade } from './grades';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'ja' | 'en';
+export type SheetKind = 'evaluation' | 'summary-table' | 'other';
+
+/** One problem found in the user's data, pointing at a cell where it can. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  sheet: string | null;
+  /** A1-style address, or null for sheet- or file-level findings. */
+  cell: string | null;
+  /** 1-based row, or null. */
+  row: number | null;
+  /** Western fiscal year, when the finding is about a year. */
+  year?: number;
+  message: string;
+  /** Extra facts for renderers and filters (never needed to understand the message). */
+  department?: string;
+  program?: string;
+}
+
+export type GradeCounts = Record<Grade, number>;
+
+/** One row of the policy table (施策ごとの集計). */
+export interface PolicySummary {
+  sheet: string;
+  /** Hierarchical identifier as printed, e.g. `1-(2)-①`, or the name when the sheet has none. */
+  id: string;
+  name: string;
+  /** 1 = the top level of the sheet's hierarchy. */
+  level: number;
+  /** What the level is called in the sheet (基本目標, 施策, 方向性 …) where known. */
+  levelLabel: string | null;
+  declaredGrade: Grade | null;
+  computedGrade: Grade | null;
+  counts: GradeCounts;
+  /** Programs (事業/取組) below this policy, 再掲 counted once. */
+  programs: number;
+  /** 1-based row where the policy starts. */
+  row: number;
+  findings: number;
+}
+
+export interface SheetInfo {
+  name: string;
+  kind: SheetKind;
+  /** 1-based last header row, or null when the sheet has no table. */
+  headerRow: number | null;
+}
+
+export interface Report {
+  file: string | null;
+  reportYear: number | null;
+  sheets: SheetInfo[];
+  findings: Finding[];
+  policies: PolicySummary[];
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

@@ -1,0 +1,75 @@
+/**
+ * The workbook as the core sees it. Both adapters (ExcelJS for files, Office.js for the
+ * live workbook) produce exactly this shape, so everything downstream is host-agnostic.
+ */
+
+/** A formula or cell error such as `#N/A` or `#REF!`. */
+export interface CellError {
+  error: string;
+}
+
+/** A number shown as a percentage: Excel stores 100 % as `1` with a percent format. */
+export interface Percent {
+  percent: number;
+}
+
+/**
+ * One cell's value, with formula results and percentages already resolved.
+ * Dates arrive as ISO strings (`2023-04-01`); rich text as its plain text.
+ * In a merged block only the master (top-left) cell holds the value; the others are null.
+ */
+export type CellValue = string | number | boolean | null | CellError | Percent;
+
+/** 0-based, inclusive rectangle. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
+export interface SheetSnapshot {
+  name: string;
+  visibility: SheetVisibility;
+  /** rows[r][c] is the cell at 0-based row r, column c, counted from A1. Rows may be sparse. */
+  rows: (CellValue[] | undefined)[];
+  merges: CellRange[];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+export function isCellError(v: CellValue): v is CellError {
+  return typeof v === 'object' && v !== null && 'error' in v;
+}
+
+export function isPercent(v: CellValue): v is Percent {
+  return typeof v === 'object' && v !== null && 'percent' in v;
+}
+
+export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
+  return sheet.rows[row]?.[col] ?? null;
+}
+
+/** The text a person sees in the cell, for matching and messages (never written back). */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (isCellError(v)) return v.error;
+  return `${Math.round(v.percent * 1000) / 10}%`;
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function columnCount(sheet: SheetSnapshot): number {
+  let max = 0;
+  for (const row of sheet.rows) if (row && row.length > max) max = row.length;
+  return max;
+}
