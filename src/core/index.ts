@@ -1,0 +1,14 @@
+/**
+ * The engine's public face. Adapters hand in a WorkbookSnapshot; renderers take the Report
+ * and the SummaryDocument. Nothing here touches Node, the DOM or Office.js.
+ */
+export * from './snapshot';
+export * from './report';
+export * from './settings';
+export * from './grades';
+export * from './years';
+export * from './summary-document';
+export type { SheetLayout, ColumnLayout, SummaryTableLayout } from './layout/types';
+export { checkWorkbook, type CheckOptions, type CheckResult } from './check';
+export { buildSummaryDocument } from './summary/document';
+export { RULES, type RuleMeta } from './rules/registry';
