@@ -50,6 +50,8 @@ export interface SheetLayout {
 export type Uncertainty =
   | { kind: 'no-header' }
   | { kind: 'no-grade-column' }
+  | { kind: 'grade-column-guessed'; column: number }
+  | { kind: 'grade-column-demoted'; column: number }
   | { kind: 'ambiguous-grade-column'; columns: number[] }
   | { kind: 'summary-unmatched' }
   | { kind: 'report-year-unknown' };

@@ -1,0 +1,75 @@
+import type { ColumnRole } from '../settings';
+import { findYears } from '../years';
+
+/**
+ * Column roles from header labels. Labels arrive normalised by normalizeHeader (NFKC, no
+ * spaces or line breaks), joined over the header rows, e.g. `施策大`, `Check(評価)`, `前年度事業評価`.
+ */
+
+export interface ClassifiedColumn {
+  role: ColumnRole;
+  year?: number;
+}
+
+const SUB_LEVELS = new Set(['大', '中', '小']);
+
+const HIERARCHY =
+  /^(基本理念|基本目標|基本方針|基本施策|施策の柱|重点施策|施策|施策の方向性|方向性|取り?組み?の方向性|計画における項目|シート番号|施策番号|番号|No\.?|項目番号|目標)$/i;
+const NAME =
+  /(具体的な取り?組み?|個別事業・?取り?組み?|取り?組み?内容|事業内容|事業名|実施内容|主な事業|取り?組み?名?|事業|Plan)$|Plan\(|^【?個別事業/i;
+const GRADE = /^((今年度|当該年度|本年度|令和\d+年度|\d{4}年度)の?)?(事業|進捗|総合|自己)?評価(結果)?(\(A[-~〜～]D\))?$|^check\(評価\)$|^評価\(check\)$/i;
+const PREVIOUS_GRADE = /^前年度の?(事業|進捗|総合)?評価$/;
+const NEXT_POLICY = /次年度.*(方針|方向性)|^今後の方針$/;
+const DEPARTMENT = /^(担当課|所管課|担当部署|担当部局|担当|担当課名|所管|実施主体|担当課・?機関)$/;
+const ACHIEVEMENT = /^達成(度|率|状況)(\(%\))?$/;
+
+export function classifyLabel(label: string, context: { previousYear?: number; multiYear: boolean }): ClassifiedColumn {
+  if (label === '') return { role: 'ignore' };
+  const last = lastPart(label);
+  if (SUB_LEVELS.has(last)) return { role: 'hierarchy' };
+  const plain = label.replace(/\u0000/g, '').replace(/^【(.*)】$/, '$1');
+
+  const years = findYears(plain);
+  const recordYears = years.filter((y) => !y.future);
+  if (context.multiYear) {
+    if (years.length > 0 && recordYears.length === 0) return { role: 'ignore' }; // 今後(令和5年度以降)の実施計画
+    if (recordYears.length > 0) {
+      const year = recordYears[0].year;
+      if (/計画$|予定$/.test(plain)) return { role: 'ignore' }; // 令和4年度の実施計画: a plan, not a record
+      if (/達成/.test(plain)) return { role: 'yearAchievement', year };
+      if (/評価/.test(plain)) return { role: 'yearEvaluation', year };
+      return { role: 'yearStatus', year };
+    }
+    if (ACHIEVEMENT.test(plain) && context.previousYear !== undefined) {
+      return { role: 'yearAchievement', year: context.previousYear };
+    }
+    if (/評価/.test(plain) && /担当課の評価|に関する/.test(plain) && context.previousYear !== undefined) {
+      return { role: 'yearEvaluation', year: context.previousYear };
+    }
+  }
+  if (PREVIOUS_GRADE.test(plain)) return { role: 'previousGrade' };
+  if (GRADE.test(plain)) return { role: 'grade' };
+  if (NEXT_POLICY.test(plain)) return { role: 'nextPolicy' };
+  if (/^再掲/.test(plain) && plain.length <= 4) return { role: 'repost' };
+  if (DEPARTMENT.test(plain)) return { role: 'department' };
+  if (ACHIEVEMENT.test(plain)) return { role: 'achievement' };
+  if (HIERARCHY.test(plain) || /^施策(大|中|小)?$/.test(plain)) return { role: 'hierarchy' };
+  if (NAME.test(plain)) return { role: 'name' };
+  return { role: 'text' };
+}
+
+function lastPart(label: string): string {
+  const parts = label.split('\u0000');
+  return parts[parts.length - 1];
+}
+
+/** How strongly a row looks like a table header: the number of cells naming a known column. */
+export function headerScore(labels: string[]): number {
+  let score = 0;
+  for (const label of labels) {
+    if (label === '' || label.length > 40) continue;
+    const c = classifyLabel(label, { multiYear: true, previousYear: 2000 });
+    if (c.role !== 'text' && c.role !== 'ignore') score++;
+  }
+  return score;
+}

@@ -1,0 +1,317 @@
+import { parseGrade } from '../grades';
+import { blockHeaderLine } from '../layout/detect';
+import type { ColumnLayout, SheetLayout } from '../layout/types';
+import { cellAt, cellText, isBlank, type CellValue, type SheetSnapshot } from '../snapshot';
+import { normalizeForMatch } from '../text';
+import { nameMarkers, parseOutlineCell, type IdToken } from './identifiers';
+import type { GradeCell, PlanEntry, PlanNode, SheetPlan, ValueCell, YearBlock } from './types';
+
+interface StackItem {
+  style: string;
+  node: PlanNode;
+}
+
+interface EntryColumns {
+  grade: ColumnLayout | undefined;
+  previousGrade: ColumnLayout | undefined;
+  nextPolicy: ColumnLayout | undefined;
+  department: ColumnLayout | undefined;
+  repost: ColumnLayout | undefined;
+  achievement: ColumnLayout | undefined;
+  years: { year: number; status?: number; evaluation?: number; achievement?: number }[];
+}
+
+/** Builds the plan tree (goals › policies › programs) of one evaluation sheet. */
+export function buildSheetPlan(sheet: SheetSnapshot, layout: SheetLayout): SheetPlan {
+  const builder = new PlanBuilder(sheet, layout);
+  return builder.build();
+}
+
+class PlanBuilder {
+  private readonly stack: StackItem[] = [];
+  private readonly roots: PlanNode[] = [];
+  private readonly nodes: PlanNode[] = [];
+  private readonly byKey = new Map<string, PlanNode>();
+  /** `施策(1) | 暮らしやすいまちづくり` above the table names the table's `(1)`. */
+  private readonly blockNames = new Map<string, string>();
+  private readonly outline: ColumnLayout[];
+  private readonly nameCol: number | undefined;
+  private readonly cols: EntryColumns;
+
+  constructor(
+    private readonly sheet: SheetSnapshot,
+    private readonly layout: SheetLayout,
+  ) {
+    this.outline = layout.columns.filter((c) => c.role === 'hierarchy' || c.role === 'name');
+    this.nameCol = layout.columns.find((c) => c.role === 'name')?.col;
+    const first = (role: string): ColumnLayout | undefined => layout.columns.find((c) => c.role === role);
+    const years = new Map<number, EntryColumns['years'][number]>();
+    for (const c of layout.columns) {
+      if (c.year === undefined) continue;
+      const y = years.get(c.year) ?? { year: c.year };
+      if (c.role === 'yearStatus' && y.status === undefined) y.status = c.col;
+      if (c.role === 'yearEvaluation' && y.evaluation === undefined) y.evaluation = c.col;
+      if (c.role === 'yearAchievement' && y.achievement === undefined) y.achievement = c.col;
+      years.set(c.year, y);
+    }
+    this.cols = {
+      grade: first('grade'),
+      previousGrade: first('previousGrade'),
+      nextPolicy: first('nextPolicy'),
+      department: first('department'),
+      repost: first('repost'),
+      achievement: first('achievement'),
+      years: [...years.values()].sort((a, b) => a.year - b.year),
+    };
+  }
+
+  build(): SheetPlan {
+    for (const line of this.layout.blockHeader) this.blockLine(line.label, line.value, line.row);
+    const skip = new Set(this.layout.repeatedHeaderRows);
+    const start = this.layout.headerRows.length ? this.layout.headerRows[this.layout.headerRows.length - 1] + 1 : 0;
+    for (let r = start; r < this.sheet.rows.length; r++) {
+      const row = this.sheet.rows[r];
+      if (!row || skip.has(r) || row.every((v) => isBlank(v))) continue;
+      const block = blockHeaderLine(this.sheet, r);
+      if (block) {
+        this.blockLine(block.label, block.value, r);
+        continue;
+      }
+      this.dataRow(r);
+    }
+    return {
+      sheet: this.sheet.name,
+      layout: this.layout,
+      roots: this.roots,
+      nodes: this.nodes,
+      ...this.gradedLevel(),
+      years: this.cols.years.map((y) => y.year),
+      gradeCol: this.cols.grade?.col ?? null,
+    };
+  }
+
+  private blockLine(label: string, value: string, row: number): void {
+    const policy = /^施策\(?(\d+)\)?$/.exec(label);
+    if (policy) {
+      this.blockNames.set(`(${policy[1]})`, value);
+      return;
+    }
+    const style = `block:${label}`;
+    const parsed = parseOutlineCell(value);
+    const id = parsed.ids[parsed.ids.length - 1];
+    this.open(style, id ? { ...id, style } : null, parsed.rest || value, row, label);
+  }
+
+  private dataRow(r: number): void {
+    const openedThisRow: PlanNode[] = [];
+    let createdDeepest = false;
+    let pending: PlanNode | null = null;
+    for (const col of this.outline) {
+      const text = cellText(cellAt(this.sheet, r, col.col)).trim();
+      if (text === '') continue;
+      const parsed = parseOutlineCell(text);
+      if (parsed.ids.length === 0 && /^【[^】]*】$/.test(parsed.rest) && !this.hasEntryData(r)) return; // 【基本施策】 caption
+      parsed.ids.forEach((id, i) => {
+        const last = i === parsed.ids.length - 1;
+        const name = last ? parsed.rest : '';
+        const result = this.open(id.style, id, name, r, levelLabelOf(col, id));
+        openedThisRow.push(result.node);
+        createdDeepest = result.created;
+        pending = last && parsed.rest === '' ? result.node : null;
+      });
+      if (parsed.ids.length === 0 && parsed.rest !== '') {
+        const target: PlanNode | null = pending;
+        if (target !== null && (target as PlanNode).name === '') {
+          setName(target, parsed.rest);
+          pending = null;
+        } else {
+          const result = this.openNameOnly(parsed.rest, r, col);
+          openedThisRow.push(result.node);
+          createdDeepest = result.created;
+        }
+      }
+    }
+    const deepest = openedThisRow[openedThisRow.length - 1];
+    const hasData = this.hasEntryData(r);
+    if (deepest) {
+      if (createdDeepest || hasData) deepest.entries.push(this.entry(r, false));
+      return;
+    }
+    // No outline text: another department's line for the program above (Koganei).
+    const current = this.stack[this.stack.length - 1]?.node;
+    if (current && hasData) current.entries.push(this.entry(r, true));
+  }
+
+  private open(
+    style: string,
+    id: IdToken | null,
+    name: string,
+    row: number,
+    levelLabel: string | null,
+  ): { node: PlanNode; created: boolean } {
+    const at = this.stack.findIndex((s) => s.style === style);
+    if (at >= 0) this.stack.length = at;
+    const parent = this.stack[this.stack.length - 1]?.node ?? null;
+    const idNorm = id ? id.norm : `name:${normalizeForMatch(name)}`;
+    const key = `${parent ? parent.key : this.sheet.name}/${idNorm}`;
+    let node = this.byKey.get(key);
+    const created = !node;
+    if (!node) {
+      const displayId = id ? id.display : null;
+      const blockName = id && style === 'paren' ? this.blockNames.get(id.norm) : undefined;
+      node = {
+        sheet: this.sheet.name,
+        key,
+        id: displayId,
+        path: id?.keyword && displayId ? displayId : pathOf(parent, displayId, name),
+        name: '',
+        depth: this.stack.length + 1,
+        levelLabel: id?.keyword ?? levelLabel,
+        style,
+        row,
+        parent,
+        children: [],
+        entries: [],
+        isNew: false,
+        expanded: false,
+        repostOf: null,
+        markedRepost: false,
+      };
+      setName(node, name || blockName || '');
+      this.byKey.set(key, node);
+      this.nodes.push(node);
+      if (parent) parent.children.push(node);
+      else this.roots.push(node);
+    } else if (node.name === '' && name) {
+      setName(node, name);
+    }
+    this.stack.push({ style, node });
+    return { node, created };
+  }
+
+  /** A program named without an identifier: a sibling of the program above, or the first child. */
+  private openNameOnly(name: string, row: number, col: ColumnLayout): { node: PlanNode; created: boolean } {
+    const top = this.stack[this.stack.length - 1];
+    const isProgramLike = top && (top.style === 'name' || (top.node.children.length === 0 && top.node.entries.some((e) => entryHasData(e))));
+    const style = isProgramLike ? top.style : 'name';
+    const result = this.open(style, null, name, row, levelLabelOf(col, null));
+    return result;
+  }
+
+  private hasEntryData(r: number): boolean {
+    const c = this.cols;
+    const cols = [c.grade, c.previousGrade, c.nextPolicy, c.department, c.repost, c.achievement].filter(
+      (x): x is ColumnLayout => x !== undefined,
+    );
+    if (cols.some((x) => !isBlank(cellAt(this.sheet, r, x.col)))) return true;
+    for (const y of c.years) {
+      for (const col of [y.status, y.evaluation, y.achievement]) {
+        if (col !== undefined && !isBlank(cellAt(this.sheet, r, col))) return true;
+      }
+    }
+    return false;
+  }
+
+  private entry(r: number, continuation: boolean): PlanEntry {
+    const c = this.cols;
+    const grade = (col: ColumnLayout | undefined): GradeCell | null =>
+      col ? { row: r, col: col.col, parsed: parseGrade(textOf(cellAt(this.sheet, r, col.col))) } : null;
+    const value = (col: number | undefined): ValueCell | null => {
+      if (col === undefined) return null;
+      const v = cellAt(this.sheet, r, col);
+      return { row: r, col, value: v, text: textOf(v) };
+    };
+    const declaredGrade = grade(c.grade);
+    const repostCell = value(c.repost?.col);
+    const repost =
+      (declaredGrade?.parsed.kind === 'grade' && declaredGrade.parsed.repost) ||
+      (repostCell !== null && repostCell.text.trim() !== '' && !/^[-－—ー×✕]$/.test(repostCell.text.trim()));
+    const departmentText = c.department ? textOf(cellAt(this.sheet, r, c.department.col)).trim() : '';
+    const years: YearBlock[] = c.years.map((y) => {
+      const status = value(y.status);
+      const evaluation = value(y.evaluation);
+      const achievement = value(y.achievement);
+      const cells = [status, evaluation, achievement].filter((x): x is ValueCell => x !== null);
+      return {
+        year: y.year,
+        status,
+        evaluation,
+        achievement,
+        blank: cells.every((x) => isBlank(x.value)),
+        first: { row: r, col: cells[0]?.col ?? 0 },
+      };
+    });
+    return {
+      row: r,
+      department: departmentText === '' ? null : departmentText,
+      declaredGrade,
+      previousGrade: grade(c.previousGrade),
+      nextPolicy: value(c.nextPolicy?.col),
+      achievement: value(c.achievement?.col),
+      years,
+      repost,
+      continuation,
+    };
+  }
+
+  /**
+   * Where grades are expected: on the programs (leaves) when most graded rows are leaves
+   * (Kiyose, Koganei), else on the depth that carries most grades (Komae's policy rows).
+   */
+  private gradedLevel(): { gradedDepth: number | null; gradedAtLeaves: boolean } {
+    const byDepth = new Map<number, number>();
+    let graded = 0;
+    let leaves = 0;
+    for (const n of this.nodes) {
+      if (n.entries.some((e) => e.declaredGrade !== null && e.declaredGrade.parsed.kind !== 'blank')) {
+        byDepth.set(n.depth, (byDepth.get(n.depth) ?? 0) + 1);
+        graded++;
+        if (n.children.length === 0) leaves++;
+      }
+    }
+    let best: number | null = null;
+    let bestCount = 0;
+    for (const [depth, count] of byDepth) {
+      if (count > bestCount) {
+        best = depth;
+        bestCount = count;
+      }
+    }
+    return { gradedDepth: best, gradedAtLeaves: graded > 0 && leaves / graded >= 0.8 };
+  }
+}
+
+function textOf(v: CellValue): string {
+  return cellText(v);
+}
+
+function entryHasData(e: PlanEntry): boolean {
+  return (
+    (e.declaredGrade !== null && e.declaredGrade.parsed.kind !== 'blank') ||
+    e.department !== null ||
+    e.years.some((y) => !y.blank)
+  );
+}
+
+function setName(node: PlanNode, name: string): void {
+  node.name = name;
+  const m = nameMarkers(name);
+  node.isNew ||= m.isNew;
+  node.expanded ||= m.expanded;
+  node.markedRepost ||= m.repost;
+  if (node.id === null) node.path = pathOf(node.parent, null, name);
+}
+
+function pathOf(parent: PlanNode | null, id: string | null, name: string): string {
+  if (id === null) return name;
+  const parentPath = parent && parent.id !== null ? parent.path : null;
+  return parentPath ? `${parentPath}-${id}` : id;
+}
+
+function levelLabelOf(col: ColumnLayout, id: IdToken | null): string | null {
+  if (id?.keyword) return id.keyword;
+  const parts = col.label.split('\n').filter((p) => p !== '');
+  if (parts.length === 0) return null;
+  if (parts.length > 1 && /^[大中小]$/.test(parts[parts.length - 1])) return `${parts[0].replace(/Plan.*$/, '施策')}(${parts[parts.length - 1]})`;
+  return parts[parts.length - 1];
+}

@@ -1,0 +1,100 @@
+import { normalizeForMatch } from '../text';
+
+/**
+ * Outline identifiers as cities write them, often sharing a cell with the name:
+ * `【基本方針1】`, `【取組9】`, `基本施策1`, `1-1.`, `(1)`, `①`, `a`, `ア`, `1`.
+ * The style decides nesting (first seen = outermost), the normalised id decides identity.
+ */
+export interface IdToken {
+  /** Nesting style: `kw:基本方針`, `paren`, `circled`, `dotted`, `num`, `latin`, `kana`. */
+  style: string;
+  /** As written (trimmed), for display. */
+  display: string;
+  /** For identity: NFKC, one dash, no spaces (① becomes 1 — fine, the style keeps them apart). */
+  norm: string;
+  /** The level's own word when the identifier names it (基本方針, 取組 …). */
+  keyword?: string;
+}
+
+export interface ParsedOutlineCell {
+  ids: IdToken[];
+  /** The text after the identifiers: the name. */
+  rest: string;
+  /** `（再）`: the block continues from the previous printed page. */
+  continued: boolean;
+}
+
+const KEYWORDS = '基本理念|基本目標|基本方針|基本施策|施策の柱|重点施策|施策の方向性|方向性|施策|取組|取り組み|個別事業|事業';
+const NUM = '[0-9０-９]+|[\\u2460-\\u2473]';
+const CONTINUED = /[（(]\s*再\s*[)）]|【再】/g;
+
+interface Pattern {
+  re: RegExp;
+  style: (m: RegExpExecArray) => string;
+  keyword?: (m: RegExpExecArray) => string;
+}
+
+const PATTERNS: Pattern[] = [
+  { re: new RegExp(`^【\\s*(${KEYWORDS})\\s*(${NUM})\\s*】`), style: (m) => `kw:${canonicalKeyword(m[1])}`, keyword: (m) => canonicalKeyword(m[1]) },
+  { re: new RegExp(`^(基本理念|基本目標|基本方針|基本施策|施策の柱|重点施策)\\s*(${NUM})(?=[\\s　:：.．、]|$)`), style: (m) => `kw:${canonicalKeyword(m[1])}`, keyword: (m) => canonicalKeyword(m[1]) },
+  { re: new RegExp(`^(?:取り?組み?の|施策の)?方向性\\s*(${NUM})(?=[\\s　:：.．、]|$)`), style: () => 'kw:方向性', keyword: () => '方向性' },
+  { re: /^[0-9０-９]+(?:\s*[-－―−‐ー]\s*[0-9０-９]+)+\.?/, style: () => 'dotted' },
+  { re: /^[(（]\s*[0-9０-９]+\s*[)）]/, style: () => 'paren' },
+  { re: /^[\u2460-\u2473]/, style: () => 'circled' },
+  { re: /^[0-9０-９]{1,3}(?:[.．、](?![0-9０-９])|(?=[\s　])|$)/, style: () => 'num' },
+  { re: /^[a-zａ-ｚ](?=[.．)）\s　]|$)/, style: () => 'latin' },
+  { re: /^[ア-ン](?=[.．、)）\s　]|$)/, style: () => 'kana' },
+];
+
+function canonicalKeyword(k: string): string {
+  if (k === '取り組み') return '取組';
+  if (k === '施策の方向性') return '方向性';
+  return k;
+}
+
+export function parseOutlineCell(text: string): ParsedOutlineCell {
+  let rest = text.trim();
+  let continued = false;
+  const ids: IdToken[] = [];
+  for (let guard = 0; guard < 5; guard++) {
+    const stripped = rest.replace(/^[（(]\s*再\s*[)）]|^【再】/, '');
+    if (stripped !== rest) {
+      continued = true;
+      rest = stripped.trim();
+    }
+    let matched = false;
+    for (const p of PATTERNS) {
+      const m = p.re.exec(rest);
+      if (!m) continue;
+      const display = m[0].trim();
+      const keyword = p.keyword?.(m);
+      const digits = display.replace(/^【|】$/g, '');
+      ids.push({ style: p.style(m), display: digits, norm: normalizeForMatch(digits).replace(/\.$/, ''), keyword });
+      rest = rest.slice(m[0].length).replace(/^[\s　:：.．、)）]+/, '');
+      matched = true;
+      break;
+    }
+    if (!matched) break;
+  }
+  if (CONTINUED.test(rest)) {
+    continued = true;
+    rest = rest.replace(CONTINUED, '').trim();
+  }
+  CONTINUED.lastIndex = 0;
+  return { ids, rest, continued };
+}
+
+/** Markers in a name: 【新規】 new program, 【拡充】 expanded, (再掲) shown again. */
+export function nameMarkers(name: string): { isNew: boolean; expanded: boolean; repost: boolean } {
+  const t = name.normalize('NFKC');
+  return {
+    isNew: /【新規】|\[新規\]|\(新規\)/.test(t),
+    expanded: /【拡充】|\[拡充\]|\(拡充\)/.test(t),
+    repost: /再掲/.test(t),
+  };
+}
+
+/** A name for matching a 再掲 to its original: markers and bracketed notes removed. */
+export function nameKey(name: string): string {
+  return normalizeForMatch(name.normalize('NFKC').replace(/【[^】]*】|\([^)]*再掲[^)]*\)|再掲/g, ''));
+}

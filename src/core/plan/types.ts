@@ -1,0 +1,85 @@
+import type { ParsedGrade } from '../grades';
+import type { SheetLayout } from '../layout/types';
+import type { CellValue } from '../snapshot';
+
+/** A cell the rules may point at. Rows and columns are 0-based. */
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+export interface GradeCell extends CellRef {
+  parsed: ParsedGrade;
+}
+
+export interface ValueCell extends CellRef {
+  value: CellValue;
+  text: string;
+}
+
+/** What a program reported for one fiscal year (multi-year tables). */
+export interface YearBlock {
+  year: number;
+  status: ValueCell | null; // 実施状況
+  evaluation: ValueCell | null; // 担当課の評価
+  achievement: ValueCell | null; // 達成度
+  /** Nothing entered in any of the year's cells (`-` and `未実施` are entries). */
+  blank: boolean;
+  /** First cell of the block, for pointing at it. */
+  first: CellRef;
+}
+
+/** One row that reports on a node: usually one department's line for a program. */
+export interface PlanEntry {
+  row: number;
+  department: string | null; // 担当課
+  declaredGrade: GradeCell | null; // 評価 (this year)
+  previousGrade: GradeCell | null; // 前年度評価
+  nextPolicy: ValueCell | null; // 次年度方針
+  achievement: ValueCell | null; // 達成度 (single-year tables)
+  years: YearBlock[];
+  /** Marked 再掲: `A(再掲)` or a 再掲 column with ○ / a department. */
+  repost: boolean;
+  /** A row with no program of its own (another department of the program above). */
+  continuation: boolean;
+}
+
+export interface PlanNode {
+  sheet: string;
+  /** Unique within the workbook: sheet + path of normalised identifiers. */
+  key: string;
+  /** Identifier as written (`(1)`, `①`, `取組12`), or null for a name-only program. */
+  id: string | null;
+  /** Display path of identifiers, `1-(2)-①`; the name when there are none. */
+  path: string;
+  name: string;
+  depth: number;
+  levelLabel: string | null;
+  style: string;
+  row: number;
+  parent: PlanNode | null;
+  children: PlanNode[];
+  entries: PlanEntry[];
+  isNew: boolean; // 【新規】
+  expanded: boolean; // 【拡充】
+  /** The original this node repeats (再掲), when it is shown again elsewhere. */
+  repostOf: PlanNode | null;
+  /** Marked 再掲 by its name or its rows. */
+  markedRepost: boolean;
+}
+
+export interface SheetPlan {
+  sheet: string;
+  layout: SheetLayout;
+  roots: PlanNode[];
+  /** Every node in sheet order (pre-order). */
+  nodes: PlanNode[];
+  /** The depth whose rows carry grades (policy rows in Komae, program rows elsewhere), or null. */
+  gradedDepth: number | null;
+  /** Grades sit on the programs (leaves) rather than on one policy depth. */
+  gradedAtLeaves: boolean;
+  /** Fiscal years that have columns, ascending. */
+  years: number[];
+  /** Column of the (first) grade column, for pointing at a missing grade. */
+  gradeCol: number | null;
+}

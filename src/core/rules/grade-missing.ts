@@ -1,0 +1,31 @@
+import { expectsGrade } from '../plan/units';
+import { defineRule } from './rule';
+
+/** 記入漏れ: a row that should carry a grade has none. */
+export const gradeMissing = defineRule<{ program: string; department: string | null }>({
+  id: 'grade-missing',
+  severity: 'error',
+  description: {
+    ja: '評価を記入すべき行に評価がありません。',
+    en: 'A row that should carry a grade has none.',
+  },
+  message: {
+    ja: (p) => `「${p.program}」${p.department ? `（${p.department}）` : ''}の評価が未記入です。A〜Dのいずれかを入力してください（対象外なら「-」）。`,
+    en: (p) => `No grade for "${p.program}"${p.department ? ` (${p.department})` : ''}. Enter A–D, or "-" if it does not apply.`,
+  },
+  check(context, emit) {
+    for (const plan of context.plans) {
+      if (plan.gradeCol === null) continue;
+      for (const node of plan.nodes) {
+        if (node.repostOf || !expectsGrade(plan, node)) continue;
+        for (const entry of node.entries) {
+          if (entry.declaredGrade?.parsed.kind !== 'blank') continue;
+          emit(
+            { sheet: plan.sheet, row: entry.row, col: entry.declaredGrade.col, department: entry.department, program: node.name },
+            { program: node.name || node.path, department: entry.department },
+          );
+        }
+      }
+    }
+  },
+});

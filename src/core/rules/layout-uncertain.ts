@@ -1,0 +1,66 @@
+import { columnLetter } from '../a1';
+import type { Uncertainty } from '../layout/types';
+import { matchSummaryTable } from '../summary/match';
+import { defineRule } from './rule';
+
+/** Detection is unsure: say so, naming the sheet, rather than guess silently. */
+export const layoutUncertain = defineRule<{ reason: Uncertainty }>({
+  id: 'layout-uncertain',
+  severity: 'info',
+  description: {
+    ja: '表の構成を自動で判定しきれませんでした。',
+    en: 'The table layout could not be detected with confidence.',
+  },
+  message: {
+    ja: ({ reason }) => {
+      switch (reason.kind) {
+        case 'no-header':
+          return '表の見出し行が見つからないため、このシートは点検していません。見出し行を設定（headerRow）で指定できます。';
+        case 'no-grade-column':
+          return '評価の列も年度の列も見つかりませんでした。列の役割を設定で指定できます。';
+        case 'grade-column-guessed':
+          return `見出しに「評価」がないため、A〜Dが並ぶ${columnLetter(reason.column)}列を評価の列とみなしました。違う場合は設定で指定してください。`;
+        case 'grade-column-demoted':
+          return `${columnLetter(reason.column)}列は見出しに「評価」とありますが、A〜Dではなく文章が入っているため評価の列として扱いません。`;
+        case 'ambiguous-grade-column':
+          return `評価の列が複数あります（${reason.columns.map(columnLetter).join('・')}列）。最初の列を評価として点検しました。`;
+        case 'summary-unmatched':
+          return 'この評価総括表がどの評価シートを集計しているか判定できなかったため、件数を照合していません。';
+        case 'report-year-unknown':
+          return '報告年度が判定できませんでした。--year（アドインでは設定の報告年度）で指定してください。';
+      }
+    },
+    en: ({ reason }) => {
+      switch (reason.kind) {
+        case 'no-header':
+          return 'No table header row was found, so this sheet was not checked. Set headerRow in the settings.';
+        case 'no-grade-column':
+          return 'Neither a grade column nor year columns were found. Assign column roles in the settings.';
+        case 'grade-column-guessed':
+          return `No header says 評価; column ${columnLetter(reason.column)}, which holds A–D, was taken as the grade column.`;
+        case 'grade-column-demoted':
+          return `Column ${columnLetter(reason.column)} is headed 評価 but holds prose, not A–D, so it is not checked as grades.`;
+        case 'ambiguous-grade-column':
+          return `Several grade columns (${reason.columns.map(columnLetter).join(', ')}); the first was checked.`;
+        case 'summary-unmatched':
+          return 'Could not tell which evaluation sheet this 評価総括表 summarises, so its counts were not compared.';
+        case 'report-year-unknown':
+          return 'The report year could not be determined. Give it with --year (or the report year setting in the add-in).';
+      }
+    },
+  },
+  check(context, emit) {
+    for (const layout of context.layouts) {
+      const header = layout.headerRows[layout.headerRows.length - 1] ?? null;
+      for (const reason of layout.uncertainties) {
+        const col = 'column' in reason ? reason.column : null;
+        emit({ sheet: layout.sheet, row: col !== null ? header : null, col }, { reason });
+      }
+      if (layout.summaryTable && !matchSummaryTable(layout.summaryTable, context.plans)) {
+        emit({ sheet: layout.sheet, row: null, col: null }, { reason: { kind: 'summary-unmatched' } });
+      }
+    }
+    const yearly = context.plans.some((p) => p.years.length > 0 || p.layout.columns.some((c) => c.role === 'previousGrade'));
+    if (context.reportYear === null && yearly) emit({ sheet: null, row: null, col: null }, { reason: { kind: 'report-year-unknown' } });
+  },
+});

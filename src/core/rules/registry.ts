@@ -1,0 +1,33 @@
+import { achievementGradeMismatch } from './achievement-grade-mismatch';
+import { gradeInvalid } from './grade-invalid';
+import { gradeJump } from './grade-jump';
+import { gradeMissing } from './grade-missing';
+import { gradeNonstandard } from './grade-nonstandard';
+import { layoutUncertain } from './layout-uncertain';
+import { nextPolicyInvalid } from './next-policy-invalid';
+import { policyGradeMismatch } from './policy-grade-mismatch';
+import { previousGradeMissing } from './previous-grade-missing';
+import { repostMismatch } from './repost-mismatch';
+import { repostUnmatched } from './repost-unmatched';
+import type { RegisteredRule, RuleMeta } from './rule';
+import { summaryCountMismatch } from './summary-count-mismatch';
+import { yearMissing } from './year-missing';
+
+export type { RuleMeta };
+
+/** Every rule, in the order findings of equal position are listed. */
+export const RULES: readonly RegisteredRule[] = [
+  gradeMissing,
+  gradeInvalid,
+  gradeNonstandard,
+  repostMismatch,
+  repostUnmatched,
+  summaryCountMismatch,
+  policyGradeMismatch,
+  yearMissing,
+  previousGradeMissing,
+  gradeJump,
+  achievementGradeMismatch,
+  nextPolicyInvalid,
+  layoutUncertain,
+];

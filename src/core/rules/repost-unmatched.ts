@@ -1,0 +1,26 @@
+import { defineRule } from './rule';
+
+/** A 再掲 row whose original could not be found anywhere in the workbook. */
+export const repostUnmatched = defineRule<{ program: string }>({
+  id: 'repost-unmatched',
+  severity: 'warning',
+  description: {
+    ja: '再掲の元になる項目が見つかりません。',
+    en: 'The original of a 再掲 item could not be found.',
+  },
+  message: {
+    ja: (p) => `再掲「${p.program}」の元の項目がブック内に見つかりません。名称か番号が元の項目と一致しているか確認してください。再掲と元の項目の両方が1件として数えられています。`,
+    en: (p) => `The original of repost "${p.program}" is not in the workbook. Check its name or number; for now it is counted as an item of its own.`,
+  },
+  check(context, emit) {
+    for (const plan of context.plans) {
+      for (const node of plan.nodes) {
+        if (node.repostOf) continue;
+        const repostEntries = node.entries.filter((e) => e.repost);
+        if (repostEntries.length === 0 || repostEntries.length < node.entries.length) continue;
+        const e = repostEntries[0];
+        emit({ sheet: plan.sheet, row: e.row, col: e.declaredGrade?.col ?? null, program: node.name }, { program: node.name || node.path });
+      }
+    }
+  },
+});

@@ -1,0 +1,43 @@
+import type { SummaryTableLayout } from '../layout/types';
+import type { SheetPlan } from '../plan/types';
+import { normalizeForMatch } from '../text';
+
+/**
+ * Which evaluation sheet a 評価総括表 summarises: the one whose policy identifiers it lists
+ * (`1－(2)－①` matches the path `1-(2)-①`, `1－(1)` the policies below `(1)`); failing that,
+ * the sheet whose name shares the table's title words; failing that, the only sheet.
+ */
+export function matchSummaryTable(table: SummaryTableLayout, plans: readonly SheetPlan[]): SheetPlan | null {
+  const candidates = plans.filter((p) => p.gradedDepth !== null);
+  if (candidates.length === 0) return null;
+  const ids = table.gradeRows.flatMap((g) => g.policyIds).map(policyKey).filter((k) => k !== '');
+  let best: SheetPlan | null = null;
+  let bestScore = 0;
+  if (ids.length > 0) {
+    for (const plan of candidates) {
+      const paths = plan.nodes.map((n) => normalizeForMatch(n.path));
+      const names = plan.nodes.map((n) => normalizeForMatch(`${n.id ?? ''}${n.name}`));
+      let score = 0;
+      for (const id of ids) {
+        if (paths.some((p) => p === id || p.startsWith(`${id}-`)) || names.some((n) => n.startsWith(id))) score++;
+      }
+      if (score > bestScore) {
+        best = plan;
+        bestScore = score;
+      }
+    }
+    if (best && bestScore >= Math.ceil(ids.length / 2)) return best;
+  }
+  const title = normalizeForMatch(`${table.title}${table.sheet}`);
+  const byName = candidates.filter((p) => {
+    const words = normalizeForMatch(p.sheet).replace(/^[\d\s.-]+/, '');
+    return words.length >= 2 && title.includes(words);
+  });
+  if (byName.length === 1) return byName[0];
+  return candidates.length === 1 ? candidates[0] : null;
+}
+
+/** `1－(2)－①` → `1-(2)-1`; `1 普及啓発` → `1普及啓発`. */
+function policyKey(text: string): string {
+  return normalizeForMatch(text);
+}

@@ -1,0 +1,109 @@
+import ExcelJS from 'exceljs';
+import { sheetRef } from '../core/a1';
+import type { DocCell, DocChart, DocSheet, DocTable, SummaryDocument } from '../core/summary-document';
+
+/**
+ * SummaryDocument → a new .xlsx (評価集計, 点検結果). Text is always stored as a string
+ * value, so a name starting with `=`, `+`, `-` or `@` stays text; ExcelJS writes a formula
+ * only for `{ formula }` values, which this writer never creates.
+ */
+export async function writeSummaryWorkbook(doc: SummaryDocument): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Hyoka';
+  // Fixed dates keep the output byte-stable for the same input.
+  workbook.created = new Date(Date.UTC(2000, 0, 1));
+  workbook.modified = new Date(Date.UTC(2000, 0, 1));
+  for (const sheet of doc.sheets) renderSheet(workbook, sheet);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+const FILL = {
+  header: 'FFD9E2F3',
+  error: 'FFFDE2E1',
+  warning: 'FFFFF1D6',
+};
+const FONT_COLOR = { error: 'FFB10E1C', warning: 'FF8A5300', info: 'FF605E5C' };
+
+function renderSheet(workbook: ExcelJS.Workbook, sheet: DocSheet): void {
+  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'normal', zoomScale: 100 }] });
+  let row = 1;
+  const widths: number[] = [];
+  for (const block of sheet.blocks) {
+    const table = block.kind === 'table' ? block : chartAsTable(block);
+    row = renderTable(ws, table, row, widths, block.kind === 'table' && sheet.blocks.length === 1);
+    row += 1;
+  }
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+function renderTable(ws: ExcelJS.Worksheet, table: DocTable, startRow: number, widths: number[], filter: boolean): number {
+  let row = startRow;
+  const title = ws.getCell(row, 1);
+  title.value = table.title;
+  title.font = { bold: true, size: 12 };
+  row++;
+  const headerRow = row;
+  table.columns.forEach((c, i) => {
+    const cell = ws.getCell(row, i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL.header } };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.border = { bottom: { style: 'thin' } };
+    widths[i] = Math.max(widths[i] ?? 0, c.width);
+  });
+  row++;
+  for (const cells of table.rows) {
+    cells.forEach((value, i) => writeCell(ws.getCell(row, i + 1), value, table.columns[i]?.align));
+    row++;
+  }
+  if (filter && table.rows.length > 0) {
+    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: row - 1, column: table.columns.length } };
+    ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
+  }
+  return row;
+}
+
+function writeCell(cell: ExcelJS.Cell, value: DocCell, align: 'left' | 'center' | 'right' | undefined): void {
+  cell.alignment = { vertical: 'top', wrapText: true, horizontal: align ?? 'left' };
+  if (value === null) return;
+  if (typeof value === 'number') {
+    cell.value = value;
+    return;
+  }
+  if (typeof value === 'string') {
+    cell.value = value;
+    return;
+  }
+  if ('link' in value) {
+    cell.value = { text: value.text, hyperlink: `#${sheetRef(value.link.sheet, value.link.cell)}` };
+    cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+    return;
+  }
+  cell.value = value.text;
+  if (value.emphasis === 'total') cell.font = { bold: true };
+  else {
+    cell.font = { bold: value.emphasis === 'error', color: { argb: FONT_COLOR[value.emphasis] } };
+    if (value.emphasis !== 'info') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[value.emphasis] } };
+  }
+}
+
+/** ExcelJS cannot draw charts: a file gets the chart's data with a bar drawn in text. */
+function chartAsTable(chart: DocChart): DocTable {
+  const max = Math.max(1, ...chart.categories.map((_, i) => chart.series.reduce((s, x) => s + x.values[i], 0)));
+  return {
+    kind: 'table',
+    title: chart.title,
+    columns: [
+      { header: '', width: 30 },
+      ...chart.series.map((s) => ({ header: s.name, width: 5, align: 'right' as const })),
+      { header: '', width: 24 },
+    ],
+    rows: chart.categories.map((c, i) => {
+      const counts = chart.series.map((s) => s.values[i]);
+      const bar = chart.series.map((s, k) => s.name.repeat(Math.round((counts[k] / max) * 20))).join('');
+      return [c, ...counts, bar];
+    }),
+  };
+}
