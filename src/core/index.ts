@@ -10,5 +10,5 @@ export * from './years';
 export * from './summary-document';
 export type { SheetLayout, ColumnLayout, SummaryTableLayout } from './layout/types';
 export { checkWorkbook, type CheckOptions, type CheckResult } from './check';
-export { buildSummaryDocument } from './summary/document';
+export { buildSummaryDocument, type DocumentOptions } from './summary/document';
 export { RULES, type RuleMeta } from './rules/registry';

@@ -9,6 +9,8 @@ export interface CellLink {
   /** Sheet and A1 address the link jumps to. */
   sheet: string;
   cell: string;
+  /** The workbook the cell is in, when it is not the one being written (CLI output beside its inputs). */
+  file?: string;
 }
 
 export type DocCell =

@@ -34,6 +34,7 @@ function sniff(bytes: Uint8Array, fileName: string): void {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return; // PK: a zip
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 2048));
   const lines = head.split(/\r?\n/).filter((l) => l.length > 0);
+  // eslint-disable-next-line no-control-regex -- binary bytes are exactly what we look for
   const printable = !/[\u0000-\u0008\u000e-\u001f]/.test(head);
   const csvLike = lines.length > 0 && lines.slice(0, 3).every((l) => /[,\t]/.test(l));
   if (printable && (csvLike || /\.(csv|tsv|txt)$/i.test(fileName))) throw new UnreadableWorkbookError('csv');

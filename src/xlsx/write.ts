@@ -77,7 +77,8 @@ function writeCell(cell: ExcelJS.Cell, value: DocCell, align: 'left' | 'center' 
     return;
   }
   if ('link' in value) {
-    cell.value = { text: value.text, hyperlink: `#${sheetRef(value.link.sheet, value.link.cell)}` };
+    // Same workbook: `#'Sheet'!B12`. Another file (the CLI's input): `input.xlsx#'Sheet'!B12`.
+    cell.value = { text: value.text, hyperlink: `${value.link.file ?? ''}#${sheetRef(value.link.sheet, value.link.cell)}` };
     cell.font = { color: { argb: 'FF0563C1' }, underline: true };
     return;
   }

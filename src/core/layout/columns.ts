@@ -66,7 +66,8 @@ function lastPart(label: string): string {
 /** How strongly a row looks like a table header: the number of cells naming a known column. */
 export function headerScore(labels: string[]): number {
   let score = 0;
-  for (const label of labels) {
+  // A title merged across the table repeats in every column: count each label once.
+  for (const label of new Set(labels)) {
     if (label === '' || label.length > 40) continue;
     const c = classifyLabel(label, { multiYear: true, previousYear: 2000 });
     if (c.role !== 'text' && c.role !== 'ignore') score++;

@@ -121,8 +121,9 @@ class PlanBuilder {
       });
       if (parsed.ids.length === 0 && parsed.rest !== '') {
         const target: PlanNode | null = pending;
-        if (target !== null && (target as PlanNode).name === '') {
-          setName(target, parsed.rest);
+        if (target !== null) {
+          // `1 | 多様な…`: the name of the identifier in the cell before (again, on a repeated page).
+          if ((target as PlanNode).name === '') setName(target, parsed.rest);
           pending = null;
         } else {
           const result = this.openNameOnly(parsed.rest, r, col);
@@ -163,7 +164,7 @@ class PlanBuilder {
         sheet: this.sheet.name,
         key,
         id: displayId,
-        path: id?.keyword && displayId ? displayId : pathOf(parent, displayId, name),
+        path: pathOf(parent, displayId, name, style),
         name: '',
         depth: this.stack.length + 1,
         levelLabel: id?.keyword ?? levelLabel,
@@ -299,12 +300,17 @@ function setName(node: PlanNode, name: string): void {
   node.isNew ||= m.isNew;
   node.expanded ||= m.expanded;
   node.markedRepost ||= m.repost;
-  if (node.id === null) node.path = pathOf(node.parent, null, name);
+  if (node.id === null) node.path = pathOf(node.parent, null, name, node.style);
 }
 
-function pathOf(parent: PlanNode | null, id: string | null, name: string): string {
+/**
+ * `1-(2)-①` as the 評価総括表 prints it. Keyword ids (取組12, 基本施策1) and dotted ids (1-1)
+ * are complete by themselves, and a keyword parent does not prefix its children.
+ */
+function pathOf(parent: PlanNode | null, id: string | null, name: string, style = ''): string {
   if (id === null) return name;
-  const parentPath = parent && parent.id !== null ? parent.path : null;
+  if (style.startsWith('kw:') || style === 'dotted') return id;
+  const parentPath = parent && parent.id !== null && !parent.style.startsWith('kw:') ? parent.path : null;
   return parentPath ? `${parentPath}-${id}` : id;
 }
 

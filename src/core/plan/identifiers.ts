@@ -35,9 +35,9 @@ interface Pattern {
 }
 
 const PATTERNS: Pattern[] = [
-  { re: new RegExp(`^【\\s*(${KEYWORDS})\\s*(${NUM})\\s*】`), style: (m) => `kw:${canonicalKeyword(m[1])}`, keyword: (m) => canonicalKeyword(m[1]) },
-  { re: new RegExp(`^(基本理念|基本目標|基本方針|基本施策|施策の柱|重点施策)\\s*(${NUM})(?=[\\s　:：.．、]|$)`), style: (m) => `kw:${canonicalKeyword(m[1])}`, keyword: (m) => canonicalKeyword(m[1]) },
-  { re: new RegExp(`^(?:取り?組み?の|施策の)?方向性\\s*(${NUM})(?=[\\s　:：.．、]|$)`), style: () => 'kw:方向性', keyword: () => '方向性' },
+  { re: new RegExp(`^【\\s*(${KEYWORDS})\\s*(${NUM})\\s*】`), style: (m) => keywordStyle(m[1]), keyword: (m) => canonicalKeyword(m[1]) },
+  { re: new RegExp(`^(基本理念|基本目標|基本方針|基本施策|施策の柱|重点施策)\\s*(${NUM})(?=[\\s　:：.．、]|$)`), style: (m) => keywordStyle(m[1]), keyword: (m) => canonicalKeyword(m[1]) },
+  { re: new RegExp(`^(?:取り?組み?の|施策の)?方向性\\s*(${NUM})(?=[\\s　:：.．、]|$)`), style: () => keywordStyle('方向性'), keyword: () => '方向性' },
   { re: /^[0-9０-９]+(?:\s*[-－―−‐ー]\s*[0-9０-９]+)+\.?/, style: () => 'dotted' },
   { re: /^[(（]\s*[0-9０-９]+\s*[)）]/, style: () => 'paren' },
   { re: /^[\u2460-\u2473]/, style: () => 'circled' },
@@ -45,6 +45,28 @@ const PATTERNS: Pattern[] = [
   { re: /^[a-zａ-ｚ](?=[.．)）\s　]|$)/, style: () => 'latin' },
   { re: /^[ア-ン](?=[.．、)）\s　]|$)/, style: () => 'kana' },
 ];
+
+/**
+ * Keywords that name the same level nest as one style: 基本施策1 and 重点施策1 are siblings,
+ * not parent and child.
+ */
+const KEYWORD_RANK: Record<string, number> = {
+  基本理念: 0,
+  基本目標: 1,
+  基本方針: 1,
+  基本施策: 2,
+  重点施策: 2,
+  施策の柱: 2,
+  方向性: 3,
+  施策: 3,
+  取組: 4,
+  個別事業: 4,
+  事業: 4,
+};
+
+function keywordStyle(k: string): string {
+  return `kw:${KEYWORD_RANK[canonicalKeyword(k)] ?? canonicalKeyword(k)}`;
+}
 
 function canonicalKeyword(k: string): string {
   if (k === '取り組み') return '取組';
@@ -68,7 +90,7 @@ export function parseOutlineCell(text: string): ParsedOutlineCell {
       if (!m) continue;
       const display = m[0].trim();
       const keyword = p.keyword?.(m);
-      const digits = display.replace(/^【|】$/g, '');
+      const digits = display.replace(/^【|】$/g, '').replace(/[.．]$/, '');
       ids.push({ style: p.style(m), display: digits, norm: normalizeForMatch(digits).replace(/\.$/, ''), keyword });
       rest = rest.slice(m[0].length).replace(/^[\s　:：.．、)）]+/, '');
       matched = true;

@@ -1,18 +1,26 @@
 import { reportMessages } from '../../i18n/report';
 import { GRADES, type Grade } from '../grades';
 import type { Lang, PolicySummary, Report } from '../report';
-import type { DocCell, DocSheet, DocTable, SummaryDocument } from '../summary-document';
+import type { CellLink, DocCell, DocSheet, DocTable, SummaryDocument } from '../summary-document';
 import { formatFiscalYear } from '../years';
 
 /**
  * The sheets Hyoka writes, described once: 評価集計 (policy table, 評価総括表-style tables,
  * a chart of A–D per top-level item) and 点検結果 (one row per finding with a link to its cell).
  */
-export function buildSummaryDocument(report: Report, lang: Lang): SummaryDocument {
-  return { sheets: [summarySheet(report, lang), findingsSheet(report, lang)] };
+export function buildSummaryDocument(report: Report, lang: Lang, options: DocumentOptions = {}): SummaryDocument {
+  const link = (sheet: string, cell: string): CellLink => (options.sourceFile ? { sheet, cell, file: options.sourceFile } : { sheet, cell });
+  return { sheets: [summarySheet(report, lang, link), findingsSheet(report, lang, link)] };
 }
 
-function summarySheet(report: Report, lang: Lang): DocSheet {
+export interface DocumentOptions {
+  /** Where the checked workbook is, relative to the written one, when they are different files. */
+  sourceFile?: string;
+}
+
+type LinkTo = (sheet: string, cell: string) => CellLink;
+
+function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   const m = reportMessages[lang];
   const year = report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : m.unknownYear;
   const policyRows: DocCell[][] = [];
@@ -21,7 +29,7 @@ function summarySheet(report: Report, lang: Lang): DocSheet {
     for (const p of policies) {
       policyRows.push([
         sheet,
-        { text: p.id, link: { sheet, cell: `A${p.row}` } },
+        { text: p.id, link: link(sheet, `A${p.row}`) },
         `${'　'.repeat(Math.max(0, p.level - 1))}${p.name}`,
         p.levelLabel ?? String(p.level),
         p.declaredGrade,
@@ -108,12 +116,12 @@ function gradeTable(sheet: string, policies: PolicySummary[], lang: Lang): DocTa
   };
 }
 
-function findingsSheet(report: Report, lang: Lang): DocSheet {
+function findingsSheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   const m = reportMessages[lang];
   const rows: DocCell[][] = report.findings.map((f) => [
     { text: m.severity[f.severity], emphasis: f.severity },
     f.sheet,
-    f.sheet && f.cell ? { text: f.cell, link: { sheet: f.sheet, cell: f.cell } } : f.sheet && f.row ? { text: `${f.row}`, link: { sheet: f.sheet, cell: `A${f.row}` } } : null,
+    f.sheet && f.cell ? { text: f.cell, link: link(f.sheet, f.cell) } : f.sheet && f.row ? { text: `${f.row}`, link: link(f.sheet, `A${f.row}`) } : null,
     f.rule,
     f.message,
     f.department ?? null,

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { buildSummaryDocument, checkWorkbook, type Lang, type Report, type Settings, type SummaryDocument } from '../core';
+import { cliMessages } from '../i18n/cli';
+import { isUnreadable } from '../xlsx/errors';
+import { readWorkbook } from '../xlsx/read';
+import { writeSummaryWorkbook } from '../xlsx/write';
+import { OutputRefused, readInput, writeOutputAtomically } from './files';
+import type { Io } from './io';
+import { renderTextReport } from './text-report';
+
+export interface CheckArgs {
+  files: string[];
+  settings: Settings;
+  lang: Lang;
+  json: boolean;
+  out: string | null;
+  force: boolean;
+}
+
+/** `hyoka check`: exit 0 clean, 1 error findings, 2 unreadable input or refused output. */
+export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
+  const m = cliMessages[args.lang];
+  const reports: Report[] = [];
+  let unreadable = false;
+  for (const file of args.files) {
+    const report = await checkFile(file, args, io);
+    if (report === null) unreadable = true;
+    else reports.push(report);
+  }
+  if (args.json) {
+    const docs = reports.map(toJson);
+    io.stdout(JSON.stringify(args.files.length === 1 ? (docs[0] ?? null) : docs, null, 2));
+  } else {
+    io.stdout(reports.map((r) => renderTextReport(r, args.lang)).join('\n\n'));
+  }
+  if (args.out && reports.length > 0) {
+    const out = args.out;
+    const doc = mergeDocuments(reports.map((r) => buildSummaryDocument(r, args.lang, { sourceFile: relativeTo(out, r.file ?? '') })));
+    try {
+      await writeOutputAtomically(args.out, await writeSummaryWorkbook(doc), args.files, args.force);
+      if (!args.json) io.stderr(m.wrote(args.out));
+    } catch (e) {
+      if (!(e instanceof OutputRefused)) throw e;
+      io.stderr(e.reason === 'exists' ? m.outExists(args.out) : m.outIsInput(args.out));
+      return 2;
+    }
+  }
+  if (unreadable) return 2;
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Report | null> {
+  const m = cliMessages[args.lang];
+  let data: Uint8Array;
+  try {
+    data = await readInput(file);
+  } catch {
+    io.stderr(m.notFound(file));
+    return null;
+  }
+  try {
+    const snapshot = await readWorkbook(data, file);
+    return checkWorkbook(snapshot, { settings: args.settings, fileName: file, lang: args.lang }).report;
+  } catch (e) {
+    if (!isUnreadable(e)) throw e;
+    io.stderr(m.unreadable(file, e.reason));
+    return null;
+  }
+}
+
+/** The JSON contract of `check --json`. */
+export function toJson(report: Report): unknown {
+  return {
+    file: report.file,
+    reportYear: report.reportYear,
+    sheets: report.sheets,
+    findings: report.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      row: f.row,
+      ...(f.year !== undefined ? { year: f.year } : {}),
+      message: f.message,
+      ...(f.department ? { department: f.department } : {}),
+      ...(f.program ? { program: f.program } : {}),
+    })),
+    policies: report.policies.map((p) => ({
+      sheet: p.sheet,
+      id: p.id,
+      name: p.name,
+      level: p.level,
+      levelLabel: p.levelLabel,
+      declaredGrade: p.declaredGrade,
+      computedGrade: p.computedGrade,
+      counts: p.counts,
+      programs: p.programs,
+      findings: p.findings,
+    })),
+  };
+}
+
+/** Links in the output point into the input workbook, relative to where the output is written. */
+export function relativeTo(out: string, input: string): string {
+  return path.relative(path.dirname(path.resolve(out)), path.resolve(input)).split(path.sep).join('/');
+}
+
+/** Several files: one workbook; each sheet's first table holds every file's rows, the other blocks follow. */
+export function mergeDocuments(docs: SummaryDocument[]): SummaryDocument {
+  if (docs.length === 1) return docs[0];
+  const [first, ...rest] = docs;
+  return {
+    sheets: first.sheets.map((sheet, i) => {
+      const [head, ...tail] = sheet.blocks;
+      const others = rest.map((d) => d.sheets[i]?.blocks ?? []);
+      const merged =
+        head && head.kind === 'table'
+          ? { ...head, rows: [...head.rows, ...others.flatMap((b) => (b[0]?.kind === 'table' ? b[0].rows : []))] }
+          : head;
+      return { name: sheet.name, blocks: [merged, ...tail, ...others.flatMap((b) => b.slice(1))].filter((b) => b !== undefined) };
+    }),
+  };
+}

@@ -1,0 +1,98 @@
+import { promises as fs } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseFiscalYear, parseSettings, type Lang, type Settings } from '../core';
+import { cliMessages } from '../i18n/cli';
+import { runCheck } from './check';
+import { processIo, type Io } from './io';
+
+/** Entry point of the `hyoka` command; returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const lang = guessLang(argv);
+  if (argv.includes("--lang") || argv.some((a) => a.startsWith("--lang="))) {
+    const v = argv[argv.indexOf("--lang") + 1];
+    if (argv.includes("--lang") && v !== "ja" && v !== "en") {
+      io.stderr(cliMessages.ja.badLang(String(v)));
+      return 2;
+    }
+  }
+  const m = cliMessages[lang];
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(m.usage);
+    return command ? 0 : 2;
+  }
+  if (command === '--version') {
+    io.stdout('hyoka 0.1.0');
+    return 0;
+  }
+  if (command !== 'check') {
+    io.stderr(`${m.unknownCommand(command)}\n\n${m.usage}`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        year: { type: 'string' },
+        config: { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) {
+    io.stderr(`${m.noFiles}\n\n${m.usage}`);
+    return 2;
+  }
+  const settings = await loadSettings(values.config, values.year, lang, io);
+  if (!settings) return 2;
+  return runCheck({ files: positionals, settings, lang, json: values.json ?? false, out: values.out ?? null, force: values.force ?? false }, io);
+}
+
+/** `--lang` decides; before it is parsed, messages about bad arguments use it too. */
+function guessLang(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'ja';
+}
+
+/** Profile file (zod-validated) and --year, merged; null after printing why they are unusable. */
+export async function loadSettings(config: string | undefined, year: string | undefined, lang: Lang, io: Io): Promise<Settings | null> {
+  const m = cliMessages[lang];
+  let raw: unknown = {};
+  if (config) {
+    try {
+      raw = JSON.parse(await fs.readFile(config, 'utf8'));
+    } catch (e) {
+      io.stderr(m.configUnreadable(config, e instanceof Error ? e.message : String(e)));
+      return null;
+    }
+  }
+  const result = parseSettings(raw);
+  if (!result.ok) {
+    io.stderr(m.badConfig(config ?? '', result.problems));
+    return null;
+  }
+  const settings = result.settings;
+  if (year !== undefined) {
+    if (parseFiscalYear(year) === null) {
+      io.stderr(m.badYear(year));
+      return null;
+    }
+    settings.reportYear = year;
+  }
+  if (settings.reportYear !== undefined && parseFiscalYear(settings.reportYear) === null) {
+    io.stderr(m.badYear(String(settings.reportYear)));
+    return null;
+  }
+  return settings;
+}
