@@ -27,7 +27,7 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
   if (label === '') return { role: 'ignore' };
   const last = lastPart(label);
   if (SUB_LEVELS.has(last)) return { role: 'hierarchy' };
-  const plain = label.replace(/\u0000/g, '').replace(/^【(.*)】$/, '$1');
+  const plain = label.replace(/\n/g, '').replace(/^【(.*)】$/, '$1');
 
   const years = findYears(plain);
   const recordYears = years.filter((y) => !y.future);
@@ -59,7 +59,7 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
 }
 
 function lastPart(label: string): string {
-  const parts = label.split('\u0000');
+  const parts = label.split('\n');
   return parts[parts.length - 1];
 }
 

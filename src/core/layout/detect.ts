@@ -7,7 +7,7 @@ import { findYears } from '../years';
 import { columnIndex } from '../a1';
 import { classifyLabel, headerScore } from './columns';
 import { detectSummaryTable } from './summary-table';
-import type { BlockHeaderLine, ColumnLayout, SheetLayout, Uncertainty } from './types';
+import type { BlockHeaderLine, ColumnLayout, SheetLayout } from './types';
 
 /** How far down we look for a table header: titles and block headers sit above it. */
 const HEADER_SCAN_ROWS = 60;
@@ -172,7 +172,7 @@ function expandHeader(sheet: SheetSnapshot, merges: MergeIndex, row: number, wid
   return rows;
 }
 
-/** Joined header labels per column; parts separated by U+0000 so the last part stays visible. */
+/** Joined header labels per column; parts separated by line breaks so the last part stays visible. */
 function columnLabels(sheet: SheetSnapshot, merges: MergeIndex, headerRows: number[], width: number): string[] {
   const labels: string[] = [];
   for (let c = 0; c < width; c++) {
@@ -181,14 +181,14 @@ function columnLabels(sheet: SheetSnapshot, merges: MergeIndex, headerRows: numb
       const t = normalizeHeader(headerText(sheet, merges, r, c));
       if (t !== '' && parts[parts.length - 1] !== t) parts.push(t);
     }
-    labels.push(parts.join('\u0000'));
+    labels.push(parts.join('\n'));
   }
   return labels;
 }
 
 function classifyColumns(labels: string[]): ColumnLayout[] {
   const recordYears = new Set<number>();
-  for (const l of labels) for (const y of findYears(l.replace(/\u0000/g, ''))) if (!y.future) recordYears.add(y.year);
+  for (const l of labels) for (const y of findYears(l.replace(/\n/g, ''))) if (!y.future) recordYears.add(y.year);
   const multiYear = recordYears.size >= 2;
   let previousYear: number | undefined;
   const columns: ColumnLayout[] = [];
@@ -196,7 +196,7 @@ function classifyColumns(labels: string[]): ColumnLayout[] {
     const c = classifyLabel(label, { multiYear, previousYear });
     if (c.year !== undefined) previousYear = c.year;
     else if (label !== '' && c.role !== 'yearAchievement') previousYear = multiYear ? previousYear : undefined;
-    columns.push({ col, label: label.replace(/\u0000/g, '\n'), role: c.role, year: c.year, source: 'detected' });
+    columns.push({ col, label: label, role: c.role, year: c.year, source: 'detected' });
   });
   // 担当部署 and 担当課 side by side: the 課 is the one that reports.
   const departments = columns.filter((c) => c.role === 'department');
@@ -211,7 +211,7 @@ function applyOverrides(layout: SheetLayout, labels: string[], override: SheetOv
   for (const [letter, o] of Object.entries(override.columns ?? {})) {
     const col = columnIndex(letter);
     const existing = layout.columns.find((c) => c.col === col);
-    const entry: ColumnLayout = { col, label: (labels[col] ?? '').replace(/\u0000/g, '\n'), role: o.role, year: o.year, source: 'override' };
+    const entry: ColumnLayout = { col, label: labels[col] ?? '', role: o.role, year: o.year, source: 'override' };
     if (existing) Object.assign(existing, entry);
     else layout.columns.push(entry);
   }
