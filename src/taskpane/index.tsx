@@ -1,0 +1,48 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { PaneContext, createPaneStore } from './store';
+import { downloadBytes } from './download';
+import { detectHost, langFromLocale, langOverride } from '../excel/host';
+
+/** Entry point: decide the host once, then render the same pane for Excel or the browser. */
+async function main(): Promise<void> {
+  const host = detectHost(window.location, window.name);
+  const forced = langOverride(window.location);
+  const container = document.getElementById('root');
+  if (!container) return;
+  const root = createRoot(container);
+
+  if (host === 'excel') {
+    try {
+      // Loaded only inside Excel, so the browser page never asks for office.js.
+      const { connectToExcel } = await import(/* webpackChunkName: "excel" */ '../excel/connect');
+      const { port, lang } = await connectToExcel('office-js/office.js');
+      const store = createPaneStore({ lang: forced ?? lang, host, download: downloadBytes });
+      await store.openPort(port);
+      root.render(
+        <PaneContext.Provider value={store}>
+          <App />
+        </PaneContext.Provider>,
+      );
+    } catch {
+      const store = createPaneStore({ lang: forced ?? langFromLocale(navigator.language), host: 'browser', download: downloadBytes });
+      store.showError('officeMissing');
+      root.render(
+        <PaneContext.Provider value={store}>
+          <App />
+        </PaneContext.Provider>,
+      );
+    }
+    return;
+  }
+
+  const store = createPaneStore({ lang: forced ?? langFromLocale(navigator.language), host, download: downloadBytes });
+  document.documentElement.lang = store.getState().lang;
+  root.render(
+    <PaneContext.Provider value={store}>
+      <App />
+    </PaneContext.Provider>,
+  );
+}
+
+void main();

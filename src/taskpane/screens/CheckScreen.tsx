@@ -1,0 +1,96 @@
+import { Badge, Button, Card, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { countBySeverity, type Severity } from '../../core';
+import { severityKey } from '../../i18n/taskpane';
+import { usePane } from '../store';
+import { FileStart } from './FileStart';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  counts: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
+  count: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS },
+  number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+export const SEVERITY_BADGE = { error: 'danger', warning: 'warning', info: 'informative' } as const;
+
+/** 点検: run the check, see progress, counts by severity and when it last ran. */
+export function CheckScreen() {
+  const styles = useStyles();
+  const { t, actions, phase, report, lastRun, port, highlighted, lang } = usePane();
+  const busy = phase !== 'idle';
+  const counts = report ? countBySeverity(report.findings) : null;
+  const phaseText = phase === 'reading' ? t('phaseReading') : phase === 'checking' ? t('phaseChecking') : phase === 'writing' ? t('phaseWriting') : '';
+  const evaluationSheets = report?.sheets.filter((s) => s.kind === 'evaluation').length ?? 0;
+
+  return (
+    <section className={styles.section} aria-labelledby="check-title">
+      <Text id="check-title" as="h2" weight="semibold" size={400}>
+        {t('tabCheck')}
+      </Text>
+      <Text>{port?.kind === 'file' ? t('checkIntroFile') : t('checkIntroLive')}</Text>
+      {port?.kind === 'file' && (
+        <Text weight="semibold" data-testid="file-name">
+          {t('fileLoaded', { name: port.fileName ?? '' })}
+        </Text>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy || !port} onClick={() => void actions.runCheck()}>
+          {report ? t('rerunCheck') : t('runCheck')}
+        </Button>
+        {port?.kind === 'file' && <FileStart compact />}
+      </div>
+      {busy && (
+        <Field validationMessage={phaseText} validationState="none">
+          <ProgressBar aria-label={phaseText} />
+        </Field>
+      )}
+      {report && counts && (
+        <>
+          <Text as="h3" weight="semibold">
+            {t('countsTitle')}
+          </Text>
+          <div className={styles.counts} data-testid="severity-counts">
+            {SEVERITIES.map((s) => (
+              <Card key={s} className={styles.count} size="small">
+                <span className={styles.number} data-testid={`count-${s}`}>
+                  {counts[s].toLocaleString(lang)}
+                </span>
+                <Badge appearance="tint" color={SEVERITY_BADGE[s]}>
+                  {t(severityKey(s))}
+                </Badge>
+              </Card>
+            ))}
+          </div>
+          {report.findings.length === 0 && <Text>{t('noFindings')}</Text>}
+          <Text size={200}>{t('sheetsChecked', { count: report.sheets.length, evaluation: evaluationSheets })}</Text>
+          <Text size={200}>{report.reportYear ? t('reportYear', { year: fiscalYearLabel(report.reportYear, lang) }) : t('reportYearUnknown')}</Text>
+          {lastRun && (
+            <Text size={200} data-testid="last-run">
+              {t('lastRun', { time: lastRun.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US') })}
+            </Text>
+          )}
+          <div className={styles.actions}>
+            <Button disabled={busy} onClick={() => void actions.writeSummary()}>
+              {port?.kind === 'file' ? t('downloadReport') : t('writeSummary')}
+            </Button>
+            {port?.highlight && (
+              <Button disabled={busy} onClick={() => void actions.toggleHighlights()}>
+                {highlighted ? t('highlightOff') : t('highlightOn')}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** 2023 → 令和5年度 (2023年度) in Japanese, FY2023 in English. */
+export function fiscalYearLabel(year: number, lang: 'ja' | 'en'): string {
+  if (lang === 'en') return `FY${year}`;
+  const reiwa = year - 2018;
+  if (reiwa >= 1) return `令和${reiwa === 1 ? '元' : reiwa}年度（${year}年度）`;
+  return `${year}年度`;
+}

@@ -1,0 +1,166 @@
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { Badge, Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { COLUMN_ROLES, GRADE_METHODS, SettingsSchema, type ColumnRole, type Settings, type SheetLayout } from '../../core';
+import { columnLetter } from '../../core/a1';
+import { roleKey } from '../../i18n/taskpane';
+import { usePane } from '../store';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  thresholds: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
+  sheet: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium },
+  column: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1.2fr)', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  columnLabel: { overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
+  dropdown: { minWidth: '0', width: '100%' },
+  full: { minWidth: '0', width: '100%' },
+});
+
+/** Enter submits, except while an IME is composing (Japanese input confirms with Enter). */
+export function isSubmitKey(e: KeyboardEvent<HTMLElement>): boolean {
+  if (e.key !== 'Enter') return false;
+  const native = e.nativeEvent as globalThis.KeyboardEvent;
+  return !(native.isComposing || native.keyCode === 229);
+}
+
+/** 設定: report year, method, thresholds and per-sheet column roles, saved in the workbook. */
+export function SettingsScreen() {
+  const styles = useStyles();
+  const { t, settings, settingsProblems, layouts, actions } = usePane();
+  const [draft, setDraft] = useState<Settings>(settings);
+  const [year, setYear] = useState(settings.reportYear === undefined ? '' : String(settings.reportYear));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setDraft(settings);
+    setYear(settings.reportYear === undefined ? '' : String(settings.reportYear));
+  }, [settings]);
+
+  const method = draft.method;
+  const thresholds = draft.thresholds[method];
+  const evaluationLayouts = layouts.filter((l) => l.kind === 'evaluation');
+
+  const save = () => {
+    const trimmed = year.trim();
+    const candidate = { ...draft, reportYear: trimmed === '' ? undefined : /^\d{4}$/.test(trimmed) ? Number(trimmed) : trimmed };
+    const parsed = SettingsSchema.safeParse(candidate);
+    if (!parsed.success) {
+      setError(t('settingsInvalid', { problems: parsed.error.issues.map((i) => i.path.join('.')).join(', ') }));
+      return;
+    }
+    setError(null);
+    void actions.saveSettings(parsed.data);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (isSubmitKey(e)) {
+      e.preventDefault();
+      save();
+    }
+  };
+  const setThreshold = (grade: 'A' | 'B' | 'C', value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n)) return;
+    const shown = method === 'share' ? n / 100 : n;
+    setDraft({ ...draft, thresholds: { ...draft.thresholds, [method]: { ...thresholds, [grade]: shown } } });
+  };
+  const setRole = (layout: SheetLayout, col: number, role: ColumnRole, year?: number) => {
+    const sheet = draft.sheets[layout.sheet] ?? {};
+    const columns = { ...(sheet.columns ?? {}), [columnLetter(col)]: year === undefined ? { role } : { role, year } };
+    setDraft({ ...draft, sheets: { ...draft.sheets, [layout.sheet]: { ...sheet, columns } } });
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="settings-title">
+      <Text id="settings-title" as="h2" weight="semibold" size={400}>
+        {t('settingsTitle')}
+      </Text>
+      {settingsProblems.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {t('settingsProblems')} {settingsProblems.join('; ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={t('settingsReportYear')} hint={t('settingsReportYearHint')}>
+        <Input className={styles.full} value={year} onChange={(_e, d) => setYear(d.value)} onKeyDown={onKeyDown} data-testid="report-year" />
+      </Field>
+      <Field label={t('settingsMethod')}>
+        <Dropdown
+          className={styles.full}
+          value={t(method === 'mean' ? 'method_mean' : 'method_share')}
+          selectedOptions={[method]}
+          onOptionSelect={(_e, d) => d.optionValue && setDraft({ ...draft, method: d.optionValue as Settings['method'] })}
+        >
+          {GRADE_METHODS.map((m) => (
+            <Option key={m} value={m}>
+              {t(m === 'mean' ? 'method_mean' : 'method_share')}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t('settingsThresholds')}>
+        <div className={styles.thresholds}>
+          {(['A', 'B', 'C'] as const).map((g) => (
+            <Field key={`${method}-${g}`} label={t('thresholdFor', { grade: g })} size="small">
+              <Input
+                className={styles.full}
+                type="number"
+                step={method === 'share' ? 1 : 0.1}
+                defaultValue={String(method === 'share' ? Math.round(thresholds[g] * 100) : thresholds[g])}
+                contentAfter={method === 'share' ? '%' : undefined}
+                onChange={(_e, d) => setThreshold(g, d.value)}
+                onKeyDown={onKeyDown}
+              />
+            </Field>
+          ))}
+        </div>
+      </Field>
+      <Text as="h3" weight="semibold">
+        {t('settingsColumns')}
+      </Text>
+      <Text size={200}>{evaluationLayouts.length > 0 ? t('settingsColumnsHint') : t('settingsNoSheets')}</Text>
+      {evaluationLayouts.map((layout) => (
+        <div key={layout.sheet} className={styles.sheet} data-testid="settings-sheet">
+          <Text weight="semibold">{layout.sheet}</Text>
+          {layout.columns.map((c) => {
+            const override = draft.sheets[layout.sheet]?.columns?.[columnLetter(c.col)];
+            const role = override?.role ?? c.role;
+            const changed = Boolean(override) || c.source === 'override';
+            return (
+              <div key={c.col} className={styles.column}>
+                <span className={styles.columnLabel}>
+                  {columnLetter(c.col)}: {c.label.replace(/\s+/g, ' ') || '—'}{' '}
+                  <Badge size="small" appearance="outline" color={changed ? 'brand' : 'subtle'}>
+                    {changed ? t('columnOverride') : t('columnDetected')}
+                  </Badge>
+                </span>
+                <Dropdown
+                  className={styles.dropdown}
+                  size="small"
+                  aria-label={`${layout.sheet} ${columnLetter(c.col)}`}
+                  value={t(roleKey(role))}
+                  selectedOptions={[role]}
+                  onOptionSelect={(_e, d) => d.optionValue && setRole(layout, c.col, d.optionValue as ColumnRole, c.year)}
+                >
+                  {COLUMN_ROLES.map((r) => (
+                    <Option key={r} value={r}>
+                      {t(roleKey(r))}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </div>
+            );
+          })}
+        </div>
+      ))}
+      <div>
+        <Button appearance="primary" onClick={save}>
+          {t('settingsSave')}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+/* eslint-disable */
+// Builds the task pane (Excel add-in and browser mode) into dist/.
+//   npx webpack --mode production      → dist/ (what the manifest and the e2e test load)
+//   npm run dev-server                 → https://localhost:3000 with office-addin-dev-certs
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
+const DEV_PORT = 3000;
+
+/** Office.js and its Excel host files only (no Outlook/Word/…; no .debug.js). */
+function officeJsFilter(file) {
+  const rel = path.relative(path.join(OFFICE_JS_DIR, 'dist'), file).replace(/\\/g, '/');
+  if (rel.endsWith('.debug.js')) return false;
+  if (!rel.includes('/')) return /^(office|o15apptofilemappingtable|excel[^/]*)\.js$/.test(rel);
+  return /\/(office_strings|excel_strings)\.js$/.test(rel) || rel.startsWith('ariatelemetry/');
+}
+
+async function httpsOptions() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    console.warn(
+      `\n[hyoka] office-addin-dev-certs could not install its certificate here (${e && e.message ? e.message : e}).\n` +
+        '        The dev server still starts, with a self-signed certificate. To trust it, run\n' +
+        '        `npx office-addin-dev-certs install` on Windows/macOS, or on Linux add\n' +
+        '        ~/.office-addin-dev-certs/ca.crt to your system or browser trust store.\n',
+    );
+    return undefined;
+  }
+}
+
+module.exports = async (env, argv) => {
+  const mode = argv.mode || 'production';
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const https = serving ? await httpsOptions() : undefined;
+  return {
+    mode,
+    devtool: mode === 'production' ? false : 'source-map',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+      publicPath: '',
+    },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+      // ExcelJS's browser build; Node built-ins are not polyfilled (nothing in the pane needs them).
+      aliasFields: ['browser'],
+      fallback: { fs: false, path: false, os: false, stream: false, crypto: false, zlib: false, util: false, buffer: false, events: false, url: false, http: false, https: false, net: false, tls: false, child_process: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true, // `npm run typecheck` type-checks; ESM output keeps import() as a lazy chunk
+              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: mode !== 'production' },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          {
+            from: path.join(OFFICE_JS_DIR, 'dist'),
+            to: 'office-js',
+            filter: officeJsFilter,
+            info: { minimized: true },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      // The initial bundle must stay ≤ 1.5 MB; ExcelJS is a lazy chunk loaded only in browser mode.
+      hints: mode === 'production' ? 'error' : false,
+      maxEntrypointSize: 1_500_000,
+      maxAssetSize: 3_000_000,
+      assetFilter: (name) => name.endsWith('.js') && !name.startsWith('office-js/'),
+    },
+    devServer: {
+      port: DEV_PORT,
+      server: https ? { type: 'https', options: https } : 'https',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: false },
+      open: false,
+    },
+  };
+};
