@@ -4,6 +4,7 @@ import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
 import { linkReposts } from './plan/reposts';
 import type { SheetPlan } from './plan/types';
+import { countGrades, sheetUnits } from './plan/units';
 import type { Finding, Lang, Report, SheetInfo } from './report';
 import { RULES } from './rules/registry';
 import type { RuleContext, RuleResult } from './rules/rule';
@@ -55,11 +56,13 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0),
   );
 
-  const sheets: SheetInfo[] = layouts.map((l) => ({
-    name: l.sheet,
-    kind: l.kind,
-    headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null,
-  }));
+  const planBySheet = new Map(plans.map((p) => [p.sheet, p]));
+  const sheets: SheetInfo[] = layouts.map((l) => {
+    const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
+    const plan = planBySheet.get(l.sheet);
+    if (plan && plan.gradedDepth !== null) info.gradeCounts = countGrades(sheetUnits(plan));
+    return info;
+  });
   const report: Report = {
     file: options.fileName ?? null,
     reportYear,

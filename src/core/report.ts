@@ -48,6 +48,8 @@ export interface SheetInfo {
   kind: SheetKind;
   /** 1-based last header row, or null when the sheet has no table. */
   headerRow: number | null;
+  /** Evaluation sheets: graded items per grade, 再掲 counted once (what a 評価総括表 should say). */
+  gradeCounts?: GradeCounts;
 }
 
 export interface Report {

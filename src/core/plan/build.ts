@@ -37,6 +37,8 @@ class PlanBuilder {
   private readonly outline: ColumnLayout[];
   private readonly nameCol: number | undefined;
   private readonly cols: EntryColumns;
+  /** Columns of prose (成果, Do, Act …) where a slipped grade may land. */
+  private readonly textCols: number[];
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -54,6 +56,7 @@ class PlanBuilder {
       if (c.role === 'yearAchievement' && y.achievement === undefined) y.achievement = c.col;
       years.set(c.year, y);
     }
+    this.textCols = layout.columns.filter((c) => c.role === 'text').map((c) => c.col);
     this.cols = {
       grade: first('grade'),
       previousGrade: first('previousGrade'),
@@ -205,6 +208,7 @@ class PlanBuilder {
       (x): x is ColumnLayout => x !== undefined,
     );
     if (cols.some((x) => !isBlank(cellAt(this.sheet, r, x.col)))) return true;
+    if (this.strayGrades(r).length > 0) return true;
     for (const y of c.years) {
       for (const col of [y.status, y.evaluation, y.achievement]) {
         if (col !== undefined && !isBlank(cellAt(this.sheet, r, col))) return true;
@@ -252,7 +256,19 @@ class PlanBuilder {
       years,
       repost,
       continuation,
+      strayGrades: this.strayGrades(r),
     };
+  }
+
+  private strayGrades(r: number): ValueCell[] {
+    if (!this.cols.grade) return [];
+    const out: ValueCell[] = [];
+    for (const col of this.textCols) {
+      const v = cellAt(this.sheet, r, col);
+      if (typeof v !== 'string' || v.trim().length > 8) continue;
+      if (parseGrade(v).kind === 'grade') out.push({ row: r, col, value: v, text: v });
+    }
+    return out;
   }
 
   /**

@@ -42,6 +42,8 @@ export interface PlanEntry {
   repost: boolean;
   /** A row with no program of its own (another department of the program above). */
   continuation: boolean;
+  /** A–D typed into another column of the row (Do, 成果 …): a grade that slipped out of its column. */
+  strayGrades: ValueCell[];
 }
 
 export interface PlanNode {

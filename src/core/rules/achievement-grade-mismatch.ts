@@ -1,14 +1,18 @@
 import { parseAchievement, type Achievement } from '../achievement';
 import { gradeSteps, type Grade } from '../grades';
+import type { Settings } from '../settings';
 import { gradeFromShare } from '../summary/method';
-import type { ValueCell } from '../plan/types';
-import { defineRule } from './rule';
+import type { PlanEntry, ValueCell } from '../plan/types';
+import { normalizeLoose } from '../text';
+import { formatFiscalYear } from '../years';
+import { defineRule, type RuleContext } from './rule';
 
 /**
  * The grade contradicts the achievement column or the stated definition: D (未実施) beside
- * 100 % or 実施, A–C beside 未実施 or 0 %, or a grade two steps from what the share implies.
+ * 100 % or 実施, A–C beside 未実施 or 0 %, a grade two steps from what the share implies —
+ * and, in per-year tables, a year whose 評価 says 未実施 beside a positive 達成度.
  */
-export const achievementGradeMismatch = defineRule<{ program: string; grade: Grade; achievement: string }>({
+export const achievementGradeMismatch = defineRule<{ program: string; stated: string; achievement: string; year?: number }>({
   id: 'achievement-grade-mismatch',
   severity: 'warning',
   description: {
@@ -17,42 +21,37 @@ export const achievementGradeMismatch = defineRule<{ program: string; grade: Gra
   },
   message: {
     ja: (p) =>
-      `「${p.program}」の評価${p.grade}が達成度「${p.achievement}」と合いません${p.grade === 'D' ? '（Dは未実施）' : ''}。評価か達成度を確認してください。`,
-    en: (p) => `"${p.program}" is graded ${p.grade} but its achievement says "${p.achievement}"${p.grade === 'D' ? ' (D means not implemented)' : ''}. Check one of them.`,
+      `「${p.program}」${p.year ? `の${formatFiscalYear(p.year, 'ja')}` : ''}の評価「${p.stated}」が達成度「${p.achievement}」と合いません${p.stated === 'D' ? '（Dは未実施）' : ''}。評価か達成度を確認してください。`,
+    en: (p) =>
+      `"${p.program}"${p.year ? ` (FY${p.year})` : ''} is evaluated "${p.stated}" but its achievement says "${p.achievement}"${p.stated === 'D' ? ' (D means not implemented)' : ''}. Check one of them.`,
   },
   check(context, emit) {
     for (const plan of context.plans) {
       for (const node of plan.nodes) {
         for (const entry of node.entries) {
+          const at = { sheet: plan.sheet, department: entry.department, program: node.name };
+          const program = node.name || node.path;
           const g = entry.declaredGrade?.parsed;
-          if (g?.kind !== 'grade') continue;
-          const cell = achievementCell(entry.achievement, entry.years, context.reportYear);
-          if (!cell) continue;
-          const a = parseAchievement(cell.value);
-          if (!contradicts(g.grade, a, context.settings)) continue;
-          emit(
-            { sheet: plan.sheet, row: entry.row, col: entry.declaredGrade!.col, department: entry.department, program: node.name },
-            { program: node.name || node.path, grade: g.grade, achievement: cell.text.trim() },
-          );
+          if (g?.kind === 'grade') {
+            const cell = achievementOf(entry, context.reportYear);
+            if (cell && contradicts(g.grade, parseAchievement(cell.value), context.settings)) {
+              emit({ ...at, row: entry.row, col: entry.declaredGrade!.col }, { program, stated: g.grade, achievement: cell.text.trim() });
+            }
+          }
+          for (const m of yearMismatches(entry, context)) emit({ ...at, row: m.cell.row, col: m.cell.col, year: m.year }, { program, stated: m.stated, achievement: m.achievement });
         }
       }
     }
   },
 });
 
-function achievementCell(
-  single: ValueCell | null,
-  years: { year: number; achievement: ValueCell | null; status: ValueCell | null }[],
-  reportYear: number | null,
-): ValueCell | null {
-  if (single && single.text.trim() !== '') return single;
-  const block = years.find((y) => y.year === reportYear) ?? years[years.length - 1];
-  if (!block) return null;
-  if (block.achievement && block.achievement.text.trim() !== '') return block.achievement;
-  return null;
+function achievementOf(entry: PlanEntry, reportYear: number | null): ValueCell | null {
+  if (entry.achievement && entry.achievement.text.trim() !== '') return entry.achievement;
+  const block = entry.years.find((y) => y.year === reportYear) ?? entry.years[entry.years.length - 1];
+  return block?.achievement && block.achievement.text.trim() !== '' ? block.achievement : null;
 }
 
-function contradicts(grade: Grade, a: Achievement, settings: Parameters<typeof gradeFromShare>[1]): boolean {
+function contradicts(grade: Grade, a: Achievement, settings: Settings): boolean {
   switch (a.kind) {
     case 'done':
       return grade === 'D';
@@ -65,4 +64,25 @@ function contradicts(grade: Grade, a: Achievement, settings: Parameters<typeof g
     default:
       return false;
   }
+}
+
+/** Per-year tables: the year's own words (実施/未実施) against its 達成度. */
+function yearMismatches(entry: PlanEntry, context: RuleContext): { year: number; cell: ValueCell; stated: string; achievement: string }[] {
+  const out: { year: number; cell: ValueCell; stated: string; achievement: string }[] = [];
+  for (const block of entry.years) {
+    if (context.reportYear !== null && block.year > context.reportYear) continue;
+    if (!block.achievement) continue;
+    const a = parseAchievement(block.achievement.value);
+    for (const said of [block.evaluation, block.status]) {
+      if (!said) continue;
+      const words = normalizeLoose(said.text);
+      const notDone = /^(未実施|実施せず|実施なし|中止)$/.test(words);
+      const done = /^実施(済み?)?$/.test(words);
+      if ((notDone && a.kind === 'share' && a.share > 0) || (done && ((a.kind === 'share' && a.share === 0) || a.kind === 'not-done'))) {
+        out.push({ year: block.year, cell: block.achievement, stated: said.text.trim(), achievement: block.achievement.text.trim() });
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -20,6 +20,7 @@ export const gradeMissing = defineRule<{ program: string; department: string | n
         if (node.repostOf || !expectsGrade(plan, node)) continue;
         for (const entry of node.entries) {
           if (entry.declaredGrade?.parsed.kind !== 'blank') continue;
+          if (entry.strayGrades.length > 0) continue; // grade-misplaced says where it went
           emit(
             { sheet: plan.sheet, row: entry.row, col: entry.declaredGrade.col, department: entry.department, program: node.name },
             { program: node.name || node.path, department: entry.department },

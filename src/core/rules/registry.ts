@@ -1,6 +1,8 @@
 import { achievementGradeMismatch } from './achievement-grade-mismatch';
+import { achievementInvalid } from './achievement-invalid';
 import { gradeInvalid } from './grade-invalid';
 import { gradeJump } from './grade-jump';
+import { gradeMisplaced } from './grade-misplaced';
 import { gradeMissing } from './grade-missing';
 import { gradeNonstandard } from './grade-nonstandard';
 import { layoutUncertain } from './layout-uncertain';
@@ -20,6 +22,7 @@ export const RULES: readonly RegisteredRule[] = [
   gradeMissing,
   gradeInvalid,
   gradeNonstandard,
+  gradeMisplaced,
   repostMismatch,
   repostUnmatched,
   summaryCountMismatch,
@@ -28,6 +31,7 @@ export const RULES: readonly RegisteredRule[] = [
   previousGradeMissing,
   gradeJump,
   achievementGradeMismatch,
+  achievementInvalid,
   nextPolicyInvalid,
   layoutUncertain,
 ];

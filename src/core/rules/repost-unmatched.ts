@@ -9,8 +9,8 @@ export const repostUnmatched = defineRule<{ program: string }>({
     en: 'The original of a 再掲 item could not be found.',
   },
   message: {
-    ja: (p) => `再掲「${p.program}」の元の項目がブック内に見つかりません。名称か番号が元の項目と一致しているか確認してください。再掲と元の項目の両方が1件として数えられています。`,
-    en: (p) => `The original of repost "${p.program}" is not in the workbook. Check its name or number; for now it is counted as an item of its own.`,
+    ja: (p) => `再掲「${p.program}」の元の項目がブック内に見つかりません。名称か番号が元の項目と一致しているか確認してください。元の項目が見つかるまで、この再掲は件数に数えていません。`,
+    en: (p) => `The original of repost "${p.program}" is not in the workbook. Check its name or number; until it matches, this repost is not counted.`,
   },
   check(context, emit) {
     for (const plan of context.plans) {

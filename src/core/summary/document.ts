@@ -1,6 +1,6 @@
 import { reportMessages } from '../../i18n/report';
 import { GRADES, type Grade } from '../grades';
-import type { Lang, PolicySummary, Report } from '../report';
+import type { GradeCounts, Lang, PolicySummary, Report } from '../report';
 import type { CellLink, DocCell, DocSheet, DocTable, SummaryDocument } from '../summary-document';
 import { formatFiscalYear } from '../years';
 
@@ -71,7 +71,9 @@ function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   };
 
   const blocks: DocSheet['blocks'] = [policyTable];
-  for (const [sheet, policies] of bySheet) blocks.push(gradeTable(sheet, policies, lang));
+  for (const info of report.sheets) {
+    if (info.gradeCounts) blocks.push(gradeTable(info.name, bySheet.get(info.name) ?? [], info.gradeCounts, lang));
+  }
   const tops = report.policies.filter((p) => p.level === 1);
   if (tops.length > 0) {
     blocks.push({
@@ -84,26 +86,18 @@ function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   return { name: m.summarySheet, blocks };
 }
 
-/** 評価総括表-style: per grade, how many graded items and which. Uses the graded level's own grades. */
-function gradeTable(sheet: string, policies: PolicySummary[], lang: Lang): DocTable {
+/** 評価総括表-style: per grade, how many graded items (再掲 once) and, where policies carry the grade, which. */
+function gradeTable(sheet: string, policies: PolicySummary[], counts: GradeCounts, lang: Lang): DocTable {
   const m = reportMessages[lang];
-  const graded = policies.filter((p) => p.declaredGrade !== null);
-  const rows: DocCell[][] = [];
-  const source = graded.length > 0 ? 'declared' : 'counts';
-  let total = 0;
-  for (const g of GRADES) {
-    if (source === 'declared') {
-      const ps = graded.filter((p) => p.declaredGrade === g);
-      total += ps.length;
-      rows.push([g, ps.length, ps.map((p) => p.id).join('、')]);
-    } else {
-      const top = policies.filter((p) => p.level === Math.min(...policies.map((x) => x.level)));
-      const n = top.reduce((s, p) => s + p.counts[g], 0);
-      total += n;
-      rows.push([g, n, '']);
-    }
-  }
-  rows.push([{ text: m.total, emphasis: 'total' }, total, null]);
+  const rows: DocCell[][] = GRADES.map((g) => [
+    g,
+    counts[g],
+    policies
+      .filter((p) => p.declaredGrade === g)
+      .map((p) => p.id)
+      .join('、'),
+  ]);
+  rows.push([{ text: m.total, emphasis: 'total' }, GRADES.reduce((s, g) => s + counts[g], 0), null]);
   return {
     kind: 'table',
     title: m.gradeTableTitle(sheet),

@@ -1,0 +1,104 @@
+import type { Finding, Lang, Report } from '../report';
+import type { Settings } from '../settings';
+import type { SummaryDocument } from '../summary-document';
+import type { WorkbookSnapshot } from '../snapshot';
+import type { PlanMaster, ProgramLevel } from './identity';
+
+/** A department workbook as the adapter could read it, or why it could not. */
+export type InputSnapshot = WorkbookSnapshot | { unreadable: string };
+
+export interface ConsolidationInput {
+  /** File name or path, shown on every finding and row from this file. */
+  name: string;
+  /**
+   * The snapshot, or a loader: with a loader only one workbook is in memory at a time, which
+   * is how the CLI keeps a run over hundreds of files bounded.
+   */
+  snapshot: InputSnapshot | (() => Promise<InputSnapshot>);
+}
+
+export interface ConsolidationOptions {
+  /** The plan master (計画体系): a file of its own, or the open workbook holding such a sheet. */
+  master?: WorkbookSnapshot;
+  /** How the master is named in findings (its path, or null for the open workbook). */
+  masterName?: string | null;
+  settings?: Settings;
+  lang?: Lang;
+  /** Called after each file: done of total. */
+  onProgress?(done: number, total: number, name: string): void;
+  signal?: AbortSignal;
+  /**
+   * Where a link to an input's cell should point (the CLI: the input's path relative to the
+   * output). Without it the output shows provenance as plain text — the pane's case, where
+   * the inputs are not files beside the workbook.
+   */
+  sourceLink?(file: string): string | null;
+}
+
+export type FileStatus = 'ok' | 'unreadable' | 'wrong-year';
+
+/** What the run keeps of one input: never the snapshot itself. */
+export interface ConsolidatedFile {
+  file: string;
+  /** The department this file speaks for (担当課, or its file name when it names none). */
+  department: string | null;
+  /** Every 担当課 the file reports for, normalised (how a master department is found "received"). */
+  departmentKeys: string[];
+  reportYear: number | null;
+  status: FileStatus;
+  errors: number;
+  warnings: number;
+  /** Program rows it contributed to 取りまとめ. */
+  rows: number;
+  /** Visible sheets in order, for sorting findings. */
+  sheets: string[];
+  /** Why it could not be read. */
+  unreadable: string | null;
+}
+
+/** One program row of one department workbook, with where it came from. */
+export interface MergedRow {
+  file: string;
+  fileIndex: number;
+  sheet: string;
+  /** 1-based row in the source sheet. */
+  row: number;
+  /** A1 of the grade cell (or the row's first cell) in the source sheet. */
+  cell: string;
+  /** A1 of the program-name cell, for findings about the program itself. */
+  nameCell: string;
+  department: string | null;
+  departmentKey: string;
+  /** Ancestors then the program itself, outermost first. */
+  levels: ProgramLevel[];
+  path: string;
+  name: string;
+  grade: string;
+  previousGrade: string;
+  nextPolicy: string;
+  /** The grade as compared across files: `A`…`D`, `-` (none), `` (blank) or the text. */
+  gradeKey: string;
+  /** First of its program and department: later duplicates are shown but not counted. */
+  counted: boolean;
+  /** Index into master.programs, or null (no master, or not in it). */
+  masterIndex: number | null;
+}
+
+/** A finding of the run: a `check` finding or a consolidation one, with the file it is about. */
+export interface ConsolidatedFinding extends Finding {
+  /** The input (or master) the finding points into; null when it is about the run. */
+  file: string | null;
+}
+
+export interface ConsolidationResult {
+  reportYear: number | null;
+  files: ConsolidatedFile[];
+  findings: ConsolidatedFinding[];
+  /** Program rows merged (rows of readable files of the run's year). */
+  rows: MergedRow[];
+  master: PlanMaster | null;
+  /** The merged report (policies across all files) in the form `check` renderers take. */
+  report: Report;
+  /** 取りまとめ, 評価集計, 点検結果, 提出状況 — for the CLI's file and the pane's writer alike. */
+  document: SummaryDocument;
+}
