@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { parseA1 } from '../core/a1';
 import type { CellRange, CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../core/snapshot';
 import { UnreadableWorkbookError } from './errors';
 
@@ -9,17 +11,114 @@ import { UnreadableWorkbookError } from './errors';
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookSnapshot> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   sniff(bytes, fileName ?? '');
+  let prepared: Prepared;
+  try {
+    prepared = await prepare(bytes);
+  } catch (e) {
+    throw new UnreadableWorkbookError('corrupt', e instanceof Error ? e.message.slice(0, 200) : String(e));
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    // ExcelJS accepts an ArrayBuffer-like in both Node and browsers.
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    // Merges and data validations are not handed to ExcelJS: it expands both cell by cell (a
+    // list on column F:F is a million entries; 10,000 merges are checked pairwise, minutes).
+    // `prepare` read the merges from the XML instead; validations are not needed.
+    const input = prepared.bytes;
+    await workbook.xlsx.load(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer, {
+      ignoreNodes: ['mergeCells', 'dataValidations'],
+    });
   } catch (e) {
     throw new UnreadableWorkbookError('corrupt', e instanceof Error ? e.message.slice(0, 200) : String(e));
   }
   const sheets: SheetSnapshot[] = [];
-  workbook.eachSheet((ws) => sheets.push(sheetSnapshot(ws)));
+  workbook.eachSheet((ws) => {
+    const name = prepared.realNames.get(ws.name) ?? ws.name;
+    sheets.push(sheetSnapshot(ws, name, prepared.merges.get(name) ?? []));
+  });
   if (sheets.length === 0) throw new UnreadableWorkbookError('no-sheets');
   return { sheets };
+}
+
+interface Prepared {
+  /** The file as ExcelJS should read it (renamed sheets, when some names would make it throw). */
+  bytes: Uint8Array;
+  /** Placeholder name → the sheet's real name. */
+  realNames: Map<string, string>;
+  /** Real sheet name → its merged ranges. */
+  merges: Map<string, CellRange[]>;
+}
+
+/**
+ * Reads what ExcelJS would mishandle straight from the package: the merged ranges of each
+ * sheet, and sheet names ExcelJS refuses or truncates (brackets, a leading quote, over 31
+ * characters, "History" — a hand-edited or generated file can have them), which get a
+ * placeholder for ExcelJS and their real name back in the snapshot.
+ */
+async function prepare(bytes: Uint8Array): Promise<Prepared> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
+  const relsXml = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  const merges = new Map<string, CellRange[]>();
+  const realNames = new Map<string, string>();
+  if (workbookXml === undefined) return { bytes, realNames, merges };
+  const targets = new Map<string, string>();
+  for (const rel of (relsXml ?? '').match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
+    const id = attr(rel, 'Id');
+    const target = attr(rel, 'Target');
+    if (id !== null && target !== null) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  let renamed = workbookXml;
+  let n = 0;
+  const seen = new Set<string>();
+  for (const tag of workbookXml.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+    const raw = attr(tag, 'name');
+    if (raw === null) continue;
+    const name = xmlUnescape(raw);
+    const id = /\b(?:\w+:)?id="([^"]*)"/.exec(tag.replace(/\bsheetId="[^"]*"/, ''))?.[1];
+    const part = id !== undefined ? targets.get(id) : undefined;
+    if (part) {
+      const xml = await zip.file(part)?.async('string');
+      if (xml) merges.set(name, mergesIn(xml));
+    }
+    const lower = name.toLowerCase();
+    if (/[*?:/\\[\]]|^'|'$/.test(name) || name.length > 31 || name === 'History' || name === '' || seen.has(lower)) {
+      const placeholder = `hyoka-sheet-${++n}`;
+      realNames.set(placeholder, name);
+      renamed = renamed.replace(tag, tag.replace(/\bname="[^"]*"/, `name="${placeholder}"`));
+    }
+    seen.add(lower);
+  }
+  if (realNames.size === 0) return { bytes, realNames, merges };
+  zip.file('xl/workbook.xml', renamed);
+  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), realNames, merges };
+}
+
+function attr(tag: string, name: string): string | null {
+  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
+}
+
+function xmlUnescape(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_m, e: string) => {
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'quot') return '"';
+    if (e === 'apos') return "'";
+    if (e === 'amp') return '&';
+    return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+  });
+}
+
+/** `<mergeCell ref="B3:D4"/>` → 0-based ranges; malformed refs are skipped. */
+function mergesIn(sheetXml: string): CellRange[] {
+  const tail = sheetXml.slice(Math.max(0, sheetXml.lastIndexOf('sheetData>')));
+  const out: CellRange[] = [];
+  for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)) {
+    const [from, to = from] = m[1].split(':');
+    const a = parseA1(from);
+    const b = parseA1(to);
+    if (!a || !b) continue;
+    out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+  }
+  return out;
 }
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -52,12 +151,11 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
-function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+function sheetSnapshot(ws: ExcelJS.Worksheet, name: string, merges: CellRange[]): SheetSnapshot {
   const rows: (CellValue[] | undefined)[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return; // slave of a merged block: the master holds the value
       const v = toCellValue(cell.value, cell.numFmt);
       if (v !== null) values[colNumber - 1] = v;
     });
@@ -66,23 +164,42 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       rows[rowNumber - 1] = values;
     }
   });
-  return { name: ws.name, visibility: visibilityOf(ws.state), rows, merges: mergesOf(ws) };
+  clearMergedSlaves(rows, merges);
+  return { name, visibility: visibilityOf(ws.state), rows, merges };
+}
+
+/**
+ * In a merged block only the master (top-left) cell holds the value, as Excel shows it.
+ * Walks only the rows that exist, so a merge over a whole column costs nothing.
+ */
+function clearMergedSlaves(rows: (CellValue[] | undefined)[], merges: readonly CellRange[]): void {
+  if (merges.length === 0) return;
+  const present: number[] = [];
+  rows.forEach((_, r) => present.push(r)); // forEach skips the holes of a sparse array
+  for (const m of merges) {
+    let lo = 0;
+    let hi = present.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (present[mid] < m.top) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < present.length && present[k] <= m.bottom; k++) {
+      const r = present[k];
+      const row = rows[r]!;
+      for (let c = m.left; c <= m.right && c < row.length; c++) if (r !== m.top || c !== m.left) row[c] = null;
+    }
+  }
+  // Trailing nulls trimmed and empty rows dropped, as if the slave cells had never been read.
+  for (const r of present) {
+    const row = rows[r]!;
+    while (row.length > 0 && row[row.length - 1] === null) row.pop();
+    if (row.length === 0) delete rows[r];
+  }
 }
 
 function visibilityOf(state: string | undefined): SheetVisibility {
   return state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible';
-}
-
-/** ExcelJS keeps merges on a private map keyed by master; read it without `any`. */
-function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
-  const raw = (ws as unknown as { _merges?: Record<string, { model?: { top: number; left: number; bottom: number; right: number } }> })._merges;
-  if (!raw) return [];
-  const out: CellRange[] = [];
-  for (const range of Object.values(raw)) {
-    const m = range?.model;
-    if (m) out.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
-  }
-  return out;
 }
 
 type RawValue = ExcelJS.CellValue | undefined;
