@@ -5,7 +5,8 @@ import type { DocCell, DocChart, DocSheet, DocTable, SummaryDocument } from '../
 /**
  * SummaryDocument → a new .xlsx (評価集計, 点検結果). Text is always stored as a string
  * value, so a name starting with `=`, `+`, `-` or `@` stays text; ExcelJS writes a formula
- * only for `{ formula }` values, which this writer never creates.
+ * only for `{ formula }` values, which this writer never creates. Every string goes through
+ * `cellText` so that it reads back exactly as it was (see there).
  */
 export async function writeSummaryWorkbook(doc: SummaryDocument): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -40,13 +41,13 @@ function renderSheet(workbook: ExcelJS.Workbook, sheet: DocSheet): void {
 function renderTable(ws: ExcelJS.Worksheet, table: DocTable, startRow: number, widths: number[], filter: boolean): number {
   let row = startRow;
   const title = ws.getCell(row, 1);
-  title.value = table.title;
+  title.value = cellText(table.title);
   title.font = { bold: true, size: 12 };
   row++;
   const headerRow = row;
   table.columns.forEach((c, i) => {
     const cell = ws.getCell(row, i + 1);
-    cell.value = c.header;
+    cell.value = cellText(c.header);
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL.header } };
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -73,21 +74,46 @@ function writeCell(cell: ExcelJS.Cell, value: DocCell, align: 'left' | 'center' 
     return;
   }
   if (typeof value === 'string') {
-    cell.value = value;
+    cell.value = cellText(value);
     return;
   }
   if ('link' in value) {
     // Same workbook: `#'Sheet'!B12`. Another file (the CLI's input): `input.xlsx#'Sheet'!B12`.
-    cell.value = { text: value.text, hyperlink: `${value.link.file ?? ''}#${sheetRef(value.link.sheet, value.link.cell)}` };
+    cell.value = { text: cellText(value.text), hyperlink: `${value.link.file ?? ''}#${sheetRef(value.link.sheet, value.link.cell)}` };
     cell.font = { color: { argb: 'FF0563C1' }, underline: true };
     return;
   }
-  cell.value = value.text;
+  cell.value = cellText(value.text);
   if (value.emphasis === 'total') cell.font = { bold: true };
   else {
     cell.font = { bold: value.emphasis === 'error', color: { argb: FONT_COLOR[value.emphasis] } };
     if (value.emphasis !== 'info') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[value.emphasis] } };
   }
+}
+
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+/**
+ * Text as it must be stored so that Excel shows exactly this text:
+ * - a CR or a control character cannot stand in XML (ExcelJS drops controls, and XML turns a
+ *   CR into a line feed): it is stored as the OOXML escape `_x000D_`;
+ * - text that already looks like such an escape (`_x0041_`) gets its underscore escaped
+ *   (`_x005F_`), or Excel would decode it;
+ * - over 32,767 characters Excel refuses the cell (it "repairs" the file): the text is cut
+ *   and ends with `…`.
+ */
+export function cellText(text: string): string {
+  let t = text;
+  if (t.length > MAX_CELL_CHARS) {
+    let cut = MAX_CELL_CHARS - 1;
+    if (/[\ud800-\udbff]/.test(t[cut - 1])) cut--; // do not split a surrogate pair
+    t = `${t.slice(0, cut)}…`;
+  }
+  return t
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+    .replace(/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\u007f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 /** ExcelJS cannot draw charts: a file gets the chart's data with a bar drawn in text. */
