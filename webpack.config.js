@@ -5,6 +5,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const TerserPlugin = require('terser-webpack-plugin');
 
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
 const DEV_PORT = 3000;
@@ -53,7 +54,17 @@ module.exports = async (env, argv) => {
       aliasFields: ['browser'],
       fallback: { fs: false, path: false, os: false, stream: false, crypto: false, zlib: false, util: false, buffer: false, events: false, url: false, http: false, https: false, net: false, tls: false, child_process: false },
     },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // ExcelJS ships minified; keeping it in its own lazy chunk lets Terser skip it.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
+        },
+      },
+      minimizer: [new TerserPlugin({ exclude: /^exceljs\./, extractComments: false })],
+    },
     module: {
+      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
       rules: [
         {
           test: /\.tsx?$/,

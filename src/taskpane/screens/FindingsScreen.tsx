@@ -25,6 +25,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     minWidth: 0,
   },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap', marginTop: '2px' },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5em', flexShrink: 0 },
   message: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
 });
@@ -111,8 +112,8 @@ function FindingItem(props: {
   const { finding: f, classes } = props;
   const content = (
     <>
-      <Badge appearance="tint" color={SEVERITY_BADGE[f.severity]} aria-label={props.severityText}>
-        {props.severityText.slice(0, 2)}
+      <Badge appearance="tint" size="small" className={classes.badge} color={SEVERITY_BADGE[f.severity]}>
+        {props.severityText}
       </Badge>
       <span className={classes.cell}>{f.cell ?? '—'}</span>
       <span className={classes.message}>{f.message}</span>

@@ -1,0 +1,62 @@
+/**
+ * `npm run screenshots`: PNGs of each pane screen in Japanese, at the 320 px task-pane width,
+ * into docs/screenshots/. Uses the built dist/ (run `npm run build` first; the npm script does)
+ * in browser mode with a sample workbook, on Debian's Chromium with fonts-noto-cjk.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchChromium, serveDir } from './pane-server';
+
+const ROOT = join(__dirname, '..');
+const OUT = join(ROOT, 'docs/screenshots');
+const SAMPLE = join(ROOT, 'samples/koganei-departments.xlsx');
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist/taskpane.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(SAMPLE)) throw new Error(`missing ${SAMPLE}: run \`npm run samples\``);
+  await mkdir(OUT, { recursive: true });
+  const server = await serveDir(join(ROOT, 'dist'));
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 320, height: 720 }, deviceScaleFactor: 2 });
+    await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/taskpane.html?lang=ja`);
+    await page.getByText('Excel ファイルを点検').waitFor();
+    const shot = async (name: string) => {
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(OUT, `${name}.png`) });
+      console.log(`docs/screenshots/${name}.png`);
+    };
+    await shot('01-file');
+
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: '小金井市_進捗状況及び評価表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: readFileSync(SAMPLE),
+    });
+    await page.getByTestId('severity-counts').waitFor({ timeout: 60_000 });
+    await shot('02-check');
+
+    await page.getByRole('tab', { name: '指摘一覧' }).click();
+    await page.getByTestId('finding').first().waitFor();
+    await shot('03-findings');
+
+    await page.getByRole('tab', { name: '集計' }).click();
+    await page.getByTestId('policy-row').first().waitFor();
+    await shot('04-summary');
+
+    await page.getByRole('tab', { name: '設定' }).click();
+    await page.getByText('このブックの設定').waitFor();
+    await shot('05-settings');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
