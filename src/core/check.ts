@@ -40,7 +40,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   linkReposts(plans);
 
   const reportYear = resolveReportYear(settings, layouts);
-  const context: RuleContext = { plans, layouts, reportYear, settings };
+  const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible').map((s) => s.name);
+  const context: RuleContext = { plans, layouts, reportYear, settings, hiddenSheets };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
   const findings: Finding[] = [];

@@ -7,6 +7,7 @@ import { gradeMissing } from './grade-missing';
 import { gradeNonstandard } from './grade-nonstandard';
 import { layoutUncertain } from './layout-uncertain';
 import { nextPolicyInvalid } from './next-policy-invalid';
+import { nothingChecked } from './nothing-checked';
 import { policyGradeMismatch } from './policy-grade-mismatch';
 import { previousGradeMissing } from './previous-grade-missing';
 import { repostMismatch } from './repost-mismatch';
@@ -34,4 +35,5 @@ export const RULES: readonly RegisteredRule[] = [
   achievementInvalid,
   nextPolicyInvalid,
   layoutUncertain,
+  nothingChecked,
 ];

@@ -19,6 +19,8 @@ export interface RuleContext {
   /** Western fiscal year being reported, when known. */
   reportYear: number | null;
   settings: Settings;
+  /** Names of the sheets not checked because they are hidden (absent: none). */
+  hiddenSheets?: readonly string[];
 }
 
 export type Emit<P> = (at: RuleLocation, params: P) => void;
