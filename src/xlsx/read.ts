@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseA1 } from '../core/a1';
 import type { CellRange, CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../core/snapshot';
-import { UnreadableWorkbookError } from './errors';
+import { isUnreadable, UnreadableWorkbookError } from './errors';
 
 /**
  * File → WorkbookSnapshot through ExcelJS. Works in Node and in the browser (the pane's
@@ -15,6 +15,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: st
   try {
     prepared = await prepare(bytes);
   } catch (e) {
+    if (isUnreadable(e)) throw e;
     throw new UnreadableWorkbookError('corrupt', e instanceof Error ? e.message.slice(0, 200) : String(e));
   }
   const workbook = new ExcelJS.Workbook();
@@ -59,7 +60,8 @@ async function prepare(bytes: Uint8Array): Promise<Prepared> {
   const relsXml = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
   const merges = new Map<string, CellRange[]>();
   const realNames = new Map<string, string>();
-  if (workbookXml === undefined) return { bytes, realNames, merges };
+  // A zip without a workbook part: a .docx, .pptx or plain .zip with an .xlsx name.
+  if (workbookXml === undefined) throw new UnreadableWorkbookError('not-xlsx', 'no xl/workbook.xml');
   const targets = new Map<string, string>();
   for (const rel of (relsXml ?? '').match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
     const id = attr(rel, 'Id');
