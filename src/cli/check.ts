@@ -40,8 +40,9 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       await writeOutputAtomically(args.out, await writeSummaryWorkbook(doc), args.files, args.force);
       if (!args.json) io.stderr(m.wrote(args.out));
     } catch (e) {
-      if (!(e instanceof OutputRefused)) throw e;
-      io.stderr(e.reason === 'exists' ? m.outExists(args.out) : m.outIsInput(args.out));
+      if (e instanceof OutputRefused) io.stderr(e.reason === 'exists' ? m.outExists(args.out) : m.outIsInput(args.out));
+      // A missing folder, a full disk, a read-only place: nothing was written, say why.
+      else io.stderr(m.outWriteFailed(args.out, (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e))));
       return 2;
     }
   }
