@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { parseFiscalYear, parseSettings, type Lang, type Settings } from '../core';
 import { cliMessages } from '../i18n/cli';
 import { runCheck } from './check';
+import { consolidateCommand } from './consolidate';
 import { processIo, type Io } from './io';
 
 /** Entry point of the `hyoka` command; returns the exit code. */
@@ -25,6 +26,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout('hyoka 0.1.0');
     return 0;
   }
+  if (command === 'consolidate') return consolidateCommand(rest, lang, io);
   if (command !== 'check') {
     io.stderr(`${m.unknownCommand(command)}\n\n${m.usage}`);
     return 2;

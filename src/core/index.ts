@@ -12,3 +12,4 @@ export type { SheetLayout, ColumnLayout, SummaryTableLayout } from './layout/typ
 export { checkWorkbook, type CheckOptions, type CheckResult } from './check';
 export { buildSummaryDocument, type DocumentOptions } from './summary/document';
 export { RULES, type RuleMeta } from './rules/registry';
+export * from './consolidate';

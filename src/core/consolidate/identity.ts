@@ -35,8 +35,13 @@ export function levelsOf(node: PlanNode): ProgramLevel[] {
   return out;
 }
 
+/** Exact identity: names and identifiers (two programs of one name under one policy stay two). */
+export function levelKey(level: ProgramLevel): string {
+  return `${level.label}#${normalizeForMatch(level.id ?? '')}`;
+}
+
 export function levelsKey(levels: readonly ProgramLevel[]): string {
-  return levels.map((l) => l.label).join('/');
+  return levels.map(levelKey).join('/');
 }
 
 /** 担当課 for comparison: `地域福祉課`, `地域福祉課 ` and `地域福祉課　` are one department. */
@@ -79,7 +84,9 @@ export interface MasterDepartment {
   name: string;
   key: string;
   sheet: string;
+  /** 1-based row and A1 cell where the master first names it. */
   row: number;
+  cell: string;
 }
 
 /** 計画体系: the plan's programs in plan order and the departments responsible for them. */
@@ -105,6 +112,7 @@ export function readPlanMaster(snapshot: WorkbookSnapshot): PlanMaster | null {
   const departments = new Map<string, MasterDepartment>();
   for (const plan of plans) {
     const nameCol = plan.layout.columns.find((c) => c.role === 'name')?.col ?? plan.layout.columns[0]?.col ?? 0;
+    const departmentCol = plan.layout.columns.find((c) => c.role === 'department')?.col ?? nameCol;
     for (const node of plan.nodes) {
       if (node.children.length > 0) continue;
       const names: string[] = [];
@@ -112,7 +120,7 @@ export function readPlanMaster(snapshot: WorkbookSnapshot): PlanMaster | null {
         for (const d of splitDepartments(e.department ?? '')) {
           if (!names.includes(d)) names.push(d);
           const key = departmentKey(d);
-          if (!departments.has(key)) departments.set(key, { name: d, key, sheet: plan.sheet, row: e.row + 1 });
+          if (!departments.has(key)) departments.set(key, { name: d, key, sheet: plan.sheet, row: e.row + 1, cell: `${columnLetter(departmentCol)}${e.row + 1}` });
         }
       }
       programs.push({

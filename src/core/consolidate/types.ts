@@ -3,6 +3,7 @@ import type { Settings } from '../settings';
 import type { SummaryDocument } from '../summary-document';
 import type { WorkbookSnapshot } from '../snapshot';
 import type { PlanMaster, ProgramLevel } from './identity';
+import type { Submission } from './submissions';
 
 /** A department workbook as the adapter could read it, or why it could not. */
 export type InputSnapshot = WorkbookSnapshot | { unreadable: string };
@@ -97,6 +98,8 @@ export interface ConsolidationResult {
   /** Program rows merged (rows of readable files of the run's year). */
   rows: MergedRow[];
   master: PlanMaster | null;
+  /** 提出状況: per department, received or missing. */
+  submissions: Submission[];
   /** The merged report (policies across all files) in the form `check` renderers take. */
   report: Report;
   /** 取りまとめ, 評価集計, 点検結果, 提出状況 — for the CLI's file and the pane's writer alike. */

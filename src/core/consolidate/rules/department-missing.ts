@@ -20,7 +20,7 @@ export const departmentMissing = defineConsolidationRule<{ department: string; p
     for (const d of master.departments) {
       if (received.has(d.key)) continue;
       const programs = master.programs.filter((p) => p.departments.some((x) => departmentKey(x) === d.key)).length;
-      emit({ file: context.masterName, sheet: d.sheet, cell: null, row: d.row, department: d.name }, { department: d.name, programs });
+      emit({ file: context.masterName, sheet: d.sheet, cell: d.cell, row: d.row, department: d.name }, { department: d.name, programs });
     }
   },
 });

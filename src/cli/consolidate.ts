@@ -1,0 +1,267 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  consolidate,
+  countBySeverity,
+  formatFiscalYear,
+  readPlanMaster,
+  type ConsolidationInput,
+  type ConsolidationResult,
+  type InputSnapshot,
+  type Lang,
+  type Settings,
+  type WorkbookSnapshot,
+} from '../core';
+import { cliMessages } from '../i18n/cli';
+import { consolidateMessages } from '../i18n/consolidate';
+import { isUnreadable } from '../xlsx/errors';
+import { readWorkbook } from '../xlsx/read';
+import { writeSummaryWorkbook } from '../xlsx/write';
+import { relativeTo } from './check';
+import { OutputRefused, readInput, writeOutputAtomically } from './files';
+import type { Io } from './io';
+import { loadSettings } from './main';
+
+export interface ConsolidateArgs {
+  inputs: string[];
+  master: string | null;
+  settings: Settings;
+  lang: Lang;
+  json: boolean;
+  out: string | null;
+  force: boolean;
+}
+
+/** `hyoka consolidate <files or folders>…`: parses its own options; exit 0 / 1 error findings / 2 bad arguments. */
+export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Promise<number> {
+  const m = cliMessages[lang];
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        master: { type: 'string' },
+        year: { type: 'string' },
+        config: { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) {
+    io.stderr(`${consolidateMessages[lang].noInputs}\n\n${m.usage}`);
+    return 2;
+  }
+  const settings = await loadSettings(values.config, values.year, lang, io);
+  if (!settings) return 2;
+  return runConsolidate(
+    { inputs: positionals, master: values.master ?? null, settings, lang, json: values.json ?? false, out: values.out ?? null, force: values.force ?? false },
+    io,
+  );
+}
+
+export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<number> {
+  const c = consolidateMessages[args.lang];
+  const m = cliMessages[args.lang];
+  const skip = [args.master, args.out].filter((p): p is string => p !== null).map((p) => path.resolve(p));
+  const files = await expandInputs(args.inputs, skip, args.lang, io);
+  if (files === null) return 2;
+
+  let master: WorkbookSnapshot | undefined;
+  if (args.master) {
+    const loaded = await loadSnapshot(args.master, args.lang);
+    if ('unreadable' in loaded) {
+      io.stderr(c.masterUnreadable(args.master, loaded.unreadable));
+      return 2;
+    }
+    if (readPlanMaster(loaded) === null) {
+      io.stderr(c.masterWithoutPlan(args.master));
+      return 2;
+    }
+    master = loaded;
+  }
+
+  const progress = args.json || !io.interactive ? null : progressBar(c.progress);
+  const inputs: ConsolidationInput[] = files.map((file) => ({ name: file, snapshot: () => loadSnapshot(file, args.lang) }));
+  const result = await consolidate(inputs, {
+    master,
+    masterName: args.master,
+    settings: args.settings,
+    lang: args.lang,
+    onProgress: progress ?? undefined,
+    sourceLink: args.out ? (file) => relativeTo(args.out ?? '', file) : undefined,
+  });
+  progress?.(files.length, files.length, '', true);
+
+  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result), null, 2));
+  else io.stdout(renderConsolidationText(result, args.master, args.lang));
+
+  if (args.out) {
+    try {
+      await writeOutputAtomically(args.out, await writeSummaryWorkbook(result.document), [...files, ...(args.master ? [args.master] : [])], args.force);
+      if (!args.json) io.stderr(c.wrote(args.out));
+    } catch (e) {
+      if (!(e instanceof OutputRefused)) throw e;
+      io.stderr(e.reason === 'exists' ? m.outExists(args.out) : m.outIsInput(args.out));
+      return 2;
+    }
+  }
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * Files as named, folders as their *.xlsx (not recursive; Excel's ~$ lock files and dotfiles
+ * skipped), sorted by name so every run reads the same files in the same order. The master
+ * and the output are left out of a folder. Null after saying why an argument is unusable.
+ */
+export async function expandInputs(inputs: readonly string[], skip: readonly string[], lang: Lang, io: Io): Promise<string[] | null> {
+  const c = consolidateMessages[lang];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string): void => {
+    const key = path.resolve(file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(file);
+  };
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch {
+      io.stderr(c.notFound(input));
+      return null;
+    }
+    if (!stat.isDirectory()) {
+      add(input);
+      continue;
+    }
+    const names = (await fs.readdir(input, { withFileTypes: true }))
+      .filter((d) => d.isFile() && /\.xlsx$/i.test(d.name) && !d.name.startsWith('~$') && !d.name.startsWith('.'))
+      .map((d) => d.name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const picked = names.map((n) => path.join(input, n)).filter((p) => !skip.includes(path.resolve(p)));
+    if (picked.length === 0) {
+      io.stderr(c.emptyFolder(input));
+      return null;
+    }
+    picked.forEach(add);
+  }
+  return out;
+}
+
+/** Reads one file; a file that cannot be read becomes a value the run reports, not an exception. */
+async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
+  const m = cliMessages[lang];
+  let data: Uint8Array;
+  try {
+    data = await readInput(file);
+  } catch (e) {
+    return { unreadable: e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : m.notFound(file) };
+  }
+  try {
+    return await readWorkbook(data, file);
+  } catch (e) {
+    if (!isUnreadable(e)) throw e;
+    // The `check` wording without its file-name prefix: the finding already names the file.
+    const text = m.unreadable('', e.reason);
+    return { unreadable: (text.split(' — ')[1] ?? text).replace(/[。.]$/, '') };
+  }
+}
+
+/** The JSON contract of `consolidate --json`. */
+export function toConsolidationJson(result: ConsolidationResult): unknown {
+  return {
+    reportYear: result.reportYear,
+    files: result.files.map((f) => ({
+      file: f.file,
+      department: f.department,
+      reportYear: f.reportYear,
+      status: f.status,
+      errors: f.errors,
+      warnings: f.warnings,
+    })),
+    findings: result.findings.map((f) => ({
+      file: f.file,
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      row: f.row,
+      ...(f.year !== undefined ? { year: f.year } : {}),
+      message: f.message,
+      ...(f.department ? { department: f.department } : {}),
+      ...(f.program ? { program: f.program } : {}),
+    })),
+    policies: result.report.policies.map((p) => ({
+      sheet: p.sheet,
+      id: p.id,
+      name: p.name,
+      level: p.level,
+      levelLabel: p.levelLabel,
+      declaredGrade: p.declaredGrade,
+      computedGrade: p.computedGrade,
+      counts: p.counts,
+      programs: p.programs,
+      findings: p.findings,
+    })),
+    rows: result.rows.length,
+  };
+}
+
+/** The terminal report: submissions, then findings grouped by file, then totals. */
+export function renderConsolidationText(result: ConsolidationResult, master: string | null, lang: Lang): string {
+  const c = consolidateMessages[lang];
+  const m = cliMessages[lang];
+  const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : c.unknownYear;
+  const lines = [c.heading(year, result.files.length, master), '', c.statusHeading];
+  for (const s of result.submissions) {
+    const state = s.state === 'missing' ? c.submitted.no : s.state === 'inside-other' ? c.submitted.insideOther(s.files.join('、')) : s.expected ? c.submitted.yes : c.submitted.notInMaster;
+    const detail =
+      s.state === 'received'
+        ? `  ${s.files.join('、')}  ${c.fileStatus[s.fileStatus ?? 'ok']}  ${c.col.errors} ${s.errors} / ${c.col.warnings} ${s.warnings}`
+        : '';
+    lines.push(`  ${pad(s.department, 28)} ${state}${detail}`);
+  }
+  lines.push('', c.findingsHeading);
+  let current: string | null | undefined;
+  for (const f of result.findings) {
+    if (f.file !== current) {
+      current = f.file;
+      lines.push(`  ${f.file ?? c.runLevel}`);
+    }
+    const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : f.row ? `:${f.row}` : ''}` : '-';
+    lines.push(`    ${pad(m.severity[f.severity], 6)} ${pad(where, 14)} ${f.message}  [${f.rule}]`);
+  }
+  if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
+  lines.push('', c.totals(countBySeverity(result.findings), result.rows.length));
+  return lines.join('\n');
+}
+
+/** `\r`-redrawn bar on the terminal's stderr; only used when stderr is a TTY. */
+function progressBar(label: string): (done: number, total: number, name: string, finished?: boolean) => void {
+  return (done, total, name, finished = false) => {
+    if (finished) {
+      process.stderr.write('\r\x1b[K');
+      return;
+    }
+    const width = 24;
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    process.stderr.write(`\r\x1b[K${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${path.basename(name)}`);
+  };
+}
+
+function pad(s: string, width: number): string {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/.test(ch) ? 2 : 1;
+  return s + ' '.repeat(Math.max(0, width - w));
+}

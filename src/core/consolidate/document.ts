@@ -1,0 +1,197 @@
+import { consolidateMessages } from '../../i18n/consolidate';
+import { reportMessages } from '../../i18n/report';
+import type { Lang, Report } from '../report';
+import { buildSummaryDocument } from '../summary/document';
+import type { CellLink, DocBlock, DocCell, DocSheet, SummaryDocument } from '../summary-document';
+import { formatFiscalYear } from '../years';
+import type { Submission } from './submissions';
+import type { Line, MergedNode, MergedTree } from './tree';
+import type { ConsolidatedFile, ConsolidatedFinding } from './types';
+
+/** Renderers put a table's title on row 1 and its header on row 2: data starts on row 3. */
+export const FIRST_DATA_ROW = 3;
+
+export interface DocumentInput {
+  files: readonly ConsolidatedFile[];
+  findings: readonly ConsolidatedFinding[];
+  tree: MergedTree;
+  perLine: ReadonlyMap<number, number>;
+  report: Report;
+  submissions: readonly Submission[];
+  masterName: string | null;
+  hasMaster: boolean;
+  rows: number;
+}
+
+/**
+ * The four sheets of a consolidation: 取りまとめ (every program row, plan order, with where it
+ * came from), 評価集計 (as `check --out`, across files, linked to 取りまとめ), 点検結果 (file
+ * on every finding) and 提出状況. Renderer-neutral, like every SummaryDocument.
+ */
+export function buildConsolidationDocument(input: DocumentInput, lang: Lang, sourceLink?: (file: string) => string | null): SummaryDocument {
+  const m = consolidateMessages[lang];
+  const year = input.report.reportYear !== null ? formatFiscalYear(input.report.reportYear, lang) : m.unknownYear;
+  /** A link into an input (CLI: a file beside the output), or into this workbook (the master when it is the open one). */
+  const linkTo = (file: string | null, sheet: string, cell: string): CellLink | null => {
+    if (file === null) return { sheet, cell };
+    const target = sourceLink?.(file) ?? null;
+    return target === null ? null : { sheet, cell, file: target };
+  };
+  const cellWithLink = (text: string, link: CellLink | null): DocCell => (link ? { text, link } : text);
+
+  const merged: DocSheet = {
+    name: m.mergedSheet,
+    blocks: [
+      {
+        kind: 'table',
+        title: m.mergedTitle(year, input.files.length, input.rows),
+        columns: [
+          { header: m.col.group, width: 14 },
+          { header: m.col.hierarchy, width: 40 },
+          { header: m.col.id, width: 10 },
+          { header: m.col.program, width: 40 },
+          { header: m.col.department, width: 16 },
+          { header: m.col.previousGrade, width: 8, align: 'center' },
+          { header: m.col.grade, width: 8, align: 'center' },
+          { header: m.col.nextPolicy, width: 10, align: 'center' },
+          { header: m.col.inMaster, width: 12, align: 'center' },
+          { header: m.col.findings, width: 8, align: 'right' },
+          { header: m.col.file, width: 24 },
+          { header: m.col.sheet, width: 12 },
+          { header: m.col.row, width: 8, align: 'right' },
+        ],
+        rows: input.tree.lines.map((line, i) => mergedLine(line, input.perLine.get(i) ?? 0, input.hasMaster, lang, linkTo, cellWithLink)),
+      },
+    ],
+  };
+
+  // 評価集計 exactly as `check --out` draws it, its links moved to the 取りまとめ rows.
+  const reportDoc = buildSummaryDocument({ ...input.report, file: m.reportLabel(input.files.length) }, lang);
+  const summaryName = reportMessages[lang].summarySheet;
+  const summary = reportDoc.sheets.find((s) => s.name === summaryName) ?? reportDoc.sheets[0];
+  const summarySheet: DocSheet = { name: summary.name, blocks: summary.blocks.map((b) => relink(b, m.mergedSheet)) };
+
+  const findingRows: DocCell[][] = input.findings.map((f) => [
+    { text: m.severity[f.severity], emphasis: f.severity },
+    f.file,
+    f.sheet,
+    f.sheet && (f.cell || f.row) ? cellWithLink(f.cell ?? `${f.row}`, linkTo(f.file, f.sheet, f.cell ?? `A${f.row}`)) : null,
+    f.rule,
+    f.message,
+    f.department ?? null,
+    f.program ?? null,
+    f.year !== undefined ? formatFiscalYear(f.year, lang) : null,
+  ]);
+  if (findingRows.length === 0) findingRows.push([m.noFindings, null, null, null, null, null, null, null, null]);
+  const findings: DocSheet = {
+    name: m.findingsSheet,
+    blocks: [
+      {
+        kind: 'table',
+        title: m.findingsTitle(year),
+        columns: [
+          { header: m.col.severity, width: 8 },
+          { header: m.col.file, width: 24 },
+          { header: m.col.sheet, width: 12 },
+          { header: m.col.cell, width: 8 },
+          { header: m.col.rule, width: 20 },
+          { header: m.col.message, width: 80 },
+          { header: m.col.department, width: 16 },
+          { header: m.col.program, width: 30 },
+          { header: m.col.year, width: 12 },
+        ],
+        rows: findingRows,
+      },
+    ],
+  };
+
+  const status: DocSheet = {
+    name: m.statusSheet,
+    blocks: [
+      {
+        kind: 'table',
+        title: m.statusTitle(year, input.masterName),
+        columns: [
+          { header: m.col.department, width: 22 },
+          { header: m.col.submitted, width: 16 },
+          { header: m.col.file, width: 30 },
+          { header: m.col.status, width: 12 },
+          { header: m.col.reportYear, width: 12 },
+          { header: m.col.rows, width: 8, align: 'right' },
+          { header: m.col.errors, width: 8, align: 'right' },
+          { header: m.col.warnings, width: 8, align: 'right' },
+          { header: m.col.programs, width: 10, align: 'right' },
+        ],
+        rows: input.submissions.map((s) => [
+          s.department,
+          s.state === 'missing'
+            ? { text: m.submitted.no, emphasis: 'error' }
+            : s.state === 'inside-other'
+              ? { text: m.submitted.insideOther(s.files.join('、')), emphasis: 'warning' }
+              : s.expected
+                ? m.submitted.yes
+                : { text: m.submitted.notInMaster, emphasis: 'warning' },
+          s.state === 'received' ? s.files.join('、') : null,
+          s.fileStatus === null ? null : s.fileStatus === 'ok' ? m.fileStatus.ok : { text: m.fileStatus[s.fileStatus], emphasis: 'error' },
+          s.reportYear !== null ? formatFiscalYear(s.reportYear, lang) : null,
+          s.state === 'received' ? s.rows : null,
+          s.state === 'received' ? s.errors : null,
+          s.state === 'received' ? s.warnings : null,
+          input.hasMaster && s.expected ? s.programs : null,
+        ]),
+      },
+    ],
+  };
+  return { sheets: [merged, summarySheet, findings, status] };
+}
+
+function mergedLine(
+  line: Line,
+  findings: number,
+  withMaster: boolean,
+  lang: Lang,
+  linkTo: (file: string | null, sheet: string, cell: string) => CellLink | null,
+  cellWithLink: (text: string, link: CellLink | null) => DocCell,
+): DocCell[] {
+  const m = consolidateMessages[lang];
+  const node = line.node;
+  const hierarchy = ancestors(node);
+  const id = node.level.id !== null ? node.level.path : null;
+  if (line.kind === 'unreported') {
+    return [node.group, hierarchy, id, node.level.name, line.program.departments.join('、') || null, null, null, null, { text: m.inMaster.unreported, emphasis: 'error' }, findings, null, null, null];
+  }
+  const r = line.row;
+  return [
+    node.group,
+    hierarchy,
+    id,
+    node.level.name || r.name,
+    r.department,
+    r.previousGrade || null,
+    r.grade || null,
+    r.nextPolicy || null,
+    !withMaster ? null : r.masterIndex !== null ? m.inMaster.yes : { text: m.inMaster.no, emphasis: 'warning' },
+    findings,
+    r.file,
+    r.sheet,
+    cellWithLink(String(r.row), linkTo(r.file, r.sheet, r.cell)),
+  ];
+}
+
+/** `1 福祉のまちづくり › 福祉を支える基盤の整備 › (1) 暮らしやすいまちづくり` */
+function ancestors(node: MergedNode): string {
+  const parts: string[] = [];
+  for (let n = node.parent; n; n = n.parent) {
+    const id = n.level.id;
+    parts.unshift(id && n.level.name ? `${id} ${n.level.name}` : n.level.name || id || '');
+  }
+  return parts.join(' › ');
+}
+
+function relink(block: DocBlock, sheet: string): DocBlock {
+  if (block.kind !== 'table') return block;
+  return {
+    ...block,
+    rows: block.rows.map((cells) => cells.map((c) => (c !== null && typeof c === 'object' && 'link' in c ? { text: c.text, link: { sheet, cell: c.link.cell } } : c))),
+  };
+}

@@ -1,0 +1,218 @@
+import { checkWorkbook } from '../check';
+import { countBySeverity, type Finding, type Lang, type Report } from '../report';
+import { RULES } from '../rules/registry';
+import { defaultSettings, type Settings } from '../settings';
+import { parseFiscalYear } from '../years';
+import { buildConsolidationDocument, FIRST_DATA_ROW } from './document';
+import { createMasterMatcher, departmentFromFileName, departmentKey, readPlanMaster } from './identity';
+import { CONSOLIDATION_RULES } from './rules/registry';
+import type { ConsolidationContext } from './rules/rule';
+import { programIdentity, programRows } from './rows';
+import { submissions } from './submissions';
+import { buildMergedTree, summariseMerged } from './tree';
+import type { ConsolidatedFile, ConsolidatedFinding, ConsolidationInput, ConsolidationOptions, ConsolidationResult, MergedRow } from './types';
+
+/** Thrown when the caller's AbortSignal fires between two files. */
+export class ConsolidationCancelled extends Error {
+  constructor() {
+    super('consolidation cancelled');
+    this.name = 'ConsolidationCancelled';
+  }
+}
+
+/**
+ * 取りまとめ: checks every department workbook with the `check` rules, merges their program
+ * rows in plan order and looks across them (missing departments and programs, conflicts,
+ * years). Host-free: the CLI hands in file loaders, the pane snapshots of dropped files.
+ * Only what the output needs is kept of each file, so memory stays bounded by one workbook.
+ */
+export async function consolidate(inputs: readonly ConsolidationInput[], options: ConsolidationOptions = {}): Promise<ConsolidationResult> {
+  const settings = options.settings ?? defaultSettings();
+  const lang: Lang = options.lang ?? 'ja';
+  const fixedYear = settings.reportYear !== undefined ? parseFiscalYear(settings.reportYear) : null;
+  // Each file is first checked against its own stated year, so a wrong-year file is seen as one.
+  const ownYear: Settings = { ...settings };
+  delete ownYear.reportYear;
+  const master = options.master ? readPlanMaster(options.master) : null;
+  const masterName = options.masterName ?? null;
+  const known = master?.departments.map((d) => d.name) ?? [];
+
+  const files: ConsolidatedFile[] = [];
+  const rows: MergedRow[] = [];
+  const checkFindings: ConsolidatedFinding[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    if (options.signal?.aborted) throw new ConsolidationCancelled();
+    const { name } = inputs[i];
+    const source = inputs[i].snapshot;
+    const snapshot = typeof source === 'function' ? await source() : source;
+    if ('unreadable' in snapshot) {
+      const department = departmentFromFileName(name, known);
+      files.push(fileRecord(name, department, [departmentKey(department)], null, 'unreadable', [], snapshot.unreadable));
+    } else {
+      let result = checkWorkbook(snapshot, { settings: ownYear, fileName: name, lang });
+      const statedYear = result.report.reportYear;
+      if (statedYear === null && fixedYear !== null) result = checkWorkbook(snapshot, { settings, fileName: name, lang });
+      const own = programRows(result.plans, name, i);
+      const { department, keys } = departmentsOf(own, name, known);
+      for (const r of own) {
+        if (r.department === null) r.department = department;
+        r.departmentKey = departmentKey(r.department ?? '');
+      }
+      rows.push(...own);
+      for (const f of result.report.findings) checkFindings.push({ file: name, ...f });
+      files.push(fileRecord(name, department, keys, statedYear, 'ok', snapshot.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name), null));
+    }
+    options.onProgress?.(i + 1, inputs.length, name);
+    // Let the page paint its progress bar (and the cancel button be clicked) between files.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+  if (options.signal?.aborted) throw new ConsolidationCancelled();
+
+  const reportYear = fixedYear ?? majorityYear(files);
+  for (const f of files) {
+    if (f.status === 'ok' && f.reportYear !== null && reportYear !== null && f.reportYear !== reportYear) f.status = 'wrong-year';
+  }
+  const matcher = master ? createMasterMatcher(master) : null;
+  if (matcher) for (const r of rows) r.masterIndex = matcher(r.levels, r.departmentKey);
+
+  const current = new Set(files.filter((f) => f.status === 'ok').map((f) => f.file));
+  const merged = rows.filter((r) => current.has(r.file));
+  const firstFile = new Map<string, string>();
+  for (const r of merged) {
+    const key = `${programIdentity(r)}|${r.departmentKey}`;
+    const first = firstFile.get(key);
+    if (first === undefined) firstFile.set(key, r.file);
+    r.counted = first === undefined || first === r.file;
+  }
+  for (const f of files) f.rows = merged.filter((r) => r.file === f.file).length;
+
+  const context: ConsolidationContext = { files, rows, reportYear, master, masterName };
+  const runFindings: ConsolidatedFinding[] = [];
+  for (const rule of CONSOLIDATION_RULES) {
+    if (settings.rules[rule.id] === 'off') continue;
+    for (const { at, message } of rule.run(context, lang)) {
+      const f: ConsolidatedFinding = { file: at.file, rule: rule.id, severity: rule.severity, sheet: at.sheet, cell: at.cell, row: at.row, message };
+      if (at.year !== undefined) f.year = at.year;
+      if (at.department) f.department = at.department;
+      if (at.program) f.program = at.program;
+      runFindings.push(f);
+    }
+  }
+  const findings = sortFindings([...checkFindings, ...runFindings], files, master?.sheets ?? []);
+  for (const f of files) {
+    const counts = countBySeverity(findings.filter((x) => x.file === f.file));
+    f.errors = counts.error;
+    f.warnings = counts.warning;
+  }
+
+  const tree = buildMergedTree(merged, master, FIRST_DATA_ROW);
+  const perLine = findingsPerLine(tree.lines, findings, masterName);
+  const report: Report = {
+    file: null,
+    reportYear,
+    sheets: [],
+    findings,
+    policies: summariseMerged(tree, perLine, FIRST_DATA_ROW, settings),
+  };
+  const subs = submissions(files, master);
+  const document = buildConsolidationDocument({ files, findings, tree, perLine, report, submissions: subs, masterName, hasMaster: master !== null, rows: merged.length }, lang, options.sourceLink);
+  return { reportYear, files, findings, rows: merged, master, report, document, submissions: subs };
+}
+
+function fileRecord(
+  file: string,
+  department: string | null,
+  departmentKeys: string[],
+  reportYear: number | null,
+  status: ConsolidatedFile['status'],
+  sheets: string[],
+  unreadable: string | null,
+): ConsolidatedFile {
+  return { file, department, departmentKeys, reportYear, status, errors: 0, warnings: 0, rows: 0, sheets, unreadable };
+}
+
+/** The 担当課 a file reports for (the most frequent), every one it names, or its file name. */
+function departmentsOf(rows: readonly MergedRow[], file: string, known: readonly string[]): { department: string; keys: string[] } {
+  const counts = new Map<string, { name: string; n: number }>();
+  for (const r of rows) {
+    if (r.department === null) continue;
+    const key = departmentKey(r.department);
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { name: r.department.trim(), n: 1 });
+  }
+  if (counts.size === 0) {
+    const department = departmentFromFileName(file, known);
+    return { department, keys: [departmentKey(department)] };
+  }
+  let best = { name: '', n: 0 };
+  for (const c of counts.values()) if (c.n > best.n) best = c;
+  return { department: best.name, keys: [...counts.keys()] };
+}
+
+/** The year most files state; on a tie the later one (this year's files outnumber stragglers). */
+function majorityYear(files: readonly ConsolidatedFile[]): number | null {
+  const votes = new Map<number, number>();
+  for (const f of files) if (f.reportYear !== null) votes.set(f.reportYear, (votes.get(f.reportYear) ?? 0) + 1);
+  let best: number | null = null;
+  let most = 0;
+  for (const [year, n] of votes) {
+    if (n > most || (n === most && best !== null && year > best)) {
+      best = year;
+      most = n;
+    }
+  }
+  return best;
+}
+
+/** Input order, then the master's findings; inside a file by sheet, row, cell and rule. */
+function sortFindings(findings: ConsolidatedFinding[], files: readonly ConsolidatedFile[], masterSheets: readonly string[]): ConsolidatedFinding[] {
+  const fileOrder = new Map(files.map((f, i) => [f.file, i]));
+  const sheetOrder = new Map(files.map((f) => [f.file, new Map(f.sheets.map((s, i) => [s, i]))]));
+  const masterOrder = new Map(masterSheets.map((s, i) => [s, i]));
+  const ruleOrder = new Map<string, number>();
+  for (const r of [...CONSOLIDATION_RULES.slice(0, 3), ...RULES, ...CONSOLIDATION_RULES.slice(3)]) if (!ruleOrder.has(r.id)) ruleOrder.set(r.id, ruleOrder.size);
+  const fileIndex = (f: ConsolidatedFinding): number => (f.file !== null && fileOrder.has(f.file) ? (fileOrder.get(f.file) ?? 0) : files.length);
+  const sheetIndex = (f: ConsolidatedFinding): number => {
+    if (f.sheet === null) return -1;
+    const order = f.file !== null && fileOrder.has(f.file) ? sheetOrder.get(f.file) : masterOrder;
+    return order?.get(f.sheet) ?? 0;
+  };
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        fileIndex(a.f) - fileIndex(b.f) ||
+        sheetIndex(a.f) - sheetIndex(b.f) ||
+        (a.f.row ?? 0) - (b.f.row ?? 0) ||
+        compareColumns(a.f.cell, b.f.cell) ||
+        (ruleOrder.get(a.f.rule) ?? 99) - (ruleOrder.get(b.f.rule) ?? 99) ||
+        a.i - b.i,
+    )
+    .map((x) => x.f);
+}
+
+function compareColumns(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  const ca = a.replace(/\d+$/, '');
+  const cb = b.replace(/\d+$/, '');
+  return ca.length - cb.length || (ca < cb ? -1 : ca > cb ? 1 : 0);
+}
+
+/** Findings per 取りまとめ line: those pointing at a merged row's source row, or at a master program. */
+function findingsPerLine(lines: ReturnType<typeof buildMergedTree>['lines'], findings: readonly Finding[] & readonly ConsolidatedFinding[], masterName: string | null): Map<number, number> {
+  const index = new Map<string, number>();
+  lines.forEach((l, i) => {
+    if (l.kind === 'row') index.set(`${l.row.file}|${l.row.sheet}|${l.row.row}`, i);
+    else index.set(`${masterName ?? ''}|${l.program.sheet}|${l.program.row}|m`, i);
+  });
+  const out = new Map<number, number>();
+  for (const f of findings) {
+    if (f.sheet === null || f.row === null) continue;
+    const i = index.get(`${f.file}|${f.sheet}|${f.row}`) ?? (f.rule === 'program-unreported' ? index.get(`${f.file ?? ''}|${f.sheet}|${f.row}|m`) : undefined);
+    if (i !== undefined) out.set(i, (out.get(i) ?? 0) + 1);
+  }
+  return out;
+}

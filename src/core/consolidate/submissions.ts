@@ -1,0 +1,56 @@
+import { departmentKey, type PlanMaster } from './identity';
+import type { ConsolidatedFile } from './types';
+
+/** 提出状況: one line per department the master expects, then any others that sent files. */
+export interface Submission {
+  department: string;
+  /** In the plan master. */
+  expected: boolean;
+  /** `received`: a file of its own; `inside-other`: its rows came in another department's file. */
+  state: 'received' | 'missing' | 'inside-other';
+  files: string[];
+  /** Worst status of its own files (unreadable > wrong-year > ok), or null when it has none. */
+  fileStatus: ConsolidatedFile['status'] | null;
+  reportYear: number | null;
+  rows: number;
+  errors: number;
+  warnings: number;
+  /** Programs the master gives it. */
+  programs: number;
+}
+
+export function submissions(files: readonly ConsolidatedFile[], master: PlanMaster | null): Submission[] {
+  const out: Submission[] = [];
+  const own = (key: string): ConsolidatedFile[] => files.filter((f) => f.department !== null && departmentKey(f.department) === key);
+  const line = (department: string, key: string, expected: boolean, programs: number): Submission => {
+    const mine = own(key);
+    const elsewhere = files.filter((f) => !mine.includes(f) && f.departmentKeys.includes(key));
+    const worst = mine.some((f) => f.status === 'unreadable') ? 'unreadable' : mine.some((f) => f.status === 'wrong-year') ? 'wrong-year' : mine.length ? 'ok' : null;
+    return {
+      department,
+      expected,
+      state: mine.length > 0 ? 'received' : elsewhere.length > 0 ? 'inside-other' : 'missing',
+      files: (mine.length > 0 ? mine : elsewhere).map((f) => f.file),
+      fileStatus: worst,
+      reportYear: mine.find((f) => f.reportYear !== null)?.reportYear ?? null,
+      rows: mine.reduce((s, f) => s + f.rows, 0),
+      errors: mine.reduce((s, f) => s + f.errors, 0),
+      warnings: mine.reduce((s, f) => s + f.warnings, 0),
+      programs,
+    };
+  };
+  const done = new Set<string>();
+  for (const d of master?.departments ?? []) {
+    done.add(d.key);
+    const programs = master?.programs.filter((p) => p.departments.some((x) => departmentKey(x) === d.key)).length ?? 0;
+    out.push(line(d.name, d.key, true, programs));
+  }
+  for (const f of files) {
+    if (f.department === null) continue;
+    const key = departmentKey(f.department);
+    if (done.has(key)) continue;
+    done.add(key);
+    out.push(line(f.department, key, master === null, 0));
+  }
+  return out;
+}

@@ -1,0 +1,173 @@
+import type { Lang, Severity } from '../core/report';
+
+export type ConsolidateFileStatus = 'ok' | 'unreadable' | 'wrong-year';
+
+/** Strings of 取りまとめ: the sheets it writes and the `hyoka consolidate` terminal output. */
+export interface ConsolidateMessages {
+  mergedSheet: string;
+  findingsSheet: string;
+  statusSheet: string;
+  /** Shown as the report's "file" on 評価集計. */
+  reportLabel: (files: number) => string;
+  mergedTitle: (year: string, files: number, rows: number) => string;
+  findingsTitle: (year: string) => string;
+  statusTitle: (year: string, master: string | null) => string;
+  col: {
+    group: string;
+    hierarchy: string;
+    id: string;
+    program: string;
+    department: string;
+    previousGrade: string;
+    grade: string;
+    nextPolicy: string;
+    inMaster: string;
+    findings: string;
+    file: string;
+    sheet: string;
+    row: string;
+    severity: string;
+    cell: string;
+    rule: string;
+    message: string;
+    year: string;
+    submitted: string;
+    status: string;
+    reportYear: string;
+    rows: string;
+    errors: string;
+    warnings: string;
+    programs: string;
+  };
+  inMaster: { yes: string; no: string; unreported: string };
+  submitted: { yes: string; no: string; insideOther: (files: string) => string; notInMaster: string };
+  fileStatus: Record<ConsolidateFileStatus, string>;
+  severity: Record<Severity, string>;
+  noFindings: string;
+  unknownYear: string;
+  // terminal
+  noInputs: string;
+  notFound: (path: string) => string;
+  emptyFolder: (dir: string) => string;
+  masterUnreadable: (file: string, detail: string) => string;
+  masterWithoutPlan: (file: string) => string;
+  heading: (year: string, files: number, master: string | null) => string;
+  statusHeading: string;
+  findingsHeading: string;
+  runLevel: string;
+  totals: (counts: Record<Severity, number>, rows: number) => string;
+  wrote: (file: string) => string;
+  progress: string;
+}
+
+export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
+  ja: {
+    mergedSheet: '取りまとめ',
+    findingsSheet: '点検結果',
+    statusSheet: '提出状況',
+    reportLabel: (n) => `${n}ファイルの取りまとめ`,
+    mergedTitle: (year, files, rows) => `取りまとめ　報告年度: ${year}　ファイル ${files}件・事業 ${rows}行（計画体系の順）`,
+    findingsTitle: (year) => `点検結果（全ファイル）　報告年度: ${year}`,
+    statusTitle: (year, master) => `提出状況　報告年度: ${year}${master ? `　計画体系: ${master}` : ''}`,
+    col: {
+      group: 'シート',
+      hierarchy: '体系',
+      id: '番号',
+      program: '事業名',
+      department: '担当課',
+      previousGrade: '前年度評価',
+      grade: '評価',
+      nextPolicy: '次年度方針',
+      inMaster: '計画体系',
+      findings: '指摘数',
+      file: 'ファイル',
+      sheet: '元のシート',
+      row: '元の行',
+      severity: '重大度',
+      cell: 'セル',
+      rule: '規則',
+      message: '内容',
+      year: '年度',
+      submitted: '提出',
+      status: '状態',
+      reportYear: '報告年度',
+      rows: '事業行',
+      errors: 'エラー',
+      warnings: '警告',
+      programs: '担当事業数',
+    },
+    inMaster: { yes: '○', no: '計画体系にない', unreported: '未報告' },
+    submitted: { yes: '提出済み', no: '未提出', insideOther: (files) => `他課のファイルに含まれる（${files}）`, notInMaster: '提出済み（計画体系にない課）' },
+    fileStatus: { ok: '受領', unreadable: '読み込めない', 'wrong-year': '年度違い' },
+    severity: { error: 'エラー', warning: '警告', info: '情報' },
+    noFindings: '指摘はありません。',
+    unknownYear: '不明',
+    noInputs: '取りまとめるファイルまたはフォルダを指定してください。',
+    notFound: (p) => `${p}: ファイルもフォルダも見つかりません。`,
+    emptyFolder: (dir) => `${dir}: .xlsx ファイルがありません。`,
+    masterUnreadable: (file, detail) => `計画体系 ${file} を読み込めません: ${detail}`,
+    masterWithoutPlan: (file) =>
+      `${file} に計画体系のシート（基本目標・施策・事業・担当課などの列を持ち、評価の列がない表）が見つかりません。`,
+    heading: (year, files, master) => `取りまとめ（報告年度: ${year}、ファイル ${files}件${master ? `、計画体系: ${master}` : ''}）`,
+    statusHeading: '■ 提出状況',
+    findingsHeading: '■ 指摘',
+    runLevel: '（取りまとめ全体）',
+    totals: (c, rows) => `指摘: エラー ${c.error}件 / 警告 ${c.warning}件 / 情報 ${c.info}件　取りまとめた事業行: ${rows}行`,
+    wrote: (file) => `${file} に取りまとめ・評価集計・点検結果・提出状況を書き出しました。`,
+    progress: '取りまとめ中',
+  },
+  en: {
+    mergedSheet: '取りまとめ',
+    findingsSheet: '点検結果',
+    statusSheet: '提出状況',
+    reportLabel: (n) => `${n} files consolidated`,
+    mergedTitle: (year, files, rows) => `Consolidation   Report year: ${year}   ${files} files, ${rows} program rows (plan order)`,
+    findingsTitle: (year) => `Findings (all files)   Report year: ${year}`,
+    statusTitle: (year, master) => `Submissions   Report year: ${year}${master ? `   Plan master: ${master}` : ''}`,
+    col: {
+      group: 'Sheet',
+      hierarchy: 'Plan',
+      id: 'No.',
+      program: 'Program',
+      department: 'Department',
+      previousGrade: 'Prev. grade',
+      grade: 'Grade',
+      nextPolicy: 'Next year',
+      inMaster: 'In master',
+      findings: 'Findings',
+      file: 'File',
+      sheet: 'Source sheet',
+      row: 'Source row',
+      severity: 'Severity',
+      cell: 'Cell',
+      rule: 'Rule',
+      message: 'Message',
+      year: 'Year',
+      submitted: 'Submitted',
+      status: 'Status',
+      reportYear: 'Report year',
+      rows: 'Rows',
+      errors: 'Errors',
+      warnings: 'Warnings',
+      programs: 'Programs',
+    },
+    inMaster: { yes: 'yes', no: 'not in master', unreported: 'not reported' },
+    submitted: { yes: 'received', no: 'missing', insideOther: (files) => `inside another department's file (${files})`, notInMaster: 'received (not in master)' },
+    fileStatus: { ok: 'ok', unreadable: 'unreadable', 'wrong-year': 'wrong year' },
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    noFindings: 'No findings.',
+    unknownYear: 'unknown',
+    noInputs: 'Name the files or folders to consolidate.',
+    notFound: (p) => `${p}: no such file or folder.`,
+    emptyFolder: (dir) => `${dir}: no .xlsx files.`,
+    masterUnreadable: (file, detail) => `Cannot read the plan master ${file}: ${detail}`,
+    masterWithoutPlan: (file) => `${file} has no plan-master sheet (a table of goals, policies, programs and departments, without grades).`,
+    heading: (year, files, master) => `Consolidation (report year: ${year}, ${files} files${master ? `, plan master: ${master}` : ''})`,
+    statusHeading: '■ Submissions',
+    findingsHeading: '■ Findings',
+    runLevel: '(run)',
+    totals: (c, rows) => `Findings: ${c.error} errors / ${c.warning} warnings / ${c.info} info   Program rows merged: ${rows}`,
+    wrote: (file) => `Wrote 取りまとめ, 評価集計, 点検結果 and 提出状況 to ${file}.`,
+    progress: 'Consolidating',
+  },
+};
