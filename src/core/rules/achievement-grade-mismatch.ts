@@ -38,7 +38,7 @@ export const achievementGradeMismatch = defineRule<{ program: string; stated: st
               emit({ ...at, row: entry.row, col: entry.declaredGrade!.col }, { program, stated: g.grade, achievement: cell.text.trim() });
             }
           }
-          for (const m of yearMismatches(entry, context)) emit({ ...at, row: m.cell.row, col: m.cell.col, year: m.year }, { program, stated: m.stated, achievement: m.achievement });
+          for (const m of yearMismatches(entry, context)) emit({ ...at, row: m.cell.row, col: m.cell.col, year: m.year }, { program, stated: m.stated, achievement: m.achievement, year: m.year });
         }
       }
     }

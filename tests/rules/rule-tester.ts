@@ -1,0 +1,275 @@
+/**
+ * A RuleTester in the spirit of ESLint's: each rule's test file lists `valid` cases (must not
+ * produce a finding of the rule) and `invalid` cases (must produce exactly the listed findings).
+ *
+ * A case starts from a seed fixture workbook (or one built by hand), applies cell edits to the
+ * ExcelJS workbook, writes it with toBuffer and reads it back with readWorkbook — the path a
+ * user's file takes — then runs checkWorkbook and keeps the findings of the rule under test.
+ */
+import ExcelJS from 'exceljs';
+
+import { checkWorkbook, type CheckResult, type Finding, type Lang, type Severity } from '../../src/core';
+import { SettingsSchema, type SettingsInput } from '../../src/core/settings';
+import { readWorkbook } from '../../src/xlsx/read';
+import { buildSeedWorkbook, toBuffer, type FixtureEntry, type FixtureIndex, type SeedLayout } from '../fixtures/workbooks';
+
+/** Every rule and its severity: ids and severities are part of the contract with users' settings. */
+export const RULE_SEVERITIES = {
+  'grade-missing': 'error',
+  'grade-invalid': 'error',
+  'grade-nonstandard': 'warning',
+  // added after the first thirteen: a grade typed into a neighbouring column
+  'grade-misplaced': 'warning',
+  'repost-mismatch': 'error',
+  'repost-unmatched': 'warning',
+  'summary-count-mismatch': 'error',
+  'policy-grade-mismatch': 'warning',
+  'year-missing': 'error',
+  'previous-grade-missing': 'warning',
+  'grade-jump': 'warning',
+  'achievement-grade-mismatch': 'warning',
+  // added after the first thirteen: a 達成度 outside 0–100 %
+  'achievement-invalid': 'warning',
+  'next-policy-invalid': 'error',
+  'layout-uncertain': 'info',
+  // added after the first thirteen: a workbook where no sheet could be checked
+  'nothing-checked': 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type RuleId = keyof typeof RULE_SEVERITIES;
+
+// ---------------------------------------------------------------------------------------------
+// Cell edits
+
+/** A value to write: text, a number, nothing, or a number shown with a format (`{ percent: 1 }` is 100 %). */
+export type EditValue = string | number | null | { percent: number } | { number: number; numFmt: string };
+
+export interface CellEdit {
+  sheet: string;
+  /** A1 address */
+  cell: string;
+  value: EditValue;
+}
+
+export interface CellRef {
+  sheet: string;
+  cell: string;
+  /** 1-based */
+  row: number;
+}
+
+export function set(at: { sheet: string; cell: string }, value: EditValue): CellEdit {
+  return { sheet: at.sheet, cell: at.cell, value };
+}
+
+/** Blanks every cell of the given columns from `fromRow` to `toRow` (1-based, inclusive). */
+export function blankColumns(sheet: string, columns: string[], fromRow: number, toRow: number): CellEdit[] {
+  const out: CellEdit[] = [];
+  for (let r = fromRow; r <= toRow; r++) for (const c of columns) out.push({ sheet, cell: `${c}${r}`, value: null });
+  return out;
+}
+
+function applyEdit(wb: ExcelJS.Workbook, edit: CellEdit): void {
+  const ws = wb.getWorksheet(edit.sheet);
+  if (!ws) throw new Error(`rule-tester: no sheet ${edit.sheet}`);
+  const cell = ws.getCell(edit.cell);
+  const v = edit.value;
+  if (v !== null && typeof v === 'object') {
+    if ('percent' in v) {
+      cell.value = v.percent;
+      cell.numFmt = '0%';
+    } else {
+      cell.value = v.number;
+      cell.numFmt = v.numFmt;
+    }
+    return;
+  }
+  cell.value = v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where things are in the seed fixtures
+
+export interface SeedMap {
+  index: FixtureIndex;
+  entry(key: string): FixtureEntry;
+  /** The cell of a role (`grade`, `previousGrade`, `nextPolicy`, `name` …) on an entry's row. */
+  cell(key: string, role: string): CellRef;
+  /** A per-year cell of a multi-year entry. */
+  yearCell(key: string, year: number, part: 'status' | 'evaluation' | 'achievement'): CellRef;
+  /** The three cells of a year block, blanked. */
+  blankYear(key: string, year: number): CellEdit[];
+}
+
+const seedMaps = new Map<SeedLayout, SeedMap>();
+
+export function seed(layout: SeedLayout): SeedMap {
+  const cached = seedMaps.get(layout);
+  if (cached) return cached;
+  const { index } = buildSeedWorkbook(layout);
+  const entry = (key: string): FixtureEntry => {
+    const e = index.entries.find((x) => x.key === key);
+    if (!e) throw new Error(`rule-tester: no fixture entry ${key}`);
+    return e;
+  };
+  const map: SeedMap = {
+    index,
+    entry,
+    cell(key, role) {
+      const e = entry(key);
+      const col = index.columns[e.sheet]?.[role];
+      if (!col) throw new Error(`rule-tester: no column ${role} on ${e.sheet}`);
+      return { sheet: e.sheet, cell: `${col}${e.row}`, row: e.row };
+    },
+    yearCell(key, year, part) {
+      const e = entry(key);
+      const col = index.yearColumns?.[e.sheet]?.[year]?.[part];
+      if (!col) throw new Error(`rule-tester: no ${part} column for ${year} on ${e.sheet}`);
+      return { sheet: e.sheet, cell: `${col}${e.row}`, row: e.row };
+    },
+    blankYear(key, year) {
+      return (['status', 'evaluation', 'achievement'] as const).map((part) => set(map.yearCell(key, year, part), null));
+    },
+  };
+  seedMaps.set(layout, map);
+  return map;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a case
+
+export interface CaseInput {
+  /** What the case shows, in a reviewer's words. */
+  name: string;
+  /** Start from this seed fixture (clean: no sample defects unless asked) … */
+  layout?: SeedLayout;
+  withSampleDefects?: boolean;
+  /** … or from a workbook built in the test. */
+  build?: () => ExcelJS.Workbook;
+  edits?: CellEdit[];
+  settings?: SettingsInput;
+}
+
+export interface Checked {
+  result: CheckResult;
+  /** Every finding, of every rule. */
+  all: Finding[];
+  of(rule: RuleId): Finding[];
+}
+
+function startingWorkbook(input: CaseInput): ExcelJS.Workbook {
+  if (input.build) return input.build();
+  if (!input.layout) throw new Error(`rule-tester: case "${input.name}" needs a layout or a build`);
+  return buildSeedWorkbook(input.layout, { withSampleDefects: input.withSampleDefects }).workbook;
+}
+
+/** Builds, edits, writes, reads back and checks; returns the result in each asked language. */
+export async function checkCase(input: CaseInput, langs: readonly Lang[] = ['ja']): Promise<Checked[]> {
+  const wb = startingWorkbook(input);
+  for (const e of input.edits ?? []) applyEdit(wb, e);
+  const snapshot = await readWorkbook(await toBuffer(wb), 'case.xlsx');
+  const settings = SettingsSchema.parse(input.settings ?? {});
+  return langs.map((lang) => {
+    const result = checkWorkbook(snapshot, { settings, lang });
+    const all = result.report.findings;
+    return { result, all, of: (rule) => all.filter((f) => f.rule === rule) };
+  });
+}
+
+export async function check(input: CaseInput, lang: Lang = 'ja'): Promise<Checked> {
+  return (await checkCase(input, [lang]))[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// valid / invalid tables
+
+export interface ValidCase extends CaseInput {
+  /**
+   * 'none' (default): the rule must find nothing at all. 'unedited': the edits must not change
+   * the rule's findings from those of the same workbook without them (for fixtures whose real
+   * data already carries findings of the rule, e.g. Koganei's real grade jumps).
+   */
+  baseline?: 'none' | 'unedited';
+}
+
+type TextCheck = string | RegExp;
+
+export interface ExpectedFinding {
+  sheet: string | null;
+  cell: string | null;
+  row: number | null;
+  /** Western fiscal year; leave out when the finding has none. */
+  year?: number;
+  department?: string;
+  program?: string;
+  /** Fragments the message must contain, in each language. */
+  message: { ja: TextCheck[]; en: TextCheck[] };
+}
+
+export interface InvalidCase extends CaseInput {
+  /** Exactly these findings of the rule, in report order. */
+  errors: ExpectedFinding[];
+}
+
+function position(f: Finding): Record<string, unknown> {
+  const p: Record<string, unknown> = { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, row: f.row };
+  if (f.year !== undefined) p.year = f.year;
+  return p;
+}
+
+function expectText(message: string, checks: TextCheck[]): void {
+  for (const c of checks) {
+    if (typeof c === 'string') expect(message).toContain(c);
+    else expect(message).toMatch(c);
+  }
+}
+
+/** Checks an invalid case's findings (run once in Japanese and once in English). */
+export async function expectFindings(rule: RuleId, c: InvalidCase): Promise<Checked> {
+  const [ja, en] = await checkCase(c, ['ja', 'en']);
+  const severity = RULE_SEVERITIES[rule];
+  const expected = c.errors.map((e) => {
+    const p: Record<string, unknown> = { rule, severity, sheet: e.sheet, cell: e.cell, row: e.row };
+    if (e.year !== undefined) p.year = e.year;
+    return p;
+  });
+  expect(ja.of(rule).map(position)).toEqual(expected);
+  expect(en.of(rule).map(position)).toEqual(expected);
+  c.errors.forEach((e, i) => {
+    const jaFinding = ja.of(rule)[i];
+    const enFinding = en.of(rule)[i];
+    expectText(jaFinding.message, e.message.ja);
+    expectText(enFinding.message, e.message.en);
+    // Japanese messages are Japanese; English ones are not.
+    expect(jaFinding.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(enFinding.message).toMatch(/^[\x20-\x7e]/);
+    if (e.department !== undefined) expect(jaFinding.department).toBe(e.department);
+    if (e.program !== undefined) expect(jaFinding.program).toBe(e.program);
+  });
+  return ja;
+}
+
+export async function expectNoFindings(rule: RuleId, c: ValidCase): Promise<void> {
+  const { of } = await check(c);
+  if ((c.baseline ?? 'none') === 'none') {
+    expect(of(rule)).toEqual([]);
+    return;
+  }
+  const unedited = await check({ ...c, edits: [] });
+  expect(of(rule)).toEqual(unedited.of(rule));
+}
+
+/** Declares the jest tests of one rule from its valid and invalid tables. */
+export function runRuleTests(rule: RuleId, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  describe(`${rule}: valid`, () => {
+    test.each(cases.valid.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      await expectNoFindings(rule, c);
+    });
+  });
+  describe(`${rule}: invalid`, () => {
+    test.each(cases.invalid.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      expect(c.errors.length).toBeGreaterThan(0);
+      await expectFindings(rule, c);
+    });
+  });
+}
