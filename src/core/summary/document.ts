@@ -39,7 +39,9 @@ function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
         p.findings,
       ]);
     }
-    const top = policies.filter((p) => p.level === Math.min(...policies.map((x) => x.level)));
+    let topLevel = Infinity;
+    for (const p of policies) if (p.level < topLevel) topLevel = p.level;
+    const top = policies.filter((p) => p.level === topLevel);
     const sum = (g: Grade): number => top.reduce((s, p) => s + p.counts[g], 0);
     policyRows.push([
       { text: m.sheetTotal(sheet), emphasis: 'total' },
