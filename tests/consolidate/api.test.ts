@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { consolidate, ConsolidationCancelled, readPlanMaster, type ConsolidationInput, type DocTable, type WorkbookSnapshot } from '../../src/core';
+import { isUnreadable } from '../../src/xlsx/errors';
+import { readWorkbook } from '../../src/xlsx/read';
+import { departmentSetDir } from './department-set';
+
+jest.setTimeout(60_000);
+
+/** What the pane does: files picked or dropped, read in the page, handed in as snapshots. */
+let inputs: ConsolidationInput[];
+let master: WorkbookSnapshot;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  const set = await departmentSetDir();
+  cleanup = set.cleanup;
+  master = await readWorkbook(readFileSync(set.master));
+  inputs = [];
+  for (const name of readdirSync(set.dir).sort()) {
+    if (name === '計画体系.xlsx') continue;
+    try {
+      inputs.push({ name, snapshot: await readWorkbook(readFileSync(join(set.dir, name)), name) });
+    } catch (e) {
+      if (!isUnreadable(e)) throw e;
+      inputs.push({ name, snapshot: { unreadable: e.reason } });
+    }
+  }
+});
+afterAll(() => cleanup());
+
+const table = (sheet: { blocks: unknown[] }): DocTable => sheet.blocks[0] as DocTable;
+
+describe('consolidate() as the task pane calls it', () => {
+  it('gives the same result from snapshots as the CLI from files', async () => {
+    const progress: [number, number][] = [];
+    const result = await consolidate(inputs, { master, settings: undefined, lang: 'ja', onProgress: (done, total) => progress.push([done, total]) });
+    expect(progress).toEqual(inputs.map((_, i) => [i + 1, 12]));
+    expect(result.rows).toHaveLength(57);
+    expect(result.reportYear).toBe(2020);
+    expect(result.findings.filter((f) => ['program-unreported', 'department-missing', 'duplicate-program', 'program-unknown', 'year-mismatch', 'file-unreadable'].includes(f.rule)).map((f) => `${f.file ?? '(open workbook)'} ${f.rule}`)).toEqual([
+      '交通対策課.xlsx year-mismatch',
+      '公民館.xlsx file-unreadable',
+      '地域安全課.xlsx program-unknown',
+      '地域福祉課.xlsx duplicate-program',
+      '(open workbook) program-unreported',
+      '(open workbook) program-unreported',
+      '(open workbook) department-missing',
+      '(open workbook) program-unreported',
+    ]);
+    expect(result.document.sheets.map((s) => s.name)).toEqual(['取りまとめ', '評価集計', '点検結果', '提出状況']);
+    expect(result.submissions.find((s) => s.department === '健康課')?.state).toBe('missing');
+  });
+
+  it('links into the open workbook only: provenance of dropped files is plain text', async () => {
+    const result = await consolidate(inputs, { master });
+    const merged = table(result.document.sheets[0]);
+    expect(merged.rows[0][12]).toBe('10');
+    const findings = table(result.document.sheets[2]);
+    const unreported = findings.rows.find((r) => r[4] === 'program-unreported');
+    expect(unreported?.[3]).toEqual({ text: 'D6', link: { sheet: '計画体系', cell: 'D6' } });
+    const inFile = findings.rows.find((r) => r[4] === 'duplicate-program');
+    expect(inFile?.[3]).toBe('F10');
+    // 評価集計 links point at 取りまとめ's rows
+    const summary = table(result.document.sheets[1]);
+    expect(summary.rows[0][1]).toEqual({ text: '1', link: { sheet: '取りまとめ', cell: 'A3' } });
+  });
+
+  it('stops between files when the cancel button fires', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const run = consolidate(inputs, { master, signal: controller.signal, onProgress: (done) => (seen.push(done), done === 3 && controller.abort()) });
+    await expect(run).rejects.toBeInstanceOf(ConsolidationCancelled);
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('loads lazily, one workbook at a time', async () => {
+    let open = 0;
+    let most = 0;
+    const lazy: ConsolidationInput[] = inputs.map((i) => ({
+      name: i.name,
+      snapshot: async () => {
+        open++;
+        most = Math.max(most, open);
+        const s = i.snapshot as WorkbookSnapshot;
+        await new Promise((r) => setTimeout(r, 1));
+        open--;
+        return s;
+      },
+    }));
+    const result = await consolidate(lazy, { master });
+    expect(most).toBe(1);
+    expect(result.rows).toHaveLength(57);
+  });
+
+  it('without a master: no plan findings, trees per sheet in natural order, departments from the files', async () => {
+    const result = await consolidate(inputs, {});
+    expect(result.findings.some((f) => ['program-unreported', 'program-unknown', 'department-missing'].includes(f.rule))).toBe(false);
+    expect(result.rows).toHaveLength(57);
+    const groups = [...new Set(table(result.document.sheets[0]).rows.map((r) => r[0]))];
+    expect(groups).toEqual(['シート1', 'シート2', 'シート3', 'シート4', 'シート5', 'シート6', 'シート7', 'シート8', 'シート9']);
+    expect(result.submissions).toHaveLength(12);
+  });
+
+  it('reads a master with one row per department and departments listed in one cell', () => {
+    const sheet = {
+      name: '体系',
+      visibility: 'visible' as const,
+      merges: [],
+      rows: [
+        ['基本目標', '施策', '事業', '担当課'],
+        ['1 福祉のまちづくり', '(1) 暮らしやすいまちづくり', '① 施設のバリアフリー化の推進', '地域福祉課'],
+        [null, null, null, '自立生活支援課'],
+        [null, null, '② 移送サービスへの支援', '自立生活支援課、介護福祉課'],
+      ],
+    };
+    const plan = readPlanMaster({ sheets: [sheet] });
+    expect(plan?.programs.map((p) => [p.path, p.name, p.departments])).toEqual([
+      ['1-(1)-①', '施設のバリアフリー化の推進', ['地域福祉課', '自立生活支援課']],
+      ['1-(1)-②', '移送サービスへの支援', ['自立生活支援課', '介護福祉課']],
+    ]);
+    expect(plan?.departments.map((d) => d.name)).toEqual(['地域福祉課', '自立生活支援課', '介護福祉課']);
+    expect(readPlanMaster(inputs.find((i) => i.name === '介護福祉課.xlsx')?.snapshot as WorkbookSnapshot)).toBeNull();
+  });
+});
