@@ -37,6 +37,10 @@ const ja = {
   checkFirst: 'まず「点検する」を押してください。',
   errorTitle: 'エラー',
   errorUnreadable: 'このファイルは Excel ブック (.xlsx) として読み込めませんでした。',
+  'unreadable_legacy-xls': 'Excel 97-2003 形式 (.xls) のファイルです。Excel で「.xlsx」形式で保存し直してから選んでください。',
+  unreadable_encrypted: 'パスワードで保護されたブックは読み込めません。保護を解除して保存し直してから選んでください。',
+  unreadable_csv: 'CSV などのテキストファイルです。Excel で「.xlsx」形式で保存し直してから選んでください。',
+  'unreadable_empty-file': 'ファイルが空です。',
   errorGeneric: '処理中に問題が起きました: {message}',
   officeMissing: 'Office.js を読み込めませんでした。Excel のアドインとして開いているか確認してください。',
 
@@ -147,6 +151,10 @@ const en: Record<MessageKey, string> = {
   checkFirst: 'Run the check first.',
   errorTitle: 'Error',
   errorUnreadable: 'This file could not be read as an Excel workbook (.xlsx).',
+  'unreadable_legacy-xls': 'This is an Excel 97-2003 (.xls) file. Save it as .xlsx in Excel, then choose it again.',
+  unreadable_encrypted: 'Password-protected workbooks cannot be read. Remove the password, save, and choose it again.',
+  unreadable_csv: 'This is a CSV or text file. Save it as .xlsx in Excel, then choose it again.',
+  'unreadable_empty-file': 'The file is empty.',
   errorGeneric: 'Something went wrong: {message}',
   officeMissing: 'Office.js could not be loaded. Open this page as an Excel add-in.',
 
@@ -225,6 +233,12 @@ export function format(lang: 'ja' | 'en', key: MessageKey, params: Record<string
 
 export function severityKey(s: Severity): MessageKey {
   return `severity_${s}`;
+}
+
+/** The message for an unreadable file's reason (src/xlsx/errors.ts), or the general one. */
+export function unreadableKey(reason: unknown): MessageKey {
+  const key = `unreadable_${String(reason)}`;
+  return key in ja ? (key as MessageKey) : 'errorUnreadable';
 }
 
 export function roleKey(r: ColumnRole): MessageKey {

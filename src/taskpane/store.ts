@@ -10,7 +10,7 @@ import {
   type SheetLayout,
 } from '../core';
 import type { WorkbookPort } from '../excel/port';
-import { format, type MessageKey } from '../i18n/taskpane';
+import { format, unreadableKey, type MessageKey } from '../i18n/taskpane';
 
 /**
  * The pane's one store. Screens read it with usePane() and call its actions; only the store
@@ -91,8 +91,8 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
   const t = (key: MessageKey, params?: Record<string, string | number>): string => format(state.lang, key, params);
 
   const fail = (e: unknown): void => {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : null;
-    const text = code === 'unreadable' ? t('errorUnreadable') : t('errorGeneric', { message: e instanceof Error ? e.message : String(e) });
+    const err = typeof e === 'object' && e !== null ? (e as { code?: unknown; reason?: unknown }) : {};
+    const text = err.code === 'unreadable' ? t(unreadableKey(err.reason)) : t('errorGeneric', { message: e instanceof Error ? e.message : String(e) });
     set({ phase: 'idle', notice: { intent: 'error', text } });
   };
 

@@ -158,3 +158,15 @@ describe('task pane', () => {
     for (const v of Object.values(TASKPANE_MESSAGES.en)) expect(v).not.toMatch(/^\s*$/);
   });
 });
+
+describe('unreadable files', () => {
+  it('explains the reason in the user’s words', async () => {
+    const port = fakePort('file');
+    port.readSnapshot = async () => {
+      throw Object.assign(new Error('unreadable workbook: legacy-xls'), { code: 'unreadable', reason: 'legacy-xls' });
+    };
+    const { store } = await renderPane('ja', port, 'browser');
+    await act(() => store.runCheck());
+    expect(screen.getByRole('alert').textContent).toMatch(/Excel 97-2003 形式/);
+  });
+});

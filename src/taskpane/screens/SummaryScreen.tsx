@@ -30,7 +30,9 @@ const useStyles = makeStyles({
   grades: { display: 'flex', flexDirection: 'column', fontSize: tokens.fontSizeBase200 },
   mismatch: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   bar: { display: 'flex', height: '10px', borderRadius: tokens.borderRadiusSmall, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground4 },
-  legend: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2 },
+  legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  legendText: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  nowrap: { whiteSpace: 'nowrap' },
   cellBox: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
 });
 
@@ -106,9 +108,14 @@ function PolicyRow({ policy: p, classes }: { policy: PolicySummary; classes: Ret
                 p.counts[g] > 0 ? <span key={g} style={{ width: `${(p.counts[g] / total) * 100}%`, backgroundColor: GRADE_COLOURS[g] }} /> : null,
               )}
           </div>
-          <span className={classes.legend}>
-            {label} · {t('programs', { count: p.programs })}
+          <span className={classes.legend} aria-hidden="true">
+            {GRADES.map((g) => (
+              <span key={g} className={classes.nowrap}>
+                {g} {p.counts[g]}
+              </span>
+            ))}
           </span>
+          <span className={classes.legendText}>{t('programs', { count: p.programs })}</span>
         </div>
       </TableCell>
     </TableRow>
