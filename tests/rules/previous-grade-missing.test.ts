@@ -6,15 +6,15 @@ const koganei = seed('koganei-departments');
 const REAL_DASHES: ExpectedFinding[] = [
   {
     sheet: 'シート7', cell: 'E14', row: 14, department: '指導室', program: '世代間交流の促進',
-    message: { ja: ['「世代間交流の促進」（指導室）の前年度評価が「—」です', '【新規】'], en: ['"世代間交流の促進" (指導室) has a dash as its previous-year grade', '【新規】'] },
+    message: { ja: ['「世代間交流の促進」（指導室）の前年度評価が「—」です', '【新規】'], en: ['"世代間交流の促進" (指導室) has "—" as its previous-year grade', '【新規】'] },
   },
   {
     sheet: 'シート8', cell: 'E11', row: 11, department: '生涯学習課',
-    message: { ja: ['「市民活動の資質向上」（生涯学習課）の前年度評価が「—」です'], en: ['"市民活動の資質向上" (生涯学習課) has a dash'] },
+    message: { ja: ['「市民活動の資質向上」（生涯学習課）の前年度評価が「—」です'], en: ['"市民活動の資質向上" (生涯学習課) has "—"'] },
   },
   {
     sheet: 'シート8', cell: 'E13', row: 13, department: '社会福祉協議会',
-    message: { ja: ['「市民活動の資質向上」（社会福祉協議会）の前年度評価が「—」です'], en: ['(社会福祉協議会) has a dash'] },
+    message: { ja: ['「市民活動の資質向上」（社会福祉協議会）の前年度評価が「—」です'], en: ['(社会福祉協議会) has "—"'] },
   },
 ];
 
@@ -65,7 +65,7 @@ runRuleTests('previous-grade-missing', {
       errors: [
         {
           sheet: 'シート1', cell: 'E10', row: 10, department: '地域福祉課',
-          message: { ja: ['「ユニバーサルデザインによるまちづくりの推進」（地域福祉課）の前年度評価が'], en: ['has a dash as its previous-year grade'] },
+          message: { ja: ['「ユニバーサルデザインによるまちづくりの推進」（地域福祉課）の前年度評価が「－」です'], en: ['has "－" as its previous-year grade'] },
         },
         ...REAL_DASHES,
       ],

@@ -2,7 +2,7 @@ import { expectsGrade } from '../plan/units';
 import { defineRule } from './rule';
 
 /** No previous-year grade for a program that is not new (【新規】). */
-export const previousGradeMissing = defineRule<{ program: string; department: string | null; dash: boolean }>({
+export const previousGradeMissing = defineRule<{ program: string; department: string | null; dash: string | null }>({
   id: 'previous-grade-missing',
   severity: 'warning',
   description: {
@@ -11,9 +11,9 @@ export const previousGradeMissing = defineRule<{ program: string; department: st
   },
   message: {
     ja: (p) =>
-      `「${p.program}」${p.department ? `（${p.department}）` : ''}の前年度評価が${p.dash ? '「—」' : '空欄'}です。新規事業なら名称に【新規】を付け、そうでなければ前年度の評価を記入してください。`,
+      `「${p.program}」${p.department ? `（${p.department}）` : ''}の前年度評価が${p.dash !== null ? `「${p.dash}」` : '空欄'}です。新規事業なら名称に【新規】を付け、そうでなければ前年度の評価を記入してください。`,
     en: (p) =>
-      `"${p.program}"${p.department ? ` (${p.department})` : ''} has ${p.dash ? 'a dash' : 'nothing'} as its previous-year grade. Mark it 【新規】 if it is new; otherwise enter last year's grade.`,
+      `"${p.program}"${p.department ? ` (${p.department})` : ''} has ${p.dash !== null ? `"${p.dash}"` : 'nothing'} as its previous-year grade. Mark it 【新規】 if it is new; otherwise enter last year's grade.`,
   },
   check(context, emit) {
     for (const plan of context.plans) {
@@ -25,7 +25,7 @@ export const previousGradeMissing = defineRule<{ program: string; department: st
           if (prev.parsed.kind !== 'blank' && prev.parsed.kind !== 'none') continue;
           emit(
             { sheet: plan.sheet, row: prev.row, col: prev.col, department: entry.department, program: node.name },
-            { program: node.name || node.path, department: entry.department, dash: prev.parsed.kind === 'none' },
+            { program: node.name || node.path, department: entry.department, dash: prev.parsed.kind === 'none' ? prev.parsed.text.trim() : null },
           );
         }
       }
