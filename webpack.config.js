@@ -23,13 +23,24 @@ async function httpsOptions() {
     const devCerts = require('office-addin-dev-certs');
     return await devCerts.getHttpsServerOptions();
   } catch (e) {
+    // The certificates are usually generated even when the CA cannot be installed: use them,
+    // so trusting ca.crt by hand is enough.
+    const dir = path.join(require('node:os').homedir(), '.office-addin-dev-certs');
+    const fs = require('node:fs');
+    const generated = ['localhost.crt', 'localhost.key', 'ca.crt'].every((f) => fs.existsSync(path.join(dir, f)));
     console.warn(
       `\n[hyoka] office-addin-dev-certs could not install its certificate here (${e && e.message ? e.message : e}).\n` +
-        '        The dev server still starts, with a self-signed certificate. To trust it, run\n' +
+        '        The dev server still starts with its certificate (or a self-signed one). To trust it, run\n' +
         '        `npx office-addin-dev-certs install` on Windows/macOS, or on Linux add\n' +
-        '        ~/.office-addin-dev-certs/ca.crt to your system or browser trust store.\n',
+        '        ~/.office-addin-dev-certs/ca.crt to your system or browser trust store\n' +
+        '        (e.g. cp ~/.office-addin-dev-certs/ca.crt /usr/local/share/ca-certificates/office-addin-dev.crt && update-ca-certificates).\n',
     );
-    return undefined;
+    if (!generated) return undefined;
+    return {
+      ca: fs.readFileSync(path.join(dir, 'ca.crt')),
+      cert: fs.readFileSync(path.join(dir, 'localhost.crt')),
+      key: fs.readFileSync(path.join(dir, 'localhost.key')),
+    };
   }
 }
 
