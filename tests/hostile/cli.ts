@@ -1,17 +1,20 @@
 /**
- * Runs the real `hyoka` command (bin/hyoka.js → build/cli) in a child process. The build is
- * refreshed first when any CLI source is newer than it, under a lock so that parallel test
- * files do not compile over each other.
+ * Runs the real `hyoka` command in a child process: the launcher bin/hyoka.js and the CLI
+ * compiled from src by tsconfig.cli.json. Both go to a private folder under node_modules/.cache
+ * (the launcher finds ../build/cli/main.js beside itself; packages resolve from the repo), so a
+ * `npm run build:cli` running elsewhere at the same time cannot hand the tests a half-written
+ * build. The build is refreshed when any CLI source is newer, under a lock shared by the files.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, promises as fs, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, promises as fs, readdirSync, rmdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'hyoka.js');
-const ENTRY = path.join(ROOT, 'build', 'cli', 'main.js');
+const PRIVATE = path.join(ROOT, 'node_modules', '.cache', 'hyoka-hostile');
+const BIN = path.join(PRIVATE, 'bin', 'hyoka.js');
+const ENTRY = path.join(PRIVATE, 'build', 'cli', 'main.js');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -24,15 +27,19 @@ function newestSource(dir: string): number {
 }
 
 function stale(): boolean {
-  if (!existsSync(ENTRY)) return true;
+  if (!existsSync(ENTRY) || !existsSync(BIN)) return true;
   const built = statSync(ENTRY).mtimeMs;
-  return ['core', 'xlsx', 'cli', 'i18n'].some((d) => newestSource(path.join(ROOT, 'src', d)) > built);
+  return (
+    statSync(path.join(ROOT, 'bin', 'hyoka.js')).mtimeMs > built ||
+    ['core', 'xlsx', 'cli', 'i18n'].some((d) => newestSource(path.join(ROOT, 'src', d)) > built)
+  );
 }
 
 /** Compiles the CLI if its sources changed since the last build. */
 export function ensureBuilt(): void {
   if (!stale()) return;
-  const lock = path.join(os.tmpdir(), 'hyoka-hostile-build.lock');
+  mkdirSync(PRIVATE, { recursive: true });
+  const lock = path.join(PRIVATE, 'build.lock');
   const until = Date.now() + 120_000;
   for (;;) {
     try {
@@ -45,11 +52,14 @@ export function ensureBuilt(): void {
   }
   try {
     if (stale()) {
+      const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
       try {
-        execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
+        execFileSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json', '--outDir', path.join(PRIVATE, 'build')], { cwd: ROOT, stdio: 'pipe' });
       } catch {
         // Type errors elsewhere in the tree still emit JavaScript; the CLI runs if main.js exists.
       }
+      mkdirSync(path.join(PRIVATE, 'bin'), { recursive: true });
+      copyFileSync(path.join(ROOT, 'bin', 'hyoka.js'), BIN);
     }
   } finally {
     rmdirSync(lock);

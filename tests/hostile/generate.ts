@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
+import { cellText } from '../../src/xlsx/write';
 import { buildSeedWorkbook, toBuffer } from '../fixtures/workbooks';
 
 // ---------------------------------------------------------------------------------------------
@@ -326,8 +327,9 @@ export async function formulaLookalikes(): Promise<{ data: Buffer; texts: string
   FORMULA_LEADS.forEach((lead, i) => {
     const e = index.entries[i];
     const name = injectionText(lead, i);
-    ws.getCell(`${cols.name}${e.row}`).value = name;
-    ws.getCell(`${cols.grade}${e.row}`).value = `${lead}A1`;
+    // cellText stores a CR as _x000D_ (ExcelJS would write it raw and XML would make it a LF).
+    ws.getCell(`${cols.name}${e.row}`).value = cellText(name);
+    ws.getCell(`${cols.grade}${e.row}`).value = cellText(`${lead}A1`);
     texts.push(name, `${lead}A1`);
   });
   ws.name = '=評価調書';

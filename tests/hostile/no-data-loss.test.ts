@@ -1,0 +1,213 @@
+/**
+ * Nothing lost: the CLI never writes to an input, writes its output whole or not at all,
+ * does not overwrite without --force, and never overwrites an input, even with --force.
+ */
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+
+import { OutputRefused, writeOutputAtomically } from '../../src/cli/files';
+import { ROOT, ensureBuilt, expectNoCrash, hashFolder, runCli, tempDir } from './cli';
+import * as g from './generate';
+
+let dir: string;
+let inputs: string[];
+let before: Record<string, string>;
+
+beforeAll(async () => {
+  ensureBuilt();
+  dir = await tempDir('noloss');
+  const made: Record<string, Buffer | Promise<Buffer>> = {
+    'clean.xlsx': g.cleanWorkbook(),
+    'lookalikes.xlsx': g.formulaLookalikes().then((x) => x.data),
+    'macros.xlsm': g.withMacros(),
+    'hidden.xlsx': g.allSheetsHidden(),
+    'odd-names.xlsx': g.oddSheetNames(),
+    'encrypted.xlsx': g.encryptedWorkbook(),
+    'truncated.xlsx': g.truncated(),
+  };
+  for (const [name, data] of Object.entries(made)) await fs.writeFile(path.join(dir, name), await data);
+  inputs = Object.keys(made).map((n) => path.join(dir, n));
+  before = await hashFolder(dir);
+}, 120_000);
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function inputsUnchanged(): Promise<void> {
+  const now = await hashFolder(dir);
+  for (const [name, hash] of Object.entries(before)) expect([name, now[name]]).toEqual([name, hash]);
+}
+
+async function leftovers(): Promise<string[]> {
+  return (await fs.readdir(dir)).filter((n) => n.endsWith('.tmp') || n.startsWith('.'));
+}
+
+test('check, check --json, check --out, --force: every input byte-identical, no temp files', async () => {
+  const out = path.join(dir, 'result.xlsx');
+  const runs = await Promise.all([runCli(['check', ...inputs]), runCli(['check', ...inputs, '--json']), runCli(['check', ...inputs, '--lang', 'en'])]);
+  runs.push(await runCli(['check', ...inputs, '--out', out]));
+  expect(existsSync(out)).toBe(true);
+  const first = await fs.readFile(out);
+  // Again without --force: refused, the existing output untouched.
+  const again = await runCli(['check', ...inputs, '--out', out]);
+  expect(again.code).toBe(2);
+  expect(again.stderr).toMatch(/既にあります。上書きするには --force/);
+  const againEn = await runCli(['check', ...inputs, '--out', out, '--lang', 'en']);
+  expect(againEn.stderr).toMatch(/already exists\. Add --force/);
+  expect((await fs.readFile(out)).equals(first)).toBe(true);
+  runs.push(await runCli(['check', ...inputs, '--out', out, '--force', '--json']));
+  for (const r of [...runs, again, againEn]) expectNoCrash(r);
+  await inputsUnchanged();
+  expect(await leftovers()).toEqual([]);
+}, 90_000);
+
+describe('--out naming an input is refused, even with --force', () => {
+  test.each([
+    ['the same path', (f: string) => f],
+    ['a path through ..', (f: string) => path.join(dir, '..', path.basename(dir), path.basename(f))],
+    ['a relative path', (f: string) => path.relative(ROOT, f)],
+  ])('%s', async (_label, alias) => {
+    const target = inputs[0];
+    const [ja, en] = await Promise.all([
+      runCli(['check', target, '--out', alias(target), '--force']),
+      runCli(['check', target, '--out', alias(target), '--force', '--lang', 'en']),
+    ]);
+    for (const r of [ja, en]) {
+      expectNoCrash(r);
+      expect(r.code).toBe(2);
+    }
+    expect(ja.stderr).toMatch(/入力ファイルです。入力ファイルには書き込みません/);
+    expect(en.stderr).toMatch(/is an input file; Hyoka never writes to its inputs/);
+    await inputsUnchanged();
+  }, 60_000);
+
+  test('a hard link to an input', async () => {
+    const link = path.join(dir, 'link.xlsx');
+    await fs.link(inputs[0], link);
+    try {
+      const r = await runCli(['check', inputs[0], '--out', link, '--force']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/入力ファイルです/);
+      await inputsUnchanged();
+    } finally {
+      await fs.rm(link);
+    }
+  }, 60_000);
+
+  test('a symbolic link to an input', async () => {
+    const link = path.join(dir, 'symlink.xlsx');
+    await fs.symlink(inputs[1], link);
+    try {
+      const r = await runCli(['check', inputs[1], '--out', link, '--force']);
+      expect(r.code).toBe(2);
+      await inputsUnchanged();
+    } finally {
+      await fs.rm(link);
+    }
+  }, 60_000);
+});
+
+test('--out into a folder that does not exist: a message, exit 2, nothing written', async () => {
+  const out = path.join(dir, 'missing', 'result.xlsx');
+  const [ja, en] = await Promise.all([runCli(['check', inputs[0], '--out', out]), runCli(['check', inputs[0], '--out', out, '--lang', 'en'])]);
+  for (const r of [ja, en]) {
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+  }
+  expect(ja.stderr).toMatch(/書き出せませんでした（ENOENT）.*何も書き込んでいません/);
+  expect(en.stderr).toMatch(/Could not write .* \(ENOENT\).*nothing was written/);
+  expect(existsSync(path.dirname(out))).toBe(false);
+  await inputsUnchanged();
+}, 60_000);
+
+const consolidateCli = path.join(ROOT, 'src', 'cli', 'consolidate.ts');
+const ifConsolidate = existsSync(consolidateCli) ? describe : describe.skip;
+ifConsolidate('consolidate', () => {
+  test('inputs byte-identical after consolidate, --json and --out', async () => {
+    const out = path.join(dir, 'merged.xlsx');
+    const runs = await Promise.all([runCli(['consolidate', dir, '--json']), runCli(['consolidate', ...inputs, '--out', out])]);
+    for (const r of runs) expect(r.stderr).not.toMatch(/internal error/);
+    await inputsUnchanged();
+    expect(await leftovers()).toEqual([]);
+    await fs.rm(out, { force: true });
+  }, 60_000);
+
+  test('--out naming a file given as an input is refused, even with --force', async () => {
+    const r = await runCli(['consolidate', ...inputs.slice(0, 2), '--out', inputs[0], '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/入力ファイルです/);
+    await inputsUnchanged();
+  }, 60_000);
+
+  // KNOWN BUG (reported to consolidation, src/cli/consolidate.ts): a folder's workbook named by
+  // --out is dropped from the inputs and then overwritten with --force — a department's file
+  // is lost. Remove `.failing` once consolidate refuses (or only replaces its own output).
+  test.failing('--out naming a department workbook inside the input folder is refused, even with --force', async () => {
+    const copy = await tempDir('folder');
+    try {
+      await fs.copyFile(inputs[0], path.join(copy, 'dept-a.xlsx'));
+      await fs.copyFile(inputs[1], path.join(copy, 'dept-b.xlsx'));
+      const hash = await hashFolder(copy);
+      const r = await runCli(['consolidate', copy, '--out', path.join(copy, 'dept-a.xlsx'), '--force']);
+      expect(await hashFolder(copy)).toEqual(hash);
+      expect(r.code).toBe(2);
+    } finally {
+      await fs.rm(copy, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('writeOutputAtomically', () => {
+  let wdir: string;
+  beforeEach(async () => {
+    wdir = await tempDir('atomic');
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await fs.rm(wdir, { recursive: true, force: true });
+  });
+
+  test('a write that fails half-way leaves no partial file and no temp file', async () => {
+    const target = path.join(wdir, 'out.xlsx');
+    const real = fs.writeFile;
+    jest.spyOn(fs, 'writeFile').mockImplementation(async (file, data, options) => {
+      await real(file as string, (data as Uint8Array).subarray(0, 10), options as { flag: string });
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    await expect(writeOutputAtomically(target, new Uint8Array(1000), [], false)).rejects.toThrow(/ENOSPC/);
+    expect(await fs.readdir(wdir)).toEqual([]);
+  });
+
+  test('a rename that fails keeps the old output intact and removes the temp file', async () => {
+    const target = path.join(wdir, 'out.xlsx');
+    await fs.writeFile(target, 'old');
+    jest.spyOn(fs, 'rename').mockRejectedValue(Object.assign(new Error('EXDEV'), { code: 'EXDEV' }));
+    await expect(writeOutputAtomically(target, new Uint8Array([1, 2, 3]), [], true)).rejects.toThrow(/EXDEV/);
+    expect(await fs.readdir(wdir)).toEqual(['out.xlsx']);
+    expect(await fs.readFile(target, 'utf8')).toBe('old');
+  });
+
+  test('the target appears only complete: written to a temp file beside it, then renamed', async () => {
+    const target = path.join(wdir, 'out.xlsx');
+    const seen: string[] = [];
+    const realRename = fs.rename;
+    jest.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+      seen.push(path.basename(from as string), String((await fs.stat(from as string)).size), String(existsSync(to as string)));
+      return realRename(from, to);
+    });
+    await writeOutputAtomically(target, new Uint8Array(4096), [], false);
+    expect(seen[0]).toMatch(/^\.out\.xlsx\..*\.tmp$/);
+    expect(seen.slice(1)).toEqual(['4096', 'false']);
+    expect(await fs.readdir(wdir)).toEqual(['out.xlsx']);
+  });
+
+  test('an existing file without force, and an input even with force, are refused before writing', async () => {
+    const target = path.join(wdir, 'out.xlsx');
+    await fs.writeFile(target, 'keep');
+    await expect(writeOutputAtomically(target, new Uint8Array(1), [], false)).rejects.toEqual(new OutputRefused('exists'));
+    await expect(writeOutputAtomically(target, new Uint8Array(1), [target], true)).rejects.toEqual(new OutputRefused('is-input'));
+    expect(await fs.readFile(target, 'utf8')).toBe('keep');
+    expect(await fs.readdir(wdir)).toEqual(['out.xlsx']);
+  });
+});
