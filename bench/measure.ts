@@ -1,0 +1,62 @@
+/**
+ * One benchmark child: times the CLI's three phases in-process on one file, a warm-up and then
+ * `runs` runs, and prints one JSON line. Run in its own process so that one file's heap does
+ * not disturb the next measurement.
+ *
+ *   tsx bench/measure.ts <file.xlsx> <runs>
+ */
+import { promises as fs } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+import { buildSummaryDocument, checkWorkbook } from '../src/core';
+import { readWorkbook } from '../src/xlsx/read';
+import { writeSummaryWorkbook } from '../src/xlsx/write';
+
+export interface MeasureResult {
+  file: string;
+  readMs: number[];
+  checkMs: number[];
+  writeMs: number[];
+  findings: number;
+  policies: number;
+  summaryBytes: number;
+  /** KB, this process (all runs) */
+  maxRssKb: number;
+}
+
+async function once(bytes: Uint8Array, file: string): Promise<{ read: number; check: number; write: number; findings: number; policies: number; summaryBytes: number }> {
+  const t0 = performance.now();
+  const snapshot = await readWorkbook(bytes, file);
+  if (process.env.BENCH_GC_BETWEEN) (globalThis as { gc?: () => void }).gc?.();
+  const t1 = performance.now();
+  const { report } = checkWorkbook(snapshot, { fileName: file, lang: 'ja' });
+  const t2 = performance.now();
+  const out = await writeSummaryWorkbook(buildSummaryDocument(report, 'ja', { sourceFile: file }));
+  const t3 = performance.now();
+  return { read: t1 - t0, check: t2 - t1, write: t3 - t2, findings: report.findings.length, policies: report.policies.length, summaryBytes: out.byteLength };
+}
+
+async function main(): Promise<void> {
+  const [file, runsArg] = process.argv.slice(2);
+  const runs = Number(runsArg ?? '5');
+  const bytes = new Uint8Array(await fs.readFile(file));
+  const result: MeasureResult = { file, readMs: [], checkMs: [], writeMs: [], findings: 0, policies: 0, summaryBytes: 0, maxRssKb: 0 };
+  await once(bytes, file); // warm-up: JIT, ExcelJS module init
+  for (let i = 0; i < runs; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const r = await once(bytes, file);
+    result.readMs.push(r.read);
+    result.checkMs.push(r.check);
+    result.writeMs.push(r.write);
+    result.findings = r.findings;
+    result.policies = r.policies;
+    result.summaryBytes = r.summaryBytes;
+  }
+  result.maxRssKb = process.resourceUsage().maxRSS;
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
