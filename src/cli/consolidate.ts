@@ -19,6 +19,7 @@ import { isUnreadable } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
 import { writeSummaryWorkbook } from '../xlsx/write';
 import { relativeTo } from './check';
+import JSZip from 'jszip';
 import { OutputRefused, readInput, writeOutputAtomically } from './files';
 import type { Io } from './io';
 import { loadSettings } from './main';
@@ -72,7 +73,10 @@ export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Pr
 export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<number> {
   const c = consolidateMessages[args.lang];
   const m = cliMessages[args.lang];
-  const skip = [args.master, args.out].filter((p): p is string => p !== null).map((p) => path.resolve(p));
+  // The output is left out of a folder only when it is an earlier 取りまとめ output: any other
+  // workbook of that name is a department's file, which the write below must then refuse.
+  const previousOutput = args.out !== null && (await isConsolidationOutput(args.out)) ? args.out : null;
+  const skip = [args.master, previousOutput].filter((p): p is string => p !== null).map((p) => path.resolve(p));
   const files = await expandInputs(args.inputs, skip, args.lang, io);
   if (files === null) return 2;
 
@@ -116,6 +120,17 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
     }
   }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** A workbook this command wrote before: it has the 取りまとめ and 提出状況 sheets. */
+async function isConsolidationOutput(file: string): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(await fs.readFile(file));
+    const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    return workbook.includes('name="取りまとめ"') && workbook.includes('name="提出状況"');
+  } catch {
+    return false;
+  }
 }
 
 /**

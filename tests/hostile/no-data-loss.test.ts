@@ -132,10 +132,8 @@ ifConsolidate('consolidate', () => {
     await inputsUnchanged();
   }, 60_000);
 
-  // KNOWN BUG (reported to consolidation, src/cli/consolidate.ts): a folder's workbook named by
-  // --out is dropped from the inputs and then overwritten with --force — a department's file
-  // is lost. Remove `.failing` once consolidate refuses (or only replaces its own output).
-  test.failing('--out naming a department workbook inside the input folder is refused, even with --force', async () => {
+  // A folder's workbook named by --out must not be dropped from the inputs and then overwritten.
+  test('--out naming a department workbook inside the input folder is refused, even with --force', async () => {
     const copy = await tempDir('folder');
     try {
       await fs.copyFile(inputs[0], path.join(copy, 'dept-a.xlsx'));
@@ -144,6 +142,21 @@ ifConsolidate('consolidate', () => {
       const r = await runCli(['consolidate', copy, '--out', path.join(copy, 'dept-a.xlsx'), '--force']);
       expect(await hashFolder(copy)).toEqual(hash);
       expect(r.code).toBe(2);
+    } finally {
+      await fs.rm(copy, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test('an earlier 取りまとめ output inside the folder is not read as a department and is replaced with --force', async () => {
+    const copy = await tempDir('rerun');
+    try {
+      await fs.copyFile(inputs[0], path.join(copy, 'dept-a.xlsx'));
+      await fs.copyFile(inputs[1], path.join(copy, 'dept-b.xlsx'));
+      const out = path.join(copy, 'merged.xlsx');
+      const first = await runCli(['consolidate', copy, '--out', out, '--json']);
+      const second = await runCli(['consolidate', copy, '--out', out, '--force', '--json']);
+      expect(second.code).toBe(first.code);
+      expect(JSON.parse(second.stdout).files).toHaveLength(2);
     } finally {
       await fs.rm(copy, { recursive: true, force: true });
     }
