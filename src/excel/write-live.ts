@@ -4,8 +4,9 @@ import type { DocCell, DocChart, DocSheet, DocTable, SummaryDocument } from '../
 import { OUTPUT_SHEETS_KEY } from './workbook-keys';
 
 /**
- * Renders the SummaryDocument (評価集計, 点検結果) into the open workbook in two syncs:
- * (1) which of the sheets exist and their charts, (2) clear-and-write everything.
+ * Renders a SummaryDocument (評価集計, 点検結果 of a check; 取りまとめ, 評価集計, 点検結果, 提出状況
+ * of a consolidation) into the open workbook in two syncs: (1) which of the sheets exist, their
+ * charts and the sheets Hyoka wrote before, (2) clear-and-write everything.
  * Existing sheets are cleared and rewritten in place, never deleted (deleting a sheet clears
  * the user's undo stack). Every text cell gets the text number format before its value, so
  * `=SUM(A1)`, `+1`, `-1` or `@x` are stored as text, never evaluated.
@@ -13,6 +14,8 @@ import { OUTPUT_SHEETS_KEY } from './workbook-keys';
 export async function writeSummaryLive(context: Excel.RequestContext, doc: SummaryDocument): Promise<string[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load({ $all: false, name: true, charts: { $all: false, name: true } });
+  const written = context.workbook.settings.getItemOrNullObject(OUTPUT_SHEETS_KEY);
+  written.load('value');
   await context.sync(); // 1
 
   const existing = new Map(worksheets.items.map((ws) => [ws.name, ws] as const));
@@ -29,7 +32,9 @@ export async function writeSummaryLive(context: Excel.RequestContext, doc: Summa
     first ??= ws;
   }
   first?.activate();
-  context.workbook.settings.add(OUTPUT_SHEETS_KEY, doc.sheets.map((s) => s.name));
+  // Remembered as a union: 集計 writes two sheets, 取りまとめ four, and a later check must skip them all.
+  const before = !written.isNullObject && Array.isArray(written.value) ? (written.value as unknown[]).filter((n): n is string => typeof n === 'string') : [];
+  context.workbook.settings.add(OUTPUT_SHEETS_KEY, [...new Set([...before, ...doc.sheets.map((s) => s.name)])]);
   await context.sync(); // 2
   return doc.sheets.map((s) => s.name);
 }

@@ -5,6 +5,7 @@ import { FindingsScreen } from './screens/FindingsScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { FileStart } from './screens/FileStart';
+import { ConsolidateScreen } from './screens/ConsolidateScreen';
 
 const useStyles = makeStyles({
   root: {
@@ -26,7 +27,8 @@ const useStyles = makeStyles({
 export function App() {
   const styles = useStyles();
   const { t, tab, actions, port, host, notice, lang } = usePane();
-  const showFileStart = host === 'browser' && !port;
+  // In the browser, until a file is chosen: 点検 offers the file chooser; 取りまとめ needs no single file.
+  const noFile = host === 'browser' && !port;
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
       <div className={styles.root}>
@@ -35,27 +37,28 @@ export function App() {
             {t('appTitle')}
           </Text>
         </header>
-        {!showFileStart && (
-          <TabList
-            className={styles.tabs}
-            selectedValue={tab}
-            onTabSelect={(_e, d) => actions.setTab(d.value as TabId)}
-            aria-label={t('navLabel')}
-            size="small"
-          >
-            <Tab value="check">{t('tabCheck')}</Tab>
-            <Tab value="findings">{t('tabFindings')}</Tab>
-            <Tab value="summary">{t('tabSummary')}</Tab>
-            <Tab value="settings">{t('tabSettings')}</Tab>
-          </TabList>
-        )}
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_e, d) => actions.setTab(d.value as TabId)}
+          aria-label={t('navLabel')}
+          size="small"
+        >
+          <Tab value="check">{t('tabCheck')}</Tab>
+          {!noFile && <Tab value="findings">{t('tabFindings')}</Tab>}
+          {!noFile && <Tab value="summary">{t('tabSummary')}</Tab>}
+          {!noFile && <Tab value="settings">{t('tabSettings')}</Tab>}
+          <Tab value="consolidate">{t('tabConsolidate')}</Tab>
+        </TabList>
         <main className={styles.main}>
           {notice && (
             <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
               <MessageBarBody>{notice.text}</MessageBarBody>
             </MessageBar>
           )}
-          {showFileStart ? (
+          {tab === 'consolidate' ? (
+            <ConsolidateScreen />
+          ) : noFile ? (
             <FileStart />
           ) : tab === 'check' ? (
             <CheckScreen />

@@ -10,13 +10,15 @@ import {
   type SheetLayout,
 } from '../core';
 import type { WorkbookPort } from '../excel/port';
+import { readPickedSnapshot, summaryWorkbookBytes } from '../excel/picked-files';
 import { format, unreadableKey, type MessageKey } from '../i18n/taskpane';
+import { createConsolidationActions, initialConsolidation, type ConsolidationActions, type ConsolidationDeps, type ConsolidationState } from './consolidation';
 
 /**
  * The pane's one store. Screens read it with usePane() and call its actions; only the store
  * talks to the WorkbookPort, and only the port talks to Excel or ExcelJS.
  */
-export type Tab = 'check' | 'findings' | 'summary' | 'settings';
+export type Tab = 'check' | 'findings' | 'summary' | 'settings' | 'consolidate';
 export type Phase = 'idle' | 'reading' | 'checking' | 'writing';
 
 export interface Notice {
@@ -37,9 +39,11 @@ export interface PaneState {
   lastRun: Date | null;
   highlighted: boolean;
   notice: Notice | null;
+  /** 取りまとめ: the picked files, the run's progress and its result. */
+  consolidation: ConsolidationState;
 }
 
-export interface PaneActions {
+export interface PaneActions extends ConsolidationActions {
   setTab(tab: Tab): void;
   openPort(port: WorkbookPort): Promise<void>;
   runCheck(): Promise<void>;
@@ -64,6 +68,10 @@ export interface StoreDeps {
   now?: () => Date;
   /** Lets the progress bar paint between reading and checking. */
   yieldToUi?: () => Promise<void>;
+  /** 取りまとめ: how a picked file is read (default: ExcelJS in the page, lazily loaded). */
+  readInput?: ConsolidationDeps['readInput'];
+  /** 取りまとめ in the browser: the merged workbook's bytes (default: ExcelJS, lazily loaded). */
+  workbookBytes?: ConsolidationDeps['workbookBytes'];
 }
 
 export function createPaneStore(deps: StoreDeps): PaneStore {
@@ -82,6 +90,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     lastRun: null,
     highlighted: false,
     notice: null,
+    consolidation: initialConsolidation(),
   };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<PaneState>): void => {
@@ -96,7 +105,13 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     set({ phase: 'idle', notice: { intent: 'error', text } });
   };
 
+  const consolidation = createConsolidationActions(
+    { get: () => state, set, t, fail },
+    { readInput: deps.readInput ?? readPickedSnapshot, workbookBytes: deps.workbookBytes ?? summaryWorkbookBytes, download: deps.download },
+  );
+
   const store: PaneStore = {
+    ...consolidation,
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);

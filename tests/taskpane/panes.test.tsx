@@ -143,7 +143,8 @@ describe('task pane', () => {
   it('in the browser offers a file chooser first, then downloads the report', async () => {
     const { store, downloads } = await renderPane('ja', null, 'browser');
     expect(screen.getByText('Excel ファイルを点検')).toBeTruthy();
-    expect(screen.queryByRole('tab')).toBeNull();
+    // Before a file is chosen only 点検 (the chooser) and 取りまとめ are offered.
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['点検', '取りまとめ']);
     await act(async () => {
       await store.openPort(fakePort('file'));
       await store.runCheck();

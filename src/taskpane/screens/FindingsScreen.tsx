@@ -5,7 +5,7 @@ import { severityKey } from '../../i18n/taskpane';
 import { usePane } from '../store';
 import { SEVERITIES, SEVERITY_BADGE } from './CheckScreen';
 
-const useStyles = makeStyles({
+export const useFindingStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS },
   dropdown: { minWidth: '0', width: '100%' },
@@ -28,13 +28,15 @@ const useStyles = makeStyles({
   badge: { flexShrink: 0, whiteSpace: 'nowrap', marginTop: '2px' },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5em', flexShrink: 0 },
   message: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
+  body: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  source: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 
-const ALL = '*';
+export const ALL = '*';
 
 /** 指摘一覧: findings grouped by sheet and rule; clicking one selects its cell in Excel. */
 export function FindingsScreen() {
-  const styles = useStyles();
+  const styles = useFindingStyles();
   const { t, report, actions, port, lang } = usePane();
   const [severity, setSeverity] = useState<string>(ALL);
   const [sheet, setSheet] = useState<string>(ALL);
@@ -101,13 +103,15 @@ export function FindingsScreen() {
   );
 }
 
-function FindingItem(props: {
+/** One finding: severity, cell and message; `source` (取りまとめ: the file and sheet) goes under the message. */
+export function FindingItem(props: {
   finding: Finding;
   canSelect: boolean;
   onSelect: () => void;
   label: string;
   severityText: string;
-  classes: ReturnType<typeof useStyles>;
+  classes: ReturnType<typeof useFindingStyles>;
+  source?: string;
 }) {
   const { finding: f, classes } = props;
   const content = (
@@ -116,7 +120,16 @@ function FindingItem(props: {
         {props.severityText}
       </Badge>
       <span className={classes.cell}>{f.cell ?? '—'}</span>
-      <span className={classes.message}>{f.message}</span>
+      {props.source === undefined ? (
+        <span className={classes.message}>{f.message}</span>
+      ) : (
+        <span className={classes.body}>
+          <span className={classes.message}>{f.message}</span>
+          <span className={classes.source} data-testid="finding-source">
+            {props.source}
+          </span>
+        </span>
+      )}
     </>
   );
   if (props.canSelect && f.cell) {
@@ -133,7 +146,7 @@ function FindingItem(props: {
   );
 }
 
-function FilterDropdown(props: {
+export function FilterDropdown(props: {
   label: string;
   value: string;
   onChange: (v: string) => void;

@@ -1,0 +1,208 @@
+import {
+  consolidate,
+  ConsolidationCancelled,
+  formatFiscalYear,
+  parseFiscalYear,
+  readPlanMaster,
+  type ConsolidationInput,
+  type ConsolidationResult,
+  type InputSnapshot,
+  type WorkbookSnapshot,
+} from '../core';
+import type { PickedFile } from '../excel/picked-files';
+import type { MessageKey } from '../i18n/taskpane';
+import type { UnreadableReason } from '../xlsx/errors';
+import type { Notice, PaneState } from './store';
+
+/**
+ * 取りまとめ in the pane: the state of the screen and its actions, part of the one pane store.
+ * The engine runs in the page (it is host-free); the picked files are read one at a time
+ * through the lazy ExcelJS chunk, and the result goes into the open workbook (Excel) or a
+ * downloaded workbook (browser) — the department files themselves are never written.
+ */
+export interface ConsolidationState {
+  files: PickedFile[];
+  masterFile: PickedFile | null;
+  /** The plan-master sheet found in the open workbook; null none; undefined not looked at yet. */
+  workbookMaster: string | null | undefined;
+  useWorkbookMaster: boolean;
+  /** The report-year field as typed (令和2年度, R2, 2020, or blank). */
+  year: string;
+  running: boolean;
+  /** null before the first file is done; `file` is the one being read next. */
+  progress: { done: number; total: number; file: string } | null;
+  result: ConsolidationResult | null;
+  /** How the master was named in the run's findings (its file name, or null for the open workbook). */
+  masterName: string | null;
+}
+
+export interface ConsolidationActions {
+  addConsolidationFiles(files: readonly PickedFile[]): void;
+  removeConsolidationFile(name: string): void;
+  clearConsolidationFiles(): void;
+  setMasterFile(file: PickedFile | null): void;
+  setUseWorkbookMaster(use: boolean): void;
+  setConsolidationYear(year: string): void;
+  /** Excel: looks for a 計画体系 sheet in the open workbook (once). */
+  findWorkbookMaster(): Promise<void>;
+  runConsolidation(): Promise<void>;
+  cancelConsolidation(): void;
+  /** Excel: writes the four sheets into the open workbook; browser: downloads them as a workbook. */
+  saveConsolidation(): Promise<void>;
+}
+
+export interface ConsolidationDeps {
+  readInput(file: PickedFile, describe: (reason: UnreadableReason) => string): Promise<InputSnapshot>;
+  workbookBytes(doc: ConsolidationResult['document']): Promise<Uint8Array>;
+  download(bytes: Uint8Array, fileName: string): void;
+}
+
+interface StoreAccess {
+  get(): PaneState;
+  set(patch: Partial<PaneState>): void;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  fail(e: unknown): void;
+}
+
+export function initialConsolidation(): ConsolidationState {
+  return { files: [], masterFile: null, workbookMaster: undefined, useWorkbookMaster: true, year: '', running: false, progress: null, result: null, masterName: null };
+}
+
+/** Excel's lock files (~$…) and dotfiles are never department reports, as in the CLI. */
+function isCandidate(name: string): boolean {
+  return !name.startsWith('~$') && !name.startsWith('.');
+}
+
+export function createConsolidationActions(store: StoreAccess, deps: ConsolidationDeps): ConsolidationActions {
+  let controller: AbortController | null = null;
+  const c = (): ConsolidationState => store.get().consolidation;
+  const update = (patch: Partial<ConsolidationState>): void => store.set({ consolidation: { ...c(), ...patch } });
+  const notice = (n: Notice): void => store.set({ notice: n });
+  const describe = (reason: UnreadableReason): string => store.t(`unreadableWhy_${reason}` as MessageKey);
+
+  const write = async (result: ConsolidationResult): Promise<void> => {
+    const { port, host, lang } = store.get();
+    if (host === 'excel' && port?.kind === 'live') {
+      const outcome = await port.writeSummary(result.document);
+      const sheets = outcome.kind === 'written' ? outcome.sheets : result.document.sheets.map((s) => s.name);
+      notice({ intent: 'success', text: store.t('consolidateWritten', { sheets: sheets.join('」「') }) });
+      return;
+    }
+    const bytes = await deps.workbookBytes(result.document);
+    const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : 'unknown';
+    const fileName = store.t('consolidateFileName', { year });
+    deps.download(bytes, fileName);
+    notice({ intent: 'success', text: store.t('reportDownloaded', { file: fileName }) });
+  };
+
+  /** The master as the run will use it, or a notice saying why it cannot (then null). */
+  const loadMaster = async (): Promise<{ master?: WorkbookSnapshot; masterName: string | null } | null> => {
+    const { masterFile, useWorkbookMaster, workbookMaster } = c();
+    const port = store.get().port;
+    if (masterFile) {
+      const snapshot = await deps.readInput(masterFile, describe);
+      if ('unreadable' in snapshot) {
+        notice({ intent: 'error', text: store.t('consolidateMasterUnreadable', { name: masterFile.name, detail: snapshot.unreadable }) });
+        return null;
+      }
+      if (readPlanMaster(snapshot) === null) {
+        notice({ intent: 'error', text: store.t('consolidateMasterWithoutPlan', { name: masterFile.name }) });
+        return null;
+      }
+      return { master: snapshot, masterName: masterFile.name };
+    }
+    if (useWorkbookMaster && workbookMaster && port?.kind === 'live') {
+      // Read afresh: the secretariat may have edited the 計画体系 sheet since the screen opened.
+      return { master: await port.readSnapshot(), masterName: null };
+    }
+    return { masterName: null };
+  };
+
+  return {
+    addConsolidationFiles(files) {
+      const known = new Set(c().files.map((f) => f.name));
+      const added = files.filter((f) => isCandidate(f.name) && !known.has(f.name) && (known.add(f.name), true));
+      // Sorted by name as the CLI sorts a folder: the same files give the same run (the first of two
+      // conflicting files is the one counted), whatever order the picker or the drop gave them in.
+      update({ files: [...c().files, ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) });
+    },
+    removeConsolidationFile: (name) => update({ files: c().files.filter((f) => f.name !== name) }),
+    clearConsolidationFiles: () => update({ files: [], result: null, progress: null }),
+    setMasterFile: (file) => update({ masterFile: file }),
+    setUseWorkbookMaster: (use) => update({ useWorkbookMaster: use }),
+    setConsolidationYear: (year) => update({ year }),
+
+    async findWorkbookMaster() {
+      const port = store.get().port;
+      if (port?.kind !== 'live' || c().workbookMaster !== undefined) return;
+      update({ workbookMaster: null });
+      try {
+        const master = readPlanMaster(await port.readSnapshot());
+        update({ workbookMaster: master?.sheets[0] ?? null });
+      } catch (e) {
+        store.fail(e);
+      }
+    },
+
+    async runConsolidation() {
+      const state = c();
+      if (state.running) return;
+      if (state.files.length === 0) {
+        notice({ intent: 'info', text: store.t('consolidateNoFiles') });
+        return;
+      }
+      const year = state.year.trim();
+      if (year !== '' && parseFiscalYear(year) === null) {
+        notice({ intent: 'error', text: store.t('consolidateYearInvalid') });
+        return;
+      }
+      controller = new AbortController();
+      const signal = controller.signal;
+      update({ running: true, progress: null, result: null });
+      store.set({ notice: null });
+      try {
+        const master = await loadMaster();
+        if (master === null) {
+          update({ running: false });
+          return;
+        }
+        // The master file is not a department report, even when it was dropped with them.
+        const files = state.masterFile ? state.files.filter((f) => f.name !== state.masterFile?.name) : state.files;
+        const inputs: ConsolidationInput[] = files.map((f) => ({ name: f.name, snapshot: () => deps.readInput(f, describe) }));
+        update({ progress: { done: 0, total: inputs.length, file: inputs[0]?.name ?? '' } });
+        const { settings, lang } = store.get();
+        const result = await consolidate(inputs, {
+          ...master,
+          settings: year === '' ? settings : { ...settings, reportYear: /^\d{4}$/.test(year) ? Number(year) : year },
+          lang,
+          signal,
+          onProgress: (done, total) => update({ progress: { done, total, file: inputs[done]?.name ?? '' } }),
+        });
+        update({ running: false, result, masterName: master.masterName });
+        if (store.get().host === 'excel') await write(result);
+      } catch (e) {
+        update({ running: false });
+        if (e instanceof ConsolidationCancelled) notice({ intent: 'info', text: store.t('consolidateCancelled') });
+        else store.fail(e);
+      } finally {
+        controller = null;
+      }
+    },
+
+    cancelConsolidation() {
+      controller?.abort();
+    },
+
+    async saveConsolidation() {
+      const result = c().result;
+      if (!result) return;
+      store.set({ phase: 'writing', notice: null });
+      try {
+        await write(result);
+        store.set({ phase: 'idle' });
+      } catch (e) {
+        store.fail(e);
+      }
+    },
+  };
+}
