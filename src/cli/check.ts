@@ -5,6 +5,7 @@ import { isUnreadable } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
 import { writeSummaryWorkbook } from '../xlsx/write';
 import { OutputRefused, readInput, writeOutputAtomically } from './files';
+import { findingJson, policyJson } from './json';
 import type { Io } from './io';
 import { renderTextReport } from './text-report';
 
@@ -75,29 +76,8 @@ export function toJson(report: Report): unknown {
     file: report.file,
     reportYear: report.reportYear,
     sheets: report.sheets,
-    findings: report.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      row: f.row,
-      ...(f.year !== undefined ? { year: f.year } : {}),
-      message: f.message,
-      ...(f.department ? { department: f.department } : {}),
-      ...(f.program ? { program: f.program } : {}),
-    })),
-    policies: report.policies.map((p) => ({
-      sheet: p.sheet,
-      id: p.id,
-      name: p.name,
-      level: p.level,
-      levelLabel: p.levelLabel,
-      declaredGrade: p.declaredGrade,
-      computedGrade: p.computedGrade,
-      counts: p.counts,
-      programs: p.programs,
-      findings: p.findings,
-    })),
+    findings: report.findings.map(findingJson),
+    policies: report.policies.map(policyJson),
   };
 }
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
+import JSZip from 'jszip';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   consolidate,
   countBySeverity,
@@ -19,10 +19,11 @@ import { isUnreadable } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
 import { writeSummaryWorkbook } from '../xlsx/write';
 import { relativeTo } from './check';
-import JSZip from 'jszip';
+
 import { OutputRefused, readInput, writeOutputAtomically } from './files';
+import { findingJson, policyJson } from './json';
 import type { Io } from './io';
-import { loadSettings } from './main';
+import { loadSettings, parseCommandArgs } from './main';
 
 export interface ConsolidateArgs {
   inputs: string[];
@@ -37,26 +38,8 @@ export interface ConsolidateArgs {
 /** `hyoka consolidate <files or folders>…`: parses its own options; exit 0 / 1 error findings / 2 bad arguments. */
 export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Promise<number> {
   const m = cliMessages[lang];
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        master: { type: 'string' },
-        year: { type: 'string' },
-        config: { type: 'string' },
-        lang: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        force: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(argv, true, lang, io);
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
     io.stderr(`${consolidateMessages[lang].noInputs}\n\n${m.usage}`);
@@ -65,7 +48,7 @@ export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Pr
   const settings = await loadSettings(values.config, values.year, lang, io);
   if (!settings) return 2;
   return runConsolidate(
-    { inputs: positionals, master: values.master ?? null, settings, lang, json: values.json ?? false, out: values.out ?? null, force: values.force ?? false },
+    { inputs: positionals, master: values.master ?? null, settings, lang, json: values.json, out: values.out ?? null, force: values.force },
     io,
   );
 }
@@ -205,30 +188,8 @@ export function toConsolidationJson(result: ConsolidationResult): unknown {
       errors: f.errors,
       warnings: f.warnings,
     })),
-    findings: result.findings.map((f) => ({
-      file: f.file,
-      rule: f.rule,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      row: f.row,
-      ...(f.year !== undefined ? { year: f.year } : {}),
-      message: f.message,
-      ...(f.department ? { department: f.department } : {}),
-      ...(f.program ? { program: f.program } : {}),
-    })),
-    policies: result.report.policies.map((p) => ({
-      sheet: p.sheet,
-      id: p.id,
-      name: p.name,
-      level: p.level,
-      levelLabel: p.levelLabel,
-      declaredGrade: p.declaredGrade,
-      computedGrade: p.computedGrade,
-      counts: p.counts,
-      programs: p.programs,
-      findings: p.findings,
-    })),
+    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f) })),
+    policies: result.report.policies.map(policyJson),
     rows: result.rows.length,
   };
 }

@@ -10,13 +10,6 @@ import { processIo, type Io } from './io';
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
   const lang = guessLang(argv);
-  if (argv.includes("--lang") || argv.some((a) => a.startsWith("--lang="))) {
-    const v = argv[argv.indexOf("--lang") + 1];
-    if (argv.includes("--lang") && v !== "ja" && v !== "en") {
-      io.stderr(cliMessages.ja.badLang(String(v)));
-      return 2;
-    }
-  }
   const m = cliMessages[lang];
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(m.usage);
@@ -31,25 +24,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`${m.unknownCommand(command)}\n\n${m.usage}`);
     return 2;
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        year: { type: 'string' },
-        config: { type: 'string' },
-        lang: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        force: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(rest, false, lang, io);
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
     io.stderr(`${m.noFiles}\n\n${m.usage}`);
@@ -57,7 +33,41 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   const settings = await loadSettings(values.config, values.year, lang, io);
   if (!settings) return 2;
-  return runCheck({ files: positionals, settings, lang, json: values.json ?? false, out: values.out ?? null, force: values.force ?? false }, io);
+  return runCheck({ files: positionals, settings, lang, json: values.json, out: values.out ?? null, force: values.force }, io);
+}
+
+/** Options every command takes; `consolidate` adds --master. */
+const COMMON_OPTIONS = {
+  year: { type: 'string' },
+  config: { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  force: { type: 'boolean', default: false },
+} as const;
+
+export interface CommandArgs {
+  positionals: string[];
+  values: { year?: string; config?: string; lang?: string; out?: string; master?: string; json: boolean; force: boolean };
+}
+
+/** Parses a command's arguments; null after saying what is wrong, with the usage, in the user's language. */
+export function parseCommandArgs(args: string[], withMaster: boolean, lang: Lang, io: Io): CommandArgs | null {
+  const m = cliMessages[lang];
+  let parsed;
+  try {
+    const options = withMaster ? { ...COMMON_OPTIONS, master: { type: 'string' } as const } : COMMON_OPTIONS;
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options });
+  } catch (e) {
+    io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);
+    return null;
+  }
+  const values = parsed.values as CommandArgs['values'];
+  if (values.lang !== undefined && values.lang !== 'ja' && values.lang !== 'en') {
+    io.stderr(m.badLang(values.lang));
+    return null;
+  }
+  return { positionals: parsed.positionals, values: { ...values, json: values.json === true, force: values.force === true } };
 }
 
 /** `--lang` decides; before it is parsed, messages about bad arguments use it too. */

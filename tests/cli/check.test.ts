@@ -112,6 +112,8 @@ test.each([
   [['check', 'x.xlsx', '--year', '令和'], '年度として読めません'],
   [['check', 'x.xlsx', '--bogus'], '引数の誤り'],
   [['frobnicate'], 'というコマンドはありません'],
+  [['check', 'x.xlsx', '--lang', 'fr'], 'ja か en'],
+  [['consolidate', 'x', '--bogus'], '引数の誤り'],
 ])('bad arguments exit 2 with a clear message: %j', async (args, message) => {
   const io = captureIo();
   expect(await main(args, io)).toBe(2);
