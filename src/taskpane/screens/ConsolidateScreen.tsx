@@ -155,7 +155,14 @@ export function ConsolidateScreen() {
         )}
       </section>
 
-      <Field label={t('consolidateMaster')} hint={t('consolidateMasterHint')}>
+      {/* Not a Field: a Field would name the checkbox after its own label. */}
+      <div className={styles.stack} role="group" aria-labelledby="consolidate-master-label">
+        <Text id="consolidate-master-label" weight="semibold">
+          {t('consolidateMaster')}
+        </Text>
+        <Text size={200} className={styles.muted}>
+          {t('consolidateMasterHint')}
+        </Text>
         <div className={styles.stack}>
           {live && c.workbookMaster && !c.masterFile && (
             <Checkbox
@@ -193,7 +200,7 @@ export function ConsolidateScreen() {
             </div>
           )}
         </div>
-      </Field>
+      </div>
 
       <Field label={t('consolidateYear')} hint={t('consolidateYearHint')}>
         <Input
