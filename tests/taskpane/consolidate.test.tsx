@@ -3,7 +3,6 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { MASTER_FILE, buildDepartmentSet } from '../../scripts/make-department-set';
 import { defaultSettings, type InputSnapshot, type SummaryDocument, type WorkbookSnapshot } from '../../src/core';
 import type { WorkbookPort } from '../../src/excel/port';
-import type { PickedFile } from '../../src/excel/picked-files';
 import { isUnreadable, type UnreadableReason } from '../../src/xlsx/errors';
 import { readWorkbook } from '../../src/xlsx/read';
 import { App } from '../../src/taskpane/App';
