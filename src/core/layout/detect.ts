@@ -304,11 +304,33 @@ function repeatedHeaders(
   const significant = expected.map((t, i) => (t !== '' ? i : -1)).filter((i) => i >= 0);
   const out: number[] = [];
   const start = headerRows[headerRows.length - 1] + 1;
+  // Normalising every cell (NFKC) was a fifth of checking a 100k-row sheet. So stop once 60 %
+  // is out of reach, and skip cells that cannot normalise to the label: far longer than it
+  // (spaces aside; NFKC folds at most a few code units into one), or holding a CJK ideograph
+  // the label lacks (NFKC leaves U+4E00–U+9FFF as they are).
+  const limit = significant.map((i) => expected[i].length * 6 + 16);
+  const ideographs = significant.map((i) => new Set([...expected[i]].map((ch) => ch.charCodeAt(0))));
+  const cannotBe = (text: string, k: number): boolean => {
+    if (text.length > limit[k] && text.replace(/[\s\u3000]+/g, '').length > limit[k]) return true;
+    for (let j = 0; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c >= 0x4e00 && c <= 0x9fff && !ideographs[k].has(c)) return true;
+    }
+    return false;
+  };
+  let needed = 0; // the fewest matches that pass the test below, computed the same way
+  while (needed < significant.length && needed / significant.length < 0.6) needed++;
   for (let r = start; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
     let same = 0;
-    for (const i of significant) if (normalizeHeader(cellText(row[i] ?? null)) === expected[i]) same++;
+    for (let k = 0; k < significant.length; k++) {
+      if (same + (significant.length - k) < needed) break;
+      const i = significant[k];
+      const text = cellText(row[i] ?? null);
+      if (text === '' || cannotBe(text, k)) continue;
+      if (normalizeHeader(text) === expected[i]) same++;
+    }
     if (significant.length > 0 && same / significant.length >= 0.6) {
       out.push(r);
       // and its sub-label rows
