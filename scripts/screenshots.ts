@@ -3,7 +3,7 @@
  * into docs/screenshots/. Uses the built dist/ (run `npm run build` first; the npm script does)
  * in browser mode with a sample workbook, on Debian's Chromium with fonts-noto-cjk.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchChromium, serveDir } from './pane-server';
@@ -11,6 +11,9 @@ import { launchChromium, serveDir } from './pane-server';
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'docs/screenshots');
 const SAMPLE = join(ROOT, 'samples/koganei-departments.xlsx');
+const DEPARTMENTS = join(ROOT, 'samples/departments');
+const MASTER = '計画体系.xlsx';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/taskpane.html'))) throw new Error('dist/ is missing: run `npm run build` first');
@@ -50,6 +53,17 @@ async function main(): Promise<void> {
     await page.getByRole('tab', { name: '設定' }).click();
     await page.getByText('このブックの設定').waitFor();
     await shot('05-settings');
+
+    // 取りまとめ over samples/departments, scrolled to the finished run's result.
+    if (!existsSync(join(DEPARTMENTS, MASTER))) throw new Error(`missing ${DEPARTMENTS}: run \`npm run department-set\``);
+    await page.getByRole('tab', { name: '取りまとめ' }).click();
+    const files = readdirSync(DEPARTMENTS).filter((n) => n.endsWith('.xlsx') && n !== MASTER).sort();
+    await page.setInputFiles('[data-testid=consolidate-files]', files.map((name) => ({ name, mimeType: XLSX, buffer: readFileSync(join(DEPARTMENTS, name)) })));
+    await page.setInputFiles('[data-testid=consolidate-master]', { name: MASTER, mimeType: XLSX, buffer: readFileSync(join(DEPARTMENTS, MASTER)) });
+    await page.getByRole('button', { name: '取りまとめる' }).click();
+    await page.getByTestId('consolidate-result').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'もう一度取りまとめる' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot('06-consolidate');
   } finally {
     await browser.close();
     await server.close();

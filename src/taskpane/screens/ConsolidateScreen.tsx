@@ -44,10 +44,12 @@ const useStyles = makeStyles({
   pickedName: { overflowWrap: 'anywhere', minWidth: 0 },
   full: { minWidth: '0', width: '100%' },
   table: { tableLayout: 'fixed', width: '100%', backgroundColor: tokens.colorNeutralBackground1 },
-  fileCol: { width: '44%' },
+  fileCol: { width: '46%' },
   statusCol: { width: '26%' },
   stack: { display: 'flex', flexDirection: 'column', paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS, minWidth: 0 },
   name: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
+  count: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
+  countError: { fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
   muted: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
@@ -292,7 +294,8 @@ function FilesTable({ files }: { files: readonly ConsolidatedFile[] }) {
             <TableCell>
               <div className={styles.stack}>
                 <span className={styles.name}>{f.file}</span>
-                {f.department && <span className={styles.muted}>{f.department}</span>}
+                {/* The 担当課 only where the file name does not already say it (03_回答.xlsx). */}
+                {f.department && !f.file.startsWith(f.department) && <span className={styles.muted}>{f.department}</span>}
               </div>
             </TableCell>
             <TableCell>
@@ -302,8 +305,9 @@ function FilesTable({ files }: { files: readonly ConsolidatedFile[] }) {
             </TableCell>
             <TableCell>
               <div className={styles.stack}>
-                <span className={styles.muted}>{t('fileCounts', { errors: f.errors, warnings: f.warnings })}</span>
-                {f.status === 'ok' && <span className={styles.muted}>{t('fileRows', { rows: f.rows })}</span>}
+                <span className={f.errors > 0 ? styles.countError : styles.count}>{t('fileErrors', { count: f.errors })}</span>
+                <span className={styles.count}>{t('fileWarnings', { count: f.warnings })}</span>
+                {f.status === 'ok' && <span className={styles.count}>{t('fileRows', { rows: f.rows })}</span>}
               </div>
             </TableCell>
           </TableRow>
