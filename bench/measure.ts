@@ -27,7 +27,6 @@ export interface MeasureResult {
 async function once(bytes: Uint8Array, file: string): Promise<{ read: number; check: number; write: number; findings: number; policies: number; summaryBytes: number }> {
   const t0 = performance.now();
   const snapshot = await readWorkbook(bytes, file);
-  if (process.env.BENCH_GC_BETWEEN) (globalThis as { gc?: () => void }).gc?.();
   const t1 = performance.now();
   const { report } = checkWorkbook(snapshot, { fileName: file, lang: 'ja' });
   const t2 = performance.now();
