@@ -184,5 +184,8 @@ describe('取りまとめ screen', () => {
     expect(screen.getByText('2 files selected')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: `Remove ${names[0]}` }));
     expect(screen.getByText('1 files selected')).toBeTruthy();
+    // Dropped files join the picked ones (the same name once).
+    fireEvent.drop(screen.getByTestId('consolidate-drop'), { dataTransfer: { files: [file(names[1]), file(names[2])] } });
+    expect(screen.getByText('2 files selected')).toBeTruthy();
   });
 });
