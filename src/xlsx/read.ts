@@ -52,7 +52,7 @@ interface Prepared {
  * Reads what ExcelJS would mishandle straight from the package: the merged ranges of each
  * sheet, and sheet names ExcelJS refuses or truncates (brackets, a leading quote, over 31
  * characters, "History" — a hand-edited or generated file can have them), which get a
- * placeholder for ExcelJS and their real name back in the snapshot.
+ * stand-in name for ExcelJS and their real name back in the snapshot.
  */
 async function prepare(bytes: Uint8Array): Promise<Prepared> {
   const zip = await JSZip.loadAsync(bytes);
@@ -83,9 +83,9 @@ async function prepare(bytes: Uint8Array): Promise<Prepared> {
     }
     const lower = name.toLowerCase();
     if (/[*?:/\\[\]]|^'|'$/.test(name) || name.length > 31 || name === 'History' || name === '' || seen.has(lower)) {
-      const placeholder = `hyoka-sheet-${++n}`;
-      realNames.set(placeholder, name);
-      renamed = renamed.replace(tag, tag.replace(/\bname="[^"]*"/, `name="${placeholder}"`));
+      const standIn = `hyoka-sheet-${++n}`;
+      realNames.set(standIn, name);
+      renamed = renamed.replace(tag, tag.replace(/\bname="[^"]*"/, `name="${standIn}"`));
     }
     seen.add(lower);
   }
