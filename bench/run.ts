@@ -8,6 +8,7 @@
  *   npm run bench -- --quick      1k and 10k only, 3 runs (development)
  *   npm run bench -- --full       every layout at 100k, not only kiyose-programs (~+20 min on 2 cores)
  *   npm run bench -- --runs 7     more runs
+ *   npm run bench -- --departments-only   the department folder only
  *
  * Not part of `npm test`. Timings are medians; on a shared machine read the ratios.
  */
@@ -33,6 +34,7 @@ const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 /** At 100k only kiyose-programs runs by default (~6 min); --full adds the other three (~20 min more). */
 const LAYOUTS_100K: readonly BenchLayout[] = FULL ? BENCH_LAYOUTS : ['kiyose-programs'];
 const DEPARTMENTS = QUICK ? [5, 20] : [20, 200];
+const DEPARTMENTS_ONLY = argv.includes('--departments-only');
 
 const log = (text: string): void => void process.stderr.write(`${text}\n`);
 const median = (xs: number[]): number => {
@@ -203,6 +205,8 @@ async function benchDepartments(): Promise<unknown> {
   };
   if (hasConsolidate) {
     result.consolidate = await series((dir) => ['consolidate', dir, '--out', out]);
+    // The target excludes the merged output: the same runs without writing it (JSON report only).
+    result.consolidateWithoutOutput = await series((dir) => ['consolidate', dir, '--json']);
   } else {
     result.consolidate = 'not available: `hyoka consolidate` is not in this build';
     log('  hyoka consolidate: not in this build');
@@ -220,7 +224,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   log(`hyoka bench: ${QUICK ? 'quick, ' : ''}${RUNS} runs after a warm-up; peak RSS via ${GNU_TIME ?? 'process.resourceUsage() in the child'}`);
   const sizes: SizeResult[] = [];
-  for (const rows of SIZES) {
+  for (const rows of DEPARTMENTS_ONLY ? [] : SIZES) {
     for (const layout of rows >= 100_000 ? LAYOUTS_100K : BENCH_LAYOUTS) sizes.push(await benchFile(layout, rows));
   }
   const growth: Record<string, unknown> = {};
@@ -249,7 +253,8 @@ async function main(): Promise<void> {
     elapsedS: round((performance.now() - started) / 1000),
   };
   const text = JSON.stringify(doc, null, 2);
-  await fs.writeFile(path.join(OUT_DIR, QUICK ? 'results-quick.json' : 'results.json'), `${text}\n`);
+  const name = QUICK ? 'results-quick.json' : DEPARTMENTS_ONLY ? 'results-departments.json' : 'results.json';
+  await fs.writeFile(path.join(OUT_DIR, name), `${text}\n`);
   process.stdout.write(`${text}\n`);
 }
 
