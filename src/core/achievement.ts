@@ -12,7 +12,7 @@ export function parseAchievement(value: CellValue): Achievement {
     // A bare number in a 達成度 column: 0–1 is a fraction, above that a percentage.
     return { kind: 'share', share: value <= 1 ? value : value / 100 };
   }
-  if (typeof value !== 'string') return { kind: 'none' };
+  if (typeof value !== 'string' || value.length > 40) return { kind: 'none' };
   const t = normalizeLoose(value);
   const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(t);
   if (pct) return { kind: 'share', share: Number(pct[1]) / 100 };

@@ -266,7 +266,12 @@ function blockHeaderLines(sheet: SheetSnapshot, from: number, to: number): Block
 
 /** `基本目標 | 1 福祉のまちづくり`: a label cell followed by one value cell, nothing else. */
 export function blockHeaderLine(sheet: SheetSnapshot, row: number): BlockHeaderLine | null {
-  const cells = (sheet.rows[row] ?? []).map((v) => cellText(v).trim()).filter((t) => t !== '');
+  const values = sheet.rows[row] ?? [];
+  // Called for every data row: count before building strings.
+  let filled = 0;
+  for (const v of values) if (!isBlank(v) && ++filled > 2) return null;
+  if (filled !== 2) return null;
+  const cells = values.map((v) => cellText(v).trim()).filter((t) => t !== '');
   if (cells.length !== 2) return null;
   const label = normalizeHeader(cells[0]);
   if (!BLOCK_LABEL.test(label)) return null;

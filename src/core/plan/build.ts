@@ -31,7 +31,8 @@ class PlanBuilder {
   private readonly stack: StackItem[] = [];
   private readonly roots: PlanNode[] = [];
   private readonly nodes: PlanNode[] = [];
-  private readonly byKey = new Map<string, PlanNode>();
+  /** Each parent's children by normalised identifier (null: the roots), to reopen a node. */
+  private readonly childIndex = new Map<PlanNode | null, Map<string, PlanNode>>();
   /** `施策(1) | 暮らしやすいまちづくり` above the table names the table's `(1)`. */
   private readonly blockNames = new Map<string, string>();
   private readonly outline: ColumnLayout[];
@@ -39,6 +40,8 @@ class PlanBuilder {
   private readonly cols: EntryColumns;
   /** Columns of prose (成果, Do, Act …) where a slipped grade may land. */
   private readonly textCols: number[];
+  /** Every column whose content makes a row an entry (grade, department, year blocks …). */
+  private readonly entryCols: number[];
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -66,6 +69,11 @@ class PlanBuilder {
       achievement: first('achievement'),
       years: [...years.values()].sort((a, b) => a.year - b.year),
     };
+    const c = this.cols;
+    this.entryCols = [
+      ...[c.grade, c.previousGrade, c.nextPolicy, c.department, c.repost, c.achievement].map((x) => x?.col),
+      ...c.years.flatMap((y) => [y.status, y.evaluation, y.achievement]),
+    ].filter((col): col is number => col !== undefined);
   }
 
   build(): SheetPlan {
@@ -102,7 +110,7 @@ class PlanBuilder {
     const style = `block:${label}`;
     const parsed = parseOutlineCell(value);
     const id = parsed.ids[parsed.ids.length - 1];
-    this.open(style, id ? { ...id, style } : null, parsed.rest || value, row, label);
+    this.open(style, id ? { ...id, style } : null, parsed.rest || value, row, () => label);
   }
 
   private dataRow(r: number): void {
@@ -117,7 +125,7 @@ class PlanBuilder {
       parsed.ids.forEach((id, i) => {
         const last = i === parsed.ids.length - 1;
         const name = last ? parsed.rest : '';
-        const result = this.open(id.style, id, name, r, levelLabelOf(col, id));
+        const result = this.open(id.style, id, name, r, () => levelLabelOf(col, id));
         openedThisRow.push(result.node);
         createdDeepest = result.created;
         pending = last && parsed.rest === '' ? result.node : null;
@@ -151,16 +159,21 @@ class PlanBuilder {
     id: IdToken | null,
     name: string,
     row: number,
-    levelLabel: string | null,
+    levelLabel: () => string | null, // only worked out for a new node
   ): { node: PlanNode; created: boolean } {
     const at = this.stack.findIndex((s) => s.style === style);
     if (at >= 0) this.stack.length = at;
     const parent = this.stack[this.stack.length - 1]?.node ?? null;
     const idNorm = id ? id.norm : `name:${normalizeForMatch(name)}`;
-    const key = `${parent ? parent.key : this.sheet.name}/${idNorm}`;
-    let node = this.byKey.get(key);
+    let siblings = this.childIndex.get(parent);
+    if (!siblings) {
+      siblings = new Map();
+      this.childIndex.set(parent, siblings);
+    }
+    let node = siblings.get(idNorm);
     const created = !node;
     if (!node) {
+      const key = `${parent ? parent.key : this.sheet.name}/${idNorm}`;
       const displayId = id ? id.display : null;
       const blockName = id && style === 'paren' ? this.blockNames.get(id.norm) : undefined;
       node = {
@@ -170,7 +183,7 @@ class PlanBuilder {
         path: pathOf(parent, displayId, name, style),
         name: '',
         depth: this.stack.length + 1,
-        levelLabel: id?.keyword ?? levelLabel,
+        levelLabel: id?.keyword ?? levelLabel(),
         style,
         row,
         parent,
@@ -182,7 +195,7 @@ class PlanBuilder {
         markedRepost: false,
       };
       setName(node, name || blockName || '');
-      this.byKey.set(key, node);
+      siblings.set(idNorm, node);
       this.nodes.push(node);
       if (parent) parent.children.push(node);
       else this.roots.push(node);
@@ -198,23 +211,13 @@ class PlanBuilder {
     const top = this.stack[this.stack.length - 1];
     const isProgramLike = top && (top.style === 'name' || (top.node.children.length === 0 && top.node.entries.some((e) => entryHasData(e))));
     const style = isProgramLike ? top.style : 'name';
-    const result = this.open(style, null, name, row, levelLabelOf(col, null));
+    const result = this.open(style, null, name, row, () => levelLabelOf(col, null));
     return result;
   }
 
   private hasEntryData(r: number): boolean {
-    const c = this.cols;
-    const cols = [c.grade, c.previousGrade, c.nextPolicy, c.department, c.repost, c.achievement].filter(
-      (x): x is ColumnLayout => x !== undefined,
-    );
-    if (cols.some((x) => !isBlank(cellAt(this.sheet, r, x.col)))) return true;
-    if (this.strayGrades(r).length > 0) return true;
-    for (const y of c.years) {
-      for (const col of [y.status, y.evaluation, y.achievement]) {
-        if (col !== undefined && !isBlank(cellAt(this.sheet, r, col))) return true;
-      }
-    }
-    return false;
+    for (const col of this.entryCols) if (!isBlank(cellAt(this.sheet, r, col))) return true;
+    return this.strayGrades(r).length > 0;
   }
 
   private entry(r: number, continuation: boolean): PlanEntry {

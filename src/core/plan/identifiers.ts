@@ -74,8 +74,15 @@ function canonicalKeyword(k: string): string {
   return k;
 }
 
+/** Characters an identifier can start with; any other first character means a plain name. */
+const ID_START = /^[【（(0-9０-９\u2460-\u2473a-zａ-ｚア-ン基重施取方]/;
+
 export function parseOutlineCell(text: string): ParsedOutlineCell {
   let rest = text.trim();
+  if (!ID_START.test(rest)) {
+    // Hot path: a program's name with no identifier (and no `（再）` at its end).
+    if (!rest.includes('再')) return { ids: [], rest, continued: false };
+  }
   let continued = false;
   const ids: IdToken[] = [];
   for (let guard = 0; guard < 5; guard++) {
@@ -84,6 +91,7 @@ export function parseOutlineCell(text: string): ParsedOutlineCell {
       continued = true;
       rest = stripped.trim();
     }
+    if (!ID_START.test(rest)) break; // the name after the identifiers: no pattern can match
     let matched = false;
     for (const p of PATTERNS) {
       const m = p.re.exec(rest);
@@ -108,11 +116,11 @@ export function parseOutlineCell(text: string): ParsedOutlineCell {
 
 /** Markers in a name: 【新規】 new program, 【拡充】 expanded, (再掲) shown again. */
 export function nameMarkers(name: string): { isNew: boolean; expanded: boolean; repost: boolean } {
-  const t = name.normalize('NFKC');
+  // The words are kanji, which NFKC leaves alone: only the brackets vary in width.
   return {
-    isNew: /【新規】|\[新規\]|\(新規\)/.test(t),
-    expanded: /【拡充】|\[拡充\]|\(拡充\)/.test(t),
-    repost: /再掲/.test(t),
+    isNew: /[【[(（［]新規[】\])）］]/.test(name),
+    expanded: /[【[(（［]拡充[】\])）］]/.test(name),
+    repost: name.includes('再掲'),
   };
 }
 

@@ -74,7 +74,8 @@ function yearMismatches(entry: PlanEntry, context: RuleContext): { year: number;
     if (!block.achievement) continue;
     const a = parseAchievement(block.achievement.value);
     for (const said of [block.evaluation, block.status]) {
-      if (!said) continue;
+      // Only a short entry can be 実施 / 未実施; a sentence of results is not compared (and not normalised).
+      if (!said || said.text.length > 12) continue;
       const words = normalizeLoose(said.text);
       const notDone = /^(未実施|実施せず|実施なし|中止)$/.test(words);
       const done = /^実施(済み?)?$/.test(words);

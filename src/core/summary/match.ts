@@ -15,8 +15,7 @@ export function matchSummaryTable(table: SummaryTableLayout, plans: readonly She
   let bestScore = 0;
   if (ids.length > 0) {
     for (const plan of candidates) {
-      const paths = plan.nodes.map((n) => normalizeForMatch(n.path));
-      const names = plan.nodes.map((n) => normalizeForMatch(`${n.id ?? ''}${n.name}`));
+      const { paths, names } = matchKeys(plan);
       let score = 0;
       for (const id of ids) {
         if (paths.some((p) => p === id || p.startsWith(`${id}-`)) || names.some((n) => n.startsWith(id))) score++;
@@ -35,6 +34,21 @@ export function matchSummaryTable(table: SummaryTableLayout, plans: readonly She
   });
   if (byName.length === 1) return byName[0];
   return candidates.length === 1 ? candidates[0] : null;
+}
+
+const keysCache = new WeakMap<SheetPlan, { paths: string[]; names: string[] }>();
+
+/** Normalised paths and names of a plan's nodes, worked out once per plan (several rules ask). */
+function matchKeys(plan: SheetPlan): { paths: string[]; names: string[] } {
+  let keys = keysCache.get(plan);
+  if (!keys) {
+    keys = {
+      paths: plan.nodes.map((n) => normalizeForMatch(n.path)),
+      names: plan.nodes.map((n) => normalizeForMatch(`${n.id ?? ''}${n.name}`)),
+    };
+    keysCache.set(plan, keys);
+  }
+  return keys;
 }
 
 /** `1－(2)－①` → `1-(2)-1`; `1 普及啓発` → `1普及啓発`. */
