@@ -2,7 +2,8 @@ import path from 'node:path';
 import { buildSummaryDocument, checkWorkbook, type Lang, type Report, type Settings, type SummaryDocument } from '../core';
 import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
-import { readWorkbook } from '../xlsx/read';
+// The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
+import { readWorkbookStreaming } from '../xlsx/read-stream';
 import { writeSummaryWorkbook } from '../xlsx/write';
 import { OutputRefused, readInput, writeOutputAtomically } from './files';
 import { findingJson, policyJson } from './json';
@@ -61,7 +62,7 @@ async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Report 
     return null;
   }
   try {
-    const snapshot = await readWorkbook(data, file);
+    const snapshot = await readWorkbookStreaming(data, file);
     return checkWorkbook(snapshot, { settings: args.settings, fileName: file, lang: args.lang }).report;
   } catch (e) {
     if (!isUnreadable(e)) throw e;

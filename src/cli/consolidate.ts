@@ -16,7 +16,8 @@ import {
 import { cliMessages } from '../i18n/cli';
 import { consolidateMessages } from '../i18n/consolidate';
 import { isUnreadable } from '../xlsx/errors';
-import { readWorkbook } from '../xlsx/read';
+// The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
+import { readWorkbookStreaming } from '../xlsx/read-stream';
 import { writeSummaryWorkbook } from '../xlsx/write';
 import { relativeTo } from './check';
 
@@ -167,7 +168,7 @@ async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
     return { unreadable: e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : m.notFound(file) };
   }
   try {
-    return await readWorkbook(data, file);
+    return await readWorkbookStreaming(data, file);
   } catch (e) {
     if (!isUnreadable(e)) throw e;
     // The `check` wording without its file-name prefix: the finding already names the file.

@@ -59,9 +59,37 @@ async function prepare(bytes: Uint8Array): Promise<Prepared> {
   const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
   const relsXml = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
   const merges = new Map<string, CellRange[]>();
-  const realNames = new Map<string, string>();
   // A zip without a workbook part: a .docx, .pptx or plain .zip with an .xlsx name.
   if (workbookXml === undefined) throw new UnreadableWorkbookError('not-xlsx', 'no xl/workbook.xml');
+  const plan = planSheets(workbookXml, relsXml);
+  for (const sheet of plan.sheets) {
+    if (!sheet.part) continue;
+    const xml = await zip.file(sheet.part)?.async('string');
+    if (xml) merges.set(sheet.name, mergesIn(xml));
+  }
+  const { realNames } = plan;
+  if (realNames.size === 0) return { bytes, realNames, merges };
+  zip.file('xl/workbook.xml', plan.workbookXml);
+  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), realNames, merges };
+}
+
+/** What `prepare` reads from xl/workbook.xml and its rels, without touching the sheets. */
+export interface SheetPlan {
+  /** Sheets in workbook order, real names, each with its part from the rels (if any). */
+  sheets: { name: string; part: string | undefined }[];
+  /** Placeholder name → the sheet's real name. */
+  realNames: Map<string, string>;
+  /** xl/workbook.xml with the stand-in names (the original text when nothing was renamed). */
+  workbookXml: string;
+}
+
+/**
+ * The sheet tags of xl/workbook.xml: real names, parts, and a stand-in name for each name
+ * ExcelJS refuses or truncates. Shared by `readWorkbook` and the CLI's streaming reader.
+ */
+export function planSheets(workbookXml: string, relsXml: string | undefined): SheetPlan {
+  const realNames = new Map<string, string>();
+  const sheets: SheetPlan['sheets'] = [];
   const targets = new Map<string, string>();
   for (const rel of (relsXml ?? '').match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
     const id = attr(rel, 'Id');
@@ -76,11 +104,7 @@ async function prepare(bytes: Uint8Array): Promise<Prepared> {
     if (raw === null) continue;
     const name = xmlUnescape(raw);
     const id = /\b(?:\w+:)?id="([^"]*)"/.exec(tag.replace(/\bsheetId="[^"]*"/, ''))?.[1];
-    const part = id !== undefined ? targets.get(id) : undefined;
-    if (part) {
-      const xml = await zip.file(part)?.async('string');
-      if (xml) merges.set(name, mergesIn(xml));
-    }
+    sheets.push({ name, part: id !== undefined ? targets.get(id) : undefined });
     const lower = name.toLowerCase();
     if (/[*?:/\\[\]]|^'|'$/.test(name) || name.length > 31 || name === 'History' || name === '' || seen.has(lower)) {
       const standIn = `hyoka-sheet-${++n}`;
@@ -89,9 +113,7 @@ async function prepare(bytes: Uint8Array): Promise<Prepared> {
     }
     seen.add(lower);
   }
-  if (realNames.size === 0) return { bytes, realNames, merges };
-  zip.file('xl/workbook.xml', renamed);
-  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), realNames, merges };
+  return { sheets, realNames, workbookXml: renamed };
 }
 
 function attr(tag: string, name: string): string | null {
@@ -110,7 +132,7 @@ function xmlUnescape(s: string): string {
 }
 
 /** `<mergeCell ref="B3:D4"/>` → 0-based ranges; malformed refs are skipped. */
-function mergesIn(sheetXml: string): CellRange[] {
+export function mergesIn(sheetXml: string): CellRange[] {
   const tail = sheetXml.slice(Math.max(0, sheetXml.lastIndexOf('sheetData>')));
   const out: CellRange[] = [];
   for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)) {
@@ -126,7 +148,7 @@ function mergesIn(sheetXml: string): CellRange[] {
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Tell the common wrong files apart before ExcelJS gives a cryptic zip error. */
-function sniff(bytes: Uint8Array, fileName: string): void {
+export function sniff(bytes: Uint8Array, fileName: string): void {
   if (bytes.length === 0) throw new UnreadableWorkbookError('empty-file');
   if (OLE2.every((b, i) => bytes[i] === b)) {
     // An encrypted .xlsx is an OLE2 container holding an "EncryptedPackage" stream.
@@ -174,7 +196,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, name: string, merges: CellRange[])
  * In a merged block only the master (top-left) cell holds the value, as Excel shows it.
  * Walks only the rows that exist, so a merge over a whole column costs nothing.
  */
-function clearMergedSlaves(rows: (CellValue[] | undefined)[], merges: readonly CellRange[]): void {
+export function clearMergedSlaves(rows: (CellValue[] | undefined)[], merges: readonly CellRange[]): void {
   if (merges.length === 0) return;
   const present: number[] = [];
   rows.forEach((_, r) => present.push(r)); // forEach skips the holes of a sparse array
@@ -200,7 +222,7 @@ function clearMergedSlaves(rows: (CellValue[] | undefined)[], merges: readonly C
   }
 }
 
-function visibilityOf(state: string | undefined): SheetVisibility {
+export function visibilityOf(state: string | undefined): SheetVisibility {
   return state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible';
 }
 
