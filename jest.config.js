@@ -7,4 +7,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
+  // jsdom tests resolve packages by their "browser" export; uuid's (used by ExcelJS) is ESM only.
+  moduleNameMapper: { '^uuid$': require.resolve('uuid') },
 };
