@@ -4,8 +4,9 @@ import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
 // The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
 import { readWorkbookStreaming } from '../xlsx/read-stream';
-import { writeSummaryWorkbook } from '../xlsx/write';
-import { OutputRefused, readInput, writeOutputAtomically } from './files';
+// The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
+import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
+import { OutputRefused, readInput, writeOutputWith } from './files';
 import { findingJson, policyJson } from './json';
 import type { Io } from './io';
 import { renderTextReport } from './text-report';
@@ -39,7 +40,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const out = args.out;
     const doc = mergeDocuments(reports.map((r) => buildSummaryDocument(r, args.lang, { sourceFile: relativeTo(out, r.file ?? '') })));
     try {
-      await writeOutputAtomically(args.out, await writeSummaryWorkbook(doc), args.files, args.force);
+      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(doc, temp), args.files, args.force);
       if (!args.json) io.stderr(m.wrote(args.out));
     } catch (e) {
       if (e instanceof OutputRefused) io.stderr(e.reason === 'exists' ? m.outExists(args.out) : m.outIsInput(args.out));

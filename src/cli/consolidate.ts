@@ -18,10 +18,10 @@ import { consolidateMessages } from '../i18n/consolidate';
 import { isUnreadable } from '../xlsx/errors';
 // The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
 import { readWorkbookStreaming } from '../xlsx/read-stream';
-import { writeSummaryWorkbook } from '../xlsx/write';
+import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
 import { relativeTo } from './check';
 
-import { OutputRefused, readInput, writeOutputAtomically } from './files';
+import { OutputRefused, readInput, writeOutputWith } from './files';
 import { findingJson, policyJson } from './json';
 import type { Io } from './io';
 import { loadSettings, parseCommandArgs } from './main';
@@ -95,7 +95,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
 
   if (args.out) {
     try {
-      await writeOutputAtomically(args.out, await writeSummaryWorkbook(result.document), [...files, ...(args.master ? [args.master] : [])], args.force);
+      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(result.document, temp), [...files, ...(args.master ? [args.master] : [])], args.force);
       if (!args.json) io.stderr(c.wrote(args.out));
     } catch (e) {
       if (!(e instanceof OutputRefused)) throw e;

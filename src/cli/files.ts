@@ -18,6 +18,16 @@ export class OutputRefused extends Error {
  * Refuses to replace an input, and an existing file unless `force`.
  */
 export async function writeOutputAtomically(target: string, data: Uint8Array, inputs: readonly string[], force: boolean): Promise<void> {
+  await writeOutputWith(target, (temp) => fs.writeFile(temp, data, { flag: 'wx' }), inputs, force);
+}
+
+/**
+ * `writeOutputAtomically` for a writer that streams to a file: `write` gets the path of a
+ * temporary file beside the target (which does not exist yet) and must create it and
+ * resolve once it is complete and closed; it is then renamed over the target. The same
+ * refusals; on any failure the temporary file is removed and the target left as it was.
+ */
+export async function writeOutputWith(target: string, write: (tempPath: string) => Promise<void>, inputs: readonly string[], force: boolean): Promise<void> {
   const resolved = path.resolve(target);
   for (const input of inputs) {
     if (path.resolve(input) === resolved || (await sameFile(input, resolved))) throw new OutputRefused('is-input');
@@ -25,7 +35,7 @@ export async function writeOutputAtomically(target: string, data: Uint8Array, in
   if (!force && (await exists(resolved))) throw new OutputRefused('exists');
   const temp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await fs.writeFile(temp, data, { flag: 'wx' });
+    await write(temp);
     await fs.rename(temp, resolved);
   } catch (e) {
     await fs.rm(temp, { force: true });

@@ -27,22 +27,55 @@ const FILL = {
 const FONT_COLOR = { error: 'FFB10E1C', warning: 'FF8A5300', info: 'FF605E5C' };
 
 function renderSheet(workbook: ExcelJS.Workbook, sheet: DocSheet): void {
-  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'normal', zoomScale: 100 }] });
-  let row = 1;
-  const widths: number[] = [];
-  for (const block of sheet.blocks) {
-    const table = block.kind === 'table' ? block : chartAsTable(block);
-    row = renderTable(ws, table, row, widths, block.kind === 'table' && sheet.blocks.length === 1);
-    row += 1;
-  }
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const plan = planSheet(sheet);
+  const ws = workbook.addWorksheet(sheet.name, { views: plan.views });
+  plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const row of renderBlocks(ws, plan)) void row;
 }
 
-function renderTable(ws: ExcelJS.Worksheet, table: DocTable, startRow: number, widths: number[], filter: boolean): number {
+/** One sheet as both writers lay it out (this one and the CLI's streaming writer, write-stream.ts). */
+export interface SheetPlan {
+  tables: DocTable[];
+  /** Column widths, the widest over all tables. */
+  widths: number[];
+  views: Partial<ExcelJS.WorksheetView>[];
+  /** A sheet with one table gets a filter and a frozen header. */
+  filter: boolean;
+}
+
+/** Everything a writer must know before the first row: a streaming writer writes widths and views first. */
+export function planSheet(sheet: DocSheet): SheetPlan {
+  const tables = sheet.blocks.map((b) => (b.kind === 'table' ? b : chartAsTable(b)));
+  const filter = sheet.blocks.length === 1 && sheet.blocks[0].kind === 'table' && sheet.blocks[0].rows.length > 0;
+  const widths: number[] = [];
+  for (const table of tables) table.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.width)));
+  const headerRow = 2;
+  const views: Partial<ExcelJS.WorksheetView>[] = filter ? [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] : [{ state: 'normal', zoomScale: 100 }];
+  return { tables, widths, views, filter };
+}
+
+/** What rendering needs of a worksheet: ExcelJS's Worksheet and its streaming writer's both have it. */
+export type SheetTarget = Pick<ExcelJS.Worksheet, 'getCell' | 'autoFilter'>;
+
+/**
+ * Writes the plan's tables, one blank row between them, yielding each row's number once the
+ * row is complete (the streaming writer commits it there); a table's filter is set after its
+ * last row. The in-memory writer just runs it to the end.
+ */
+export function* renderBlocks(ws: SheetTarget, plan: SheetPlan): Generator<number, void, void> {
+  let row = 1;
+  for (const table of plan.tables) {
+    row = yield* renderTable(ws, table, row, plan.filter);
+    row += 1;
+  }
+}
+
+function* renderTable(ws: SheetTarget, table: DocTable, startRow: number, filter: boolean): Generator<number, number, void> {
   let row = startRow;
   const title = ws.getCell(row, 1);
   title.value = cellText(table.title);
   title.font = { bold: true, size: 12 };
+  yield row;
   row++;
   const headerRow = row;
   table.columns.forEach((c, i) => {
@@ -52,16 +85,16 @@ function renderTable(ws: ExcelJS.Worksheet, table: DocTable, startRow: number, w
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL.header } };
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     cell.border = { bottom: { style: 'thin' } };
-    widths[i] = Math.max(widths[i] ?? 0, c.width);
   });
+  yield row;
   row++;
   for (const cells of table.rows) {
     cells.forEach((value, i) => writeCell(ws.getCell(row, i + 1), value, table.columns[i]?.align));
+    yield row;
     row++;
   }
   if (filter && table.rows.length > 0) {
     ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: row - 1, column: table.columns.length } };
-    ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
   }
   return row;
 }
