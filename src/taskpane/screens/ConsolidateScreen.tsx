@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Badge,
   Button,
@@ -22,21 +22,11 @@ import { severityKey, type MessageKey } from '../../i18n/taskpane';
 import { usePane } from '../store';
 import { SEVERITIES, SEVERITY_BADGE, fiscalYearLabel } from './CheckScreen';
 import { ALL, FilterDropdown, FindingItem, useFindingStyles } from './FindingsScreen';
+import { DropZone } from './DropZone';
 import { isSubmitKey } from './SettingsScreen';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  drop: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    alignItems: 'flex-start',
-    padding: tokens.spacingHorizontalM,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   hidden: { display: 'none' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   picked: { listStyleType: 'none', margin: 0, padding: 0, width: '100%', maxHeight: '9.5em', overflowY: 'auto', fontSize: tokens.fontSizeBase200 },
@@ -64,7 +54,6 @@ export function ConsolidateScreen() {
   const { t, actions, consolidation: c, host, port, phase } = usePane();
   const filesInput = useRef<HTMLInputElement>(null);
   const masterInput = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const live = host === 'excel' && port?.kind === 'live';
 
   useEffect(() => {
@@ -73,11 +62,6 @@ export function ConsolidateScreen() {
 
   const add = (list: FileList | null | undefined) => {
     if (list && list.length > 0) actions.addConsolidationFiles(Array.from(list) as PickedFile[]);
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    add(e.dataTransfer.files);
   };
   const onYearKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (isSubmitKey(e)) {
@@ -97,17 +81,7 @@ export function ConsolidateScreen() {
       </Text>
       <Text>{t('consolidateIntro')}</Text>
 
-      <section
-        className={dragging ? `${styles.drop} ${styles.dragging}` : styles.drop}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        aria-label={t('consolidateFiles')}
-        data-testid="consolidate-drop"
-      >
+      <DropZone label={t('consolidateFiles')} testId="consolidate-drop" onFiles={add}>
         <Text weight="semibold">{t('consolidateFiles')}</Text>
         <Text size={200}>{t('consolidateDrop')}</Text>
         <input
@@ -155,7 +129,7 @@ export function ConsolidateScreen() {
             </ul>
           </>
         )}
-      </section>
+      </DropZone>
 
       {/* Not a Field: a Field would name the checkbox after its own label. */}
       <div className={styles.stack} role="group" aria-labelledby="consolidate-master-label">

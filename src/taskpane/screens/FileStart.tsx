@@ -1,20 +1,10 @@
-import { useRef, useState, type DragEvent } from 'react';
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef } from 'react';
+import { Button, Text, makeStyles } from '@fluentui/react-components';
+import { DropZone } from './DropZone';
 import { usePane } from '../store';
 import { createFilePort } from '../../excel/file-port';
 
 const useStyles = makeStyles({
-  drop: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    alignItems: 'flex-start',
-    padding: tokens.spacingHorizontalL,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   hidden: { display: 'none' },
 });
 
@@ -23,7 +13,6 @@ export function FileStart({ compact = false }: { compact?: boolean }) {
   const styles = useStyles();
   const { t, actions } = usePane();
   const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
 
   const open = async (file: File | undefined) => {
     if (!file) return;
@@ -34,11 +23,6 @@ export function FileStart({ compact = false }: { compact?: boolean }) {
     const data = await file.arrayBuffer();
     await actions.openPort(createFilePort({ name: file.name, data }));
     await actions.runCheck();
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    void open(e.dataTransfer.files[0]);
   };
 
   const chooser = (
@@ -61,22 +45,13 @@ export function FileStart({ compact = false }: { compact?: boolean }) {
   );
   if (compact) return chooser;
   return (
-    <section
-      className={dragging ? `${styles.drop} ${styles.dragging}` : styles.drop}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-      aria-label={t('fileTitle')}
-    >
+    <DropZone label={t('fileTitle')} onFiles={(files) => void open(files[0])}>
       <Text as="h2" weight="semibold" size={400}>
         {t('fileTitle')}
       </Text>
       <Text>{t('fileDrop')}</Text>
       {chooser}
       <Text size={200}>{t('filePrivacy')}</Text>
-    </section>
+    </DropZone>
   );
 }
