@@ -1,7 +1,7 @@
 import { isPercent, type CellValue } from './snapshot';
 import { normalizeLoose } from './text';
 
-/** What an achievement cell (達成度) says: a share, implemented, not implemented, or nothing usable. */
+/** What an achievement cell (達成度) says: a share, carried out (実施), not carried out (未実施), or nothing usable. */
 export type Achievement = { kind: 'share'; share: number } | { kind: 'done' } | { kind: 'not-done' } | { kind: 'none' };
 
 /** `100%` as text, `1` formatted as a percentage, `実施`, `未実施`, `-`, blank. */

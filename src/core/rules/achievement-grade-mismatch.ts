@@ -23,7 +23,7 @@ export const achievementGradeMismatch = defineRule<{ program: string; stated: st
     ja: (p) =>
       `「${p.program}」${p.year ? `の${formatFiscalYear(p.year, 'ja')}` : ''}の評価「${p.stated}」が達成度「${p.achievement}」と合いません${p.stated === 'D' ? '（Dは未実施）' : ''}。評価か達成度を確認してください。`,
     en: (p) =>
-      `"${p.program}"${p.year ? ` (FY${p.year})` : ''} is evaluated "${p.stated}" but its achievement says "${p.achievement}"${p.stated === 'D' ? ' (D means not implemented)' : ''}. Check one of them.`,
+      `"${p.program}"${p.year ? ` (FY${p.year})` : ''} is evaluated "${p.stated}" but its achievement says "${p.achievement}"${p.stated === 'D' ? ' (D means the program was not carried out)' : ''}. Check one of them.`,
   },
   check(context, emit) {
     for (const plan of context.plans) {
