@@ -171,9 +171,8 @@ async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
     return await readWorkbookStreaming(data, file);
   } catch (e) {
     if (!isUnreadable(e)) throw e;
-    // The `check` wording without its file-name prefix: the finding already names the file.
-    const text = m.unreadable('', e.reason);
-    return { unreadable: (text.split(' — ')[1] ?? text).replace(/[。.]$/, '') };
+    // The finding names the file already: only the reason.
+    return { unreadable: m.unreadableReason(e.reason) };
   }
 }
 

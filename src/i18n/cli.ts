@@ -5,6 +5,8 @@ import type { UnreadableReason } from '../xlsx/errors';
 export interface CliMessages {
   usage: string;
   unreadable: (file: string, reason: UnreadableReason) => string;
+  /** Why a file cannot be read, without the file name (for messages that name it already). */
+  unreadableReason: (reason: UnreadableReason) => string;
   notFound: (file: string) => string;
   badYear: (value: string) => string;
   badLang: (value: string) => string;
@@ -64,6 +66,7 @@ export const cliMessages: Record<Lang, CliMessages> = {
       '終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読めないファイル・引数の誤り',
     ].join('\n'),
     unreadable: (file, reason) => `${file}: 読み込めません — ${UNREADABLE_JA[reason]}。`,
+    unreadableReason: (reason) => UNREADABLE_JA[reason],
     notFound: (file) => `${file}: ファイルが見つかりません。`,
     badYear: (v) => `--year「${v}」は年度として読めません。2023、R5、令和5、令和５年度 のように指定してください。`,
     badLang: (v) => `--lang「${v}」には ja か en を指定してください。`,
@@ -102,6 +105,7 @@ export const cliMessages: Record<Lang, CliMessages> = {
       'Exit codes: 0 no errors / 1 error findings / 2 unreadable file or bad arguments',
     ].join('\n'),
     unreadable: (file, reason) => `${file}: cannot read — ${UNREADABLE_EN[reason]}.`,
+    unreadableReason: (reason) => UNREADABLE_EN[reason],
     notFound: (file) => `${file}: no such file.`,
     badYear: (v) => `--year "${v}" is not a fiscal year; use 2023, R5, 令和5 or 令和５年度.`,
     badLang: (v) => `--lang "${v}": use ja or en.`,
