@@ -144,14 +144,15 @@ class PlanBuilder {
       }
     }
     const deepest = openedThisRow[openedThisRow.length - 1];
-    const hasData = this.hasEntryData(r);
+    const stray = this.strayGrades(r);
+    const hasData = stray.length > 0 || this.entryColumnsFilled(r);
     if (deepest) {
-      if (createdDeepest || hasData) deepest.entries.push(this.entry(r, false));
+      if (createdDeepest || hasData) deepest.entries.push(this.entry(r, false, stray));
       return;
     }
     // No outline text: another department's line for the program above (Koganei).
     const current = this.stack[this.stack.length - 1]?.node;
-    if (current && hasData) current.entries.push(this.entry(r, true));
+    if (current && hasData) current.entries.push(this.entry(r, true, stray));
   }
 
   private open(
@@ -216,11 +217,15 @@ class PlanBuilder {
   }
 
   private hasEntryData(r: number): boolean {
-    for (const col of this.entryCols) if (!isBlank(cellAt(this.sheet, r, col))) return true;
-    return this.strayGrades(r).length > 0;
+    return this.entryColumnsFilled(r) || this.strayGrades(r).length > 0;
   }
 
-  private entry(r: number, continuation: boolean): PlanEntry {
+  private entryColumnsFilled(r: number): boolean {
+    for (const col of this.entryCols) if (!isBlank(cellAt(this.sheet, r, col))) return true;
+    return false;
+  }
+
+  private entry(r: number, continuation: boolean, strayGrades: ValueCell[]): PlanEntry {
     const c = this.cols;
     const grade = (col: ColumnLayout | undefined): GradeCell | null =>
       col ? { row: r, col: col.col, parsed: parseGrade(textOf(cellAt(this.sheet, r, col.col))) } : null;
@@ -259,7 +264,7 @@ class PlanBuilder {
       years,
       repost,
       continuation,
-      strayGrades: this.strayGrades(r),
+      strayGrades,
     };
   }
 
