@@ -30,12 +30,29 @@ export interface CellRange {
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
+/**
+ * A data-validation list (入力規則のリスト) on some cells: a dropdown of `A,B,C,D` or
+ * `A：達成,B：…` is strong evidence that those cells are a grade column.
+ */
+export interface ValidationList {
+  /** The cells it applies to (0-based, inclusive); one rule may name several ranges. */
+  ranges: CellRange[];
+  /** The list's items as shown in the dropdown, in order. A list that points at cells gives those cells' texts where they can be read, else []. */
+  items: string[];
+}
+
 export interface SheetSnapshot {
   name: string;
   visibility: SheetVisibility;
   /** rows[r][c] is the cell at 0-based row r, column c, counted from A1. Rows may be sparse. */
   rows: (CellValue[] | undefined)[];
   merges: CellRange[];
+  /** 0-based rows hidden in the sheet, ascending (a department hides an abolished program's row). Absent: the adapter could not tell. */
+  hiddenRows?: number[];
+  /** 0-based columns hidden in the sheet, ascending (helper columns with formulas or scores). Absent: the adapter could not tell. */
+  hiddenCols?: number[];
+  /** Data-validation lists of the sheet. Absent: the adapter could not read them. */
+  validations?: ValidationList[];
 }
 
 export interface WorkbookSnapshot {
