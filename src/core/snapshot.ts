@@ -57,6 +57,11 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /**
+   * Settings an add-in stored inside the file (its webextension property bag), by key, as raw
+   * text: Hyoka's per-workbook corrections travel with the workbook. Absent: none or not read.
+   */
+  storedSettings?: Record<string, string>;
 }
 
 export function isCellError(v: CellValue): v is CellError {
