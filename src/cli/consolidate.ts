@@ -16,20 +16,23 @@ import {
 import { cliMessages } from '../i18n/cli';
 import { consolidateMessages } from '../i18n/consolidate';
 import { isUnreadable } from '../xlsx/errors';
-// The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
-import { readWorkbookStreaming } from '../xlsx/read-stream';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../xlsx/limits';
+// The one reader (streaming inflate + XML, bounded), the same as the browser pane's.
+import { readWorkbook } from '../xlsx/read';
 import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
 import { relativeTo } from './check';
 
 import { OutputRefused, readInput, writeOutputWith } from './files';
 import { findingJson, policyJson } from './json';
 import type { Io } from './io';
-import { loadSettings, parseCommandArgs } from './main';
+import { loadProfile, parseCommandArgs } from './main';
 
 export interface ConsolidateArgs {
   inputs: string[];
   master: string | null;
   settings: Settings;
+  /** The reader's bounds, from the profile file; the defaults when absent. */
+  limits?: ReadLimits;
   lang: Lang;
   json: boolean;
   out: string | null;
@@ -46,10 +49,11 @@ export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Pr
     io.stderr(`${consolidateMessages[lang].noInputs}\n\n${m.usage}`);
     return 2;
   }
-  const settings = await loadSettings(values.config, values.year, lang, io);
-  if (!settings) return 2;
+  const profile = await loadProfile(values.config, values.year, lang, io);
+  if (!profile) return 2;
+  const { settings, limits } = profile;
   return runConsolidate(
-    { inputs: positionals, master: values.master ?? null, settings, lang, json: values.json, out: values.out ?? null, force: values.force },
+    { inputs: positionals, master: values.master ?? null, settings, limits, lang, json: values.json, out: values.out ?? null, force: values.force },
     io,
   );
 }
@@ -66,7 +70,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
 
   let master: WorkbookSnapshot | undefined;
   if (args.master) {
-    const loaded = await loadSnapshot(args.master, args.lang);
+    const loaded = await loadSnapshot(args.master, args.lang, args.limits ?? DEFAULT_READ_LIMITS);
     if ('unreadable' in loaded) {
       io.stderr(c.masterUnreadable(args.master, loaded.unreadable));
       return 2;
@@ -79,7 +83,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   }
 
   const progress = args.json || !io.interactive ? null : progressBar(c.progress);
-  const inputs: ConsolidationInput[] = files.map((file) => ({ name: file, snapshot: () => loadSnapshot(file, args.lang) }));
+  const inputs: ConsolidationInput[] = files.map((file) => ({ name: file, snapshot: () => loadSnapshot(file, args.lang, args.limits ?? DEFAULT_READ_LIMITS) }));
   const result = await consolidate(inputs, {
     master,
     masterName: args.master,
@@ -159,7 +163,7 @@ export async function expandInputs(inputs: readonly string[], skip: readonly str
 }
 
 /** Reads one file; a file that cannot be read becomes a value the run reports, not an exception. */
-async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
+async function loadSnapshot(file: string, lang: Lang, limits: ReadLimits): Promise<InputSnapshot> {
   const m = cliMessages[lang];
   let data: Uint8Array;
   try {
@@ -168,7 +172,7 @@ async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
     return { unreadable: e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : m.notFound(file) };
   }
   try {
-    return await readWorkbookStreaming(data, file);
+    return await readWorkbook(data, file, { limits });
   } catch (e) {
     if (!isUnreadable(e)) throw e;
     // The finding names the file already: only the reason.
