@@ -92,11 +92,14 @@ export class ZipReader {
     if (!entry) throw new Error(`no part ${part}`);
     const data = this.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
     let produced = 0;
+    // Compressed bytes consumed so far: the ratio is judged on what has been read, so a bomb
+    // is stopped a few MB in, not after its whole (gigabyte) output.
+    let consumed = entry.compressedSize;
     const count = (chunk: Uint8Array): void => {
       produced += chunk.length;
       this.inflated += chunk.length;
       if (this.inflated > this.limits.maxInflatedBytes) throw new UnreadableWorkbookError('too-large', `more than ${this.limits.maxInflatedBytes} bytes inflated`);
-      if (produced > this.limits.ratioFloorBytes && produced > Math.max(1, entry.compressedSize) * this.limits.maxInflateRatio) {
+      if (produced > this.limits.ratioFloorBytes && produced > Math.max(1, consumed) * this.limits.maxInflateRatio) {
         throw new UnreadableWorkbookError('zip-bomb', `${entry.name} inflates more than ${this.limits.maxInflateRatio}×`);
       }
       onData(chunk);
@@ -114,6 +117,7 @@ export class ZipReader {
     // Small compressed slices bound what one push can produce (deflate expands at most ~1032×).
     for (let i = 0; i < data.length; i += INFLATE_SLICE) {
       const end = Math.min(data.length, i + INFLATE_SLICE);
+      consumed = end;
       try {
         inflater.push(data.subarray(i, end), end === data.length);
       } catch (e) {
