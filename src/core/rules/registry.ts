@@ -12,6 +12,7 @@ import { policyGradeMismatch } from './policy-grade-mismatch';
 import { previousGradeMissing } from './previous-grade-missing';
 import { repostMismatch } from './repost-mismatch';
 import { repostUnmatched } from './repost-unmatched';
+import { sheetUnreadable } from './sheet-unreadable';
 import type { RegisteredRule, RuleMeta } from './rule';
 import { summaryCountMismatch } from './summary-count-mismatch';
 import { yearMissing } from './year-missing';
@@ -20,6 +21,7 @@ export type { RuleMeta };
 
 /** Every rule, in the order findings of equal position are listed. */
 export const RULES: readonly RegisteredRule[] = [
+  sheetUnreadable,
   gradeMissing,
   gradeInvalid,
   gradeNonstandard,
