@@ -49,7 +49,7 @@ export function parsePart(zip: ZipReader, part: string, handler: XmlHandler, lim
     parser.on('text', onText);
     parser.on('cdata', onText);
   }
-  let decoder: TextDecoder | undefined;
+  let decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
   let head: Uint8Array | undefined;
   const feed = (text: string): void => {
     if (text.length === 0) return;
