@@ -39,6 +39,23 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: st
   return readPackage(bytes, options.limits ?? DEFAULT_READ_LIMITS);
 }
 
+/**
+ * Only the sheet names of a workbook, in order (reading nothing but its workbook part, bounded
+ * like every read); null when the bytes are not a readable workbook.
+ */
+export function readSheetNames(data: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): string[] | null {
+  try {
+    sniff(data, '');
+    const zip = new ZipReader(data, limits);
+    const officeDoc = [...readRels(zip, '', limits).values()].find((r) => !r.external && r.type.endsWith('/officeDocument') && zip.has(r.target));
+    const part = officeDoc?.target ?? 'xl/workbook.xml';
+    if (!zip.has(part)) return null;
+    return readWorkbookPart(zip, part, limits).sheets.map((s) => s.name);
+  } catch {
+    return null;
+  }
+}
+
 interface Rel {
   type: string;
   target: string;
