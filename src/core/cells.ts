@@ -19,13 +19,30 @@ export function normaliseCell(raw: RawCell, numberFormat?: string, date1904 = fa
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return null;
     if (numberFormat) {
-      if (isDateFormat(numberFormat)) return serialToDate(raw, date1904) ?? raw;
-      if (isPercentFormat(numberFormat)) return { percent: raw };
+      const kind = formatKind(numberFormat);
+      if (kind === DATE) return serialToDate(raw, date1904) ?? raw;
+      if (kind === PERCENT) return { percent: raw };
     }
     return raw;
   }
   if (typeof raw === 'string' || typeof raw === 'boolean') return raw;
   return { error: String(raw.error) };
+}
+
+const PLAIN = 0;
+const DATE = 1;
+const PERCENT = 2;
+/** Formats seen so far → their kind: a workbook has a few dozen formats and up to millions of cells. */
+const kinds = new Map<string, number>();
+
+function formatKind(nf: string): number {
+  let kind = kinds.get(nf);
+  if (kind === undefined) {
+    kind = isDateFormat(nf) ? DATE : isPercentFormat(nf) ? PERCENT : PLAIN;
+    if (kinds.size > 10_000) kinds.clear();
+    kinds.set(nf, kind);
+  }
+  return kind;
 }
 
 /** The format's codes with everything Excel shows literally removed: quoted text, `\x` escapes, `[…]` sections, `_x` spaces and `*x` fills. */
