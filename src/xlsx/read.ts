@@ -11,6 +11,7 @@ import {
   type ValidationList,
   type WorkbookSnapshot,
 } from '../core/snapshot';
+import { strFromU8 } from 'fflate';
 import { UnreadableWorkbookError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { attrLocal, parsePart, type XmlHandler } from './xml';
@@ -760,7 +761,13 @@ export function sniff(bytes: Uint8Array, fileName: string): void {
     throw new UnreadableWorkbookError(containsUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'legacy-xls');
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return; // PK: a zip
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 2048));
+  let head = '';
+  try {
+    head = strFromU8(bytes.subarray(0, 2048));
+  } catch {
+    // not UTF-8 text: stays '' and is judged not printable below
+    head = '\u0000';
+  }
   const lines = head.split(/\r?\n/).filter((l) => l.length > 0);
   // eslint-disable-next-line no-control-regex -- binary bytes are exactly what we look for
   const printable = !/[\u0000-\u0008\u000e-\u001f]/.test(head);

@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { Inflate, strFromU8 } from 'fflate';
 import { UnreadableWorkbookError } from './errors';
 import type { ReadLimits } from './limits';
 
@@ -37,7 +37,6 @@ export class ZipReader {
       count = Number(view.getBigUint64(z64 + 32, true));
       offset = Number(view.getBigUint64(z64 + 48, true));
     }
-    const decoder = new TextDecoder('utf-8');
     let p = offset;
     for (let i = 0; i < count; i++) {
       if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new UnreadableWorkbookError('corrupt', 'central directory damaged');
@@ -48,7 +47,7 @@ export class ZipReader {
       const extraLen = view.getUint16(p + 30, true);
       const commentLen = view.getUint16(p + 32, true);
       let local = view.getUint32(p + 42, true);
-      const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+      const name = strFromU8(bytes.subarray(p + 46, p + 46 + nameLen));
       if (compressedSize === 0xffffffff || local === 0xffffffff) {
         // Zip64 extra field: uncompressed, compressed, offset — each present only when its 32-bit field is saturated.
         let e = p + 46 + nameLen;
