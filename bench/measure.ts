@@ -78,7 +78,16 @@ function floor(bytes: Uint8Array): number {
 }
 
 async function main(): Promise<void> {
-  const [file, runsArg] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  if (args[0] === '--floor-only') {
+    // One floor measurement in a fresh process (warm-up, then the timed run), for run.ts to
+    // interleave with the CLI runs so both see the same machine load.
+    const data = new Uint8Array(await fs.readFile(args[1]));
+    floor(data);
+    process.stdout.write(`${JSON.stringify({ floorMs: floor(data) })}\n`);
+    return;
+  }
+  const [file, runsArg] = args;
   const runs = Number(runsArg ?? '5');
   const bytes = new Uint8Array(await fs.readFile(file));
   const result: MeasureResult = { file, floorMs: [], readMs: [], checkMs: [], writeMs: [], findings: 0, policies: 0, summaryBytes: 0, maxRssKb: 0 };

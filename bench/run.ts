@@ -107,6 +107,33 @@ async function measureInProcess(file: string, runs: number): Promise<MeasureResu
   });
 }
 
+/** The fflate + saxes floor of `file`, in a fresh process (bench/measure.ts --floor-only). */
+async function floorInChild(file: string): Promise<number> {
+  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, path.join(__dirname, 'measure.ts'), '--floor-only', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (c) => (c === 0 ? resolve((JSON.parse(out.trim().split('\n').pop() ?? '') as { floorMs: number }).floorMs) : reject(new Error(`floor ${file} exited ${c}`))));
+  });
+}
+
+/** `hyoka check file --json` runs, each right after a floor measurement, so a change in machine load hits both. */
+async function cliJsonWithFloor(file: string, runs: number): Promise<{ cli: CliRun[]; floorMs: number[] }> {
+  const cli: CliRun[] = [];
+  const floorMs: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const f = await floorInChild(file);
+    const r = await runCli(['check', file, '--json']);
+    if (i > 0) {
+      cli.push(r);
+      floorMs.push(f);
+    }
+  }
+  return { cli, floorMs };
+}
+
 /** Uncompressed bytes of the sheet XML and the shared strings: what ExcelJS has to parse. */
 async function xmlBytes(file: string): Promise<number> {
   const zip = await JSZip.loadAsync(await fs.readFile(file));
@@ -133,7 +160,9 @@ interface SizeResult {
   cliJsonMs: number;
   cliJsonPeakRssMb: number;
   readOverFloor: number;
+  /** Median over runs of (check --json run ÷ the floor measured in a fresh process just before it). */
   cliJsonOverFloor: number;
+  cliFloorMs: number;
   cliJsonRssOverXml: number;
   summaryWriteMs: number;
   cliMs: number;
@@ -153,7 +182,7 @@ async function benchFile(layout: BenchLayout, rows: number): Promise<SizeResult>
   log(`  floor ${round(median(m.floorMs))} ms, read ${round(median(m.readMs))} ms, check ${round(median(m.checkMs))} ms, write ${round(median(m.summaryBytes ? m.writeMs : [0]))} ms; CLI…`);
   const out = path.join(OUT_DIR, `summary-${process.pid}.xlsx`);
   const cli = await cliSeries(['check', file, '--out', out], out, RUNS);
-  const cliJson = await cliSeries(['check', file, '--json'], out, RUNS);
+  const { cli: cliJson, floorMs: cliFloorMs } = await cliJsonWithFloor(file, RUNS);
   await fs.rm(out, { force: true });
   const rss = cli.map((r) => r.maxRssKb / 1024);
   const jsonRss = median(cliJson.map((r) => r.maxRssKb / 1024));
@@ -170,7 +199,8 @@ async function benchFile(layout: BenchLayout, rows: number): Promise<SizeResult>
     cliJsonMs: round(median(cliJson.map((r) => r.ms))),
     cliJsonPeakRssMb: round(jsonRss, 1),
     readOverFloor: round(median(m.readMs) / floorMs, 2),
-    cliJsonOverFloor: round(median(cliJson.map((r) => r.ms)) / floorMs, 2),
+    cliJsonOverFloor: round(median(cliJson.map((r, i) => r.ms / cliFloorMs[i])), 2),
+    cliFloorMs: round(median(cliFloorMs)),
     cliJsonRssOverXml: round((jsonRss * 1024 * 1024) / xml, 2),
     checkMs: round(median(m.checkMs)),
     summaryWriteMs: round(median(m.writeMs)),
