@@ -3,6 +3,7 @@
  * same path users use (ExcelJS bytes → snapshot → engine). Exact expected findings.
  */
 import { checkWorkbook, type Finding, type Report } from '../../src/core';
+import { describe as describeFinding } from '../../src/render/describe';
 import { readWorkbook } from '../../src/xlsx/read';
 import { buildSeedWorkbook, SAMPLE_DEFECTS, SEED_LAYOUTS, toBuffer, type SeedLayout } from '../fixtures/workbooks';
 
@@ -75,7 +76,8 @@ describe('Koganei (one sheet per 基本施策, grades per department)', () => {
       'warning grade-jump シート9!F11',
     ]);
     const jump = report.findings.find((f) => f.cell === 'F13' && f.sheet === 'シート3');
-    expect(jump?.message).toContain('AからD');
+    expect(describeFinding(jump!, 'ja')).toContain('AからD');
+    expect(jump).toMatchObject({ messageId: 'jump', params: { from: 'A', to: 'D' } });
     expect(jump?.department).toBe('広報秘書課');
   });
 
@@ -114,7 +116,7 @@ describe('Kiyose 目標事業評価調書 (【取組N】 rows, 次年度方針, 
       'error grade-invalid 評価調書!F43',
       'warning grade-nonstandard 評価調書!F62',
     ]);
-    expect(report.findings[2].message).toContain('次年度方針の語のようです');
+    expect(describeFinding(report.findings[2], 'ja')).toContain('次年度方針の語のようです');
   });
 });
 
