@@ -26,7 +26,8 @@ export interface ConsolidationOptions {
   settings?: Settings;
   /** Called after each file: done of total. */
   onProgress?(done: number, total: number, name: string): void;
-  signal?: AbortSignal;
+  /** An AbortSignal (core knows only the part it reads: it compiles without DOM or Node types). */
+  signal?: { readonly aborted: boolean };
   /**
    * Awaited after each file. Core uses no host timers: the pane passes a macrotask yield so
    * its progress bar paints and its cancel button can be clicked; the CLI needs none.
