@@ -182,3 +182,21 @@ function expandRange(range: string): string[] {
   for (let c = col(from); c <= col(to); c++) out.push(`${String.fromCharCode(c)}${row}`);
   return out;
 }
+
+test('a policy counts the findings about itself and the programs below it, by plan node', async () => {
+  const { workbook } = buildSeedWorkbook('koganei-departments', { withSampleDefects: true });
+  const { report, plans } = checkWorkbook(await readWorkbook(await toBuffer(workbook)));
+  const aboutNodes = report.findings.filter((f) => f.node !== undefined);
+  expect(aboutNodes.length).toBeGreaterThan(5);
+  let counted = 0;
+  for (const plan of plans) {
+    for (const node of plan.nodes) {
+      if (node.children.length === 0 || node.repostOf) continue;
+      const policy = report.policies.find((p) => p.sheet === plan.sheet && p.row === node.row + 1);
+      const below = aboutNodes.filter((f) => f.node === node.key || f.node?.startsWith(`${node.key}/`)).length;
+      expect({ policy: node.key, findings: policy?.findings }).toEqual({ policy: node.key, findings: below });
+      counted += below;
+    }
+  }
+  expect(counted).toBeGreaterThan(0);
+});
