@@ -9,6 +9,7 @@ import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 
 import { checkWorkbook } from '../../src/core';
+import { describe as describeFinding } from '../../src/render/describe';
 import { readWorkbook } from '../../src/xlsx/read';
 import { buildSeedWorkbook, toBuffer } from '../fixtures/workbooks';
 import { ensureBuilt, runCli } from '../hostile/cli';
@@ -37,13 +38,12 @@ describe('sheet-unreadable', () => {
     const { workbook } = buildSeedWorkbook('kiyose-programs');
     const missing = workbook.worksheets.find((w) => w.name !== '評価調書')!.name;
     const snapshot = await readWorkbook(await withoutSheetPart(missing));
-    const ja = checkWorkbook(snapshot, { lang: 'ja' }).report;
-    expect(ja.findings.filter((f) => f.rule === 'sheet-unreadable')).toEqual([
-      expect.objectContaining({ severity: 'error', sheet: missing, cell: null, message: expect.stringContaining(`シート「${missing}」の中身がファイルにありません`) }),
-    ]);
-    expect(ja.sheets.map((s) => s.name)).toContain('評価調書');
-    const en = checkWorkbook(snapshot, { lang: 'en' }).report;
-    expect(en.findings.find((f) => f.rule === 'sheet-unreadable')?.message).toContain(`Sheet "${missing}" is listed in the workbook but its content is missing`);
+    const { report } = checkWorkbook(snapshot);
+    const found = report.findings.filter((f) => f.rule === 'sheet-unreadable');
+    expect(found).toEqual([expect.objectContaining({ severity: 'error', sheet: missing, cell: null, messageId: 'missingPart', params: { name: missing } })]);
+    expect(report.sheets.map((s) => s.name)).toContain('評価調書');
+    expect(describeFinding(found[0], 'ja')).toContain(`シート「${missing}」の中身がファイルにありません`);
+    expect(describeFinding(found[0], 'en')).toContain(`Sheet "${missing}" is listed in the workbook but its content is missing`);
   });
 
   it('through the CLI: exit 1 with the finding in --json', async () => {
