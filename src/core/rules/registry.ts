@@ -12,6 +12,7 @@ import { policyGradeMismatch } from './policy-grade-mismatch';
 import { previousGradeMissing } from './previous-grade-missing';
 import { repostMismatch } from './repost-mismatch';
 import { repostUnmatched } from './repost-unmatched';
+import { sheetUnreadable } from './sheet-unreadable';
 import { uniqueRules, type CheckRule, type RuleMeta } from './rule';
 import { summaryCountMismatch } from './summary-count-mismatch';
 import { yearMissing } from './year-missing';
@@ -22,6 +23,7 @@ export type { RuleMeta };
 
 /** Every rule, in the order findings of equal position are listed. */
 export const RULES: readonly CheckRule[] = [
+  sheetUnreadable,
   gradeMissing,
   gradeInvalid,
   gradeNonstandard,
