@@ -173,6 +173,12 @@ const ja = {
   unreadableWhy_corrupt: 'ファイルが壊れています',
   'unreadableWhy_empty-file': 'ファイルが空です',
   'unreadableWhy_no-sheets': 'シートがありません',
+  // 実際の Excel での動作 (issue 12)
+  summaryRenamed: '同じ名前のシート「{wanted}」は利用者のシートのため変更せず、「{written}」に書き込みました。',
+  highlightProtected: '保護されたシート「{sheets}」には色を付けていません（保護を解除すると色付けできます）。',
+  readCancelled: '読み取りを中止しました。',
+  readProgress: '読み取り中: {done} / {total} セル',
+  cancelRead: '中止',
 };
 
 export type MessageKey = keyof typeof ja;
@@ -338,6 +344,11 @@ const en: Record<MessageKey, string> = {
   unreadableWhy_corrupt: 'the file is damaged',
   'unreadableWhy_empty-file': 'the file is empty',
   'unreadableWhy_no-sheets': 'no sheets',
+  summaryRenamed: 'A sheet named "{wanted}" belongs to you, so it was left alone and the output went to "{written}".',
+  highlightProtected: 'Protected sheets were not highlighted: "{sheets}" (unprotect them to highlight).',
+  readCancelled: 'The read was stopped.',
+  readProgress: 'Reading: {done} / {total} cells',
+  cancelRead: 'Stop',
 };
 
 export const TASKPANE_MESSAGES: Record<'ja' | 'en', Record<MessageKey, string>> = { ja, en };
