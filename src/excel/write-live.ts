@@ -48,7 +48,10 @@ export async function writeSummaryLive(context: Excel.RequestContext, doc: Summa
   for (const sheet of doc.sheets) {
     let name = sheet.name;
     if (existing.has(name) && !ours.has(name)) {
-      name = freeName(sheet.name, taken);
+      // The `(n)` sheet an earlier run wrote beside the user's is ours to replace.
+      const used = new Set(names.values());
+      const earlier = [...ours].find((n) => existing.has(n) && !used.has(n) && isNumberedCopy(n, sheet.name));
+      name = earlier ?? freeName(sheet.name, taken);
       renamed.push({ wanted: sheet.name, written: name });
     }
     taken.add(name);
@@ -85,6 +88,12 @@ export function freeName(name: string, taken: ReadonlySet<string>): string {
     const candidate = name.slice(0, 31 - suffix.length) + suffix;
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/** `評価集計 (2)` is a numbered copy of `評価集計` (as freeName makes them, truncated to 31 characters). */
+function isNumberedCopy(name: string, of: string): boolean {
+  const m = / \((\d+)\)$/.exec(name);
+  return m !== null && name === of.slice(0, 31 - m[0].length) + m[0];
 }
 
 /** Queued writes are flushed with a sync before the estimated request passes the budget. */

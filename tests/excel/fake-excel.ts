@@ -628,7 +628,12 @@ class FakeRange extends Loadable {
       }
     })();
   }
+  private formatProxy: ReturnType<FakeRange['makeFormat']> | null = null;
+  /** Office.js hands out the same navigation proxy each time (range.format.fill twice is one object). */
   get format() {
+    return (this.formatProxy ??= this.makeFormat());
+  }
+  private makeFormat() {
     const range = {
       each: (fn: (r: number, c: number, i: number, j: number) => void) => this.each(fn),
       rect: () => this.rect(),
