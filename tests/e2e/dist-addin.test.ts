@@ -29,7 +29,7 @@ describe('dist/ for Excel', () => {
     const officeJs = readFileSync(join(DIST, 'office-js/office.js'), 'utf8');
     const wanted = [...new Set([...officeJs.matchAll(/"((?:aria)?telemetry\/[\w.-]+\.js)"/g)].map((m) => m[1]))];
     for (const f of ['telemetry/oteljs_agave.js', ...wanted]) expect([f, existsSync(join(DIST, 'office-js', f))]).toEqual([f, true]);
-    for (const f of ['excel-win32-16.01.js', 'excel-web-16.00.js', 'excel-mac-16.00.js', 'ja-jp/excel_strings.js', 'ja-jp/office_strings.js']) {
+    for (const f of ['excel-win32-16.01.js', 'excel-web-16.00.js', 'excel-mac-16.00.js', 'ja-jp/office_strings.js']) {
       expect([f, existsSync(join(DIST, 'office-js', f))]).toEqual([f, true]);
     }
     for (const f of ['help.html', 'legacy-check.js', 'manifest.xml', 'assets/icon-64.png']) expect([f, existsSync(join(DIST, f))]).toEqual([f, true]);
