@@ -15,7 +15,7 @@ import { FakeWorkbook, PAYLOAD_LIMIT, sheetState } from './fake-excel';
 import { fakeFromSnapshot, sampleSnapshot } from './populate';
 
 const finding = (sheet: string, cell: string, severity: Finding['severity'] = 'error'): Finding =>
-  ({ rule: 'x', severity, sheet, cell, row: 1, message: '' }) as Finding;
+  ({ rule: 'x', severity, messageId: 'x', params: {}, sheet, cell, row: 1 });
 
 describe('1. no fill: #FFFFFF, pattern null, tintAndShade null (office-js #4900)', () => {
   it('tells no fill from a white fill by tintAndShade and gives no fill back with clear()', async () => {
