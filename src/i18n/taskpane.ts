@@ -189,6 +189,12 @@ const ja = {
   'unreadableWhy_too-many-sheets': 'シートが多すぎます（1,000 枚超）',
   'unreadableWhy_too-deep': '内部構造が異常に深く入れ子になっています',
   'unreadableWhy_missing-strings': '文字データの部品が欠けています',
+  // 実際の Excel での動作 (issue 12)
+  summaryRenamed: '同じ名前のシート「{wanted}」は利用者のシートのため変更せず、「{written}」に書き込みました。',
+  highlightProtected: '保護されたシート「{sheets}」には色を付けていません（保護を解除すると色付けできます）。',
+  readCancelled: '読み取りを中止しました。',
+  readProgress: '読み取り中: {done} / {total} セル',
+  cancelRead: '中止',
 };
 
 export type MessageKey = keyof typeof ja;
@@ -370,6 +376,11 @@ const en: Record<MessageKey, string> = {
   'unreadableWhy_too-many-sheets': 'too many sheets (over 1,000)',
   'unreadableWhy_too-deep': 'abnormally deep internal structure',
   'unreadableWhy_missing-strings': 'its text part is missing',
+  summaryRenamed: 'A sheet named "{wanted}" belongs to you, so it was left alone and the output went to "{written}".',
+  highlightProtected: 'Protected sheets were not highlighted: "{sheets}" (unprotect them to highlight).',
+  readCancelled: 'The read was stopped.',
+  readProgress: 'Reading: {done} / {total} cells',
+  cancelRead: 'Stop',
 };
 
 export const TASKPANE_MESSAGES: Record<'ja' | 'en', Record<MessageKey, string>> = { ja, en };

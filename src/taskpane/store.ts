@@ -38,6 +38,8 @@ export interface PaneState {
   settingsProblems: string[];
   lastRun: Date | null;
   highlighted: boolean;
+  /** A live read's progress (cells read of all), while it runs. */
+  readProgress: { done: number; total: number } | null;
   notice: Notice | null;
   /** 取りまとめ: the picked files, the run's progress and its result. */
   consolidation: ConsolidationState;
@@ -47,6 +49,8 @@ export interface PaneActions extends ConsolidationActions {
   setTab(tab: Tab): void;
   openPort(port: WorkbookPort): Promise<void>;
   runCheck(): Promise<void>;
+  /** 中止: stop a live read at its next sync. */
+  cancelRead(): void;
   writeSummary(): Promise<void>;
   selectFinding(finding: Finding): Promise<void>;
   toggleHighlights(): Promise<void>;
@@ -89,6 +93,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     settingsProblems: [],
     lastRun: null,
     highlighted: false,
+    readProgress: null,
     notice: null,
     consolidation: initialConsolidation(),
   };
@@ -110,6 +115,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     { readInput: deps.readInput ?? readPickedSnapshot, workbookBytes: deps.workbookBytes ?? summaryWorkbookBytes, download: deps.download },
   );
 
+  let reading: AbortController | null = null;
   const store: PaneStore = {
     ...consolidation,
     getState: () => state,
@@ -135,16 +141,24 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     async runCheck() {
       const port = state.port;
       if (!port || state.phase !== 'idle') return;
-      set({ phase: 'reading', notice: null });
+      set({ phase: 'reading', notice: null, readProgress: null });
+      reading = new AbortController();
       try {
-        const snapshot = await port.readSnapshot();
-        set({ phase: 'checking' });
+        const snapshot = await port.readSnapshot({ signal: reading.signal, onProgress: (done, total) => set({ readProgress: { done, total } }) });
+        set({ phase: 'checking', readProgress: null });
         await yieldToUi();
         const { report, layouts } = checkWorkbook(snapshot, { settings: state.settings, fileName: port.fileName });
         set({ phase: 'idle', report, layouts, lastRun: now() });
       } catch (e) {
-        fail(e);
+        if (e instanceof Error && e.name === 'AbortError') set({ phase: 'idle', readProgress: null, notice: { intent: 'info', text: t('readCancelled') } });
+        else fail(e);
+      } finally {
+        reading = null;
       }
+    },
+
+    cancelRead() {
+      reading?.abort();
     },
 
     async writeSummary() {
@@ -160,7 +174,9 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
           deps.download(outcome.bytes, outcome.fileName);
           set({ phase: 'idle', notice: { intent: 'success', text: t('reportDownloaded', { file: outcome.fileName }) } });
         } else {
-          set({ phase: 'idle', notice: { intent: 'success', text: t('summaryWritten', { sheets: outcome.sheets.join('」「') }) } });
+          const written = t('summaryWritten', { sheets: outcome.sheets.join('」「') });
+          const renamed = (outcome.renamed ?? []).map((r) => t('summaryRenamed', { wanted: r.wanted, written: r.written })).join(' ');
+          set({ phase: 'idle', notice: { intent: renamed ? 'warning' : 'success', text: renamed ? `${written} ${renamed}` : written } });
         }
       } catch (e) {
         fail(e);
@@ -189,8 +205,9 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
             set({ notice: { intent: 'info', text: t('checkFirst') } });
             return;
           }
-          const n = await port.highlight(state.report.findings);
-          set({ highlighted: n > 0, notice: { intent: 'success', text: t('highlightDone', { count: n }) } });
+          const { count, protectedSheets } = await port.highlight(state.report.findings);
+          const skipped = protectedSheets.length > 0 ? ` ${t('highlightProtected', { sheets: protectedSheets.join('」「') })}` : '';
+          set({ highlighted: count > 0, notice: { intent: skipped ? 'warning' : 'success', text: t('highlightDone', { count }) + skipped } });
         }
       } catch (e) {
         fail(e);

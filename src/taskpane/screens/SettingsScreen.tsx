@@ -4,6 +4,7 @@ import { COLUMN_ROLES, GRADE_METHODS, SettingsSchema, type ColumnRole, type Sett
 import { columnLetter } from '../../core/a1';
 import { roleKey } from '../../i18n/taskpane';
 import { usePane } from '../store';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -161,6 +162,7 @@ export function SettingsScreen() {
           {t('settingsSave')}
         </Button>
       </div>
+      <DiagnosticsPanel />
     </section>
   );
 }
