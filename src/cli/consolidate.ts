@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import JSZip from 'jszip';
 import path from 'node:path';
+import cliProgress from 'cli-progress';
 import {
   consolidate,
   countBySeverity,
@@ -25,6 +26,8 @@ import { OutputRefused, readInput, writeOutputWith } from './files';
 import { findingJson, policyJson } from './json';
 import type { Io } from './io';
 import { loadSettings, parseCommandArgs } from './main';
+import { findingLines, placeOf } from './text-report';
+import { pad, paint, PLAIN, shownPath, type Terminal } from './terminal';
 
 export interface ConsolidateArgs {
   inputs: string[];
@@ -91,7 +94,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   progress?.(files.length, files.length, '', true);
 
   if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result), null, 2));
-  else io.stdout(renderConsolidationText(result, args.master, args.lang));
+  else io.stdout(renderConsolidationText(result, args.master, args.lang, io.terminal));
 
   if (args.out) {
     try {
@@ -195,49 +198,49 @@ export function toConsolidationJson(result: ConsolidationResult): unknown {
 }
 
 /** The terminal report: submissions, then findings grouped by file, then totals. */
-export function renderConsolidationText(result: ConsolidationResult, master: string | null, lang: Lang): string {
+export function renderConsolidationText(result: ConsolidationResult, master: string | null, lang: Lang, t: Terminal = PLAIN): string {
   const c = consolidateMessages[lang];
-  const m = cliMessages[lang];
   const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : c.unknownYear;
-  const lines = [c.heading(year, result.files.length, master), '', c.statusHeading];
+  const lines = [paint(t, 'heading', c.heading(year, result.files.length, master !== null ? shownPath(t, master) : null)), '', c.statusHeading];
   for (const s of result.submissions) {
     const state = s.state === 'missing' ? c.submitted.no : s.state === 'inside-other' ? c.submitted.insideOther(s.files.join('、')) : s.expected ? c.submitted.yes : c.submitted.notInMaster;
     const detail =
       s.state === 'received'
-        ? `  ${s.files.join('、')}  ${c.fileStatus[s.fileStatus ?? 'ok']}  ${c.col.errors} ${s.errors} / ${c.col.warnings} ${s.warnings}`
+        ? `  ${s.files.map((f) => shownPath(t, f)).join('、')}  ${c.fileStatus[s.fileStatus ?? 'ok']}  ${c.col.errors} ${s.errors} / ${c.col.warnings} ${s.warnings}`
         : '';
-    lines.push(`  ${pad(s.department, 28)} ${state}${detail}`);
+    lines.push(`  ${pad(s.department, 28)} ${s.state === 'missing' ? paint(t, 'error', state) : state}${detail}`);
   }
   lines.push('', c.findingsHeading);
   let current: string | null | undefined;
   for (const f of result.findings) {
     if (f.file !== current) {
       current = f.file;
-      lines.push(`  ${f.file ?? c.runLevel}`);
+      lines.push(`  ${f.file !== null ? shownPath(t, f.file) : c.runLevel}`);
     }
-    const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : f.row ? `:${f.row}` : ''}` : '-';
-    lines.push(`    ${pad(m.severity[f.severity], 6)} ${pad(where, 14)} ${f.message}  [${f.rule}]`);
+    const where = f.sheet ? `${f.sheet}!${placeOf(f, null, lang)}` : '-';
+    lines.push(...findingLines(f, where, lang, t, '    '));
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
   lines.push('', c.totals(countBySeverity(result.findings), result.rows.length));
   return lines.join('\n');
 }
 
-/** `\r`-redrawn bar on the terminal's stderr; only used when stderr is a TTY. */
+/** A cli-progress bar on the terminal's stderr; only used when stderr is a TTY. */
 function progressBar(label: string): (done: number, total: number, name: string, finished?: boolean) => void {
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total} {file}`, stream: process.stderr, clearOnComplete: true, hideCursor: true, barsize: 24 },
+    cliProgress.Presets.legacy,
+  );
+  let started = false;
   return (done, total, name, finished = false) => {
+    if (!started) {
+      bar.start(total, 0, { file: '' });
+      started = true;
+    }
     if (finished) {
-      process.stderr.write('\r\x1b[K');
+      bar.stop();
       return;
     }
-    const width = 24;
-    const filled = total === 0 ? width : Math.round((done / total) * width);
-    process.stderr.write(`\r\x1b[K${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${path.basename(name)}`);
+    bar.update(done, { file: path.basename(name) });
   };
-}
-
-function pad(s: string, width: number): string {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/.test(ch) ? 2 : 1;
-  return s + ' '.repeat(Math.max(0, width - w));
 }

@@ -12,17 +12,29 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const lang = guessLang(argv);
   const m = cliMessages[lang];
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(m.usage);
+    if (command === 'help' && rest[0] === 'check') io.stdout(m.helpCheck);
+    else if (command === 'help' && rest[0] === 'consolidate') io.stdout(m.helpConsolidate);
+    else io.stdout(m.usage);
     return command ? 0 : 2;
   }
   if (command === '--version') {
     io.stdout('hyoka 0.1.0');
     return 0;
   }
-  if (command === 'consolidate') return consolidateCommand(rest, lang, io);
+  if (command === 'consolidate') {
+    if (wantsHelp(rest)) {
+      io.stdout(m.helpConsolidate);
+      return 0;
+    }
+    return consolidateCommand(rest, lang, io);
+  }
   if (command !== 'check') {
     io.stderr(`${m.unknownCommand(command)}\n\n${m.usage}`);
     return 2;
+  }
+  if (wantsHelp(rest)) {
+    io.stdout(m.helpCheck);
+    return 0;
   }
   const parsed = parseCommandArgs(rest, false, lang, io);
   if (!parsed) return 2;
@@ -34,6 +46,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const settings = await loadSettings(values.config, values.year, lang, io);
   if (!settings) return 2;
   return runCheck({ files: positionals, settings, lang, json: values.json, out: values.out ?? null, force: values.force }, io);
+}
+
+/** `--help` / `-h` anywhere among a command's arguments (before `--`). */
+function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
 /** Options every command takes; `consolidate` adds --master. */

@@ -153,7 +153,7 @@ export function withPrintTitles(workbookXml: string, titles: PrintTitles[]): str
   const names = titles
     .map((t) => ({ t, index: order.indexOf(t.sheet) }))
     .filter((x) => x.index >= 0)
-    .map(({ t, index }) => `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`'${t.sheet.replace(/'/g, "''")}'!$${t.firstRow}:$${t.lastRow}`)}</definedName>`)
+    .map(({ t, index }) => `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`'${t.sheet.replace(/'/g, "''")}'!$${t.firstRow}:$${t.lastRow}`)}</definedName>`)
     .join('');
   if (names === '') return workbookXml;
   if (workbookXml.includes('</definedNames>')) return workbookXml.replace('</definedNames>', `${names}</definedNames>`);
@@ -226,6 +226,11 @@ function anchorXml(chart: PlacedChart, rid: string, id: number): string {
 
 export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** Element text: only `&`, `<`, `>` need escaping (quotes stay readable in defined names). */
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function unescapeXml(s: string): string {
