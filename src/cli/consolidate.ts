@@ -92,9 +92,10 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
     sourceLink: args.out ? (file) => relativeTo(args.out ?? '', file) : undefined,
   });
   progress?.(files.length, files.length, '', true);
+  if (result.detectedMaster !== null) io.stderr(c.masterDetected(shownPath(io.terminal ?? PLAIN, result.detectedMaster)));
 
   if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result), null, 2));
-  else io.stdout(renderConsolidationText(result, args.master, args.lang, io.terminal));
+  else io.stdout(renderConsolidationText(result, args.master ?? result.detectedMaster, args.lang, io.terminal));
 
   if (args.out) {
     try {
@@ -205,7 +206,9 @@ export function renderConsolidationText(result: ConsolidationResult, master: str
   for (const s of result.submissions) {
     const state = s.state === 'missing' ? c.submitted.no : s.state === 'inside-other' ? c.submitted.insideOther(s.files.join('、')) : s.expected ? c.submitted.yes : c.submitted.notInMaster;
     const detail =
-      s.state === 'received'
+      s.state === 'missing' && s.fileStatus === 'unreadable'
+        ? `  ${s.files.map((f) => shownPath(t, f)).join('、')}  ${paint(t, 'error', c.fileStatus.unreadable)}`
+        : s.state === 'received'
         ? `  ${s.files.map((f) => shownPath(t, f)).join('、')}  ${c.fileStatus[s.fileStatus ?? 'ok']}  ${c.col.errors} ${s.errors} / ${c.col.warnings} ${s.warnings}`
         : '';
     lines.push(`  ${pad(s.department, 28)} ${s.state === 'missing' ? paint(t, 'error', state) : state}${detail}`);

@@ -50,6 +50,8 @@ export interface ConsolidateMessages {
   notFound: (path: string) => string;
   emptyFolder: (dir: string) => string;
   masterUnreadable: (file: string, detail: string) => string;
+  /** A plan master found among the inputs without --master. */
+  masterDetected: (file: string) => string;
   masterWithoutPlan: (file: string) => string;
   heading: (year: string, files: number, master: string | null) => string;
   statusHeading: string;
@@ -106,6 +108,7 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     notFound: (p) => `${p}: ファイルもフォルダも見つかりません。`,
     emptyFolder: (dir) => `${dir}: .xlsx ファイルがありません。`,
     masterUnreadable: (file, detail) => `計画体系 ${file} を読み込めません: ${detail}`,
+    masterDetected: (file) => `${file} は計画体系（評価のない体系表）なので、計画体系として使いました（担当課のファイルとしては数えていません）。別の計画体系を使うには --master で指定してください。`,
     masterWithoutPlan: (file) =>
       `${file} に計画体系のシート（基本目標・施策・事業・担当課などの列を持ち、評価の列がない表）が見つかりません。`,
     heading: (year, files, master) => `取りまとめ（報告年度: ${year}、ファイル ${files}件${master ? `、計画体系: ${master}` : ''}）`,
@@ -161,6 +164,7 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     notFound: (p) => `${p}: no such file or folder.`,
     emptyFolder: (dir) => `${dir}: no .xlsx files.`,
     masterUnreadable: (file, detail) => `Cannot read the plan master ${file}: ${detail}`,
+    masterDetected: (file) => `${file} is a plan master (a hierarchy without grades): used as the master, not counted as a department. Name another with --master.`,
     masterWithoutPlan: (file) => `${file} has no plan-master sheet (a table of goals, policies, programs and departments, without grades).`,
     heading: (year, files, master) => `Consolidation (report year: ${year}, ${files} files${master ? `, plan master: ${master}` : ''})`,
     statusHeading: '■ Submissions',

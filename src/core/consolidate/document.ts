@@ -131,7 +131,7 @@ export function buildConsolidationDocument(input: DocumentInput, lang: Lang, sou
               : s.expected
                 ? m.submitted.yes
                 : { text: m.submitted.notInMaster, emphasis: 'warning' },
-          s.state === 'received' ? s.files.join('、') : null,
+          s.state !== 'inside-other' && s.files.length > 0 ? s.files.join('、') : null,
           s.fileStatus === null ? null : s.fileStatus === 'ok' ? m.fileStatus.ok : { text: m.fileStatus[s.fileStatus], emphasis: 'error' },
           s.reportYear !== null ? formatFiscalYear(s.reportYear, lang) : null,
           s.state === 'received' ? s.rows : null,
