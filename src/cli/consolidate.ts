@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import {
+  buildDepartmentDocuments,
   consolidate,
   countBySeverity,
   formatFiscalYear,
@@ -36,6 +37,8 @@ export interface ConsolidateArgs {
   lang: Lang;
   json: boolean;
   out: string | null;
+  /** Folder for one 点検結果 workbook per 担当課. */
+  perDepartment?: string | null;
   force: boolean;
 }
 
@@ -52,7 +55,7 @@ export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Pr
   const settings = await loadSettings(values.config, values.year, lang, io);
   if (!settings) return 2;
   return runConsolidate(
-    { inputs: positionals, master: values.master ?? null, settings, lang, json: values.json, out: values.out ?? null, force: values.force },
+    { inputs: positionals, master: values.master ?? null, settings, lang, json: values.json, out: values.out ?? null, perDepartment: values['per-department'] ?? null, force: values.force },
     io,
   );
 }
@@ -107,7 +110,37 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
       return 2;
     }
   }
+  if (args.perDepartment) {
+    const code = await writePerDepartment(result, args.perDepartment, [...files, ...(args.master ? [args.master] : [])], args, io);
+    if (code !== 0) return code;
+  }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** `--per-department DIR`: one 点検結果 workbook per 担当課, linked into its own file. */
+async function writePerDepartment(result: ConsolidationResult, dir: string, inputs: readonly string[], args: ConsolidateArgs, io: Io): Promise<number> {
+  const c = consolidateMessages[args.lang];
+  const m = cliMessages[args.lang];
+  await fs.mkdir(dir, { recursive: true });
+  const docs = buildDepartmentDocuments(result, args.lang, (file) => relativeTo(path.join(dir, 'x.xlsx'), file));
+  const used = new Set<string>();
+  for (const d of docs) {
+    // A department's name as a file name: characters no file system takes become ＿.
+    // eslint-disable-next-line no-control-regex -- control characters are what file names cannot hold
+    let stem = `${d.department.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '＿').trim() || 'department'}_${c.findingsSheet}`;
+    for (let k = 2; used.has(stem); k++) stem = `${stem}_${k}`;
+    used.add(stem);
+    const out = path.join(dir, `${stem}.xlsx`);
+    try {
+      await writeOutputWith(out, (temp) => writeSummaryWorkbookFile(d.document, temp), inputs, args.force);
+    } catch (e) {
+      if (!(e instanceof OutputRefused)) throw e;
+      io.stderr(e.reason === 'exists' ? m.outExists(out) : m.outIsInput(out));
+      return 2;
+    }
+  }
+  if (!args.json) io.stderr(c.wroteDepartments(docs.length, dir));
+  return 0;
 }
 
 /** A workbook this command wrote before: it has the 取りまとめ and 提出状況 sheets. */

@@ -66,7 +66,7 @@ const COMMON_OPTIONS = {
 
 export interface CommandArgs {
   positionals: string[];
-  values: { year?: string; config?: string; lang?: string; out?: string; master?: string; json: boolean; force: boolean };
+  values: { year?: string; config?: string; lang?: string; out?: string; master?: string; 'per-department'?: string; json: boolean; force: boolean };
 }
 
 /** Parses a command's arguments; null after saying what is wrong, with the usage, in the user's language. */
@@ -74,7 +74,7 @@ export function parseCommandArgs(args: string[], withMaster: boolean, lang: Lang
   const m = cliMessages[lang];
   let parsed;
   try {
-    const options = withMaster ? { ...COMMON_OPTIONS, master: { type: 'string' } as const } : COMMON_OPTIONS;
+    const options = withMaster ? { ...COMMON_OPTIONS, master: { type: 'string' } as const, 'per-department': { type: 'string' } as const } : COMMON_OPTIONS;
     parsed = parseArgs({ args, allowPositionals: true, strict: true, options });
   } catch (e) {
     io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);

@@ -11,6 +11,10 @@ export interface ConsolidateMessages {
   reportLabel: (files: number) => string;
   mergedTitle: (year: string, files: number, rows: number) => string;
   findingsTitle: (year: string) => string;
+  /** Title of one department's 点検結果 workbook. */
+  departmentTitle: (department: string, year: string) => string;
+  /** The CLI's line after writing the per-department workbooks. */
+  wroteDepartments: (count: number, dir: string) => string;
   statusTitle: (year: string, master: string | null) => string;
   col: {
     group: string;
@@ -69,6 +73,8 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     statusSheet: '提出状況',
     reportLabel: (n) => `${n}ファイルの取りまとめ`,
     mergedTitle: (year, files, rows) => `取りまとめ　報告年度: ${year}　ファイル ${files}件・事業 ${rows}行（計画体系の順）`,
+    departmentTitle: (department, year) => `点検結果（${department}）　報告年度: ${year}`,
+    wroteDepartments: (n, dir) => `${dir} に担当課ごとの点検結果を${n}件書き出しました。`,
     findingsTitle: (year) => `点検結果（全ファイル）　報告年度: ${year}`,
     statusTitle: (year, master) => `提出状況　報告年度: ${year}${master ? `　計画体系: ${master}` : ''}`,
     col: {
@@ -125,6 +131,8 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     statusSheet: '提出状況',
     reportLabel: (n) => `${n} files consolidated`,
     mergedTitle: (year, files, rows) => `Consolidation   Report year: ${year}   ${files} files, ${rows} program rows (plan order)`,
+    departmentTitle: (department, year) => `Findings for ${department}   Report year: ${year}`,
+    wroteDepartments: (n, dir) => `Wrote ${n} per-department findings workbooks to ${dir}.`,
     findingsTitle: (year) => `Findings (all files)   Report year: ${year}`,
     statusTitle: (year, master) => `Submissions   Report year: ${year}${master ? `   Plan master: ${master}` : ''}`,
     col: {

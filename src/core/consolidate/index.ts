@@ -13,3 +13,4 @@ export type {
   InputSnapshot,
   MergedRow,
 } from './types';
+export { buildDepartmentDocuments, type DepartmentDocument } from './document';
