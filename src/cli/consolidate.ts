@@ -3,7 +3,6 @@ import JSZip from 'jszip';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import {
-  buildDepartmentDocuments,
   consolidate,
   countBySeverity,
   formatFiscalYear,
@@ -25,6 +24,7 @@ import { relativeTo } from './check';
 
 import { OutputRefused, readInput, writeOutputWith } from './files';
 import { findingJson, policyJson } from './json';
+import { buildConsolidationDocument, buildDepartmentDocuments } from '../render/consolidation-document';
 import type { Io } from './io';
 import { loadSettings, parseCommandArgs } from './main';
 import { findingLines, placeOf } from './text-report';
@@ -90,19 +90,17 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
     master,
     masterName: args.master,
     settings: args.settings,
-    lang: args.lang,
     onProgress: progress ?? undefined,
-    sourceLink: args.out ? (file) => relativeTo(args.out ?? '', file) : undefined,
   });
   progress?.(files.length, files.length, '', true);
   if (result.detectedMaster !== null) io.stderr(c.masterDetected(shownPath(io.terminal ?? PLAIN, result.detectedMaster)));
 
-  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result), null, 2));
+  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result, args.lang), null, 2));
   else io.stdout(renderConsolidationText(result, args.master ?? result.detectedMaster, args.lang, io.terminal));
 
   if (args.out) {
     try {
-      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(result.document, temp), [...files, ...(args.master ? [args.master] : [])], args.force);
+      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(buildConsolidationDocument(result, args.lang, (file) => relativeTo(args.out ?? '', file)), temp), [...files, ...(args.master ? [args.master] : [])], args.force);
       if (!args.json) io.stderr(c.wrote(args.out));
     } catch (e) {
       if (!(e instanceof OutputRefused)) throw e;
@@ -214,7 +212,7 @@ async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
 }
 
 /** The JSON contract of `consolidate --json`. */
-export function toConsolidationJson(result: ConsolidationResult): unknown {
+export function toConsolidationJson(result: ConsolidationResult, lang: Lang): unknown {
   return {
     reportYear: result.reportYear,
     files: result.files.map((f) => ({
@@ -225,7 +223,7 @@ export function toConsolidationJson(result: ConsolidationResult): unknown {
       errors: f.errors,
       warnings: f.warnings,
     })),
-    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f) })),
+    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
     policies: result.report.policies.map(policyJson),
     rows: result.rows.length,
   };

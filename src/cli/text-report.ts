@@ -2,6 +2,7 @@ import { countBySeverity, GRADES, type Finding, type Lang, type Report } from '.
 import { formatFiscalYear } from '../core/years';
 import { cliMessages } from '../i18n/cli';
 import { reportMessages } from '../i18n/report';
+import { describe } from '../render/describe';
 import { cut, displayWidth, pad, paint, PLAIN, shownPath, wrap, type Terminal } from './terminal';
 
 /** Column of the message: severity (6) and place (10) before it. */
@@ -69,7 +70,7 @@ export function findingLines(f: Finding, place: string, lang: Lang, t: Terminal,
   const placeWidth = Math.max(PLACE_COLS, displayWidth(place) + 1);
   const lead = `${indent}${pad(m.severity[f.severity], SEVERITY_COLS)} ${pad(place, placeWidth)} `;
   const messageCols = Math.max(20, t.width - displayWidth(lead));
-  const text = wrap(`${f.message}  [${f.rule}]`, messageCols);
+  const text = wrap(`${describe(f, lang)}  [${f.rule}]`, messageCols);
   return text.map((line, i) => {
     const head = i === 0 ? `${indent}${paint(t, f.severity, pad(m.severity[f.severity], SEVERITY_COLS))} ${pad(place, placeWidth)} ` : ' '.repeat(displayWidth(lead));
     const body = line.replace(/\[([a-z-]+)\]$/, (all) => paint(t, 'dim', all));

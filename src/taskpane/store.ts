@@ -1,6 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import {
-  buildSummaryDocument,
   checkWorkbook,
   defaultSettings,
   type Finding,
@@ -12,6 +11,7 @@ import {
 } from '../core';
 import { cliMessages } from '../i18n/cli';
 import type { WorkbookPort } from '../excel/port';
+import { buildSummaryDocument } from '../render/summary-document';
 import { readPickedSnapshot, summaryWorkbookBytes } from '../excel/picked-files';
 import { format, unreadableKey, type MessageKey } from '../i18n/taskpane';
 import { createConsolidationActions, initialConsolidation, type ConsolidationActions, type ConsolidationDeps, type ConsolidationState } from './consolidation';
@@ -148,7 +148,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
         const snapshot = await port.readSnapshot();
         set({ phase: 'checking' });
         await yieldToUi();
-        const { report, layouts } = checkWorkbook(snapshot, { settings: state.settings, fileName: port.fileName, lang: state.lang });
+        const { report, layouts } = checkWorkbook(snapshot, { settings: state.settings, fileName: port.fileName });
         set({ phase: 'idle', report, layouts, lastRun: now() });
       } catch (e) {
         // A dropped file that cannot be read: the CLI's reason, and back to choosing a file

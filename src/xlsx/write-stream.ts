@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { SummaryDocument } from '../core/summary-document';
 import { addExtras } from './chart-parts';
-import { extrasOf, planSheet, renderBlocks, type SheetPlan } from './write';
+import { extrasOf, planSheet, renderBlocks, type WrittenSheetLayout } from './write';
 
 /** Rows between two turns of the event loop, in which the zip compresses what was written. */
 const YIELD_ROWS = 1000;
@@ -29,13 +29,13 @@ export async function writeSummaryWorkbookFile(doc: SummaryDocument, file: strin
   const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
   await once(out, 'open'); // rejects on a missing folder, an existing file, a read-only place
   try {
-    // Shared strings, as writeSummaryWorkbook: ExcelJS decodes `_xHHHH_` (cellText's escapes)
+    // Shared strings, as writeSummaryWorkbook: ExcelJS decodes `_xHHHH_` (escapeCellText's escapes)
     // and keeps "" only in shared strings, not in inline ones.
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
     workbook.creator = 'Hyoka';
     workbook.created = new Date(Date.UTC(2000, 0, 1));
     workbook.modified = new Date(Date.UTC(2000, 0, 1));
-    const plans: SheetPlan[] = [];
+    const plans: WrittenSheetLayout[] = [];
     for (const [k, sheet] of doc.sheets.entries()) {
       const plan = planSheet(sheet);
       plans.push(plan);

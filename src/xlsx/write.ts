@@ -8,7 +8,7 @@ import { addExtras, type Extras, type PlacedChart, type PrintTitles } from './ch
  * SummaryDocument → a new .xlsx (評価集計, 点検結果). Text is always stored as a string
  * value, so a name starting with `=`, `+`, `-` or `@` stays text; ExcelJS writes a formula
  * only for `{ formula }` values, which this writer never creates. Every string goes through
- * `cellText` so that it reads back exactly as it was (see there).
+ * `escapeCellText` so that it reads back exactly as it was (see there).
  */
 export async function writeSummaryWorkbook(doc: SummaryDocument): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -37,7 +37,7 @@ const LINE_HEIGHT = 14;
 const MIN_WIDTH = 4;
 const MAX_WIDTH = 60;
 
-function renderSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+function renderSheet(workbook: ExcelJS.Workbook, plan: WrittenSheetLayout): void {
   const ws = workbook.addWorksheet(plan.name, { views: plan.views, pageSetup: plan.pageSetup, headerFooter: plan.headerFooter });
   plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const row of renderBlocks(ws, plan)) void row;
@@ -65,7 +65,7 @@ interface PlacedTable {
 }
 
 /** One sheet as both writers lay it out (this one and the CLI's streaming writer, write-stream.ts). */
-export interface SheetPlan {
+export interface WrittenSheetLayout {
   name: string;
   tables: PlacedTable[];
   /** Column widths in Excel character units, wide enough for the Japanese they hold. */
@@ -88,7 +88,7 @@ export interface SheetPlan {
  * the first table — the consolidation's links rely on it), so both writers place the same
  * cells and charts in the same rows.
  */
-export function planSheet(sheet: DocSheet): SheetPlan {
+export function planSheet(sheet: DocSheet): WrittenSheetLayout {
   const filter = sheet.blocks.length === 1 && sheet.blocks[0].kind === 'table' && sheet.blocks[0].rows.length > 0;
   const firstTable = sheet.blocks.find((b): b is DocTable => b.kind === 'table');
   const tables: PlacedTable[] = [];
@@ -217,7 +217,7 @@ function linesFor(text: string, width: number): number {
 }
 
 /** The chart parts and print titles of a planned workbook, for chart-parts.ts. */
-export function extrasOf(plans: readonly SheetPlan[], names: readonly string[]): Extras {
+export function extrasOf(plans: readonly WrittenSheetLayout[], names: readonly string[]): Extras {
   const charts: PlacedChart[] = [];
   const printTitles: PrintTitles[] = [];
   plans.forEach((plan, k) => {
@@ -250,18 +250,18 @@ export type SheetTarget = Pick<ExcelJS.Worksheet, 'getCell' | 'getRow' | 'autoFi
  * row is complete (the streaming writer commits it there); a table's filter is set after its
  * last row. The in-memory writer just runs it to the end.
  */
-export function* renderBlocks(ws: SheetTarget, plan: SheetPlan): Generator<number, void, void> {
+export function* renderBlocks(ws: SheetTarget, plan: WrittenSheetLayout): Generator<number, void, void> {
   const span = Math.max(1, ...plan.tables.map((t) => Math.max(...t.cols)));
   for (const placed of plan.tables) {
     yield* renderTable(ws, placed, plan, span);
   }
 }
 
-function* renderTable(ws: SheetTarget, placed: PlacedTable, plan: SheetPlan, span: number): Generator<number, void, void> {
+function* renderTable(ws: SheetTarget, placed: PlacedTable, plan: WrittenSheetLayout, span: number): Generator<number, void, void> {
   const { table, cols } = placed;
   let row = placed.startRow;
   const title = ws.getCell(row, cols[0]);
-  title.value = cellText(table.title);
+  title.value = escapeCellText(table.title);
   title.font = { ...FONT, bold: true, size: 12 };
   yield row;
   row++;
@@ -272,7 +272,7 @@ function* renderTable(ws: SheetTarget, placed: PlacedTable, plan: SheetPlan, spa
   };
   table.columns.forEach((c, i) => {
     const cell = ws.getCell(row, cols[i]);
-    cell.value = cellText(c.header);
+    cell.value = escapeCellText(c.header);
     cell.font = { ...FONT, bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL.header } };
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -295,7 +295,7 @@ function* renderTable(ws: SheetTarget, placed: PlacedTable, plan: SheetPlan, spa
     // A note spans the sheet's width and wraps there, so it prints inside the page.
     ws.mergeCells(row, 1, row, span);
     const cell = ws.getCell(row, 1);
-    cell.value = cellText(note);
+    cell.value = escapeCellText(note);
     cell.font = { ...FONT, size: 9 };
     cell.alignment = { vertical: 'top', wrapText: true };
     height(row);
@@ -314,16 +314,16 @@ function writeCell(cell: ExcelJS.Cell, value: DocCell, align: 'left' | 'center' 
     return;
   }
   if (typeof value === 'string') {
-    cell.value = cellText(value);
+    cell.value = escapeCellText(value);
     return;
   }
   if ('link' in value) {
     // Same workbook: `#'Sheet'!B12`. Another file (the CLI's input): `input.xlsx#'Sheet'!B12`.
-    cell.value = { text: cellText(value.text), hyperlink: `${value.link.file ?? ''}#${sheetRef(value.link.sheet, value.link.cell)}` };
+    cell.value = { text: escapeCellText(value.text), hyperlink: `${value.link.file ?? ''}#${sheetRef(value.link.sheet, value.link.cell)}` };
     cell.font = { ...FONT, color: { argb: 'FF0563C1' }, underline: true };
     return;
   }
-  cell.value = cellText(value.text);
+  cell.value = escapeCellText(value.text);
   if (value.emphasis === 'total') cell.font = { ...FONT, bold: true };
   else {
     cell.font = { ...FONT, bold: value.emphasis === 'error', color: { argb: FONT_COLOR[value.emphasis] } };
@@ -343,7 +343,7 @@ export const MAX_CELL_CHARS = 32_767;
  * - over 32,767 characters Excel refuses the cell (it "repairs" the file): the text is cut
  *   and ends with `…`.
  */
-export function cellText(text: string): string {
+export function escapeCellText(text: string): string {
   let t = text;
   if (t.length > MAX_CELL_CHARS) {
     let cut = MAX_CELL_CHARS - 1;

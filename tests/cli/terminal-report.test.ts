@@ -116,7 +116,7 @@ test('wrap breaks Japanese anywhere and English at spaces', () => {
 });
 
 test('a sheet-level finding names the header row, never a bare row number', () => {
-  const f = { rule: 'layout-uncertain', severity: 'info' as const, sheet: 'S', cell: null, row: 4, message: 'm' };
+  const f = { rule: 'layout-uncertain', severity: 'info' as const, sheet: 'S', cell: null, row: 4, messageId: 'm', params: {} };
   expect(placeOf(f, 4, 'ja')).toBe('見出し（4行目）');
   expect(placeOf(f, 2, 'ja')).toBe('4行目');
   expect(placeOf({ ...f, row: null }, 4, 'ja')).toBe('（シート）');

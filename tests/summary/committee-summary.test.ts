@@ -9,7 +9,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 
-import { buildSummaryDocument, checkWorkbook, GRADES, type GradeCounts, type Report } from '../../src/core';
+import { checkWorkbook, GRADES, type GradeCounts, type Report } from '../../src/core';
+import { buildSummaryDocument } from '../../src/render';
 import { readWorkbook } from '../../src/xlsx/read';
 import { writeSummaryWorkbook } from '../../src/xlsx/write';
 import { buildSeedWorkbook, toBuffer, type SeedLayout } from '../fixtures/workbooks';

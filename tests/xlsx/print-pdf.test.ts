@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 
-import { buildSummaryDocument, checkWorkbook } from '../../src/core';
+import { checkWorkbook } from '../../src/core';
+import { buildSummaryDocument } from '../../src/render';
 import { readWorkbook } from '../../src/xlsx/read';
 import { writeSummaryWorkbookFile } from '../../src/xlsx/write-stream';
 import { departmentSetDir, run } from '../consolidate/department-set';

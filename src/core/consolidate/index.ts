@@ -13,4 +13,3 @@ export type {
   InputSnapshot,
   MergedRow,
 } from './types';
-export { buildDepartmentDocuments, type DepartmentDocument } from './document';

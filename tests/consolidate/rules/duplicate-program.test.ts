@@ -1,5 +1,5 @@
 import { duplicateProgram } from '../../../src/core/consolidate/rules/duplicate-program';
-import { context, file, levels, results, row } from './context';
+import { context, file, levels, problems, results, row } from './context';
 
 const files = [file('a.xlsx'), file('b.xlsx')];
 
@@ -22,26 +22,29 @@ describe('duplicate-program', () => {
 
   it('matches through the master when both rows are matched to it', () => {
     const rows = [row('a.xlsx', '事業X', { department: '課', masterIndex: 3 }), row('b.xlsx', '別名', { department: '課', masterIndex: 3, gradeKey: 'D', grade: 'D' })];
-    const [r] = duplicateProgram.run(context({ files, rows }), 'ja');
-    expect(r.message).toContain('このファイル D、「a.xlsx」 A');
-    expect(r.message).toContain('先に読み込んだファイル');
+    const [r] = problems(duplicateProgram, context({ files, rows }));
+    expect(r.ja).toContain('このファイル D、「a.xlsx」 A');
+    expect(r.ja).toContain('先に読み込んだファイル');
+    expect(r).toMatchObject({ messageId: 'first', params: { program: '別名', department: '課', grade: 'D', usedGrade: 'A', usedFile: 'a.xlsx' } });
+    expect(r.en).toContain('(D here, A there)');
   });
 
   it.each([
-    ['a resubmission wins, wherever it is read', ['課_再提出.xlsx', '課.xlsx'], '課_再提出.xlsx', '「再提出」'],
-    ['修正版 wins over the first file', ['課.xlsx', '課（修正版）.xlsx'], '課（修正版）.xlsx', '「修正版」'],
-    ['差替 wins', ['課.xlsx', '課_差替.xlsx'], '課_差替.xlsx', '「差替」'],
-    ['the newer version by name', ['課_v1.xlsx', '課_v2.xlsx'], '課_v2.xlsx', '「v2」から新しい版'],
-    ['the later date by name', ['課_20240610.xlsx', '課_20240531.xlsx'], '課_20240610.xlsx', '「20240610」'],
-    ['nothing in the names: the first read', ['課A.xlsx', '課B.xlsx'], '課A.xlsx', '先に読み込んだ'],
-  ])('%s: its grade is used and the message says which file and why', (_, [first, second], used, why) => {
+    ['a resubmission wins, wherever it is read', ['課_再提出.xlsx', '課.xlsx'], '課_再提出.xlsx', 'resubmission', '「再提出」'],
+    ['修正版 wins over the first file', ['課.xlsx', '課（修正版）.xlsx'], '課（修正版）.xlsx', 'resubmission', '「修正版」'],
+    ['差替 wins', ['課.xlsx', '課_差替.xlsx'], '課_差替.xlsx', 'resubmission', '「差替」'],
+    ['the newer version by name', ['課_v1.xlsx', '課_v2.xlsx'], '課_v2.xlsx', 'newer', '「v2」から新しい版'],
+    ['the later date by name', ['課_20240610.xlsx', '課_20240531.xlsx'], '課_20240610.xlsx', 'newer', '「20240610」'],
+    ['nothing in the names: the first read', ['課A.xlsx', '課B.xlsx'], '課A.xlsx', 'first', '先に読み込んだ'],
+  ])('%s: its grade is used and the message says which file and why', (_, [first, second], used, messageId, why) => {
     const rows = [row(first, '事業X', { department: '課', gradeKey: 'A', grade: 'A' }), row(second, '事業X', { department: '課', gradeKey: 'C', grade: 'C' })];
-    const [r, ...rest] = duplicateProgram.run(context({ files: [file(first), file(second)], rows }), 'ja');
+    const [r, ...rest] = problems(duplicateProgram, context({ files: [file(first), file(second)], rows }));
     expect(rest).toEqual([]);
     const other = used === first ? second : first;
     expect(r.at.file).toBe(other);
-    expect(r.message).toContain(`集計には「${used}」の評価を使っています`);
-    expect(r.message).toContain(why);
+    expect(r.messageId).toBe(messageId);
+    expect(r.ja).toContain(`集計には「${used}」の評価を使っています`);
+    expect(r.ja).toContain(why);
   });
 
   it('ignores rows of wrong-year files', () => {

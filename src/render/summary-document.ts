@@ -1,9 +1,10 @@
-import { reportMessages } from '../../i18n/report';
-import { GRADES, type Grade } from '../grades';
-import type { GradeCounts, Lang, PolicySummary, ProgressSummary, Report } from '../report';
-import type { CellLink, DocBlock, DocCell, DocSheet, DocTable, SummaryDocument } from '../summary-document';
-import { normalizeForMatch } from '../text';
-import { formatFiscalYear } from '../years';
+import { GRADES, type Grade } from '../core/grades';
+import type { GradeCounts, Lang, PolicySummary, ProgressSummary, Report } from '../core/report';
+import type { CellLink, DocBlock, DocCell, DocSheet, DocTable, SummaryDocument } from '../core/summary-document';
+import { normalizeForMatch } from '../core/text';
+import { formatFiscalYear } from '../core/years';
+import { reportMessages } from '../i18n/report';
+import { describe } from './describe';
 
 /**
  * The sheets Hyoka writes, described once: 評価集計 (policy table, 評価総括表-style tables,
@@ -22,7 +23,7 @@ export interface DocumentOptions {
   sourceFile?: string;
 }
 
-type LinkTo = (sheet: string, cell: string) => CellLink;
+export type LinkTo = (sheet: string, cell: string) => CellLink;
 
 const sumCounts = (list: readonly GradeCounts[]): GradeCounts => {
   const out: GradeCounts = { A: 0, B: 0, C: 0, D: 0 };
@@ -35,7 +36,8 @@ function yearText(report: Report, lang: Lang): string {
   return report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : reportMessages[lang].unknownYear;
 }
 
-function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
+/** 評価集計 alone (the consolidation document reuses it). */
+export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   const m = reportMessages[lang];
   const year = yearText(report, lang);
   const infoBySheet = new Map(report.sheets.map((s) => [s.name, s]));
@@ -257,7 +259,7 @@ function findingsSheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
     f.sheet,
     findingPlace(f, report, link, lang),
     m.ruleTitle(f.rule),
-    f.message,
+    describe(f, lang),
     f.department ?? null,
     f.year !== undefined ? formatFiscalYear(f.year, lang) : null,
     f.rule,
