@@ -1,12 +1,14 @@
 /**
  * `npm run screenshots`: PNGs of each pane screen in Japanese, at the 320 px task-pane width,
  * into docs/screenshots/. Uses the built dist/ (run `npm run build` first; the npm script does)
- * in browser mode with a sample workbook, on Debian's Chromium with fonts-noto-cjk.
+ * in browser mode with a sample workbook, on Debian's Chromium with fonts-noto-cjk; then the
+ * printed pages of the written workbooks (scripts/print-screenshots.ts).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchChromium, serveDir } from './pane-server';
+import { printScreenshots } from './print-screenshots';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'docs/screenshots');
@@ -68,6 +70,8 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
+  // And the written workbooks as printed (LibreOffice → PDF → one PNG per sheet).
+  await printScreenshots();
 }
 
 main().catch((e: unknown) => {

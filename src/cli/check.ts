@@ -38,7 +38,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const docs = reports.map((r) => toJson(r, args.lang));
     io.stdout(JSON.stringify(args.files.length === 1 ? (docs[0] ?? null) : docs, null, 2));
   } else {
-    io.stdout(reports.map((r) => renderTextReport(r, args.lang)).join('\n\n'));
+    io.stdout(reports.map((r) => renderTextReport(r, args.lang, io.terminal)).join('\n\n'));
   }
   if (args.out && reports.length > 0) {
     const out = args.out;

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import cliProgress from 'cli-progress';
 import {
   consolidate,
   countBySeverity,
@@ -23,10 +24,11 @@ import { relativeTo } from './check';
 
 import { OutputRefused, readInput, writeOutputWith } from './files';
 import { findingJson, policyJson } from './json';
-import { buildConsolidationDocument } from '../render/consolidation-document';
-import { describe } from '../render/describe';
+import { buildConsolidationDocument, buildDepartmentDocuments } from '../render/consolidation-document';
 import type { Io } from './io';
 import { loadProfile, parseCommandArgs } from './main';
+import { findingLines, placeOf } from './text-report';
+import { pad, paint, PLAIN, shownPath, type Terminal } from './terminal';
 
 export interface ConsolidateArgs {
   inputs: string[];
@@ -37,6 +39,8 @@ export interface ConsolidateArgs {
   lang: Lang;
   json: boolean;
   out: string | null;
+  /** Folder for one 点検結果 workbook per 担当課. */
+  perDepartment?: string | null;
   force: boolean;
 }
 
@@ -54,7 +58,7 @@ export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Pr
   if (!profile) return 2;
   const { settings, limits } = profile;
   return runConsolidate(
-    { inputs: positionals, master: values.master ?? null, settings, limits, lang, json: values.json, out: values.out ?? null, force: values.force },
+    { inputs: positionals, master: values.master ?? null, settings, limits, lang, json: values.json, out: values.out ?? null, perDepartment: values['per-department'] ?? null, force: values.force },
     io,
   );
 }
@@ -92,9 +96,10 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
     onProgress: progress ?? undefined,
   });
   progress?.(files.length, files.length, '', true);
+  if (result.detectedMaster !== null) io.stderr(c.masterDetected(shownPath(io.terminal ?? PLAIN, result.detectedMaster)));
 
   if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result, args.lang), null, 2));
-  else io.stdout(renderConsolidationText(result, args.master, args.lang));
+  else io.stdout(renderConsolidationText(result, args.master ?? result.detectedMaster, args.lang, io.terminal));
 
   if (args.out) {
     try {
@@ -106,7 +111,37 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
       return 2;
     }
   }
+  if (args.perDepartment) {
+    const code = await writePerDepartment(result, args.perDepartment, [...files, ...(args.master ? [args.master] : [])], args, io);
+    if (code !== 0) return code;
+  }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** `--per-department DIR`: one 点検結果 workbook per 担当課, linked into its own file. */
+async function writePerDepartment(result: ConsolidationResult, dir: string, inputs: readonly string[], args: ConsolidateArgs, io: Io): Promise<number> {
+  const c = consolidateMessages[args.lang];
+  const m = cliMessages[args.lang];
+  await fs.mkdir(dir, { recursive: true });
+  const docs = buildDepartmentDocuments(result, args.lang, (file) => relativeTo(path.join(dir, 'x.xlsx'), file));
+  const used = new Set<string>();
+  for (const d of docs) {
+    // A department's name as a file name: characters no file system takes become ＿.
+    // eslint-disable-next-line no-control-regex -- control characters are what file names cannot hold
+    let stem = `${d.department.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '＿').trim() || 'department'}_${c.findingsSheet}`;
+    for (let k = 2; used.has(stem); k++) stem = `${stem}_${k}`;
+    used.add(stem);
+    const out = path.join(dir, `${stem}.xlsx`);
+    try {
+      await writeOutputWith(out, (temp) => writeSummaryWorkbookFile(d.document, temp), inputs, args.force);
+    } catch (e) {
+      if (!(e instanceof OutputRefused)) throw e;
+      io.stderr(e.reason === 'exists' ? m.outExists(out) : m.outIsInput(out));
+      return 2;
+    }
+  }
+  if (!args.json) io.stderr(c.wroteDepartments(docs.length, dir));
+  return 0;
 }
 
 /** A workbook this command wrote before: it has the 取りまとめ and 提出状況 sheets. */
@@ -198,49 +233,51 @@ export function toConsolidationJson(result: ConsolidationResult, lang: Lang): un
 }
 
 /** The terminal report: submissions, then findings grouped by file, then totals. */
-export function renderConsolidationText(result: ConsolidationResult, master: string | null, lang: Lang): string {
+export function renderConsolidationText(result: ConsolidationResult, master: string | null, lang: Lang, t: Terminal = PLAIN): string {
   const c = consolidateMessages[lang];
-  const m = cliMessages[lang];
   const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : c.unknownYear;
-  const lines = [c.heading(year, result.files.length, master), '', c.statusHeading];
+  const lines = [paint(t, 'heading', c.heading(year, result.files.length, master !== null ? shownPath(t, master) : null)), '', c.statusHeading];
   for (const s of result.submissions) {
     const state = s.state === 'missing' ? c.submitted.no : s.state === 'inside-other' ? c.submitted.insideOther(s.files.join('、')) : s.expected ? c.submitted.yes : c.submitted.notInMaster;
     const detail =
-      s.state === 'received'
-        ? `  ${s.files.join('、')}  ${c.fileStatus[s.fileStatus ?? 'ok']}  ${c.col.errors} ${s.errors} / ${c.col.warnings} ${s.warnings}`
+      s.state === 'missing' && s.fileStatus === 'unreadable'
+        ? `  ${s.files.map((f) => shownPath(t, f)).join('、')}  ${paint(t, 'error', c.fileStatus.unreadable)}`
+        : s.state === 'received'
+        ? `  ${s.files.map((f) => shownPath(t, f)).join('、')}  ${c.fileStatus[s.fileStatus ?? 'ok']}  ${c.col.errors} ${s.errors} / ${c.col.warnings} ${s.warnings}`
         : '';
-    lines.push(`  ${pad(s.department, 28)} ${state}${detail}`);
+    lines.push(`  ${pad(s.department, 28)} ${s.state === 'missing' ? paint(t, 'error', state) : state}${detail}`);
   }
   lines.push('', c.findingsHeading);
   let current: string | null | undefined;
   for (const f of result.findings) {
     if (f.file !== current) {
       current = f.file;
-      lines.push(`  ${f.file ?? c.runLevel}`);
+      lines.push(`  ${f.file !== null ? shownPath(t, f.file) : c.runLevel}`);
     }
-    const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : f.row ? `:${f.row}` : ''}` : '-';
-    lines.push(`    ${pad(m.severity[f.severity], 6)} ${pad(where, 14)} ${describe(f, lang)}  [${f.rule}]`);
+    const where = f.sheet ? `${f.sheet}!${placeOf(f, null, lang)}` : '-';
+    lines.push(...findingLines(f, where, lang, t, '    '));
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
   lines.push('', c.totals(countBySeverity(result.findings), result.rows.length));
   return lines.join('\n');
 }
 
-/** `\r`-redrawn bar on the terminal's stderr; only used when stderr is a TTY. */
+/** A cli-progress bar on the terminal's stderr; only used when stderr is a TTY. */
 function progressBar(label: string): (done: number, total: number, name: string, finished?: boolean) => void {
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total} {file}`, stream: process.stderr, clearOnComplete: true, hideCursor: true, barsize: 24 },
+    cliProgress.Presets.legacy,
+  );
+  let started = false;
   return (done, total, name, finished = false) => {
+    if (!started) {
+      bar.start(total, 0, { file: '' });
+      started = true;
+    }
     if (finished) {
-      process.stderr.write('\r\x1b[K');
+      bar.stop();
       return;
     }
-    const width = 24;
-    const filled = total === 0 ? width : Math.round((done / total) * width);
-    process.stderr.write(`\r\x1b[K${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${path.basename(name)}`);
+    bar.update(done, { file: path.basename(name) });
   };
-}
-
-function pad(s: string, width: number): string {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/.test(ch) ? 2 : 1;
-  return s + ' '.repeat(Math.max(0, width - w));
 }

@@ -32,6 +32,7 @@ export function policyJson(p: PolicySummary): Record<string, unknown> {
     declaredGrade: p.declaredGrade,
     computedGrade: p.computedGrade,
     counts: p.counts,
+    ...(p.graded !== undefined ? { graded: p.graded } : {}),
     programs: p.programs,
     findings: p.findings,
   };

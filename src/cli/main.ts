@@ -13,17 +13,29 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const lang = guessLang(argv);
   const m = cliMessages[lang];
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(m.usage);
+    if (command === 'help' && rest[0] === 'check') io.stdout(m.helpCheck);
+    else if (command === 'help' && rest[0] === 'consolidate') io.stdout(m.helpConsolidate);
+    else io.stdout(m.usage);
     return command ? 0 : 2;
   }
   if (command === '--version') {
     io.stdout('hyoka 0.1.0');
     return 0;
   }
-  if (command === 'consolidate') return consolidateCommand(rest, lang, io);
+  if (command === 'consolidate') {
+    if (wantsHelp(rest)) {
+      io.stdout(m.helpConsolidate);
+      return 0;
+    }
+    return consolidateCommand(rest, lang, io);
+  }
   if (command !== 'check') {
     io.stderr(`${m.unknownCommand(command)}\n\n${m.usage}`);
     return 2;
+  }
+  if (wantsHelp(rest)) {
+    io.stdout(m.helpCheck);
+    return 0;
   }
   const parsed = parseCommandArgs(rest, false, lang, io);
   if (!parsed) return 2;
@@ -38,6 +50,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   return runCheck({ files: positionals, settings, limits, lang, json: values.json, out: values.out ?? null, force: values.force }, io);
 }
 
+/** `--help` / `-h` anywhere among a command's arguments (before `--`). */
+function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 /** Options every command takes; `consolidate` adds --master. */
 const COMMON_OPTIONS = {
   year: { type: 'string' },
@@ -50,7 +68,7 @@ const COMMON_OPTIONS = {
 
 export interface CommandArgs {
   positionals: string[];
-  values: { year?: string; config?: string; lang?: string; out?: string; master?: string; json: boolean; force: boolean };
+  values: { year?: string; config?: string; lang?: string; out?: string; master?: string; 'per-department'?: string; json: boolean; force: boolean };
 }
 
 /** Parses a command's arguments; null after saying what is wrong, with the usage, in the user's language. */
@@ -58,7 +76,7 @@ export function parseCommandArgs(args: string[], withMaster: boolean, lang: Lang
   const m = cliMessages[lang];
   let parsed;
   try {
-    const options = withMaster ? { ...COMMON_OPTIONS, master: { type: 'string' } as const } : COMMON_OPTIONS;
+    const options = withMaster ? { ...COMMON_OPTIONS, master: { type: 'string' } as const, 'per-department': { type: 'string' } as const } : COMMON_OPTIONS;
     parsed = parseArgs({ args, allowPositionals: true, strict: true, options });
   } catch (e) {
     io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);

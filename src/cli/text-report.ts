@@ -1,27 +1,36 @@
-import { countBySeverity, GRADES, type Lang, type Report } from '../core';
+import { countBySeverity, GRADES, type Finding, type Lang, type Report } from '../core';
 import { formatFiscalYear } from '../core/years';
 import { cliMessages } from '../i18n/cli';
+import { reportMessages } from '../i18n/report';
 import { describe } from '../render/describe';
+import { cut, displayWidth, pad, paint, PLAIN, shownPath, wrap, type Terminal } from './terminal';
 
-/** The readable terminal report: findings grouped by sheet, totals, then the policy table. */
-export function renderTextReport(report: Report, lang: Lang): string {
+/** Column of the message: severity (6) and place (10) before it. */
+const SEVERITY_COLS = 6;
+const PLACE_COLS = 10;
+const NAME_COLS = 40;
+
+/**
+ * The readable terminal report: findings grouped by sheet (only sheets with findings), totals,
+ * then the policy table. Messages wrap under their own column to fit the terminal.
+ */
+export function renderTextReport(report: Report, lang: Lang, t: Terminal = PLAIN): string {
   const m = cliMessages[lang];
   const lines: string[] = [];
   const year = report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : m.unknownYear;
-  lines.push(m.fileHeading(report.file ?? '-', year));
+  lines.push(paint(t, 'heading', m.fileHeading(report.file !== null ? shownPath(t, report.file) : '-', year)));
   const workbookFindings = report.findings.filter((f) => f.sheet === null);
   if (workbookFindings.length > 0) {
     lines.push(m.workbookLevel);
-    for (const f of workbookFindings) lines.push(`  ${pad(m.severity[f.severity], 6)} ${describe(f, lang)}  [${f.rule}]`);
+    for (const f of workbookFindings) lines.push(...findingLines(f, '-', lang, t));
   }
   for (const sheet of report.sheets) {
     const findings = report.findings.filter((f) => f.sheet === sheet.name);
-    if (findings.length === 0 && sheet.kind === 'other') continue;
+    if (findings.length === 0) continue;
     lines.push(m.sheetHeading(sheet.name, m.kind[sheet.kind], sheet.headerRow));
-    for (const f of findings) {
-      lines.push(`  ${pad(m.severity[f.severity], 6)} ${pad(f.cell ?? (f.row ? `${f.row}` : '-'), 6)} ${describe(f, lang)}  [${f.rule}]`);
-    }
+    for (const f of findings) lines.push(...findingLines(f, placeOf(f, sheet.headerRow, lang), lang, t));
   }
+  if (report.findings.length === 0) lines.push(`  ${m.noFindingsLine}`);
   lines.push(m.totals(countBySeverity(report.findings)));
   lines.push('');
   lines.push(m.policyTable);
@@ -30,26 +39,41 @@ export function renderTextReport(report: Report, lang: Lang): string {
     const rows = report.policies.map((p) => [
       p.sheet,
       p.id === p.name ? '' : p.id,
-      `${'  '.repeat(Math.max(0, p.level - 1))}${p.name}`.slice(0, 40),
+      cut(`${'  '.repeat(Math.max(0, p.level - 1))}${p.name}`, NAME_COLS),
       p.declaredGrade ?? '-',
       p.computedGrade ?? '-',
       ...GRADES.map((g) => String(p.counts[g])),
+      String(p.graded ?? GRADES.reduce((s, g) => s + p.counts[g], 0)),
       String(p.programs),
     ]);
     const table = [m.policyHeader, ...rows];
     const widths = m.policyHeader.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]))));
-    for (const r of table) lines.push(`  ${r.map((c, i) => pad(c, Math.min(widths[i], 44))).join('  ')}`.trimEnd());
+    const numeric = (i: number): boolean => i >= 5;
+    for (const r of table) {
+      lines.push(`  ${r.map((c, i) => (numeric(i) ? ' '.repeat(Math.max(0, widths[i] - displayWidth(c))) + c : pad(c, widths[i]))).join('  ')}`.trimEnd());
+    }
   }
   return lines.join('\n');
 }
 
-/** Full-width characters take two columns in a terminal. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/.test(ch) ? 2 : 1;
-  return w;
+/** Where a finding points: its cell; a sheet-level one names the header row, never a bare number. */
+export function placeOf(f: Finding, headerRow: number | null, lang: Lang): string {
+  const r = reportMessages[lang];
+  if (f.cell) return f.cell;
+  if (f.row !== null) return f.row === headerRow ? r.headerRow(f.row) : r.rowOnly(f.row);
+  return lang === 'ja' ? '（シート）' : '(sheet)';
 }
 
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+/** One finding: severity and place, then the message wrapped under itself, the rule id last. */
+export function findingLines(f: Finding, place: string, lang: Lang, t: Terminal, indent = '  '): string[] {
+  const m = cliMessages[lang];
+  const placeWidth = Math.max(PLACE_COLS, displayWidth(place) + 1);
+  const lead = `${indent}${pad(m.severity[f.severity], SEVERITY_COLS)} ${pad(place, placeWidth)} `;
+  const messageCols = Math.max(20, t.width - displayWidth(lead));
+  const text = wrap(`${describe(f, lang)}  [${f.rule}]`, messageCols);
+  return text.map((line, i) => {
+    const head = i === 0 ? `${indent}${paint(t, f.severity, pad(m.severity[f.severity], SEVERITY_COLS))} ${pad(place, placeWidth)} ` : ' '.repeat(displayWidth(lead));
+    const body = line.replace(/\[([a-z-]+)\]$/, (all) => paint(t, 'dim', all));
+    return `${head}${body}`.trimEnd();
+  });
 }

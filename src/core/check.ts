@@ -4,12 +4,13 @@ import { buildSheetPlan } from './plan/build';
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
-import { countGrades, sheetUnits } from './plan/units';
+import { countGrades } from './plan/units';
 import type { Finding, Report, SheetInfo } from './report';
 import { RULES } from './rules/registry';
 import type { Problem, RuleContext } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
 import type { WorkbookSnapshot } from './snapshot';
+import { countedSheetUnits, summariseProgress } from './summary/counts';
 import { summarisePolicies } from './summary/policies';
 import { parseFiscalYear } from './years';
 
@@ -64,7 +65,11 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const sheets: SheetInfo[] = layouts.map((l) => {
     const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
     const plan = planBySheet.get(l.sheet);
-    if (plan && plan.gradedDepth !== null) info.gradeCounts = countGrades(sheetUnits(plan));
+    if (plan && plan.gradedDepth !== null) info.gradeCounts = countGrades(countedSheetUnits(plan));
+    else if (plan) {
+      const progress = summariseProgress(plan);
+      if (progress) info.progress = progress;
+    }
     return info;
   });
   const report: Report = {
@@ -73,6 +78,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     sheets,
     findings,
     policies: summarisePolicies(plans, findings, settings),
+    method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
   };
   return { report, layouts, plans };
 }

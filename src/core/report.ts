@@ -49,6 +49,8 @@ export interface PolicySummary {
   counts: GradeCounts;
   /** Programs (事業/取組) below this policy, 再掲 counted once. */
   programs: number;
+  /** Grades counted (評価数): differs from `programs` when departments grade one program separately. */
+  graded?: number;
   /** 1-based row where the policy starts (in a consolidation: its first 取りまとめ line, 1-based). */
   row: number;
   findings: number;
@@ -61,6 +63,30 @@ export interface SheetInfo {
   headerRow: number | null;
   /** Evaluation sheets: graded items per grade, 再掲 counted once (what a 評価総括表 should say). */
   gradeCounts?: GradeCounts;
+  /** Evaluation sheets without A–D grades (progress tables): what they record instead. */
+  progress?: ProgressSummary;
+}
+
+/** A progress sheet's entries per fiscal year (year null: a single-year 達成度 column). */
+export interface ProgressSummary {
+  years: {
+    year: number | null;
+    /** Rows that report on the year (再掲 once). */
+    rows: number;
+    /** Rows with anything entered for the year. */
+    entered: number;
+    /** 実施 (or a 達成度 above 0 %) / 未実施・中止. */
+    done: number;
+    notDone: number;
+    /** Short 達成度 values and how often each was entered (100%, 実施, ◎ …). */
+    achievement: Record<string, number>;
+  }[];
+}
+
+/** How computed grades are derived, so a written summary can state its method. */
+export interface SummaryMethod {
+  method: 'mean' | 'share';
+  thresholds: { A: number; B: number; C: number };
 }
 
 export interface Report {
@@ -69,6 +95,8 @@ export interface Report {
   sheets: SheetInfo[];
   findings: Finding[];
   policies: PolicySummary[];
+  /** The method behind `computedGrade` (absent in reports built before it was recorded). */
+  method?: SummaryMethod;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

@@ -32,9 +32,14 @@ export interface DocTable {
   title: string;
   columns: DocColumn[];
   rows: DocCell[][];
+  /** Footnotes (注) printed under the table's last row. */
+  notes?: string[];
 }
 
-/** A column chart of A–D counts per category (stacked by grade). */
+/**
+ * A–D counts per category. The live add-in draws an Excel chart from its data; the file
+ * writers write the data as a small table and a native clustered bar chart over it.
+ */
 export interface DocChart {
   kind: 'chart';
   title: string;
@@ -47,6 +52,8 @@ export type DocBlock = DocTable | DocChart;
 export interface DocSheet {
   name: string;
   blocks: DocBlock[];
+  /** Printed in the page footer beside the page number (which file, which report year). */
+  footer?: string;
 }
 
 export interface SummaryDocument {

@@ -4,6 +4,10 @@ import type { UnreadableReason } from '../xlsx/errors';
 /** Terminal strings of the `hyoka` command. */
 export interface CliMessages {
   usage: string;
+  /** `hyoka check --help`: every option of check. */
+  helpCheck: string;
+  /** `hyoka consolidate --help`: every option of consolidate. */
+  helpConsolidate: string;
   unreadable: (file: string, reason: UnreadableReason) => string;
   /** Why a file cannot be read, without the file name (for messages that name it already). */
   unreadableReason: (reason: UnreadableReason) => string;
@@ -25,6 +29,7 @@ export interface CliMessages {
   policyTable: string;
   policyHeader: string[];
   noPolicies: string;
+  noFindingsLine: string;
   noFiles: string;
   unknownCommand: (cmd: string) => string;
   badArgs: (detail: string) => string;
@@ -71,13 +76,47 @@ export const cliMessages: Record<Lang, CliMessages> = {
     usage: [
       '使い方:',
       '  hyoka check <file.xlsx>… [--year 年度] [--config 設定.json] [--lang ja|en] [--json] [--out 結果.xlsx] [--force]',
-      '  hyoka consolidate <ファイルまたはフォルダ>… --out 取りまとめ.xlsx [--master 計画体系.xlsx] [--year 年度] [--json] [--force]',
+      '  hyoka consolidate <ファイルまたはフォルダ>… --out 取りまとめ.xlsx [--master 計画体系.xlsx] [--per-department フォルダ] [--year 年度] [--json] [--force]',
+      '  hyoka check --help / hyoka consolidate --help でコマンドごとの説明',
       '',
       '  --year     報告年度（2023、R5、令和5、令和５年度 など）',
       '  --config   設定ファイル（JSON）。列の役割・算出方法・次年度方針の語などを指定',
       '  --json     結果をJSONで出力',
       '  --out      評価集計・点検結果のシートを持つ新しいブックを書き出す（入力ファイルは変更しません）',
       '  --force    --out のファイルが既にあるとき上書きする',
+      '',
+      '終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読めないファイル・引数の誤り',
+    ].join('\n'),
+    helpCheck: [
+      '使い方: hyoka check <file.xlsx>… [オプション]',
+      '',
+      '評価調書のブックを点検し、指摘と施策別の評価集計を表示します。入力ファイルは変更しません。',
+      '',
+      '  --year <年度>        報告年度（2023、R5、令和5、令和５年度 など）。省略時はシートの表題から判断',
+      '  --config <file>      設定ファイル（JSON）。列の役割・算出方法（平均／割合）・しきい値・次年度方針の語',
+      '  --lang ja|en         表示と書き出しの言語（既定: ja）',
+      '  --json               結果をJSONで出力',
+      '  --out <file.xlsx>    評価集計・点検結果のシートを持つ新しいブックを書き出す（A4横・1ページ幅で印刷可）',
+      '  --force              --out のファイルが既にあるとき上書きする',
+      '  -h, --help           このヘルプを表示',
+      '',
+      '終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読めないファイル・引数の誤り',
+    ].join('\n'),
+    helpConsolidate: [
+      '使い方: hyoka consolidate <ファイルまたはフォルダ>… [オプション]',
+      '',
+      '担当課から届いたブックをまとめて点検し、取りまとめ・評価集計・点検結果・提出状況を作ります。',
+      'フォルダを指定するとその中の .xlsx をすべて読みます。計画体系のブック（評価のない体系表）がフォルダにあれば、それを計画体系として使います。',
+      '',
+      '  --master <file.xlsx>        計画体系（計画マスタ）のブック',
+      '  --out <file.xlsx>           取りまとめのブックを書き出す',
+      '  --per-department <folder>   担当課ごとの点検結果ブックをこのフォルダに書き出す（各課の指摘と、その課のファイルへのリンク）',
+      '  --year <年度>               報告年度（2023、R5、令和5 など）',
+      '  --config <file>             設定ファイル（JSON）',
+      '  --lang ja|en                表示と書き出しの言語（既定: ja）',
+      '  --json                      結果をJSONで出力',
+      '  --force                     書き出すファイルが既にあるとき上書きする',
+      '  -h, --help                  このヘルプを表示',
       '',
       '終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読めないファイル・引数の誤り',
     ].join('\n'),
@@ -99,8 +138,9 @@ export const cliMessages: Record<Lang, CliMessages> = {
     totals: (c) => `指摘: エラー ${c.error}件 / 警告 ${c.warning}件 / 情報 ${c.info}件`,
     severity: { error: 'エラー', warning: '警告', info: '情報' },
     policyTable: '施策別の評価集計（再掲は1件）',
-    policyHeader: ['シート', '番号', '名称', '記載', '算出', 'A', 'B', 'C', 'D', '事業数'],
+    policyHeader: ['シート', '番号', '名称', '記載', '算出', 'A', 'B', 'C', 'D', '評価数', '事業数'],
     noPolicies: '（集計できる施策はありません）',
+    noFindingsLine: '指摘はありません。',
     noFiles: '点検するファイルを指定してください。',
     unknownCommand: (cmd) => `「${cmd}」というコマンドはありません。`,
     badArgs: (d) => `引数の誤り: ${d}`,
@@ -110,13 +150,47 @@ export const cliMessages: Record<Lang, CliMessages> = {
     usage: [
       'Usage:',
       '  hyoka check <file.xlsx>… [--year Y] [--config profile.json] [--lang ja|en] [--json] [--out report.xlsx] [--force]',
-      '  hyoka consolidate <files or folders>… --out merged.xlsx [--master plan.xlsx] [--year Y] [--json] [--force]',
+      '  hyoka consolidate <files or folders>… --out merged.xlsx [--master plan.xlsx] [--per-department DIR] [--year Y] [--json] [--force]',
+      '  hyoka check --help / hyoka consolidate --help for each command',
       '',
       '  --year     report year (2023, R5, 令和5, 令和５年度 …)',
       '  --config   profile (JSON): column roles, method, thresholds, next-year policy words',
       '  --json     print JSON',
       '  --out      write a new workbook with the 評価集計 and 点検結果 sheets (inputs are never written)',
       '  --force    overwrite the --out file if it exists',
+      '',
+      'Exit codes: 0 no errors / 1 error findings / 2 unreadable file or bad arguments',
+    ].join('\n'),
+    helpCheck: [
+      'Usage: hyoka check <file.xlsx>… [options]',
+      '',
+      'Checks evaluation workbooks and prints the findings and the grades by policy. Inputs are never written.',
+      '',
+      '  --year <year>        report year (2023, R5, 令和5, 令和５年度 …); default: from the sheet titles',
+      '  --config <file>      profile (JSON): column roles, method (mean/share), thresholds, next-year policy words',
+      '  --lang ja|en         language of the report and of written sheets (default: ja)',
+      '  --json               print JSON',
+      '  --out <file.xlsx>    write a new workbook with the 評価集計 and 点検結果 sheets (prints A4 landscape, one page wide)',
+      '  --force              overwrite the --out file if it exists',
+      '  -h, --help           show this help',
+      '',
+      'Exit codes: 0 no errors / 1 error findings / 2 unreadable file or bad arguments',
+    ].join('\n'),
+    helpConsolidate: [
+      'Usage: hyoka consolidate <files or folders>… [options]',
+      '',
+      "Checks the departments' workbooks together and writes 取りまとめ, 評価集計, 点検結果 and 提出状況.",
+      'A folder means every .xlsx in it; a plan master in the folder (a hierarchy without grades) is used as the master.',
+      '',
+      '  --master <file.xlsx>        the plan master (計画体系)',
+      '  --out <file.xlsx>           write the consolidation workbook',
+      "  --per-department <folder>   write one 点検結果 workbook per department into the folder (its findings, linked into its file)",
+      '  --year <year>               report year (2023, R5, 令和5 …)',
+      '  --config <file>             profile (JSON)',
+      '  --lang ja|en                language of the report and of written sheets (default: ja)',
+      '  --json                      print JSON',
+      '  --force                     overwrite files that exist',
+      '  -h, --help                  show this help',
       '',
       'Exit codes: 0 no errors / 1 error findings / 2 unreadable file or bad arguments',
     ].join('\n'),
@@ -138,8 +212,9 @@ export const cliMessages: Record<Lang, CliMessages> = {
     totals: (c) => `Findings: ${c.error} errors / ${c.warning} warnings / ${c.info} info`,
     severity: { error: 'error', warning: 'warning', info: 'info' },
     policyTable: 'Grades by policy (再掲 counted once)',
-    policyHeader: ['Sheet', 'No.', 'Name', 'Decl.', 'Comp.', 'A', 'B', 'C', 'D', 'Programs'],
+    policyHeader: ['Sheet', 'No.', 'Name', 'Decl.', 'Comp.', 'A', 'B', 'C', 'D', 'Graded', 'Programs'],
     noPolicies: '(no policies to summarise)',
+    noFindingsLine: 'No findings.',
     noFiles: 'Name the files to check.',
     unknownCommand: (cmd) => `Unknown command "${cmd}".`,
     badArgs: (d) => `Bad arguments: ${d}`,

@@ -11,6 +11,10 @@ export interface ConsolidateMessages {
   reportLabel: (files: number) => string;
   mergedTitle: (year: string, files: number, rows: number) => string;
   findingsTitle: (year: string) => string;
+  /** Title of one department's 点検結果 workbook. */
+  departmentTitle: (department: string, year: string) => string;
+  /** The CLI's line after writing the per-department workbooks. */
+  wroteDepartments: (count: number, dir: string) => string;
   statusTitle: (year: string, master: string | null) => string;
   col: {
     group: string;
@@ -50,6 +54,8 @@ export interface ConsolidateMessages {
   notFound: (path: string) => string;
   emptyFolder: (dir: string) => string;
   masterUnreadable: (file: string, detail: string) => string;
+  /** A plan master found among the inputs without --master. */
+  masterDetected: (file: string) => string;
   masterWithoutPlan: (file: string) => string;
   heading: (year: string, files: number, master: string | null) => string;
   statusHeading: string;
@@ -67,6 +73,8 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     statusSheet: '提出状況',
     reportLabel: (n) => `${n}ファイルの取りまとめ`,
     mergedTitle: (year, files, rows) => `取りまとめ　報告年度: ${year}　ファイル ${files}件・事業 ${rows}行（計画体系の順）`,
+    departmentTitle: (department, year) => `点検結果（${department}）　報告年度: ${year}`,
+    wroteDepartments: (n, dir) => `${dir} に担当課ごとの点検結果を${n}件書き出しました。`,
     findingsTitle: (year) => `点検結果（全ファイル）　報告年度: ${year}`,
     statusTitle: (year, master) => `提出状況　報告年度: ${year}${master ? `　計画体系: ${master}` : ''}`,
     col: {
@@ -106,6 +114,7 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     notFound: (p) => `${p}: ファイルもフォルダも見つかりません。`,
     emptyFolder: (dir) => `${dir}: .xlsx ファイルがありません。`,
     masterUnreadable: (file, detail) => `計画体系 ${file} を読み込めません: ${detail}`,
+    masterDetected: (file) => `${file} は計画体系（評価のない体系表）なので、計画体系として使いました（担当課のファイルとしては数えていません）。別の計画体系を使うには --master で指定してください。`,
     masterWithoutPlan: (file) =>
       `${file} に計画体系のシート（基本目標・施策・事業・担当課などの列を持ち、評価の列がない表）が見つかりません。`,
     heading: (year, files, master) => `取りまとめ（報告年度: ${year}、ファイル ${files}件${master ? `、計画体系: ${master}` : ''}）`,
@@ -122,6 +131,8 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     statusSheet: '提出状況',
     reportLabel: (n) => `${n} files consolidated`,
     mergedTitle: (year, files, rows) => `Consolidation   Report year: ${year}   ${files} files, ${rows} program rows (plan order)`,
+    departmentTitle: (department, year) => `Findings for ${department}   Report year: ${year}`,
+    wroteDepartments: (n, dir) => `Wrote ${n} per-department findings workbooks to ${dir}.`,
     findingsTitle: (year) => `Findings (all files)   Report year: ${year}`,
     statusTitle: (year, master) => `Submissions   Report year: ${year}${master ? `   Plan master: ${master}` : ''}`,
     col: {
@@ -161,6 +172,7 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     notFound: (p) => `${p}: no such file or folder.`,
     emptyFolder: (dir) => `${dir}: no .xlsx files.`,
     masterUnreadable: (file, detail) => `Cannot read the plan master ${file}: ${detail}`,
+    masterDetected: (file) => `${file} is a plan master (a hierarchy without grades): used as the master, not counted as a department. Name another with --master.`,
     masterWithoutPlan: (file) => `${file} has no plan-master sheet (a table of goals, policies, programs and departments, without grades).`,
     heading: (year, files, master) => `Consolidation (report year: ${year}, ${files} files${master ? `, plan master: ${master}` : ''})`,
     statusHeading: '■ Submissions',

@@ -1,4 +1,4 @@
-import type { Lang, Severity } from '../core/report';
+import type { Lang, Severity, SummaryMethod } from '../core/report';
 
 /** Labels of the sheets Hyoka writes (評価集計, 点検結果) and of the terminal report. */
 export interface ReportMessages {
@@ -27,8 +27,29 @@ export interface ReportMessages {
     message: string;
     department: string;
     year: string;
+    graded: string;
+    ruleId: string;
+    goal: string;
+    sheets: string;
+    rows: string;
+    entered: string;
+    done: string;
+    notDone: string;
+    achievement: string;
   };
   total: string;
+  planTotal: string;
+  outsideGoals: string;
+  planTableTitle: string;
+  progressTitle: (sheet: string) => string;
+  progressNote: string;
+  singleYear: string;
+  gradedNote: string;
+  methodNote: (method: SummaryMethod) => string;
+  /** The rule's name for people (「評価の記入漏れ」); the id goes in its own narrow column. */
+  ruleTitle: (rule: string) => string;
+  headerRow: (row: number) => string;
+  rowOnly: (row: number) => string;
   sheetTotal: (sheet: string) => string;
   severity: Record<Severity, string>;
   unknownYear: string;
@@ -62,8 +83,31 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       message: '内容',
       department: '担当課',
       year: '年度',
+      graded: '評価数',
+      ruleId: '規則ID',
+      goal: '基本目標',
+      sheets: 'シート数',
+      rows: '対象行',
+      entered: '記入あり',
+      done: '実施',
+      notDone: '未実施',
+      achievement: '達成度の内訳',
     },
     total: '合計',
+    planTotal: '計画全体',
+    outsideGoals: '（目標に属さない評価）',
+    planTableTitle: '計画全体の集計（基本目標ごと、全シート合計・再掲は1件）',
+    progressTitle: (sheet) => `進捗の記録（${sheet}）`,
+    progressNote: '注: このシートはA〜Dの評価ではなく、年度ごとの実施状況・達成度を記録しています。記入あり・実施・未実施の件数と達成度の値の内訳を示します。',
+    singleYear: '（単年度）',
+    gradedNote: '注: 評価数は記入された評価の件数、事業数は事業（取組）の数です。担当課ごとに評価する事業では評価数が事業数より多くなります。評価のある施策は自身の評価を、上位の施策はその下の評価を数えます。',
+    methodNote: (x) =>
+      x.method === 'mean'
+        ? `評価（算出）の方法: 平均（A=4・B=3・C=2・D=1）。平均${x.thresholds.A}以上でA、${x.thresholds.B}以上でB、${x.thresholds.C}以上でC、それ未満はD。`
+        : `評価（算出）の方法: 割合（Aの割合）。${pct(x.thresholds.A)}以上でA、${pct(x.thresholds.B)}以上でB、${pct(x.thresholds.C)}以上でC、それ未満はD。`,
+    ruleTitle: (rule) => RULE_TITLES_JA[rule] ?? rule,
+    headerRow: (row) => `見出し（${row}行目）`,
+    rowOnly: (row) => `${row}行目`,
     sheetTotal: (sheet) => `合計（${sheet}）`,
     severity: { error: 'エラー', warning: '警告', info: '情報' },
     unknownYear: '不明',
@@ -95,11 +139,63 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       message: 'Message',
       department: 'Department',
       year: 'Year',
+      graded: 'Graded',
+      ruleId: 'Rule id',
+      goal: 'Goal',
+      sheets: 'Sheets',
+      rows: 'Rows',
+      entered: 'Entered',
+      done: 'Done',
+      notDone: 'Not done',
+      achievement: 'Achievement values',
     },
     total: 'Total',
+    planTotal: 'Whole plan',
+    outsideGoals: '(grades outside any goal)',
+    planTableTitle: 'Whole plan by goal (all sheets, 再掲 once)',
+    progressTitle: (sheet) => `Progress recorded (${sheet})`,
+    progressNote: 'Note: this sheet records progress per year (実施状況 / 達成度), not A–D grades: entries, done / not done, and the 達成度 values entered.',
+    singleYear: '(single year)',
+    gradedNote: 'Note: "Graded" counts grades entered, "Programs" counts programs; where departments grade a program separately, graded exceeds programs. A graded policy counts its own grade, a parent the grades below it.',
+    methodNote: (x) =>
+      x.method === 'mean'
+        ? `Computed grade: mean (A=4, B=3, C=2, D=1); A from ${x.thresholds.A}, B from ${x.thresholds.B}, C from ${x.thresholds.C}, else D.`
+        : `Computed grade: share of A; A from ${pct(x.thresholds.A)}, B from ${pct(x.thresholds.B)}, C from ${pct(x.thresholds.C)}, else D.`,
+    ruleTitle: (rule) => rule,
+    headerRow: (row) => `header (row ${row})`,
+    rowOnly: (row) => `row ${row}`,
     sheetTotal: (sheet) => `Total (${sheet})`,
     severity: { error: 'error', warning: 'warning', info: 'info' },
     unknownYear: 'unknown',
     noFindings: 'No findings.',
   },
+};
+
+const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+
+/** Rule names for Japanese sheets (ids as in src/core/rules and src/core/consolidate/rules). */
+export const RULE_TITLES_JA: Record<string, string> = {
+  'grade-missing': '評価の記入漏れ',
+  'grade-invalid': '評価の値が不正',
+  'grade-nonstandard': '評価の表記ゆれ',
+  'grade-misplaced': '評価の入力位置',
+  'grade-jump': '評価の大きな変動',
+  'previous-grade-missing': '前年度評価の記入漏れ',
+  'policy-grade-mismatch': '施策の評価と集計の不一致',
+  'repost-mismatch': '再掲の評価の不一致',
+  'repost-unmatched': '再掲元が見つからない',
+  'summary-count-mismatch': '評価総括表の件数の不一致',
+  'next-policy-invalid': '次年度方針の値',
+  'achievement-invalid': '達成度の値',
+  'achievement-grade-mismatch': '達成度と評価の食い違い',
+  'year-missing': '年度の記入漏れ',
+  'workbook-year-missing': '報告年度の欠落',
+  'layout-uncertain': '表の読み取りが不確か',
+  'nothing-checked': '点検できる表がない',
+  'duplicate-program': '事業の重複',
+  'file-unreadable': '読めないファイル',
+  'program-unknown': '計画にない事業',
+  'program-unreported': '未報告の事業',
+  'department-missing': '未提出の担当課',
+  'year-mismatch': '報告年度の食い違い',
 };

@@ -1,9 +1,11 @@
 import type { Line, MergedNode } from '../core/consolidate/tree';
-import type { ConsolidationResult } from '../core/consolidate/types';
+import type { Submission } from '../core/consolidate/submissions';
+import type { ConsolidatedFinding, ConsolidationResult } from '../core/consolidate/types';
 import type { Lang } from '../core/report';
 import type { CellLink, DocCell, DocSheet, SummaryDocument } from '../core/summary-document';
 import { formatFiscalYear } from '../core/years';
 import { consolidateMessages } from '../i18n/consolidate';
+import { reportMessages } from '../i18n/report';
 import { describe } from './describe';
 import { summarySheet as buildSummarySheet } from './summary-document';
 
@@ -71,16 +73,17 @@ export function buildConsolidationDocument(result: ConsolidationResult, lang: La
 
   const findingRows: DocCell[][] = input.findings.map((f) => [
     { text: m.severity[f.severity], emphasis: f.severity },
-    f.file,
+    f.file !== null ? baseName(f.file) : null,
     f.sheet,
-    f.sheet && (f.cell || f.row) ? cellWithLink(f.cell ?? `${f.row}`, linkTo(f.file, f.sheet, f.cell ?? `A${f.row}`)) : null,
-    f.rule,
+    f.sheet && (f.cell || f.row) ? cellWithLink(f.cell ?? reportMessages[lang].rowOnly(f.row ?? 0), linkTo(f.file, f.sheet, f.cell ?? `A${f.row}`)) : null,
+    reportMessages[lang].ruleTitle(f.rule),
     describe(f, lang),
     f.department ?? null,
     f.program ?? null,
     f.year !== undefined ? formatFiscalYear(f.year, lang) : null,
+    f.rule,
   ]);
-  if (findingRows.length === 0) findingRows.push([m.noFindings, null, null, null, null, null, null, null, null]);
+  if (findingRows.length === 0) findingRows.push([m.noFindings, null, null, null, null, null, null, null, null, null]);
   const findings: DocSheet = {
     name: m.findingsSheet,
     blocks: [
@@ -88,15 +91,16 @@ export function buildConsolidationDocument(result: ConsolidationResult, lang: La
         kind: 'table',
         title: m.findingsTitle(year),
         columns: [
-          { header: m.col.severity, width: 8 },
-          { header: m.col.file, width: 24 },
+          { header: m.col.severity, width: 7 },
+          { header: m.col.file, width: 20 },
           { header: m.col.sheet, width: 12 },
           { header: m.col.cell, width: 8 },
-          { header: m.col.rule, width: 20 },
-          { header: m.col.message, width: 80 },
-          { header: m.col.department, width: 16 },
-          { header: m.col.program, width: 30 },
-          { header: m.col.year, width: 12 },
+          { header: m.col.rule, width: 18 },
+          { header: m.col.message, width: 70 },
+          { header: m.col.department, width: 14 },
+          { header: m.col.program, width: 24 },
+          { header: m.col.year, width: 11 },
+          { header: reportMessages[lang].col.ruleId, width: 10 },
         ],
         rows: findingRows,
       },
@@ -129,7 +133,7 @@ export function buildConsolidationDocument(result: ConsolidationResult, lang: La
               : s.expected
                 ? m.submitted.yes
                 : { text: m.submitted.notInMaster, emphasis: 'warning' },
-          s.state === 'received' ? s.files.join('、') : null,
+          s.state !== 'inside-other' && s.files.length > 0 ? s.files.join('、') : null,
           s.fileStatus === null ? null : s.fileStatus === 'ok' ? m.fileStatus.ok : { text: m.fileStatus[s.fileStatus], emphasis: 'error' },
           s.reportYear !== null ? formatFiscalYear(s.reportYear, lang) : null,
           s.state === 'received' ? s.rows : null,
@@ -170,7 +174,7 @@ function mergedLine(
     r.nextPolicy || null,
     !withMaster ? null : r.masterIndex !== null ? m.inMaster.yes : { text: m.inMaster.no, emphasis: 'warning' },
     findings,
-    r.file,
+    baseName(r.file),
     r.sheet,
     cellWithLink(String(r.row), linkTo(r.file, r.sheet, r.cell)),
   ];
@@ -184,4 +188,87 @@ function ancestors(node: MergedNode): string {
     parts.unshift(id && n.level.name ? `${id} ${n.level.name}` : n.level.name || id || '');
   }
   return parts.join(' › ');
+}
+
+/** One department's 点検結果: what it must fix, for the secretariat to send back. */
+export interface DepartmentDocument {
+  department: string;
+  /** Its own files (empty when it sent none). */
+  files: string[];
+  findings: number;
+  document: SummaryDocument;
+}
+
+/**
+ * Per 担当課: its findings only (those in its own files, and those the run raised about it —
+ * 提出なし, 未報告の事業), each linked into its own file. `sourceLink` turns an input's name into
+ * the link target as seen from where the department's workbook is written.
+ */
+export function buildDepartmentDocuments(
+  result: { findings: readonly ConsolidatedFinding[]; submissions: readonly Submission[]; reportYear: number | null },
+  lang: Lang,
+  sourceLink?: (file: string) => string | null,
+): DepartmentDocument[] {
+  const m = consolidateMessages[lang];
+  const r = reportMessages[lang];
+  const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : m.unknownYear;
+  const out: DepartmentDocument[] = [];
+  const submitted = new Set(result.submissions.filter((s) => s.state !== 'inside-other').flatMap((s) => s.files));
+  for (const s of result.submissions) {
+    const own = new Set(s.state === 'inside-other' ? [] : s.files);
+    // Its files' findings, and those raised about it elsewhere (in the master: 提出なし, 未報告).
+    const findings = result.findings.filter((f) => (f.file !== null && own.has(f.file)) || (!(f.file !== null && submitted.has(f.file)) && f.department === s.department));
+    if (findings.length === 0 && own.size === 0) continue;
+    const rows: DocCell[][] = findings.map((f) => {
+      const target = f.file !== null && f.sheet && (f.cell || f.row) ? (sourceLink?.(f.file) ?? null) : null;
+      const where = f.cell ?? (f.row ? r.rowOnly(f.row) : null);
+      return [
+        { text: m.severity[f.severity], emphasis: f.severity },
+        f.file !== null ? baseName(f.file) : null,
+        f.sheet,
+        where !== null && target !== null && f.sheet ? { text: where, link: { sheet: f.sheet, cell: f.cell ?? `A${f.row}`, file: target } } : where,
+        r.ruleTitle(f.rule),
+        describe(f, lang),
+        f.program ?? null,
+        f.rule,
+      ];
+    });
+    if (rows.length === 0) rows.push([r.noFindings, null, null, null, null, null, null, null]);
+    out.push({
+      department: s.department,
+      files: [...own],
+      findings: findings.length,
+      document: {
+        sheets: [
+          {
+            name: m.findingsSheet,
+            footer: m.departmentTitle(s.department, year),
+            blocks: [
+              {
+                kind: 'table',
+                title: m.departmentTitle(s.department, year),
+                columns: [
+                  { header: m.col.severity, width: 7 },
+                  { header: m.col.file, width: 20 },
+                  { header: m.col.sheet, width: 12 },
+                  { header: m.col.cell, width: 9 },
+                  { header: m.col.rule, width: 18 },
+                  { header: m.col.message, width: 70 },
+                  { header: m.col.program, width: 24 },
+                  { header: r.col.ruleId, width: 10 },
+                ],
+                rows,
+              },
+            ],
+          },
+        ],
+      },
+    });
+  }
+  return out;
+}
+
+/** The file's name without its folders: what a person recognises in a narrow column. */
+export function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
 }

@@ -5,4 +5,4 @@
  */
 export { describe } from './describe';
 export { buildSummaryDocument, type DocumentOptions } from './summary-document';
-export { buildConsolidationDocument } from './consolidation-document';
+export { buildConsolidationDocument, buildDepartmentDocuments, type DepartmentDocument } from './consolidation-document';

@@ -1,13 +1,17 @@
 import { GRADES, type Grade } from '../core/grades';
-import type { GradeCounts, Lang, PolicySummary, Report } from '../core/report';
-import type { CellLink, DocCell, DocSheet, DocTable, SummaryDocument } from '../core/summary-document';
+import type { GradeCounts, Lang, PolicySummary, ProgressSummary, Report } from '../core/report';
+import type { CellLink, DocBlock, DocCell, DocSheet, DocTable, SummaryDocument } from '../core/summary-document';
+import { normalizeForMatch } from '../core/text';
 import { formatFiscalYear } from '../core/years';
 import { reportMessages } from '../i18n/report';
 import { describe } from './describe';
 
 /**
  * The sheets Hyoka writes, described once: 評価集計 (policy table, 評価総括表-style tables,
- * a chart of A–D per top-level item) and 点検結果 (one row per finding with a link to its cell).
+ * plan totals across sheets, progress summaries, a chart of A–D) and 点検結果 (one row per
+ * finding with a link to its cell). Every number on 評価集計 comes from the same counts
+ * (report.sheets[].gradeCounts and the policies' counts, both counted by summary/counts.ts),
+ * so the policy table, its totals, the 評価総括表 blocks and the chart agree.
  */
 export function buildSummaryDocument(report: Report, lang: Lang, options: DocumentOptions = {}): SummaryDocument {
   const link = (sheet: string, cell: string): CellLink => (options.sourceFile ? { sheet, cell, file: options.sourceFile } : { sheet, cell });
@@ -21,22 +25,40 @@ export interface DocumentOptions {
 
 export type LinkTo = (sheet: string, cell: string) => CellLink;
 
+const sumCounts = (list: readonly GradeCounts[]): GradeCounts => {
+  const out: GradeCounts = { A: 0, B: 0, C: 0, D: 0 };
+  for (const c of list) for (const g of GRADES) out[g] += c[g];
+  return out;
+};
+const totalOf = (c: GradeCounts): number => GRADES.reduce((s, g) => s + c[g], 0);
+
+function yearText(report: Report, lang: Lang): string {
+  return report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : reportMessages[lang].unknownYear;
+}
+
 /** 評価集計 alone (the consolidation document reuses it). */
 export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   const m = reportMessages[lang];
-  const year = report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : m.unknownYear;
+  const year = yearText(report, lang);
+  const infoBySheet = new Map(report.sheets.map((s) => [s.name, s]));
   const policyRows: DocCell[][] = [];
   const bySheet = groupBySheet(report.policies);
   for (const [sheet, policies] of bySheet) {
+    const info = infoBySheet.get(sheet);
+    // A progress table has no A–D: its summary is the progress block below, not a row of zeros.
+    if (info?.progress && !info.gradeCounts) continue;
     for (const p of policies) {
+      const graded = p.graded ?? totalOf(p.counts);
       policyRows.push([
         sheet,
         { text: p.id, link: link(sheet, `A${p.row}`) },
         `${'　'.repeat(Math.max(0, p.level - 1))}${p.name}`,
-        p.levelLabel ?? String(p.level),
+        // A level's label can be a whole header cell (several lines): its first line names it.
+        cut((p.levelLabel ?? String(p.level)).split(/\r?\n/)[0].trim(), 12),
         p.declaredGrade,
         p.computedGrade,
         ...GRADES.map((g) => p.counts[g]),
+        graded,
         p.programs,
         p.findings,
       ]);
@@ -44,7 +66,8 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
     let topLevel = Infinity;
     for (const p of policies) if (p.level < topLevel) topLevel = p.level;
     const top = policies.filter((p) => p.level === topLevel);
-    const sum = (g: Grade): number => top.reduce((s, p) => s + p.counts[g], 0);
+    // The sheet's total is what the sheet counts (再掲 once), the same number its 評価総括表 must show.
+    const counts = info?.gradeCounts ?? sumCounts(top.map((p) => p.counts));
     policyRows.push([
       { text: m.sheetTotal(sheet), emphasis: 'total' },
       null,
@@ -52,56 +75,171 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
       null,
       null,
       null,
-      ...GRADES.map((g) => sum(g)),
+      ...GRADES.map((g) => counts[g]),
+      totalOf(counts),
       top.reduce((s, p) => s + p.programs, 0),
       top.reduce((s, p) => s + p.findings, 0),
     ]);
   }
-  const policyTable: DocTable = {
-    kind: 'table',
-    title: `${m.policyTableTitle}　${m.fileLine(report.file, year)}`,
-    columns: [
-      { header: m.col.sheet, width: 16 },
-      { header: m.col.id, width: 12 },
-      { header: m.col.name, width: 44 },
-      { header: m.col.level, width: 10 },
-      { header: m.col.declared, width: 10, align: 'center' },
-      { header: m.col.computed, width: 10, align: 'center' },
-      ...GRADES.map((g) => ({ header: g, width: 5, align: 'right' as const })),
-      { header: m.col.programs, width: 8, align: 'right' },
-      { header: m.col.findings, width: 8, align: 'right' },
-    ],
-    rows: policyRows,
-  };
 
-  const blocks: DocSheet['blocks'] = [policyTable];
+  const blocks: DocBlock[] = [];
+  if (policyRows.length > 0 || !report.sheets.some((s) => s.progress)) {
+    blocks.push({
+      kind: 'table',
+      title: `${m.policyTableTitle}　${m.fileLine(report.file, year)}`,
+      columns: [
+        { header: m.col.sheet, width: 14 },
+        { header: m.col.id, width: 10 },
+        { header: m.col.name, width: 44 },
+        { header: m.col.level, width: 8 },
+        { header: m.col.declared, width: 8, align: 'center' },
+        { header: m.col.computed, width: 8, align: 'center' },
+        ...GRADES.map((g) => ({ header: g, width: 5, align: 'right' as const })),
+        { header: m.col.graded, width: 7, align: 'right' },
+        { header: m.col.programs, width: 7, align: 'right' },
+        { header: m.col.findings, width: 7, align: 'right' },
+      ],
+      rows: policyRows,
+      notes: [m.gradedNote, report.method ? m.methodNote(report.method) : null].filter((n): n is string => n !== null),
+    });
+  }
   for (const info of report.sheets) {
     if (info.gradeCounts) blocks.push(gradeTable(info.name, bySheet.get(info.name) ?? [], info.gradeCounts, lang));
   }
-  const tops = report.policies.filter((p) => p.level === 1);
-  if (tops.length > 0) {
+  const plan = planTotals(report, lang);
+  if (plan) blocks.push(plan.table);
+  for (const info of report.sheets) {
+    if (info.progress && !info.gradeCounts) blocks.push(progressTable(info.name, info.progress, lang));
+  }
+  const chart = plan?.goals ?? topPolicies(report);
+  if (chart.length > 0 && chart.some((c) => totalOf(c.counts) > 0)) {
     blocks.push({
       kind: 'chart',
       title: m.chartTitle,
-      categories: tops.map((p) => `${p.id === p.name ? '' : `${p.id} `}${p.name}`.slice(0, 30)),
-      series: GRADES.map((g) => ({ name: g, values: tops.map((p) => p.counts[g]) })),
+      categories: chart.map((c) => c.label),
+      series: GRADES.map((g) => ({ name: g, values: chart.map((c) => c.counts[g]) })),
     });
   }
-  return { name: m.summarySheet, blocks };
+  return { name: m.summarySheet, blocks, footer: m.fileLine(report.file, year) };
+}
+
+interface Category {
+  label: string;
+  counts: GradeCounts;
+}
+
+/** Each graded sheet's top level (基本目標 …), labelled with its sheet when there are several. */
+function topPolicies(report: Report): Category[] {
+  const graded = report.sheets.filter((s) => s.gradeCounts);
+  const out: Category[] = [];
+  for (const info of graded) {
+    const policies = report.policies.filter((p) => p.sheet === info.name);
+    if (policies.length === 0) continue;
+    const top = Math.min(...policies.map((p) => p.level));
+    for (const p of policies.filter((x) => x.level === top)) {
+      const label = `${p.id === p.name ? '' : `${p.id} `}${p.name}`;
+      out.push({ label: cut(graded.length > 1 ? `${info.name}：${label}` : label, 40), counts: p.counts });
+    }
+  }
+  return out;
+}
+
+/**
+ * A plan spread over several sheets (one per 基本施策, each repeating its 基本目標 row): the
+ * 基本目標 added up across sheets, and the whole plan. Only when a top-level item does repeat
+ * across sheets — several independent plans in one book (Komae) keep their own totals.
+ */
+function planTotals(report: Report, lang: Lang): { table: DocTable; goals: Category[] } | null {
+  const m = reportMessages[lang];
+  const graded = report.sheets.filter((s) => s.gradeCounts);
+  if (graded.length < 2) return null;
+  const goals = new Map<string, { label: string; counts: GradeCounts[]; programs: number; sheets: Set<string> }>();
+  for (const info of graded) {
+    const policies = report.policies.filter((p) => p.sheet === info.name);
+    if (policies.length === 0) continue;
+    const top = Math.min(...policies.map((p) => p.level));
+    for (const p of policies.filter((x) => x.level === top)) {
+      const label = p.id === p.name ? p.name : `${p.id} ${p.name}`;
+      const key = normalizeForMatch(label);
+      const goal = goals.get(key) ?? { label, counts: [], programs: 0, sheets: new Set<string>() };
+      goal.counts.push(p.counts);
+      goal.programs += p.programs;
+      goal.sheets.add(info.name);
+      goals.set(key, goal);
+    }
+  }
+  if (![...goals.values()].some((g) => g.sheets.size > 1)) return null;
+  const rows: DocCell[][] = [];
+  const categories: Category[] = [];
+  for (const goal of goals.values()) {
+    const counts = sumCounts(goal.counts);
+    categories.push({ label: cut(goal.label, 40), counts });
+    rows.push([goal.label, goal.sheets.size, ...GRADES.map((g) => counts[g]), totalOf(counts), goal.programs]);
+  }
+  const whole = sumCounts(graded.map((s) => s.gradeCounts as GradeCounts));
+  const goalSum = sumCounts(categories.map((c) => c.counts));
+  // Grades outside any top-level item (rare): shown, so the rows still add up to the plan.
+  const rest = GRADES.map((g) => whole[g] - goalSum[g]);
+  if (rest.some((n) => n !== 0)) rows.push([m.outsideGoals, null, ...rest, rest.reduce((s, n) => s + n, 0), null]);
+  rows.push([{ text: m.planTotal, emphasis: 'total' }, graded.length, ...GRADES.map((g) => whole[g]), totalOf(whole), categories.length > 0 ? [...goals.values()].reduce((s, g) => s + g.programs, 0) : null]);
+  return {
+    goals: categories,
+    table: {
+      kind: 'table',
+      title: m.planTableTitle,
+      columns: [
+        { header: m.col.goal, width: 40 },
+        { header: m.col.sheets, width: 8, align: 'right' },
+        ...GRADES.map((g) => ({ header: g, width: 5, align: 'right' as const })),
+        { header: m.col.graded, width: 7, align: 'right' },
+        { header: m.col.programs, width: 7, align: 'right' },
+      ],
+      rows,
+    },
+  };
+}
+
+/** A sheet that records progress, not grades: what it records per year instead of a table of zeros. */
+function progressTable(sheet: string, progress: ProgressSummary, lang: Lang): DocTable {
+  const m = reportMessages[lang];
+  return {
+    kind: 'table',
+    title: m.progressTitle(sheet),
+    columns: [
+      { header: m.col.year, width: 12 },
+      { header: m.col.rows, width: 8, align: 'right' },
+      { header: m.col.entered, width: 8, align: 'right' },
+      { header: m.col.done, width: 8, align: 'right' },
+      { header: m.col.notDone, width: 8, align: 'right' },
+      { header: m.col.achievement, width: 44 },
+    ],
+    rows: progress.years.map((y) => [
+      y.year !== null ? formatFiscalYear(y.year, lang) : m.singleYear,
+      y.rows,
+      y.entered,
+      y.done,
+      y.notDone,
+      Object.entries(y.achievement)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k}: ${n}`)
+        .join('、') || null,
+    ]),
+    notes: [m.progressNote],
+  };
 }
 
 /** 評価総括表-style: per grade, how many graded items (再掲 once) and, where policies carry the grade, which. */
 function gradeTable(sheet: string, policies: PolicySummary[], counts: GradeCounts, lang: Lang): DocTable {
   const m = reportMessages[lang];
-  const rows: DocCell[][] = GRADES.map((g) => [
+  const rows: DocCell[][] = GRADES.map((g: Grade) => [
     g,
     counts[g],
     policies
       .filter((p) => p.declaredGrade === g)
       .map((p) => p.id)
-      .join('、'),
+      .join('、') || null,
   ]);
-  rows.push([{ text: m.total, emphasis: 'total' }, GRADES.reduce((s, g) => s + counts[g], 0), null]);
+  rows.push([{ text: m.total, emphasis: 'total' }, totalOf(counts), null]);
   return {
     kind: 'table',
     title: m.gradeTableTitle(sheet),
@@ -119,32 +257,53 @@ function findingsSheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   const rows: DocCell[][] = report.findings.map((f) => [
     { text: m.severity[f.severity], emphasis: f.severity },
     f.sheet,
-    f.sheet && f.cell ? { text: f.cell, link: link(f.sheet, f.cell) } : f.sheet && f.row ? { text: `${f.row}`, link: link(f.sheet, `A${f.row}`) } : null,
-    f.rule,
+    findingPlace(f, report, link, lang),
+    m.ruleTitle(f.rule),
     describe(f, lang),
     f.department ?? null,
     f.year !== undefined ? formatFiscalYear(f.year, lang) : null,
+    f.rule,
   ]);
-  if (rows.length === 0) rows.push([m.noFindings, null, null, null, null, null, null]);
+  if (rows.length === 0) rows.push([m.noFindings, null, null, null, null, null, null, null]);
   return {
     name: m.findingsSheet,
+    footer: m.fileLine(report.file, yearText(report, lang)),
     blocks: [
       {
         kind: 'table',
-        title: `${m.findingsTableTitle}　${m.fileLine(report.file, report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : m.unknownYear)}`,
+        title: `${m.findingsTableTitle}　${m.fileLine(report.file, yearText(report, lang))}`,
         columns: [
-          { header: m.col.severity, width: 8 },
-          { header: m.col.sheet, width: 16 },
-          { header: m.col.cell, width: 8 },
-          { header: m.col.rule, width: 24 },
-          { header: m.col.message, width: 80 },
-          { header: m.col.department, width: 14 },
-          { header: m.col.year, width: 12 },
+          { header: m.col.severity, width: 7 },
+          { header: m.col.sheet, width: 14 },
+          { header: m.col.cell, width: 9 },
+          { header: m.col.rule, width: 18 },
+          { header: m.col.message, width: 70 },
+          { header: m.col.department, width: 12 },
+          { header: m.col.year, width: 11 },
+          { header: m.col.ruleId, width: 10 },
         ],
         rows,
       },
     ],
   };
+}
+
+/** The cell; a sheet-level finding names the sheet's header row (見出し n行目), never a bare row number. */
+function findingPlace(f: Report['findings'][number], report: Report, link: LinkTo, lang: Lang): DocCell {
+  const m = reportMessages[lang];
+  if (!f.sheet) return null;
+  if (f.cell) return { text: f.cell, link: link(f.sheet, f.cell) };
+  if (f.row) {
+    const header = report.sheets.find((s) => s.name === f.sheet)?.headerRow ?? null;
+    const text = header !== null && f.row === header ? m.headerRow(f.row) : m.rowOnly(f.row);
+    return { text, link: link(f.sheet, `A${f.row}`) };
+  }
+  return null;
+}
+
+function cut(s: string, n: number): string {
+  const chars = [...s];
+  return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
 }
 
 function groupBySheet(policies: readonly PolicySummary[]): Map<string, PolicySummary[]> {

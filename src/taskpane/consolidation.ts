@@ -11,6 +11,7 @@ import {
   type WorkbookSnapshot,
 } from '../core';
 import type { PickedFile } from '../excel/picked-files';
+import { buildDepartmentDocuments } from '../render/consolidation-document';
 import { buildConsolidationDocument } from '../render/consolidation-document';
 import type { MessageKey } from '../i18n/taskpane';
 import type { UnreadableReason } from '../xlsx/errors';
@@ -51,6 +52,8 @@ export interface ConsolidationActions {
   cancelConsolidation(): void;
   /** Excel: writes the four sheets into the open workbook; browser: downloads them as a workbook. */
   saveConsolidation(): Promise<void>;
+  /** One 点検結果 workbook per 担当課, downloaded together as one zip (browsers allow one download per click). */
+  downloadPerDepartment(): Promise<void>;
 }
 
 export interface ConsolidationDeps {
@@ -199,6 +202,29 @@ export function createConsolidationActions(store: StoreAccess, deps: Consolidati
 
     cancelConsolidation() {
       controller?.abort();
+    },
+
+    async downloadPerDepartment() {
+      const result = c().result;
+      if (!result) return;
+      const lang = store.get().lang;
+      store.set({ phase: 'writing', notice: null });
+      try {
+        // Links point at each department's file by its name, for when the zip is unpacked beside them.
+        const docs = buildDepartmentDocuments(result, lang, (file) => file.split(/[\\/]/).pop() ?? file);
+        const entries: Record<string, Uint8Array> = {};
+        for (const d of docs) {
+          let stem = `${d.department.replace(/[\\/:*?"<>|]/g, '＿') || 'department'}_点検結果`;
+          for (let k = 2; entries[`${stem}.xlsx`]; k++) stem = `${stem}_${k}`;
+          entries[`${stem}.xlsx`] = await deps.workbookBytes(d.document);
+        }
+        const { zipSync } = await import('fflate');
+        const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : 'unknown';
+        deps.download(zipSync(entries, { level: 0 }), `担当課別_点検結果_${year}.zip`);
+        store.set({ phase: 'idle', notice: { intent: 'success', text: store.t('perDepartmentDone', { count: docs.length }) } });
+      } catch (e) {
+        store.fail(e);
+      }
     },
 
     async saveConsolidation() {

@@ -7,7 +7,9 @@ import {
   type Report,
   type Settings,
   type SheetLayout,
+  type Severity,
 } from '../core';
+import { cliMessages } from '../i18n/cli';
 import type { WorkbookPort } from '../excel/port';
 import { buildSummaryDocument } from '../render/summary-document';
 import { readPickedSnapshot, summaryWorkbookBytes } from '../excel/picked-files';
@@ -43,10 +45,14 @@ export interface PaneState {
   notice: Notice | null;
   /** 取りまとめ: the picked files, the run's progress and its result. */
   consolidation: ConsolidationState;
+  /** 指摘一覧 opens filtered to this severity (a severity card on 点検 was clicked). */
+  findingsSeverity: Severity | null;
 }
 
 export interface PaneActions extends ConsolidationActions {
   setTab(tab: Tab): void;
+  /** 指摘一覧, filtered to one severity (null: all). */
+  showFindings(severity: Severity | null): void;
   openPort(port: WorkbookPort): Promise<void>;
   runCheck(): Promise<void>;
   /** 中止: stop a live read at its next sync. */
@@ -96,6 +102,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     readProgress: null,
     notice: null,
     consolidation: initialConsolidation(),
+    findingsSeverity: null,
   };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<PaneState>): void => {
@@ -123,7 +130,8 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    setTab: (tab) => set({ tab }),
+    setTab: (tab) => set({ tab, findingsSeverity: tab === 'findings' ? state.findingsSeverity : null }),
+    showFindings: (severity) => set({ tab: 'findings', findingsSeverity: severity }),
     dismissNotice: () => set({ notice: null }),
     showError: (key) => set({ notice: { intent: 'error', text: t(key) } }),
 
@@ -150,8 +158,20 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
         const { report, layouts } = checkWorkbook(snapshot, { settings: state.settings, fileName: port.fileName });
         set({ phase: 'idle', report, layouts, lastRun: now() });
       } catch (e) {
-        if (e instanceof Error && e.name === 'AbortError') set({ phase: 'idle', readProgress: null, notice: { intent: 'info', text: t('readCancelled') } });
-        else fail(e);
+        if (e instanceof Error && e.name === 'AbortError') {
+          set({ phase: 'idle', readProgress: null, notice: { intent: 'info', text: t('readCancelled') } });
+          return;
+        }
+        // A dropped file that cannot be read: the CLI's reason, and back to choosing a file
+        // (no 点検する button for a file that will never check).
+        const err = typeof e === 'object' && e !== null ? (e as { code?: unknown; reason?: unknown }) : {};
+        if (port.kind === 'file' && err.code === 'unreadable') {
+          const reason = String(err.reason) as Parameters<(typeof cliMessages)['ja']['unreadableReason']>[0];
+          const why = cliMessages[state.lang].unreadableReason(reason) ?? t(unreadableKey(err.reason));
+          set({ phase: 'idle', port: null, report: null, notice: { intent: 'error', text: t('fileUnreadable', { name: port.fileName ?? '', reason: why }) } });
+          return;
+        }
+        fail(e);
       } finally {
         reading = null;
       }
@@ -221,7 +241,11 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
       try {
         await port.saveSettings(settings);
         set({ notice: { intent: 'success', text: t('settingsSaved') } });
-        if (state.report) await store.runCheck();
+        if (state.report) {
+          await store.runCheck();
+          // The check clears notices as it starts: confirm once it is done (unless it failed).
+          if (state.notice === null) set({ notice: { intent: 'success', text: t('settingsSavedRechecked') } });
+        }
       } catch (e) {
         fail(e);
       }

@@ -1,8 +1,9 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { SummaryDocument } from '../core/summary-document';
-import { planSheet, renderBlocks } from './write';
+import { addExtras } from './chart-parts';
+import { extrasOf, planSheet, renderBlocks, type WrittenSheetLayout } from './write';
 
 /** Rows between two turns of the event loop, in which the zip compresses what was written. */
 const YIELD_ROWS = 1000;
@@ -34,9 +35,11 @@ export async function writeSummaryWorkbookFile(doc: SummaryDocument, file: strin
     workbook.creator = 'Hyoka';
     workbook.created = new Date(Date.UTC(2000, 0, 1));
     workbook.modified = new Date(Date.UTC(2000, 0, 1));
+    const plans: WrittenSheetLayout[] = [];
     for (const [k, sheet] of doc.sheets.entries()) {
       const plan = planSheet(sheet);
-      const ws = workbook.addWorksheet(names[k], { views: plan.views });
+      plans.push(plan);
+      const ws = workbook.addWorksheet(names[k], { views: plan.views, pageSetup: plan.pageSetup, headerFooter: plan.headerFooter });
       // The streaming writer writes the column widths before the first row.
       plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
       for (const r of renderBlocks(ws, plan)) {
@@ -52,6 +55,10 @@ export async function writeSummaryWorkbookFile(doc: SummaryDocument, file: strin
     }
     await workbook.commit();
     await closed;
+    // Charts and print titles, as writeSummaryWorkbook adds them: the finished zip is read
+    // back once and rewritten (the summary is small next to the findings it lists).
+    const extras = extrasOf(plans, names);
+    if (extras.charts.length > 0 || extras.printTitles.length > 0) await fs.writeFile(file, addExtras(await fs.readFile(file), extras));
   } catch (e) {
     out.destroy();
     await closed;

@@ -76,7 +76,8 @@ test('--json prints exactly one document in the documented shape', async () => {
   const aboutProgram = doc.findings.find((f: { node?: string }) => f.node !== undefined);
   expect(aboutProgram.node).toMatch(/^1 地域福祉計画\//);
   const policy = doc.policies.find((p: { id: string }) => p.id === '1-(2)-①');
-  expect(policy).toMatchObject({ sheet: '1 地域福祉計画', declaredGrade: 'A', computedGrade: null, counts: { A: 0, B: 0, C: 0, D: 0 } });
+  // A graded leaf policy counts its own grade (the 評価総括表 counts it too).
+  expect(policy).toMatchObject({ sheet: '1 地域福祉計画', declaredGrade: 'A', computedGrade: null, counts: { A: 1, B: 0, C: 0, D: 0 } });
 });
 
 test('several files: --json prints an array', async () => {

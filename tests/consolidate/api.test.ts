@@ -62,9 +62,9 @@ describe('consolidate() as the task pane calls it', () => {
     const merged = table(doc.sheets[0]);
     expect(merged.rows[0][12]).toBe('10');
     const findings = table(doc.sheets[2]);
-    const unreported = findings.rows.find((r) => r[4] === 'program-unreported');
+    const unreported = findings.rows.find((r) => r[9] === 'program-unreported') // the rule id's column (the last); r[4] is its name;
     expect(unreported?.[3]).toEqual({ text: 'D6', link: { sheet: '計画体系', cell: 'D6' } });
-    const inFile = findings.rows.find((r) => r[4] === 'duplicate-program');
+    const inFile = findings.rows.find((r) => r[9] === 'duplicate-program');
     expect(inFile?.[3]).toBe('F10');
     // 評価集計 links point at 取りまとめ's rows
     const summary = table(doc.sheets[1]);
@@ -104,7 +104,29 @@ describe('consolidate() as the task pane calls it', () => {
     expect(result.rows).toHaveLength(57);
     const groups = [...new Set(table(buildConsolidationDocument(result, 'ja').sheets[0]).rows.map((r) => r[0]))];
     expect(groups).toEqual(['シート1', 'シート2', 'シート3', 'シート4', 'シート5', 'シート6', 'シート7', 'シート8', 'シート9']);
-    expect(result.submissions).toHaveLength(12);
+    // 公民館's file cannot be read: it is no department that submitted (its file-unreadable says so).
+    expect(result.submissions).toHaveLength(11);
+    expect(result.submissions.map((x) => x.department)).not.toContain('公民館');
+    expect(result.findings.filter((f) => f.rule === 'file-unreadable').map((f) => f.file)).toEqual(['公民館.xlsx']);
+  });
+
+  it('a plan master among the inputs is recognised, used as the master and not counted as a department', async () => {
+    const withMaster = [...inputs, { name: '計画体系.xlsx', snapshot: master }];
+    const found = await consolidate(withMaster, {});
+    const given = await consolidate(inputs, { master, masterName: '計画体系.xlsx' });
+    expect(found.detectedMaster).toBe('計画体系.xlsx');
+    expect(given.detectedMaster).toBeNull();
+    expect(found.files.map((f) => f.file)).not.toContain('計画体系.xlsx');
+    expect(found.submissions.map((s) => s.department)).toEqual(given.submissions.map((s) => s.department));
+    expect(found.findings.map((f) => `${f.file} ${f.rule} ${f.cell}`)).toEqual(given.findings.map((f) => `${f.file} ${f.rule} ${f.cell}`));
+  });
+
+  it('an unreadable file of a department the master expects: 未提出 with its file and reason, one error only', async () => {
+    const result = await consolidate(inputs, { master, masterName: '計画体系.xlsx' });
+    const kominkan = result.submissions.find((x) => x.department === '公民館');
+    expect(kominkan).toMatchObject({ state: 'missing', fileStatus: 'unreadable', files: ['公民館.xlsx'] });
+    const about = result.findings.filter((f) => f.department === '公民館' && ['file-unreadable', 'department-missing'].includes(f.rule));
+    expect(about.map((f) => f.rule)).toEqual(['file-unreadable']);
   });
 
   it('reads a master with one row per department and departments listed in one cell', () => {

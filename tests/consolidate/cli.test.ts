@@ -101,7 +101,8 @@ describe('hyoka consolidate on the generated department set', () => {
     const dup = doc.findings.find((f) => f.rule === 'duplicate-program');
     expect(dup).toMatchObject({ program: SET_PROBLEMS.duplicate.program, department: SET_PROBLEMS.duplicate.department });
     expect(dup?.message).toContain('地域福祉課(社会福祉協議会).xlsx');
-    expect(dup?.message).toContain('こちら C、向こう B');
+    expect(dup?.message).toContain('このファイル C、');
+    expect(dup?.message).toContain('先に読み込んだファイル');
     expect(doc.findings.find((f) => f.rule === 'department-missing')).toMatchObject({ department: '健康課' });
     const unreported = doc.findings.filter((f) => f.rule === 'program-unreported').map((f) => [f.program, f.department]);
     expect(unreported).toEqual([
@@ -115,7 +116,10 @@ describe('hyoka consolidate on the generated department set', () => {
   it('checks every readable file with the same rules as `hyoka check`', async () => {
     for (const f of doc.files.filter((x) => x.status !== 'unreadable')) {
       const snapshot = await readWorkbook(readFileSync(f.file), f.file);
-      const expected = checkWorkbook(snapshot, { fileName: f.file }).report.findings.map((x) => `${x.rule} ${x.sheet}!${x.cell}`);
+      const expected = checkWorkbook(snapshot, { fileName: f.file })
+        .report.findings // a workbook-year-missing error says what the year's layout-uncertain info would: not twice
+        .filter((x) => !(x.rule === 'layout-uncertain' && x.sheet === null && doc.findings.some((y) => y.file === f.file && y.rule === 'workbook-year-missing')))
+        .map((x) => `${x.rule} ${x.sheet}!${x.cell}`);
       const gotCheck = doc.findings.filter((x) => x.file === f.file && !CONSOLIDATION_RULE_IDS.includes(x.rule));
       expect(gotCheck.map((x) => `${x.rule} ${x.sheet}!${x.cell}`)).toEqual(expected);
     }

@@ -28,6 +28,20 @@ const LAYOUTS: SheetLayout[] = [
   },
 ];
 
+// jsdom has no ResizeObserver; Fluent's MessageBar (every notice) measures itself with one.
+Object.defineProperty(window, 'ResizeObserver', {
+  configurable: true,
+  writable: true,
+  value: class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  },
+});
+
+// A loaded CI machine renders Fluent slowly: a generous limit, no timing asserted.
+jest.setTimeout(30_000);
+
 jest.mock('../../src/core/check', () => ({
   checkWorkbook: jest.fn(() => ({ report: REPORT, layouts: LAYOUTS })),
 }));
@@ -107,9 +121,11 @@ describe('task pane', () => {
     fireEvent.click(screen.getByRole('tab', { name: '集計' }));
     const row = screen.getByTestId('policy-row');
     expect(within(row).getByText(/見守りの充実/)).toBeTruthy();
-    expect(within(row).getByText('記載: A')).toBeTruthy();
-    expect(within(row).getByText('算出: B')).toBeTruthy();
-    expect(within(row).getByRole('img').getAttribute('aria-label')).toBe('A 2・B 1・C 1・D 0');
+    // Declared A, computed B: shown as A→B, both named in its title.
+    expect(within(row).getByText('A→B').getAttribute('title')).toContain('記載 A・算出 B');
+    expect(within(row).getByRole('img').getAttribute('aria-label')).toBe('A 2・B 1・C 1・D 0・事業 4');
+    // The sheet is named once, as the group's heading.
+    expect(screen.getAllByText('評価調書', { selector: 'h3' })).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: '集計シートを書き込む' }));
     expect(await screen.findByText('「評価集計」「点検結果」シートを書き込みました。')).toBeTruthy();
   });
@@ -169,6 +185,53 @@ describe('unreadable files', () => {
     };
     const { store } = await renderPane('ja', port, 'browser');
     await act(() => store.runCheck());
-    expect(screen.getByRole('alert').textContent).toMatch(/Excel 97-2003 形式/);
+    // The same reason the CLI gives for the file.
+    expect(screen.getByRole('alert').textContent).toMatch(/古い形式（.xls）のブックです/);
+  });
+
+  it('a severity card opens 指摘一覧 filtered to its severity', async () => {
+    const port = fakePort();
+    const { store } = await renderPane('ja', port);
+    await act(() => store.runCheck());
+    fireEvent.click(screen.getByTestId('card-warning'));
+    await screen.findByText('1 / 3 件');
+    expect(screen.getAllByTestId('finding')).toHaveLength(1);
+    expect(screen.getByText('AからDへ変わっています。')).toBeTruthy();
+  });
+
+  it('tells "nothing was checked" apart from "no findings"', async () => {
+    const { checkWorkbook } = jest.requireMock('../../src/core/check') as { checkWorkbook: jest.Mock };
+    const port = fakePort();
+    const { store } = await renderPane('ja', port);
+    checkWorkbook.mockReturnValueOnce({ report: { ...REPORT, sheets: [{ name: 'メモ', kind: 'other', headerRow: null }], findings: [], policies: [] }, layouts: [] });
+    await act(() => store.runCheck());
+    expect(screen.getByTestId('nothing-checked').textContent).toContain('「問題なし」ではありません');
+    expect(screen.queryByTestId('no-findings')).toBeNull();
+    checkWorkbook.mockReturnValueOnce({ report: { ...REPORT, findings: [] }, layouts: LAYOUTS });
+    await act(() => store.runCheck());
+    expect(screen.getByTestId('no-findings').textContent).toBe('指摘はありません。');
+    expect(screen.queryByTestId('nothing-checked')).toBeNull();
+  });
+
+  it('settings: the detected year in the field, a confirmation after 保存して再点検, and where browser settings live', async () => {
+    const port = fakePort('file');
+    const { store } = await renderPane('ja', port, 'browser');
+    await act(() => store.runCheck());
+    fireEvent.click(screen.getByRole('tab', { name: '設定' }));
+    const input = screen.getByTestId('report-year') as HTMLInputElement;
+    expect(input.placeholder).toBe('令和5年度（2023年度）');
+    expect(screen.getByTestId('settings-browser-note').textContent).toContain('このブラウザに保存');
+    fireEvent.click(screen.getByRole('button', { name: '保存して再点検' }));
+    expect(await screen.findByText('設定を保存し、その設定で点検し直しました。')).toBeTruthy();
+    expect(port.calls.filter((c) => c === 'read')).toHaveLength(2);
+  });
+
+  it('an unreadable dropped file: the CLI’s reason, and no 点検する button', async () => {
+    const port: WorkbookPort = { ...fakePort('file'), fileName: '古い.xls', readSnapshot: async () => Promise.reject(Object.assign(new Error('x'), { code: 'unreadable', reason: 'legacy-xls' })) };
+    const { store } = await renderPane('ja', port, 'browser');
+    await act(() => store.runCheck());
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('「古い.xls」を読み込めません — 古い形式（.xls）のブックです。Excelで開いて「Excelブック(.xlsx)」として保存し直してください。');
+    expect(screen.queryByRole('button', { name: '点検する' })).toBeNull();
   });
 });

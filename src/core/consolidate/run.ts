@@ -11,6 +11,10 @@ import { programIdentity, programRows } from './rows';
 import { submissions } from './submissions';
 import { buildMergedTree, summariseMerged } from './tree';
 import type { ConsolidatedFile, ConsolidatedFinding, ConsolidationInput, ConsolidationOptions, ConsolidationResult, MergedRow } from './types';
+import { conflicts } from './resubmission';
+import type { PlanMaster } from './identity';
+import type { SheetPlan } from '../plan/types';
+import type { WorkbookSnapshot } from '../snapshot';
 
 /** Thrown when the caller's AbortSignal fires between two files. */
 export class ConsolidationCancelled extends Error {
@@ -32,9 +36,10 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
   // Each file is first checked against its own stated year, so a wrong-year file is seen as one.
   const ownYear: Settings = { ...settings };
   delete ownYear.reportYear;
-  const master = options.master ? readPlanMaster(options.master) : null;
-  const masterName = options.masterName ?? null;
-  const known = master?.departments.map((d) => d.name) ?? [];
+  let master = options.master ? readPlanMaster(options.master) : null;
+  let masterName = options.masterName ?? null;
+  let detectedMaster: string | null = null;
+  let known = master?.departments.map((d) => d.name) ?? [];
 
   const files: ConsolidatedFile[] = [];
   const rows: MergedRow[] = [];
@@ -49,6 +54,18 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
       files.push(fileRecord(name, department, [departmentKey(department)], null, 'unreadable', [], snapshot.unreadable));
     } else {
       let result = checkWorkbook(snapshot, { settings: ownYear, fileName: name });
+      // A plan master among the inputs (hierarchy, no grades, no years) and none given: it is
+      // the master, not a department that sent an empty or wrong-year file.
+      const asMaster = master === null ? masterIn(snapshot, result.plans) : null;
+      if (asMaster) {
+        master = asMaster;
+        masterName = name;
+        detectedMaster = name;
+        known = asMaster.departments.map((d) => d.name);
+        options.onProgress?.(i + 1, inputs.length, name);
+        await options.yieldToHost?.();
+        continue;
+      }
       const statedYear = result.report.reportYear;
       if (statedYear === null && fixedYear !== null) result = checkWorkbook(snapshot, { settings, fileName: name });
       const own = programRows(result.plans, name, i);
@@ -76,12 +93,20 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
 
   const current = new Set(files.filter((f) => f.status === 'ok').map((f) => f.file));
   const merged = rows.filter((r) => current.has(r.file));
+  // Several files with one program and department: the preferred file's rows count (a
+  // resubmission, or the newer by name, else the first read); the others are shown, not counted.
   const firstFile = new Map<string, string>();
   for (const r of merged) {
     const key = `${programIdentity(r)}|${r.departmentKey}`;
     const first = firstFile.get(key);
     if (first === undefined) firstFile.set(key, r.file);
     r.counted = first === undefined || first === r.file;
+  }
+  for (const c of conflicts(merged, files)) {
+    for (const r of c.rows) {
+      r.counted = r.file === c.used.file;
+      if (!r.counted) r.superseded = { usedFile: c.used.file, why: c.why };
+    }
   }
   for (const f of files) f.rows = merged.filter((r) => r.file === f.file).length;
 
@@ -91,7 +116,7 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
     if (settings.rules[rule.id] === 'off') continue;
     for (const problem of rule.run(context)) runFindings.push({ ...toFinding(rule.id, rule.severity, problem), file: problem.at.file ?? null });
   }
-  const findings = sortFindings([...checkFindings, ...runFindings], files, master?.sheets ?? []);
+  const findings = sortFindings(withoutRepeats([...checkFindings, ...runFindings]), files, master?.sheets ?? []);
   for (const f of files) {
     const counts = countBySeverity(findings.filter((x) => x.file === f.file));
     f.errors = counts.error;
@@ -108,7 +133,22 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
     policies: summariseMerged(tree, perLine, settings),
   };
   const subs = submissions(files, master);
-  return { reportYear, files, findings, rows: merged, master, report, submissions: subs, tree, findingsPerLine: perLine, masterName };
+  return { reportYear, files, findings, rows: merged, master, detectedMaster, report, submissions: subs, tree, findingsPerLine: perLine, masterName };
+}
+
+/** A plan master: hierarchy the master reader accepts, and no grade or year columns anywhere. */
+function masterIn(snapshot: WorkbookSnapshot, plans: readonly SheetPlan[]): PlanMaster | null {
+  if (plans.some((p) => p.gradeCol !== null || p.years.length > 0)) return null;
+  return readPlanMaster(snapshot);
+}
+
+/**
+ * A file's "report year could not be determined" (layout-uncertain, info) says what its
+ * year-missing error already says, with less: the error stays, the info goes.
+ */
+function withoutRepeats(findings: ConsolidatedFinding[]): ConsolidatedFinding[] {
+  const yearMissing = new Set(findings.filter((f) => f.rule === 'workbook-year-missing').map((f) => f.file));
+  return findings.filter((f) => !(f.rule === 'layout-uncertain' && f.sheet === null && f.severity === 'info' && yearMissing.has(f.file)));
 }
 
 function fileRecord(

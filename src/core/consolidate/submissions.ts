@@ -23,14 +23,17 @@ export function submissions(files: readonly ConsolidatedFile[], master: PlanMast
   const out: Submission[] = [];
   const own = (key: string): ConsolidatedFile[] => files.filter((f) => f.department !== null && departmentKey(f.department) === key);
   const line = (department: string, key: string, expected: boolean, programs: number): Submission => {
-    const mine = own(key);
-    const elsewhere = files.filter((f) => !mine.includes(f) && f.departmentKeys.includes(key));
-    const worst = mine.some((f) => f.status === 'unreadable') ? 'unreadable' : mine.some((f) => f.status === 'wrong-year') ? 'wrong-year' : mine.length ? 'ok' : null;
+    const all = own(key);
+    // An unreadable file is no submission: the department still owes a readable one.
+    const mine = all.filter((f) => f.status !== 'unreadable');
+    const unreadable = all.filter((f) => f.status === 'unreadable');
+    const elsewhere = files.filter((f) => !all.includes(f) && f.status !== 'unreadable' && f.departmentKeys.includes(key));
+    const worst = unreadable.length > 0 && mine.length === 0 ? 'unreadable' : mine.some((f) => f.status === 'wrong-year') ? 'wrong-year' : mine.length ? 'ok' : null;
     return {
       department,
       expected,
       state: mine.length > 0 ? 'received' : elsewhere.length > 0 ? 'inside-other' : 'missing',
-      files: (mine.length > 0 ? mine : elsewhere).map((f) => f.file),
+      files: (mine.length > 0 ? mine : elsewhere.length > 0 ? elsewhere : unreadable).map((f) => f.file),
       fileStatus: worst,
       reportYear: mine.find((f) => f.reportYear !== null)?.reportYear ?? null,
       rows: mine.reduce((s, f) => s + f.rows, 0),
@@ -46,7 +49,8 @@ export function submissions(files: readonly ConsolidatedFile[], master: PlanMast
     out.push(line(d.name, d.key, true, programs));
   }
   for (const f of files) {
-    if (f.department === null) continue;
+    // A department known only from the name of a file that cannot be read is no department.
+    if (f.department === null || f.status === 'unreadable') continue;
     const key = departmentKey(f.department);
     if (done.has(key)) continue;
     done.add(key);

@@ -56,6 +56,13 @@ export interface ConsolidatedFile {
   unreadable: string | null;
 }
 
+/** A file whose rows lost a conflict to another file's (same program, same department). */
+export interface Superseded {
+  /** The file whose grades were counted instead, and why. */
+  usedFile: string;
+  why: import('./resubmission').Preference;
+}
+
 /** One program row of one department workbook, with where it came from. */
 export interface MergedRow {
   file: string;
@@ -80,8 +87,10 @@ export interface MergedRow {
   nextPolicy: string;
   /** The grade as compared across files: `A`…`D`, `-` (none), `` (blank) or the text. */
   gradeKey: string;
-  /** First of its program and department: later duplicates are shown but not counted. */
+  /** Counted in the summary: of several files with its program and department, the preferred one's (resubmission.ts). */
   counted: boolean;
+  /** When not counted because another file's row was preferred: which and why. */
+  superseded?: Superseded;
   /** Index into master.programs, or null (no master, or not in it). */
   masterIndex: number | null;
 }
@@ -99,6 +108,8 @@ export interface ConsolidationResult {
   /** Program rows merged (rows of readable files of the run's year). */
   rows: MergedRow[];
   master: PlanMaster | null;
+  /** A plan master found among the inputs (no --master given): its name, announced, not a department. */
+  detectedMaster: string | null;
   /** 提出状況: per department, received or missing. */
   submissions: Submission[];
   /** The merged report (policies across all files) in the form `check` renderers take. */

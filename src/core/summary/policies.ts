@@ -1,7 +1,9 @@
+import { GRADES } from '../grades';
 import type { PlanNode, SheetPlan } from '../plan/types';
-import { countGrades, programsUnder, unitsOfNode, unitsUnder } from '../plan/units';
+import { countGrades, programsUnder, unitsOfNode } from '../plan/units';
 import type { Finding, PolicySummary } from '../report';
 import type { Settings } from '../settings';
+import { countedUnitsUnder } from './counts';
 import { computeGrade } from './method';
 
 /** One summary per policy (every node that has programs below it), 再掲 counted once. */
@@ -11,17 +13,21 @@ export function summarisePolicies(plans: readonly SheetPlan[], findings: readonl
     const findingCounts = findingsPerNode(plan, findings);
     for (const node of plan.nodes) {
       if (node.children.length === 0 || node.repostOf) continue;
-      const counts = countGrades(unitsUnder(node, false));
+      // Wherever the grades are: a graded policy counts its own grade, a parent its children's.
+      const own = unitsOfNode(node);
+      const counts = countGrades(countedUnitsUnder(node));
       out.push({
         sheet: plan.sheet,
         id: node.id !== null ? node.path : node.name,
         name: node.name,
         level: node.depth,
         levelLabel: node.levelLabel,
-        declaredGrade: unitsOfNode(node)[0]?.grade ?? null,
-        computedGrade: computeGrade(counts, settings),
+        declaredGrade: own[0]?.grade ?? null,
+        // A graded policy's grade is declared, not computed from itself.
+        computedGrade: own.length > 0 ? null : computeGrade(counts, settings),
         counts,
         programs: programsUnder(node),
+        graded: GRADES.reduce((s, g) => s + counts[g], 0),
         row: node.row + 1,
         findings: findingCounts.get(node) ?? 0,
       });

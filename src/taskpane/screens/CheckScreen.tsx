@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, Field, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { countBySeverity, type Severity } from '../../core';
 import { severityKey } from '../../i18n/taskpane';
 import { usePane } from '../store';
@@ -7,7 +7,7 @@ import { FileStart } from './FileStart';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   counts: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
-  count: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS },
+  count: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, cursor: 'pointer' },
   number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
@@ -23,6 +23,8 @@ export function CheckScreen() {
   const counts = report ? countBySeverity(report.findings) : null;
   const phaseText = phase === 'reading' ? t('phaseReading') : phase === 'checking' ? t('phaseChecking') : phase === 'writing' ? t('phaseWriting') : '';
   const evaluationSheets = report?.sheets.filter((s) => s.kind === 'evaluation').length ?? 0;
+  // "Nothing was checked" is not "no findings": no evaluation table, or the engine says so.
+  const nothingChecked = report !== null && (evaluationSheets === 0 || report.findings.some((f) => f.rule === 'nothing-checked'));
 
   return (
     <section className={styles.section} aria-labelledby="check-title">
@@ -58,7 +60,22 @@ export function CheckScreen() {
           </Text>
           <div className={styles.counts} data-testid="severity-counts">
             {SEVERITIES.map((s) => (
-              <Card key={s} className={styles.count} size="small">
+              <Card
+                key={s}
+                className={styles.count}
+                size="small"
+                role="button"
+                tabIndex={0}
+                aria-label={t('severityFilterHint', { severity: t(severityKey(s)) })}
+                data-testid={`card-${s}`}
+                onClick={() => actions.showFindings(s)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    actions.showFindings(s);
+                  }
+                }}
+              >
                 <span className={styles.number} data-testid={`count-${s}`}>
                   {counts[s].toLocaleString(lang)}
                 </span>
@@ -68,7 +85,13 @@ export function CheckScreen() {
               </Card>
             ))}
           </div>
-          {report.findings.length === 0 && <Text>{t('noFindings')}</Text>}
+          {nothingChecked ? (
+            <MessageBar intent="warning" data-testid="nothing-checked">
+              <MessageBarBody>{t('nothingChecked')}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            report.findings.length === 0 && <Text data-testid="no-findings">{t('noFindings')}</Text>
+          )}
           <Text size={200}>{t('sheetsChecked', { count: report.sheets.length, evaluation: evaluationSheets })}</Text>
           <Text size={200}>{report.reportYear ? t('reportYear', { year: fiscalYearLabel(report.reportYear, lang) }) : t('reportYearUnknown')}</Text>
           {lastRun && (

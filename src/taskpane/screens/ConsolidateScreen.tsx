@@ -242,6 +242,9 @@ function ConsolidationResultView() {
       <div>
         <Button appearance="primary" disabled={phase !== 'idle'} onClick={() => void actions.saveConsolidation()}>
           {live ? t('consolidateWrite') : t('consolidateDownload')}
+        </Button>{' '}
+        <Button disabled={phase !== 'idle'} onClick={() => void actions.downloadPerDepartment()} data-testid="per-department">
+          {t('perDepartmentDownload')}
         </Button>
       </div>
       <FilesTable files={result.files} />

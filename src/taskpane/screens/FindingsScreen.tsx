@@ -13,10 +13,12 @@ export const useFindingStyles = makeStyles({
   sheet: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
   rule: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXS },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  // Severity and cell on a short line above, the message below across the whole width (320 px panes).
   item: {
     display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'flex-start',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    alignItems: 'stretch',
     width: '100%',
     textAlign: 'left',
     justifyContent: 'flex-start',
@@ -26,8 +28,9 @@ export const useFindingStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     minWidth: 0,
   },
-  badge: { flexShrink: 0, whiteSpace: 'nowrap', marginTop: '2px' },
-  cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5em', flexShrink: 0 },
+  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
+  cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   message: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
   body: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   source: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
@@ -38,8 +41,9 @@ export const ALL = '*';
 /** 指摘一覧: findings grouped by sheet and rule; clicking one selects its cell in Excel. */
 export function FindingsScreen() {
   const styles = useFindingStyles();
-  const { t, report, actions, port, lang } = usePane();
-  const [severity, setSeverity] = useState<string>(ALL);
+  const { t, report, actions, port, lang, findingsSeverity } = usePane();
+  // Opened from a severity card on 点検: start filtered to it.
+  const [severity, setSeverity] = useState<string>(findingsSeverity ?? ALL);
   const [sheet, setSheet] = useState<string>(ALL);
   const [department, setDepartment] = useState<string>(ALL);
   const findings = report?.findings ?? [];
@@ -119,10 +123,12 @@ export function FindingItem(props: {
   const message = describe(f, props.lang);
   const content = (
     <>
-      <Badge appearance="tint" size="small" className={classes.badge} color={SEVERITY_BADGE[f.severity]}>
-        {props.severityText}
-      </Badge>
-      <span className={classes.cell}>{f.cell ?? '—'}</span>
+      <span className={classes.head}>
+        <Badge appearance="tint" size="small" className={classes.badge} color={SEVERITY_BADGE[f.severity]}>
+          {props.severityText}
+        </Badge>
+        <span className={classes.cell}>{f.cell ?? '—'}</span>
+      </span>
       {props.source === undefined ? (
         <span className={classes.message}>{message}</span>
       ) : (

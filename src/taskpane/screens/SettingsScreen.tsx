@@ -5,6 +5,7 @@ import { columnLetter } from '../../core/a1';
 import { roleKey } from '../../i18n/taskpane';
 import { usePane } from '../store';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { fiscalYearLabel } from './CheckScreen';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -26,7 +27,9 @@ export function isSubmitKey(e: KeyboardEvent<HTMLElement>): boolean {
 /** 設定: report year, method, thresholds and per-sheet column roles, saved in the workbook. */
 export function SettingsScreen() {
   const styles = useStyles();
-  const { t, settings, settingsProblems, layouts, actions } = usePane();
+  const { t, settings, settingsProblems, layouts, actions, report, port, lang } = usePane();
+  // The year the check found, shown in the field while no year is set (and as a hint).
+  const detected = report?.reportYear != null ? fiscalYearLabel(report.reportYear, lang) : null;
   const [draft, setDraft] = useState<Settings>(settings);
   const [year, setYear] = useState(settings.reportYear === undefined ? '' : String(settings.reportYear));
   const [error, setError] = useState<string | null>(null);
@@ -85,8 +88,20 @@ export function SettingsScreen() {
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label={t('settingsReportYear')} hint={t('settingsReportYearHint')}>
-        <Input className={styles.full} value={year} onChange={(_e, d) => setYear(d.value)} onKeyDown={onKeyDown} data-testid="report-year" />
+      {port?.kind === 'file' && (
+        <Text size={200} data-testid="settings-browser-note">
+          {t('settingsBrowserNote')}
+        </Text>
+      )}
+      <Field label={t('settingsReportYear')} hint={detected && year.trim() === '' ? t('settingsDetectedYear', { year: detected }) : t('settingsReportYearHint')}>
+        <Input
+          className={styles.full}
+          value={year}
+          placeholder={detected ?? undefined}
+          onChange={(_e, d) => setYear(d.value)}
+          onKeyDown={onKeyDown}
+          data-testid="report-year"
+        />
       </Field>
       <Field label={t('settingsMethod')}>
         <Dropdown

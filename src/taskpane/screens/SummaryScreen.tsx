@@ -1,15 +1,4 @@
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { GRADES, type Grade, type PolicySummary } from '../../core';
 import { usePane } from '../store';
 
@@ -22,26 +11,37 @@ const GRADE_COLOURS: Record<Grade, string> = {
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  table: { tableLayout: 'fixed', width: '100%', backgroundColor: tokens.colorNeutralBackground1 },
-  policyCol: { width: '42%' },
-  gradeCol: { width: '22%' },
-  name: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
-  sheet: { color: tokens.colorNeutralForeground3 },
-  grades: { display: 'flex', flexDirection: 'column', fontSize: tokens.fontSizeBase200 },
-  mismatch: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  bar: { display: 'flex', height: '10px', borderRadius: tokens.borderRadiusSmall, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground4 },
-  legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  legendText: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  nowrap: { whiteSpace: 'nowrap' },
-  cellBox: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  group: { display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalXS },
+  groupHead: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}` },
+  total: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  list: { listStyleType: 'none', margin: 0, padding: 0 },
+  // One line per policy: name | grade | bar with its numbers; ~34 px, so 25 policies fit in about two 360 px screens.
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) 2.6em 92px',
+    columnGap: tokens.spacingHorizontalXS,
+    alignItems: 'center',
+    padding: `2px ${tokens.spacingHorizontalXS}`,
+    borderTop: `1px solid ${tokens.colorNeutralStroke3}`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  name: { overflowWrap: 'anywhere', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
+  top: { fontWeight: tokens.fontWeightSemibold },
+  grade: { textAlign: 'center', fontWeight: tokens.fontWeightSemibold },
+  mismatch: { color: tokens.colorPaletteRedForeground1 },
+  barBox: { display: 'flex', flexDirection: 'column', gap: '1px' },
+  bar: { display: 'flex', height: '6px', borderRadius: tokens.borderRadiusSmall, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground4 },
+  numbers: { display: 'flex', justifyContent: 'space-between', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
 });
 
-/** 集計: A–D counts per policy, stated vs computed grade, and the button that writes the summary sheets. */
+/** 集計: per sheet (named once), one compact line per policy — its grade and an A–D bar with the numbers. */
 export function SummaryScreen() {
   const styles = useStyles();
   const { t, report, actions, port, phase } = usePane();
   if (!report) return <Text>{t('checkFirst')}</Text>;
-  const policies = report.policies;
+  const sheets = [...new Set(report.policies.map((p) => p.sheet))];
+  const progressOnly = report.sheets.filter((s) => s.progress && !s.gradeCounts);
   return (
     <section className={styles.section} aria-labelledby="summary-title">
       <Text id="summary-title" as="h2" weight="semibold" size={400}>
@@ -52,72 +52,82 @@ export function SummaryScreen() {
           {port?.kind === 'file' ? t('downloadReport') : t('writeSummary')}
         </Button>
       </div>
-      {policies.length === 0 ? (
-        <Text>{t('noPolicies')}</Text>
-      ) : (
-        <Table size="extra-small" className={styles.table} aria-label={t('policyTableTitle')} data-testid="policy-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={styles.policyCol}>{t('colPolicy')}</TableHeaderCell>
-              <TableHeaderCell className={styles.gradeCol}>{t('colGrade')}</TableHeaderCell>
-              <TableHeaderCell>{t('colDistribution')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {policies.map((p, i) => (
-              <PolicyRow key={`${p.sheet}-${p.row}-${i}`} policy={p} classes={styles} />
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      {report.policies.length === 0 && progressOnly.length === 0 && <Text>{t('noPolicies')}</Text>}
+      <div data-testid="policy-table" aria-label={t('policyTableTitle')} role="group" style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }}>
+        {sheets.map((sheet) => {
+          const info = report.sheets.find((s) => s.name === sheet);
+          const policies = report.policies.filter((p) => p.sheet === sheet);
+          const top = Math.min(...policies.map((p) => p.level));
+          const counts = info?.gradeCounts;
+          return (
+            <div key={sheet} className={styles.group} data-testid="policy-group">
+              <div className={styles.groupHead}>
+                <Text as="h3" weight="semibold" size={300}>
+                  {sheet}
+                </Text>
+                {counts && (
+                  <span className={styles.total} data-testid="sheet-total">
+                    {t('summarySheetTotal', { ...counts, graded: GRADES.reduce((n, g) => n + counts[g], 0) })}
+                  </span>
+                )}
+              </div>
+              {info?.progress && !counts ? (
+                <Text size={200}>{t('summaryProgressOnly')}</Text>
+              ) : (
+                <ul className={styles.list}>
+                  {policies.map((p, i) => (
+                    <PolicyRow key={`${p.row}-${i}`} policy={p} top={p.level === top} classes={styles} />
+                  ))}
+                </ul>
+              )}
+            </div>
+          );
+        })}
+        {progressOnly
+          .filter((s) => !sheets.includes(s.name))
+          .map((s) => (
+            <div key={s.name} className={styles.group} data-testid="policy-group">
+              <Text as="h3" weight="semibold" size={300}>
+                {s.name}
+              </Text>
+              <Text size={200}>{t('summaryProgressOnly')}</Text>
+            </div>
+          ))}
+      </div>
     </section>
   );
 }
 
-function PolicyRow({ policy: p, classes }: { policy: PolicySummary; classes: ReturnType<typeof useStyles> }) {
+function PolicyRow({ policy: p, top, classes }: { policy: PolicySummary; top: boolean; classes: ReturnType<typeof useStyles> }) {
   const { t } = usePane();
   const total = GRADES.reduce((n, g) => n + p.counts[g], 0);
   const mismatch = p.declaredGrade !== null && p.computedGrade !== null && p.declaredGrade !== p.computedGrade;
-  const label = t('distributionLabel', p.counts);
+  const grade = p.declaredGrade ?? p.computedGrade;
+  const gradeTitle = t('summaryGrades', { declared: p.declaredGrade ?? t('gradeNone'), computed: p.computedGrade ?? t('gradeNone') });
   return (
-    <TableRow data-testid="policy-row">
-      <TableCell>
-        <div className={classes.cellBox} style={{ paddingLeft: `${Math.max(0, p.level - 1) * 8}px` }}>
-          <span className={classes.name}>
-            {p.id && p.id !== p.name ? `${p.id} ` : ''}
-            {p.name}
-          </span>
-          <span className={classes.sheet}>{p.sheet}</span>
-        </div>
-      </TableCell>
-      <TableCell>
-        <div className={classes.grades} title={mismatch ? t('gradeMismatch') : undefined}>
-          <span>
-            {t('declared')}: {p.declaredGrade ?? t('gradeNone')}
-          </span>
-          <span className={mismatch ? classes.mismatch : undefined}>
-            {t('computed')}: {p.computedGrade ?? t('gradeNone')}
-          </span>
-        </div>
-      </TableCell>
-      <TableCell>
-        <div className={classes.cellBox}>
-          <div className={classes.bar} role="img" aria-label={label}>
-            {total > 0 &&
-              GRADES.map((g) =>
-                p.counts[g] > 0 ? <span key={g} style={{ width: `${(p.counts[g] / total) * 100}%`, backgroundColor: GRADE_COLOURS[g] }} /> : null,
-              )}
-          </div>
-          <span className={classes.legend} aria-hidden="true">
-            {GRADES.map((g) => (
-              <span key={g} className={classes.nowrap}>
-                {g} {p.counts[g]}
-              </span>
-            ))}
-          </span>
-          <span className={classes.legendText}>{t('programs', { count: p.programs })}</span>
-        </div>
-      </TableCell>
-    </TableRow>
+    <li className={classes.row} data-testid="policy-row">
+      <span className={`${classes.name} ${top ? classes.top : ''}`} style={{ paddingLeft: `${Math.max(0, p.level - 1) * 8}px` }} title={`${p.id} ${p.name}`}>
+        {p.id && p.id !== p.name ? `${p.id} ` : ''}
+        {p.name}
+      </span>
+      <span className={`${classes.grade} ${mismatch ? classes.mismatch : ''}`} title={mismatch ? `${t('gradeMismatch')} — ${gradeTitle}` : gradeTitle}>
+        {grade ?? '–'}
+        {mismatch ? `→${p.computedGrade}` : ''}
+      </span>
+      <span className={classes.barBox} role="img" aria-label={`${t('distributionLabel', p.counts)}・${t('programs', { count: p.programs })}`}>
+        <span className={classes.bar}>
+          {total > 0 &&
+            GRADES.map((g) => (p.counts[g] > 0 ? <span key={g} style={{ width: `${(p.counts[g] / total) * 100}%`, backgroundColor: GRADE_COLOURS[g] }} /> : null))}
+        </span>
+        <span className={classes.numbers} aria-hidden="true">
+          {GRADES.map((g) => (
+            <span key={g}>
+              {g}
+              {p.counts[g]}
+            </span>
+          ))}
+        </span>
+      </span>
+    </li>
   );
 }

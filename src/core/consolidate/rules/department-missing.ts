@@ -20,6 +20,8 @@ export const departmentMissing = defineRule<ConsolidationContext, { missing: { d
     const master = context.master;
     if (!master) return;
     const received = new Set(context.files.flatMap((f) => f.departmentKeys));
+    // A department whose file could not be read has its file-unreadable error: not said twice.
+    for (const f of context.files) if (f.status === 'unreadable' && f.department) received.add(departmentKey(f.department));
     for (const d of master.departments) {
       if (received.has(d.key)) continue;
       const programs = master.programs.filter((p) => p.departments.some((x) => departmentKey(x) === d.key)).length;

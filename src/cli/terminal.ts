@@ -1,0 +1,96 @@
+import path from 'node:path';
+import pc from 'picocolors';
+import stringWidth from 'string-width';
+import type { Severity } from '../core';
+
+/** How the terminal report is drawn: colour on a TTY only, lines fitted to its width. */
+export interface Terminal {
+  color: boolean;
+  /** Columns to fit lines into. */
+  width: number;
+  /** Paths are shown relative to this folder (where the command ran). */
+  cwd: string;
+}
+
+/** Piped or captured output: no colour, a width that reads well in a log or an e-mail. */
+export const PLAIN: Terminal = { color: false, width: 100, cwd: process.cwd() };
+
+/**
+ * What the real process has: colour when stdout is a terminal, unless NO_COLOR is set (any
+ * value, https://no-color.org) or TERM is dumb; FORCE_COLOR turns it on anyway.
+ */
+export function processTerminal(): Terminal {
+  const env = process.env;
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
+  const color = forced || (Boolean(process.stdout.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb');
+  return { color, width: process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : PLAIN.width, cwd: process.cwd() };
+}
+
+export function paint(t: Terminal, severity: Severity | 'heading' | 'dim', text: string): string {
+  if (!t.color) return text;
+  const c = pc.createColors(true);
+  switch (severity) {
+    case 'error':
+      return c.bold(c.red(text));
+    case 'warning':
+      return c.yellow(text);
+    case 'info':
+      return c.cyan(text);
+    case 'heading':
+      return c.bold(text);
+    case 'dim':
+      return c.dim(text);
+  }
+}
+
+/** Columns a string takes in a terminal (a kanji takes two). */
+export const displayWidth = (s: string): number => stringWidth(s);
+
+export function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+/** Cut to at most `width` columns, ending in `…` when cut. */
+export function cut(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/**
+ * Lines of at most `width` columns: Japanese breaks between any two characters, Latin text
+ * at spaces where it can (a word longer than the line is cut).
+ */
+export function wrap(text: string, width: number): string[] {
+  const w = Math.max(10, width);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    const tokens = paragraph.match(/[\x21-\x7e]+|\s+|[^\s\x21-\x7e]/g) ?? [''];
+    for (const token of tokens) {
+      if (displayWidth(line + token) <= w) {
+        line += token;
+        continue;
+      }
+      if (line.trim() !== '') lines.push(line.trimEnd());
+      line = /^\s+$/.test(token) ? '' : token;
+      while (displayWidth(line) > w) {
+        const head = cut(line, w + 1).slice(0, -1);
+        lines.push(head);
+        line = line.slice(head.length);
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+/** A path as the user would type it from where the command ran. */
+export function shownPath(t: Terminal, file: string): string {
+  const rel = path.relative(t.cwd, path.resolve(t.cwd, file));
+  return rel === '' ? file : rel.split(path.sep).join('/');
+}
