@@ -13,3 +13,4 @@ export { checkWorkbook, type CheckOptions, type CheckResult } from './check';
 export { buildSummaryDocument, type DocumentOptions } from './summary/document';
 export { RULES, type RuleMeta } from './rules/registry';
 export * from './consolidate';
+export * from './compare';
