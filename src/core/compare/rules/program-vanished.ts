@@ -48,13 +48,10 @@ export const programVanished = defineComparisonRule<
   },
 });
 
-/** The gap's place this year: the row of a program that shared its parent, else the file. */
+/** The gap's place this year: the name of a program that shared its parent, else the file. */
 function whereItWas(p: YearProgram, current: readonly YearProgram[]): { file: string | null; sheet: string | null; row: number | null; col: number | null } {
   const parent = p.ancestorKeys[p.ancestorKeys.length - 1];
   const sibling = parent !== undefined ? current.find((c) => c.ancestorKeys[c.ancestorKeys.length - 1] === parent) : undefined;
-  if (sibling) {
-    const node = sibling.node.parent ?? sibling.node;
-    return { file: sibling.file, sheet: sibling.sheet, row: node.row, col: sibling.nameCell.col };
-  }
+  if (sibling) return { file: sibling.file, sheet: sibling.sheet, row: sibling.nameCell.row, col: sibling.nameCell.col };
   return { file: current[0]?.file ?? null, sheet: null, row: null, col: null };
 }
