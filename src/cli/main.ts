@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { parseFiscalYear, parseSettings, type Lang, type Settings } from '../core';
 import { cliMessages } from '../i18n/cli';
 import { runCheck } from './check';
+import { compareCommand } from './compare';
 import { consolidateCommand } from './consolidate';
 import { processIo, type Io } from './io';
 
@@ -20,6 +21,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 0;
   }
   if (command === 'consolidate') return consolidateCommand(rest, lang, io);
+  if (command === 'compare') return compareCommand(rest, lang, io);
   if (command !== 'check') {
     io.stderr(`${m.unknownCommand(command)}\n\n${m.usage}`);
     return 2;
@@ -37,7 +39,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 }
 
 /** Options every command takes; `consolidate` adds --master. */
-const COMMON_OPTIONS = {
+export const COMMON_OPTIONS = {
   year: { type: 'string' },
   config: { type: 'string' },
   lang: { type: 'string' },

@@ -41,6 +41,15 @@ export interface CompareMessages {
   explainAmbiguous: string;
   explainVanished: string;
   explainAdded: string;
+  cli: {
+    heading: (previous: string, previousYear: string, current: string, currentYear: string) => string;
+    counts: (matched: number, vanished: number, added: number, ambiguous: number) => string;
+    findingsHeading: string;
+    noFindings: string;
+    wrote: (file: string) => string;
+    needTwo: string;
+    fileLevel: string;
+  };
 }
 
 export const compareMessages: Record<Lang, CompareMessages> = {
@@ -91,6 +100,15 @@ export const compareMessages: Record<Lang, CompareMessages> = {
     explainAmbiguous: '対応が決められない事業',
     explainVanished: '今年度にない前年度の事業',
     explainAdded: '前年度にない今年度の事業',
+    cli: {
+      heading: (p, py, c, cy) => `前年度比較: ${p}（${py}） → ${c}（${cy}）`,
+      counts: (m, v, a, x) => `対応した事業 ${m}件 / 今年度にない ${v}件 / 前年度にない ${a}件 / 対応不明 ${x}件`,
+      findingsHeading: '指摘',
+      noFindings: '指摘はありません。',
+      wrote: (f) => `前年度比較のシートを ${f} に書き出しました。`,
+      needTwo: '前年度と今年度のファイル（またはフォルダ）を一つずつ指定してください。',
+      fileLevel: 'ファイル全体',
+    },
   },
   en: {
     sheet: 'Year on year',
@@ -139,5 +157,14 @@ export const compareMessages: Record<Lang, CompareMessages> = {
     explainAmbiguous: 'Programs that could not be matched unambiguously',
     explainVanished: "Last year's programs missing this year",
     explainAdded: "This year's programs not there last year",
+    cli: {
+      heading: (p, py, c, cy) => `Year on year: ${p} (${py}) → ${c} (${cy})`,
+      counts: (m, v, a, x) => `Matched ${m} / missing this year ${v} / new this year ${a} / ambiguous ${x}`,
+      findingsHeading: 'Findings',
+      noFindings: 'No findings.',
+      wrote: (f) => `Wrote the year-on-year sheet to ${f}.`,
+      needTwo: "Name last year's file (or folder) and this year's, one each.",
+      fileLevel: 'whole file',
+    },
   },
 };

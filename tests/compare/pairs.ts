@@ -172,6 +172,22 @@ export function checkedYear(spec: YearSpec): Promise<CheckResult> {
   return hit;
 }
 
+/**
+ * The last-year sample beside samples/koganei-departments.xlsx: FY2019 in the city's own
+ * sheets plus the 次年度方針 column a city adds, with four planted differences — a grade this
+ * year's 前年度事業評価 quotes wrongly, a program planned 廃止 yet reported, a program gone
+ * though planned 継続, and a 事業実績 text this year copies word for word.
+ */
+export function sampleLastYear(): YearSpec {
+  const rows = koganeiLastYear();
+  findRow(rows, 'CoCoバスの利便性向上').grade = 'C';
+  findRow(rows, '福祉マップの見直し').nextPolicy = '廃止';
+  const after = findRow(rows, '移送サービスへの支援');
+  rows.splice(rows.indexOf(after) + 1, 0, { ...after, mark: 3, name: '福祉有償運送の担い手育成', department: '自立生活支援課', grade: 'B', result: '福祉有償運送の運転協力者向け講習会を年2回開催し、新たな担い手の確保に努めた。' });
+  findRow(rows, '自主防災組織の育成').result = findRow(koganeiThisYear(), '自主防災組織の育成').result;
+  return { year: 2019, rows, template: 'koganei', nextPolicy: true };
+}
+
 export async function workbookBuffer(spec: YearSpec): Promise<Buffer> {
   return toBuffer(spec.template === 'koganei' ? koganeiWorkbook(spec) : flatWorkbook(spec));
 }

@@ -1,0 +1,206 @@
+import { promises as fs } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  checkWorkbook,
+  consolidate,
+  countBySeverity,
+  formatFiscalYear,
+  type InputSnapshot,
+  type Lang,
+  type Settings,
+} from '../core';
+import { a1 } from '../core/a1';
+import { compareYears, explainMatches, type ComparisonResult, type YearProgram, type YearSide } from '../core/compare';
+import type { SheetPlan } from '../core/plan/types';
+import { cliMessages } from '../i18n/cli';
+import { compareMessages } from '../i18n/compare';
+import { isUnreadable } from '../xlsx/errors';
+import { readWorkbookStreaming } from '../xlsx/read-stream';
+import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
+import { relativeTo } from './check';
+import { expandInputs } from './consolidate';
+import { OutputRefused, readInput, writeOutputWith } from './files';
+import { findingJson } from './json';
+import type { Io } from './io';
+import { COMMON_OPTIONS, loadSettings } from './main';
+
+/** `hyoka compare <last year> <this year>`: exit 0 / 1 error findings / 2 unreadable input or bad arguments. */
+export async function compareCommand(argv: string[], lang: Lang, io: Io): Promise<number> {
+  const m = cliMessages[lang];
+  const c = compareMessages[lang].cli;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(m.usage);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, explain: { type: 'boolean', default: false } } });
+  } catch (e) {
+    io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.lang !== undefined && values.lang !== 'ja' && values.lang !== 'en') {
+    io.stderr(m.badLang(values.lang));
+    return 2;
+  }
+  if (positionals.length !== 2) {
+    io.stderr(`${c.needTwo}\n\n${m.usage}`);
+    return 2;
+  }
+  // --year names this year's report year; last year's workbooks speak for themselves.
+  const settings = await loadSettings(values.config, values.year, lang, io);
+  if (!settings) return 2;
+  return runCompare(
+    { previous: positionals[0], current: positionals[1], settings, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
+    io,
+  );
+}
+
+export interface CompareArgs {
+  previous: string;
+  current: string;
+  settings: Settings;
+  lang: Lang;
+  json: boolean;
+  out: string | null;
+  force: boolean;
+  explain: boolean;
+}
+
+export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
+  const m = cliMessages[args.lang];
+  const c = compareMessages[args.lang].cli;
+  const lastYearSettings: Settings = { ...args.settings };
+  delete lastYearSettings.reportYear;
+  const previous = await loadSide(args.previous, lastYearSettings, args.lang, io);
+  const current = await loadSide(args.current, args.settings, args.lang, io);
+  if (!previous || !current) return 2;
+  const out = args.out;
+  const result = compareYears(previous.side, current.side, {
+    settings: args.settings,
+    lang: args.lang,
+    sourceLink: out ? (file) => (file ? relativeTo(out, file) : null) : undefined,
+  });
+
+  if (args.json) io.stdout(JSON.stringify(toComparisonJson(result, previous.files, current.files, args.explain), null, 2));
+  else io.stdout(renderComparisonText(result, args.previous, args.current, args.lang, args.explain));
+
+  if (out) {
+    try {
+      await writeOutputWith(out, (temp) => writeSummaryWorkbookFile(result.document, temp), [...previous.files, ...current.files], args.force);
+      if (!args.json) io.stderr(c.wrote(out));
+    } catch (e) {
+      if (e instanceof OutputRefused) io.stderr(e.reason === 'exists' ? m.outExists(out) : m.outIsInput(out));
+      else io.stderr(m.outWriteFailed(out, (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e))));
+      return 2;
+    }
+  }
+  if (previous.unreadable || current.unreadable) return 2;
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * One year: a workbook, or a folder of department workbooks. A folder goes through
+ * `consolidate` first (the same year decision and unreadable-file handling as `hyoka
+ * consolidate`); its readable files of the run's year are then compared together.
+ */
+async function loadSide(input: string, settings: Settings, lang: Lang, io: Io): Promise<{ side: YearSide; files: string[]; unreadable: boolean } | null> {
+  const m = cliMessages[lang];
+  const files = await expandInputs([input], [], lang, io);
+  if (files === null) return null;
+  let isFolder = false;
+  try {
+    isFolder = (await fs.stat(input)).isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  if (!isFolder) {
+    const snapshot = await load(files[0], lang);
+    if ('unreadable' in snapshot) {
+      io.stderr(`${files[0]}: ${snapshot.unreadable}`);
+      return null;
+    }
+    const checked = checkWorkbook(snapshot, { settings, fileName: files[0], lang });
+    return { side: { reportYear: checked.report.reportYear, files: [{ file: files[0], plans: checked.plans }] }, files, unreadable: false };
+  }
+  const run = await consolidate(files.map((file) => ({ name: file, snapshot: () => load(file, lang) })), { settings, lang });
+  const sideFiles: { file: string; plans: SheetPlan[] }[] = [];
+  let unreadable = false;
+  for (const f of run.files) {
+    if (f.status === 'unreadable') {
+      io.stderr(`${f.file}: ${f.unreadable ?? m.unreadableReason('corrupt')}`);
+      unreadable = true;
+      continue;
+    }
+    if (f.status !== 'ok') continue; // another year's file: consolidate reports it, the comparison leaves it out
+    const snapshot = await load(f.file, lang);
+    if ('unreadable' in snapshot) continue;
+    const withYear: Settings = run.reportYear !== null && f.reportYear === null ? { ...settings, reportYear: run.reportYear } : settings;
+    sideFiles.push({ file: f.file, plans: checkWorkbook(snapshot, { settings: withYear, fileName: f.file, lang }).plans });
+  }
+  return { side: { reportYear: run.reportYear, files: sideFiles }, files, unreadable };
+}
+
+async function load(file: string, lang: Lang): Promise<InputSnapshot> {
+  let data: Uint8Array;
+  try {
+    data = await readInput(file);
+  } catch {
+    return { unreadable: cliMessages[lang].notFound(file) };
+  }
+  try {
+    return await readWorkbookStreaming(data, file);
+  } catch (e) {
+    if (!isUnreadable(e)) throw e;
+    return { unreadable: cliMessages[lang].unreadableReason(e.reason) };
+  }
+}
+
+function programJson(p: YearProgram): Record<string, unknown> {
+  return { file: p.file, sheet: p.sheet, cell: a1(p.nameCell.row, p.nameCell.col), path: p.node.path, name: p.name };
+}
+
+/** The JSON contract of `compare --json`: both years, the findings (with params), and the matching. */
+export function toComparisonJson(result: ComparisonResult, previousFiles: string[], currentFiles: string[], explain: boolean): unknown {
+  return {
+    previous: { files: previousFiles, reportYear: result.previousYear, programs: result.previous.length },
+    current: { files: currentFiles, reportYear: result.currentYear, programs: result.current.length },
+    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f), params: f.params })),
+    matched: result.match.matches.length,
+    vanished: result.match.vanished.map(programJson),
+    added: result.match.added.map(programJson),
+    ambiguous: result.match.ambiguous.map((a) => ({ current: programJson(a.current), candidates: a.candidates.map(programJson) })),
+    ...(explain
+      ? {
+          matches: result.match.matches.map((x) => ({
+            previous: programJson(x.previous),
+            current: programJson(x.current),
+            reasons: x.reasons,
+            departments: x.departments.map((d) => ({ department: d.current.entry.department, previous: d.previous.map((e) => e.entry.department), link: d.link })),
+          })),
+        }
+      : {}),
+  };
+}
+
+export function renderComparisonText(result: ComparisonResult, previous: string, current: string, lang: Lang, explain: boolean): string {
+  const m = cliMessages[lang];
+  const c = compareMessages[lang].cli;
+  const year = (y: number | null): string => (y === null ? m.unknownYear : formatFiscalYear(y, lang));
+  const lines = [
+    c.heading(previous, year(result.previousYear), current, year(result.currentYear)),
+    c.counts(result.match.matches.length, result.match.vanished.length, result.match.added.length, result.match.ambiguous.length),
+    '',
+  ];
+  if (explain) lines.push(...explainMatches(result.match, lang), '');
+  lines.push(c.findingsHeading);
+  for (const f of result.findings) {
+    const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : c.fileLevel;
+    lines.push(`  ${m.severity[f.severity]}  ${where}  ${f.message}  [${f.rule}]`);
+  }
+  if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
+  lines.push('', m.totals(countBySeverity(result.findings)));
+  return lines.join('\n');
+}
+
