@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   checkWorkbook,
@@ -195,8 +196,11 @@ export function renderComparisonText(result: ComparisonResult, previous: string,
   ];
   if (explain) lines.push(...explainMatches(result.match, lang), '');
   lines.push(c.findingsHeading);
+  // A folder of department workbooks: name the file each finding is in.
+  const folder = new Set(result.current.map((p) => p.file)).size > 1;
   for (const f of result.findings) {
-    const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : c.fileLevel;
+    const cell = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : c.fileLevel;
+    const where = folder && f.file ? `${path.basename(f.file)} ${cell}` : cell;
     lines.push(`  ${m.severity[f.severity]}  ${where}  ${f.message}  [${f.rule}]`);
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
