@@ -83,7 +83,7 @@ test('text in English, --explain says why programs were matched, --out writes th
   const written = await readWorkbook(new Uint8Array(await fs.readFile(out)), out);
   const sheet = written.sheets.find((s) => s.name === 'Year on year');
   expect(sheet).toBeDefined();
-  const rows = (sheet?.rows ?? []).map((r) => r.map((v) => (v === null ? '' : String(v))));
+  const rows = (sheet?.rows ?? []).map((r) => (r ?? []).map((v) => (v === null ? '' : String(v))));
   const coco = rows.find((r) => r.includes('(2)-① CoCoバスの利便性向上'));
   expect(coco).toEqual(expect.arrayContaining(['交通対策課', 'C', 'B', '↑', 'previous-grade-conflict']));
   const gone = rows.find((r) => r.includes('福祉有償運送の担い手育成'));

@@ -66,7 +66,9 @@ export function collectPrograms(side: YearSide): YearProgram[] {
       const nameCol = plan.layout.columns.find((c) => c.role === 'name')?.col ?? plan.layout.columns.find((c) => c.role === 'hierarchy')?.col ?? 0;
       const hasNextPolicy = plan.layout.columns.some((c) => c.role === 'nextPolicy');
       for (const node of plan.nodes) {
-        if (node.repostOf || node.markedRepost || !expectsGrade(plan, node)) continue;
+        // A table without grades (Kiyose's multi-year 進捗管理表) still has programs: its rows with entries.
+        const isProgram = plan.gradedDepth === null ? node.children.length === 0 && node.entries.length > 0 : expectsGrade(plan, node);
+        if (node.repostOf || node.markedRepost || !isProgram) continue;
         const entries = node.entries
           .filter((e) => !e.repost)
           .map((entry): YearEntry => ({ file, sheet: plan.sheet, entry, departmentKey: departmentKeyOf(entry.department) }));

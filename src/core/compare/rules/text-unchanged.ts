@@ -31,9 +31,13 @@ export const textUnchanged = defineComparisonRule<{ program: string; department:
       for (const pair of m.departments) {
         if (pair.previous.length !== 1) continue;
         const last = pair.previous[0];
+        // Multi-year tables: this year's 実施状況 / 担当課の評価 against last year's own year block.
+        const block = (e: typeof last, year: number | null) => (year === null ? undefined : e.entry.years.find((y) => y.year === year));
+        const nowBlock = block(pair.current, context.current.reportYear);
+        const lastBlock = block(last, context.previous.reportYear);
         const columns: [Column, ValueCell | null | undefined, ValueCell | null | undefined][] = [
-          ['result', pair.current.entry.resultText, last.entry.resultText],
-          ['reason', pair.current.entry.reasonText, last.entry.reasonText],
+          ['result', pair.current.entry.resultText ?? nowBlock?.status, last.entry.resultText ?? lastBlock?.status],
+          ['reason', pair.current.entry.reasonText ?? nowBlock?.evaluation, last.entry.reasonText ?? lastBlock?.evaluation],
         ];
         for (const [column, now, before] of columns) {
           if (!now || !before || isDashOnly(now.text)) continue;
