@@ -1,9 +1,6 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  checkWorkbook,
-  consolidate,
   countBySeverity,
   formatFiscalYear,
   type InputSnapshot,
@@ -11,8 +8,7 @@ import {
   type Settings,
 } from '../core';
 import { a1 } from '../core/a1';
-import { compareYears, explainMatches, type ComparisonResult, type YearProgram, type YearSide } from '../core/compare';
-import type { SheetPlan } from '../core/plan/types';
+import { compareYears, explainMatches, loadYearSide, type ComparisonResult, type YearProgram, type YearSide } from '../core/compare';
 import { cliMessages } from '../i18n/cli';
 import { compareMessages } from '../i18n/compare';
 import { isUnreadable } from '../xlsx/errors';
@@ -101,46 +97,15 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-/**
- * One year: a workbook, or a folder of department workbooks. A folder goes through
- * `consolidate` first (the same year decision and unreadable-file handling as `hyoka
- * consolidate`); its readable files of the run's year are then compared together.
- */
+/** One year: a workbook, or a folder of department workbooks (consolidated first, as `consolidate` does). */
 async function loadSide(input: string, settings: Settings, lang: Lang, io: Io): Promise<{ side: YearSide; files: string[]; unreadable: boolean } | null> {
-  const m = cliMessages[lang];
   const files = await expandInputs([input], [], lang, io);
   if (files === null) return null;
-  let isFolder = false;
-  try {
-    isFolder = (await fs.stat(input)).isDirectory();
-  } catch {
-    isFolder = false;
-  }
-  if (!isFolder) {
-    const snapshot = await load(files[0], lang);
-    if ('unreadable' in snapshot) {
-      io.stderr(`${files[0]}: ${snapshot.unreadable}`);
-      return null;
-    }
-    const checked = checkWorkbook(snapshot, { settings, fileName: files[0], lang });
-    return { side: { reportYear: checked.report.reportYear, files: [{ file: files[0], plans: checked.plans }] }, files, unreadable: false };
-  }
-  const run = await consolidate(files.map((file) => ({ name: file, snapshot: () => load(file, lang) })), { settings, lang });
-  const sideFiles: { file: string; plans: SheetPlan[] }[] = [];
-  let unreadable = false;
-  for (const f of run.files) {
-    if (f.status === 'unreadable') {
-      io.stderr(`${f.file}: ${f.unreadable ?? m.unreadableReason('corrupt')}`);
-      unreadable = true;
-      continue;
-    }
-    if (f.status !== 'ok') continue; // another year's file: consolidate reports it, the comparison leaves it out
-    const snapshot = await load(f.file, lang);
-    if ('unreadable' in snapshot) continue;
-    const withYear: Settings = run.reportYear !== null && f.reportYear === null ? { ...settings, reportYear: run.reportYear } : settings;
-    sideFiles.push({ file: f.file, plans: checkWorkbook(snapshot, { settings: withYear, fileName: f.file, lang }).plans });
-  }
-  return { side: { reportYear: run.reportYear, files: sideFiles }, files, unreadable };
+  const loaded = await loadYearSide(files.map((file) => ({ name: file, snapshot: () => load(file, lang) })), { settings, lang });
+  for (const u of loaded.unreadable) io.stderr(`${u.file}: ${u.reason}`);
+  // One unreadable workbook leaves nothing to compare; a folder goes on without its unreadable files.
+  if (files.length === 1 && loaded.unreadable.length > 0) return null;
+  return { side: loaded.side, files, unreadable: loaded.unreadable.length > 0 };
 }
 
 async function load(file: string, lang: Lang): Promise<InputSnapshot> {

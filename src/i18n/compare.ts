@@ -50,6 +50,27 @@ export interface CompareMessages {
     needTwo: string;
     fileLevel: string;
   };
+  pane: {
+    tab: string;
+    intro: string;
+    files: string;
+    drop: string;
+    choose: string;
+    clear: string;
+    selected: (n: number) => string;
+    run: string;
+    running: string;
+    summary: (previousYear: string, currentYear: string, matched: number, vanished: number, added: number) => string;
+    noFindings: string;
+    write: string;
+    written: (sheet: string) => string;
+    downloaded: (file: string) => string;
+    fileName: (year: string) => string;
+    noFiles: string;
+    unreadable: (file: string, reason: string) => string;
+    jump: string;
+    fileLevel: string;
+  };
 }
 
 export const compareMessages: Record<Lang, CompareMessages> = {
@@ -109,6 +130,27 @@ export const compareMessages: Record<Lang, CompareMessages> = {
       needTwo: '前年度と今年度のファイル（またはフォルダ）を一つずつ指定してください。',
       fileLevel: 'ファイル全体',
     },
+    pane: {
+      tab: '前年度比較',
+      intro: '開いている今年度の評価調書を、前年度の評価調書（担当課ごとのファイルなら複数）と事業単位で比べます。前年度評価の食い違い、消えた事業、【新規】の付け忘れ、前年度の文章の写しなどを、今年度のセルに指摘します。',
+      files: '前年度のファイル',
+      drop: 'ここに前年度のブックをドロップ（担当課ごとなら複数）',
+      choose: '前年度のファイルを選ぶ',
+      clear: '選び直す',
+      selected: (n) => `${n}件のファイルを選択`,
+      run: '前年度と比較',
+      running: '比べています…',
+      summary: (p, c, m, v, a) => `${p} → ${c}：対応した事業 ${m}件・今年度にない ${v}件・前年度にない ${a}件`,
+      noFindings: '前年度との食い違いはありません。',
+      write: '前年度比較シートを書き込む',
+      written: (s) => `「${s}」シートを書き込みました。`,
+      downloaded: (f) => `${f} をダウンロードしました。`,
+      fileName: (y) => `前年度比較_${y}.xlsx`,
+      noFiles: '前年度のファイルを選んでください。',
+      unreadable: (f, r) => `${f} を読み込めません：${r}`,
+      jump: 'このセルへ移動',
+      fileLevel: 'ファイル全体',
+    },
   },
   en: {
     sheet: 'Year on year',
@@ -164,6 +206,27 @@ export const compareMessages: Record<Lang, CompareMessages> = {
       noFindings: 'No findings.',
       wrote: (f) => `Wrote the year-on-year sheet to ${f}.`,
       needTwo: "Name last year's file (or folder) and this year's, one each.",
+      fileLevel: 'whole file',
+    },
+    pane: {
+      tab: 'Year on year',
+      intro: "Compares this year's open workbook with last year's (several files if each department has its own), program by program. Wrong previous-year grades, vanished programs, missing 【新規】 marks and text copied from last year are pointed out on this year's cells.",
+      files: "Last year's files",
+      drop: "Drop last year's workbook here (one per department is fine)",
+      choose: "Choose last year's files",
+      clear: 'Clear',
+      selected: (n) => `${n} file(s) selected`,
+      run: 'Compare with last year',
+      running: 'Comparing…',
+      summary: (p, c, m, v, a) => `${p} → ${c}: ${m} matched, ${v} missing this year, ${a} new`,
+      noFindings: 'Nothing differs from last year.',
+      write: 'Write the year-on-year sheet',
+      written: (s) => `Wrote the "${s}" sheet.`,
+      downloaded: (f) => `Downloaded ${f}.`,
+      fileName: (y) => `year-on-year_${y}.xlsx`,
+      noFiles: "Choose last year's file(s).",
+      unreadable: (f, r) => `Cannot read ${f}: ${r}`,
+      jump: 'Go to this cell',
       fileLevel: 'whole file',
     },
   },

@@ -4,3 +4,4 @@ export { matchPrograms, nameSimilarity, type MatchReason, type MatchResult, type
 export { explainMatches, describeReason } from './explain';
 export { COMPARISON_RULES } from './rules/registry';
 export { buildComparisonDocument, gradeChange } from './document';
+export { loadYearSide, type LoadedSide } from './side';
