@@ -132,7 +132,7 @@ export function toComparisonJson(result: ComparisonResult, previousFiles: string
   return {
     previous: { files: previousFiles, reportYear: result.previousYear, programs: result.previous.length },
     current: { files: currentFiles, reportYear: result.currentYear, programs: result.current.length },
-    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f), params: f.params })),
+    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f), messageId: f.messageId, params: f.params })),
     matched: result.match.matches.length,
     vanished: result.match.vanished.map(programJson),
     added: result.match.added.map(programJson),

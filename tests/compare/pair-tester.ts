@@ -32,6 +32,8 @@ export interface ExpectedComparison {
   cell: string | null;
   /** Defaults to the rule's severity. */
   severity?: Severity;
+  /** Which of the rule's messages (checked when given). */
+  messageId?: string;
   program?: string;
   department?: string;
   /** Params the finding must carry (a subset). */
@@ -71,6 +73,7 @@ export function runPairTests(rule: ComparisonRuleId, cases: { valid: PairCase[];
         if (e.program !== undefined) expect(ja[i].program).toBe(e.program);
         if (e.department !== undefined) expect(ja[i].department).toBe(e.department);
         if (e.params) expect(ja[i].params).toMatchObject(e.params);
+        if (e.messageId) expect(ja[i].messageId).toBe(e.messageId);
         expect(en[i].params).toEqual(ja[i].params);
       });
     });

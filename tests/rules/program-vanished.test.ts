@@ -28,7 +28,8 @@ runPairTests('program-vanished', {
       errors: [{
         ...sibling(continued.current),
         program: '福祉マップの見直し',
-        params: { lastYearNextPolicy: '継続', planned: true, departments: ['自立生活支援課'], previousSheet: '評価表' },
+        messageId: 'vanished',
+        params: { lastYearNextPolicy: '継続', departments: ['自立生活支援課'], previousSheet: '評価表' },
         message: { ja: ['「福祉マップの見直し」（自立生活支援課）', '「継続」'], en: ['"福祉マップの見直し" (自立生活支援課)', '"継続"'] },
       }],
     },
@@ -38,7 +39,8 @@ runPairTests('program-vanished', {
       errors: [{
         ...sibling(unplanned.current),
         severity: 'info',
-        params: { lastYearNextPolicy: null, planned: false },
+        messageId: 'unplanned',
+        params: { lastYearNextPolicy: null },
         message: { ja: ['次年度方針の列がない'], en: ['no next-year policy column'] },
       }],
     },

@@ -6,13 +6,17 @@ import { buildComparisonDocument } from './document';
 import { matchPrograms, type MatchResult } from './match';
 import { collectPrograms, type YearProgram, type YearSide } from './programs';
 import { COMPARISON_RULES } from './rules/registry';
-import type { ComparisonContext, ComparisonRuleResult } from './rules/rule';
+import type { ComparisonContext, ComparisonProblem, RegisteredComparisonRule } from './rules/rule';
 
 /** A 前年度比較 finding: located on this year's workbook (its file, for a folder), params kept. */
 export interface ComparisonFinding extends Finding {
   file: string | null;
+  /** Key into the rule's messages. */
+  messageId: string;
   /** Both years' values, for renderers and filters (the message says it in words). */
-  params: unknown;
+  params: Record<string, unknown>;
+  /** `PlanNode.key` of this year's program. */
+  node?: string;
 }
 
 export interface ComparisonOptions {
@@ -53,7 +57,7 @@ export function compareYears(previous: YearSide, current: YearSide, options: Com
   const findings: ComparisonFinding[] = [];
   for (const rule of COMPARISON_RULES) {
     if (settings.rules[rule.id] === 'off') continue;
-    for (const result of rule.run(context, lang)) findings.push(toFinding(rule.id, rule.severity, result));
+    for (const problem of rule.run(context)) findings.push(toFinding(rule, problem, lang));
   }
   const fileOrder = new Map(current.files.map((f, i) => [f.file, i]));
   const sheetOrder = new Map<string, number>();
@@ -75,17 +79,19 @@ export function compareYears(previous: YearSide, current: YearSide, options: Com
   return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings, document };
 }
 
-function toFinding(rule: string, severity: Finding['severity'], { at, message, params }: ComparisonRuleResult): ComparisonFinding {
+function toFinding(rule: RegisteredComparisonRule, { messageId, params, at }: ComparisonProblem, lang: Lang): ComparisonFinding {
   const f: ComparisonFinding = {
-    rule,
-    severity: at.severity ?? severity,
+    rule: rule.id,
+    severity: rule.severityOf(messageId),
+    messageId,
     file: at.file,
     sheet: at.sheet,
     cell: at.row !== null && at.col !== null ? a1(at.row, at.col) : null,
     row: at.row !== null ? at.row + 1 : null,
-    message,
+    message: rule.render(messageId, params, lang),
     params,
   };
+  if (at.node) f.node = at.node;
   if (at.year !== undefined) f.year = at.year;
   if (at.department) f.department = at.department;
   if (at.program) f.program = at.program;

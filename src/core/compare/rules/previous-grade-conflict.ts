@@ -1,23 +1,26 @@
 import type { Grade } from '../../grades';
-import { defineComparisonRule, lastYearWords, previousCell, subject, type PreviousCell } from './rule';
+import { defineComparisonRule, lastYearWords, previousCell, subject, type PreviousCell, type ComparisonLocation } from './rule';
+
+type Params = { program: string; department: string | null; previousGrade: string; lastYearGrades: Grade[]; lastYear: number | null } & PreviousCell;
 
 /** This year's 前年度評価 differs from the grade last year's workbook gave the program. */
-export const previousGradeConflict = defineComparisonRule<
-  { program: string; department: string | null; previousGrade: string; lastYearGrades: Grade[]; lastYear: number | null } & PreviousCell
->({
+export const previousGradeConflict = defineComparisonRule<{ conflict: Params }>({
   id: 'previous-grade-conflict',
   severity: 'error',
   description: {
     ja: '今年度の前年度評価が、前年度の評価調書でその事業に付いた評価と違います。',
     en: "This year's previous-year grade differs from the grade last year's workbook gave the program.",
   },
-  message: {
-    ja: (p) =>
-      `${subject('ja', p.program, p.department)}の前年度評価は「${p.previousGrade}」ですが、${lastYearWords('ja', p.lastYear)}の評価調書では「${p.lastYearGrades.join('・')}」です（${p.previousSheet} ${p.previousCell}）。どちらかが誤っています。`,
-    en: (p) =>
-      `${subject('en', p.program, p.department)} gives "${p.previousGrade}" as its previous-year grade, but ${lastYearWords('en', p.lastYear)}'s workbook says "${p.lastYearGrades.join(', ')}" (${p.previousSheet} ${p.previousCell}). One of them is wrong.`,
+  messages: {
+    conflict: {
+      ja: (p) =>
+        `${subject('ja', p.program, p.department)}の前年度評価は「${p.previousGrade}」ですが、${lastYearWords('ja', p.lastYear)}の評価調書では「${p.lastYearGrades.join('・')}」です（${p.previousSheet} ${p.previousCell}）。どちらかが誤っています。`,
+      en: (p) =>
+        `${subject('en', p.program, p.department)} gives "${p.previousGrade}" as its previous-year grade, but ${lastYearWords('en', p.lastYear)}'s workbook says "${p.lastYearGrades.join(', ')}" (${p.previousSheet} ${p.previousCell}). One of them is wrong.`,
+    },
   },
-  check(context, emit) {
+  check(context, report) {
+    const emit = (at: ComparisonLocation, params: Params): void => report({ messageId: 'conflict', at, params });
     for (const m of context.match.matches) {
       for (const pair of m.departments) {
         const prev = pair.current.entry.previousGrade;
@@ -32,7 +35,7 @@ export const previousGradeConflict = defineComparisonRule<
         const source = pair.previous.find((e) => e.entry.declaredGrade?.parsed.kind === 'grade') ?? pair.previous[0];
         const cell = source.entry.declaredGrade ?? { row: source.entry.row, col: m.previous.nameCell.col };
         emit(
-          { file: pair.current.file, sheet: pair.current.sheet, row: prev.row, col: prev.col, department: pair.current.entry.department, program: m.current.name },
+          { file: pair.current.file, sheet: pair.current.sheet, node: m.current.node.key, row: prev.row, col: prev.col, department: pair.current.entry.department, program: m.current.name },
           {
             program: m.current.name,
             department: pair.current.entry.department,

@@ -24,35 +24,60 @@ export interface ComparisonLocation {
   sheet: string | null;
   row: number | null;
   col: number | null;
+  /** `PlanNode.key` of this year's program the finding is about. */
+  node?: string;
   year?: number;
   department?: string | null;
   program?: string | null;
-  /** A finding weaker than the rule's usual severity (program-vanished when nobody can tell). */
-  severity?: Severity;
 }
 
-export interface ComparisonRule<P> extends RuleMeta {
-  message: Record<Lang, (params: P) => string>;
-  check(context: ComparisonContext, emit: (at: ComparisonLocation, params: P) => void): void;
+/*
+ * The kernel mirrors the one `check` is moving to: `messages` keyed by messageId, rules report
+ * data (messageId, params, where), the sentence is rendered from the message table.
+ */
+export type Message<P> = Record<Lang, (params: P) => string>;
+export type MessageParams = Record<string, object>;
+export type Messages<M extends MessageParams> = { [K in keyof M]: Message<M[K]> };
+export type Report<M extends MessageParams> = <K extends keyof M & string>(problem: { messageId: K; at: ComparisonLocation; params: M[K] }) => void;
+
+export interface ComparisonRuleSpec<M extends MessageParams> extends RuleMeta {
+  messages: Messages<M>;
+  /** A message weaker than the rule's severity (program-vanished when nobody can tell). */
+  messageSeverity?: Partial<Record<keyof M & string, Severity>>;
+  check(context: ComparisonContext, report: Report<M>): void;
 }
 
-export interface ComparisonRuleResult {
+export interface ComparisonProblem {
+  messageId: string;
+  params: Record<string, unknown>;
   at: ComparisonLocation;
-  params: unknown;
-  message: string;
 }
 
 export interface RegisteredComparisonRule extends RuleMeta {
-  run(context: ComparisonContext, lang: Lang): ComparisonRuleResult[];
+  messageIds: readonly string[];
+  severityOf(messageId: string): Severity;
+  run(context: ComparisonContext): ComparisonProblem[];
+  render(messageId: string, params: Record<string, unknown>, lang: Lang): string;
 }
 
-export function defineComparisonRule<P>(rule: ComparisonRule<P>): ComparisonRule<P> & RegisteredComparisonRule {
+export function defineComparisonRule<M extends MessageParams>(spec: ComparisonRuleSpec<M>): RegisteredComparisonRule & { spec: ComparisonRuleSpec<M> } {
+  const overrides = (spec.messageSeverity ?? {}) as Partial<Record<string, Severity>>;
   return {
-    ...rule,
-    run(context, lang) {
-      const out: ComparisonRuleResult[] = [];
-      rule.check(context, (at, params) => out.push({ at, params, message: rule.message[lang](params) }));
+    id: spec.id,
+    severity: spec.severity,
+    description: spec.description,
+    messageIds: Object.keys(spec.messages),
+    spec,
+    severityOf: (messageId) => overrides[messageId] ?? spec.severity,
+    run(context) {
+      const out: ComparisonProblem[] = [];
+      spec.check(context, ({ messageId, at, params }) => out.push({ messageId, params: params as Record<string, unknown>, at }));
       return out;
+    },
+    render(messageId, params, lang) {
+      const message = (spec.messages as Record<string, Message<Record<string, unknown>> | undefined>)[messageId];
+      if (!message) throw new Error(`rule ${spec.id} has no message ${messageId}`);
+      return message[lang](params);
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { ValueCell } from '../../plan/types';
 import { isDashOnly } from '../../text';
-import { defineComparisonRule, lastYearWords, previousCell, subject, type PreviousCell } from './rule';
+import { defineComparisonRule, lastYearWords, previousCell, subject, type PreviousCell, type ComparisonLocation } from './rule';
+
+type Params = { program: string; department: string | null; column: Column; excerpt: string; lastYear: number | null } & PreviousCell;
 
 /** Shorter entries (「実施した。」) repeat honestly from year to year. */
 export const MIN_COPIED_LENGTH = 20;
@@ -13,20 +15,23 @@ export function proseKey(text: string): string {
 type Column = 'result' | 'reason';
 
 /** The 実績 / 評価の理由 text is identical to last year's: likely copied forward. */
-export const textUnchanged = defineComparisonRule<{ program: string; department: string | null; column: Column; excerpt: string; lastYear: number | null } & PreviousCell>({
+export const textUnchanged = defineComparisonRule<{ copied: Params }>({
   id: 'text-unchanged',
   severity: 'info',
   description: {
     ja: '実績・評価の理由が前年度と同じ文章です（前年度の写しの可能性）。',
     en: 'The results / reason text is the same as last year’s (possibly copied forward).',
   },
-  message: {
-    ja: (p) =>
-      `${subject('ja', p.program, p.department)}の${p.column === 'result' ? '実績' : '評価の理由'}「${p.excerpt}」は${lastYearWords('ja', p.lastYear)}と同じ文章です（${p.previousSheet} ${p.previousCell}）。今年度の内容に更新したか確認してください。`,
-    en: (p) =>
-      `The ${p.column === 'result' ? 'results' : 'reason for the grade'} of ${subject('en', p.program, p.department)} ("${p.excerpt}") is the same text as ${lastYearWords('en', p.lastYear)} (${p.previousSheet} ${p.previousCell}). Check that it was updated for this year.`,
+  messages: {
+    copied: {
+      ja: (p) =>
+        `${subject('ja', p.program, p.department)}の${p.column === 'result' ? '実績' : '評価の理由'}「${p.excerpt}」は${lastYearWords('ja', p.lastYear)}と同じ文章です（${p.previousSheet} ${p.previousCell}）。今年度の内容に更新したか確認してください。`,
+      en: (p) =>
+        `The ${p.column === 'result' ? 'results' : 'reason for the grade'} of ${subject('en', p.program, p.department)} ("${p.excerpt}") is the same text as ${lastYearWords('en', p.lastYear)} (${p.previousSheet} ${p.previousCell}). Check that it was updated for this year.`,
+    },
   },
-  check(context, emit) {
+  check(context, report) {
+    const emit = (at: ComparisonLocation, params: Params): void => report({ messageId: 'copied', at, params });
     for (const m of context.match.matches) {
       for (const pair of m.departments) {
         if (pair.previous.length !== 1) continue;
@@ -45,7 +50,7 @@ export const textUnchanged = defineComparisonRule<{ program: string; department:
           if (key.length < MIN_COPIED_LENGTH || key !== proseKey(before.text)) continue;
           const flat = now.text.replace(/[\s\u3000]+/g, ' ').trim();
           emit(
-            { file: pair.current.file, sheet: pair.current.sheet, row: now.row, col: now.col, department: pair.current.entry.department, program: m.current.name },
+            { file: pair.current.file, sheet: pair.current.sheet, node: m.current.node.key, row: now.row, col: now.col, department: pair.current.entry.department, program: m.current.name },
             {
               program: m.current.name,
               department: pair.current.entry.department,
