@@ -8,8 +8,10 @@ import {
   type Settings,
 } from '../core';
 import { a1 } from '../core/a1';
-import { compareYears, explainMatches, loadYearSide, type ComparisonResult, type YearProgram, type YearSide } from '../core/compare';
+import { compareYears, loadYearSide, type ComparisonResult, type YearProgram, type YearSide } from '../core/compare';
 import { cliMessages } from '../i18n/cli';
+import { buildComparisonDocument } from '../render/comparison-document';
+import { explainMatches } from '../render/explain-comparison';
 import { compareMessages } from '../i18n/compare';
 import { isUnreadable } from '../xlsx/errors';
 import { readWorkbookStreaming } from '../xlsx/read-stream';
@@ -74,18 +76,16 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   const current = await loadSide(args.current, args.settings, args.lang, io);
   if (!previous || !current) return 2;
   const out = args.out;
-  const result = compareYears(previous.side, current.side, {
-    settings: args.settings,
-    lang: args.lang,
-    sourceLink: out ? (file) => (file ? relativeTo(out, file) : null) : undefined,
-  });
+  const result = compareYears(previous.side, current.side, { settings: args.settings, lang: args.lang });
 
   if (args.json) io.stdout(JSON.stringify(toComparisonJson(result, previous.files, current.files, args.explain), null, 2));
   else io.stdout(renderComparisonText(result, args.previous, args.current, args.lang, args.explain));
 
   if (out) {
     try {
-      await writeOutputWith(out, (temp) => writeSummaryWorkbookFile(result.document, temp), [...previous.files, ...current.files], args.force);
+      // Links from the written sheet reach this year's cells relative to where it is written.
+      const document = buildComparisonDocument(result, args.lang, (file) => (file ? relativeTo(out, file) : null));
+      await writeOutputWith(out, (temp) => writeSummaryWorkbookFile(document, temp), [...previous.files, ...current.files], args.force);
       if (!args.json) io.stderr(c.wrote(out));
     } catch (e) {
       if (e instanceof OutputRefused) io.stderr(e.reason === 'exists' ? m.outExists(out) : m.outIsInput(out));

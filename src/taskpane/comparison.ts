@@ -4,6 +4,7 @@ import type { WorkbookPort, WriteOutcome } from '../excel/port';
 import type { PickedFile } from '../excel/picked-files';
 import type { InputSnapshot } from '../core';
 import type { UnreadableReason } from '../xlsx/errors';
+import { buildComparisonDocument } from '../render/comparison-document';
 
 /**
  * 前年度比較 in the pane, apart from the React screen so it can be tested without one: this
@@ -38,6 +39,6 @@ export async function runPaneComparison(args: {
 }
 
 /** Writes the 前年度比較 sheet: into the open workbook (Excel), or as a workbook to download (browser). */
-export function writeComparison(port: WorkbookPort, result: ComparisonResult): Promise<WriteOutcome> {
-  return port.writeSummary(result.document);
+export function writeComparison(port: WorkbookPort, result: ComparisonResult, lang: Lang): Promise<WriteOutcome> {
+  return port.writeSummary(buildComparisonDocument(result, lang));
 }

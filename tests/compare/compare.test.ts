@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { checkWorkbook, RULES, SettingsSchema, type DocTable } from '../../src/core';
-import { COMPARISON_RULES, compareYears, gradeChange, nameSimilarity, programNameKey, type ComparisonResult } from '../../src/core/compare';
+import { buildComparisonDocument, gradeChange } from '../../src/render/comparison-document';
+import { COMPARISON_RULES, compareYears, nameSimilarity, programNameKey, type ComparisonResult } from '../../src/core/compare';
 import { readWorkbook } from '../../src/xlsx/read';
 import { buildSeedWorkbook, toBuffer } from '../fixtures/workbooks';
 import { COMPARISON_SEVERITIES } from './pair-tester';
@@ -52,8 +53,9 @@ describe('a planted pair whose template changed between the years', () => {
   test('the 前年度比較 sheet: grades of both years, the change with two-step jumps marked, and the distributions', async () => {
     const { previous, current } = plantedPair('koganei', 'flat');
     const r = await comparePair(previous, current);
-    const [programs, policies, goals, chart] = r.document.sheets[0].blocks;
-    expect(r.document.sheets[0].name).toBe('前年度比較');
+    const document = buildComparisonDocument(r, 'ja');
+    const [programs, policies, goals, chart] = document.sheets[0].blocks;
+    expect(document.sheets[0].name).toBe('前年度比較');
     const table = programs as DocTable;
     const text = (c: unknown): unknown => (c !== null && typeof c === 'object' && 'text' in c ? (c as { text: string }).text : c);
     const row = (name: string, department: string): unknown[] | undefined =>

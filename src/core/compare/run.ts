@@ -1,8 +1,6 @@
 import { a1 } from '../a1';
 import type { Finding, Lang } from '../report';
 import { defaultSettings, type Settings } from '../settings';
-import type { SummaryDocument } from '../summary-document';
-import { buildComparisonDocument } from './document';
 import { matchPrograms, type MatchResult } from './match';
 import { collectPrograms, type YearProgram, type YearSide } from './programs';
 import { COMPARISON_RULES } from './rules/registry';
@@ -22,8 +20,6 @@ export interface ComparisonFinding extends Finding {
 export interface ComparisonOptions {
   settings?: Settings;
   lang?: Lang;
-  /** How links from the written sheet reach this year's cells, when it is another file. */
-  sourceLink?(file: string | null): string | null;
 }
 
 export interface ComparisonResult {
@@ -33,8 +29,6 @@ export interface ComparisonResult {
   current: YearProgram[];
   match: MatchResult;
   findings: ComparisonFinding[];
-  /** The 前年度比較 sheet, for the CLI's file and the pane's writer alike. */
-  document: SummaryDocument;
 }
 
 /**
@@ -71,12 +65,7 @@ export function compareYears(previous: YearSide, current: YearSide, options: Com
       (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) ||
       (a.cell ?? '').localeCompare(b.cell ?? ''),
   );
-  const document = buildComparisonDocument(
-    { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings },
-    lang,
-    options.sourceLink,
-  );
-  return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings, document };
+  return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings };
 }
 
 function toFinding(rule: RegisteredComparisonRule, { messageId, params, at }: ComparisonProblem, lang: Lang): ComparisonFinding {

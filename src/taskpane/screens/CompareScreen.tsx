@@ -59,7 +59,7 @@ export function CompareScreen() {
   const write = async () => {
     if (!port || !run) return;
     try {
-      const outcome = await writeComparison(port, run.result);
+      const outcome = await writeComparison(port, run.result, lang);
       if (outcome.kind === 'file') {
         const year = run.result.currentYear !== null ? formatFiscalYear(run.result.currentYear, lang) : 'unknown';
         const name = m.fileName(year);

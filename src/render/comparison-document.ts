@@ -1,11 +1,11 @@
-import { a1 } from '../a1';
-import { compareMessages } from '../../i18n/compare';
-import { emptyCounts, GRADES, gradeScore, type Grade } from '../grades';
-import type { Finding, GradeCounts, Lang } from '../report';
-import type { CellLink, DocCell, DocChart, DocTable, SummaryDocument } from '../summary-document';
-import { formatFiscalYear } from '../years';
-import type { MatchResult } from './match';
-import type { YearEntry, YearProgram } from './programs';
+import { a1 } from '../core/a1';
+import { compareMessages } from '../i18n/compare';
+import { emptyCounts, GRADES, gradeScore, type Grade } from '../core/grades';
+import type { Finding, GradeCounts, Lang } from '../core/report';
+import type { CellLink, DocCell, DocChart, DocTable, SummaryDocument } from '../core/summary-document';
+import { formatFiscalYear } from '../core/years';
+import type { MatchResult } from '../core/compare/match';
+import type { YearEntry, YearProgram } from '../core/compare/programs';
 
 export interface ComparisonDocumentInput {
   previousYear: number | null;
@@ -13,7 +13,7 @@ export interface ComparisonDocumentInput {
   previous: readonly YearProgram[];
   current: readonly YearProgram[];
   match: MatchResult;
-  findings: readonly (Finding & { file: string | null })[];
+  findings: readonly (Pick<Finding, 'rule' | 'sheet' | 'program' | 'department'> & { file?: string | null })[];
 }
 
 /** The grade a department row declares, or null. */
@@ -48,7 +48,7 @@ export function buildComparisonDocument(input: ComparisonDocumentInput, lang: La
   };
   const findingsAt = (p: YearProgram, e: YearEntry | null): string => {
     const ids = input.findings
-      .filter((f) => f.file === p.file && f.program === p.name && f.sheet === p.sheet && (e === null || !f.department || f.department === e.entry.department))
+      .filter((f) => (f.file ?? null) === p.file && f.program === p.name && f.sheet === p.sheet && (e === null || !f.department || f.department === e.entry.department))
       .map((f) => f.rule);
     return [...new Set(ids)].join(', ');
   };

@@ -1,7 +1,7 @@
-import { compareMessages } from '../../i18n/compare';
-import type { Lang } from '../report';
-import type { MatchReason, MatchResult } from './match';
-import type { YearProgram } from './programs';
+import { compareMessages } from '../i18n/compare';
+import type { Lang } from '../core/report';
+import type { MatchReason, MatchResult } from '../core/compare/match';
+import type { YearProgram } from '../core/compare/programs';
 
 /** One reason in words. */
 export function describeReason(reason: MatchReason, lang: Lang): string {
