@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { buildSummaryDocument, checkWorkbook, type Lang, type Report, type Settings, type SummaryDocument } from '../core';
+import { checkWorkbook, type Lang, type Report, type Settings, type SummaryDocument } from '../core';
+import { buildSummaryDocument } from '../render/summary-document';
 import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
 // The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
@@ -31,7 +32,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     else reports.push(report);
   }
   if (args.json) {
-    const docs = reports.map(toJson);
+    const docs = reports.map((r) => toJson(r, args.lang));
     io.stdout(JSON.stringify(args.files.length === 1 ? (docs[0] ?? null) : docs, null, 2));
   } else {
     io.stdout(reports.map((r) => renderTextReport(r, args.lang)).join('\n\n'));
@@ -64,7 +65,7 @@ async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Report 
   }
   try {
     const snapshot = await readWorkbookStreaming(data, file);
-    return checkWorkbook(snapshot, { settings: args.settings, fileName: file, lang: args.lang }).report;
+    return checkWorkbook(snapshot, { settings: args.settings, fileName: file }).report;
   } catch (e) {
     if (!isUnreadable(e)) throw e;
     io.stderr(m.unreadable(file, e.reason));
@@ -73,12 +74,12 @@ async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Report 
 }
 
 /** The JSON contract of `check --json`. */
-export function toJson(report: Report): unknown {
+export function toJson(report: Report, lang: Lang): unknown {
   return {
     file: report.file,
     reportYear: report.reportYear,
     sheets: report.sheets,
-    findings: report.findings.map(findingJson),
+    findings: report.findings.map((f) => findingJson(f, lang)),
     policies: report.policies.map(policyJson),
   };
 }

@@ -23,6 +23,8 @@ import { relativeTo } from './check';
 
 import { OutputRefused, readInput, writeOutputWith } from './files';
 import { findingJson, policyJson } from './json';
+import { buildConsolidationDocument } from '../render/consolidation-document';
+import { describe } from '../render/describe';
 import type { Io } from './io';
 import { loadSettings, parseCommandArgs } from './main';
 
@@ -84,18 +86,16 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
     master,
     masterName: args.master,
     settings: args.settings,
-    lang: args.lang,
     onProgress: progress ?? undefined,
-    sourceLink: args.out ? (file) => relativeTo(args.out ?? '', file) : undefined,
   });
   progress?.(files.length, files.length, '', true);
 
-  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result), null, 2));
+  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result, args.lang), null, 2));
   else io.stdout(renderConsolidationText(result, args.master, args.lang));
 
   if (args.out) {
     try {
-      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(result.document, temp), [...files, ...(args.master ? [args.master] : [])], args.force);
+      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(buildConsolidationDocument(result, args.lang, (file) => relativeTo(args.out ?? '', file)), temp), [...files, ...(args.master ? [args.master] : [])], args.force);
       if (!args.json) io.stderr(c.wrote(args.out));
     } catch (e) {
       if (!(e instanceof OutputRefused)) throw e;
@@ -177,7 +177,7 @@ async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
 }
 
 /** The JSON contract of `consolidate --json`. */
-export function toConsolidationJson(result: ConsolidationResult): unknown {
+export function toConsolidationJson(result: ConsolidationResult, lang: Lang): unknown {
   return {
     reportYear: result.reportYear,
     files: result.files.map((f) => ({
@@ -188,7 +188,7 @@ export function toConsolidationJson(result: ConsolidationResult): unknown {
       errors: f.errors,
       warnings: f.warnings,
     })),
-    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f) })),
+    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
     policies: result.report.policies.map(policyJson),
     rows: result.rows.length,
   };
@@ -216,7 +216,7 @@ export function renderConsolidationText(result: ConsolidationResult, master: str
       lines.push(`  ${f.file ?? c.runLevel}`);
     }
     const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : f.row ? `:${f.row}` : ''}` : '-';
-    lines.push(`    ${pad(m.severity[f.severity], 6)} ${pad(where, 14)} ${f.message}  [${f.rule}]`);
+    lines.push(`    ${pad(m.severity[f.severity], 6)} ${pad(where, 14)} ${describe(f, lang)}  [${f.rule}]`);
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
   lines.push('', c.totals(countBySeverity(result.findings), result.rows.length));
