@@ -11,6 +11,7 @@ import { a1 } from '../core/a1';
 import { compareYears, loadYearSide, type ComparisonResult, type YearProgram, type YearSide } from '../core/compare';
 import { cliMessages } from '../i18n/cli';
 import { buildComparisonDocument } from '../render/comparison-document';
+import { describe } from '../render/describe';
 import { explainMatches } from '../render/explain-comparison';
 import { compareMessages } from '../i18n/compare';
 import { isUnreadable } from '../xlsx/errors';
@@ -76,9 +77,9 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   const current = await loadSide(args.current, args.settings, args.lang, io);
   if (!previous || !current) return 2;
   const out = args.out;
-  const result = compareYears(previous.side, current.side, { settings: args.settings, lang: args.lang });
+  const result = compareYears(previous.side, current.side, { settings: args.settings });
 
-  if (args.json) io.stdout(JSON.stringify(toComparisonJson(result, previous.files, current.files, args.explain), null, 2));
+  if (args.json) io.stdout(JSON.stringify(toComparisonJson(result, previous.files, current.files, args.explain, args.lang), null, 2));
   else io.stdout(renderComparisonText(result, args.previous, args.current, args.lang, args.explain));
 
   if (out) {
@@ -101,7 +102,7 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
 async function loadSide(input: string, settings: Settings, lang: Lang, io: Io): Promise<{ side: YearSide; files: string[]; unreadable: boolean } | null> {
   const files = await expandInputs([input], [], lang, io);
   if (files === null) return null;
-  const loaded = await loadYearSide(files.map((file) => ({ name: file, snapshot: () => load(file, lang) })), { settings, lang });
+  const loaded = await loadYearSide(files.map((file) => ({ name: file, snapshot: () => load(file, lang) })), { settings });
   for (const u of loaded.unreadable) io.stderr(`${u.file}: ${u.reason}`);
   // One unreadable workbook leaves nothing to compare; a folder goes on without its unreadable files.
   if (files.length === 1 && loaded.unreadable.length > 0) return null;
@@ -128,11 +129,11 @@ function programJson(p: YearProgram): Record<string, unknown> {
 }
 
 /** The JSON contract of `compare --json`: both years, the findings (with params), and the matching. */
-export function toComparisonJson(result: ComparisonResult, previousFiles: string[], currentFiles: string[], explain: boolean): unknown {
+export function toComparisonJson(result: ComparisonResult, previousFiles: string[], currentFiles: string[], explain: boolean, lang: Lang): unknown {
   return {
     previous: { files: previousFiles, reportYear: result.previousYear, programs: result.previous.length },
     current: { files: currentFiles, reportYear: result.currentYear, programs: result.current.length },
-    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f), messageId: f.messageId, params: f.params })),
+    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
     matched: result.match.matches.length,
     vanished: result.match.vanished.map(programJson),
     added: result.match.added.map(programJson),
@@ -166,7 +167,7 @@ export function renderComparisonText(result: ComparisonResult, previous: string,
   for (const f of result.findings) {
     const cell = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : c.fileLevel;
     const where = folder && f.file ? `${path.basename(f.file)} ${cell}` : cell;
-    lines.push(`  ${m.severity[f.severity]}  ${where}  ${f.message}  [${f.rule}]`);
+    lines.push(`  ${m.severity[f.severity]}  ${where}  ${describe(f, lang)}  [${f.rule}]`);
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
   lines.push('', m.totals(countBySeverity(result.findings)));

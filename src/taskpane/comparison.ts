@@ -26,15 +26,15 @@ export async function runPaneComparison(args: {
   describe(reason: UnreadableReason): string;
 }): Promise<ComparisonRun> {
   const snapshot = await args.port.readSnapshot();
-  const current = checkWorkbook(snapshot, { settings: args.settings, fileName: args.port.fileName, lang: args.lang });
+  const current = checkWorkbook(snapshot, { settings: args.settings, fileName: args.port.fileName });
   // Last year's workbooks state their own year: this year's setting must not be forced on them.
   const lastYearSettings: Settings = { ...args.settings };
   delete lastYearSettings.reportYear;
   const previous = await loadYearSide(
     args.previousFiles.map((f) => ({ name: f.name, snapshot: () => args.readInput(f, args.describe) })),
-    { settings: lastYearSettings, lang: args.lang },
+    { settings: lastYearSettings },
   );
-  const result = compareYears(previous.side, { reportYear: current.report.reportYear, files: [{ file: args.port.fileName, plans: current.plans }] }, { settings: args.settings, lang: args.lang });
+  const result = compareYears(previous.side, { reportYear: current.report.reportYear, files: [{ file: args.port.fileName, plans: current.plans }] }, { settings: args.settings });
   return { result, unreadable: previous.unreadable };
 }
 

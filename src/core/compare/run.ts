@@ -1,25 +1,18 @@
-import { a1 } from '../a1';
-import type { Finding, Lang } from '../report';
+import type { Finding } from '../report';
 import { defaultSettings, type Settings } from '../settings';
 import { matchPrograms, type MatchResult } from './match';
 import { collectPrograms, type YearProgram, type YearSide } from './programs';
 import { COMPARISON_RULES } from './rules/registry';
-import type { ComparisonContext, ComparisonProblem, RegisteredComparisonRule } from './rules/rule';
+import type { Problem } from '../rules/rule';
+import type { ComparisonContext, ComparisonRule } from './rules/rule';
 
 /** A 前年度比較 finding: located on this year's workbook (its file, for a folder), params kept. */
 export interface ComparisonFinding extends Finding {
   file: string | null;
-  /** Key into the rule's messages. */
-  messageId: string;
-  /** Both years' values, for renderers and filters (the message says it in words). */
-  params: Record<string, unknown>;
-  /** `PlanNode.key` of this year's program. */
-  node?: string;
 }
 
 export interface ComparisonOptions {
   settings?: Settings;
-  lang?: Lang;
 }
 
 export interface ComparisonResult {
@@ -38,7 +31,6 @@ export interface ComparisonResult {
  */
 export function compareYears(previous: YearSide, current: YearSide, options: ComparisonOptions = {}): ComparisonResult {
   const settings = options.settings ?? defaultSettings();
-  const lang = options.lang ?? 'ja';
   const previousPrograms = collectPrograms(previous);
   const currentPrograms = collectPrograms(current);
   const match = matchPrograms(previousPrograms, currentPrograms);
@@ -51,7 +43,7 @@ export function compareYears(previous: YearSide, current: YearSide, options: Com
   const findings: ComparisonFinding[] = [];
   for (const rule of COMPARISON_RULES) {
     if (settings.rules[rule.id] === 'off') continue;
-    for (const problem of rule.run(context)) findings.push(toFinding(rule, problem, lang));
+    for (const problem of rule.run(context)) findings.push(toFinding(rule, problem));
   }
   const fileOrder = new Map(current.files.map((f, i) => [f.file, i]));
   const sheetOrder = new Map<string, number>();
@@ -68,19 +60,9 @@ export function compareYears(previous: YearSide, current: YearSide, options: Com
   return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings };
 }
 
-function toFinding(rule: RegisteredComparisonRule, { messageId, params, at }: ComparisonProblem, lang: Lang): ComparisonFinding {
-  const f: ComparisonFinding = {
-    rule: rule.id,
-    severity: rule.severityOf(messageId),
-    messageId,
-    file: at.file,
-    sheet: at.sheet,
-    cell: at.row !== null && at.col !== null ? a1(at.row, at.col) : null,
-    row: at.row !== null ? at.row + 1 : null,
-    message: rule.render(messageId, params, lang),
-    params,
-  };
-  if (at.node) f.node = at.node;
+function toFinding(rule: ComparisonRule, { messageId, params, at }: Problem): ComparisonFinding {
+  const f: ComparisonFinding = { rule: rule.id, severity: rule.severityOf(messageId), messageId, params, file: at.file ?? null, sheet: at.sheet, cell: at.cell, row: at.row };
+  if (at.node !== undefined) f.node = at.node;
   if (at.year !== undefined) f.year = at.year;
   if (at.department) f.department = at.department;
   if (at.program) f.program = at.program;

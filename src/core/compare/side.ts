@@ -1,7 +1,6 @@
 import { checkWorkbook } from '../check';
 import { consolidate } from '../consolidate/run';
 import type { ConsolidationInput } from '../consolidate/types';
-import type { Lang } from '../report';
 import type { Settings } from '../settings';
 import type { YearSide } from './programs';
 
@@ -17,16 +16,16 @@ export interface LoadedSide {
  * the same year decision and unreadable- and wrong-year-file handling as 取りまとめ — and
  * its readable files of the run's year are compared together.
  */
-export async function loadYearSide(inputs: readonly ConsolidationInput[], options: { settings: Settings; lang: Lang }): Promise<LoadedSide> {
+export async function loadYearSide(inputs: readonly ConsolidationInput[], options: { settings: Settings }): Promise<LoadedSide> {
   const load = async (input: ConsolidationInput) => (typeof input.snapshot === 'function' ? input.snapshot() : input.snapshot);
-  const { settings, lang } = options;
+  const { settings } = options;
   if (inputs.length === 1) {
     const snapshot = await load(inputs[0]);
     if ('unreadable' in snapshot) return { side: { reportYear: null, files: [] }, unreadable: [{ file: inputs[0].name, reason: snapshot.unreadable }] };
-    const checked = checkWorkbook(snapshot, { settings, fileName: inputs[0].name, lang });
+    const checked = checkWorkbook(snapshot, { settings, fileName: inputs[0].name });
     return { side: { reportYear: checked.report.reportYear, files: [{ file: inputs[0].name, plans: checked.plans }] }, unreadable: [] };
   }
-  const run = await consolidate(inputs, { settings, lang });
+  const run = await consolidate(inputs, { settings });
   const files: YearSide['files'][number][] = [];
   const unreadable: LoadedSide['unreadable'] = [];
   for (const f of run.files) {
@@ -36,7 +35,7 @@ export async function loadYearSide(inputs: readonly ConsolidationInput[], option
     const snapshot = input ? await load(input) : null;
     if (!snapshot || 'unreadable' in snapshot) continue;
     const own = run.reportYear !== null && f.reportYear === null ? { ...settings, reportYear: run.reportYear } : settings;
-    files.push({ file: f.file, plans: checkWorkbook(snapshot, { settings: own, fileName: f.file, lang }).plans });
+    files.push({ file: f.file, plans: checkWorkbook(snapshot, { settings: own, fileName: f.file }).plans });
   }
   return { side: { reportYear: run.reportYear, files }, unreadable };
 }

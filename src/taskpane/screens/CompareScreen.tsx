@@ -141,6 +141,7 @@ export function CompareScreen() {
                 <li key={`${f.rule}-${f.sheet}-${f.cell}-${i}`}>
                   <FindingItem
                     finding={f}
+                    lang={lang}
                     canSelect={Boolean(port?.selectCell)}
                     onSelect={() => void actions.selectFinding(f)}
                     label={m.jump}

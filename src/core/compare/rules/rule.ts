@@ -1,6 +1,6 @@
 import { a1 } from '../../a1';
 import type { Lang, Severity } from '../../report';
-import type { RuleMeta } from '../../rules/rule';
+import { defineRule, grid, type DefinedRule, type GridLocation, type MessageParams, type RuleSpec } from '../../rules/rule';
 import type { Settings } from '../../settings';
 import type { MatchResult } from '../match';
 import type { YearProgram } from '../programs';
@@ -18,68 +18,29 @@ export interface ComparisonContext {
   settings: Settings;
 }
 
-/** Where a finding points: this year's workbook where it has a cell (0-based row and col). */
-export interface ComparisonLocation {
-  file: string | null;
-  sheet: string | null;
-  row: number | null;
-  col: number | null;
-  /** `PlanNode.key` of this year's program the finding is about. */
-  node?: string;
-  year?: number;
-  department?: string | null;
-  program?: string | null;
-}
+/** Where a finding points: this year's workbook where it has a cell (0-based row and col, as the plan gives them). */
+export type ComparisonLocation = GridLocation;
 
-/*
- * The kernel mirrors the one `check` is moving to: `messages` keyed by messageId, rules report
- * data (messageId, params, where), the sentence is rendered from the message table.
- */
-export type Message<P> = Record<Lang, (params: P) => string>;
-export type MessageParams = Record<string, object>;
-export type Messages<M extends MessageParams> = { [K in keyof M]: Message<M[K]> };
 export type Report<M extends MessageParams> = <K extends keyof M & string>(problem: { messageId: K; at: ComparisonLocation; params: M[K] }) => void;
 
-export interface ComparisonRuleSpec<M extends MessageParams> extends RuleMeta {
-  messages: Messages<M>;
+/** The one kernel's rule spec, reporting plan coordinates; a message may be weaker than the rule. */
+export interface ComparisonRuleSpec<M extends MessageParams> extends Omit<RuleSpec<ComparisonContext, M>, 'check'> {
   /** A message weaker than the rule's severity (program-vanished when nobody can tell). */
   messageSeverity?: Partial<Record<keyof M & string, Severity>>;
   check(context: ComparisonContext, report: Report<M>): void;
 }
 
-export interface ComparisonProblem {
-  messageId: string;
-  params: Record<string, unknown>;
-  at: ComparisonLocation;
-}
-
-export interface RegisteredComparisonRule extends RuleMeta {
-  messageIds: readonly string[];
+export interface ComparisonRule extends DefinedRule<ComparisonContext> {
   severityOf(messageId: string): Severity;
-  run(context: ComparisonContext): ComparisonProblem[];
-  render(messageId: string, params: Record<string, unknown>, lang: Lang): string;
 }
 
-export function defineComparisonRule<M extends MessageParams>(spec: ComparisonRuleSpec<M>): RegisteredComparisonRule & { spec: ComparisonRuleSpec<M> } {
+export function defineComparisonRule<M extends MessageParams>(spec: ComparisonRuleSpec<M>): ComparisonRule {
   const overrides = (spec.messageSeverity ?? {}) as Partial<Record<string, Severity>>;
-  return {
-    id: spec.id,
-    severity: spec.severity,
-    description: spec.description,
-    messageIds: Object.keys(spec.messages),
-    spec,
-    severityOf: (messageId) => overrides[messageId] ?? spec.severity,
-    run(context) {
-      const out: ComparisonProblem[] = [];
-      spec.check(context, ({ messageId, at, params }) => out.push({ messageId, params: params as Record<string, unknown>, at }));
-      return out;
-    },
-    render(messageId, params, lang) {
-      const message = (spec.messages as Record<string, Message<Record<string, unknown>> | undefined>)[messageId];
-      if (!message) throw new Error(`rule ${spec.id} has no message ${messageId}`);
-      return message[lang](params);
-    },
-  };
+  const rule = defineRule<ComparisonContext, M>({
+    ...spec,
+    check: (context, report) => spec.check(context, ({ messageId, at, params }) => report({ messageId, at: grid(at), params })),
+  });
+  return { ...rule, severityOf: (messageId) => overrides[messageId] ?? spec.severity };
 }
 
 /** `「名前」（担当課）` / `"name" (department)`: how every comparison message names a row. */
