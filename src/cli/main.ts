@@ -4,6 +4,7 @@ import { parseFiscalYear, parseSettings, type Lang, type Settings } from '../cor
 import { cliMessages } from '../i18n/cli';
 import { parseReadLimits, type ReadLimits } from '../xlsx/limits';
 import { runCheck } from './check';
+import { compareCommand } from './compare';
 import { consolidateCommand } from './consolidate';
 import { processIo, type Io } from './io';
 
@@ -29,6 +30,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     return consolidateCommand(rest, lang, io);
   }
+  if (command === 'compare') return compareCommand(rest, lang, io);
   if (command !== 'check') {
     io.stderr(`${m.unknownCommand(command)}\n\n${m.usage}`);
     return 2;
@@ -57,7 +59,7 @@ function wantsHelp(args: readonly string[]): boolean {
 }
 
 /** Options every command takes; `consolidate` adds --master. */
-const COMMON_OPTIONS = {
+export const COMMON_OPTIONS = {
   year: { type: 'string' },
   config: { type: 'string' },
   lang: { type: 'string' },

@@ -132,6 +132,8 @@ const ja = {
   role_yearStatus: '年度別 実施状況',
   role_yearEvaluation: '年度別 担当課の評価',
   role_yearAchievement: '年度別 達成度',
+  role_resultText: '実績',
+  role_reasonText: '評価の理由',
   role_text: '文章（点検しない）',
   role_ignore: '無視する',
 
@@ -331,6 +333,8 @@ const en: Record<MessageKey, string> = {
   role_yearStatus: 'Status per year',
   role_yearEvaluation: 'Evaluation per year',
   role_yearAchievement: 'Achievement per year',
+  role_resultText: 'Results (実績)',
+  role_reasonText: 'Reason for the grade',
   role_text: 'Text (not checked)',
   role_ignore: 'Ignore',
 

@@ -20,7 +20,7 @@ import { createConsolidationActions, initialConsolidation, type ConsolidationAct
  * The pane's one store. Screens read it with usePane() and call its actions; only the store
  * talks to the WorkbookPort, and only the port talks to Excel or ExcelJS.
  */
-export type Tab = 'check' | 'findings' | 'summary' | 'settings' | 'consolidate';
+export type Tab = 'check' | 'findings' | 'summary' | 'settings' | 'consolidate' | 'compare';
 export type Phase = 'idle' | 'reading' | 'checking' | 'writing';
 
 export interface Notice {
