@@ -16,6 +16,8 @@ export function createFilePort(file: DroppedFile, storage: Pick<Storage, 'getIte
   return {
     kind: 'file',
     fileName: file.name,
+    // A copy each time: the engine transfers the bytes to its worker, and a re-run needs them again.
+    source: { name: file.name, arrayBuffer: async () => file.data.slice(0) },
     async readSnapshot(): Promise<WorkbookSnapshot> {
       const { readWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/read');
       return readWorkbook(file.data, file.name);

@@ -18,6 +18,8 @@ const ja = {
   phaseReading: 'ブックを読み込んでいます…',
   phaseChecking: '点検しています…',
   phaseWriting: '集計シートを書き込んでいます…',
+  checkCancel: '中止',
+  checkCancelled: '点検を中止しました。',
   checkIntroLive: '開いているブックの評価シートを点検します。ブックの値や数式は変更しません。',
   checkIntroFile: '選んだファイルの評価シートを点検します。ファイルはこのページの中だけで処理されます。',
   countsTitle: '重要度別の指摘数',
@@ -57,6 +59,7 @@ const ja = {
   fileLoaded: 'ファイル: {name}',
   fileOther: '別のファイルを選ぶ',
   fileNotXlsx: '.xlsx ファイルを選んでください。',
+  fileLegacyFormat: '{name} は .xlsx ではありません（.xls / .ods）。このページでは変換できないため、Excel で開いて「名前を付けて保存」から「Excel ブック (*.xlsx)」で保存し直してから選んでください。',
 
   // 指摘一覧
   filterSeverity: '重要度',
@@ -190,6 +193,8 @@ const en: Record<MessageKey, string> = {
   phaseReading: 'Reading the workbook…',
   phaseChecking: 'Checking…',
   phaseWriting: 'Writing the summary sheets…',
+  checkCancel: 'Cancel',
+  checkCancelled: 'Check cancelled.',
   checkIntroLive: 'Checks the evaluation sheets of the open workbook. Values and formulas are never changed.',
   checkIntroFile: 'Checks the evaluation sheets of the chosen file. The file is processed only inside this page.',
   countsTitle: 'Findings by severity',
@@ -227,6 +232,7 @@ const en: Record<MessageKey, string> = {
   fileLoaded: 'File: {name}',
   fileOther: 'Choose another file',
   fileNotXlsx: 'Please choose an .xlsx file.',
+  fileLegacyFormat: '{name} is not an .xlsx file (.xls / .ods). This page cannot convert it: open it in Excel, use Save As → "Excel Workbook (*.xlsx)", then choose the saved file.',
 
   filterSeverity: 'Severity',
   filterSheet: 'Sheet',

@@ -1,7 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import {
   buildSummaryDocument,
-  checkWorkbook,
   defaultSettings,
   type Finding,
   type Lang,
@@ -10,8 +9,9 @@ import {
   type SheetLayout,
 } from '../core';
 import type { WorkbookPort } from '../excel/port';
-import { readPickedSnapshot, summaryWorkbookBytes } from '../excel/picked-files';
+import { summaryWorkbookBytes } from '../excel/picked-files';
 import { format, unreadableKey, type MessageKey } from '../i18n/taskpane';
+import { createInProcessEngine, TaskCancelled, type CheckOutcome, type EngineTask, type PaneEngine, type ReadInput } from './engine';
 import { createConsolidationActions, initialConsolidation, type ConsolidationActions, type ConsolidationDeps, type ConsolidationState } from './consolidation';
 
 /**
@@ -47,12 +47,14 @@ export interface PaneActions extends ConsolidationActions {
   setTab(tab: Tab): void;
   openPort(port: WorkbookPort): Promise<void>;
   runCheck(): Promise<void>;
+  /** 中止: stops the check being run (the read of a dropped file stops at once). */
+  cancelCheck(): void;
   writeSummary(): Promise<void>;
   selectFinding(finding: Finding): Promise<void>;
   toggleHighlights(): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
   dismissNotice(): void;
-  showError(key: MessageKey): void;
+  showError(key: MessageKey, params?: Record<string, string | number>): void;
 }
 
 export interface PaneStore extends PaneActions {
@@ -68,8 +70,13 @@ export interface StoreDeps {
   now?: () => Date;
   /** Lets the progress bar paint between reading and checking. */
   yieldToUi?: () => Promise<void>;
-  /** 取りまとめ: how a picked file is read (default: ExcelJS in the page, lazily loaded). */
-  readInput?: ConsolidationDeps['readInput'];
+  /**
+   * Where files are read and checked: a Web Worker in the built pane (index.tsx); by default the
+   * same engine in the page (jsdom tests, hosts without workers).
+   */
+  engine?: PaneEngine;
+  /** With the default in-page engine: how a picked file is read (tests pace the files with it). */
+  readInput?: ReadInput;
   /** 取りまとめ in the browser: the merged workbook's bytes (default: ExcelJS, lazily loaded). */
   workbookBytes?: ConsolidationDeps['workbookBytes'];
 }
@@ -97,6 +104,9 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     state = { ...state, ...patch };
     for (const l of listeners) l();
   };
+  const engine = deps.engine ?? createInProcessEngine({ readInput: deps.readInput, yieldToUi });
+  /** The check being run, so 中止 can stop it. */
+  let checking: { task: EngineTask<CheckOutcome> | null; cancelled: boolean } | null = null;
   const t = (key: MessageKey, params?: Record<string, string | number>): string => format(state.lang, key, params);
 
   const fail = (e: unknown): void => {
@@ -107,7 +117,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
 
   const consolidation = createConsolidationActions(
     { get: () => state, set, t, fail },
-    { readInput: deps.readInput ?? readPickedSnapshot, workbookBytes: deps.workbookBytes ?? summaryWorkbookBytes, download: deps.download },
+    { engine, workbookBytes: deps.workbookBytes ?? summaryWorkbookBytes, download: deps.download },
   );
 
   const store: PaneStore = {
@@ -119,7 +129,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     },
     setTab: (tab) => set({ tab }),
     dismissNotice: () => set({ notice: null }),
-    showError: (key) => set({ notice: { intent: 'error', text: t(key) } }),
+    showError: (key, params) => set({ notice: { intent: 'error', text: t(key, params) } }),
 
     async openPort(port) {
       set({ port, report: null, layouts: [], lastRun: null, notice: null, highlighted: false });
@@ -136,15 +146,39 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
       const port = state.port;
       if (!port || state.phase !== 'idle') return;
       set({ phase: 'reading', notice: null });
+      const run: { task: EngineTask<CheckOutcome> | null; cancelled: boolean } = { task: null, cancelled: false };
+      checking = run;
+      const job = { settings: state.settings, fileName: port.fileName, lang: state.lang };
       try {
-        const snapshot = await port.readSnapshot();
-        set({ phase: 'checking' });
-        await yieldToUi();
-        const { report, layouts } = checkWorkbook(snapshot, { settings: state.settings, fileName: port.fileName, lang: state.lang });
+        if (port.source) {
+          // A dropped file: read and checked off the page, so the pane stays usable meanwhile.
+          run.task = engine.checkFile(port.source, job, (p) => {
+            if (p.kind === 'phase' && checking === run) set({ phase: p.phase });
+          });
+        } else {
+          // The live workbook is read through Office.js on the page; the check runs in the engine.
+          const snapshot = await port.readSnapshot();
+          if (run.cancelled) throw new TaskCancelled();
+          set({ phase: 'checking' });
+          run.task = engine.checkSnapshot(snapshot, job);
+        }
+        const { report, layouts } = await run.task.result;
         set({ phase: 'idle', report, layouts, lastRun: now() });
       } catch (e) {
-        fail(e);
+        // A live read cancelled before the engine got it was already reported by cancelCheck.
+        if (e instanceof TaskCancelled) {
+          if (run.task) set({ phase: 'idle', notice: { intent: 'info', text: t('checkCancelled') } });
+        } else fail(e);
+      } finally {
+        if (checking === run) checking = null;
       }
+    },
+
+    cancelCheck() {
+      if (!checking) return;
+      checking.cancelled = true;
+      checking.task?.cancel();
+      if (!checking.task) set({ phase: 'idle', notice: { intent: 'info', text: t('checkCancelled') } });
     },
 
     async writeSummary() {

@@ -43,8 +43,15 @@ export function CheckScreen() {
       </div>
       {busy && (
         <Field validationMessage={phaseText} validationState="none">
-          <ProgressBar aria-label={phaseText} />
+          <ProgressBar aria-label={phaseText} data-testid="check-progress" />
         </Field>
+      )}
+      {(phase === 'reading' || phase === 'checking') && (
+        <div className={styles.actions}>
+          <Button onClick={() => actions.cancelCheck()} data-testid="check-cancel">
+            {t('checkCancel')}
+          </Button>
+        </div>
       )}
       {report && counts && (
         <>
