@@ -2,11 +2,11 @@ import path from 'node:path';
 import { buildSummaryDocument, checkWorkbook, type Lang, type Report, type Settings, type SummaryDocument } from '../core';
 import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
-// The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
-import { readWorkbookStreaming } from '../xlsx/read-stream';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
 import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
-import { OutputRefused, readInput, writeOutputWith } from './files';
+import type { LegacyKind } from './convert';
+import { InputRefused, outputProblem, OutputRefused, writeOutputWith, writeProblemOf } from './files';
+import { LegacyNotConverted, loadWorkbook } from './load';
 import { findingJson, policyJson } from './json';
 import type { Io } from './io';
 import { renderTextReport } from './text-report';
@@ -23,29 +23,37 @@ export interface CheckArgs {
 /** `hyoka check`: exit 0 clean, 1 error findings, 2 unreadable input or refused output. */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const m = cliMessages[args.lang];
-  const reports: Report[] = [];
+  // A bad --out is refused before any file is read: nothing to wait for, nothing half done.
+  if (args.out !== null) {
+    const problem = await outputProblem(args.out, args.force);
+    if (problem) {
+      io.stderr(m.outRefused(args.out, problem));
+      return 2;
+    }
+  }
+  const checked: Checked[] = [];
   let unreadable = false;
   for (const file of args.files) {
-    const report = await checkFile(file, args, io);
-    if (report === null) unreadable = true;
-    else reports.push(report);
+    const result = await checkFile(file, args, io);
+    if (result === null) unreadable = true;
+    else checked.push(result);
   }
+  const reports = checked.map((c) => c.report);
   if (args.json) {
-    const docs = reports.map(toJson);
+    const docs = checked.map((c) => (c.convertedFrom ? { ...(toJson(c.report) as object), convertedFrom: c.convertedFrom } : toJson(c.report)));
     io.stdout(JSON.stringify(args.files.length === 1 ? (docs[0] ?? null) : docs, null, 2));
   } else {
-    io.stdout(reports.map((r) => renderTextReport(r, args.lang)).join('\n\n'));
+    // A converted file says so first: the cells checked are LibreOffice's reading of it.
+    io.stdout(checked.map((c) => (c.convertedFrom ? `${m.converted(c.report.file ?? '', c.convertedFrom)}\n` : '') + renderTextReport(c.report, args.lang)).join('\n\n'));
   }
-  if (args.out && reports.length > 0) {
+  if (args.out !== null && reports.length > 0) {
     const out = args.out;
     const doc = mergeDocuments(reports.map((r) => buildSummaryDocument(r, args.lang, { sourceFile: relativeTo(out, r.file ?? '') })));
     try {
       await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(doc, temp), args.files, args.force);
       if (!args.json) io.stderr(m.wrote(args.out));
     } catch (e) {
-      if (e instanceof OutputRefused) io.stderr(e.reason === 'exists' ? m.outExists(args.out) : m.outIsInput(args.out));
-      // A missing folder, a full disk, a read-only place: nothing was written, say why.
-      else io.stderr(m.outWriteFailed(args.out, (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e))));
+      io.stderr(outputFailure(args.out, e, args.lang));
       return 2;
     }
   }
@@ -53,23 +61,36 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Report | null> {
+async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Checked | null> {
   const m = cliMessages[args.lang];
-  let data: Uint8Array;
   try {
-    data = await readInput(file);
-  } catch {
-    io.stderr(m.notFound(file));
-    return null;
-  }
-  try {
-    const snapshot = await readWorkbookStreaming(data, file);
-    return checkWorkbook(snapshot, { settings: args.settings, fileName: file, lang: args.lang }).report;
+    const { snapshot, convertedFrom } = await loadWorkbook(file);
+    return { report: checkWorkbook(snapshot, { settings: args.settings, fileName: file, lang: args.lang }).report, convertedFrom };
   } catch (e) {
-    if (!isUnreadable(e)) throw e;
-    io.stderr(m.unreadable(file, e.reason));
+    if (e instanceof InputRefused) io.stderr(m.inputRefused(file, e.problem, true));
+    else if (e instanceof LegacyNotConverted) io.stderr(m.unreadableBecause(file, m.legacyReason(e.kind, e.problem, e.detail)));
+    else if (isUnreadable(e)) io.stderr(m.unreadable(file, e.reason));
+    else throw e;
     return null;
   }
+}
+
+interface Checked {
+  report: Report;
+  convertedFrom: LegacyKind | null;
+}
+
+/**
+ * Why --out was not written, as one line in the user's language: a refusal, or a missing
+ * folder, a full disk, a read-only place… — never a stack or "internal error".
+ */
+export function outputFailure(out: string, e: unknown, lang: Lang): string {
+  const m = cliMessages[lang];
+  if (e instanceof OutputRefused) return m.outRefused(out, e.reason);
+  const problem = writeProblemOf(e);
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  const detail = problem === 'other' ? `${m.writeProblem.other}: ${code ?? (e instanceof Error ? e.message : String(e))}` : m.writeProblem[problem];
+  return m.outWriteFailed(out, detail.replace(/\s+/g, ' ').slice(0, 200));
 }
 
 /** The JSON contract of `check --json`. */
