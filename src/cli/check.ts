@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { buildSummaryDocument, checkWorkbook, type Lang, type Report, type Settings, type SummaryDocument } from '../core';
+import { linksWithinDocument } from '../core/links';
 import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
@@ -8,6 +8,7 @@ import type { LegacyKind } from './convert';
 import { InputRefused, outputProblem, OutputRefused, writeOutputWith, writeProblemOf } from './files';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { findingJson, policyJson } from './json';
+import { linkTarget } from './links';
 import type { Io } from './io';
 import { renderTextReport } from './text-report';
 
@@ -48,7 +49,8 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   if (args.out !== null && reports.length > 0) {
     const out = args.out;
-    const doc = mergeDocuments(reports.map((r) => buildSummaryDocument(r, args.lang, { sourceFile: relativeTo(out, r.file ?? '') })));
+    // A name that looks like a URL or a network path gets no link (and none into the report itself).
+    const doc = linksWithinDocument(mergeDocuments(reports.map((r) => buildSummaryDocument(r, args.lang, { sourceFile: linkTarget(out, r.file ?? '') ?? undefined }))));
     try {
       await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(doc, temp), args.files, args.force);
       if (!args.json) io.stderr(m.wrote(args.out));
@@ -104,9 +106,9 @@ export function toJson(report: Report): unknown {
   };
 }
 
-/** Links in the output point into the input workbook, relative to where the output is written. */
-export function relativeTo(out: string, input: string): string {
-  return path.relative(path.dirname(path.resolve(out)), path.resolve(input)).split(path.sep).join('/');
+/** Links in the output point into the input workbook, relative to where the output is written (null: no link). */
+export function relativeTo(out: string, input: string): string | null {
+  return linkTarget(out, input);
 }
 
 /** Several files: one workbook; each sheet's first table holds every file's rows, the other blocks follow. */

@@ -13,6 +13,7 @@ import {
   type Settings,
   type WorkbookSnapshot,
 } from '../core';
+import { linksWithinDocument } from '../core/links';
 import { cliMessages } from '../i18n/cli';
 import { consolidateMessages, type SkipReason } from '../i18n/consolidate';
 import { isUnreadable } from '../xlsx/errors';
@@ -107,7 +108,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
 
   if (args.out !== null) {
     try {
-      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(result.document, temp), [...files, ...(args.master ? [args.master] : [])], args.force);
+      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(linksWithinDocument(result.document), temp), [...files, ...(args.master ? [args.master] : [])], args.force);
       if (!args.json) io.stderr(c.wrote(args.out));
     } catch (e) {
       io.stderr(outputFailure(args.out, e, args.lang));

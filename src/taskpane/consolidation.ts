@@ -1,4 +1,5 @@
 import { ConsolidationCancelled, formatFiscalYear, parseFiscalYear, readPlanMaster, type ConsolidationResult, type InputSnapshot, type WorkbookSnapshot } from '../core';
+import { linksWithinDocument } from '../core/links';
 import type { PickedFile } from '../excel/picked-files';
 import type { MessageKey } from '../i18n/taskpane';
 import type { EngineTask, PaneEngine } from './engine';
@@ -82,7 +83,8 @@ export function createConsolidationActions(store: StoreAccess, deps: Consolidati
       notice({ intent: 'success', text: store.t('consolidateWritten', { sheets: sheets.join('」「') }) });
       return;
     }
-    const bytes = await deps.workbookBytes(result.document);
+    // Downloaded: only links into the sheets the file itself holds.
+    const bytes = await deps.workbookBytes(linksWithinDocument(result.document));
     const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : 'unknown';
     const fileName = store.t('consolidateFileName', { year });
     deps.download(bytes, fileName);

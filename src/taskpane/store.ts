@@ -8,6 +8,7 @@ import {
   type Settings,
   type SheetLayout,
 } from '../core';
+import { linksWithinDocument } from '../core/links';
 import type { WorkbookPort } from '../excel/port';
 import { summaryWorkbookBytes } from '../excel/picked-files';
 import { format, unreadableKey, type MessageKey } from '../i18n/taskpane';
@@ -189,7 +190,9 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
       }
       set({ phase: 'writing', notice: null });
       try {
-        const outcome = await port.writeSummary(buildSummaryDocument(state.report, state.lang));
+        const doc = buildSummaryDocument(state.report, state.lang);
+        // A downloaded report holds only its own sheets: links to the checked sheets would open nothing.
+        const outcome = await port.writeSummary(port.kind === 'file' ? linksWithinDocument(doc) : doc);
         if (outcome.kind === 'file') {
           deps.download(outcome.bytes, outcome.fileName);
           set({ phase: 'idle', notice: { intent: 'success', text: t('reportDownloaded', { file: outcome.fileName }) } });
