@@ -72,7 +72,7 @@ test('an unreadable file comes back as the unreadable error the pane words', asy
 test('cancel terminates the worker at once; a cancelled 取りまとめ says so as before', async () => {
   const log: string[] = [];
   const engine = createWorkerEngine(() => standInWorker(log));
-  const task = engine.checkFile(picked('big.xlsx', bigEvaluationWorkbook(5_000)), job);
+  const task = engine.checkFile(picked('big.xlsx', bigEvaluationWorkbook(1_000)), job);
   await new Promise((r) => setTimeout(r, 0));
   task.cancel();
   await expect(task.result).rejects.toBeInstanceOf(TaskCancelled);
@@ -80,4 +80,23 @@ test('cancel terminates the worker at once; a cancelled 取りまとめ says so 
   const run = engine.consolidate([picked('a.xlsx', bigEvaluationWorkbook(10))], { masterName: null, settings: defaultSettings(), lang: 'ja' });
   run.cancel();
   await expect(run.result).rejects.toBeInstanceOf(ConsolidationCancelled);
+});
+
+test('the store: 中止 during a file read stops the check and says so; nothing is reported', async () => {
+  const { createPaneStore } = await import('../../src/taskpane/store');
+  const { createFilePort } = await import('../../src/excel/file-port');
+  const log: string[] = [];
+  const store = createPaneStore({ lang: 'ja', host: 'browser', download: () => undefined, engine: createWorkerEngine(() => standInWorker(log)) });
+  const bytes = bigEvaluationWorkbook(1_000);
+  await store.openPort(createFilePort({ name: '大きい.xlsx', data: bytes.slice().buffer as ArrayBuffer }, null));
+  const run = store.runCheck();
+  await new Promise((r) => setTimeout(r, 0));
+  expect(store.getState().phase).toBe('reading');
+  store.cancelCheck();
+  await run;
+  expect(store.getState()).toMatchObject({ phase: 'idle', report: null, notice: { intent: 'info', text: '点検を中止しました。' } });
+  expect(log).toContain('terminated');
+  // And the same file checks to the end when left alone.
+  await store.runCheck();
+  expect(store.getState().report?.sheets.map((s) => s.name)).toEqual(['評価調書']);
 });
