@@ -18,12 +18,14 @@ const BUILD = path.join(__dirname, '..', 'build');
 type Core = typeof import('../src/core');
 type Read = typeof import('../src/xlsx/read');
 type Write = typeof import('../src/xlsx/write');
-let shipped: { core: Core; read: Read; write: Write } | null = null;
-async function load(): Promise<{ core: Core; read: Read; write: Write }> {
+type Render = typeof import('../src/render');
+let shipped: { core: Core; read: Read; write: Write; render: Render } | null = null;
+async function load(): Promise<{ core: Core; read: Read; write: Write; render: Render }> {
   shipped ??= {
     core: (await import(path.join(BUILD, 'core', 'index.js'))) as Core,
     read: (await import(path.join(BUILD, 'xlsx', 'read.js'))) as Read,
     write: (await import(path.join(BUILD, 'xlsx', 'write.js'))) as Write,
+    render: (await import(path.join(BUILD, 'render', 'index.js'))) as Render,
   };
   return shipped;
 }
@@ -41,12 +43,13 @@ export interface MeasureResult {
 }
 
 async function once(bytes: Uint8Array, file: string): Promise<{ read: number; check: number; write: number; findings: number; policies: number; summaryBytes: number }> {
-  const { core, read, write } = await load();
-  const { checkWorkbook, buildSummaryDocument } = core;
+  const { core, read, write, render } = await load();
+  const { checkWorkbook } = core;
+  const { buildSummaryDocument } = render;
   const t0 = performance.now();
   const snapshot = await read.readWorkbook(bytes, file);
   const t1 = performance.now();
-  const { report } = checkWorkbook(snapshot, { fileName: file, lang: 'ja' });
+  const { report } = checkWorkbook(snapshot, { fileName: file });
   const t2 = performance.now();
   const out = await write.writeSummaryWorkbook(buildSummaryDocument(report, 'ja', { sourceFile: file }));
   const t3 = performance.now();

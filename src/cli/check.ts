@@ -1,5 +1,6 @@
-import { buildSummaryDocument, checkWorkbook, type Lang, type Report, type Settings, type SummaryDocument } from '../core';
+import { checkWorkbook, type Lang, type Report, type Settings, type SummaryDocument } from '../core';
 import { linksWithinDocument } from '../core/links';
+import { buildSummaryDocument } from '../render/summary-document';
 import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
@@ -41,7 +42,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   const reports = checked.map((c) => c.report);
   if (args.json) {
-    const docs = checked.map((c) => (c.convertedFrom ? { ...(toJson(c.report) as object), convertedFrom: c.convertedFrom } : toJson(c.report)));
+    const docs = checked.map((c) => (c.convertedFrom ? { ...(toJson(c.report, args.lang) as object), convertedFrom: c.convertedFrom } : toJson(c.report, args.lang)));
     io.stdout(JSON.stringify(args.files.length === 1 ? (docs[0] ?? null) : docs, null, 2));
   } else {
     // A converted file says so first: the cells checked are LibreOffice's reading of it.
@@ -67,7 +68,7 @@ async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Checked
   const m = cliMessages[args.lang];
   try {
     const { snapshot, convertedFrom } = await loadWorkbook(file);
-    return { report: checkWorkbook(snapshot, { settings: args.settings, fileName: file, lang: args.lang }).report, convertedFrom };
+    return { report: checkWorkbook(snapshot, { settings: args.settings, fileName: file }).report, convertedFrom };
   } catch (e) {
     if (e instanceof InputRefused) io.stderr(m.inputRefused(file, e.problem, true));
     else if (e instanceof LegacyNotConverted) io.stderr(m.unreadableBecause(file, m.legacyReason(e.kind, e.problem, e.detail)));
@@ -96,12 +97,12 @@ export function outputFailure(out: string, e: unknown, lang: Lang): string {
 }
 
 /** The JSON contract of `check --json`. */
-export function toJson(report: Report): unknown {
+export function toJson(report: Report, lang: Lang): unknown {
   return {
     file: report.file,
     reportYear: report.reportYear,
     sheets: report.sheets,
-    findings: report.findings.map(findingJson),
+    findings: report.findings.map((f) => findingJson(f, lang)),
     policies: report.policies.map(policyJson),
   };
 }

@@ -25,6 +25,8 @@ import { InputRefused, outputProblem, problemOf, readInput, writeOutputWith } fr
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { escapeControls } from './terminal';
 import { findingJson, policyJson } from './json';
+import { buildConsolidationDocument } from '../render/consolidation-document';
+import { describe } from '../render/describe';
 import type { Io } from './io';
 import { loadSettings, parseCommandArgs } from './main';
 
@@ -96,19 +98,18 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
     master,
     masterName: args.master,
     settings: args.settings,
-    lang: args.lang,
     onProgress: progress ?? undefined,
-    sourceLink: args.out ? (file) => relativeTo(args.out ?? '', file) : undefined,
   });
   progress?.(files.length, files.length, '', true);
 
   const notes = { skipped, converted };
-  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result, notes), null, 2));
+  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result, args.lang, notes), null, 2));
   else io.stdout(renderConsolidationText(result, args.master, args.lang, notes));
 
   if (args.out !== null) {
     try {
-      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(linksWithinDocument(result.document), temp), [...files, ...(args.master ? [args.master] : [])], args.force);
+      const doc = linksWithinDocument(buildConsolidationDocument(result, args.lang, (file) => relativeTo(args.out ?? '', file)));
+      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(doc, temp), [...files, ...(args.master ? [args.master] : [])], args.force);
       if (!args.json) io.stderr(c.wrote(args.out));
     } catch (e) {
       io.stderr(outputFailure(args.out, e, args.lang));
@@ -255,7 +256,7 @@ async function loadSnapshot(file: string, lang: Lang, converted: Map<string, Leg
 }
 
 /** The JSON contract of `consolidate --json`. */
-export function toConsolidationJson(result: ConsolidationResult, notes: ConsolidationNotes = { skipped: [], converted: new Map() }): unknown {
+export function toConsolidationJson(result: ConsolidationResult, lang: Lang, notes: ConsolidationNotes = { skipped: [], converted: new Map() }): unknown {
   return {
     reportYear: result.reportYear,
     files: result.files.map((f) => ({
@@ -268,7 +269,7 @@ export function toConsolidationJson(result: ConsolidationResult, notes: Consolid
       ...(notes.converted.has(f.file) ? { convertedFrom: notes.converted.get(f.file) } : {}),
     })),
     skipped: notes.skipped.map((s) => ({ file: s.file, reason: s.reason })),
-    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f) })),
+    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
     policies: result.report.policies.map(policyJson),
     rows: result.rows.length,
   };
@@ -301,7 +302,7 @@ export function renderConsolidationText(
       lines.push(`  ${f.file ?? c.runLevel}`);
     }
     const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : f.row ? `:${f.row}` : ''}` : '-';
-    lines.push(`    ${pad(m.severity[f.severity], 6)} ${pad(where, 14)} ${f.message}  [${f.rule}]`);
+    lines.push(`    ${pad(m.severity[f.severity], 6)} ${pad(where, 14)} ${describe(f, lang)}  [${f.rule}]`);
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
   if (notes.converted.size > 0) {

@@ -1,6 +1,7 @@
-import { ConsolidationCancelled, formatFiscalYear, parseFiscalYear, readPlanMaster, type ConsolidationResult, type InputSnapshot, type WorkbookSnapshot } from '../core';
+import { ConsolidationCancelled, formatFiscalYear, parseFiscalYear, readPlanMaster, type ConsolidationResult, type InputSnapshot, type SummaryDocument, type WorkbookSnapshot } from '../core';
 import { linksWithinDocument } from '../core/links';
 import type { PickedFile } from '../excel/picked-files';
+import { buildConsolidationDocument } from '../render/consolidation-document';
 import type { MessageKey } from '../i18n/taskpane';
 import type { EngineTask, PaneEngine } from './engine';
 import type { Notice, PaneState } from './store';
@@ -44,7 +45,7 @@ export interface ConsolidationActions {
 
 export interface ConsolidationDeps {
   engine: PaneEngine;
-  workbookBytes(doc: ConsolidationResult['document']): Promise<Uint8Array>;
+  workbookBytes(doc: SummaryDocument): Promise<Uint8Array>;
   download(bytes: Uint8Array, fileName: string): void;
 }
 
@@ -77,14 +78,16 @@ export function createConsolidationActions(store: StoreAccess, deps: Consolidati
 
   const write = async (result: ConsolidationResult): Promise<void> => {
     const { port, host, lang } = store.get();
+    // The pane's inputs are not files beside the workbook: provenance is plain text, no links.
+    const doc = buildConsolidationDocument(result, lang);
     if (host === 'excel' && port?.kind === 'live') {
-      const outcome = await port.writeSummary(result.document);
-      const sheets = outcome.kind === 'written' ? outcome.sheets : result.document.sheets.map((s) => s.name);
+      const outcome = await port.writeSummary(doc);
+      const sheets = outcome.kind === 'written' ? outcome.sheets : doc.sheets.map((s) => s.name);
       notice({ intent: 'success', text: store.t('consolidateWritten', { sheets: sheets.join('」「') }) });
       return;
     }
     // Downloaded: only links into the sheets the file itself holds.
-    const bytes = await deps.workbookBytes(linksWithinDocument(result.document));
+    const bytes = await deps.workbookBytes(linksWithinDocument(doc));
     const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : 'unknown';
     const fileName = store.t('consolidateFileName', { year });
     deps.download(bytes, fileName);

@@ -34,13 +34,13 @@ export interface CheckOutcome {
 export interface CheckJob {
   settings: Settings;
   fileName: string | null;
-  lang: Lang;
 }
 
 export interface ConsolidateJob {
   master?: WorkbookSnapshot;
   masterName: string | null;
   settings: Settings;
+  /** The language unreadable files are described in (findings themselves are worded by describe()). */
   lang: Lang;
 }
 
@@ -158,6 +158,7 @@ function consolidateFiles(
   onProgress: (p: EngineProgress) => void,
   signal?: AbortSignal,
   readInput?: ReadInput,
+  yieldToHost?: () => Promise<void>,
 ): Promise<ConsolidationResult> {
   return consolidate(
     files.map((f) => ({ name: f.name, snapshot: () => readOrUnreadable(f, job.lang, readInput) })),
@@ -165,15 +166,15 @@ function consolidateFiles(
       master: job.master,
       masterName: job.masterName,
       settings: job.settings,
-      lang: job.lang,
       signal,
+      yieldToHost,
       onProgress: (done, total) => onProgress({ kind: 'files', done, total, file: files[done]?.name ?? '' }),
     },
   );
 }
 
 function check(snapshot: WorkbookSnapshot, job: CheckJob): CheckOutcome {
-  const { report, layouts } = checkWorkbook(snapshot, { settings: job.settings, fileName: job.fileName ?? undefined, lang: job.lang });
+  const { report, layouts } = checkWorkbook(snapshot, { settings: job.settings, fileName: job.fileName ?? undefined });
   return { report, layouts };
 }
 
@@ -216,6 +217,7 @@ export function createInProcessEngine(options: { readInput?: ReadInput; yieldToU
       }),
     readFile: (file, lang) => start(() => readOrUnreadable(file, lang, options.readInput)),
     consolidate: (files, job, onProgress = () => undefined) =>
-      start((signal) => consolidateFiles(files, job, onProgress, signal, options.readInput), () => new ConsolidationCancelled()),
+      // On the page: let it paint its progress bar (and 中止 be clicked) between files.
+      start((signal) => consolidateFiles(files, job, onProgress, signal, options.readInput, yieldToUi), () => new ConsolidationCancelled()),
   };
 }

@@ -1,6 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import {
-  buildSummaryDocument,
   defaultSettings,
   type Finding,
   type Lang,
@@ -10,6 +9,7 @@ import {
 } from '../core';
 import { linksWithinDocument } from '../core/links';
 import type { WorkbookPort } from '../excel/port';
+import { buildSummaryDocument } from '../render/summary-document';
 import { summaryWorkbookBytes } from '../excel/picked-files';
 import { format, unreadableKey, type MessageKey } from '../i18n/taskpane';
 import { createInProcessEngine, TaskCancelled, type CheckOutcome, type EngineTask, type PaneEngine, type ReadInput } from './engine';
@@ -149,7 +149,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
       set({ phase: 'reading', notice: null });
       const run: { task: EngineTask<CheckOutcome> | null; cancelled: boolean } = { task: null, cancelled: false };
       checking = run;
-      const job = { settings: state.settings, fileName: port.fileName, lang: state.lang };
+      const job = { settings: state.settings, fileName: port.fileName };
       try {
         if (port.source) {
           // A dropped file: read and checked off the page, so the pane stays usable meanwhile.

@@ -74,7 +74,7 @@ async function prepare(bytes: Uint8Array): Promise<Prepared> {
 }
 
 /** What `prepare` reads from xl/workbook.xml and its rels, without touching the sheets. */
-export interface SheetPlan {
+export interface SheetDirectory {
   /** Sheets in workbook order, real names, each with its part from the rels (if any). */
   sheets: { name: string; part: string | undefined }[];
   /** Placeholder name → the sheet's real name. */
@@ -87,9 +87,9 @@ export interface SheetPlan {
  * The sheet tags of xl/workbook.xml: real names, parts, and a stand-in name for each name
  * ExcelJS refuses or truncates. Shared by `readWorkbook` and the CLI's streaming reader.
  */
-export function planSheets(workbookXml: string, relsXml: string | undefined): SheetPlan {
+export function planSheets(workbookXml: string, relsXml: string | undefined): SheetDirectory {
   const realNames = new Map<string, string>();
-  const sheets: SheetPlan['sheets'] = [];
+  const sheets: SheetDirectory['sheets'] = [];
   const targets = new Map<string, string>();
   for (const rel of (relsXml ?? '').match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
     const id = attr(rel, 'Id');

@@ -43,7 +43,7 @@ function standInWorker(log: string[]): WorkerLike {
   return worker;
 }
 
-const job = { settings: defaultSettings(), fileName: '評価調書.xlsx', lang: 'ja' as const };
+const job = { settings: defaultSettings(), fileName: '評価調書.xlsx' };
 const picked = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
 
 test('a file is read and checked through the worker, with its phases, and the worker is ended', async () => {

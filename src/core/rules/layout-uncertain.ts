@@ -1,66 +1,85 @@
 import { columnLetter } from '../a1';
 import type { Uncertainty } from '../layout/types';
-import { matchSummaryTable } from '../summary/match';
-import { defineRule } from './rule';
+import { defineRule, grid, type RuleContext } from './rule';
 
-/** Detection is unsure: say so, naming the sheet, rather than guess silently. */
-export const layoutUncertain = defineRule<{ reason: Uncertainty }>({
+type NoParams = Record<string, never>;
+
+/** Detection is unsure: say so, naming the sheet, rather than guess silently. messageId = the uncertainty's kind. */
+export const layoutUncertain = defineRule<
+  RuleContext,
+  {
+    'no-header': NoParams;
+    'no-grade-column': NoParams;
+    'grade-column-guessed': { column: string };
+    'grade-column-demoted': { column: string };
+    'ambiguous-grade-column': { columns: string[] };
+    'summary-unmatched': NoParams;
+    'report-year-unknown': NoParams;
+  }
+>({
   id: 'layout-uncertain',
   severity: 'info',
   description: {
     ja: '表の構成を自動で判定しきれませんでした。',
     en: 'The table layout could not be detected with confidence.',
   },
-  message: {
-    ja: ({ reason }) => {
-      switch (reason.kind) {
-        case 'no-header':
-          return '表の見出し行が見つからないため、このシートは点検していません。見出し行を設定（headerRow）で指定できます。';
-        case 'no-grade-column':
-          return '評価の列も年度の列も見つかりませんでした。列の役割を設定で指定できます。';
-        case 'grade-column-guessed':
-          return `見出しに「評価」がないため、A〜Dが並ぶ${columnLetter(reason.column)}列を評価の列とみなしました。違う場合は設定で指定してください。`;
-        case 'grade-column-demoted':
-          return `${columnLetter(reason.column)}列は見出しに「評価」とありますが、A〜Dではなく文章が入っているため評価の列として扱いません。`;
-        case 'ambiguous-grade-column':
-          return `評価の列が複数あります（${reason.columns.map(columnLetter).join('・')}列）。最初の列を評価として点検しました。`;
-        case 'summary-unmatched':
-          return 'この評価総括表がどの評価シートを集計しているか判定できなかったため、件数を照合していません。';
-        case 'report-year-unknown':
-          return '報告年度が判定できませんでした。--year（アドインでは設定の報告年度）で指定してください。';
-      }
+  messages: {
+    'no-header': {
+      ja: () => '表の見出し行が見つからないため、このシートは点検していません。見出し行を設定（headerRow）で指定できます。',
+      en: () => 'No table header row was found, so this sheet was not checked. Set headerRow in the settings.',
     },
-    en: ({ reason }) => {
-      switch (reason.kind) {
-        case 'no-header':
-          return 'No table header row was found, so this sheet was not checked. Set headerRow in the settings.';
-        case 'no-grade-column':
-          return 'Neither a grade column nor year columns were found. Assign column roles in the settings.';
-        case 'grade-column-guessed':
-          return `No header says 評価; column ${columnLetter(reason.column)}, which holds A–D, was taken as the grade column.`;
-        case 'grade-column-demoted':
-          return `Column ${columnLetter(reason.column)} is headed 評価 but holds prose, not A–D, so it is not checked as grades.`;
-        case 'ambiguous-grade-column':
-          return `Several grade columns (${reason.columns.map(columnLetter).join(', ')}); the first was checked.`;
-        case 'summary-unmatched':
-          return 'Could not tell which evaluation sheet this 評価総括表 summarises, so its counts were not compared.';
-        case 'report-year-unknown':
-          return 'The report year could not be determined. Give it with --year (or the report year setting in the add-in).';
-      }
+    'no-grade-column': {
+      ja: () => '評価の列も年度の列も見つかりませんでした。列の役割を設定で指定できます。',
+      en: () => 'Neither a grade column nor year columns were found. Assign column roles in the settings.',
+    },
+    'grade-column-guessed': {
+      ja: (p) => `見出しに「評価」がないため、A〜Dが並ぶ${p.column}列を評価の列とみなしました。違う場合は設定で指定してください。`,
+      en: (p) => `No header says 評価; column ${p.column}, which holds A–D, was taken as the grade column.`,
+    },
+    'grade-column-demoted': {
+      ja: (p) => `${p.column}列は見出しに「評価」とありますが、A〜Dではなく文章が入っているため評価の列として扱いません。`,
+      en: (p) => `Column ${p.column} is headed 評価 but holds prose, not A–D, so it is not checked as grades.`,
+    },
+    'ambiguous-grade-column': {
+      ja: (p) => `評価の列が複数あります（${p.columns.join('・')}列）。最初の列を評価として点検しました。`,
+      en: (p) => `Several grade columns (${p.columns.join(', ')}); the first was checked.`,
+    },
+    'summary-unmatched': {
+      ja: () => 'この評価総括表がどの評価シートを集計しているか判定できなかったため、件数を照合していません。',
+      en: () => 'Could not tell which evaluation sheet this 評価総括表 summarises, so its counts were not compared.',
+    },
+    'report-year-unknown': {
+      ja: () => '報告年度が判定できませんでした。--year（アドインでは設定の報告年度）で指定してください。',
+      en: () => 'The report year could not be determined. Give it with --year (or the report year setting in the add-in).',
     },
   },
-  check(context, emit) {
+  check(context, report) {
     for (const layout of context.layouts) {
       const header = layout.headerRows[layout.headerRows.length - 1] ?? null;
       for (const reason of layout.uncertainties) {
         const col = 'column' in reason ? reason.column : null;
-        emit({ sheet: layout.sheet, row: col !== null ? header : null, col }, { reason });
+        report(uncertainty(reason, grid({ sheet: layout.sheet, row: col !== null ? header : null, col })));
       }
-      if (layout.summaryTable && !matchSummaryTable(layout.summaryTable, context.plans)) {
-        emit({ sheet: layout.sheet, row: null, col: null }, { reason: { kind: 'summary-unmatched' } });
+      if (layout.summaryTable && !context.summarySources.get(layout.summaryTable)) {
+        report({ messageId: 'summary-unmatched', at: { sheet: layout.sheet, cell: null, row: null }, params: {} });
       }
     }
     const yearly = context.plans.some((p) => p.years.length > 0 || p.layout.columns.some((c) => c.role === 'previousGrade'));
-    if (context.reportYear === null && yearly) emit({ sheet: null, row: null, col: null }, { reason: { kind: 'report-year-unknown' } });
+    if (context.reportYear === null && yearly) report({ messageId: 'report-year-unknown', at: { sheet: null, cell: null, row: null }, params: {} });
   },
 });
+
+type Reported = Parameters<Parameters<(typeof layoutUncertain)['spec']['check']>[1]>[0];
+
+/** Layout detection's own words for its doubt, as a messageId and params (columns as letters). */
+function uncertainty(reason: Uncertainty, at: Reported['at']): Reported {
+  switch (reason.kind) {
+    case 'grade-column-guessed':
+    case 'grade-column-demoted':
+      return { messageId: reason.kind, at, params: { column: columnLetter(reason.column) } };
+    case 'ambiguous-grade-column':
+      return { messageId: reason.kind, at, params: { columns: reason.columns.map(columnLetter) } };
+    default:
+      return { messageId: reason.kind, at, params: {} };
+  }
+}
