@@ -26,6 +26,7 @@ import JSZip from 'jszip';
 
 import { BENCH_LAYOUTS, benchWorkbook, departmentFolder, OUT_DIR, type BenchLayout } from './generate';
 import type { MeasureResult } from './measure';
+import { benchPane } from './pane';
 
 const ROOT = path.join(__dirname, '..');
 const HYOKA = path.join(ROOT, 'bin', 'hyoka.js');
@@ -303,6 +304,7 @@ async function main(): Promise<void> {
     sizes: sizes.map(({ runs: _runs, ...s }) => s),
     growth,
     departments,
+    pane: DEPARTMENTS_ONLY ? null : await benchPane('kiyose-programs', QUICK ? 10_000 : 60_000, log),
     raw: sizes.map((s) => ({ layout: s.layout, rows: s.rows, ...s.runs })),
     elapsedS: round((performance.now() - started) / 1000),
   };

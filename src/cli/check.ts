@@ -1,15 +1,16 @@
-import path from 'node:path';
 import { checkWorkbook, type Lang, type Report, type Settings, type SummaryDocument } from '../core';
+import { linksWithinDocument } from '../core/links';
 import { buildSummaryDocument } from '../render/summary-document';
 import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
 import type { ReadLimits } from '../xlsx/limits';
-// The one reader (streaming inflate + XML, bounded), the same as the browser pane's.
-import { readWorkbook } from '../xlsx/read';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
 import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
-import { OutputRefused, readInput, writeOutputWith } from './files';
+import type { LegacyKind } from './convert';
+import { InputRefused, outputProblem, OutputRefused, writeOutputWith, writeProblemOf } from './files';
+import { LegacyNotConverted, loadWorkbook } from './load';
 import { findingJson, policyJson } from './json';
+import { linkTarget } from './links';
 import type { Io } from './io';
 import { renderTextReport } from './text-report';
 
@@ -27,29 +28,38 @@ export interface CheckArgs {
 /** `hyoka check`: exit 0 clean, 1 error findings, 2 unreadable input or refused output. */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const m = cliMessages[args.lang];
-  const reports: Report[] = [];
+  // A bad --out is refused before any file is read: nothing to wait for, nothing half done.
+  if (args.out !== null) {
+    const problem = await outputProblem(args.out, args.force);
+    if (problem) {
+      io.stderr(m.outRefused(args.out, problem));
+      return 2;
+    }
+  }
+  const checked: Checked[] = [];
   let unreadable = false;
   for (const file of args.files) {
-    const report = await checkFile(file, args, io);
-    if (report === null) unreadable = true;
-    else reports.push(report);
+    const result = await checkFile(file, args, io);
+    if (result === null) unreadable = true;
+    else checked.push(result);
   }
+  const reports = checked.map((c) => c.report);
   if (args.json) {
-    const docs = reports.map((r) => toJson(r, args.lang));
+    const docs = checked.map((c) => (c.convertedFrom ? { ...(toJson(c.report, args.lang) as object), convertedFrom: c.convertedFrom } : toJson(c.report, args.lang)));
     io.stdout(JSON.stringify(args.files.length === 1 ? (docs[0] ?? null) : docs, null, 2));
   } else {
-    io.stdout(reports.map((r) => renderTextReport(r, args.lang, io.terminal)).join('\n\n'));
+    // A converted file says so first: the cells checked are LibreOffice's reading of it.
+    io.stdout(checked.map((c) => (c.convertedFrom ? `${m.converted(c.report.file ?? '', c.convertedFrom)}\n` : '') + renderTextReport(c.report, args.lang, io.terminal)).join('\n\n'));
   }
-  if (args.out && reports.length > 0) {
+  if (args.out !== null && reports.length > 0) {
     const out = args.out;
-    const doc = mergeDocuments(reports.map((r) => buildSummaryDocument(r, args.lang, { sourceFile: relativeTo(out, r.file ?? '') })));
+    // A name that looks like a URL or a network path gets no link (and none into the report itself).
+    const doc = linksWithinDocument(mergeDocuments(reports.map((r) => buildSummaryDocument(r, args.lang, { sourceFile: linkTarget(out, r.file ?? '') ?? undefined }))));
     try {
       await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(doc, temp), args.files, args.force);
       if (!args.json) io.stderr(m.wrote(args.out));
     } catch (e) {
-      if (e instanceof OutputRefused) io.stderr(e.reason === 'exists' ? m.outExists(args.out) : m.outIsInput(args.out));
-      // A missing folder, a full disk, a read-only place: nothing was written, say why.
-      else io.stderr(m.outWriteFailed(args.out, (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e))));
+      io.stderr(outputFailure(args.out, e, args.lang));
       return 2;
     }
   }
@@ -57,23 +67,36 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Report | null> {
+async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Checked | null> {
   const m = cliMessages[args.lang];
-  let data: Uint8Array;
   try {
-    data = await readInput(file);
-  } catch {
-    io.stderr(m.notFound(file));
-    return null;
-  }
-  try {
-    const snapshot = await readWorkbook(data, file, { limits: args.limits });
-    return checkWorkbook(snapshot, { settings: args.settings, fileName: file }).report;
+    const { snapshot, convertedFrom } = await loadWorkbook(file, args.limits);
+    return { report: checkWorkbook(snapshot, { settings: args.settings, fileName: file }).report, convertedFrom };
   } catch (e) {
-    if (!isUnreadable(e)) throw e;
-    io.stderr(m.unreadable(file, e.reason));
+    if (e instanceof InputRefused) io.stderr(m.inputRefused(file, e.problem, true));
+    else if (e instanceof LegacyNotConverted) io.stderr(m.unreadableBecause(file, m.legacyReason(e.kind, e.problem, e.detail)));
+    else if (isUnreadable(e)) io.stderr(m.unreadable(file, e.reason));
+    else throw e;
     return null;
   }
+}
+
+interface Checked {
+  report: Report;
+  convertedFrom: LegacyKind | null;
+}
+
+/**
+ * Why --out was not written, as one line in the user's language: a refusal, or a missing
+ * folder, a full disk, a read-only place… — never a stack or "internal error".
+ */
+export function outputFailure(out: string, e: unknown, lang: Lang): string {
+  const m = cliMessages[lang];
+  if (e instanceof OutputRefused) return m.outRefused(out, e.reason);
+  const problem = writeProblemOf(e);
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  const detail = problem === 'other' ? `${m.writeProblem.other}: ${code ?? (e instanceof Error ? e.message : String(e))}` : m.writeProblem[problem];
+  return m.outWriteFailed(out, detail.replace(/\s+/g, ' ').slice(0, 200));
 }
 
 /** The JSON contract of `check --json`. */
@@ -87,9 +110,9 @@ export function toJson(report: Report, lang: Lang): unknown {
   };
 }
 
-/** Links in the output point into the input workbook, relative to where the output is written. */
-export function relativeTo(out: string, input: string): string {
-  return path.relative(path.dirname(path.resolve(out)), path.resolve(input)).split(path.sep).join('/');
+/** Links in the output point into the input workbook, relative to where the output is written (null: no link). */
+export function relativeTo(out: string, input: string): string | null {
+  return linkTarget(out, input);
 }
 
 /** Several files: one workbook; each sheet's first table holds every file's rows, the other blocks follow. */

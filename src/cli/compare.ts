@@ -16,11 +16,13 @@ import { explainMatches } from '../render/explain-comparison';
 import { compareMessages } from '../i18n/compare';
 import { isUnreadable } from '../xlsx/errors';
 import type { ReadLimits } from '../xlsx/limits';
-import { readWorkbook } from '../xlsx/read';
 import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
-import { relativeTo } from './check';
+import { outputFailure } from './check';
 import { expandInputs } from './consolidate';
-import { OutputRefused, readInput, writeOutputWith } from './files';
+import { InputRefused, outputProblem, writeOutputWith } from './files';
+import { linkTarget } from './links';
+import { LegacyNotConverted, loadWorkbook } from './load';
+import { consolidateMessages } from '../i18n/consolidate';
 import { findingJson } from './json';
 import type { Io } from './io';
 import { COMMON_OPTIONS, loadProfile } from './main';
@@ -75,6 +77,14 @@ export interface CompareArgs {
 export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   const m = cliMessages[args.lang];
   const c = compareMessages[args.lang].cli;
+  // A bad --out is refused before any file is read, as in `check`.
+  if (args.out !== null) {
+    const problem = await outputProblem(args.out, args.force);
+    if (problem) {
+      io.stderr(m.outRefused(args.out, problem));
+      return 2;
+    }
+  }
   const lastYearSettings: Settings = { ...args.settings };
   delete lastYearSettings.reportYear;
   const previous = await loadSide(args.previous, lastYearSettings, args.limits, args.lang, io);
@@ -89,12 +99,11 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   if (out) {
     try {
       // Links from the written sheet reach this year's cells relative to where it is written.
-      const document = buildComparisonDocument(result, args.lang, (file) => (file ? relativeTo(out, file) : null));
+      const document = buildComparisonDocument(result, args.lang, (file) => (file ? linkTarget(out, file) : null));
       await writeOutputWith(out, (temp) => writeSummaryWorkbookFile(document, temp), [...previous.files, ...current.files], args.force);
       if (!args.json) io.stderr(c.wrote(out));
     } catch (e) {
-      if (e instanceof OutputRefused) io.stderr(e.reason === 'exists' ? m.outExists(out) : m.outIsInput(out));
-      else io.stderr(m.outWriteFailed(out, (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e))));
+      io.stderr(outputFailure(out, e, args.lang));
       return 2;
     }
   }
@@ -104,8 +113,11 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
 
 /** One year: a workbook, or a folder of department workbooks (consolidated first, as `consolidate` does). */
 async function loadSide(input: string, settings: Settings, limits: ReadLimits | undefined, lang: Lang, io: Io): Promise<{ side: YearSide; files: string[]; unreadable: boolean } | null> {
-  const files = await expandInputs([input], [], lang, io);
-  if (files === null) return null;
+  const expanded = await expandInputs([input], [], lang, io);
+  if (expanded === null) return null;
+  const { files, skipped } = expanded;
+  const c = consolidateMessages[lang];
+  for (const s of skipped) io.stderr(`${s.file}: ${c.skipped[s.reason]}`);
   const loaded = await loadYearSide(files.map((file) => ({ name: file, snapshot: () => load(file, limits, lang) })), { settings });
   for (const u of loaded.unreadable) io.stderr(`${u.file}: ${u.reason}`);
   // One unreadable workbook leaves nothing to compare; a folder goes on without its unreadable files.
@@ -113,18 +125,16 @@ async function loadSide(input: string, settings: Settings, limits: ReadLimits | 
   return { side: loaded.side, files, unreadable: loaded.unreadable.length > 0 };
 }
 
+/** One file, read as `check` reads it (regular files only, .xls/.ods through LibreOffice); unreadable is a value. */
 async function load(file: string, limits: ReadLimits | undefined, lang: Lang): Promise<InputSnapshot> {
-  let data: Uint8Array;
+  const m = cliMessages[lang];
   try {
-    data = await readInput(file);
-  } catch {
-    return { unreadable: cliMessages[lang].notFound(file) };
-  }
-  try {
-    return await readWorkbook(data, file, { limits });
+    return (await loadWorkbook(file, limits)).snapshot;
   } catch (e) {
-    if (!isUnreadable(e)) throw e;
-    return { unreadable: cliMessages[lang].unreadableReason(e.reason) };
+    if (e instanceof InputRefused) return { unreadable: m.inputProblem(e.problem) };
+    if (e instanceof LegacyNotConverted) return { unreadable: m.legacyReason(e.kind, e.problem, e.detail) };
+    if (isUnreadable(e)) return { unreadable: m.unreadableReason(e.reason) };
+    throw e;
   }
 }
 

@@ -13,16 +13,19 @@ import {
   type Settings,
   type WorkbookSnapshot,
 } from '../core';
+import { linksWithinDocument } from '../core/links';
 import { cliMessages } from '../i18n/cli';
-import { consolidateMessages } from '../i18n/consolidate';
+import { consolidateMessages, type SkipReason } from '../i18n/consolidate';
 import { isUnreadable } from '../xlsx/errors';
-import { DEFAULT_READ_LIMITS, type ReadLimits } from '../xlsx/limits';
-// The one reader (streaming inflate + XML, bounded), the same as the browser pane's.
-import { readSheetNames, readWorkbook } from '../xlsx/read';
+import type { ReadLimits } from '../xlsx/limits';
+import { readSheetNames } from '../xlsx/read';
 import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
-import { relativeTo } from './check';
+import { outputFailure, relativeTo } from './check';
 
-import { OutputRefused, readInput, writeOutputWith } from './files';
+import type { LegacyKind } from './convert';
+import { InputRefused, outputProblem, problemOf, readInput, writeOutputWith } from './files';
+import { LegacyNotConverted, loadWorkbook } from './load';
+import { escapeControls } from './terminal';
 import { findingJson, policyJson } from './json';
 import { buildConsolidationDocument, buildDepartmentDocuments } from '../render/consolidation-document';
 import type { Io } from './io';
@@ -66,16 +69,26 @@ export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Pr
 export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<number> {
   const c = consolidateMessages[args.lang];
   const m = cliMessages[args.lang];
+  if (args.out !== null) {
+    const problem = await outputProblem(args.out, args.force);
+    // An earlier 取りまとめ output is replaced only with --force, as any file; this refusal comes first.
+    if (problem) {
+      io.stderr(m.outRefused(args.out, problem));
+      return 2;
+    }
+  }
   // The output is left out of a folder only when it is an earlier 取りまとめ output: any other
   // workbook of that name is a department's file, which the write below must then refuse.
   const previousOutput = args.out !== null && (await isConsolidationOutput(args.out)) ? args.out : null;
   const skip = [args.master, previousOutput].filter((p): p is string => p !== null).map((p) => path.resolve(p));
-  const files = await expandInputs(args.inputs, skip, args.lang, io);
-  if (files === null) return 2;
+  const expanded = await expandInputs(args.inputs, skip, args.lang, io);
+  if (expanded === null) return 2;
+  const { files, skipped } = expanded;
+  const converted = new Map<string, LegacyKind>();
 
   let master: WorkbookSnapshot | undefined;
   if (args.master) {
-    const loaded = await loadSnapshot(args.master, args.lang, args.limits ?? DEFAULT_READ_LIMITS);
+    const loaded = await loadSnapshot(args.master, args.lang, args.limits, converted);
     if ('unreadable' in loaded) {
       io.stderr(c.masterUnreadable(args.master, loaded.unreadable));
       return 2;
@@ -88,7 +101,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   }
 
   const progress = args.json || !io.interactive ? null : progressBar(c.progress);
-  const inputs: ConsolidationInput[] = files.map((file) => ({ name: file, snapshot: () => loadSnapshot(file, args.lang, args.limits ?? DEFAULT_READ_LIMITS) }));
+  const inputs: ConsolidationInput[] = files.map((file) => ({ name: file, snapshot: () => loadSnapshot(file, args.lang, args.limits, converted) }));
   const result = await consolidate(inputs, {
     master,
     masterName: args.master,
@@ -98,16 +111,17 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   progress?.(files.length, files.length, '', true);
   if (result.detectedMaster !== null) io.stderr(c.masterDetected(shownPath(io.terminal ?? PLAIN, result.detectedMaster)));
 
-  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result, args.lang), null, 2));
-  else io.stdout(renderConsolidationText(result, args.master ?? result.detectedMaster, args.lang, io.terminal));
+  const notes = { skipped, converted };
+  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result, args.lang, notes), null, 2));
+  else io.stdout(renderConsolidationText(result, args.master ?? result.detectedMaster, args.lang, notes, io.terminal));
 
-  if (args.out) {
+  if (args.out !== null) {
     try {
-      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(buildConsolidationDocument(result, args.lang, (file) => relativeTo(args.out ?? '', file)), temp), [...files, ...(args.master ? [args.master] : [])], args.force);
+      const doc = linksWithinDocument(buildConsolidationDocument(result, args.lang, (file) => relativeTo(args.out ?? '', file)));
+      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(doc, temp), [...files, ...(args.master ? [args.master] : [])], args.force);
       if (!args.json) io.stderr(c.wrote(args.out));
     } catch (e) {
-      if (!(e instanceof OutputRefused)) throw e;
-      io.stderr(e.reason === 'exists' ? m.outExists(args.out) : m.outIsInput(args.out));
+      io.stderr(outputFailure(args.out, e, args.lang));
       return 2;
     }
   }
@@ -121,7 +135,6 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
 /** `--per-department DIR`: one 点検結果 workbook per 担当課, linked into its own file. */
 async function writePerDepartment(result: ConsolidationResult, dir: string, inputs: readonly string[], args: ConsolidateArgs, io: Io): Promise<number> {
   const c = consolidateMessages[args.lang];
-  const m = cliMessages[args.lang];
   await fs.mkdir(dir, { recursive: true });
   const docs = buildDepartmentDocuments(result, args.lang, (file) => relativeTo(path.join(dir, 'x.xlsx'), file));
   const used = new Set<string>();
@@ -135,8 +148,7 @@ async function writePerDepartment(result: ConsolidationResult, dir: string, inpu
     try {
       await writeOutputWith(out, (temp) => writeSummaryWorkbookFile(d.document, temp), inputs, args.force);
     } catch (e) {
-      if (!(e instanceof OutputRefused)) throw e;
-      io.stderr(e.reason === 'exists' ? m.outExists(out) : m.outIsInput(out));
+      io.stderr(outputFailure(out, e, args.lang));
       return 2;
     }
   }
@@ -147,22 +159,48 @@ async function writePerDepartment(result: ConsolidationResult, dir: string, inpu
 /** A workbook this command wrote before: it has the 取りまとめ and 提出状況 sheets. */
 async function isConsolidationOutput(file: string): Promise<boolean> {
   try {
-    // Through the bounded reader: a bomb in a folder costs its bound here too.
-    const names = readSheetNames(new Uint8Array(await fs.readFile(file))) ?? [];
+    // Through readInput (--out may name anything; only a regular file is opened) and the
+    // bounded reader (a bomb in a folder costs its bound here too).
+    const names = readSheetNames(await readInput(file)) ?? [];
     return names.includes('取りまとめ') && names.includes('提出状況');
   } catch {
     return false;
   }
 }
 
+/** A workbook a folder contributes: .xlsx, .xlsm, and the legacy .xls and .ods LibreOffice converts. */
+export const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|ods)$/i;
+
+/** A folder entry that was not read, and why; listed in the report. */
+export interface SkippedEntry {
+  file: string;
+  reason: SkipReason;
+}
+
+/** What the report says besides the consolidation itself. */
+export interface ConsolidationNotes {
+  skipped: readonly SkippedEntry[];
+  converted: ReadonlyMap<string, LegacyKind>;
+}
+
 /**
- * Files as named, folders as their *.xlsx (not recursive; Excel's ~$ lock files and dotfiles
- * skipped), sorted by name so every run reads the same files in the same order. The master
- * and the output are left out of a folder. Null after saying why an argument is unusable.
+ * Files as named, folders as their workbooks (.xlsx, .xlsm, .xls, .ods; not recursive; Excel's ~$
+ * lock files and dotfiles left out), sorted by name so every run reads the same files in the same
+ * order. A symlink in a folder counts as the file it points to, wherever that lies (the user put
+ * the link there); a loop, a link to nothing, a FIFO, device or socket, or a file that is not a
+ * workbook is skipped and listed with its reason. The master and the output are left out of a
+ * folder. Null after saying why an argument is unusable.
  */
-export async function expandInputs(inputs: readonly string[], skip: readonly string[], lang: Lang, io: Io): Promise<string[] | null> {
+export async function expandInputs(
+  inputs: readonly string[],
+  skip: readonly string[],
+  lang: Lang,
+  io: Io,
+): Promise<{ files: string[]; skipped: SkippedEntry[] } | null> {
   const c = consolidateMessages[lang];
+  const m = cliMessages[lang];
   const out: string[] = [];
+  const skipped: SkippedEntry[] = [];
   const seen = new Set<string>();
   const add = (file: string): void => {
     const key = path.resolve(file);
@@ -174,48 +212,88 @@ export async function expandInputs(inputs: readonly string[], skip: readonly str
     let stat;
     try {
       stat = await fs.stat(input);
-    } catch {
-      io.stderr(c.notFound(input));
+    } catch (e) {
+      const problem = problemOf(e);
+      io.stderr(problem === null || problem === 'not-found' ? c.notFound(input) : m.inputRefused(input, problem));
       return null;
     }
     if (!stat.isDirectory()) {
+      // A file named on the command line is read (or refused, with its reason) as it is.
       add(input);
       continue;
     }
-    const names = (await fs.readdir(input, { withFileTypes: true }))
-      .filter((d) => d.isFile() && /\.xlsx$/i.test(d.name) && !d.name.startsWith('~$') && !d.name.startsWith('.'))
-      .map((d) => d.name)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const picked = names.map((n) => path.join(input, n)).filter((p) => !skip.includes(path.resolve(p)));
+    let entries;
+    try {
+      entries = await fs.readdir(input, { withFileTypes: true });
+    } catch (e) {
+      io.stderr(m.inputRefused(input, problemOf(e) ?? 'permission'));
+      return null;
+    }
+    const picked: string[] = [];
+    for (const d of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (d.name.startsWith('~$') || d.name.startsWith('.')) continue;
+      const p = path.join(input, d.name);
+      if (skip.includes(path.resolve(p))) continue;
+      const reason = await entryProblem(p, d.isSymbolicLink());
+      if (reason === 'folder') continue; // not recursive: a subfolder is another set of files
+      if (reason !== null) skipped.push({ file: p, reason });
+      else picked.push(p);
+    }
     if (picked.length === 0) {
       io.stderr(c.emptyFolder(input));
       return null;
     }
     picked.forEach(add);
   }
-  return out;
+  return { files: out, skipped };
 }
 
-/** Reads one file; a file that cannot be read becomes a value the run reports, not an exception. */
-async function loadSnapshot(file: string, lang: Lang, limits: ReadLimits): Promise<InputSnapshot> {
-  const m = cliMessages[lang];
-  let data: Uint8Array;
+/** Why a folder entry is not read (null: it is a workbook to read). Never opens the entry. */
+async function entryProblem(file: string, isLink: boolean): Promise<SkipReason | 'folder' | null> {
+  let stat;
   try {
-    data = await readInput(file);
+    stat = await fs.stat(file);
   } catch (e) {
-    return { unreadable: e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : m.notFound(file) };
+    const problem = problemOf(e);
+    if (problem === 'link-loop') return 'link-loop';
+    if (problem === 'permission') return 'permission';
+    return isLink ? 'dangling-link' : 'not-a-file';
   }
+  if (stat.isDirectory()) return 'folder';
+  if (!stat.isFile()) return 'not-a-file';
+  // The link's own name or its target's: either says it is a workbook.
+  if (WORKBOOK_EXTENSIONS.test(file)) return null;
+  if (isLink) {
+    try {
+      if (WORKBOOK_EXTENSIONS.test(await fs.realpath(file))) return null;
+    } catch {
+      return 'dangling-link';
+    }
+  }
+  return 'not-a-workbook';
+}
+
+/**
+ * Reads one file; a file that cannot be read becomes a value the run reports, not an exception —
+ * whatever went wrong in it, so one hostile file among many costs only itself.
+ */
+async function loadSnapshot(file: string, lang: Lang, limits: ReadLimits | undefined, converted: Map<string, LegacyKind>): Promise<InputSnapshot> {
+  const m = cliMessages[lang];
   try {
-    return await readWorkbook(data, file, { limits });
+    const loaded = await loadWorkbook(file, limits);
+    if (loaded.convertedFrom) converted.set(file, loaded.convertedFrom);
+    return loaded.snapshot;
   } catch (e) {
-    if (!isUnreadable(e)) throw e;
     // The finding names the file already: only the reason.
-    return { unreadable: m.unreadableReason(e.reason) };
+    if (e instanceof InputRefused) return { unreadable: m.inputProblem(e.problem) };
+    if (e instanceof LegacyNotConverted) return { unreadable: m.legacyReason(e.kind, e.problem, e.detail) };
+    if (isUnreadable(e)) return { unreadable: m.unreadableReason(e.reason) };
+    return { unreadable: `${m.unreadableReason('corrupt')} (${e instanceof Error ? e.message.replace(/\s+/g, ' ').slice(0, 120) : String(e)})` };
   }
 }
 
 /** The JSON contract of `consolidate --json`. */
-export function toConsolidationJson(result: ConsolidationResult, lang: Lang): unknown {
+export function toConsolidationJson(result: ConsolidationResult, lang: Lang, notes: ConsolidationNotes = { skipped: [], converted: new Map() }): unknown {
   return {
     reportYear: result.reportYear,
     files: result.files.map((f) => ({
@@ -225,7 +303,9 @@ export function toConsolidationJson(result: ConsolidationResult, lang: Lang): un
       status: f.status,
       errors: f.errors,
       warnings: f.warnings,
+      ...(notes.converted.has(f.file) ? { convertedFrom: notes.converted.get(f.file) } : {}),
     })),
+    skipped: notes.skipped.map((s) => ({ file: s.file, reason: s.reason })),
     findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
     policies: result.report.policies.map(policyJson),
     rows: result.rows.length,
@@ -233,7 +313,13 @@ export function toConsolidationJson(result: ConsolidationResult, lang: Lang): un
 }
 
 /** The terminal report: submissions, then findings grouped by file, then totals. */
-export function renderConsolidationText(result: ConsolidationResult, master: string | null, lang: Lang, t: Terminal = PLAIN): string {
+export function renderConsolidationText(
+  result: ConsolidationResult,
+  master: string | null,
+  lang: Lang,
+  notes: ConsolidationNotes = { skipped: [], converted: new Map() },
+  t: Terminal = PLAIN,
+): string {
   const c = consolidateMessages[lang];
   const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : c.unknownYear;
   const lines = [paint(t, 'heading', c.heading(year, result.files.length, master !== null ? shownPath(t, master) : null)), '', c.statusHeading];
@@ -245,7 +331,7 @@ export function renderConsolidationText(result: ConsolidationResult, master: str
         : s.state === 'received'
         ? `  ${s.files.map((f) => shownPath(t, f)).join('、')}  ${c.fileStatus[s.fileStatus ?? 'ok']}  ${c.col.errors} ${s.errors} / ${c.col.warnings} ${s.warnings}`
         : '';
-    lines.push(`  ${pad(s.department, 28)} ${s.state === 'missing' ? paint(t, 'error', state) : state}${detail}`);
+    lines.push(`  ${pad(escapeControls(s.department), 28)} ${s.state === 'missing' ? paint(t, 'error', state) : state}${detail}`);
   }
   lines.push('', c.findingsHeading);
   let current: string | null | undefined;
@@ -254,10 +340,18 @@ export function renderConsolidationText(result: ConsolidationResult, master: str
       current = f.file;
       lines.push(`  ${f.file !== null ? shownPath(t, f.file) : c.runLevel}`);
     }
-    const where = f.sheet ? `${f.sheet}!${placeOf(f, null, lang)}` : '-';
+    const where = f.sheet ? `${escapeControls(f.sheet)}!${placeOf(f, null, lang)}` : '-';
     lines.push(...findingLines(f, where, lang, t, '    '));
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
+  if (notes.converted.size > 0) {
+    lines.push('', c.convertedHeading);
+    for (const [file, kind] of notes.converted) lines.push(`  ${shownPath(t, file)}  (.${kind})`);
+  }
+  if (notes.skipped.length > 0) {
+    lines.push('', c.skippedHeading);
+    for (const s of notes.skipped) lines.push(`  ${shownPath(t, s.file)}  ${c.skipped[s.reason]}`);
+  }
   lines.push('', c.totals(countBySeverity(result.findings), result.rows.length));
   return lines.join('\n');
 }
@@ -278,6 +372,6 @@ function progressBar(label: string): (done: number, total: number, name: string,
       bar.stop();
       return;
     }
-    bar.update(done, { file: path.basename(name) });
+    bar.update(done, { file: escapeControls(path.basename(name)) });
   };
 }

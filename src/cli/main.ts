@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseFiscalYear, parseSettings, type Lang, type Settings } from '../core';
 import { cliMessages } from '../i18n/cli';
@@ -6,10 +5,14 @@ import { parseReadLimits, type ReadLimits } from '../xlsx/limits';
 import { runCheck } from './check';
 import { compareCommand } from './compare';
 import { consolidateCommand } from './consolidate';
+import { InputRefused, MAX_CONFIG_BYTES, readInput } from './files';
 import { processIo, type Io } from './io';
+import { escapingIo } from './terminal';
 
 /** Entry point of the `hyoka` command; returns the exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  // Workbook text and file names reach the terminal: never its control characters.
+  const io = escapingIo(rawIo);
   const [command, ...rest] = argv;
   const lang = guessLang(argv);
   const m = cliMessages[lang];
@@ -114,9 +117,10 @@ export async function loadProfile(config: string | undefined, year: string | und
   let raw: unknown = {};
   if (config) {
     try {
-      raw = JSON.parse(await fs.readFile(config, 'utf8'));
+      // Only a small regular file: a FIFO or /dev/zero as --config must not hang or fill memory.
+      raw = JSON.parse(new TextDecoder('utf-8').decode(await readInput(config, MAX_CONFIG_BYTES)));
     } catch (e) {
-      io.stderr(m.configUnreadable(config, e instanceof Error ? e.message : String(e)));
+      io.stderr(m.configUnreadable(config, e instanceof InputRefused ? m.inputProblem(e.problem) : e instanceof Error ? e.message : String(e)));
       return null;
     }
   }

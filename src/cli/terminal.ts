@@ -2,6 +2,7 @@ import path from 'node:path';
 import pc from 'picocolors';
 import stringWidth from 'string-width';
 import type { Severity } from '../core';
+import type { Io } from './io';
 
 /** How the terminal report is drawn: colour on a TTY only, lines fitted to its width. */
 export interface Terminal {
@@ -92,5 +93,44 @@ export function wrap(text: string, width: number): string[] {
 /** A path as the user would type it from where the command ran. */
 export function shownPath(t: Terminal, file: string): string {
   const rel = path.relative(t.cwd, path.resolve(t.cwd, file));
-  return rel === '' ? file : rel.split(path.sep).join('/');
+  return escapeControls(rel === '' ? file : rel.split(path.sep).join('/'));
+}
+
+/**
+ * Characters a terminal would act on rather than show: C0 controls but newline and tab (ESC,
+ * BEL, CR, backspace…), DEL and C1 controls, and the bidirectional overrides and isolates that
+ * reorder what is shown (a file name "評価\u202Excod.xlsx" must not read as something else).
+ */
+// A Select Graphic Rendition sequence (colour, bold, dim): the only escape the report writes.
+// eslint-disable-next-line no-control-regex -- ESC is what this matches
+const SGR = /(\u001b\[[0-9;]*m)/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a workbook or a file name, made safe to print: each unsafe character shown as an
+ * escape (`\x1b`, `\u202e`). C0 controls never reach JSON output raw (JSON.stringify escapes
+ * them), and the others become `\uXXXX`, so JSON stays valid JSON with the same values.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(UNSAFE, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x20 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** Every line the command prints goes through `escapeControls`. */
+export function escapingIo(io: Io): Io {
+  // On a colour terminal the report's own colour codes (SGR, `ESC[…m`) pass; the report escapes
+  // workbook text and file names itself before colouring them, so none of those come through.
+  const safe = (text: string): string =>
+    io.terminal?.color ? text.split(SGR).map((part, i) => (i % 2 === 1 ? part : escapeControls(part))).join('') : escapeControls(text);
+  return {
+    stdout: (text) => io.stdout(safe(text)),
+    stderr: (text) => io.stderr(safe(text)),
+    interactive: io.interactive,
+    get terminal() {
+      return io.terminal;
+    },
+  };
 }

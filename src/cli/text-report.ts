@@ -3,7 +3,7 @@ import { formatFiscalYear } from '../core/years';
 import { cliMessages } from '../i18n/cli';
 import { reportMessages } from '../i18n/report';
 import { describe } from '../render/describe';
-import { cut, displayWidth, pad, paint, PLAIN, shownPath, wrap, type Terminal } from './terminal';
+import { cut, displayWidth, escapeControls, pad, paint, PLAIN, shownPath, wrap, type Terminal } from './terminal';
 
 /** Column of the message: severity (6) and place (10) before it. */
 const SEVERITY_COLS = 6;
@@ -27,7 +27,7 @@ export function renderTextReport(report: Report, lang: Lang, t: Terminal = PLAIN
   for (const sheet of report.sheets) {
     const findings = report.findings.filter((f) => f.sheet === sheet.name);
     if (findings.length === 0) continue;
-    lines.push(m.sheetHeading(sheet.name, m.kind[sheet.kind], sheet.headerRow));
+    lines.push(m.sheetHeading(escapeControls(sheet.name), m.kind[sheet.kind], sheet.headerRow));
     for (const f of findings) lines.push(...findingLines(f, placeOf(f, sheet.headerRow, lang), lang, t));
   }
   if (report.findings.length === 0) lines.push(`  ${m.noFindingsLine}`);
@@ -37,9 +37,9 @@ export function renderTextReport(report: Report, lang: Lang, t: Terminal = PLAIN
   if (report.policies.length === 0) lines.push(`  ${m.noPolicies}`);
   else {
     const rows = report.policies.map((p) => [
-      p.sheet,
-      p.id === p.name ? '' : p.id,
-      cut(`${'  '.repeat(Math.max(0, p.level - 1))}${p.name}`, NAME_COLS),
+      escapeControls(p.sheet),
+      p.id === p.name ? '' : escapeControls(p.id),
+      cut(`${'  '.repeat(Math.max(0, p.level - 1))}${escapeControls(p.name)}`, NAME_COLS),
       p.declaredGrade ?? '-',
       p.computedGrade ?? '-',
       ...GRADES.map((g) => String(p.counts[g])),
@@ -70,7 +70,8 @@ export function findingLines(f: Finding, place: string, lang: Lang, t: Terminal,
   const placeWidth = Math.max(PLACE_COLS, displayWidth(place) + 1);
   const lead = `${indent}${pad(m.severity[f.severity], SEVERITY_COLS)} ${pad(place, placeWidth)} `;
   const messageCols = Math.max(20, t.width - displayWidth(lead));
-  const text = wrap(`${describe(f, lang)}  [${f.rule}]`, messageCols);
+  // Workbook text is escaped before it is coloured: only the report's own colour codes reach the terminal.
+  const text = wrap(`${escapeControls(describe(f, lang))}  [${f.rule}]`, messageCols);
   return text.map((line, i) => {
     const head = i === 0 ? `${indent}${paint(t, f.severity, pad(m.severity[f.severity], SEVERITY_COLS))} ${pad(place, placeWidth)} ` : ' '.repeat(displayWidth(lead));
     const body = line.replace(/\[([a-z-]+)\]$/, (all) => paint(t, 'dim', all));

@@ -2,8 +2,9 @@ import { defaultSettings, parseSettings, type Settings, type SummaryDocument, ty
 import type { WorkbookPort, WriteOutcome } from './port';
 
 /**
- * A workbook file chosen or dropped in the browser page. Everything happens in the page:
- * ExcelJS (loaded lazily, only in this mode) reads the file and writes the report workbook.
+ * A workbook file chosen or dropped in the browser page. Nothing leaves the page: the pane's
+ * engine worker reads and checks `source`; ExcelJS (loaded lazily, only in this mode) writes the
+ * report workbook. `readSnapshot` reads on the page, for callers without an engine.
  * Settings are remembered per file name in this browser's localStorage.
  */
 export interface DroppedFile {
@@ -16,6 +17,8 @@ export function createFilePort(file: DroppedFile, storage: Pick<Storage, 'getIte
   return {
     kind: 'file',
     fileName: file.name,
+    // A copy each time: the engine transfers the bytes to its worker, and a re-run needs them again.
+    source: { name: file.name, arrayBuffer: async () => file.data.slice(0) },
     async readSnapshot(): Promise<WorkbookSnapshot> {
       const { readWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/read');
       return readWorkbook(file.data, file.name);

@@ -1,4 +1,5 @@
 import type { Settings, SummaryDocument, WorkbookSnapshot, Finding } from '../core';
+import type { PickedFile } from './picked-files';
 
 /**
  * The one seam between the task pane and a workbook. The live Excel workbook (Office.js) and a
@@ -8,6 +9,11 @@ export interface WorkbookPort {
   readonly kind: 'live' | 'file';
   /** File name for reports and titles (null for an unsaved live workbook). */
   readonly fileName: string | null;
+  /**
+   * A file's own bytes (browser mode): the pane hands them to its engine worker, which reads and
+   * checks them off the page. Absent for the live workbook, which only Office.js can read.
+   */
+  readonly source?: PickedFile;
   /** Reads every visible sheet into the core's snapshot; a live read reports progress and can be stopped. */
   readSnapshot(options?: ReadProgressOptions): Promise<WorkbookSnapshot>;
   /** Per-workbook settings; problems lists why stored settings were rejected (defaults used). */

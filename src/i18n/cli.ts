@@ -1,5 +1,7 @@
 import type { Lang, Severity } from '../core/report';
 import type { UnreadableReason } from '../xlsx/errors';
+import type { InputProblem, OutputProblem, WriteProblem } from '../cli/files';
+import type { ConversionProblem, LegacyKind } from '../cli/convert';
 
 /** Terminal strings of the `hyoka` command. */
 export interface CliMessages {
@@ -9,6 +11,8 @@ export interface CliMessages {
   /** `hyoka consolidate --help`: every option of consolidate. */
   helpConsolidate: string;
   unreadable: (file: string, reason: UnreadableReason) => string;
+  /** The same line with the reason already in words. */
+  unreadableBecause: (file: string, why: string) => string;
   /** Why a file cannot be read, without the file name (for messages that name it already). */
   unreadableReason: (reason: UnreadableReason) => string;
   notFound: (file: string) => string;
@@ -19,6 +23,16 @@ export interface CliMessages {
   outExists: (file: string) => string;
   outIsInput: (file: string) => string;
   outWriteFailed: (file: string, detail: string) => string;
+  /** An input that is not a readable regular file; `forCheck` adds the consolidate hint for a folder. */
+  inputRefused: (file: string, problem: InputProblem, forCheck?: boolean) => string;
+  /** The same without the file name (consolidation findings name the file already). */
+  inputProblem: (problem: InputProblem) => string;
+  outRefused: (file: string, problem: OutputProblem) => string;
+  /** A legacy .xls / .ods that was not converted, without the file name. */
+  legacyReason: (kind: LegacyKind, problem: ConversionProblem, detail: string) => string;
+  /** Said in the report of a file read through a converted copy. */
+  converted: (file: string, kind: LegacyKind) => string;
+  writeProblem: Record<WriteProblem, string>;
   wrote: (file: string) => string;
   fileHeading: (file: string, year: string) => string;
   sheetHeading: (sheet: string, kind: string, headerRow: number | null) => string;
@@ -69,6 +83,35 @@ const UNREADABLE_EN: Record<UnreadableReason, string> = {
   'too-many-sheets': 'too many sheets (over 1,000)',
   'too-deep': 'its internal structure is nested abnormally deep; the file is damaged or was not made by Excel',
   'missing-strings': 'its text part (sharedStrings.xml) is missing; get the file again',
+};
+
+const INPUT_JA: Record<InputProblem, string> = {
+  'not-found': 'ファイルが見つかりません',
+  folder: 'フォルダです。ファイルを指定してください',
+  'not-a-file': '通常のファイルではありません（デバイス・FIFO・ソケットなど）。読み込みません',
+  'too-large': 'ファイルが大きすぎます（512 MB まで）',
+  permission: 'ファイルを読む権限がありません',
+  'link-loop': 'シンボリックリンクが循環しています',
+};
+const INPUT_EN: Record<InputProblem, string> = {
+  'not-found': 'no such file',
+  folder: 'a folder; name a file',
+  'not-a-file': 'not a regular file (a device, FIFO or socket); not read',
+  'too-large': 'too large (the limit is 512 MB)',
+  permission: 'permission denied',
+  'link-loop': 'a symbolic link loop',
+};
+const OUTPUT_JA: Record<Exclude<OutputProblem, 'exists' | 'is-input'>, string> = {
+  empty: '書き出し先のファイル名が空です',
+  folder: 'フォルダです。書き出すファイルの名前を指定してください',
+  'not-a-file': '通常のファイルではありません（デバイス・FIFO・ソケット）。--force でも書き込みません',
+  'dangling-link': '行き先のないシンボリックリンクです。--force でも書き込みません',
+};
+const OUTPUT_EN: Record<Exclude<OutputProblem, 'exists' | 'is-input'>, string> = {
+  empty: 'the output file name is empty',
+  folder: 'a folder; name the file to write',
+  'not-a-file': 'not a regular file (a device, FIFO or socket); not written even with --force',
+  'dangling-link': 'a symbolic link to nothing; not written even with --force',
 };
 
 export const cliMessages: Record<Lang, CliMessages> = {
@@ -123,6 +166,7 @@ export const cliMessages: Record<Lang, CliMessages> = {
       '終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読めないファイル・引数の誤り',
     ].join('\n'),
     unreadable: (file, reason) => `${file}: 読み込めません — ${UNREADABLE_JA[reason]}。`,
+    unreadableBecause: (file, why) => `${file}: 読み込めません — ${why}。`,
     unreadableReason: (reason) => UNREADABLE_JA[reason],
     notFound: (file) => `${file}: ファイルが見つかりません。`,
     badYear: (v) => `--year「${v}」は年度として読めません。2023、R5、令和5、令和５年度 のように指定してください。`,
@@ -132,6 +176,29 @@ export const cliMessages: Record<Lang, CliMessages> = {
     outExists: (file) => `${file} は既にあります。上書きするには --force を付けてください。`,
     outIsInput: (file) => `${file} は入力ファイルです。入力ファイルには書き込みません。別の名前を指定してください。`,
     outWriteFailed: (file, detail) => `${file} に書き出せませんでした（${detail}）。フォルダがあるか、書き込めるかを確かめてください。何も書き込んでいません。`,
+    inputRefused: (file, problem, forCheck = false) =>
+      problem === 'folder' && forCheck
+        ? `${file} はフォルダです。フォルダの中のブックをまとめて点検するには hyoka consolidate ${file} を使ってください。`
+        : `${file}: ${INPUT_JA[problem]}。`,
+    inputProblem: (problem) => INPUT_JA[problem],
+    outRefused: (file, problem) =>
+      problem === 'exists' ? cliMessages.ja.outExists(file) : problem === 'is-input' ? cliMessages.ja.outIsInput(file) : `--out ${file === '' ? "''" : file}: ${OUTPUT_JA[problem]}。何も書き込んでいません。`,
+    writeProblem: {
+      'no-folder': '書き出し先のフォルダがありません',
+      permission: '書き込む権限がありません',
+      folder: '同じ名前のフォルダがあります',
+      'disk-full': 'ディスクに空きがありません',
+      'read-only': '読み取り専用の場所です',
+      other: '書き込みに失敗しました',
+    },
+    legacyReason: (kind, problem, detail) =>
+      (kind === 'xls' ? '古い形式（.xls）のブックです。' : 'OpenDocument 形式（.ods）のブックです。') +
+      (problem === 'no-soffice'
+        ? 'Excelで開いて「Excelブック(.xlsx)」として保存し直してください。LibreOffice を入れると（soffice が PATH にあるか、環境変数 HYOKA_SOFFICE でその場所を指定）コピーを .xlsx に変換して自動で点検します'
+        : problem === 'timeout'
+          ? 'LibreOffice での .xlsx への変換が時間内に終わらなかったため中止しました。Excelで開いて「Excelブック(.xlsx)」として保存し直してください'
+          : `LibreOffice で .xlsx に変換できませんでした${detail ? `（${detail}）` : ''}。Excelで開いて「Excelブック(.xlsx)」として保存し直してください`),
+    converted: (file, kind) => `${file}: ${kind === 'xls' ? '古い形式（.xls）' : 'OpenDocument 形式（.ods）'}のため、LibreOffice で .xlsx に変換したコピーを点検しました（元のファイルは変更していません）。`,
     wrote: (file) => `${file} に評価集計・点検結果を書き出しました。`,
     fileHeading: (file, year) => `${file}（報告年度: ${year}）`,
     sheetHeading: (sheet, kind, headerRow) => `■ シート「${sheet}」（${kind}${headerRow ? `・見出し ${headerRow}行目` : ''}）`,
@@ -199,6 +266,7 @@ export const cliMessages: Record<Lang, CliMessages> = {
       'Exit codes: 0 no errors / 1 error findings / 2 unreadable file or bad arguments',
     ].join('\n'),
     unreadable: (file, reason) => `${file}: cannot read — ${UNREADABLE_EN[reason]}.`,
+    unreadableBecause: (file, why) => `${file}: cannot read — ${why}.`,
     unreadableReason: (reason) => UNREADABLE_EN[reason],
     notFound: (file) => `${file}: no such file.`,
     badYear: (v) => `--year "${v}" is not a fiscal year; use 2023, R5, 令和5 or 令和５年度.`,
@@ -208,6 +276,29 @@ export const cliMessages: Record<Lang, CliMessages> = {
     outExists: (file) => `${file} already exists. Add --force to overwrite it.`,
     outIsInput: (file) => `${file} is an input file; Hyoka never writes to its inputs. Choose another name.`,
     outWriteFailed: (file, detail) => `Could not write ${file} (${detail}). Check that the folder exists and is writable; nothing was written.`,
+    inputRefused: (file, problem, forCheck = false) =>
+      problem === 'folder' && forCheck
+        ? `${file} is a folder. To check the workbooks in a folder together, use: hyoka consolidate ${file}`
+        : `${file}: ${INPUT_EN[problem]}.`,
+    inputProblem: (problem) => INPUT_EN[problem],
+    outRefused: (file, problem) =>
+      problem === 'exists' ? cliMessages.en.outExists(file) : problem === 'is-input' ? cliMessages.en.outIsInput(file) : `--out ${file === '' ? "''" : file}: ${OUTPUT_EN[problem]}. Nothing was written.`,
+    writeProblem: {
+      'no-folder': 'the folder does not exist',
+      permission: 'permission denied',
+      folder: 'a folder of that name is there',
+      'disk-full': 'the disk is full',
+      'read-only': 'a read-only location',
+      other: 'the write failed',
+    },
+    legacyReason: (kind, problem, detail) =>
+      (kind === 'xls' ? 'a legacy .xls workbook; ' : 'an OpenDocument (.ods) workbook; ') +
+      (problem === 'no-soffice'
+        ? 'open it in Excel and save it as .xlsx. With LibreOffice installed (soffice on PATH, or its location in the HYOKA_SOFFICE environment variable) a copy is converted to .xlsx and checked automatically'
+        : problem === 'timeout'
+          ? 'converting it to .xlsx with LibreOffice took too long and was stopped; open it in Excel and save it as .xlsx'
+          : `LibreOffice could not convert it to .xlsx${detail ? ` (${detail})` : ''}; open it in Excel and save it as .xlsx`),
+    converted: (file, kind) => `${file}: ${kind === 'xls' ? 'a legacy .xls' : 'an OpenDocument .ods'} workbook; a copy converted to .xlsx by LibreOffice was checked (the original is unchanged).`,
     wrote: (file) => `Wrote 評価集計 and 点検結果 to ${file}.`,
     fileHeading: (file, year) => `${file} (report year: ${year})`,
     sheetHeading: (sheet, kind, headerRow) => `■ Sheet "${sheet}" (${kind}${headerRow ? `, header row ${headerRow}` : ''})`,

@@ -1,5 +1,8 @@
 import type { Lang, Severity } from '../core/report';
 
+/** Why an entry of a folder given to `consolidate` was not read. */
+export type SkipReason = 'not-a-file' | 'link-loop' | 'dangling-link' | 'not-a-workbook' | 'permission';
+
 export type ConsolidateFileStatus = 'ok' | 'unreadable' | 'wrong-year';
 
 /** Strings of 取りまとめ: the sheets it writes and the `hyoka consolidate` terminal output. */
@@ -53,6 +56,9 @@ export interface ConsolidateMessages {
   noInputs: string;
   notFound: (path: string) => string;
   emptyFolder: (dir: string) => string;
+  skippedHeading: string;
+  skipped: Record<SkipReason, string>;
+  convertedHeading: string;
   masterUnreadable: (file: string, detail: string) => string;
   /** A plan master found among the inputs without --master. */
   masterDetected: (file: string) => string;
@@ -112,7 +118,16 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     unknownYear: '不明',
     noInputs: '取りまとめるファイルまたはフォルダを指定してください。',
     notFound: (p) => `${p}: ファイルもフォルダも見つかりません。`,
-    emptyFolder: (dir) => `${dir}: .xlsx ファイルがありません。`,
+    emptyFolder: (dir) => `${dir}: ブック（.xlsx・.xlsm・.xls・.ods）がありません。`,
+    skippedHeading: '読まなかった項目',
+    skipped: {
+      'not-a-file': '通常のファイルではありません（FIFO・デバイス・ソケット）',
+      'link-loop': 'シンボリックリンクが循環しています',
+      'dangling-link': '行き先のないシンボリックリンクです',
+      'not-a-workbook': 'ブック（.xlsx・.xlsm・.xls・.ods）ではありません',
+      permission: '読む権限がありません',
+    },
+    convertedHeading: 'LibreOffice で .xlsx に変換したコピーを読んだファイル（元のファイルは変更していません）',
     masterUnreadable: (file, detail) => `計画体系 ${file} を読み込めません: ${detail}`,
     masterDetected: (file) => `${file} は計画体系（評価のない体系表）なので、計画体系として使いました（担当課のファイルとしては数えていません）。別の計画体系を使うには --master で指定してください。`,
     masterWithoutPlan: (file) =>
@@ -170,7 +185,16 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     unknownYear: 'unknown',
     noInputs: 'Name the files or folders to consolidate.',
     notFound: (p) => `${p}: no such file or folder.`,
-    emptyFolder: (dir) => `${dir}: no .xlsx files.`,
+    emptyFolder: (dir) => `${dir}: no workbooks (.xlsx, .xlsm, .xls, .ods).`,
+    skippedHeading: 'Not read',
+    skipped: {
+      'not-a-file': 'not a regular file (FIFO, device or socket)',
+      'link-loop': 'a symbolic link loop',
+      'dangling-link': 'a symbolic link to nothing',
+      'not-a-workbook': 'not a workbook (.xlsx, .xlsm, .xls, .ods)',
+      permission: 'permission denied',
+    },
+    convertedHeading: 'Read through a copy converted to .xlsx by LibreOffice (the originals are unchanged)',
     masterUnreadable: (file, detail) => `Cannot read the plan master ${file}: ${detail}`,
     masterDetected: (file) => `${file} is a plan master (a hierarchy without grades): used as the master, not counted as a department. Name another with --master.`,
     masterWithoutPlan: (file) => `${file} has no plan-master sheet (a table of goals, policies, programs and departments, without grades).`,

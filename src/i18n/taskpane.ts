@@ -18,6 +18,8 @@ const ja = {
   phaseReading: 'ブックを読み込んでいます…',
   phaseChecking: '点検しています…',
   phaseWriting: '集計シートを書き込んでいます…',
+  checkCancel: '中止',
+  checkCancelled: '点検を中止しました。',
   checkIntroLive: '開いているブックの評価シートを点検します。ブックの値や数式は変更しません。',
   checkIntroFile: '選んだファイルの評価シートを点検します。ファイルはこのページの中だけで処理されます。',
   countsTitle: '重要度別の指摘数',
@@ -65,6 +67,7 @@ const ja = {
   fileLoaded: 'ファイル: {name}',
   fileOther: '別のファイルを選ぶ',
   fileNotXlsx: '.xlsx ファイルを選んでください。',
+  fileLegacyFormat: '{name} は .xlsx ではありません（.xls / .ods）。このページでは変換できないため、Excel で開いて「名前を付けて保存」から「Excel ブック (*.xlsx)」で保存し直してから選んでください。',
 
   // 指摘一覧
   filterSeverity: '重要度',
@@ -205,9 +208,7 @@ const ja = {
   // 実際の Excel での動作 (issue 12)
   summaryRenamed: '同じ名前のシート「{wanted}」は利用者のシートのため変更せず、「{written}」に書き込みました。',
   highlightProtected: '保護されたシート「{sheets}」には色を付けていません（保護を解除すると色付けできます）。',
-  readCancelled: '読み取りを中止しました。',
   readProgress: '読み取り中: {done} / {total} セル',
-  cancelRead: '中止',
 };
 
 export type MessageKey = keyof typeof ja;
@@ -225,6 +226,8 @@ const en: Record<MessageKey, string> = {
   phaseReading: 'Reading the workbook…',
   phaseChecking: 'Checking…',
   phaseWriting: 'Writing the summary sheets…',
+  checkCancel: 'Cancel',
+  checkCancelled: 'Check cancelled.',
   checkIntroLive: 'Checks the evaluation sheets of the open workbook. Values and formulas are never changed.',
   checkIntroFile: 'Checks the evaluation sheets of the chosen file. The file is processed only inside this page.',
   countsTitle: 'Findings by severity',
@@ -270,6 +273,7 @@ const en: Record<MessageKey, string> = {
   fileLoaded: 'File: {name}',
   fileOther: 'Choose another file',
   fileNotXlsx: 'Please choose an .xlsx file.',
+  fileLegacyFormat: '{name} is not an .xlsx file (.xls / .ods). This page cannot convert it: open it in Excel, use Save As → "Excel Workbook (*.xlsx)", then choose the saved file.',
 
   filterSeverity: 'Severity',
   filterSheet: 'Sheet',
@@ -404,9 +408,7 @@ const en: Record<MessageKey, string> = {
   'unreadableWhy_missing-strings': 'its text part is missing',
   summaryRenamed: 'A sheet named "{wanted}" belongs to you, so it was left alone and the output went to "{written}".',
   highlightProtected: 'Protected sheets were not highlighted: "{sheets}" (unprotect them to highlight).',
-  readCancelled: 'The read was stopped.',
   readProgress: 'Reading: {done} / {total} cells',
-  cancelRead: 'Stop',
 };
 
 export const TASKPANE_MESSAGES: Record<'ja' | 'en', Record<MessageKey, string>> = { ja, en };

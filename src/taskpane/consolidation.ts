@@ -1,26 +1,16 @@
-import {
-  consolidate,
-  ConsolidationCancelled,
-  formatFiscalYear,
-  parseFiscalYear,
-  readPlanMaster,
-  type ConsolidationInput,
-  type ConsolidationResult,
-  type InputSnapshot,
-  type SummaryDocument,
-  type WorkbookSnapshot,
-} from '../core';
+import { ConsolidationCancelled, formatFiscalYear, parseFiscalYear, readPlanMaster, type ConsolidationResult, type InputSnapshot, type SummaryDocument, type WorkbookSnapshot } from '../core';
+import { linksWithinDocument } from '../core/links';
 import type { PickedFile } from '../excel/picked-files';
 import { buildDepartmentDocuments } from '../render/consolidation-document';
 import { buildConsolidationDocument } from '../render/consolidation-document';
 import type { MessageKey } from '../i18n/taskpane';
-import type { UnreadableReason } from '../xlsx/errors';
+import type { EngineTask, PaneEngine } from './engine';
 import type { Notice, PaneState } from './store';
 
 /**
  * 取りまとめ in the pane: the state of the screen and its actions, part of the one pane store.
- * The engine runs in the page (it is host-free); the picked files are read one at a time
- * through the lazy ExcelJS chunk, and the result goes into the open workbook (Excel) or a
+ * The engine (a Web Worker in the built pane) reads the picked files one at a time and runs the
+ * consolidation; 中止 ends it at once. The result goes into the open workbook (Excel) or a
  * downloaded workbook (browser) — the department files themselves are never written.
  */
 export interface ConsolidationState {
@@ -57,7 +47,7 @@ export interface ConsolidationActions {
 }
 
 export interface ConsolidationDeps {
-  readInput(file: PickedFile, describe: (reason: UnreadableReason) => string): Promise<InputSnapshot>;
+  engine: PaneEngine;
   workbookBytes(doc: SummaryDocument): Promise<Uint8Array>;
   download(bytes: Uint8Array, fileName: string): void;
 }
@@ -79,11 +69,15 @@ function isCandidate(name: string): boolean {
 }
 
 export function createConsolidationActions(store: StoreAccess, deps: ConsolidationDeps): ConsolidationActions {
-  let controller: AbortController | null = null;
+  let running: EngineTask<unknown> | null = null;
   const c = (): ConsolidationState => store.get().consolidation;
   const update = (patch: Partial<ConsolidationState>): void => store.set({ consolidation: { ...c(), ...patch } });
   const notice = (n: Notice): void => store.set({ notice: n });
-  const describe = (reason: UnreadableReason): string => store.t(`unreadableWhy_${reason}` as MessageKey);
+  /** Runs one engine task so that 中止 can end it. */
+  const track = async <T>(task: EngineTask<T>): Promise<T> => {
+    running = task;
+    return task.result;
+  };
 
   const write = async (result: ConsolidationResult): Promise<void> => {
     const { port, host, lang } = store.get();
@@ -98,7 +92,8 @@ export function createConsolidationActions(store: StoreAccess, deps: Consolidati
       notice({ intent: renamed ? 'warning' : 'success', text: renamed ? `${written} ${renamed}` : written });
       return;
     }
-    const bytes = await deps.workbookBytes(doc);
+    // Downloaded: only links into the sheets the file itself holds.
+    const bytes = await deps.workbookBytes(linksWithinDocument(doc));
     const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : 'unknown';
     const fileName = store.t('consolidateFileName', { year });
     deps.download(bytes, fileName);
@@ -110,7 +105,7 @@ export function createConsolidationActions(store: StoreAccess, deps: Consolidati
     const { masterFile, useWorkbookMaster, workbookMaster } = c();
     const port = store.get().port;
     if (masterFile) {
-      const snapshot = await deps.readInput(masterFile, describe);
+      const snapshot: InputSnapshot = await track(deps.engine.readFile(masterFile, store.get().lang));
       if ('unreadable' in snapshot) {
         notice({ intent: 'error', text: store.t('consolidateMasterUnreadable', { name: masterFile.name, detail: snapshot.unreadable }) });
         return null;
@@ -166,8 +161,6 @@ export function createConsolidationActions(store: StoreAccess, deps: Consolidati
         notice({ intent: 'error', text: store.t('consolidateYearInvalid') });
         return;
       }
-      controller = new AbortController();
-      const signal = controller.signal;
       update({ running: true, progress: null, result: null });
       store.set({ notice: null });
       try {
@@ -178,30 +171,34 @@ export function createConsolidationActions(store: StoreAccess, deps: Consolidati
         }
         // The master file is not a department report, even when it was dropped with them.
         const files = state.masterFile ? state.files.filter((f) => f.name !== state.masterFile?.name) : state.files;
-        const inputs: ConsolidationInput[] = files.map((f) => ({ name: f.name, snapshot: () => deps.readInput(f, describe) }));
-        update({ progress: { done: 0, total: inputs.length, file: inputs[0]?.name ?? '' } });
-        const { settings } = store.get();
-        const result = await consolidate(inputs, {
-          ...master,
-          settings: year === '' ? settings : { ...settings, reportYear: /^\d{4}$/.test(year) ? Number(year) : year },
-          signal,
-          // Let the page paint its progress bar (and the cancel button be clicked) between files.
-          yieldToHost: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
-          onProgress: (done, total) => update({ progress: { done, total, file: inputs[done]?.name ?? '' } }),
-        });
+        update({ progress: { done: 0, total: files.length, file: files[0]?.name ?? '' } });
+        const { settings, lang } = store.get();
+        const result = await track(
+          deps.engine.consolidate(
+            files,
+            {
+              ...master,
+              settings: year === '' ? settings : { ...settings, reportYear: /^\d{4}$/.test(year) ? Number(year) : year },
+              lang,
+            },
+            (p) => {
+              if (p.kind === 'files') update({ progress: { done: p.done, total: p.total, file: p.file } });
+            },
+          ),
+        );
         update({ running: false, result, masterName: master.masterName });
         if (store.get().host === 'excel') await write(result);
       } catch (e) {
         update({ running: false });
-        if (e instanceof ConsolidationCancelled) notice({ intent: 'info', text: store.t('consolidateCancelled') });
+        if (e instanceof ConsolidationCancelled || (e instanceof Error && e.name === 'TaskCancelled')) notice({ intent: 'info', text: store.t('consolidateCancelled') });
         else store.fail(e);
       } finally {
-        controller = null;
+        running = null;
       }
     },
 
     cancelConsolidation() {
-      controller?.abort();
+      running?.cancel();
     },
 
     async downloadPerDepartment() {

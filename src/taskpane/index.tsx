@@ -3,6 +3,12 @@ import { App } from './App';
 import { PaneContext, createPaneStore } from './store';
 import { downloadBytes } from './download';
 import { detectHost, langFromLocale, langOverride } from '../excel/host';
+import { createWorkerEngine } from './engine-worker-client';
+import type { PaneEngine } from './engine';
+import { startEngineWorker } from './start-engine-worker';
+
+/** Reading and checking run in Web Workers, off the page's main thread (undefined: in the page). */
+const engine: PaneEngine | undefined = typeof Worker === 'undefined' ? undefined : createWorkerEngine(startEngineWorker);
 
 /** Entry point: decide the host once, then render the same pane for Excel or the browser. */
 async function main(): Promise<void> {
@@ -17,7 +23,7 @@ async function main(): Promise<void> {
       // Loaded only inside Excel, so the browser page never asks for office.js.
       const { connectToExcel } = await import(/* webpackChunkName: "excel" */ '../excel/connect');
       const { port, lang } = await connectToExcel('office-js/office.js');
-      const store = createPaneStore({ lang: forced ?? lang, host, download: downloadBytes });
+      const store = createPaneStore({ lang: forced ?? lang, host, download: downloadBytes, engine });
       await store.openPort(port);
       root.render(
         <PaneContext.Provider value={store}>
@@ -25,7 +31,7 @@ async function main(): Promise<void> {
         </PaneContext.Provider>,
       );
     } catch {
-      const store = createPaneStore({ lang: forced ?? langFromLocale(navigator.language), host: 'browser', download: downloadBytes });
+      const store = createPaneStore({ lang: forced ?? langFromLocale(navigator.language), host: 'browser', download: downloadBytes, engine });
       store.showError('officeMissing');
       root.render(
         <PaneContext.Provider value={store}>
@@ -36,7 +42,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const store = createPaneStore({ lang: forced ?? langFromLocale(navigator.language), host, download: downloadBytes });
+  const store = createPaneStore({ lang: forced ?? langFromLocale(navigator.language), host, download: downloadBytes, engine });
   document.documentElement.lang = store.getState().lang;
   root.render(
     <PaneContext.Provider value={store}>

@@ -1,8 +1,8 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import {
-  checkWorkbook,
   defaultSettings,
   type Finding,
+  type InputSnapshot,
   type Lang,
   type Report,
   type Settings,
@@ -10,10 +10,13 @@ import {
   type Severity,
 } from '../core';
 import { cliMessages } from '../i18n/cli';
+import { linksWithinDocument } from '../core/links';
 import type { WorkbookPort } from '../excel/port';
+import type { PickedFile } from '../excel/picked-files';
 import { buildSummaryDocument } from '../render/summary-document';
-import { readPickedSnapshot, summaryWorkbookBytes } from '../excel/picked-files';
+import { summaryWorkbookBytes } from '../excel/picked-files';
 import { format, unreadableKey, type MessageKey } from '../i18n/taskpane';
+import { createInProcessEngine, TaskCancelled, type CheckOutcome, type EngineTask, type PaneEngine, type ReadInput } from './engine';
 import { createConsolidationActions, initialConsolidation, type ConsolidationActions, type ConsolidationDeps, type ConsolidationState } from './consolidation';
 
 /**
@@ -55,14 +58,16 @@ export interface PaneActions extends ConsolidationActions {
   showFindings(severity: Severity | null): void;
   openPort(port: WorkbookPort): Promise<void>;
   runCheck(): Promise<void>;
-  /** 中止: stop a live read at its next sync. */
-  cancelRead(): void;
+  /** 中止: stops the check being run (a live read at its next sync, a dropped file's read at once). */
+  cancelCheck(): void;
   writeSummary(): Promise<void>;
   selectFinding(finding: Finding): Promise<void>;
+  /** Reads one picked file in the engine (off the page); an unreadable one is `{ unreadable }` (前年度比較). */
+  readPickedFile(file: PickedFile): Promise<InputSnapshot>;
   toggleHighlights(): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
   dismissNotice(): void;
-  showError(key: MessageKey): void;
+  showError(key: MessageKey, params?: Record<string, string | number>): void;
 }
 
 export interface PaneStore extends PaneActions {
@@ -78,8 +83,13 @@ export interface StoreDeps {
   now?: () => Date;
   /** Lets the progress bar paint between reading and checking. */
   yieldToUi?: () => Promise<void>;
-  /** 取りまとめ: how a picked file is read (default: ExcelJS in the page, lazily loaded). */
-  readInput?: ConsolidationDeps['readInput'];
+  /**
+   * Where files are read and checked: a Web Worker in the built pane (index.tsx); by default the
+   * same engine in the page (jsdom tests, hosts without workers).
+   */
+  engine?: PaneEngine;
+  /** With the default in-page engine: how a picked file is read (tests pace the files with it). */
+  readInput?: ReadInput;
   /** 取りまとめ in the browser: the merged workbook's bytes (default: ExcelJS, lazily loaded). */
   workbookBytes?: ConsolidationDeps['workbookBytes'];
 }
@@ -109,6 +119,9 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     state = { ...state, ...patch };
     for (const l of listeners) l();
   };
+  const engine = deps.engine ?? createInProcessEngine({ readInput: deps.readInput, yieldToUi });
+  /** The check being run, so 中止 can stop it. */
+  let checking: { task: EngineTask<CheckOutcome> | null; cancelled: boolean; abort: AbortController } | null = null;
   const t = (key: MessageKey, params?: Record<string, string | number>): string => format(state.lang, key, params);
 
   const fail = (e: unknown): void => {
@@ -119,10 +132,9 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
 
   const consolidation = createConsolidationActions(
     { get: () => state, set, t, fail },
-    { readInput: deps.readInput ?? readPickedSnapshot, workbookBytes: deps.workbookBytes ?? summaryWorkbookBytes, download: deps.download },
+    { engine, workbookBytes: deps.workbookBytes ?? summaryWorkbookBytes, download: deps.download },
   );
 
-  let reading: AbortController | null = null;
   const store: PaneStore = {
     ...consolidation,
     getState: () => state,
@@ -133,7 +145,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     setTab: (tab) => set({ tab, findingsSeverity: tab === 'findings' ? state.findingsSeverity : null }),
     showFindings: (severity) => set({ tab: 'findings', findingsSeverity: severity }),
     dismissNotice: () => set({ notice: null }),
-    showError: (key) => set({ notice: { intent: 'error', text: t(key) } }),
+    showError: (key, params) => set({ notice: { intent: 'error', text: t(key, params) } }),
 
     async openPort(port) {
       set({ port, report: null, layouts: [], lastRun: null, notice: null, highlighted: false });
@@ -150,16 +162,34 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
       const port = state.port;
       if (!port || state.phase !== 'idle') return;
       set({ phase: 'reading', notice: null, readProgress: null });
-      reading = new AbortController();
+      const run: { task: EngineTask<CheckOutcome> | null; cancelled: boolean; abort: AbortController } = { task: null, cancelled: false, abort: new AbortController() };
+      checking = run;
+      const job = { settings: state.settings, fileName: port.fileName };
       try {
-        const snapshot = await port.readSnapshot({ signal: reading.signal, onProgress: (done, total) => set({ readProgress: { done, total } }) });
-        set({ phase: 'checking', readProgress: null });
-        await yieldToUi();
-        const { report, layouts } = checkWorkbook(snapshot, { settings: state.settings, fileName: port.fileName });
-        set({ phase: 'idle', report, layouts, lastRun: now() });
+        if (port.source) {
+          // A dropped file: read and checked off the page, so the pane stays usable meanwhile.
+          run.task = engine.checkFile(port.source, job, (p) => {
+            if (p.kind === 'phase' && checking === run) set({ phase: p.phase });
+          });
+        } else {
+          // The live workbook is read through Office.js on the page (in chunks, with progress and
+          // 中止 between syncs); the check runs in the engine.
+          const snapshot = await port.readSnapshot({
+            signal: run.abort.signal,
+            onProgress: (done, total) => {
+              if (checking === run) set({ readProgress: { done, total } });
+            },
+          });
+          if (run.cancelled) throw new TaskCancelled();
+          set({ phase: 'checking', readProgress: null });
+          run.task = engine.checkSnapshot(snapshot, job);
+        }
+        const { report, layouts } = await run.task.result;
+        set({ phase: 'idle', report, layouts, lastRun: now(), readProgress: null });
       } catch (e) {
-        if (e instanceof Error && e.name === 'AbortError') {
-          set({ phase: 'idle', readProgress: null, notice: { intent: 'info', text: t('readCancelled') } });
+        if (e instanceof TaskCancelled || (e instanceof Error && e.name === 'AbortError')) {
+          // A live read cancelled before the engine got it was already reported by cancelCheck.
+          if (run.task) set({ phase: 'idle', readProgress: null, notice: { intent: 'info', text: t('checkCancelled') } });
           return;
         }
         // A dropped file that cannot be read: the CLI's reason, and back to choosing a file
@@ -173,12 +203,16 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
         }
         fail(e);
       } finally {
-        reading = null;
+        if (checking === run) checking = null;
       }
     },
 
-    cancelRead() {
-      reading?.abort();
+    cancelCheck() {
+      if (!checking) return;
+      checking.cancelled = true;
+      checking.abort.abort();
+      checking.task?.cancel();
+      if (!checking.task) set({ phase: 'idle', readProgress: null, notice: { intent: 'info', text: t('checkCancelled') } });
     },
 
     async writeSummary() {
@@ -189,7 +223,9 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
       }
       set({ phase: 'writing', notice: null });
       try {
-        const outcome = await port.writeSummary(buildSummaryDocument(state.report, state.lang));
+        const doc = buildSummaryDocument(state.report, state.lang);
+        // A downloaded report holds only its own sheets: links to the checked sheets would open nothing.
+        const outcome = await port.writeSummary(port.kind === 'file' ? linksWithinDocument(doc) : doc);
         if (outcome.kind === 'file') {
           deps.download(outcome.bytes, outcome.fileName);
           set({ phase: 'idle', notice: { intent: 'success', text: t('reportDownloaded', { file: outcome.fileName }) } });
@@ -201,6 +237,10 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
       } catch (e) {
         fail(e);
       }
+    },
+
+    readPickedFile(file) {
+      return engine.readFile(file, state.lang).result;
     },
 
     async selectFinding(finding) {

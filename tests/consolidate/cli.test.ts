@@ -58,7 +58,8 @@ describe('hyoka consolidate on the generated department set', () => {
   it('prints one JSON document and exits 1 for the error findings', () => {
     expect(code).toBe(1);
     expect(raw.trim().startsWith('{')).toBe(true);
-    expect(Object.keys(doc)).toEqual(['reportYear', 'files', 'findings', 'policies', 'rows']);
+    expect(Object.keys(doc)).toEqual(['reportYear', 'files', 'skipped', 'findings', 'policies', 'rows']);
+    expect((doc as unknown as { skipped: unknown[] }).skipped).toEqual([]);
     expect(doc.reportYear).toBe(2020);
   });
 

@@ -107,8 +107,8 @@ test('--out into a folder that does not exist: a message, exit 2, nothing writte
     expectNoCrash(r);
     expect(r.code).toBe(2);
   }
-  expect(ja.stderr).toMatch(/書き出せませんでした（ENOENT）.*何も書き込んでいません/);
-  expect(en.stderr).toMatch(/Could not write .* \(ENOENT\).*nothing was written/);
+  expect(ja.stderr).toMatch(/書き出せませんでした（書き出し先のフォルダがありません）.*何も書き込んでいません/);
+  expect(en.stderr).toMatch(/Could not write .* \(the folder does not exist\).*nothing was written/);
   expect(existsSync(path.dirname(out))).toBe(false);
   await inputsUnchanged();
 }, 60_000);

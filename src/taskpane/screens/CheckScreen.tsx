@@ -45,12 +45,14 @@ export function CheckScreen() {
       </div>
       {busy && (
         <Field validationMessage={readProgress ? t('readProgress', { done: readProgress.done.toLocaleString(lang), total: readProgress.total.toLocaleString(lang) }) : phaseText} validationState="none">
-          <ProgressBar aria-label={phaseText} value={readProgress && readProgress.total > 0 ? readProgress.done / readProgress.total : undefined} />
+          <ProgressBar aria-label={phaseText} data-testid="check-progress" value={readProgress && readProgress.total > 0 ? readProgress.done / readProgress.total : undefined} />
         </Field>
       )}
-      {phase === 'reading' && port?.kind === 'live' && (
+      {(phase === 'reading' || phase === 'checking') && (
         <div className={styles.actions}>
-          <Button onClick={() => actions.cancelRead()}>{t('cancelRead')}</Button>
+          <Button onClick={() => actions.cancelCheck()} data-testid="check-cancel">
+            {t('checkCancel')}
+          </Button>
         </div>
       )}
       {report && counts && (

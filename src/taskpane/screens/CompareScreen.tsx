@@ -2,7 +2,6 @@ import { useRef, useState } from 'react';
 import { Button, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatFiscalYear } from '../../core';
 import type { PickedFile } from '../../excel/picked-files';
-import { readPickedSnapshot } from '../../excel/picked-files';
 import { compareMessages } from '../../i18n/compare';
 import { severityKey, type MessageKey } from '../../i18n/taskpane';
 import type { UnreadableReason } from '../../xlsx/errors';
@@ -49,7 +48,7 @@ export function CompareScreen() {
     setMessage(null);
     try {
       const describe = (reason: UnreadableReason): string => t(`unreadableWhy_${reason}` as MessageKey);
-      setRun(await runPaneComparison({ port, previousFiles: files, settings, lang, readInput: readPickedSnapshot, describe }));
+      setRun(await runPaneComparison({ port, previousFiles: files, settings, lang, readInput: (f) => actions.readPickedFile(f), describe }));
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
     } finally {

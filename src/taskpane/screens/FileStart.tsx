@@ -16,6 +16,11 @@ export function FileStart({ compact = false }: { compact?: boolean }) {
 
   const open = async (file: File | undefined) => {
     if (!file) return;
+    if (/\.(xls|ods)$/i.test(file.name)) {
+      // Converting needs LibreOffice (the CLI does it); the page can only say how to save it.
+      actions.showError('fileLegacyFormat', { name: file.name });
+      return;
+    }
     if (!/\.xlsx$/i.test(file.name)) {
       actions.showError('fileNotXlsx');
       return;

@@ -1,0 +1,100 @@
+/**
+ * A folder given to `consolidate`, as a hostile or careless sender leaves it: a symlink to a
+ * workbook elsewhere (read), a symlink loop, a link to nothing, a FIFO, a text file, a damaged
+ * workbook and a subfolder — the skipped entries are listed with their reason (text and JSON),
+ * the damaged file is a file-unreadable finding, and every other file is still reported.
+ * Then control characters in a file name and in cells never reach the terminal raw.
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+import { ensureBuilt, expectNoCrash, runCli, tempDir } from './cli';
+import * as g from './generate';
+
+const GUARD = { timeoutMs: 60_000 };
+let root: string;
+let folder: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  root = await tempDir('folders');
+  folder = path.join(root, '提出');
+  const elsewhere = path.join(root, 'elsewhere');
+  await fs.mkdir(folder);
+  await fs.mkdir(elsewhere);
+  await fs.mkdir(path.join(folder, 'old'));
+  const clean = await g.cleanWorkbook();
+  await fs.writeFile(path.join(folder, '福祉課.xlsx'), clean);
+  await fs.writeFile(path.join(elsewhere, 'target.xlsx'), clean);
+  await fs.symlink(path.join(elsewhere, 'target.xlsx'), path.join(folder, '介護課.xlsx'));
+  await fs.symlink(path.join(folder, 'loop-b.xlsx'), path.join(folder, 'loop-a.xlsx'));
+  await fs.symlink(path.join(folder, 'loop-a.xlsx'), path.join(folder, 'loop-b.xlsx'));
+  await fs.symlink(path.join(root, 'nowhere.xlsx'), path.join(folder, 'dangling.xlsx'));
+  execFileSync('mkfifo', [path.join(folder, 'pipe.xlsx')]);
+  await fs.writeFile(path.join(folder, 'メモ.txt'), 'not a workbook');
+  await fs.writeFile(path.join(folder, '壊れた課.xlsx'), await g.truncated());
+  await fs.writeFile(path.join(folder, '~$福祉課.xlsx'), 'lock');
+}, 60_000);
+
+afterAll(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+interface Json {
+  files: { file: string; status: string }[];
+  skipped: { file: string; reason: string }[];
+  findings: { file: string | null; rule: string }[];
+}
+
+test('consolidate reads linked workbooks, lists what it skipped and why, and reports a damaged file among the others', async () => {
+  const [json, text] = await Promise.all([runCli(['consolidate', folder, '--json'], GUARD), runCli(['consolidate', folder], GUARD)]);
+  for (const r of [json, text]) {
+    expectNoCrash(r);
+    expect(r.timedOut).toBe(false);
+    expect([0, 1]).toContain(r.code);
+  }
+  const doc = JSON.parse(json.stdout) as Json;
+  const at = (name: string): string => path.join(folder, name);
+  expect(doc.files.map((f) => [path.basename(f.file), f.status]).sort()).toEqual([
+    ['介護課.xlsx', 'ok'],
+    ['壊れた課.xlsx', 'unreadable'],
+    ['福祉課.xlsx', 'ok'],
+  ]);
+  expect(doc.findings.filter((f) => f.rule === 'file-unreadable').map((f) => f.file)).toEqual([at('壊れた課.xlsx')]);
+  expect(doc.skipped).toEqual([
+    { file: at('dangling.xlsx'), reason: 'dangling-link' },
+    { file: at('loop-a.xlsx'), reason: 'link-loop' },
+    { file: at('loop-b.xlsx'), reason: 'link-loop' },
+    { file: at('pipe.xlsx'), reason: 'not-a-file' },
+    { file: at('メモ.txt'), reason: 'not-a-workbook' },
+  ]);
+  expect(text.stdout).toContain('読まなかった項目');
+  expect(text.stdout).toMatch(/loop-a\.xlsx\s+シンボリックリンクが循環しています/);
+  expect(text.stdout).toMatch(/pipe\.xlsx\s+通常のファイルではありません/);
+  expect(text.stdout).toMatch(/メモ\.txt\s+ブック（/);
+}, 90_000);
+
+test('control characters from a file name and from cells are shown escaped, never sent to the terminal', async () => {
+  const dir = await tempDir('escape');
+  const name = '評価\x1b[31m赤\x07\r\u202eslx.xlsx';
+  const file = path.join(dir, name);
+  await fs.writeFile(file, await g.controlChars());
+  const [text, json, missing] = await Promise.all([
+    runCli(['check', file], GUARD),
+    runCli(['check', file, '--json'], GUARD),
+    runCli(['check', path.join(dir, '\x1b]0;title\x07.xlsx')], GUARD),
+  ]);
+  // eslint-disable-next-line no-control-regex -- the characters that must not get through
+  const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+  for (const r of [text, json, missing]) {
+    expectNoCrash(r);
+    expect(r.stdout).not.toMatch(RAW);
+    expect(r.stderr).not.toMatch(RAW);
+  }
+  expect(text.stdout).toContain('評価\\x1b[31m赤\\x07\\x0d\\u202eslx.xlsx');
+  expect(missing.stderr).toContain('\\x1b]0;title\\x07.xlsx');
+  // The JSON still says exactly what the name is.
+  expect((JSON.parse(json.stdout) as { file: string }).file).toBe(file);
+  await fs.rm(dir, { recursive: true, force: true });
+}, 90_000);
