@@ -7,15 +7,25 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const TerserPlugin = require('terser-webpack-plugin');
 
+const { rewriteManifest } = require('./scripts/manifest-url.js');
+
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
 const DEV_PORT = 3000;
 
-/** Office.js and its Excel host files only (no Outlook/Word/…; no .debug.js). */
+/**
+ * Office.js and its Excel host files only (no Outlook/Word/…; no .debug.js), with the files it
+ * loads at run time: telemetry/ (oteljs) and ariatelemetry/, and each locale's strings.
+ */
 function officeJsFilter(file) {
   const rel = path.relative(path.join(OFFICE_JS_DIR, 'dist'), file).replace(/\\/g, '/');
   if (rel.endsWith('.debug.js')) return false;
   if (!rel.includes('/')) return /^(office|o15apptofilemappingtable|excel[^/]*)\.js$/.test(rel);
-  return /\/(office_strings|excel_strings)\.js$/.test(rel) || rel.startsWith('ariatelemetry/');
+  return /\/(office_strings|excel_strings)\.js$/.test(rel) || rel.startsWith('ariatelemetry/') || rel.startsWith('telemetry/');
+}
+
+/** Where dist/ will be served: `--env addinUrl=https://…/` or HYOKA_ADDIN_URL; none = the dev manifest. */
+function addinUrl(env) {
+  return (env && env.addinUrl) || process.env.HYOKA_ADDIN_URL || null;
 }
 
 async function httpsOptions() {
@@ -48,6 +58,8 @@ module.exports = async (env, argv) => {
   const mode = argv.mode || 'production';
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const https = serving ? await httpsOptions() : undefined;
+  const deployUrl = addinUrl(env);
+  if (deployUrl) console.log(`[hyoka] dist/manifest.xml points at ${deployUrl}`);
   return {
     mode,
     devtool: mode === 'production' ? false : 'source-map',
@@ -91,11 +103,19 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
+      // taskpane.html: browser mode (never loads Office.js). addin.html: the page the manifest opens.
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'addin.html', template: './src/taskpane/addin.html', chunks: ['taskpane'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'src/static/legacy-check.js', to: 'legacy-check.js', info: { minimized: true } },
+          { from: 'src/static/help.html', to: 'help.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (deployUrl ? rewriteManifest(content.toString('utf8'), deployUrl) : content),
+          },
           {
             from: path.join(OFFICE_JS_DIR, 'dist'),
             to: 'office-js',

@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { sampleLastYear, workbookBuffer } from '../tests/compare/pairs';
 import { buildSeedWorkbook, SAMPLE_DEFECTS, SeedLayout, toBuffer } from '../tests/fixtures/workbooks';
 
 const SAMPLES: readonly { file: string; layout: SeedLayout; defects: boolean }[] = [
@@ -18,6 +19,8 @@ const SAMPLES: readonly { file: string; layout: SeedLayout; defects: boolean }[]
   { file: 'kiyose-plan-master.xlsx', layout: 'kiyose-plan', defects: false },
 ];
 
+const LAST_YEAR_SAMPLE = 'koganei-departments-2019.xlsx';
+
 async function main(): Promise<void> {
   const dir = resolve(__dirname, '..', 'samples');
   mkdirSync(dir, { recursive: true });
@@ -27,6 +30,9 @@ async function main(): Promise<void> {
     const count = s.defects ? SAMPLE_DEFECTS[s.layout].length : 0;
     console.log(`samples/${s.file}  (${s.layout}, ${count} sample defects)`);
   }
+  // Last year's report for `hyoka compare samples/koganei-departments-2019.xlsx samples/koganei-departments.xlsx`.
+  writeFileSync(join(dir, LAST_YEAR_SAMPLE), await workbookBuffer(sampleLastYear()));
+  console.log(`samples/${LAST_YEAR_SAMPLE}  (FY2019 of koganei-departments, for hyoka compare)`);
 }
 
 main().catch((err: unknown) => {

@@ -3,8 +3,9 @@ import { checkWorkbook, type Lang, type Report, type Settings, type SummaryDocum
 import { buildSummaryDocument } from '../render/summary-document';
 import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
-// The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
-import { readWorkbookStreaming } from '../xlsx/read-stream';
+import type { ReadLimits } from '../xlsx/limits';
+// The one reader (streaming inflate + XML, bounded), the same as the browser pane's.
+import { readWorkbook } from '../xlsx/read';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
 import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
 import { OutputRefused, readInput, writeOutputWith } from './files';
@@ -15,6 +16,8 @@ import { renderTextReport } from './text-report';
 export interface CheckArgs {
   files: string[];
   settings: Settings;
+  /** The reader's bounds, from the profile file; the defaults when absent. */
+  limits?: ReadLimits;
   lang: Lang;
   json: boolean;
   out: string | null;
@@ -64,7 +67,7 @@ async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Report 
     return null;
   }
   try {
-    const snapshot = await readWorkbookStreaming(data, file);
+    const snapshot = await readWorkbook(data, file, { limits: args.limits });
     return checkWorkbook(snapshot, { settings: args.settings, fileName: file }).report;
   } catch (e) {
     if (!isUnreadable(e)) throw e;

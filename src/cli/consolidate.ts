@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import JSZip from 'jszip';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import {
@@ -17,8 +16,9 @@ import {
 import { cliMessages } from '../i18n/cli';
 import { consolidateMessages } from '../i18n/consolidate';
 import { isUnreadable } from '../xlsx/errors';
-// The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
-import { readWorkbookStreaming } from '../xlsx/read-stream';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../xlsx/limits';
+// The one reader (streaming inflate + XML, bounded), the same as the browser pane's.
+import { readSheetNames, readWorkbook } from '../xlsx/read';
 import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
 import { relativeTo } from './check';
 
@@ -26,7 +26,7 @@ import { OutputRefused, readInput, writeOutputWith } from './files';
 import { findingJson, policyJson } from './json';
 import { buildConsolidationDocument, buildDepartmentDocuments } from '../render/consolidation-document';
 import type { Io } from './io';
-import { loadSettings, parseCommandArgs } from './main';
+import { loadProfile, parseCommandArgs } from './main';
 import { findingLines, placeOf } from './text-report';
 import { pad, paint, PLAIN, shownPath, type Terminal } from './terminal';
 
@@ -34,6 +34,8 @@ export interface ConsolidateArgs {
   inputs: string[];
   master: string | null;
   settings: Settings;
+  /** The reader's bounds, from the profile file; the defaults when absent. */
+  limits?: ReadLimits;
   lang: Lang;
   json: boolean;
   out: string | null;
@@ -52,10 +54,11 @@ export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Pr
     io.stderr(`${consolidateMessages[lang].noInputs}\n\n${m.usage}`);
     return 2;
   }
-  const settings = await loadSettings(values.config, values.year, lang, io);
-  if (!settings) return 2;
+  const profile = await loadProfile(values.config, values.year, lang, io);
+  if (!profile) return 2;
+  const { settings, limits } = profile;
   return runConsolidate(
-    { inputs: positionals, master: values.master ?? null, settings, lang, json: values.json, out: values.out ?? null, perDepartment: values['per-department'] ?? null, force: values.force },
+    { inputs: positionals, master: values.master ?? null, settings, limits, lang, json: values.json, out: values.out ?? null, perDepartment: values['per-department'] ?? null, force: values.force },
     io,
   );
 }
@@ -72,7 +75,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
 
   let master: WorkbookSnapshot | undefined;
   if (args.master) {
-    const loaded = await loadSnapshot(args.master, args.lang);
+    const loaded = await loadSnapshot(args.master, args.lang, args.limits ?? DEFAULT_READ_LIMITS);
     if ('unreadable' in loaded) {
       io.stderr(c.masterUnreadable(args.master, loaded.unreadable));
       return 2;
@@ -85,7 +88,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   }
 
   const progress = args.json || !io.interactive ? null : progressBar(c.progress);
-  const inputs: ConsolidationInput[] = files.map((file) => ({ name: file, snapshot: () => loadSnapshot(file, args.lang) }));
+  const inputs: ConsolidationInput[] = files.map((file) => ({ name: file, snapshot: () => loadSnapshot(file, args.lang, args.limits ?? DEFAULT_READ_LIMITS) }));
   const result = await consolidate(inputs, {
     master,
     masterName: args.master,
@@ -144,9 +147,9 @@ async function writePerDepartment(result: ConsolidationResult, dir: string, inpu
 /** A workbook this command wrote before: it has the 取りまとめ and 提出状況 sheets. */
 async function isConsolidationOutput(file: string): Promise<boolean> {
   try {
-    const zip = await JSZip.loadAsync(await fs.readFile(file));
-    const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-    return workbook.includes('name="取りまとめ"') && workbook.includes('name="提出状況"');
+    // Through the bounded reader: a bomb in a folder costs its bound here too.
+    const names = readSheetNames(new Uint8Array(await fs.readFile(file))) ?? [];
+    return names.includes('取りまとめ') && names.includes('提出状況');
   } catch {
     return false;
   }
@@ -194,7 +197,7 @@ export async function expandInputs(inputs: readonly string[], skip: readonly str
 }
 
 /** Reads one file; a file that cannot be read becomes a value the run reports, not an exception. */
-async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
+async function loadSnapshot(file: string, lang: Lang, limits: ReadLimits): Promise<InputSnapshot> {
   const m = cliMessages[lang];
   let data: Uint8Array;
   try {
@@ -203,7 +206,7 @@ async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
     return { unreadable: e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : m.notFound(file) };
   }
   try {
-    return await readWorkbookStreaming(data, file);
+    return await readWorkbook(data, file, { limits });
   } catch (e) {
     if (!isUnreadable(e)) throw e;
     // The finding names the file already: only the reason.

@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseFiscalYear, parseSettings, type Lang, type Settings } from '../core';
 import { cliMessages } from '../i18n/cli';
+import { parseReadLimits, type ReadLimits } from '../xlsx/limits';
 import { runCheck } from './check';
+import { compareCommand } from './compare';
 import { consolidateCommand } from './consolidate';
 import { processIo, type Io } from './io';
 
@@ -28,6 +30,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     return consolidateCommand(rest, lang, io);
   }
+  if (command === 'compare') return compareCommand(rest, lang, io);
   if (command !== 'check') {
     io.stderr(`${m.unknownCommand(command)}\n\n${m.usage}`);
     return 2;
@@ -43,9 +46,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`${m.noFiles}\n\n${m.usage}`);
     return 2;
   }
-  const settings = await loadSettings(values.config, values.year, lang, io);
-  if (!settings) return 2;
-  return runCheck({ files: positionals, settings, lang, json: values.json, out: values.out ?? null, force: values.force }, io);
+  const profile = await loadProfile(values.config, values.year, lang, io);
+  if (!profile) return 2;
+  const { settings, limits } = profile;
+  return runCheck({ files: positionals, settings, limits, lang, json: values.json, out: values.out ?? null, force: values.force }, io);
 }
 
 /** `--help` / `-h` anywhere among a command's arguments (before `--`). */
@@ -55,7 +59,7 @@ function wantsHelp(args: readonly string[]): boolean {
 }
 
 /** Options every command takes; `consolidate` adds --master. */
-const COMMON_OPTIONS = {
+export const COMMON_OPTIONS = {
   year: { type: 'string' },
   config: { type: 'string' },
   lang: { type: 'string' },
@@ -97,6 +101,15 @@ function guessLang(argv: string[]): Lang {
 
 /** Profile file (zod-validated) and --year, merged; null after printing why they are unusable. */
 export async function loadSettings(config: string | undefined, year: string | undefined, lang: Lang, io: Io): Promise<Settings | null> {
+  return (await loadProfile(config, year, lang, io))?.settings ?? null;
+}
+
+/**
+ * The profile file: settings, and the reader's bounds (`limits`, src/xlsx/limits.ts). Only
+ * here can the bounds be raised: settings that travel inside a workbook go through
+ * parseSettings alone, which has no `limits` and drops the key.
+ */
+export async function loadProfile(config: string | undefined, year: string | undefined, lang: Lang, io: Io): Promise<{ settings: Settings; limits: ReadLimits } | null> {
   const m = cliMessages[lang];
   let raw: unknown = {};
   if (config) {
@@ -106,6 +119,17 @@ export async function loadSettings(config: string | undefined, year: string | un
       io.stderr(m.configUnreadable(config, e instanceof Error ? e.message : String(e)));
       return null;
     }
+  }
+  let limitsInput: unknown;
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'limits' in raw) {
+    const { limits: given, ...rest } = raw as Record<string, unknown>;
+    limitsInput = given;
+    raw = rest;
+  }
+  const limits = parseReadLimits(limitsInput);
+  if (!limits.ok) {
+    io.stderr(m.badConfig(config ?? '', limits.problems));
+    return null;
   }
   const result = parseSettings(raw);
   if (!result.ok) {
@@ -124,5 +148,5 @@ export async function loadSettings(config: string | undefined, year: string | un
     io.stderr(m.badYear(String(settings.reportYear)));
     return null;
   }
-  return settings;
+  return { settings, limits: limits.limits };
 }

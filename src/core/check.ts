@@ -44,7 +44,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
 
   const reportYear = resolveReportYear(settings, layouts);
   const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible').map((s) => s.name);
-  const context: RuleContext = { plans, layouts, summarySources, reportYear, settings, hiddenSheets };
+  const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
+  const context: RuleContext = { plans, layouts, summarySources, reportYear, settings, hiddenSheets, unreadableSheets };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
   const findings: Finding[] = [];

@@ -13,3 +13,4 @@ export { checkWorkbook, type CheckOptions, type CheckResult } from './check';
 export { RULES, ALL_RULES, type RuleMeta } from './rules/registry';
 export { defineRule, type DefinedRule, type FindingLocation, type Problem } from './rules/rule';
 export * from './consolidate';
+export * from './compare';

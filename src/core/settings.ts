@@ -20,6 +20,8 @@ export const COLUMN_ROLES = [
   'yearStatus', // 令和N年度 実施状況
   'yearEvaluation', // 令和N年度 担当課の評価（文章）
   'yearAchievement', // 令和N年度 達成度(%)
+  'resultText', // 実績（前年度比較で写し残しを探す）
+  'reasonText', // 評価の理由（同上）
   'text', // 成果・課題など、点検しない列
   'ignore',
 ] as const;
@@ -61,7 +63,7 @@ export const SettingsSchema = z.object({
   method: z.enum(GRADE_METHODS).default('mean'),
   thresholds: ThresholdsSchema.default({ mean: { A: 3.5, B: 2.5, C: 1.5 }, share: { A: 0.7, B: 0.4, C: 0.2 } }),
   /** 次年度方針の語彙. */
-  nextPolicyVocabulary: z.array(z.string().min(1)).default(['新規', '継続', '充実', '改善', '縮小', '廃止']),
+  nextPolicyVocabulary: z.array(z.string().min(1)).default(['新規', '継続', '充実', '改善', '縮小', '廃止', '終了', '統合']),
   /** Per sheet (by name) overrides of what layout detection found. */
   sheets: z.record(z.string(), SheetOverrideSchema).default({}),
   /** Turn individual rules off, as in ESLint. */

@@ -1,10 +1,11 @@
 /// <reference types="office-js" />
 import type { Finding, Settings, SummaryDocument, WorkbookSnapshot } from '../core';
-import type { WorkbookPort, WriteOutcome } from './port';
-import { readLiveSnapshot, DESKTOP_LIMITS, WEB_LIMITS } from './read-live';
+import type { ReadProgressOptions, WorkbookPort, WriteOutcome } from './port';
+import { readLiveSnapshot, DESKTOP_LIMITS, WEB_LIMITS, type ReadLimits } from './read-live';
 import { writeSummaryLive } from './write-live';
 import { applyHighlights, clearHighlights, readHighlightState } from './highlight';
 import { loadWorkbookSettings, saveWorkbookSettings } from './workbook-settings';
+import { runDiagnostics } from './diagnostics';
 
 /** Excel.run, injectable so tests can hand in a fake workbook. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -12,29 +13,39 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
 export interface LiveEnvironment {
   run: ExcelRunner;
   isSetSupported: (name: string, version: string) => boolean;
-  /** Excel on the web has the 5 MB response limit. */
+  /** Excel on the web has the 5 MB request/response limit. */
   web: boolean;
   fileName: string | null;
+  /** Office.context.diagnostics, for 設定 › 診断. */
+  host?: { host: string; platform: string; version: string };
+  /** Tests only: a smaller read budget. */
+  limits?: ReadLimits;
+  /** What a read could not supply (validation lists, …): the pane may say so. */
+  onUnread?: (what: string) => void;
 }
 
 /** The live workbook, for the task pane inside Excel. */
 export function createLivePort(env: LiveEnvironment): WorkbookPort {
-  return {
+  const read = (options: ReadProgressOptions = {}) =>
+    env.run((context) =>
+      readLiveSnapshot(context, {
+        ...options,
+        limits: env.limits ?? (env.web ? WEB_LIMITS : DESKTOP_LIMITS),
+        mergesSupported: env.isSetSupported('ExcelApi', '1.13'),
+        validationsSupported: env.isSetSupported('ExcelApi', '1.8'),
+        onUnread: env.onUnread,
+      }),
+    );
+  const writeOptions = () => ({ valuesAsJson: env.isSetSupported('ExcelApi', '1.16') });
+  const port: WorkbookPort = {
     kind: 'live',
     fileName: env.fileName,
-    readSnapshot(): Promise<WorkbookSnapshot> {
-      return env.run((context) =>
-        readLiveSnapshot(context, {
-          limits: env.web ? WEB_LIMITS : DESKTOP_LIMITS,
-          mergesSupported: env.isSetSupported('ExcelApi', '1.13'),
-        }),
-      );
-    },
+    readSnapshot: (options?: ReadProgressOptions): Promise<WorkbookSnapshot> => read(options),
     loadSettings: () => env.run((context) => loadWorkbookSettings(context)),
     saveSettings: (settings: Settings) => env.run((context) => saveWorkbookSettings(context, settings)),
     async writeSummary(doc: SummaryDocument): Promise<WriteOutcome> {
-      const sheets = await env.run((context) => writeSummaryLive(context, doc));
-      return { kind: 'written', sheets };
+      const { sheets, renamed } = await env.run((context) => writeSummaryLive(context, doc, writeOptions()));
+      return { kind: 'written', sheets, renamed };
     },
     selectCell: (sheet: string, cell: string) =>
       env.run(async (context) => {
@@ -44,9 +55,10 @@ export function createLivePort(env: LiveEnvironment): WorkbookPort {
         await context.sync();
       }),
     highlight: (findings: readonly Finding[]) =>
-      env.run((context) => applyHighlights(context, findings, { pattern: env.isSetSupported('ExcelApi', '1.9') })),
+      env.run((context) => applyHighlights(context, findings, { tintAndShade: env.isSetSupported('ExcelApi', '1.9') })),
     clearHighlights: () => env.run((context) => clearHighlights(context)),
     highlightState: () => env.run(async (context) => (await readHighlightState(context)).length > 0),
+    diagnose: () => runDiagnostics(env),
   };
-
+  return port;
 }

@@ -2,16 +2,38 @@
 import { sheetRef } from '../core/a1';
 import type { DocCell, DocChart, DocSheet, DocTable, SummaryDocument } from '../core';
 import { OUTPUT_SHEETS_KEY } from './workbook-keys';
+import { jsonBytes, REQUEST_BUDGET_BYTES } from './payload';
+
+export interface WriteOptions {
+  /**
+   * ExcelApi 1.16: write text as a StringCellValue through `valuesAsJson`, which is documented
+   * to store a string. Without it text goes through `values` after the `@` (text) format —
+   * that this keeps "=x" text is not documented; 設定 › 診断 checks it in the running Excel.
+   * Default true: only the live port (which knows the API sets) may switch it off.
+   */
+  valuesAsJson?: boolean;
+  /** Estimated request bytes per sync (Excel on the web rejects a request above 5 MB). */
+  requestBudget?: number;
+}
+
+export interface WrittenSheets {
+  sheets: string[];
+  /** A sheet of the wanted name belonged to the user: Hyoka wrote `name (2)` beside it. */
+  renamed: { wanted: string; written: string }[];
+}
 
 /**
  * Renders a SummaryDocument (評価集計, 点検結果 of a check; 取りまとめ, 評価集計, 点検結果, 提出状況
- * of a consolidation) into the open workbook in two syncs: (1) which of the sheets exist, their
- * charts and the sheets Hyoka wrote before, (2) clear-and-write everything.
- * Existing sheets are cleared and rewritten in place, never deleted (deleting a sheet clears
- * the user's undo stack). Every text cell gets the text number format before its value, so
- * `=SUM(A1)`, `+1`, `-1` or `@x` are stored as text, never evaluated.
+ * of a consolidation; 前年度比較) into the open workbook: (1) which of the sheets exist, their
+ * charts and the sheets Hyoka wrote before, (2) clear-and-write everything — more syncs only
+ * when the request would pass the payload budget (row blocks).
+ * Only a sheet Hyoka recorded as its own (workbook settings) is cleared and rewritten, in place,
+ * never deleted (deleting a sheet clears the user's undo stack). A user's own sheet with the
+ * same name is never touched: the output goes to `評価集計 (2)` and the caller says so.
+ * Every text cell gets the text number format and is written as a string (see WriteOptions),
+ * so `=SUM(A1)`, `+1`, `-1` or `@x` are stored as text, never evaluated.
  */
-export async function writeSummaryLive(context: Excel.RequestContext, doc: SummaryDocument): Promise<string[]> {
+export async function writeSummaryLive(context: Excel.RequestContext, doc: SummaryDocument, options: WriteOptions = {}): Promise<WrittenSheets> {
   const worksheets = context.workbook.worksheets;
   worksheets.load({ $all: false, name: true, charts: { $all: false, name: true } });
   const written = context.workbook.settings.getItemOrNullObject(OUTPUT_SHEETS_KEY);
@@ -19,39 +41,100 @@ export async function writeSummaryLive(context: Excel.RequestContext, doc: Summa
   await context.sync(); // 1
 
   const existing = new Map(worksheets.items.map((ws) => [ws.name, ws] as const));
+  const ours = new Set(!written.isNullObject && Array.isArray(written.value) ? (written.value as unknown[]).filter((n): n is string => typeof n === 'string') : []);
+  const taken = new Set(existing.keys());
+  const renamed: WrittenSheets['renamed'] = [];
+  const names = new Map<string, string>();
+  for (const sheet of doc.sheets) {
+    let name = sheet.name;
+    if (existing.has(name) && !ours.has(name)) {
+      // The `(n)` sheet an earlier run wrote beside the user's is ours to replace.
+      const used = new Set(names.values());
+      const earlier = [...ours].find((n) => existing.has(n) && !used.has(n) && isNumberedCopy(n, sheet.name));
+      name = earlier ?? freeName(sheet.name, taken);
+      renamed.push({ wanted: sheet.name, written: name });
+    }
+    taken.add(name);
+    names.set(sheet.name, name);
+  }
+
+  const batch = new RequestBatch(context, options.requestBudget ?? REQUEST_BUDGET_BYTES);
+  const writer: TextWriter = { valuesAsJson: options.valuesAsJson ?? true, batch };
   let first: Excel.Worksheet | null = null;
   for (const sheet of doc.sheets) {
-    let ws = existing.get(sheet.name);
+    const name = names.get(sheet.name)!;
+    let ws = ours.has(name) ? existing.get(name) : undefined;
     if (ws) {
       ws.getRange().clear();
       for (const chart of ws.charts.items) chart.delete();
     } else {
-      ws = worksheets.add(sheet.name);
+      ws = worksheets.add(name);
     }
-    renderSheet(ws, sheet);
+    await renderSheet(ws, sheet, writer, names);
     first ??= ws;
   }
   first?.activate();
   // Remembered as a union: 集計 writes two sheets, 取りまとめ four, and a later check must skip them all.
-  const before = !written.isNullObject && Array.isArray(written.value) ? (written.value as unknown[]).filter((n): n is string => typeof n === 'string') : [];
-  context.workbook.settings.add(OUTPUT_SHEETS_KEY, [...new Set([...before, ...doc.sheets.map((s) => s.name)])]);
+  context.workbook.settings.add(OUTPUT_SHEETS_KEY, [...new Set([...ours, ...names.values()])]);
   await context.sync(); // 2
-  return doc.sheets.map((s) => s.name);
+  return { sheets: [...names.values()], renamed };
 }
+
+/** `評価集計` → `評価集計 (2)`, `(3)`, … the first name no sheet has (Excel: ≤ 31 characters). */
+export function freeName(name: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** `評価集計 (2)` is a numbered copy of `評価集計` (as freeName makes them, truncated to 31 characters). */
+function isNumberedCopy(name: string, of: string): boolean {
+  const m = / \((\d+)\)$/.exec(name);
+  return m !== null && name === of.slice(0, 31 - m[0].length) + m[0];
+}
+
+/** Queued writes are flushed with a sync before the estimated request passes the budget. */
+class RequestBatch {
+  private bytes = 0;
+  syncs = 0;
+  constructor(
+    private context: Excel.RequestContext,
+    readonly budget: number,
+  ) {}
+  async spend(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > this.budget) {
+      await this.context.sync();
+      this.syncs++;
+      this.bytes = 0;
+    }
+    this.bytes += bytes;
+  }
+}
+
+interface TextWriter {
+  valuesAsJson: boolean;
+  batch: RequestBatch;
+}
+
+/** Per-cell overhead of a queued write besides its JSON (operation ids, format): a guess kept generous. */
+const WRITE_OVERHEAD_BYTES = 40;
 
 const EMPHASIS_COLOURS = { error: '#C50F1F', warning: '#8A5A00', info: '#0F6CBD', total: '#000000' } as const;
 const HEADER_FILL = '#E8EEF7';
 /** Column width in points for one character (Japanese text is about two). */
 const POINTS_PER_CHAR = 7;
 
-function renderSheet(ws: Excel.Worksheet, sheet: DocSheet): void {
+async function renderSheet(ws: Excel.Worksheet, sheet: DocSheet, w: TextWriter, names: ReadonlyMap<string, string>): Promise<void> {
   let row = 0;
   const widths: number[] = [];
   for (const block of sheet.blocks) {
     if (block.kind === 'table') {
-      row = renderTable(ws, block, row, widths);
+      row = await renderTable(ws, block, row, widths, w, names);
     } else {
-      row = renderChart(ws, sheet.name, block, row);
+      row = await renderChart(ws, block, row, w);
     }
     row += 1; // a blank row between blocks
   }
@@ -60,10 +143,10 @@ function renderSheet(ws: Excel.Worksheet, sheet: DocSheet): void {
   });
 }
 
-function renderTable(ws: Excel.Worksheet, table: DocTable, top: number, widths: number[]): number {
+async function renderTable(ws: Excel.Worksheet, table: DocTable, top: number, widths: number[], w: TextWriter, names: ReadonlyMap<string, string>): Promise<number> {
   const cols = Math.max(1, table.columns.length);
-  writeTextRow(ws, top, [table.title]).format.font.bold = true;
-  const header = writeTextRow(ws, top + 1, table.columns.map((c) => c.header));
+  (await writeTextRow(ws, top, [table.title], w)).format.font.bold = true;
+  const header = await writeTextRow(ws, top + 1, table.columns.map((c) => c.header), w);
   header.format.font.bold = true;
   header.format.fill.color = HEADER_FILL;
   table.columns.forEach((c, i) => {
@@ -71,45 +154,61 @@ function renderTable(ws: Excel.Worksheet, table: DocTable, top: number, widths: 
   });
   const first = top + 2;
   if (table.rows.length > 0) {
-    const values = table.rows.map((r) => padRow(r, cols).map(cellValue));
-    const formats = table.rows.map((r) => padRow(r, cols).map(cellFormat));
-    const body = ws.getRangeByIndexes(first, 0, table.rows.length, cols);
-    body.numberFormat = formats;
-    body.values = values;
+    // Row blocks, each under the request budget: a 取りまとめ of a whole city can be megabytes.
+    let start = 0;
+    while (start < table.rows.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < table.rows.length) {
+        const rowBytes = jsonBytes(padRow(table.rows[end], cols).map(cellValue)) * 2 + cols * WRITE_OVERHEAD_BYTES;
+        if (end > start && bytes + rowBytes > w.batch.budget / 2) break;
+        bytes += rowBytes;
+        end++;
+      }
+      await w.batch.spend(bytes);
+      const rows = table.rows.slice(start, end).map((r) => padRow(r, cols));
+      writeCells(ws.getRangeByIndexes(first + start, 0, rows.length, cols), rows, w);
+      start = end;
+    }
     table.columns.forEach((c, i) => {
       if (c.align) {
         ws.getRangeByIndexes(first, i, table.rows.length, 1).format.horizontalAlignment =
           c.align === 'center' ? 'Center' : c.align === 'right' ? 'Right' : 'Left';
       }
     });
-    table.rows.forEach((r, ri) => {
-      r.forEach((cell, ci) => {
-        if (cell === null || typeof cell !== 'object') return;
+    for (let ri = 0; ri < table.rows.length; ri++) {
+      const r = table.rows[ri];
+      for (let ci = 0; ci < r.length; ci++) {
+        const cell = r[ci];
+        if (cell === null || typeof cell !== 'object') continue;
+        await w.batch.spend(jsonBytes(cell) + WRITE_OVERHEAD_BYTES * 2);
         const target = ws.getRangeByIndexes(first + ri, ci, 1, 1);
         if ('link' in cell) {
-          target.hyperlink = { documentReference: sheetRef(cell.link.sheet, cell.link.cell), textToDisplay: cell.text };
+          // A link to an output sheet that had to be renamed follows it.
+          const sheet = names.get(cell.link.sheet) ?? cell.link.sheet;
+          target.hyperlink = { documentReference: sheetRef(sheet, cell.link.cell), textToDisplay: cell.text };
         } else {
           target.format.font.color = EMPHASIS_COLOURS[cell.emphasis];
           target.format.font.bold = cell.emphasis === 'total' || cell.emphasis === 'error';
         }
-      });
-    });
+      }
+    }
   }
   return first + table.rows.length;
 }
 
 /** The chart's numbers go in cells (a chart needs a source range); the chart sits beside them. */
-function renderChart(ws: Excel.Worksheet, _sheetName: string, chart: DocChart, top: number): number {
-  writeTextRow(ws, top, [chart.title]).format.font.bold = true;
+async function renderChart(ws: Excel.Worksheet, chart: DocChart, top: number, w: TextWriter): Promise<number> {
+  (await writeTextRow(ws, top, [chart.title], w)).format.font.bold = true;
   const header = ['', ...chart.series.map((s) => s.name)];
-  const headerRange = writeTextRow(ws, top + 1, header);
+  const headerRange = await writeTextRow(ws, top + 1, header, w);
   headerRange.format.font.bold = true;
   headerRange.format.fill.color = HEADER_FILL;
   const n = chart.categories.length;
   if (n > 0) {
-    const body = ws.getRangeByIndexes(top + 2, 0, n, header.length);
-    body.numberFormat = chart.categories.map(() => header.map((_h, i) => (i === 0 ? '@' : 'General')));
-    body.values = chart.categories.map((cat, r) => [cat, ...chart.series.map((s) => s.values[r] ?? 0)]);
+    const rows: DocCell[][] = chart.categories.map((cat, r) => [cat, ...chart.series.map((s) => s.values[r] ?? 0)]);
+    await w.batch.spend(jsonBytes(rows) * 2 + n * header.length * WRITE_OVERHEAD_BYTES);
+    writeCells(ws.getRangeByIndexes(top + 2, 0, n, header.length), rows, w);
     const source = ws.getRangeByIndexes(top + 1, 0, n + 1, header.length);
     const excelChart = ws.charts.add('ColumnStacked', source, 'Columns');
     excelChart.title.text = chart.title;
@@ -118,12 +217,33 @@ function renderChart(ws: Excel.Worksheet, _sheetName: string, chart: DocChart, t
   return top + 2 + Math.max(n, 14);
 }
 
-function writeTextRow(ws: Excel.Worksheet, row: number, texts: string[]): Excel.Range {
+async function writeTextRow(ws: Excel.Worksheet, row: number, texts: string[], w: TextWriter): Promise<Excel.Range> {
   const range = ws.getRangeByIndexes(row, 0, 1, Math.max(1, texts.length));
   const cells = texts.length > 0 ? texts : [''];
-  range.numberFormat = [cells.map(() => '@')];
-  range.values = [cells];
+  await w.batch.spend(jsonBytes(cells) * 2 + cells.length * WRITE_OVERHEAD_BYTES);
+  writeCells(range, [cells], w);
   return range;
+}
+
+/** Text cells get the text format first, then their value as a string; numbers stay numbers. */
+function writeCells(range: Excel.Range, rows: DocCell[][], w: TextWriter): void {
+  writeTextCells(range, rows, w.valuesAsJson);
+}
+
+/** The one way Hyoka puts cells into a workbook (also what 診断 checks). */
+export function writeTextCells(range: Excel.Range, rows: DocCell[][], valuesAsJson: boolean): void {
+  range.numberFormat = rows.map((r) => r.map(cellFormat));
+  if (valuesAsJson) {
+    range.valuesAsJson = rows.map((r) => r.map(cellJson));
+  } else {
+    range.values = rows.map((r) => r.map(cellValue));
+  }
+}
+
+function cellJson(cell: DocCell): Excel.CellValue {
+  if (cell === null) return { type: 'Empty', basicValue: '' } as Excel.EmptyCellValue;
+  if (typeof cell === 'number') return { type: 'Double', basicValue: cell } as Excel.DoubleCellValue;
+  return { type: 'String', basicValue: typeof cell === 'string' ? cell : cell.text } as Excel.StringCellValue;
 }
 
 function padRow(row: DocCell[], cols: number): DocCell[] {

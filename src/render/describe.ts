@@ -1,10 +1,11 @@
+import { COMPARISON_RULES } from '../core/compare/rules/registry';
 import { CONSOLIDATION_RULES } from '../core/consolidate/rules/registry';
 import type { Finding, Lang } from '../core/report';
 import { RULES } from '../core/rules/registry';
 import type { DefinedRule } from '../core/rules/rule';
 
 const byId = new Map<string, DefinedRule<never>>();
-for (const r of [...RULES, ...CONSOLIDATION_RULES]) byId.set(r.id, r);
+for (const r of [...RULES, ...CONSOLIDATION_RULES, ...COMPARISON_RULES]) byId.set(r.id, r);
 
 /**
  * The sentence of a finding in the user's language, built from its rule's message table and

@@ -6,6 +6,8 @@ import { SummaryScreen } from './screens/SummaryScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { FileStart } from './screens/FileStart';
 import { ConsolidateScreen } from './screens/ConsolidateScreen';
+import { CompareScreen } from './screens/CompareScreen';
+import { compareMessages } from '../i18n/compare';
 
 const useStyles = makeStyles({
   root: {
@@ -49,6 +51,7 @@ export function App() {
           {!noFile && <Tab value="summary">{t('tabSummary')}</Tab>}
           {!noFile && <Tab value="settings">{t('tabSettings')}</Tab>}
           <Tab value="consolidate">{t('tabConsolidate')}</Tab>
+          {!noFile && <Tab value="compare">{compareMessages[lang].pane.tab}</Tab>}
         </TabList>
         <main className={styles.main}>
           {notice && (
@@ -58,6 +61,8 @@ export function App() {
           )}
           {tab === 'consolidate' ? (
             <ConsolidateScreen />
+          ) : tab === 'compare' && !noFile ? (
+            <CompareScreen />
           ) : noFile ? (
             <FileStart />
           ) : tab === 'check' ? (

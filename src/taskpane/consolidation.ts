@@ -92,7 +92,10 @@ export function createConsolidationActions(store: StoreAccess, deps: Consolidati
     if (host === 'excel' && port?.kind === 'live') {
       const outcome = await port.writeSummary(doc);
       const sheets = outcome.kind === 'written' ? outcome.sheets : doc.sheets.map((s) => s.name);
-      notice({ intent: 'success', text: store.t('consolidateWritten', { sheets: sheets.join('」「') }) });
+      const written = store.t('consolidateWritten', { sheets: sheets.join('」「') });
+      // A user's own sheet of the same name was left alone: say where the output went instead.
+      const renamed = (outcome.kind === 'written' ? (outcome.renamed ?? []) : []).map((r) => store.t('summaryRenamed', { wanted: r.wanted, written: r.written })).join(' ');
+      notice({ intent: renamed ? 'warning' : 'success', text: renamed ? `${written} ${renamed}` : written });
       return;
     }
     const bytes = await deps.workbookBytes(doc);

@@ -20,7 +20,7 @@ import { createConsolidationActions, initialConsolidation, type ConsolidationAct
  * The pane's one store. Screens read it with usePane() and call its actions; only the store
  * talks to the WorkbookPort, and only the port talks to Excel or ExcelJS.
  */
-export type Tab = 'check' | 'findings' | 'summary' | 'settings' | 'consolidate';
+export type Tab = 'check' | 'findings' | 'summary' | 'settings' | 'consolidate' | 'compare';
 export type Phase = 'idle' | 'reading' | 'checking' | 'writing';
 
 export interface Notice {
@@ -40,6 +40,8 @@ export interface PaneState {
   settingsProblems: string[];
   lastRun: Date | null;
   highlighted: boolean;
+  /** A live read's progress (cells read of all), while it runs. */
+  readProgress: { done: number; total: number } | null;
   notice: Notice | null;
   /** 取りまとめ: the picked files, the run's progress and its result. */
   consolidation: ConsolidationState;
@@ -53,6 +55,8 @@ export interface PaneActions extends ConsolidationActions {
   showFindings(severity: Severity | null): void;
   openPort(port: WorkbookPort): Promise<void>;
   runCheck(): Promise<void>;
+  /** 中止: stop a live read at its next sync. */
+  cancelRead(): void;
   writeSummary(): Promise<void>;
   selectFinding(finding: Finding): Promise<void>;
   toggleHighlights(): Promise<void>;
@@ -95,6 +99,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     settingsProblems: [],
     lastRun: null,
     highlighted: false,
+    readProgress: null,
     notice: null,
     consolidation: initialConsolidation(),
     findingsSeverity: null,
@@ -117,6 +122,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     { readInput: deps.readInput ?? readPickedSnapshot, workbookBytes: deps.workbookBytes ?? summaryWorkbookBytes, download: deps.download },
   );
 
+  let reading: AbortController | null = null;
   const store: PaneStore = {
     ...consolidation,
     getState: () => state,
@@ -143,14 +149,19 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     async runCheck() {
       const port = state.port;
       if (!port || state.phase !== 'idle') return;
-      set({ phase: 'reading', notice: null });
+      set({ phase: 'reading', notice: null, readProgress: null });
+      reading = new AbortController();
       try {
-        const snapshot = await port.readSnapshot();
-        set({ phase: 'checking' });
+        const snapshot = await port.readSnapshot({ signal: reading.signal, onProgress: (done, total) => set({ readProgress: { done, total } }) });
+        set({ phase: 'checking', readProgress: null });
         await yieldToUi();
         const { report, layouts } = checkWorkbook(snapshot, { settings: state.settings, fileName: port.fileName });
         set({ phase: 'idle', report, layouts, lastRun: now() });
       } catch (e) {
+        if (e instanceof Error && e.name === 'AbortError') {
+          set({ phase: 'idle', readProgress: null, notice: { intent: 'info', text: t('readCancelled') } });
+          return;
+        }
         // A dropped file that cannot be read: the CLI's reason, and back to choosing a file
         // (no 点検する button for a file that will never check).
         const err = typeof e === 'object' && e !== null ? (e as { code?: unknown; reason?: unknown }) : {};
@@ -161,7 +172,13 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
           return;
         }
         fail(e);
+      } finally {
+        reading = null;
       }
+    },
+
+    cancelRead() {
+      reading?.abort();
     },
 
     async writeSummary() {
@@ -177,7 +194,9 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
           deps.download(outcome.bytes, outcome.fileName);
           set({ phase: 'idle', notice: { intent: 'success', text: t('reportDownloaded', { file: outcome.fileName }) } });
         } else {
-          set({ phase: 'idle', notice: { intent: 'success', text: t('summaryWritten', { sheets: outcome.sheets.join('」「') }) } });
+          const written = t('summaryWritten', { sheets: outcome.sheets.join('」「') });
+          const renamed = (outcome.renamed ?? []).map((r) => t('summaryRenamed', { wanted: r.wanted, written: r.written })).join(' ');
+          set({ phase: 'idle', notice: { intent: renamed ? 'warning' : 'success', text: renamed ? `${written} ${renamed}` : written } });
         }
       } catch (e) {
         fail(e);
@@ -206,8 +225,9 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
             set({ notice: { intent: 'info', text: t('checkFirst') } });
             return;
           }
-          const n = await port.highlight(state.report.findings);
-          set({ highlighted: n > 0, notice: { intent: 'success', text: t('highlightDone', { count: n }) } });
+          const { count, protectedSheets } = await port.highlight(state.report.findings);
+          const skipped = protectedSheets.length > 0 ? ` ${t('highlightProtected', { sheets: protectedSheets.join('」「') })}` : '';
+          set({ highlighted: count > 0, notice: { intent: skipped ? 'warning' : 'success', text: t('highlightDone', { count }) + skipped } });
         }
       } catch (e) {
         fail(e);

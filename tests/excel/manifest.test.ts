@@ -21,25 +21,27 @@ const el = (node: unknown, name: string): Xml[] => ((node as Xml)[name] as Xml[]
 const attr = (node: Xml, name: string): string => ((node.$ as Record<string, string>) ?? {})[name];
 
 describe('manifest.xml', () => {
-  it('is a Workbook task-pane add-in with ReadWriteDocument and only its own origin', () => {
+  it('is a Workbook task-pane add-in with ReadWriteDocument, its pages on its own origin and no extra AppDomain', () => {
     const info = readWithOfficeAddinManifest();
     expect(info.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(info.officeAppType).toBe('TaskPaneApp');
     expect(info.hosts).toEqual(['Workbook']);
     expect(info.permissions).toBe('ReadWriteDocument');
-    expect(info.appDomains).toEqual([ORIGIN]);
+    // The source origin is trusted already; an AppDomain repeating it is redundant (and flagged by validators).
+    expect(info.appDomains ?? []).toEqual([]);
     expect(info.defaultLocale).toBe('en-US');
-    expect(info.defaultSettings).toEqual({ sourceLocation: `${ORIGIN}/taskpane.html?host=excel` });
+    expect(info.defaultSettings).toEqual({ sourceLocation: `${ORIGIN}/addin.html?host=excel` });
     expect(info.iconUrl).toBe(`${ORIGIN}/assets/icon-32.png`);
-    expect(info.highResolutionIconUrl).toBe(`${ORIGIN}/assets/icon-80.png`);
+    expect(info.highResolutionIconUrl).toBe(`${ORIGIN}/assets/icon-64.png`);
+    expect(info.supportUrl).toBe(`${ORIGIN}/help.html`);
   });
 
-  it('requires ExcelApi 1.7 only, has a Home-tab button with icons, and Japanese overrides', async () => {
+  it('requires ExcelApi 1.9 only, has a Home-tab button with icons, and Japanese overrides', async () => {
     const xml = readFileSync(MANIFEST, 'utf8');
     const doc = (await parseStringPromise(xml)) as { OfficeApp: Xml };
     const app = doc.OfficeApp;
     const sets = el(el(el(app, 'Requirements')[0], 'Sets')[0], 'Set');
-    expect(sets.map((s) => [attr(s, 'Name'), attr(s, 'MinVersion')])).toEqual([['ExcelApi', '1.7']]);
+    expect(sets.map((s) => [attr(s, 'Name'), attr(s, 'MinVersion')])).toEqual([['ExcelApi', '1.9']]);
     expect(attr(el(el(app, 'DisplayName')[0], 'Override')[0], 'Locale')).toBe('ja-JP');
 
     const host = el(el(el(app, 'VersionOverrides')[0], 'Hosts')[0], 'Host')[0];
@@ -56,7 +58,7 @@ describe('manifest.xml', () => {
     const urls = [...xml.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(4);
     for (const url of urls) expect(url.startsWith(`${ORIGIN}/`)).toBe(true);
-    for (const size of [16, 32, 80]) {
+    for (const size of [16, 32, 64, 80]) {
       expect(xml).toContain(`${ORIGIN}/assets/icon-${size}.png`);
       expect(existsSync(join(ROOT, 'assets', `icon-${size}.png`))).toBe(true);
     }

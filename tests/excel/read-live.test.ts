@@ -18,7 +18,7 @@ describe('readLiveSnapshot', () => {
 
   it('splits into more syncs only above the cell limit, each under it', async () => {
     const wb = syntheticWorkbook(3, 400); // 3 × 403 × 5 cells
-    await readLiveSnapshot(wb.context(), { limits: { maxCellsPerSync: 2500, mergeBandCells: 512 }, mergesSupported: true });
+    await readLiveSnapshot(wb.context(), { limits: { maxBytesPerSync: 1e9, maxCellsPerSync: 2500, mergeBandCells: 512 }, mergesSupported: true });
     expect(wb.syncs).toBeGreaterThan(3);
     for (const cells of wb.cellsLoadedPerSync) expect(cells).toBeLessThanOrEqual(2500);
   });

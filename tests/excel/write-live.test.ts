@@ -87,7 +87,8 @@ describe('highlighting', () => {
     target.ensure(Number(m[2]) - 1, col).fill = '#ABCDEF';
     const before = userSheets(wb);
 
-    const n = await port.highlight!(report.findings);
+    const { count: n, protectedSheets } = await port.highlight!(report.findings);
+    expect(protectedSheets).toEqual([]);
     expect(n).toBeGreaterThan(0);
     expect(await port.highlightState!()).toBe(true);
     expect(wb.settings.get(HIGHLIGHTS_KEY)).toHaveLength(n);
@@ -112,7 +113,7 @@ describe('highlighting', () => {
       { rule: 'x', severity: 'error' as const, messageId: 'x', params: {}, sheet: 'S', cell: 'A1', row: 1 },
       { rule: 'x', severity: 'warning' as const, messageId: 'x', params: {}, sheet: 'S', cell: 'B1', row: 1 },
     ];
-    await applyHighlights(wb.context(), findings, { pattern: false });
+    await applyHighlights(wb.context(), findings, { tintAndShade: false });
     s.ensure(0, 1).fill = '#00FF00';
     expect(await clearHighlights(wb.context())).toBe(1);
     expect(s.cell(0, 0)?.fill).toBeNull();

@@ -83,7 +83,7 @@ export function runCli(args: string[], options: { cwd?: string; timeoutMs?: numb
     execFile(
       process.execPath,
       [...(options.nodeArgs ?? []), BIN, ...args],
-      { cwd: options.cwd ?? ROOT, timeout: options.timeoutMs ?? 20_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+      { cwd: options.cwd ?? ROOT, timeout: options.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
       (error, stdout, stderr) => {
         const e = error as (Error & { code?: number | string; killed?: boolean; signal?: string }) | null;
         resolve({

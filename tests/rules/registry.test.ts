@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ALL_RULES, CONSOLIDATION_RULES, RULES } from '../../src/core';
+import { ALL_RULES, COMPARISON_RULES, CONSOLIDATION_RULES, RULES } from '../../src/core';
+import { COMPARISON_SEVERITIES } from '../compare/pair-tester';
 import { defineRule, uniqueRules } from '../../src/core/rules/rule';
 import { describe as describeFinding } from '../../src/render/describe';
 import { CONSOLIDATION_RULE_SEVERITIES, RULE_SEVERITIES } from './rule-tester';
@@ -52,12 +53,12 @@ describe('rule registry', () => {
   });
 });
 
-describe('one registry for check and consolidation rules', () => {
-  test('every rule of both kinds is in it, once, with its declared severity', () => {
-    const table: Record<string, string> = { ...RULE_SEVERITIES, ...CONSOLIDATION_RULE_SEVERITIES };
+describe('one registry for check, consolidation and 前年度比較 rules', () => {
+  test('every rule of every kind is in it, once, with its declared severity', () => {
+    const table: Record<string, string> = { ...RULE_SEVERITIES, ...CONSOLIDATION_RULE_SEVERITIES, ...COMPARISON_SEVERITIES };
     expect(ALL_RULES.map((r) => r.id).sort()).toEqual(Object.keys(table).sort());
     for (const r of ALL_RULES) expect([r.id, r.severity]).toEqual([r.id, table[r.id]]);
-    expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(RULES.length + CONSOLIDATION_RULES.length);
+    expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(RULES.length + CONSOLIDATION_RULES.length + COMPARISON_RULES.length);
   });
 
   test('`year-missing` is the check rule only; the workbook-level one is `workbook-year-missing`', () => {
@@ -74,7 +75,7 @@ describe('one registry for check and consolidation rules', () => {
     expect(() => uniqueRules([...ALL_RULES, rule('grade-jump')])).toThrow('duplicate rule id: grade-jump');
   });
 
-  test.each([...RULES, ...CONSOLIDATION_RULES].map((r) => [r.id, r] as const))('%s declares its messages in both languages', (_id, rule) => {
+  test.each([...RULES, ...CONSOLIDATION_RULES, ...COMPARISON_RULES].map((r) => [r.id, r] as const))('%s declares its messages in both languages', (_id, rule) => {
     expect(rule.messageIds.length).toBeGreaterThan(0);
     expect(() => describeFinding({ rule: rule.id, messageId: 'no-such-message', params: {} }, 'ja')).toThrow(`rule ${rule.id} has no message no-such-message`);
   });

@@ -64,7 +64,7 @@ function fakePort(kind: 'live' | 'file' = 'live'): WorkbookPort & { calls: strin
     ...(kind === 'live'
       ? {
           selectCell: async (sheet: string, cell: string) => void calls.push(`select ${sheet}!${cell}`),
-          highlight: async () => ((highlighted = true), calls.push('highlight'), 2),
+          highlight: async () => ((highlighted = true), calls.push('highlight'), { count: 2, protectedSheets: [] }),
           clearHighlights: async () => ((highlighted = false), calls.push('clear'), 2),
           highlightState: async () => highlighted,
         }

@@ -13,7 +13,9 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook, type DocCell, type Lang, type SummaryDocument } from '../../src/core';
 import { buildSummaryDocument } from '../../src/render';
 import { OutputRefused, writeOutputWith } from '../../src/cli/files';
-import { readWorkbookStreaming } from '../../src/xlsx/read-stream';
+import { readWorkbook } from '../../src/xlsx/read';
+import { compareYears } from '../../src/core/compare';
+import { buildComparisonDocument } from '../../src/render/comparison-document';
 import { MAX_CELL_CHARS, writeSummaryWorkbook } from '../../src/xlsx/write';
 import { writeSummaryWorkbookFile } from '../../src/xlsx/write-stream';
 import { allTexts, readXlsxCells } from '../hostile/xlsx-text';
@@ -76,18 +78,28 @@ async function expectSameWorkbook(doc: SummaryDocument): Promise<void> {
 
 async function sampleDocument(name: string, lang: Lang): Promise<SummaryDocument> {
   const file = path.join(ROOT, 'samples', name);
-  const snapshot = await readWorkbookStreaming(new Uint8Array(await fs.readFile(file)), name);
+  const snapshot = await readWorkbook(new Uint8Array(await fs.readFile(file)), name);
   const { report } = checkWorkbook(snapshot, { fileName: name });
   return buildSummaryDocument(report, lang, { sourceFile: `../in put/${name}` });
 }
 
 describe('streaming summary writer = in-memory writer, read back', () => {
-  const samples = ['kiyose-multi-year.xlsx', 'kiyose-plan-master.xlsx', 'kiyose-programs.xlsx', 'koganei-departments.xlsx', 'komae-policy-grades.xlsx'];
+  const samples = ['kiyose-multi-year.xlsx', 'kiyose-plan-master.xlsx', 'kiyose-programs.xlsx', 'koganei-departments-2019.xlsx', 'koganei-departments.xlsx', 'komae-policy-grades.xlsx'];
 
   test.each(samples.flatMap((s) => (['ja', 'en'] as const).map((l): [string, Lang] => [s, l])))('sample %s (%s)', async (name, lang) => {
     const doc = await sampleDocument(name, lang);
     expect(doc.sheets.length).toBeGreaterThan(0);
     await expectSameWorkbook(doc);
+  });
+
+  test('the 前年度比較 sheet of the sample pair', async () => {
+    const side = async (name: string) => {
+      const snapshot = await readWorkbook(new Uint8Array(await fs.readFile(path.join(ROOT, 'samples', name))), name);
+      const { report, plans } = checkWorkbook(snapshot, { fileName: name });
+      return { reportYear: report.reportYear, files: [{ file: name, plans }] };
+    };
+    const result = compareYears(await side('koganei-departments-2019.xlsx'), await side('koganei-departments.xlsx'));
+    await expectSameWorkbook(buildComparisonDocument(result, 'ja', (file) => `../in put/${file ?? ''}`));
   });
 
   test('samples/*.xlsx: every sample is covered', async () => {

@@ -22,6 +22,9 @@ const PREVIOUS_GRADE = /^前年度の?(事業|進捗|総合)?評価$/;
 const NEXT_POLICY = /次年度.*(方針|方向性)|^今後の方針$/;
 const DEPARTMENT = /^(担当課|所管課|担当部署|担当部局|担当|担当課名|所管|実施主体|担当課・?機関)$/;
 const ACHIEVEMENT = /^達成(度|率|状況)(\(%\))?$/;
+// Prose the rules do not check, but 前年度比較 compares with last year's (text copied forward).
+const REASON = /評価の?理由|評価理由/;
+const RESULT = /^(事業|取り?組み?|活動)?実績(\(.*\))?$/;
 
 export function classifyLabel(label: string, context: { previousYear?: number; multiYear: boolean }): ClassifiedColumn {
   if (label === '') return { role: 'ignore' };
@@ -53,6 +56,8 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
   if (/^再掲/.test(plain) && plain.length <= 4) return { role: 'repost' };
   if (DEPARTMENT.test(plain)) return { role: 'department' };
   if (ACHIEVEMENT.test(plain)) return { role: 'achievement' };
+  if (REASON.test(plain)) return { role: 'reasonText' };
+  if (RESULT.test(plain)) return { role: 'resultText' };
   if (HIERARCHY.test(plain) || /^施策(大|中|小)?$/.test(plain)) return { role: 'hierarchy' };
   if (NAME.test(plain)) return { role: 'name' };
   return { role: 'text' };

@@ -59,7 +59,8 @@ class PlanBuilder {
       if (c.role === 'yearAchievement' && y.achievement === undefined) y.achievement = c.col;
       years.set(c.year, y);
     }
-    this.textCols = layout.columns.filter((c) => c.role === 'text').map((c) => c.col);
+    // 実績 / 評価の理由 are prose too: a grade slipped into them is still a slipped grade.
+    this.textCols = layout.columns.filter((c) => c.role === 'text' || c.role === 'resultText' || c.role === 'reasonText').map((c) => c.col);
     this.cols = {
       grade: first('grade'),
       previousGrade: first('previousGrade'),
@@ -261,6 +262,8 @@ class PlanBuilder {
       previousGrade: grade(c.previousGrade),
       nextPolicy: value(c.nextPolicy?.col),
       achievement: value(c.achievement?.col),
+      resultText: value(this.layout.columns.find((x) => x.role === 'resultText')?.col),
+      reasonText: value(this.layout.columns.find((x) => x.role === 'reasonText')?.col),
       years,
       repost,
       continuation,

@@ -37,6 +37,9 @@ export interface PlanEntry {
   previousGrade: GradeCell | null; // 前年度評価
   nextPolicy: ValueCell | null; // 次年度方針
   achievement: ValueCell | null; // 達成度 (single-year tables)
+  /** 実績 and 評価の理由 prose (absent or null: no such column); only 前年度比較 reads them. */
+  resultText?: ValueCell | null;
+  reasonText?: ValueCell | null;
   years: YearBlock[];
   /** Marked 再掲: `A(再掲)` or a 再掲 column with ○ / a department. */
   repost: boolean;

@@ -120,6 +120,8 @@ export interface RuleContext {
   settings: Settings;
   /** Names of the sheets not checked because they are hidden (absent: none). */
   hiddenSheets?: readonly string[];
+  /** Names of the sheets the workbook lists but the file lacks (absent: none). */
+  unreadableSheets?: readonly string[];
 }
 
 export type CheckRule = DefinedRule<RuleContext>;

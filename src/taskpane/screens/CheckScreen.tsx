@@ -18,7 +18,7 @@ export const SEVERITY_BADGE = { error: 'danger', warning: 'warning', info: 'info
 /** 点検: run the check, see progress, counts by severity and when it last ran. */
 export function CheckScreen() {
   const styles = useStyles();
-  const { t, actions, phase, report, lastRun, port, highlighted, lang } = usePane();
+  const { t, actions, phase, report, lastRun, port, highlighted, lang, readProgress } = usePane();
   const busy = phase !== 'idle';
   const counts = report ? countBySeverity(report.findings) : null;
   const phaseText = phase === 'reading' ? t('phaseReading') : phase === 'checking' ? t('phaseChecking') : phase === 'writing' ? t('phaseWriting') : '';
@@ -44,9 +44,14 @@ export function CheckScreen() {
         {port?.kind === 'file' && <FileStart compact />}
       </div>
       {busy && (
-        <Field validationMessage={phaseText} validationState="none">
-          <ProgressBar aria-label={phaseText} />
+        <Field validationMessage={readProgress ? t('readProgress', { done: readProgress.done.toLocaleString(lang), total: readProgress.total.toLocaleString(lang) }) : phaseText} validationState="none">
+          <ProgressBar aria-label={phaseText} value={readProgress && readProgress.total > 0 ? readProgress.done / readProgress.total : undefined} />
         </Field>
+      )}
+      {phase === 'reading' && port?.kind === 'live' && (
+        <div className={styles.actions}>
+          <Button onClick={() => actions.cancelRead()}>{t('cancelRead')}</Button>
+        </div>
       )}
       {report && counts && (
         <>

@@ -4,6 +4,7 @@ import { COLUMN_ROLES, GRADE_METHODS, SettingsSchema, type ColumnRole, type Sett
 import { columnLetter } from '../../core/a1';
 import { roleKey } from '../../i18n/taskpane';
 import { usePane } from '../store';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { fiscalYearLabel } from './CheckScreen';
 
 const useStyles = makeStyles({
@@ -176,6 +177,7 @@ export function SettingsScreen() {
           {t('settingsSave')}
         </Button>
       </div>
+      <DiagnosticsPanel />
     </section>
   );
 }

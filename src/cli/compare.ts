@@ -1,0 +1,180 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  countBySeverity,
+  formatFiscalYear,
+  type InputSnapshot,
+  type Lang,
+  type Settings,
+} from '../core';
+import { a1 } from '../core/a1';
+import { compareYears, loadYearSide, type ComparisonResult, type YearProgram, type YearSide } from '../core/compare';
+import { cliMessages } from '../i18n/cli';
+import { buildComparisonDocument } from '../render/comparison-document';
+import { describe } from '../render/describe';
+import { explainMatches } from '../render/explain-comparison';
+import { compareMessages } from '../i18n/compare';
+import { isUnreadable } from '../xlsx/errors';
+import type { ReadLimits } from '../xlsx/limits';
+import { readWorkbook } from '../xlsx/read';
+import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
+import { relativeTo } from './check';
+import { expandInputs } from './consolidate';
+import { OutputRefused, readInput, writeOutputWith } from './files';
+import { findingJson } from './json';
+import type { Io } from './io';
+import { COMMON_OPTIONS, loadProfile } from './main';
+
+/** `hyoka compare <last year> <this year>`: exit 0 / 1 error findings / 2 unreadable input or bad arguments. */
+export async function compareCommand(argv: string[], lang: Lang, io: Io): Promise<number> {
+  const m = cliMessages[lang];
+  const c = compareMessages[lang].cli;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(m.usage);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, explain: { type: 'boolean', default: false } } });
+  } catch (e) {
+    io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.lang !== undefined && values.lang !== 'ja' && values.lang !== 'en') {
+    io.stderr(m.badLang(values.lang));
+    return 2;
+  }
+  if (positionals.length !== 2) {
+    io.stderr(`${c.needTwo}\n\n${m.usage}`);
+    return 2;
+  }
+  // --year names this year's report year; last year's workbooks speak for themselves.
+  const profile = await loadProfile(values.config, values.year, lang, io);
+  if (!profile) return 2;
+  const { settings, limits } = profile;
+  return runCompare(
+    { previous: positionals[0], current: positionals[1], settings, limits, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
+    io,
+  );
+}
+
+export interface CompareArgs {
+  previous: string;
+  current: string;
+  settings: Settings;
+  /** Reader bounds raised by a --config profile; absent: the defaults. */
+  limits?: ReadLimits;
+  lang: Lang;
+  json: boolean;
+  out: string | null;
+  force: boolean;
+  explain: boolean;
+}
+
+export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
+  const m = cliMessages[args.lang];
+  const c = compareMessages[args.lang].cli;
+  const lastYearSettings: Settings = { ...args.settings };
+  delete lastYearSettings.reportYear;
+  const previous = await loadSide(args.previous, lastYearSettings, args.limits, args.lang, io);
+  const current = await loadSide(args.current, args.settings, args.limits, args.lang, io);
+  if (!previous || !current) return 2;
+  const out = args.out;
+  const result = compareYears(previous.side, current.side, { settings: args.settings });
+
+  if (args.json) io.stdout(JSON.stringify(toComparisonJson(result, previous.files, current.files, args.explain, args.lang), null, 2));
+  else io.stdout(renderComparisonText(result, args.previous, args.current, args.lang, args.explain));
+
+  if (out) {
+    try {
+      // Links from the written sheet reach this year's cells relative to where it is written.
+      const document = buildComparisonDocument(result, args.lang, (file) => (file ? relativeTo(out, file) : null));
+      await writeOutputWith(out, (temp) => writeSummaryWorkbookFile(document, temp), [...previous.files, ...current.files], args.force);
+      if (!args.json) io.stderr(c.wrote(out));
+    } catch (e) {
+      if (e instanceof OutputRefused) io.stderr(e.reason === 'exists' ? m.outExists(out) : m.outIsInput(out));
+      else io.stderr(m.outWriteFailed(out, (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e))));
+      return 2;
+    }
+  }
+  if (previous.unreadable || current.unreadable) return 2;
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** One year: a workbook, or a folder of department workbooks (consolidated first, as `consolidate` does). */
+async function loadSide(input: string, settings: Settings, limits: ReadLimits | undefined, lang: Lang, io: Io): Promise<{ side: YearSide; files: string[]; unreadable: boolean } | null> {
+  const files = await expandInputs([input], [], lang, io);
+  if (files === null) return null;
+  const loaded = await loadYearSide(files.map((file) => ({ name: file, snapshot: () => load(file, limits, lang) })), { settings });
+  for (const u of loaded.unreadable) io.stderr(`${u.file}: ${u.reason}`);
+  // One unreadable workbook leaves nothing to compare; a folder goes on without its unreadable files.
+  if (files.length === 1 && loaded.unreadable.length > 0) return null;
+  return { side: loaded.side, files, unreadable: loaded.unreadable.length > 0 };
+}
+
+async function load(file: string, limits: ReadLimits | undefined, lang: Lang): Promise<InputSnapshot> {
+  let data: Uint8Array;
+  try {
+    data = await readInput(file);
+  } catch {
+    return { unreadable: cliMessages[lang].notFound(file) };
+  }
+  try {
+    return await readWorkbook(data, file, { limits });
+  } catch (e) {
+    if (!isUnreadable(e)) throw e;
+    return { unreadable: cliMessages[lang].unreadableReason(e.reason) };
+  }
+}
+
+function programJson(p: YearProgram): Record<string, unknown> {
+  return { file: p.file, sheet: p.sheet, cell: a1(p.nameCell.row, p.nameCell.col), path: p.node.path, name: p.name };
+}
+
+/** The JSON contract of `compare --json`: both years, the findings (with params), and the matching. */
+export function toComparisonJson(result: ComparisonResult, previousFiles: string[], currentFiles: string[], explain: boolean, lang: Lang): unknown {
+  return {
+    previous: { files: previousFiles, reportYear: result.previousYear, programs: result.previous.length },
+    current: { files: currentFiles, reportYear: result.currentYear, programs: result.current.length },
+    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
+    matched: result.match.matches.length,
+    vanished: result.match.vanished.map(programJson),
+    added: result.match.added.map(programJson),
+    ambiguous: result.match.ambiguous.map((a) => ({ current: programJson(a.current), candidates: a.candidates.map(programJson) })),
+    ...(explain
+      ? {
+          matches: result.match.matches.map((x) => ({
+            previous: programJson(x.previous),
+            current: programJson(x.current),
+            reasons: x.reasons,
+            departments: x.departments.map((d) => ({ department: d.current.entry.department, previous: d.previous.map((e) => e.entry.department), link: d.link })),
+          })),
+        }
+      : {}),
+  };
+}
+
+export function renderComparisonText(result: ComparisonResult, previous: string, current: string, lang: Lang, explain: boolean): string {
+  const m = cliMessages[lang];
+  const c = compareMessages[lang].cli;
+  const year = (y: number | null): string => (y === null ? m.unknownYear : formatFiscalYear(y, lang));
+  const lines = [
+    c.heading(previous, year(result.previousYear), current, year(result.currentYear)),
+    c.counts(result.match.matches.length, result.match.vanished.length, result.match.added.length, result.match.ambiguous.length),
+    '',
+  ];
+  if (explain) lines.push(...explainMatches(result.match, lang), '');
+  lines.push(c.findingsHeading);
+  // A folder of department workbooks: name the file each finding is in.
+  const folder = new Set(result.current.map((p) => p.file)).size > 1;
+  for (const f of result.findings) {
+    const cell = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : c.fileLevel;
+    const where = folder && f.file ? `${path.basename(f.file)} ${cell}` : cell;
+    lines.push(`  ${m.severity[f.severity]}  ${where}  ${describe(f, lang)}  [${f.rule}]`);
+  }
+  if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
+  lines.push('', m.totals(countBySeverity(result.findings)));
+  return lines.join('\n');
+}
+

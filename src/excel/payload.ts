@@ -1,0 +1,32 @@
+/**
+ * Excel on the web caps one request and one response at 5 MB (docs: "Resource limits and
+ * performance optimization for Office Add-ins"); values, numberFormat and valueTypes all count,
+ * an empty cell costs about 20 bytes and Japanese text 3 bytes a character. Hyoka keeps well
+ * under the limit by estimate, and halves and retries when Excel still says no.
+ */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Estimated bytes per sync Hyoka aims for: 60% of the limit, the rest is the estimate's margin. */
+export const RESPONSE_BUDGET_BYTES = 3 * 1024 * 1024;
+export const REQUEST_BUDGET_BYTES = 3 * 1024 * 1024;
+
+/** UTF-8 length of a JSON-encodable value (what goes over the wire), without TextEncoder. */
+export function jsonBytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? '';
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Excel's error when a sync's response (or request) is over the limit. */
+export function isPayloadLimitError(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || /PayloadSizeLimitExceeded/.test(String((e as { message?: unknown })?.message ?? ''));
+}

@@ -1,0 +1,51 @@
+import type { DiagnosticId } from '../excel/diagnostics';
+
+/** 設定 › 診断: titles and one line each on what a ✓ means (kept apart from taskpane.ts). */
+export const DIAGNOSTICS_TEXT = {
+  ja: {
+    title: '診断',
+    intro: 'このExcelでHyokaが正しく動くかを確かめます。隠しシート「Hyoka 診断」を1枚だけ作って使い回します（利用者のシートは変更しません）。',
+    run: '診断を実行',
+    running: '診断しています…',
+    copy: '結果をコピー',
+    copied: 'コピーしました。',
+    copyManual: 'コピーできませんでした。下の枠の文字を選んでコピーしてください。',
+    host: 'ホスト {host} / {platform} / バージョン {version}',
+    api: '対応API: {range}',
+    allOk: 'すべての項目が ✓ です。このExcelでHyokaを使えます。',
+    someFailed: '✗ の項目があります。結果をコピーして担当者に送ってください。',
+    checks: {
+      scratch: '診断用の隠しシート',
+      read: '値・表示形式・結合セルの読み取り',
+      noFill: '塗りつぶしなしの判定と元に戻す',
+      text: '「=」で始まる文字が文字のまま残る',
+      hyperlink: 'セルへのリンク',
+      chart: 'グラフの作成',
+      settings: 'ブックへの設定の保存',
+      payload: '大きなブックの分割読み取り',
+    } satisfies Record<DiagnosticId, string>,
+  },
+  en: {
+    title: 'Diagnostics',
+    intro: 'Checks that Hyoka works in this Excel. It uses one hidden sheet, "Hyoka 診断", created once and reused (your sheets are not changed).',
+    run: 'Run diagnostics',
+    running: 'Running diagnostics…',
+    copy: 'Copy results',
+    copied: 'Copied.',
+    copyManual: 'Could not copy. Select the text in the box below and copy it.',
+    host: 'Host {host} / {platform} / version {version}',
+    api: 'API sets: {range}',
+    allOk: 'Every line is ✓: Hyoka works in this Excel.',
+    someFailed: 'Some lines are ✗: copy the results and send them to whoever supports Hyoka.',
+    checks: {
+      scratch: 'Hidden scratch sheet',
+      read: 'Reading values, number formats and merged cells',
+      noFill: 'Telling "no fill" apart and restoring it',
+      text: 'Text starting with "=" stays text',
+      hyperlink: 'Link to a cell',
+      chart: 'Creating a chart',
+      settings: 'Saving settings in the workbook',
+      payload: 'Reading a large workbook in chunks',
+    } satisfies Record<DiagnosticId, string>,
+  },
+} as const;
