@@ -37,7 +37,7 @@ import type ExcelJS from 'exceljs';
 
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { isUnreadable, UnreadableWorkbookError } from './errors';
-import { clearMergedSlaves, mergesIn, planSheets, sniff, toCellValue, visibilityOf } from './read';
+import { clearMergedSlaves, hiddenColsIn, hiddenRowsIn, mergesIn, planSheets, resolveValidationRefs, sniff, toCellValue, validationsIn, visibilityOf, type SheetExtras } from './read';
 
 /** saxes, exactly the copy ExcelJS parses with. */
 const { SaxesParser } = createRequire(require.resolve('exceljs'))('saxes') as { SaxesParser: typeof SaxesParserType };
@@ -201,6 +201,7 @@ async function snapshotOf(bytes: Uint8Array): Promise<WorkbookSnapshot> {
   // --- prepare()'s merges: per real name, from the part the regex-read rels name (the same
   // part in any ordinary file, scanned above while its cells were read)
   const merges = new Map<string, CellRange[]>();
+  const extras = new Map<string, SheetExtras>();
   for (const sheet of plan.sheets) {
     if (!sheet.part) continue;
     const entry = zip.file(sheet.part);
@@ -211,15 +212,22 @@ async function snapshotOf(bytes: Uint8Array): Promise<WorkbookSnapshot> {
       scanned.set(entry, scan);
       await streamEntry(entry, (chunk) => scan!.write(chunk));
     }
-    if (scan.seenText) merges.set(sheet.name, scan.end());
+    if (scan.seenText) {
+      merges.set(sheet.name, scan.end());
+      extras.set(sheet.name, scan.extras());
+    }
   }
 
   const sheets: SheetSnapshot[] = built.map(({ part, realName, rows }) => {
     const sheetMerges = merges.get(realName) ?? [];
     clearMergedSlaves(rows, sheetMerges);
-    return { name: realName, visibility: visibilityOf(part.state ?? 'visible'), rows, merges: sheetMerges };
+    const sheet: SheetSnapshot = { name: realName, visibility: visibilityOf(part.state ?? 'visible'), rows, merges: sheetMerges };
+    const e = extras.get(realName);
+    if (e) Object.assign(sheet, { hiddenRows: e.hiddenRows, hiddenCols: e.hiddenCols, validations: e.validations });
+    return sheet;
   });
   if (sheets.length === 0) throw new UnreadableWorkbookError('no-sheets');
+  resolveValidationRefs(sheets, extras);
   return { sheets };
 }
 
@@ -345,6 +353,10 @@ function valueOf(cell: CellModel): ExcelJS.CellValue | undefined {
 class MergeScan {
   private carry = '';
   private found: CellRange[] = [];
+  /** Text after the last `sheetData>`: the validation lists are read from it at the end. */
+  private tail = '';
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenCols = new Set<number>();
   seenText = false;
 
   write(chunk: string): void {
@@ -361,10 +373,23 @@ class MergeScan {
     return this.found;
   }
 
+  extras(): SheetExtras {
+    return {
+      hiddenRows: [...this.hiddenRows].sort((a, b) => a - b),
+      hiddenCols: [...this.hiddenCols].sort((a, b) => a - b),
+      ...validationsIn(this.tail),
+    };
+  }
+
   private segment(text: string): void {
     if (text.length === 0) return;
+    hiddenRowsIn(text, this.hiddenRows);
+    hiddenColsIn(text, this.hiddenCols);
     const at = text.lastIndexOf('sheetData>');
-    if (at >= 0) this.found = [];
+    if (at >= 0) {
+      this.found = [];
+      this.tail = text.slice(at);
+    } else if (this.tail !== '' || text.indexOf('dataValidation') >= 0) this.tail += text;
     if (text.indexOf('mergeCell', Math.max(0, at)) < 0) return;
     for (const range of mergesIn(at >= 0 ? text.slice(at) : text)) this.found.push(range);
   }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseA1 } from '../core/a1';
-import type { CellRange, CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../core/snapshot';
+import { cellText, type CellRange, type CellValue, type SheetSnapshot, type SheetVisibility, type ValidationList, type WorkbookSnapshot } from '../core/snapshot';
 import { isUnreadable, UnreadableWorkbookError } from './errors';
 
 /**
@@ -33,9 +33,13 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: st
   const sheets: SheetSnapshot[] = [];
   workbook.eachSheet((ws) => {
     const name = prepared.realNames.get(ws.name) ?? ws.name;
-    sheets.push(sheetSnapshot(ws, name, prepared.merges.get(name) ?? []));
+    const sheet = sheetSnapshot(ws, name, prepared.merges.get(name) ?? []);
+    const extras = prepared.extras.get(name);
+    if (extras) Object.assign(sheet, { hiddenRows: extras.hiddenRows, hiddenCols: extras.hiddenCols, validations: extras.validations });
+    sheets.push(sheet);
   });
   if (sheets.length === 0) throw new UnreadableWorkbookError('no-sheets');
+  resolveValidationRefs(sheets, prepared.extras);
   return { sheets };
 }
 
@@ -46,6 +50,8 @@ interface Prepared {
   realNames: Map<string, string>;
   /** Real sheet name → its merged ranges. */
   merges: Map<string, CellRange[]>;
+  /** Real sheet name → hidden rows and columns, validation lists. */
+  extras: Map<string, SheetExtras>;
 }
 
 /**
@@ -59,18 +65,125 @@ async function prepare(bytes: Uint8Array): Promise<Prepared> {
   const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
   const relsXml = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
   const merges = new Map<string, CellRange[]>();
+  const extras = new Map<string, SheetExtras>();
   // A zip without a workbook part: a .docx, .pptx or plain .zip with an .xlsx name.
   if (workbookXml === undefined) throw new UnreadableWorkbookError('not-xlsx', 'no xl/workbook.xml');
   const plan = planSheets(workbookXml, relsXml);
   for (const sheet of plan.sheets) {
     if (!sheet.part) continue;
     const xml = await zip.file(sheet.part)?.async('string');
-    if (xml) merges.set(sheet.name, mergesIn(xml));
+    if (xml) {
+      merges.set(sheet.name, mergesIn(xml));
+      extras.set(sheet.name, sheetExtrasIn(xml));
+    }
   }
   const { realNames } = plan;
-  if (realNames.size === 0) return { bytes, realNames, merges };
+  if (realNames.size === 0) return { bytes, realNames, merges, extras };
   zip.file('xl/workbook.xml', plan.workbookXml);
-  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), realNames, merges };
+  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), realNames, merges, extras };
+}
+
+/** What the snapshot carries besides cells: hidden rows and columns, data-validation lists. */
+export interface SheetExtras {
+  hiddenRows: number[];
+  hiddenCols: number[];
+  validations: ValidationList[];
+  /** Lists that point at cells (`$H$1:$H$4`, `リスト!$A$1:$A$4`), resolved once every sheet is read. */
+  listRefs: { index: number; sheet: string | null; range: CellRange }[];
+}
+
+/** Hidden rows from `<row r hidden="1">`, hidden columns from `<col min max hidden="1">`. */
+export function hiddenRowsIn(xml: string, into: Set<number>): void {
+  if (xml.indexOf('hidden=') < 0) return;
+  for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*>/g)) {
+    const tag = m[0];
+    if (!/\shidden="(1|true)"/.test(tag)) continue;
+    const r = Number(attr(tag, 'r'));
+    if (Number.isInteger(r) && r >= 1) into.add(r - 1);
+  }
+}
+
+export function hiddenColsIn(xml: string, into: Set<number>): void {
+  if (xml.indexOf('hidden=') < 0) return;
+  for (const m of xml.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
+    const tag = m[0];
+    if (!/\shidden="(1|true)"/.test(tag)) continue;
+    const min = Number(attr(tag, 'min'));
+    const max = Number(attr(tag, 'max'));
+    // A hidden range reaching the sheet's last column hides the unused rest, not helper columns.
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max - min > 200) continue;
+    for (let c = min; c <= max; c++) into.add(c - 1);
+  }
+}
+
+/**
+ * `<dataValidation type="list" sqref="F5:F40"><formula1>"A,B,C,D"</formula1>` and Excel's
+ * extension form (`<x14:dataValidation>` with `<xm:f>` and `<xm:sqref>`, used when the list
+ * is on another sheet).
+ */
+export function validationsIn(xml: string): { validations: ValidationList[]; listRefs: SheetExtras['listRefs'] } {
+  const validations: ValidationList[] = [];
+  const listRefs: SheetExtras['listRefs'] = [];
+  if (xml.indexOf('dataValidation') < 0) return { validations, listRefs };
+  for (const m of xml.matchAll(/<((?:\w+:)?dataValidation)\b([^>]*)>([\s\S]*?)<\/\1>/g)) {
+    const open = m[2];
+    const body = m[3];
+    if (attr(` ${open}`, 'type') !== 'list') continue;
+    const sqref = attr(` ${open}`, 'sqref') ?? /<(?:\w+:)?sqref>([^<]*)</.exec(body)?.[1] ?? '';
+    const ranges: CellRange[] = [];
+    for (const ref of sqref.trim().split(/\s+/)) {
+      const [from, to = from] = ref.split(':');
+      const a = parseA1(from);
+      const b = parseA1(to);
+      if (a && b) ranges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+    }
+    if (ranges.length === 0) continue;
+    const formula = xmlUnescape((/<(?:\w+:)?formula1>(?:<(?:\w+:)?f>)?([^<]*)</.exec(body)?.[1] ?? '').trim());
+    const items: string[] = [];
+    const literal = /^"([\s\S]*)"$/.exec(formula);
+    if (literal) for (const item of literal[1].replace(/""/g, '"').split(',')) items.push(item.trim());
+    else {
+      const ref = /^(?:'?((?:[^'!]|'')+)'?!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(formula);
+      if (ref) {
+        const a = parseA1(`${ref[2]}${ref[3]}`);
+        const b = parseA1(`${ref[4] ?? ref[2]}${ref[5] ?? ref[3]}`);
+        if (a && b && Math.abs(b.row - a.row) < 200) {
+          listRefs.push({ index: validations.length, sheet: ref[1] ? ref[1].replace(/''/g, "'") : null, range: { top: a.row, left: a.col, bottom: b.row, right: b.col } });
+        }
+      }
+    }
+    validations.push({ ranges, items });
+  }
+  return { validations, listRefs };
+}
+
+export function sheetExtrasIn(xml: string): SheetExtras {
+  const rows = new Set<number>();
+  const cols = new Set<number>();
+  hiddenRowsIn(xml, rows);
+  hiddenColsIn(xml, cols);
+  return { hiddenRows: [...rows].sort((a, b) => a - b), hiddenCols: [...cols].sort((a, b) => a - b), ...validationsIn(xml) };
+}
+
+/** A list pointing at cells gets those cells' texts, where the sheet was read. */
+export function resolveValidationRefs(sheets: SheetSnapshot[], extras: Map<string, SheetExtras>): void {
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  for (const sheet of sheets) {
+    const e = extras.get(sheet.name);
+    if (!e || !sheet.validations) continue;
+    for (const ref of e.listRefs) {
+      const source = ref.sheet === null ? sheet : byName.get(ref.sheet);
+      if (!source) continue;
+      const items: string[] = [];
+      for (let r = ref.range.top; r <= ref.range.bottom; r++) {
+        for (let c = ref.range.left; c <= ref.range.right; c++) {
+          const t = cellText(source.rows[r]?.[c] ?? null).trim();
+          if (t !== '') items.push(t);
+        }
+      }
+      sheet.validations[ref.index].items = items;
+    }
+  }
 }
 
 /** What `prepare` reads from xl/workbook.xml and its rels, without touching the sheets. */
