@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildSummaryDocument, checkWorkbook, type Lang, type Report, type Settings, type SummaryDocument } from '../core';
+import { buildSummaryDocument, checkWorkbook, type Lang, type Report, type Settings, type SheetLayout, type SummaryDocument } from '../core';
 import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
 // The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
@@ -7,8 +7,10 @@ import { readWorkbookStreaming } from '../xlsx/read-stream';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
 import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
 import { OutputRefused, readInput, writeOutputWith } from './files';
+import { regionsBySheet, renderExplain } from './explain';
 import { findingJson, policyJson } from './json';
 import type { Io } from './io';
+import { settingsFromWorkbook } from './stored-settings';
 import { renderTextReport } from './text-report';
 
 export interface CheckArgs {
@@ -18,23 +20,31 @@ export interface CheckArgs {
   json: boolean;
   out: string | null;
   force: boolean;
+  /** Print what was read (tables, columns and why, report year and its source). */
+  explain?: boolean;
+  /** The settings as given (--config file, --year), before defaults: they override what a workbook stores. */
+  overrides?: unknown;
 }
+
+interface Checked { report: Report; layouts: SheetLayout[] }
 
 /** `hyoka check`: exit 0 clean, 1 error findings, 2 unreadable input or refused output. */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const m = cliMessages[args.lang];
-  const reports: Report[] = [];
+  const checked: Checked[] = [];
   let unreadable = false;
   for (const file of args.files) {
-    const report = await checkFile(file, args, io);
-    if (report === null) unreadable = true;
-    else reports.push(report);
+    const result = await checkFile(file, args, io);
+    if (result === null) unreadable = true;
+    else checked.push(result);
   }
+  const reports = checked.map((c) => c.report);
   if (args.json) {
-    const docs = reports.map(toJson);
+    const docs = checked.map((c) => toJson(c.report, c.layouts));
     io.stdout(JSON.stringify(args.files.length === 1 ? (docs[0] ?? null) : docs, null, 2));
   } else {
-    io.stdout(reports.map((r) => renderTextReport(r, args.lang)).join('\n\n'));
+    const text = (c: Checked): string => renderTextReport(c.report, args.lang) + (args.explain ? `\n\n${renderExplain(c.report, c.layouts, args.lang)}` : '');
+    io.stdout(checked.map(text).join('\n\n'));
   }
   if (args.out && reports.length > 0) {
     const out = args.out;
@@ -53,7 +63,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Report | null> {
+async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Checked | null> {
   const m = cliMessages[args.lang];
   let data: Uint8Array;
   try {
@@ -64,7 +74,12 @@ async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Report 
   }
   try {
     const snapshot = await readWorkbookStreaming(data, file);
-    return checkWorkbook(snapshot, { settings: args.settings, fileName: file, lang: args.lang }).report;
+    let settings = args.settings;
+    const stored = settingsFromWorkbook(snapshot, args.overrides ?? {});
+    if (stored.kind === 'applied') settings = stored.settings;
+    else if (stored.kind === 'invalid') io.stderr(storedInvalid(args.lang, file, stored.problems));
+    const { report, layouts } = checkWorkbook(snapshot, { settings, fileName: file, lang: args.lang });
+    return { report, layouts };
   } catch (e) {
     if (!isUnreadable(e)) throw e;
     io.stderr(m.unreadable(file, e.reason));
@@ -72,12 +87,22 @@ async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Report 
   }
 }
 
-/** The JSON contract of `check --json`. */
-export function toJson(report: Report): unknown {
+/** Settings stored in the workbook that cannot be used: said once, and the check goes on without them. */
+function storedInvalid(lang: Lang, file: string, problems: string[]): string {
+  const list = problems.map((p) => `  - ${p}`).join('\n');
+  return lang === 'ja'
+    ? `${file}: ブックに保存された Hyoka の設定（読み取りの修正など）に誤りがあるため、使わずに点検しました:\n${list}`
+    : `${file}: the Hyoka settings saved in the workbook (reading corrections etc.) are invalid and were not applied:\n${list}`;
+}
+
+/** The JSON contract of `check --json`; `sheets[].regions` says what was read on each sheet. */
+export function toJson(report: Report, layouts: readonly SheetLayout[] = []): unknown {
+  const regions = regionsBySheet(layouts);
   return {
     file: report.file,
     reportYear: report.reportYear,
-    sheets: report.sheets,
+    reportYearSource: report.reportYearSource ?? null,
+    sheets: report.sheets.map((s) => ({ ...s, regions: regions.get(s.name) ?? [] })),
     findings: report.findings.map(findingJson),
     policies: report.policies.map(policyJson),
   };

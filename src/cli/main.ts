@@ -31,9 +31,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`${m.noFiles}\n\n${m.usage}`);
     return 2;
   }
-  const settings = await loadSettings(values.config, values.year, lang, io);
-  if (!settings) return 2;
-  return runCheck({ files: positionals, settings, lang, json: values.json, out: values.out ?? null, force: values.force }, io);
+  const loaded = await loadSettingsInput(values.config, values.year, lang, io);
+  if (!loaded) return 2;
+  return runCheck(
+    { files: positionals, settings: loaded.settings, overrides: loaded.input, lang, json: values.json, out: values.out ?? null, force: values.force, explain: values.explain },
+    io,
+  );
 }
 
 /** Options every command takes; `consolidate` adds --master. */
@@ -44,11 +47,12 @@ const COMMON_OPTIONS = {
   json: { type: 'boolean', default: false },
   out: { type: 'string' },
   force: { type: 'boolean', default: false },
+  explain: { type: 'boolean', default: false },
 } as const;
 
 export interface CommandArgs {
   positionals: string[];
-  values: { year?: string; config?: string; lang?: string; out?: string; master?: string; json: boolean; force: boolean };
+  values: { year?: string; config?: string; lang?: string; out?: string; master?: string; json: boolean; force: boolean; explain: boolean };
 }
 
 /** Parses a command's arguments; null after saying what is wrong, with the usage, in the user's language. */
@@ -67,7 +71,7 @@ export function parseCommandArgs(args: string[], withMaster: boolean, lang: Lang
     io.stderr(m.badLang(values.lang));
     return null;
   }
-  return { positionals: parsed.positionals, values: { ...values, json: values.json === true, force: values.force === true } };
+  return { positionals: parsed.positionals, values: { ...values, json: values.json === true, force: values.force === true, explain: values.explain === true } };
 }
 
 /** `--lang` decides; before it is parsed, messages about bad arguments use it too. */
@@ -79,6 +83,19 @@ function guessLang(argv: string[]): Lang {
 
 /** Profile file (zod-validated) and --year, merged; null after printing why they are unusable. */
 export async function loadSettings(config: string | undefined, year: string | undefined, lang: Lang, io: Io): Promise<Settings | null> {
+  return (await loadSettingsInput(config, year, lang, io))?.settings ?? null;
+}
+
+/**
+ * The same, with the settings as given (before defaults): what they state overrides the
+ * corrections a workbook carries, what they leave out does not.
+ */
+export async function loadSettingsInput(
+  config: string | undefined,
+  year: string | undefined,
+  lang: Lang,
+  io: Io,
+): Promise<{ settings: Settings; input: Record<string, unknown> } | null> {
   const m = cliMessages[lang];
   let raw: unknown = {};
   if (config) {
@@ -95,16 +112,18 @@ export async function loadSettings(config: string | undefined, year: string | un
     return null;
   }
   const settings = result.settings;
+  const input: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
   if (year !== undefined) {
     if (parseFiscalYear(year) === null) {
       io.stderr(m.badYear(year));
       return null;
     }
     settings.reportYear = year;
+    input.reportYear = year;
   }
   if (settings.reportYear !== undefined && parseFiscalYear(settings.reportYear) === null) {
     io.stderr(m.badYear(String(settings.reportYear)));
     return null;
   }
-  return settings;
+  return { settings, input };
 }

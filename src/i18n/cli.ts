@@ -54,12 +54,13 @@ export const cliMessages: Record<Lang, CliMessages> = {
   ja: {
     usage: [
       '使い方:',
-      '  hyoka check <file.xlsx>… [--year 年度] [--config 設定.json] [--lang ja|en] [--json] [--out 結果.xlsx] [--force]',
+      '  hyoka check <file.xlsx>… [--year 年度] [--config 設定.json] [--lang ja|en] [--json] [--explain] [--out 結果.xlsx] [--force]',
       '  hyoka consolidate <ファイルまたはフォルダ>… --out 取りまとめ.xlsx [--master 計画体系.xlsx] [--year 年度] [--json] [--force]',
       '',
       '  --year     報告年度（2023、R5、令和5、令和５年度 など）',
       '  --config   設定ファイル（JSON）。列の役割・算出方法・次年度方針の語などを指定',
-      '  --json     結果をJSONで出力',
+      '  --json     結果をJSONで出力（sheets[].regions に読み取った表）',
+      '  --explain  読み取った表（見出し行・各列の役割とその根拠・報告年度とその根拠）を表示',
       '  --out      評価集計・点検結果のシートを持つ新しいブックを書き出す（入力ファイルは変更しません）',
       '  --force    --out のファイルが既にあるとき上書きする',
       '',
@@ -93,12 +94,13 @@ export const cliMessages: Record<Lang, CliMessages> = {
   en: {
     usage: [
       'Usage:',
-      '  hyoka check <file.xlsx>… [--year Y] [--config profile.json] [--lang ja|en] [--json] [--out report.xlsx] [--force]',
+      '  hyoka check <file.xlsx>… [--year Y] [--config profile.json] [--lang ja|en] [--json] [--explain] [--out report.xlsx] [--force]',
       '  hyoka consolidate <files or folders>… --out merged.xlsx [--master plan.xlsx] [--year Y] [--json] [--force]',
       '',
       '  --year     report year (2023, R5, 令和5, 令和５年度 …)',
       '  --config   profile (JSON): column roles, method, thresholds, next-year policy words',
-      '  --json     print JSON',
+      '  --json     print JSON (sheets[].regions: what was read)',
+      '  --explain  show what was read: tables, header rows, each column\'s role and why, the report year and its source',
       '  --out      write a new workbook with the 評価集計 and 点検結果 sheets (inputs are never written)',
       '  --force    overwrite the --out file if it exists',
       '',
