@@ -30,25 +30,63 @@ function looksLikePolicyId(text: string): boolean {
   return /^[\d(（]/.test(t) && !/^\d+\s*[～~〜-]\s*\d+$/.test(t) && !/^\d+$/.test(t);
 }
 
-export function detectSummaryTable(sheet: SheetSnapshot): SummaryTableLayout | null {
-  const gradeRows: SummaryTableLayout['gradeRows'] = [];
-  let total: SummaryTableLayout['total'] = null;
-  let titled = /総括/.test(sheet.name);
-  let title = '';
-  let current: SummaryTableLayout['gradeRows'][number] | null = null;
+/**
+ * Every 評価総括表 of a sheet: on a sheet of its own, or a region of an evaluation sheet
+ * (below it, or beside it: its title names the column it starts at).
+ */
+export function detectSummaryTables(sheet: SheetSnapshot): SummaryTableLayout[] {
+  const out: SummaryTableLayout[] = [];
+  const whole = readSummaryTable(sheet, 0, 0);
+  if (whole) out.push(whole);
+  // Titles further right: a table beside the evaluation table.
   const limit = Math.min(sheet.rows.length, 400);
+  const tried = new Set<number>();
   for (let r = 0; r < limit; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
-    const filled = row.map((v, c) => ({ c, t: cellText(v).trim() })).filter((x) => x.t !== '');
+    for (let c = 2; c < row.length; c++) {
+      const t = cellText(row[c]);
+      if (t.length === 0 || t.length > 40 || !/総括|集計表/.test(t) || tried.has(c)) continue;
+      tried.add(c);
+      if (out.some((s) => c >= s.left && c <= s.right && r >= s.top && r <= s.bottom)) continue;
+      const beside = readSummaryTable(sheet, c, r);
+      if (beside) out.push(beside);
+    }
+  }
+  return out;
+}
+
+function readSummaryTable(sheet: SheetSnapshot, left: number, fromRow: number): SummaryTableLayout | null {
+  const gradeRows: SummaryTableLayout['gradeRows'] = [];
+  let total: SummaryTableLayout['total'] = null;
+  let titled = left === 0 && /総括/.test(sheet.name);
+  let title = '';
+  let titleRow = -1;
+  let current: SummaryTableLayout['gradeRows'][number] | null = null;
+  let right = left;
+  const limit = Math.min(sheet.rows.length, 400);
+  for (let r = fromRow; r < limit; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const filled: { c: number; t: string }[] = [];
+    for (let c = left; c < row.length; c++) {
+      const t = cellText(row[c]).trim();
+      if (t !== '') filled.push({ c, t });
+    }
     if (filled.length === 0) continue;
     const first = filled[0];
-    if (/総括/.test(first.t) && filled.length <= 2) {
+    if (/総括|集計表/.test(first.t) && first.t.length <= 40 && filled.length <= 2 && (left === 0 || first.c === left)) {
+      if (gradeRows.length > 0) break; // a second table's title
       titled = true;
-      if (!title) title = first.t;
+      if (!title) {
+        title = first.t;
+        titleRow = r;
+      }
       continue;
     }
-    const grade = first.c <= 1 ? gradeOfLabel(first.t) : null;
+    // Once titled, the grade rows follow the title closely: an evaluation table's rows far above or below are not counts.
+    if (titleRow >= 0 && gradeRows.length === 0 && r > titleRow + 8) break;
+    const grade = first.c <= left + 1 ? gradeOfLabel(first.t) : null;
     const countCell = filled.slice(1).find((x) => numberIn(x.t) !== null);
     if (grade && countCell) {
       current = {
@@ -59,11 +97,13 @@ export function detectSummaryTable(sheet: SheetSnapshot): SummaryTableLayout | n
         policyIds: filled.filter((x) => x.c > countCell.c && looksLikePolicyId(x.t)).map((x) => x.t),
       };
       gradeRows.push(current);
+      right = Math.max(right, filled[filled.length - 1].c);
       continue;
     }
-    if (normalizeHeader(first.t) === '合計' && first.c <= 1) {
+    if (normalizeHeader(first.t) === '合計' && first.c <= left + 1) {
       total = { row: r, countCol: countCell?.c ?? first.c + 1, count: countCell ? numberIn(countCell.t) : null };
       current = null;
+      if (titleRow >= 0 || left > 0) break;
       continue;
     }
     // Continuation of the grade row above: pages and policies only.
@@ -71,9 +111,13 @@ export function detectSummaryTable(sheet: SheetSnapshot): SummaryTableLayout | n
       current.policyIds.push(...filled.filter((x) => looksLikePolicyId(x.t)).map((x) => x.t));
     } else if (gradeRows.length > 0) {
       current = null;
+      if (titleRow >= 0 && r > gradeRows[gradeRows.length - 1].row + 6) break;
     }
   }
   const distinct = new Set(gradeRows.map((g) => g.grade));
   if (distinct.size < 3 || !(titled || total)) return null;
-  return { sheet: sheet.name, title: title || sheet.name, gradeRows, total };
+  const rows = gradeRows.map((g) => g.row);
+  const top = titleRow >= 0 ? titleRow : Math.min(...rows);
+  const bottom = Math.max(total?.row ?? 0, ...rows);
+  return { sheet: sheet.name, title: title || sheet.name, gradeRows, total, top, bottom, left, right };
 }
