@@ -343,7 +343,7 @@ export function cleanPlan(id: PlanId): PlanModel {
 // must produce, projected on the fields that do not depend on the layout.
 
 export interface ExpectedFinding { rule: string; program: string | null; department?: string | null; year?: number }
-export interface Defect { what: string; expect: ExpectedFinding }
+export interface Defect { what: string; expect: ExpectedFinding; /** the item row it is on, if one */ key?: string }
 
 function itemRow(plan: PlanModel, key: string): Row {
   for (const t of plan.tables) for (const r of t.rows) if (r.item?.key === key) return r;
@@ -358,7 +358,7 @@ export function defectivePlan(id: PlanId): { plan: PlanModel; defects: Defect[] 
     row.values[field] = value;
     const e: ExpectedFinding = { rule, program: row.item!.program, department: row.item!.department };
     if (year !== undefined) e.year = year;
-    defects.push({ what, expect: e });
+    defects.push({ what, expect: e, key });
   };
   switch (id) {
     case 'kiyose':

@@ -38,7 +38,7 @@ export interface Variant {
   spec: LayoutSpec;
 }
 
-interface Option { kind: Kind; applies: (p: PlanModel) => boolean; spec: (p: PlanModel, rnd: () => number) => LayoutSpec }
+interface Option { kind: Kind; applies: (p: PlanModel) => boolean; spec: (p: PlanModel, rnd: () => number, prefer?: string[]) => LayoutSpec }
 
 const has = (p: PlanModel, role: string): boolean => p.tables.some((t) => t.fields.some((f) => f.role === role));
 const always = (): boolean => true;
@@ -46,11 +46,11 @@ const notations = ['colon', 'paren', 'suffix', 'space'] as const;
 const namings = ['R', 'reiwa', 'western'] as const;
 const pick = <T>(xs: readonly T[], rnd: () => number): T => xs[Math.floor(rnd() * xs.length)];
 
-/** Item keys to hide: graded rows spread over the plan (one with a planted defect when there is one). */
-function hideKeys(p: PlanModel, rnd: () => number): string[] {
+/** Item keys to hide: graded rows anywhere in the plan, the first one with a planted defect when asked. */
+function hideKeys(p: PlanModel, rnd: () => number, prefer: string[] = []): string[] {
   const items = p.tables.flatMap((t) => t.rows.filter((r) => r.item && r.item.graded !== false && r.kind === 'item').map((r) => r.item!.key));
   const pool = items.length ? items : p.tables.flatMap((t) => t.rows.filter((r) => r.item).map((r) => r.item!.key));
-  const a = pool[Math.floor(rnd() * pool.length)];
+  const a = prefer.length ? prefer[Math.floor(rnd() * prefer.length)] : pool[Math.floor(rnd() * pool.length)];
   const b = pool[Math.floor(rnd() * pool.length)];
   return a === b ? [a] : [a, b];
 }
@@ -76,7 +76,7 @@ export const OPTIONS: Option[] = [
   { kind: '6 summary no cache', applies: (p) => p.summaries.length > 0, spec: () => ({ summaryCounts: 'countif-nocache' }) },
   { kind: '7 merged grades', applies: (p) => has(p, 'department') && has(p, 'grade'), spec: () => ({ mergeGrades: true }) },
   { kind: '7 merged names', applies: (p) => p.id !== 'komae', spec: () => ({ mergeNames: true }) },
-  { kind: '8 hidden rows', applies: (p) => p.summaries.length === 0, spec: (p, rnd) => ({ hideRows: { keys: hideKeys(p, rnd) } }) },
+  { kind: '8 hidden rows', applies: (p) => p.summaries.length === 0, spec: (p, rnd, prefer) => ({ hideRows: { keys: hideKeys(p, rnd, prefer) } }) },
   { kind: '8 hidden abolished row', applies: always, spec: () => ({ hideRows: 'abolished' }) },
   { kind: '9 year from sheet name', applies: always, spec: () => ({ yearSource: 'sheet-name' }) },
   { kind: '9 year from file name', applies: always, spec: () => ({ yearSource: 'file-name' }) },
@@ -100,7 +100,8 @@ function compatible(a: Kind, b: Kind): boolean {
 
 const ALONE_REPEATS: Partial<Record<Kind, number>> = { '1 header synonyms': 4, '2 year-named grades': 3, '4 notation': 4, '4 notation+validation': 2, '8 hidden rows': 2 };
 
-export function buildVariants(plans: Record<PlanId, PlanModel>, combosPerPlan = 14, seed = 20240401): Variant[] {
+/** `defectKeys`: per plan, the item rows that carry planted defects (hidden-row variants of defective plans hide one). */
+export function buildVariants(plans: Record<PlanId, PlanModel>, defectKeys: Partial<Record<PlanId, string[]>> = {}, combosPerPlan = 14, seed = 20240401): Variant[] {
   const out: Variant[] = [];
   const rnd = prng(seed);
   for (const id of PLAN_IDS) {
@@ -108,9 +109,10 @@ export function buildVariants(plans: Record<PlanId, PlanModel>, combosPerPlan = 
     const applicable = OPTIONS.filter((o) => o.applies(plan));
     for (const defective of [false, true]) {
       const tag = `${id}${defective ? '+defects' : ''}`;
+      const prefer = defective ? (defectKeys[id] ?? []) : [];
       for (const o of applicable) {
         for (let n = 0; n < (ALONE_REPEATS[o.kind] ?? 1); n++) {
-          out.push({ id: `${tag} ${o.kind}${n ? ` #${n + 1}` : ''}`, plan: id, defective, kinds: [o.kind], spec: o.spec(plan, rnd) });
+          out.push({ id: `${tag} ${o.kind}${n ? ` #${n + 1}` : ''}`, plan: id, defective, kinds: [o.kind], spec: o.spec(plan, rnd, n === 0 ? prefer : []) });
         }
       }
       for (let c = 0; c < combosPerPlan; c++) {
@@ -121,7 +123,7 @@ export function buildVariants(plans: Record<PlanId, PlanModel>, combosPerPlan = 
           if (chosen.every((x) => x.kind !== o.kind && compatible(x.kind, o.kind))) chosen.push(o);
         }
         const spec: LayoutSpec = {};
-        for (const o of chosen) Object.assign(spec, o.spec(plan, rnd));
+        for (const o of chosen) Object.assign(spec, o.spec(plan, rnd, prefer));
         out.push({ id: `${tag} combo ${c + 1}: ${chosen.map((o) => o.kind).join(' + ')}`, plan: id, defective, kinds: chosen.map((o) => o.kind), spec });
       }
     }
