@@ -1,7 +1,7 @@
 import { parseAchievement } from '../achievement';
 import { parseGrade, type GradeNotation } from '../grades';
 import type { SheetKind } from '../report';
-import type { SheetOverride } from '../settings';
+import type { RegionOverride, SheetOverride } from '../settings';
 import { cellAt, cellText, columnCount, isBlank, type CellRange, type SheetSnapshot } from '../snapshot';
 import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
 import { findYears } from '../years';
@@ -117,7 +117,14 @@ function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options
   layout.lastCol = Math.max(0, width - 1);
   layout.sheetNameYear = sheetNameYear(sheet);
 
-  const headerRow = override.headerRow !== undefined ? override.headerRow - 1 : findHeaderRow(sheet, merges, width, area.top, rowCount);
+  let headerRow = override.headerRow !== undefined ? override.headerRow - 1 : findHeaderRow(sheet, merges, width, area.top, rowCount);
+  // A correction for this region, named by the header row detection found (1-based).
+  let regionOverride: RegionOverride | undefined;
+  if (headerRow !== null && override.regions) {
+    const found = expandHeader(sheet, merges, headerRow, width, area.top);
+    regionOverride = override.regions[String(found[found.length - 1] + 1)] ?? override.regions[String(headerRow + 1)];
+    if (regionOverride?.headerRow !== undefined) headerRow = regionOverride.headerRow - 1;
+  }
   if (headerRow === null) {
     layout.statedYear = statedYear(sheet, Math.min(rowCount, 10), width);
     if (hasContent(sheet) && looksTabular(sheet)) layout.uncertainties.push({ kind: 'no-header' });
@@ -138,7 +145,7 @@ function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options
   const hiddenRows = new Set(sheet.hiddenRows ?? []);
   for (const r of hiddenRows) if (r >= layout.firstDataRow && r <= layout.lastDataRow && rowHasContent(sheet, r, width)) layout.hiddenRowsSkipped++;
   weighEvidence(sheet, layout, options, hiddenRows, new Set(sheet.hiddenCols ?? []));
-  applyOverrides(layout, labels, override);
+  applyOverrides(layout, labels, { ...override, columns: { ...override.columns, ...regionOverride?.columns } });
 
   const roles = new Set(layout.columns.map((c) => c.role));
   const graded = roles.has('grade') || roles.has('previousGrade');

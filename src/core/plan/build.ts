@@ -60,7 +60,8 @@ class PlanBuilder {
     const first = (role: string): ColumnLayout | undefined => layout.columns.find((c) => c.role === role);
     const years = new Map<number, EntryColumns['years'][number]>();
     for (const c of layout.columns) {
-      if (c.year === undefined) continue;
+      // Year blocks only: a grade column named by its year (R5評価) is a grade, not a block.
+      if (c.year === undefined || (c.role !== 'yearStatus' && c.role !== 'yearEvaluation' && c.role !== 'yearAchievement')) continue;
       const y = years.get(c.year) ?? { year: c.year };
       if (c.role === 'yearStatus' && y.status === undefined) y.status = c.col;
       if (c.role === 'yearEvaluation' && y.evaluation === undefined) y.evaluation = c.col;
