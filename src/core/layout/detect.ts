@@ -122,7 +122,8 @@ function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options
   let regionOverride: RegionOverride | undefined;
   if (headerRow !== null && override.regions) {
     const found = expandHeader(sheet, merges, headerRow, width, area.top);
-    regionOverride = override.regions[String(found[found.length - 1] + 1)] ?? override.regions[String(headerRow + 1)];
+    // Keyed by the first header row as detected (the pane's key); the last one is accepted too.
+    regionOverride = override.regions[String(found[0] + 1)] ?? override.regions[String(found[found.length - 1] + 1)];
     if (regionOverride?.headerRow !== undefined) headerRow = regionOverride.headerRow - 1;
   }
   if (headerRow === null) {
