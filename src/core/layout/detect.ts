@@ -308,8 +308,10 @@ function expandHeader(sheet: SheetSnapshot, merges: MergeIndex, row: number, wid
     const spans = merges.startingAt(above).filter((m) => m.bottom === above && m.right > m.left);
     const labels = rowLabels(sheet, merges, above, width);
     const grouped = spans.length > 0 && labels.some((l) => findYears(l).length > 0 || headerScore([l]) > 0);
+    // Header cells merged down into the header row: the row above is the same header.
+    const mergedDown = merges.startingAt(above).some((m) => m.bottom >= rows[0]);
     const joined = bandScore(sheet, merges, [above, ...rows], width);
-    if (!(grouped && joined >= score) && !(joined > score)) break;
+    if (!((grouped || mergedDown) && joined >= score) && !(joined > score)) break;
     rows.unshift(above);
     score = joined;
   }
@@ -537,6 +539,19 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
     }
   }
 
+  // A template lays out every plan year in advance: the blank future columns worded like a
+  // year's grade column (`令和4年度評価` beside `令和2年度評価` holding grades) are grades too.
+  const yearless = (c: ColumnLayout): string => stripYears(c.label);
+  const gradeShapes = new Set(layout.columns.filter((c) => c.role === 'grade' && c.year !== undefined).map(yearless));
+  if (gradeShapes.size > 0) {
+    const blockYears = new Set(layout.columns.filter((c) => c.role === 'yearStatus' || c.role === 'yearAchievement').map((c) => c.year));
+    for (const c of layout.columns) {
+      if (c.role !== 'yearEvaluation' || stats[c.col].filled > 0 || blockYears.has(c.year) || !gradeShapes.has(yearless(c))) continue;
+      c.role = 'grade';
+      (c.evidence ??= []).push({ kind: 'year-header', year: c.year as number });
+    }
+  }
+
   // Several grade columns of no year: the one with the most evidence is the grade column.
   const undated = layout.columns.filter((c) => c.role === 'grade' && c.year === undefined);
   if (undated.length > 1) {
@@ -589,6 +604,12 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
     if ((c.role === 'yearStatus' || c.role === 'yearEvaluation' || c.role === 'yearAchievement') && c.year !== undefined && stats[c.col].filled > 0 && !layout.entryYears.includes(c.year)) layout.entryYears.push(c.year);
   }
   layout.entryYears.sort((a, b) => a - b);
+}
+
+function stripYears(label: string): string {
+  let out = label.normalize('NFKC');
+  for (const y of findYears(out).reverse()) out = out.slice(0, y.index) + out.slice(y.index + y.text.length);
+  return out.replace(/\s+/g, '');
 }
 
 function notationOfList(items: readonly string[]): GradeNotation | undefined {

@@ -108,6 +108,7 @@ class PlanBuilder {
     const skip = new Set(this.layout.repeatedHeaderRows);
     const start = this.layout.headerRows.length ? this.layout.headerRows[this.layout.headerRows.length - 1] + 1 : 0;
     const end = Math.min(this.sheet.rows.length - 1, this.layout.lastDataRow);
+    const headings = this.headingRows(skip);
     for (let r = start; r <= end; r++) {
       const row = this.sheet.rows[r];
       // Hidden rows (an abolished program a department hid) are outside the check.
@@ -117,7 +118,7 @@ class PlanBuilder {
         this.blockLine(block.label, block.value, r);
         continue;
       }
-      this.dataRow(r);
+      this.dataRow(r, headings.has(r));
     }
     return {
       sheet: this.sheet.name,
@@ -142,7 +143,29 @@ class PlanBuilder {
     this.open(style, id ? { ...id, style } : null, parsed.rest || value, row, () => label);
   }
 
-  private dataRow(r: number): void {
+  /**
+   * Stacked blocks: the lines just above a repeated table header (`2 相談支援…` alone in its
+   * row) head the block below. They place it in the hierarchy and are never programs.
+   */
+  private headingRows(repeated: ReadonlySet<number>): Set<number> {
+    const out = new Set<number>();
+    for (const h of repeated) {
+      if (repeated.has(h - 1)) continue; // the first row of each repeated header
+      let found = 0;
+      for (let r = h - 1; r > h - 6 && r >= 0 && found < 3; r--) {
+        const row = this.sheet.rows[r];
+        if (!row || row.every((v) => isBlank(v))) continue;
+        let filled = 0;
+        for (let c = 0; c < Math.min(row.length, this.width); c++) if (!isBlank(row[c])) filled++;
+        if (filled !== 1 || this.entryColumnsFilled(r)) break;
+        out.add(r);
+        found++;
+      }
+    }
+    return out;
+  }
+
+  private dataRow(r: number, heading = false): void {
     const openedThisRow: PlanNode[] = [];
     let createdDeepest = false;
     let pending: PlanNode | null = null;
@@ -176,7 +199,7 @@ class PlanBuilder {
     const stray = this.strayGrades(r);
     const hasData = stray.length > 0 || this.entryColumnsFilled(r);
     if (deepest) {
-      if (createdDeepest || hasData) deepest.entries.push(this.entry(r, false, stray));
+      if ((createdDeepest && !heading) || hasData) deepest.entries.push(this.entry(r, false, stray));
       return;
     }
     // No outline text: another department's line for the program above (Koganei).
