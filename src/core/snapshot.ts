@@ -53,6 +53,12 @@ export interface SheetSnapshot {
   hiddenCols?: number[];
   /** Data-validation lists of the sheet. Absent: the adapter could not read them. */
   validations?: ValidationList[];
+  /**
+   * Formula cells the file holds without a cached result (saved by a tool that never
+   * calculated): their cell is null in `rows` — not a zero — and listed here, 0-based,
+   * in reading order. Absent: none, or the adapter always has results (Office.js).
+   */
+  uncachedFormulas?: { row: number; col: number }[];
 }
 
 export interface WorkbookSnapshot {

@@ -37,7 +37,7 @@ import type ExcelJS from 'exceljs';
 
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { isUnreadable, UnreadableWorkbookError } from './errors';
-import { clearMergedSlaves, hiddenColsIn, hiddenRowsIn, mergesIn, planSheets, resolveValidationRefs, sniff, toCellValue, validationsIn, visibilityOf, type SheetExtras } from './read';
+import { clearMergedSlaves, isUncachedFormula, hiddenColsIn, hiddenRowsIn, mergesIn, planSheets, resolveValidationRefs, sniff, toCellValue, validationsIn, visibilityOf, type SheetExtras } from './read';
 
 /** saxes, exactly the copy ExcelJS parses with. */
 const { SaxesParser } = createRequire(require.resolve('exceljs'))('saxes') as { SaxesParser: typeof SaxesParserType };
@@ -175,7 +175,7 @@ async function snapshotOf(bytes: Uint8Array): Promise<WorkbookSnapshot> {
 
   const date1904 = properties?.date1904;
   const scanned = new Map<JSZip.JSZipObject, MergeScan>();
-  const built: { part: Part; realName: string; rows: (CellValue[] | undefined)[] }[] = [];
+  const built: { part: Part; realName: string; rows: (CellValue[] | undefined)[]; uncached: { row: number; col: number }[] }[] = [];
   for (const part of ordered) {
     const realName = plan.realNames.get(part.name as string) ?? (part.name as string);
     const scan = new MergeScan();
@@ -191,11 +191,11 @@ async function snapshotOf(bytes: Uint8Array): Promise<WorkbookSnapshot> {
       const hyperlinkMap: Record<string, string> = {};
       for (const h of links) if (h.rId) hyperlinkMap[h.address] = sheetRelsById[h.rId].Target;
       if (Object.values(hyperlinkMap).some(Boolean)) {
-        rows = { rows: [], hyperlinks: [] };
+        rows = { rows: [], hyperlinks: [], uncached: [] };
         rows = await readSheet(part, { styles, sharedStrings, date1904, hyperlinkMap }, null);
       }
     }
-    built.push({ part, realName, rows: rows.rows });
+    built.push({ part, realName, rows: rows.rows, uncached: rows.uncached });
   }
 
   // --- prepare()'s merges: per real name, from the part the regex-read rels name (the same
@@ -218,12 +218,13 @@ async function snapshotOf(bytes: Uint8Array): Promise<WorkbookSnapshot> {
     }
   }
 
-  const sheets: SheetSnapshot[] = built.map(({ part, realName, rows }) => {
+  const sheets: SheetSnapshot[] = built.map(({ part, realName, rows, uncached }) => {
     const sheetMerges = merges.get(realName) ?? [];
     clearMergedSlaves(rows, sheetMerges);
     const sheet: SheetSnapshot = { name: realName, visibility: visibilityOf(part.state ?? 'visible'), rows, merges: sheetMerges };
     const e = extras.get(realName);
     if (e) Object.assign(sheet, { hiddenRows: e.hiddenRows, hiddenCols: e.hiddenCols, validations: e.validations });
+    if (uncached.length > 0) sheet.uncachedFormulas = uncached;
     return sheet;
   });
   if (sheets.length === 0) throw new UnreadableWorkbookError('no-sheets');
@@ -253,6 +254,7 @@ interface ReconcileOptions {
 interface SheetRead {
   rows: (CellValue[] | undefined)[];
   hyperlinks: { address: string; rId?: string }[];
+  uncached: { row: number; col: number }[];
 }
 
 /**
@@ -261,7 +263,7 @@ interface SheetRead {
  */
 async function readSheet(part: Part, options: ReconcileOptions, scan: MergeScan | null): Promise<SheetRead> {
   const rows: (CellValue[] | undefined)[] = [];
-  const reconcile = { ...options, formulae: {} as Record<string, string> };
+  const reconcile = { ...options, formulae: {} as Record<string, string>, uncached: [] as { row: number; col: number }[] };
   const rowXform = new RowXform();
   const sheetData = {
     model: [] as unknown[],
@@ -301,11 +303,11 @@ async function readSheet(part: Part, options: ReconcileOptions, scan: MergeScan 
   xform.map.sheetData = sheetData;
   const model = (await parseEntry(xform, part.entry, scan ? (chunk) => scan.write(chunk) : undefined)) as { hyperlinks?: SheetRead['hyperlinks'] } | null;
   if (!model) throw new Error(`${part.path}: no worksheet element`);
-  return { rows, hyperlinks: model.hyperlinks ?? [] };
+  return { rows, hyperlinks: model.hyperlinks ?? [], uncached: reconcile.uncached };
 }
 
 /** Worksheet `_parseRows` + Row `set model` + `eachRow`/`eachCell` + read.ts's row loop, for one row. */
-function addRow(rows: (CellValue[] | undefined)[], row: RowModel, rowXform: RowXform, options: ReconcileOptions & { formulae: Record<string, string> }): void {
+function addRow(rows: (CellValue[] | undefined)[], row: RowModel, rowXform: RowXform, options: ReconcileOptions & { formulae: Record<string, string>; uncached: { row: number; col: number }[] }): void {
   row.cells = row.cells.filter(Boolean);
   rowXform.reconcile(row, options);
   const n = row.number;
@@ -323,6 +325,7 @@ function addRow(rows: (CellValue[] | undefined)[], row: RowModel, rowXform: RowX
     if (col === undefined || !Number.isInteger(col) || col < 1) continue;
     // A later cell at the same column replaces the earlier one, as getCellEx does.
     values[col - 1] = cell.type === NULL ? null : toCellValue(valueOf(cell), cell.style?.numFmt);
+    if (values[col - 1] === null && cell.type !== NULL && isUncachedFormula(valueOf(cell)) && Number.isInteger(n) && n >= 1) options.uncached.push({ row: n - 1, col: col - 1 });
   }
   while (values.length > 0 && (values[values.length - 1] === null || values[values.length - 1] === undefined)) values.pop();
   if (!(Number.isInteger(n) && n >= 1)) return;

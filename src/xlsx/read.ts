@@ -288,13 +288,23 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
+/** A formula the file holds without a cached result: not a zero, just not known. */
+export function isUncachedFormula(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (!('formula' in value) && !('sharedFormula' in value)) return false;
+  const result = (value as { result?: unknown }).result;
+  return result === undefined || result === null || result === '';
+}
+
 function sheetSnapshot(ws: ExcelJS.Worksheet, name: string, merges: CellRange[]): SheetSnapshot {
   const rows: (CellValue[] | undefined)[] = [];
+  const uncached: { row: number; col: number }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const v = toCellValue(cell.value, cell.numFmt);
       if (v !== null) values[colNumber - 1] = v;
+      else if (isUncachedFormula(cell.value)) uncached.push({ row: rowNumber - 1, col: colNumber - 1 });
     });
     if (values.length > 0) {
       for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
@@ -302,7 +312,9 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, name: string, merges: CellRange[])
     }
   });
   clearMergedSlaves(rows, merges);
-  return { name, visibility: visibilityOf(ws.state), rows, merges };
+  const sheet: SheetSnapshot = { name, visibility: visibilityOf(ws.state), rows, merges };
+  if (uncached.length > 0) sheet.uncachedFormulas = uncached;
+  return sheet;
 }
 
 /**

@@ -36,6 +36,13 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
   if (SUB_LEVELS.has(last)) return { role: 'hierarchy' };
   const plain = label.replace(/\n/g, '').replace(/^【(.*)】$/, '$1');
 
+  // A group label over sub-labels (`事業評価` over `前年度` | `今年度`): read the sub-label first.
+  if (label.includes('\n')) {
+    const parts = label.split('\n');
+    const reordered = parts[parts.length - 1] + parts.slice(0, -1).join('');
+    if (/^(前年度|昨年度|前回)/.test(reordered) && PREVIOUS_GRADE.test(reordered)) return { role: 'previousGrade' };
+    if (/^(今年度|本年度|当該年度)/.test(reordered) && GRADE.test(reordered)) return { role: 'grade' };
+  }
   const years = findYears(plain);
   const recordYears = years.filter((y) => !y.future);
   if (context.multiYear) {
@@ -67,6 +74,12 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
   if (ACHIEVEMENT.test(plain)) return { role: 'achievement' };
   if (HIERARCHY.test(plain) || /^施策(大|中|小)?$/.test(plain)) return { role: 'hierarchy' };
   if (NAME.test(plain)) return { role: 'name' };
+  // A caption over the table (`事業の進捗状況と評価` over `担当課`): the sub-label names the column.
+  const parts = label.split('\n');
+  if (parts.length > 1) {
+    const sub = classifyLabel(parts[parts.length - 1], context);
+    if (sub.role !== 'text') return sub;
+  }
   return { role: 'text' };
 }
 

@@ -65,6 +65,13 @@ function readSummaryTable(sheet: SheetSnapshot, left: number, fromRow: number): 
   let current: SummaryTableLayout['gradeRows'][number] | null = null;
   let right = left;
   const limit = Math.min(sheet.rows.length, 400);
+  const uncached = new Map<number, number[]>();
+  for (const u of sheet.uncachedFormulas ?? []) {
+    if (u.row >= limit || u.col < left) continue;
+    const list = uncached.get(u.row);
+    if (list) list.push(u.col);
+    else uncached.set(u.row, [u.col]);
+  }
   for (let r = fromRow; r < limit; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
@@ -87,13 +94,17 @@ function readSummaryTable(sheet: SheetSnapshot, left: number, fromRow: number): 
     // Once titled, the grade rows follow the title closely: an evaluation table's rows far above or below are not counts.
     if (titleRow >= 0 && gradeRows.length === 0 && r > titleRow + 8) break;
     const grade = first.c <= left + 1 ? gradeOfLabel(first.t) : null;
-    const countCell = filled.slice(1).find((x) => numberIn(x.t) !== null);
+    // A count written as a formula the file holds no result for: its place, but no number (not a zero).
+    const uncachedAt = uncached.get(r)?.find((c) => c > first.c && c <= first.c + 3);
+    let countCell = filled.slice(1).find((x) => numberIn(x.t) !== null);
+    if (uncachedAt !== undefined && (!countCell || uncachedAt < countCell.c)) countCell = { c: uncachedAt, t: '' };
     if (grade && countCell) {
       current = {
         grade,
         row: r,
         countCol: countCell.c,
         count: numberIn(countCell.t),
+        ...(countCell.t === '' ? { unverified: true } : {}),
         policyIds: filled.filter((x) => x.c > countCell.c && looksLikePolicyId(x.t)).map((x) => x.t),
       };
       gradeRows.push(current);
@@ -101,7 +112,7 @@ function readSummaryTable(sheet: SheetSnapshot, left: number, fromRow: number): 
       continue;
     }
     if (normalizeHeader(first.t) === '合計' && first.c <= left + 1) {
-      total = { row: r, countCol: countCell?.c ?? first.c + 1, count: countCell ? numberIn(countCell.t) : null };
+      total = { row: r, countCol: countCell?.c ?? first.c + 1, count: countCell ? numberIn(countCell.t) : null, ...(countCell?.t === '' ? { unverified: true } : {}) };
       current = null;
       if (titleRow >= 0 || left > 0) break;
       continue;

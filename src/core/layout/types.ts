@@ -41,8 +41,9 @@ export interface SummaryTableLayout {
   sheet: string;
   title: string;
   /** For each grade: the row (0-based), the count cell's column, the count as written, and the policies it lists. */
-  gradeRows: { grade: 'A' | 'B' | 'C' | 'D'; row: number; countCol: number; count: number | null; policyIds: string[] }[];
-  total: { row: number; countCol: number; count: number | null } | null;
+  gradeRows: { grade: 'A' | 'B' | 'C' | 'D'; row: number; countCol: number; count: number | null; policyIds: string[]; unverified?: boolean }[];
+  /** `unverified`: the count is a formula the file holds no result for (never a zero). */
+  total: { row: number; countCol: number; count: number | null; unverified?: boolean } | null;
   /** 0-based, inclusive: the rows and columns the table spans (title included). */
   top: number;
   bottom: number;
@@ -93,6 +94,7 @@ export type Uncertainty =
   | { kind: 'grade-column-demoted'; column: number }
   | { kind: 'ambiguous-grade-column'; columns: number[] }
   | { kind: 'summary-unmatched' }
+  | { kind: 'summary-unverified'; grades: string[] }
   | { kind: 'report-year-unknown' }
   | { kind: 'report-year-inferred'; year: number }
   | { kind: 'block-unplaced'; row: number };

@@ -27,6 +27,8 @@ export const layoutUncertain = defineRule<{ reason: Uncertainty }>({
           return `評価の列が複数あります（${reason.columns.map(columnLetter).join('・')}列）。どれが今年度の評価か判定できないため、この表ではエラーを出していません。列の役割を設定で指定してください。`;
         case 'summary-unmatched':
           return 'この評価総括表がどの評価シートを集計しているか判定できなかったため、件数を照合していません。';
+        case 'summary-unverified':
+          return `評価総括表の件数（${reason.grades.join('・')}）は計算結果が保存されていない数式のため、照合できませんでした（0件とはみなしていません）。Excelで開いて保存し直すと照合できます。`;
         case 'report-year-unknown':
           return '報告年度が判定できませんでした。--year（アドインでは設定の報告年度）で指定してください。';
         case 'report-year-inferred':
@@ -49,6 +51,8 @@ export const layoutUncertain = defineRule<{ reason: Uncertainty }>({
           return `Several grade columns (${reason.columns.map(columnLetter).join(', ')}) and no telling which is this year's, so the table raised no errors. Assign the column roles in the settings.`;
         case 'summary-unmatched':
           return 'Could not tell which evaluation sheet this 評価総括表 summarises, so its counts were not compared.';
+        case 'summary-unverified':
+          return `The 評価総括表 counts (${reason.grades.join(', ')}) are formulas saved without their results, so they could not be verified (not taken as zero). Open and save the file in Excel to verify them.`;
         case 'report-year-unknown':
           return 'The report year could not be determined. Give it with --year (or the report year setting in the add-in).';
         case 'report-year-inferred':
@@ -67,6 +71,13 @@ export const layoutUncertain = defineRule<{ reason: Uncertainty }>({
       }
       if (layout.summaryTable && !matchSummaryTable(layout.summaryTable, context.plans)) {
         emit({ sheet: layout.sheet, row: null, col: null }, { reason: { kind: 'summary-unmatched' } });
+      }
+      const table = layout.summaryTable;
+      if (table) {
+        const grades: string[] = table.gradeRows.filter((g) => g.unverified).map((g) => g.grade);
+        if (table.total?.unverified) grades.push('合計');
+        const first = table.gradeRows.find((g) => g.unverified) ?? (table.total?.unverified ? table.total : null);
+        if (first) emit({ sheet: layout.sheet, row: first.row, col: first.countCol }, { reason: { kind: 'summary-unverified', grades } });
       }
     }
     const yearly = context.plans.some((p) => p.years.length > 0 || p.layout.columns.some((c) => c.role === 'previousGrade'));
