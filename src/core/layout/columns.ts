@@ -39,9 +39,12 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
   // A group label over sub-labels (`事業評価` over `前年度` | `今年度`): read the sub-label first.
   if (label.includes('\n')) {
     const parts = label.split('\n');
-    const reordered = parts[parts.length - 1] + parts.slice(0, -1).join('');
-    if (/^(前年度|昨年度|前回)/.test(reordered) && PREVIOUS_GRADE.test(reordered)) return { role: 'previousGrade' };
-    if (/^(今年度|本年度|当該年度)/.test(reordered) && GRADE.test(reordered)) return { role: 'grade' };
+    const sub = parts[parts.length - 1];
+    for (let k = parts.length - 2; k >= 0; k--) {
+      const reordered = sub + parts.slice(k, -1).join('');
+      if (/^(前年度|昨年度|前回)/.test(reordered) && PREVIOUS_GRADE.test(reordered)) return { role: 'previousGrade' };
+      if (/^(今年度|本年度|当該年度)/.test(reordered) && GRADE.test(reordered)) return { role: 'grade' };
+    }
   }
   const years = findYears(plain);
   const recordYears = years.filter((y) => !y.future);

@@ -714,7 +714,10 @@ function repeatedHeaders(
   lastRow: number,
 ): number[] {
   const main = headerRows.length > 1 ? headerRows.find((r) => headerScore(rowLabels(sheet, merges, r, width)) > 0) ?? headerRows[0] : headerRows[0];
-  const expected = rowLabels(sheet, merges, main, width);
+  // The main header row's own cells (not merged areas' values): a repeated header repeats the
+  // cells, and its merged areas leave the same cells empty.
+  const expected: string[] = [];
+  for (let c = 0; c < width; c++) expected.push(normalizeHeader(cellText(cellAt(sheet, main, c))));
   const significant = expected.map((t, i) => (t !== '' ? i : -1)).filter((i) => i >= 0);
   const out: number[] = [];
   const start = headerRows[headerRows.length - 1] + 1;
