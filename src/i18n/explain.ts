@@ -36,9 +36,11 @@ export interface ExplainMessages {
     title: string;
     hint: string;
     region: (sheet: string, n: number, kind: string, from: number, to: number) => string;
+    yearSource: (source: string) => string;
     headerRow: string;
+    headerRowOf: (sheet: string, n: number) => string;
     apply: string;
-    roleOf: (sheet: string, col: string) => string;
+    roleOf: (sheet: string, n: number, col: string) => string;
     corrected: string;
   };
 }
@@ -98,9 +100,11 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       title: '読み取った表',
       hint: '列の役割や見出しの行が違っていれば、ここで直してください。直した内容はブックに保存され、次からの点検にも使われます。',
       region: (sheet, n, kind, from, to) => `「${sheet}」表${n}（${kind}・データ ${from}〜${to}行目）`,
+      yearSource: (source) => `報告年度の根拠: ${source}`,
       headerRow: '見出しの行',
+      headerRowOf: (sheet, n) => `「${sheet}」表${n}の見出しの行`,
       apply: '見出しの行を変更',
-      roleOf: (sheet, col) => `${sheet} ${col}列の役割`,
+      roleOf: (sheet, n, col) => `「${sheet}」表${n} ${col}列の役割`,
       corrected: '修正済み',
     },
   },
@@ -155,9 +159,11 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       title: 'What was read',
       hint: 'If a column’s role or a table’s header row is wrong, correct it here. The correction is saved in the workbook and used by every later check.',
       region: (sheet, n, kind, from, to) => `"${sheet}" table ${n} (${kind}, data rows ${from}–${to})`,
+      yearSource: (source) => `Report year from ${source}`,
       headerRow: 'Header row',
+      headerRowOf: (sheet, n) => `"${sheet}" table ${n} header row`,
       apply: 'Change header row',
-      roleOf: (sheet, col) => `${sheet} column ${col} role`,
+      roleOf: (sheet, n, col) => `"${sheet}" table ${n} column ${col} role`,
       corrected: 'corrected',
     },
   },
