@@ -73,7 +73,7 @@ export function ReadTables() {
       <Text id="read-tables-title" as="h3" weight="semibold">
         {m.pane.title}
       </Text>
-      {report.reportYear !== null && <Text size={200}>{m.pane.yearSource(m.source[report.reportYearSource ?? 'none'])}</Text>}
+      {report.reportYear !== null && report.reportYearSource && <Text size={200}>{m.pane.yearSource(m.source[report.reportYearSource])}</Text>}
       <Text size={200}>{m.pane.hint}</Text>
       {shown.map((l) => (
         <RegionView key={`${l.sheet}:${l.headerRows.join(',')}:${l.firstDataRow}`} layout={l} n={indexInSheet(l)} busy={busy} settings={settings} onSave={save} />
