@@ -62,7 +62,8 @@ export function detectRegions(sheet: SheetSnapshot, override: SheetOverride = {}
     layout.sheetNameYear = evaluation.sheetNameYear;
     regions.push(layout);
   }
-  regions.sort((a, b) => a.firstDataRow - b.firstDataRow || a.firstCol - b.firstCol);
+  const top = (l: SheetLayout): number => l.headerRows[0] ?? l.firstDataRow;
+  regions.sort((a, b) => top(a) - top(b) || a.firstCol - b.firstCol);
   return regions;
 }
 
@@ -114,7 +115,7 @@ function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options
   const layout = emptyLayout(sheet);
   layout.firstDataRow = area.top;
   layout.lastDataRow = rowCount - 1;
-  layout.lastCol = Math.max(0, width - 1);
+  layout.lastCol = Math.max(0, width - 1); // narrowed to the labelled columns once the header is known
   layout.sheetNameYear = sheetNameYear(sheet);
 
   let headerRow = override.headerRow !== undefined ? override.headerRow - 1 : findHeaderRow(sheet, merges, width, area.top, rowCount);
@@ -139,6 +140,12 @@ function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options
   const labels = columnLabels(sheet, merges, headerRows, width);
   layout.columns = classifyColumns(labels);
   layout.firstDataRow = headerRows[headerRows.length - 1] + 1;
+  for (let c = labels.length - 1; c >= 0; c--) {
+    if (labels[c] !== '') {
+      layout.lastCol = c;
+      break;
+    }
+  }
   layout.lastDataRow = lastRowWithContent(sheet, layout.firstDataRow, rowCount - 1, width);
   layout.blockHeader = blockHeaderLines(sheet, area.top, headerRows[0], width);
   layout.statedYear = statedYear(sheet, headerRows[0], width);
@@ -658,7 +665,9 @@ export function blockHeaderLine(sheet: SheetSnapshot, row: number, width = Numbe
     if (m && m[2] && m[3] === '') return { row, label: m[1], value: `${m[2]} ${cells[1]}` };
     return null;
   }
-  if (outlineCols === undefined || outlineCols.has(firstCol)) return null;
+  // Inside the table a lone cell in an outline column is the outline's own (Kiyose's 【基本方針1】 rows);
+  // above the header, or when the caller knows it heads a block, a keyword line is a block header.
+  if (outlineCols !== undefined && outlineCols.has(firstCol)) return null;
   const m = BLOCK_KEYWORD.exec(normalizeLoose(cells[0]));
   if (!m || (!m[2] && m[3] === '')) return null;
   return { row, label: m[1], value: m[2] ? `${m[2]} ${m[3]}`.trim() : m[3] };
