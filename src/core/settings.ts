@@ -48,9 +48,9 @@ export const SheetOverrideSchema = z.object({
   headerRow: z.number().int().min(1).optional(),
   columns: z.record(columnLetters, ColumnOverrideSchema).optional(),
   /**
-   * Corrections per table region, keyed by the region's first header row (1-based) as
-   * detected, before any correction ("12"). `headerRow`/`columns` above apply to the sheet's
-   * evaluation region too; a region's own entries win.
+   * Corrections per table region, keyed by a header row of the region (1-based) as detected
+   * before any correction ("12"): its last header row, or its first. `headerRow`/`columns`
+   * above apply to the sheet's evaluation region too; a region's own entries win.
    */
   regions: z.record(z.string().regex(/^\d+$/, 'a 1-based row number such as "12"'), RegionOverrideSchema).optional(),
 });

@@ -231,7 +231,7 @@ describe('regions of one sheet', () => {
     const result = check([sheet('評価', grid)]);
     expect(result.report.findings).toEqual([]);
     expect(result.report.sheets[0].gradeCounts).toEqual({ A: 2, B: 1, C: 1, D: 0 });
-    expect(result.plans[0].roots.map((n) => n.name)).toEqual(['支え合うまち', '安心して暮らせるまち']);
+    expect(result.plans[0].nodes.filter((n) => n.entries.length > 0).map((n) => n.name)).toEqual(['見守り活動', '配食サービス', '相談窓口', '居場所づくり']);
   });
 
   test('a count that is a formula without a cached result is not a zero: no mismatch, an info says it could not be verified', () => {

@@ -665,9 +665,9 @@ export function blockHeaderLine(sheet: SheetSnapshot, row: number, width = Numbe
     if (m && m[2] && m[3] === '') return { row, label: m[1], value: `${m[2]} ${cells[1]}` };
     return null;
   }
-  // Inside the table a lone cell in an outline column is the outline's own (Kiyose's 【基本方針1】 rows);
-  // above the header, or when the caller knows it heads a block, a keyword line is a block header.
-  if (outlineCols !== undefined && outlineCols.has(firstCol)) return null;
+  // A lone cell in an outline column is the outline's own (Kiyose's 【基本方針1】 rows), and above
+  // the header a lone line is a title: only outside the outline does it head a block.
+  if (outlineCols === undefined || outlineCols.has(firstCol)) return null;
   const m = BLOCK_KEYWORD.exec(normalizeLoose(cells[0]));
   if (!m || (!m[2] && m[3] === '')) return null;
   return { row, label: m[1], value: m[2] ? `${m[2]} ${m[3]}`.trim() : m[3] };
@@ -731,7 +731,10 @@ function repeatedHeaders(
   const out: number[] = [];
   const start = headerRows[headerRows.length - 1] + 1;
   const headerTexts: Set<string>[] = [];
-  for (const hr of headerRows) {
+  // The header rows, and a caption line or two just above them (`事業の進捗状況と評価`), which a
+  // repeated header repeats too.
+  const echoRows = [headerRows[0] - 2, headerRows[0] - 1, ...headerRows].filter((r) => r >= 0);
+  for (const hr of echoRows) {
     const cells = sheet.rows[hr] ?? [];
     for (let c = 0; c < Math.min(cells.length, width); c++) {
       const t = normalizeHeader(cellText(cells[c]));
@@ -768,7 +771,11 @@ function repeatedHeaders(
     if (significant.length > 0 && same / significant.length >= 0.6) {
       // and the other rows of a two- or three-row header around it (group labels, sub-labels)
       const mainAt = headerRows.indexOf(main);
-      for (let s = r - 1; s >= Math.max(start, r - mainAt) && isHeaderEcho(s); s--) if (!out.includes(s)) out.push(s);
+      for (let s = r - 1; s >= Math.max(start, r - mainAt - 2); s--) {
+        if (!sheet.rows[s]) continue; // a blank line between a caption and the header
+        if (!isHeaderEcho(s)) break;
+        if (!out.includes(s)) out.push(s);
+      }
       out.push(r);
       for (let s = r + 1; s < Math.min(sheet.rows.length, r + 3); s++) {
         const cells = (sheet.rows[s] ?? []).map((v) => normalizeHeader(cellText(v))).filter((t) => t !== '');

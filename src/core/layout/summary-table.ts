@@ -128,7 +128,14 @@ function readSummaryTable(sheet: SheetSnapshot, left: number, fromRow: number): 
   const distinct = new Set(gradeRows.map((g) => g.grade));
   if (distinct.size < 3 || !(titled || total)) return null;
   const rows = gradeRows.map((g) => g.row);
-  const top = titleRow >= 0 ? titleRow : Math.min(...rows);
+  let top = titleRow >= 0 ? titleRow : Math.min(...rows);
+  // Untitled: the table's own header line (`施策の進捗状況 | 件数 | 頁 | 施策`) belongs to it.
+  for (let r = top - 1; titleRow < 0 && r >= Math.max(0, top - 2); r--) {
+    const cells = (sheet.rows[r] ?? []).slice(left).map((v) => cellText(v).trim()).filter((t) => t !== '');
+    if (cells.length === 0) continue;
+    if (cells.length >= 2 && cells.every((t) => t.length <= 20) && cells.some((t) => /件数|数$/.test(t))) top = r;
+    break;
+  }
   const bottom = Math.max(total?.row ?? 0, ...rows);
   return { sheet: sheet.name, title: title || sheet.name, gradeRows, total, top, bottom, left, right };
 }

@@ -113,8 +113,7 @@ class PlanBuilder {
       const row = this.sheet.rows[r];
       // Hidden rows (an abolished program a department hid) are outside the check.
       if (!row || skip.has(r) || this.hiddenRows.has(r) || row.every((v) => isBlank(v))) continue;
-      // A block's heading line (above a repeated header) is a block header wherever it stands.
-      const block = blockHeaderLine(this.sheet, r, this.width, headings.has(r) ? undefined : this.outlineCols);
+      const block = blockHeaderLine(this.sheet, r, this.width, this.outlineCols);
       if (block) {
         this.blockLine(block.label, block.value, r);
         continue;
