@@ -21,14 +21,13 @@ const useStyles = makeStyles({
 const lastHeaderRow = (layout: SheetLayout): number => (layout.headerRows[layout.headerRows.length - 1] ?? layout.firstDataRow - 1) + 1;
 
 /**
- * The key a region's corrections are saved under: its 1-based (last) header row as detection
- * found it — kept when a correction has moved the header row since.
+ * The key a region's corrections are saved under: its 1-based first header row as detection
+ * found it — kept when a correction (which names the last header row) has moved it since.
  */
 export function regionKey(settings: Settings, layout: SheetLayout): string {
-  const current = lastHeaderRow(layout);
   const regions = settings.sheets[layout.sheet]?.regions ?? {};
-  for (const [key, r] of Object.entries(regions)) if (r.headerRow === current) return key;
-  return String(current);
+  for (const [key, r] of Object.entries(regions)) if (r.headerRow === lastHeaderRow(layout)) return key;
+  return String((layout.headerRows[0] ?? layout.firstDataRow - 1) + 1);
 }
 
 /** A correction of one region, as the settings store it: sheet › region (by header row) › column. */
