@@ -1,5 +1,52 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const coreDir = path.join(root, 'src', 'core');
+
+/** npm packages src/core may import: zod (settings), fastest-levenshtein (reserved for 前年度比較). */
+const CORE_PACKAGES = ['zod', 'fastest-levenshtein'];
+/** Host globals: core runs unchanged in Node, a browser, a Web Worker and Excel, so it touches none. */
+const HOST_GLOBALS = ['window', 'self', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'requestAnimationFrame', 'queueMicrotask', 'process', 'Buffer', 'require', 'Office', 'Excel', 'OfficeExtension', '__dirname', '__filename'];
+
+/**
+ * The fence of src/core: an import must stay inside src/core (no `../xlsx`, `../excel`, `../i18n`,
+ * `../render`) or name one of CORE_PACKAGES. Resolved against the linted file, so any depth of
+ * `../` is judged by where it lands, not by how it is spelled.
+ */
+const coreFence = {
+  meta: { type: 'problem', schema: [], messages: { outside: 'src/core is pure: "{{source}}" is outside src/core.', pkg: 'src/core may import only {{allowed}}; not "{{source}}".' } },
+  create(context) {
+    const file = context.physicalFilename ?? context.filename;
+    const check = (node) => {
+      if (!node || node.type !== 'Literal' || typeof node.value !== 'string') return;
+      const source = node.value;
+      if (source.startsWith('.') || source.startsWith('/')) {
+        const target = path.resolve(path.dirname(file), source);
+        if (target !== coreDir && !target.startsWith(coreDir + path.sep)) context.report({ node, messageId: 'outside', data: { source } });
+        return;
+      }
+      const pkg = source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0];
+      // A package's own subpath (`zod/v4`) is fine; another package's is not.
+      if (!CORE_PACKAGES.includes(pkg)) context.report({ node, messageId: 'pkg', data: { source, allowed: CORE_PACKAGES.join(', ') } });
+    };
+    return {
+      ImportDeclaration: (n) => check(n.source),
+      ExportNamedDeclaration: (n) => check(n.source),
+      ExportAllDeclaration: (n) => check(n.source),
+      ImportExpression: (n) => check(n.source),
+      TSImportType: (n) => {
+        const arg = n.source ?? n.argument;
+        check(arg?.type === 'TSLiteralType' ? arg.literal : arg);
+      },
+      CallExpression: (n) => {
+        if (n.callee.type === 'Identifier' && n.callee.name === 'require') check(n.arguments[0]);
+      },
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['build/', 'dist/', 'node_modules/', 'coverage/', 'docs/', 'bin/', '*.config.js', '*.config.mjs'] },
@@ -14,11 +61,13 @@ export default tseslint.config(
     },
   },
   {
-    // The core is pure: no Node, DOM or Office.js.
+    // The core is pure: nothing outside src/core but CORE_PACKAGES, no host globals.
     files: ['src/core/**/*.ts'],
+    plugins: { hyoka: { rules: { 'core-fence': coreFence } } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'exceljs', 'react', '@fluentui/*', 'office-*'] }],
-      'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'Buffer'],
+      'hyoka/core-fence': 'error',
+      'no-restricted-globals': ['error', ...HOST_GLOBALS],
+      'no-restricted-properties': ['error', ...HOST_GLOBALS.flatMap((property) => [{ object: 'globalThis', property }, { object: 'window', property }, { object: 'self', property }])],
     },
   },
 );

@@ -9,6 +9,11 @@
  *   npm run bench -- --full       every layout at 100k, not only kiyose-programs (~+20 min on 2 cores)
  *   npm run bench -- --runs 7     more runs
  *   npm run bench -- --departments-only   the department folder only
+ *   npm run bench -- --sizes 60000,100000  only these row counts (kiyose-programs)
+ *
+ * Every file is also measured against a floor taken in the same run: inflating its sheet and
+ * shared-string XML with fflate and tokenising it with saxes (bench/measure.ts). The reader's
+ * time and the whole `hyoka check --json` are reported as ratios to that floor.
  *
  * Not part of `npm test`. Timings are medians; on a shared machine read the ratios.
  */
@@ -30,9 +35,11 @@ const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const FULL = argv.includes('--full');
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) > 0 && argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : QUICK ? 3 : 5;
-const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const SIZES_ARG = argv.includes('--sizes') ? (argv[argv.indexOf('--sizes') + 1] ?? '').split(',').map(Number).filter((n) => n > 0) : null;
+const SIZES = SIZES_ARG ?? (QUICK ? [1_000, 10_000] : [1_000, 10_000, 60_000, 100_000]);
 /** At 100k only kiyose-programs runs by default (~6 min); --full adds the other three (~20 min more). */
 const LAYOUTS_100K: readonly BenchLayout[] = FULL ? BENCH_LAYOUTS : ['kiyose-programs'];
+const layoutsAt = (rows: number): readonly BenchLayout[] => (rows >= 50_000 || SIZES_ARG ? LAYOUTS_100K : BENCH_LAYOUTS);
 const DEPARTMENTS = QUICK ? [5, 20] : [20, 200];
 const DEPARTMENTS_ONLY = argv.includes('--departments-only');
 
@@ -100,6 +107,33 @@ async function measureInProcess(file: string, runs: number): Promise<MeasureResu
   });
 }
 
+/** The fflate + saxes floor of `file`, in a fresh process (bench/measure.ts --floor-only). */
+async function floorInChild(file: string): Promise<number> {
+  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, path.join(__dirname, 'measure.ts'), '--floor-only', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (c) => (c === 0 ? resolve((JSON.parse(out.trim().split('\n').pop() ?? '') as { floorMs: number }).floorMs) : reject(new Error(`floor ${file} exited ${c}`))));
+  });
+}
+
+/** `hyoka check file --json` runs, each right after a floor measurement, so a change in machine load hits both. */
+async function cliJsonWithFloor(file: string, runs: number): Promise<{ cli: CliRun[]; floorMs: number[] }> {
+  const cli: CliRun[] = [];
+  const floorMs: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const f = await floorInChild(file);
+    const r = await runCli(['check', file, '--json']);
+    if (i > 0) {
+      cli.push(r);
+      floorMs.push(f);
+    }
+  }
+  return { cli, floorMs };
+}
+
 /** Uncompressed bytes of the sheet XML and the shared strings: what ExcelJS has to parse. */
 async function xmlBytes(file: string): Promise<number> {
   const zip = await JSZip.loadAsync(await fs.readFile(file));
@@ -119,14 +153,23 @@ interface SizeResult {
   xmlBytes: number;
   findings: number;
   policies: number;
+  floorMs: number;
   readMs: number;
   checkMs: number;
+  /** `hyoka check <file> --json`, the whole process, and its peak RSS. */
+  cliJsonMs: number;
+  cliJsonPeakRssMb: number;
+  readOverFloor: number;
+  /** Median over runs of (check --json run ÷ the floor measured in a fresh process just before it). */
+  cliJsonOverFloor: number;
+  cliFloorMs: number;
+  cliJsonRssOverXml: number;
   summaryWriteMs: number;
   cliMs: number;
   peakRssMb: number;
   checkOverRead: number;
   rssOverXml: number;
-  runs: { readMs: number[]; checkMs: number[]; summaryWriteMs: number[]; cliMs: number[]; peakRssMb: number[] };
+  runs: { floorMs: number[]; readMs: number[]; checkMs: number[]; summaryWriteMs: number[]; cliMs: number[]; peakRssMb: number[] };
 }
 
 async function benchFile(layout: BenchLayout, rows: number): Promise<SizeResult> {
@@ -136,11 +179,14 @@ async function benchFile(layout: BenchLayout, rows: number): Promise<SizeResult>
   const [stat, xml] = [await fs.stat(file), await xmlBytes(file)];
   log(`${layout} ${rows}: ${(stat.size / 1e6).toFixed(1)} MB${gen > 1000 ? ` (generated in ${(gen / 1000).toFixed(0)} s)` : ''}; in-process…`);
   const m = await measureInProcess(file, RUNS);
-  log(`  read ${round(median(m.readMs))} ms, check ${round(median(m.checkMs))} ms, write ${round(median(m.summaryBytes ? m.writeMs : [0]))} ms; CLI…`);
+  log(`  floor ${round(median(m.floorMs))} ms, read ${round(median(m.readMs))} ms, check ${round(median(m.checkMs))} ms, write ${round(median(m.summaryBytes ? m.writeMs : [0]))} ms; CLI…`);
   const out = path.join(OUT_DIR, `summary-${process.pid}.xlsx`);
   const cli = await cliSeries(['check', file, '--out', out], out, RUNS);
+  const { cli: cliJson, floorMs: cliFloorMs } = await cliJsonWithFloor(file, RUNS);
   await fs.rm(out, { force: true });
   const rss = cli.map((r) => r.maxRssKb / 1024);
+  const jsonRss = median(cliJson.map((r) => r.maxRssKb / 1024));
+  const floorMs = median(m.floorMs);
   const res: SizeResult = {
     layout,
     rows,
@@ -148,7 +194,14 @@ async function benchFile(layout: BenchLayout, rows: number): Promise<SizeResult>
     xmlBytes: xml,
     findings: m.findings,
     policies: m.policies,
+    floorMs: round(floorMs),
     readMs: round(median(m.readMs)),
+    cliJsonMs: round(median(cliJson.map((r) => r.ms))),
+    cliJsonPeakRssMb: round(jsonRss, 1),
+    readOverFloor: round(median(m.readMs) / floorMs, 2),
+    cliJsonOverFloor: round(median(cliJson.map((r, i) => r.ms / cliFloorMs[i])), 2),
+    cliFloorMs: round(median(cliFloorMs)),
+    cliJsonRssOverXml: round((jsonRss * 1024 * 1024) / xml, 2),
     checkMs: round(median(m.checkMs)),
     summaryWriteMs: round(median(m.writeMs)),
     cliMs: round(median(cli.map((r) => r.ms))),
@@ -156,6 +209,7 @@ async function benchFile(layout: BenchLayout, rows: number): Promise<SizeResult>
     checkOverRead: round(median(m.checkMs) / median(m.readMs), 3),
     rssOverXml: round((median(rss) * 1024 * 1024) / xml, 2),
     runs: {
+      floorMs: m.floorMs.map((x) => round(x)),
       readMs: m.readMs.map((x) => round(x)),
       checkMs: m.checkMs.map((x) => round(x)),
       summaryWriteMs: m.writeMs.map((x) => round(x)),
@@ -163,7 +217,7 @@ async function benchFile(layout: BenchLayout, rows: number): Promise<SizeResult>
       peakRssMb: rss.map((x) => round(x, 1)),
     },
   };
-  log(`  CLI ${res.cliMs} ms, peak RSS ${res.peakRssMb} MB (${res.rssOverXml}× XML)`);
+  log(`  CLI ${res.cliMs} ms, peak RSS ${res.peakRssMb} MB (${res.rssOverXml}× XML); check --json ${res.cliJsonMs} ms (${res.cliJsonOverFloor}× floor), ${res.cliJsonPeakRssMb} MB (${res.cliJsonRssOverXml}× XML); read ${res.readOverFloor}× floor`);
   return res;
 }
 
@@ -225,7 +279,7 @@ async function main(): Promise<void> {
   log(`hyoka bench: ${QUICK ? 'quick, ' : ''}${RUNS} runs after a warm-up; peak RSS via ${GNU_TIME ?? 'process.resourceUsage() in the child'}`);
   const sizes: SizeResult[] = [];
   for (const rows of DEPARTMENTS_ONLY ? [] : SIZES) {
-    for (const layout of rows >= 100_000 ? LAYOUTS_100K : BENCH_LAYOUTS) sizes.push(await benchFile(layout, rows));
+    for (const layout of layoutsAt(rows)) sizes.push(await benchFile(layout, rows));
   }
   const growth: Record<string, unknown> = {};
   for (const layout of BENCH_LAYOUTS) {
@@ -240,7 +294,7 @@ async function main(): Promise<void> {
       cli: round(b.cliMs / a.cliMs, 2),
     };
   }
-  const departments = await benchDepartments();
+  const departments = SIZES_ARG ? 'skipped (--sizes)' : await benchDepartments();
   const doc = {
     machine: { loadAvg: os.loadavg().map((x) => round(x, 1)), cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` },
     mode: QUICK ? 'quick' : FULL ? 'full' : 'default',

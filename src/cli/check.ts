@@ -1,9 +1,11 @@
 import path from 'node:path';
-import { buildSummaryDocument, checkWorkbook, type Lang, type Report, type Settings, type SheetLayout, type SummaryDocument } from '../core';
+import { checkWorkbook, type Lang, type Report, type Settings, type SheetLayout, type SummaryDocument } from '../core';
+import { buildSummaryDocument } from '../render/summary-document';
 import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
-// The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
-import { readWorkbookStreaming } from '../xlsx/read-stream';
+import type { ReadLimits } from '../xlsx/limits';
+// The one reader (streaming inflate + XML, bounded), the same as the browser pane's.
+import { readWorkbook } from '../xlsx/read';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
 import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
 import { OutputRefused, readInput, writeOutputWith } from './files';
@@ -16,6 +18,8 @@ import { renderTextReport } from './text-report';
 export interface CheckArgs {
   files: string[];
   settings: Settings;
+  /** The reader's bounds, from the profile file; the defaults when absent. */
+  limits?: ReadLimits;
   lang: Lang;
   json: boolean;
   out: string | null;
@@ -40,7 +44,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   const reports = checked.map((c) => c.report);
   if (args.json) {
-    const docs = checked.map((c) => toJson(c.report, c.layouts));
+    const docs = checked.map((c) => toJson(c.report, args.lang, c.layouts));
     io.stdout(JSON.stringify(args.files.length === 1 ? (docs[0] ?? null) : docs, null, 2));
   } else {
     const text = (c: Checked): string => renderTextReport(c.report, args.lang) + (args.explain ? `\n\n${renderExplain(c.report, c.layouts, args.lang)}` : '');
@@ -73,12 +77,12 @@ async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Checked
     return null;
   }
   try {
-    const snapshot = await readWorkbookStreaming(data, file);
+    const snapshot = await readWorkbook(data, file, { limits: args.limits });
     let settings = args.settings;
     const stored = settingsFromWorkbook(snapshot, args.overrides ?? {});
     if (stored.kind === 'applied') settings = stored.settings;
     else if (stored.kind === 'invalid') io.stderr(storedInvalid(args.lang, file, stored.problems));
-    const { report, layouts } = checkWorkbook(snapshot, { settings, fileName: file, lang: args.lang });
+    const { report, layouts } = checkWorkbook(snapshot, { settings, fileName: file });
     return { report, layouts };
   } catch (e) {
     if (!isUnreadable(e)) throw e;
@@ -96,14 +100,14 @@ function storedInvalid(lang: Lang, file: string, problems: string[]): string {
 }
 
 /** The JSON contract of `check --json`; `sheets[].regions` says what was read on each sheet. */
-export function toJson(report: Report, layouts: readonly SheetLayout[] = []): unknown {
+export function toJson(report: Report, lang: Lang, layouts: readonly SheetLayout[] = []): unknown {
   const regions = regionsBySheet(layouts);
   return {
     file: report.file,
     reportYear: report.reportYear,
     reportYearSource: report.reportYearSource ?? null,
     sheets: report.sheets.map((s) => ({ ...s, regions: regions.get(s.name) ?? [] })),
-    findings: report.findings.map(findingJson),
+    findings: report.findings.map((f) => findingJson(f, lang)),
     policies: report.policies.map(policyJson),
   };
 }

@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import JSZip from 'jszip';
 import path from 'node:path';
 import {
   consolidate,
@@ -16,20 +15,25 @@ import {
 import { cliMessages } from '../i18n/cli';
 import { consolidateMessages } from '../i18n/consolidate';
 import { isUnreadable } from '../xlsx/errors';
-// The streaming reader: the same snapshot as readWorkbook without ExcelJS's whole-workbook model.
-import { readWorkbookStreaming } from '../xlsx/read-stream';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../xlsx/limits';
+// The one reader (streaming inflate + XML, bounded), the same as the browser pane's.
+import { readSheetNames, readWorkbook } from '../xlsx/read';
 import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
 import { relativeTo } from './check';
 
 import { OutputRefused, readInput, writeOutputWith } from './files';
 import { findingJson, policyJson } from './json';
+import { buildConsolidationDocument } from '../render/consolidation-document';
+import { describe } from '../render/describe';
 import type { Io } from './io';
-import { loadSettings, parseCommandArgs } from './main';
+import { loadProfile, parseCommandArgs } from './main';
 
 export interface ConsolidateArgs {
   inputs: string[];
   master: string | null;
   settings: Settings;
+  /** The reader's bounds, from the profile file; the defaults when absent. */
+  limits?: ReadLimits;
   lang: Lang;
   json: boolean;
   out: string | null;
@@ -46,10 +50,11 @@ export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Pr
     io.stderr(`${consolidateMessages[lang].noInputs}\n\n${m.usage}`);
     return 2;
   }
-  const settings = await loadSettings(values.config, values.year, lang, io);
-  if (!settings) return 2;
+  const profile = await loadProfile(values.config, values.year, lang, io);
+  if (!profile) return 2;
+  const { settings, limits } = profile;
   return runConsolidate(
-    { inputs: positionals, master: values.master ?? null, settings, lang, json: values.json, out: values.out ?? null, force: values.force },
+    { inputs: positionals, master: values.master ?? null, settings, limits, lang, json: values.json, out: values.out ?? null, force: values.force },
     io,
   );
 }
@@ -66,7 +71,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
 
   let master: WorkbookSnapshot | undefined;
   if (args.master) {
-    const loaded = await loadSnapshot(args.master, args.lang);
+    const loaded = await loadSnapshot(args.master, args.lang, args.limits ?? DEFAULT_READ_LIMITS);
     if ('unreadable' in loaded) {
       io.stderr(c.masterUnreadable(args.master, loaded.unreadable));
       return 2;
@@ -79,23 +84,21 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   }
 
   const progress = args.json || !io.interactive ? null : progressBar(c.progress);
-  const inputs: ConsolidationInput[] = files.map((file) => ({ name: file, snapshot: () => loadSnapshot(file, args.lang) }));
+  const inputs: ConsolidationInput[] = files.map((file) => ({ name: file, snapshot: () => loadSnapshot(file, args.lang, args.limits ?? DEFAULT_READ_LIMITS) }));
   const result = await consolidate(inputs, {
     master,
     masterName: args.master,
     settings: args.settings,
-    lang: args.lang,
     onProgress: progress ?? undefined,
-    sourceLink: args.out ? (file) => relativeTo(args.out ?? '', file) : undefined,
   });
   progress?.(files.length, files.length, '', true);
 
-  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result), null, 2));
+  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result, args.lang), null, 2));
   else io.stdout(renderConsolidationText(result, args.master, args.lang));
 
   if (args.out) {
     try {
-      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(result.document, temp), [...files, ...(args.master ? [args.master] : [])], args.force);
+      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(buildConsolidationDocument(result, args.lang, (file) => relativeTo(args.out ?? '', file)), temp), [...files, ...(args.master ? [args.master] : [])], args.force);
       if (!args.json) io.stderr(c.wrote(args.out));
     } catch (e) {
       if (!(e instanceof OutputRefused)) throw e;
@@ -109,9 +112,9 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
 /** A workbook this command wrote before: it has the 取りまとめ and 提出状況 sheets. */
 async function isConsolidationOutput(file: string): Promise<boolean> {
   try {
-    const zip = await JSZip.loadAsync(await fs.readFile(file));
-    const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-    return workbook.includes('name="取りまとめ"') && workbook.includes('name="提出状況"');
+    // Through the bounded reader: a bomb in a folder costs its bound here too.
+    const names = readSheetNames(new Uint8Array(await fs.readFile(file))) ?? [];
+    return names.includes('取りまとめ') && names.includes('提出状況');
   } catch {
     return false;
   }
@@ -159,7 +162,7 @@ export async function expandInputs(inputs: readonly string[], skip: readonly str
 }
 
 /** Reads one file; a file that cannot be read becomes a value the run reports, not an exception. */
-async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
+async function loadSnapshot(file: string, lang: Lang, limits: ReadLimits): Promise<InputSnapshot> {
   const m = cliMessages[lang];
   let data: Uint8Array;
   try {
@@ -168,7 +171,7 @@ async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
     return { unreadable: e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : m.notFound(file) };
   }
   try {
-    return await readWorkbookStreaming(data, file);
+    return await readWorkbook(data, file, { limits });
   } catch (e) {
     if (!isUnreadable(e)) throw e;
     // The finding names the file already: only the reason.
@@ -177,7 +180,7 @@ async function loadSnapshot(file: string, lang: Lang): Promise<InputSnapshot> {
 }
 
 /** The JSON contract of `consolidate --json`. */
-export function toConsolidationJson(result: ConsolidationResult): unknown {
+export function toConsolidationJson(result: ConsolidationResult, lang: Lang): unknown {
   return {
     reportYear: result.reportYear,
     files: result.files.map((f) => ({
@@ -188,7 +191,7 @@ export function toConsolidationJson(result: ConsolidationResult): unknown {
       errors: f.errors,
       warnings: f.warnings,
     })),
-    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f) })),
+    findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
     policies: result.report.policies.map(policyJson),
     rows: result.rows.length,
   };
@@ -216,7 +219,7 @@ export function renderConsolidationText(result: ConsolidationResult, master: str
       lines.push(`  ${f.file ?? c.runLevel}`);
     }
     const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : f.row ? `:${f.row}` : ''}` : '-';
-    lines.push(`    ${pad(m.severity[f.severity], 6)} ${pad(where, 14)} ${f.message}  [${f.rule}]`);
+    lines.push(`    ${pad(m.severity[f.severity], 6)} ${pad(where, 14)} ${describe(f, lang)}  [${f.rule}]`);
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
   lines.push('', c.totals(countBySeverity(result.findings), result.rows.length));

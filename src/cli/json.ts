@@ -1,7 +1,11 @@
-import type { Finding, PolicySummary } from '../core';
+import type { Finding, Lang, PolicySummary } from '../core';
+import { describe } from '../render/describe';
 
-/** The finding fields of the JSON contract, in their documented order (optional ones only when set). */
-export function findingJson(f: Finding): Record<string, unknown> {
+/**
+ * The finding fields of the JSON contract, in their documented order (optional ones only when
+ * set): the sentence in the asked language, and the data it is made from (messageId, params, node).
+ */
+export function findingJson(f: Omit<Finding, 'file'>, lang: Lang): Record<string, unknown> {
   return {
     rule: f.rule,
     severity: f.severity,
@@ -9,7 +13,10 @@ export function findingJson(f: Finding): Record<string, unknown> {
     cell: f.cell,
     row: f.row,
     ...(f.year !== undefined ? { year: f.year } : {}),
-    message: f.message,
+    message: describe(f, lang),
+    messageId: f.messageId,
+    params: f.params,
+    ...(f.node !== undefined ? { node: f.node } : {}),
     ...(f.department ? { department: f.department } : {}),
     ...(f.program ? { program: f.program } : {}),
   };

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseFiscalYear, parseSettings, type Lang, type Settings } from '../core';
 import { cliMessages } from '../i18n/cli';
+import { parseReadLimits, type ReadLimits } from '../xlsx/limits';
 import { runCheck } from './check';
 import { consolidateCommand } from './consolidate';
 import { processIo, type Io } from './io';
@@ -31,10 +32,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`${m.noFiles}\n\n${m.usage}`);
     return 2;
   }
-  const loaded = await loadSettingsInput(values.config, values.year, lang, io);
-  if (!loaded) return 2;
+  const profile = await loadProfile(values.config, values.year, lang, io);
+  if (!profile) return 2;
+  const { settings, limits, input } = profile;
   return runCheck(
-    { files: positionals, settings: loaded.settings, overrides: loaded.input, lang, json: values.json, out: values.out ?? null, force: values.force, explain: values.explain },
+    { files: positionals, settings, limits, overrides: input, lang, json: values.json, out: values.out ?? null, force: values.force, explain: values.explain },
     io,
   );
 }
@@ -83,19 +85,22 @@ function guessLang(argv: string[]): Lang {
 
 /** Profile file (zod-validated) and --year, merged; null after printing why they are unusable. */
 export async function loadSettings(config: string | undefined, year: string | undefined, lang: Lang, io: Io): Promise<Settings | null> {
-  return (await loadSettingsInput(config, year, lang, io))?.settings ?? null;
+  return (await loadProfile(config, year, lang, io))?.settings ?? null;
 }
 
 /**
- * The same, with the settings as given (before defaults): what they state overrides the
- * corrections a workbook carries, what they leave out does not.
+ * The profile file: settings, and the reader's bounds (`limits`, src/xlsx/limits.ts). Only
+ * here can the bounds be raised: settings that travel inside a workbook go through
+ * parseSettings alone, which has no `limits` and drops the key. `input` is the settings as
+ * given (before defaults): what they state overrides the corrections a workbook carries,
+ * what they leave out does not.
  */
-export async function loadSettingsInput(
+export async function loadProfile(
   config: string | undefined,
   year: string | undefined,
   lang: Lang,
   io: Io,
-): Promise<{ settings: Settings; input: Record<string, unknown> } | null> {
+): Promise<{ settings: Settings; limits: ReadLimits; input: Record<string, unknown> } | null> {
   const m = cliMessages[lang];
   let raw: unknown = {};
   if (config) {
@@ -105,6 +110,17 @@ export async function loadSettingsInput(
       io.stderr(m.configUnreadable(config, e instanceof Error ? e.message : String(e)));
       return null;
     }
+  }
+  let limitsInput: unknown;
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'limits' in raw) {
+    const { limits: given, ...rest } = raw as Record<string, unknown>;
+    limitsInput = given;
+    raw = rest;
+  }
+  const limits = parseReadLimits(limitsInput);
+  if (!limits.ok) {
+    io.stderr(m.badConfig(config ?? '', limits.problems));
+    return null;
   }
   const result = parseSettings(raw);
   if (!result.ok) {
@@ -125,5 +141,5 @@ export async function loadSettingsInput(
     io.stderr(m.badYear(String(settings.reportYear)));
     return null;
   }
-  return { settings, input };
+  return { settings, limits: limits.limits, input };
 }

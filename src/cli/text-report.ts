@@ -1,6 +1,7 @@
 import { countBySeverity, GRADES, type Lang, type Report } from '../core';
 import { formatFiscalYear } from '../core/years';
 import { cliMessages } from '../i18n/cli';
+import { describe } from '../render/describe';
 
 /** The readable terminal report: findings grouped by sheet, totals, then the policy table. */
 export function renderTextReport(report: Report, lang: Lang): string {
@@ -11,14 +12,14 @@ export function renderTextReport(report: Report, lang: Lang): string {
   const workbookFindings = report.findings.filter((f) => f.sheet === null);
   if (workbookFindings.length > 0) {
     lines.push(m.workbookLevel);
-    for (const f of workbookFindings) lines.push(`  ${pad(m.severity[f.severity], 6)} ${f.message}  [${f.rule}]`);
+    for (const f of workbookFindings) lines.push(`  ${pad(m.severity[f.severity], 6)} ${describe(f, lang)}  [${f.rule}]`);
   }
   for (const sheet of report.sheets) {
     const findings = report.findings.filter((f) => f.sheet === sheet.name);
     if (findings.length === 0 && sheet.kind === 'other') continue;
     lines.push(m.sheetHeading(sheet.name, m.kind[sheet.kind], sheet.headerRow));
     for (const f of findings) {
-      lines.push(`  ${pad(m.severity[f.severity], 6)} ${pad(f.cell ?? (f.row ? `${f.row}` : '-'), 6)} ${f.message}  [${f.rule}]`);
+      lines.push(`  ${pad(m.severity[f.severity], 6)} ${pad(f.cell ?? (f.row ? `${f.row}` : '-'), 6)} ${describe(f, lang)}  [${f.rule}]`);
     }
   }
   lines.push(m.totals(countBySeverity(report.findings)));

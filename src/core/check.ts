@@ -1,13 +1,13 @@
-import { a1 } from './a1';
 import { detectRegions, fileNameYear } from './layout/detect';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
 import { linkReposts } from './plan/reposts';
+import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
 import { countGrades, sheetUnits } from './plan/units';
-import type { Finding, Lang, Report, SheetInfo } from './report';
+import type { Finding, Report, SheetInfo } from './report';
 import { RULES } from './rules/registry';
-import type { RuleContext, RuleResult } from './rules/rule';
+import type { Problem, RuleContext } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
 import type { WorkbookSnapshot } from './snapshot';
 import { summarisePolicies } from './summary/policies';
@@ -17,7 +17,6 @@ export interface CheckOptions {
   settings?: Settings;
   /** Shown in the report; the engine never opens files. */
   fileName?: string | null;
-  lang?: Lang;
 }
 
 export interface CheckResult {
@@ -27,10 +26,12 @@ export interface CheckResult {
   plans: SheetPlan[];
 }
 
-/** snapshot → layouts → plan trees → rules → findings → policy summaries. Pure and synchronous. */
+/**
+ * snapshot → layouts → plan trees (+ reposts, 評価総括表 sources) → rules → findings as data →
+ * policy summaries. Pure and synchronous; it never sees a language (see `describe`).
+ */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? defaultSettings();
-  const lang = options.lang ?? 'ja';
   const visible = snapshot.sheets.filter((s) => s.visibility === 'visible');
   const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary };
   const regionsBySheet = visible.map((s) => detectRegions(s, settings.sheets[s.name], detectOptions));
@@ -44,19 +45,22 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (region) plans.push(buildSheetPlan(sheet, region));
   });
   linkReposts(plans);
+  const summarySources = linkSummaryTables(layouts, plans);
 
   const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible').map((s) => s.name);
-  const context: RuleContext = { plans, layouts, reportYear, reportYearSource, settings, hiddenSheets };
+  const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
+  const context: RuleContext = { plans, layouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
   const findings: Finding[] = [];
   const uncertain = layouts.filter((l) => l.uncertain);
   for (const rule of RULES) {
     if (settings.rules[rule.id] === 'off') continue;
-    for (const result of rule.run(context, lang)) {
+    for (const problem of rule.run(context)) {
       // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
-      if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, result.at.sheet, result.at.row))) continue;
-      findings.push(toFinding(rule.id, rule.severity, result));
+      const row0 = problem.at.row !== null ? problem.at.row - 1 : null;
+      if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, problem.at.sheet, row0))) continue;
+      findings.push(toFinding(rule.id, rule.severity, problem));
     }
   }
   findings.sort(
@@ -164,15 +168,11 @@ function inRegion(layout: SheetLayout, sheet: string | null, row: number | null)
   return row >= top && row <= layout.lastDataRow;
 }
 
-function toFinding(rule: string, severity: Finding['severity'], { at, message }: RuleResult): Finding {
-  const f: Finding = {
-    rule,
-    severity,
-    sheet: at.sheet,
-    cell: at.row !== null && at.col !== null ? a1(at.row, at.col) : null,
-    row: at.row !== null ? at.row + 1 : null,
-    message,
-  };
+/** A rule's problem as a Finding: the rule's id and severity, the messageId and params, where. */
+export function toFinding(rule: string, severity: Finding['severity'], { messageId, params, at }: Problem): Finding {
+  const f: Finding = { rule, severity, messageId, params, sheet: at.sheet, cell: at.cell, row: at.row };
+  if (at.file !== undefined) f.file = at.file;
+  if (at.node) f.node = at.node;
   if (at.year !== undefined) f.year = at.year;
   if (at.department) f.department = at.department;
   if (at.program) f.program = at.program;

@@ -10,6 +10,6 @@ export * from './years';
 export * from './summary-document';
 export type { SheetLayout, ColumnLayout, SummaryTableLayout } from './layout/types';
 export { checkWorkbook, type CheckOptions, type CheckResult } from './check';
-export { buildSummaryDocument, type DocumentOptions } from './summary/document';
-export { RULES, type RuleMeta } from './rules/registry';
+export { RULES, ALL_RULES, type RuleMeta } from './rules/registry';
+export { defineRule, type DefinedRule, type FindingLocation, type Problem } from './rules/rule';
 export * from './consolidate';

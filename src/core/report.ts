@@ -4,18 +4,29 @@ export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'ja' | 'en';
 export type SheetKind = 'evaluation' | 'summary-table' | 'other';
 
-/** One problem found in the user's data, pointing at a cell where it can. */
+/**
+ * One problem found in the user's data, as data: which rule, which of its messages, the
+ * message's params (typed per rule, see the README's JSON contract) and where. The sentence is
+ * not here: `describe(finding, lang)` renders it from the rule's message table.
+ */
 export interface Finding {
   rule: string;
   severity: Severity;
+  /** Key into the rule's `messages`. */
+  messageId: string;
+  /** The facts the message is made from (grades, counts, years, names); JSON-safe. */
+  params: Readonly<Record<string, unknown>>;
+  /** The input or master file (consolidation findings). */
+  file?: string | null;
   sheet: string | null;
   /** A1-style address, or null for sheet- or file-level findings. */
   cell: string | null;
   /** 1-based row, or null. */
   row: number | null;
+  /** `PlanNode.key` of the program/department/policy the finding is about. */
+  node?: string;
   /** Western fiscal year, when the finding is about a year. */
   year?: number;
-  message: string;
   /** Extra facts for renderers and filters (never needed to understand the message). */
   department?: string;
   program?: string;
@@ -38,7 +49,7 @@ export interface PolicySummary {
   counts: GradeCounts;
   /** Programs (事業/取組) below this policy, 再掲 counted once. */
   programs: number;
-  /** 1-based row where the policy starts. */
+  /** 1-based row where the policy starts (in a consolidation: its first 取りまとめ line, 1-based). */
   row: number;
   findings: number;
 }

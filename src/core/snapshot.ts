@@ -15,7 +15,8 @@ export interface Percent {
 
 /**
  * One cell's value, with formula results and percentages already resolved.
- * Dates arrive as ISO strings (`2023-04-01`); rich text as its plain text.
+ * Dates arrive as ISO dates (`2023-04-01`, `2023-04-01 12:30:00`; see src/core/cells.ts);
+ * rich text as its plain text.
  * In a merged block only the master (top-left) cell holds the value; the others are null.
  */
 export type CellValue = string | number | boolean | null | CellError | Percent;
@@ -61,6 +62,12 @@ export interface SheetSnapshot {
   uncachedFormulas?: { row: number; col: number }[];
 }
 
+/** A sheet the workbook lists but whose content could not be read (its part is missing from the file). */
+export interface UnreadableSheet {
+  name: string;
+  reason: 'missing-part';
+}
+
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   /**
@@ -68,6 +75,8 @@ export interface WorkbookSnapshot {
    * text: Hyoka's per-workbook corrections travel with the workbook. Absent: none or not read.
    */
   storedSettings?: Record<string, string>;
+  /** Sheets listed in the workbook whose content is not in the file; the others are read. Absent: none. */
+  unreadableSheets?: UnreadableSheet[];
 }
 
 export function isCellError(v: CellValue): v is CellError {

@@ -39,6 +39,14 @@ const UNREADABLE_JA: Record<UnreadableReason, string> = {
   corrupt: 'ファイルが壊れているか、途中までしかありません。元のファイルを取り直してください',
   'empty-file': '空のファイルです',
   'no-sheets': 'シートがありません',
+  'too-large': '展開すると大きすぎます（1 GB を超えます）。表だけを新しいブックに写して保存し直してください',
+  'zip-bomb': 'ファイルの中身が異常な比率で膨らみます（圧縮爆弾の疑い）。送り主に確認してください',
+  'beyond-limits': 'Excel の上限（1,048,576 行 × 16,384 列）を超える行・列番号があります。ファイルが壊れているか、Excel 以外で作られたものです',
+  'too-many-strings': '文字データが多すぎます（200 万件または 3,000 万文字を超えます）。表だけを新しいブックに写して保存し直してください',
+  'cell-too-long': '1 つのセルに Excel の上限（32,767 文字）を超える文字があります。ファイルが壊れているか、Excel 以外で作られたものです',
+  'too-many-sheets': 'シートが多すぎます（1,000 枚を超えます）',
+  'too-deep': 'ブックの内部構造が異常に深く入れ子になっています。ファイルが壊れているか、Excel 以外で作られたものです',
+  'missing-strings': '文字データの部品（sharedStrings.xml）が欠けています。元のファイルを取り直してください',
 };
 const UNREADABLE_EN: Record<UnreadableReason, string> = {
   'not-xlsx': 'not an Excel workbook (.xlsx)',
@@ -48,6 +56,14 @@ const UNREADABLE_EN: Record<UnreadableReason, string> = {
   corrupt: 'damaged or truncated; get the file again',
   'empty-file': 'an empty file',
   'no-sheets': 'a workbook without sheets',
+  'too-large': 'too large once unpacked (over 1 GB); copy the tables into a new workbook and save that',
+  'zip-bomb': 'its content unpacks at an abnormal ratio (a suspected zip bomb); ask the sender',
+  'beyond-limits': "has a row or column number beyond Excel's limits (1,048,576 rows × 16,384 columns); the file is damaged or was not made by Excel",
+  'too-many-strings': 'holds too much text (over 2 million entries or 30 million characters); copy the tables into a new workbook and save that',
+  'cell-too-long': "a cell holds more than Excel's 32,767 characters; the file is damaged or was not made by Excel",
+  'too-many-sheets': 'too many sheets (over 1,000)',
+  'too-deep': 'its internal structure is nested abnormally deep; the file is damaged or was not made by Excel',
+  'missing-strings': 'its text part (sharedStrings.xml) is missing; get the file again',
 };
 
 export const cliMessages: Record<Lang, CliMessages> = {

@@ -41,6 +41,14 @@ const ja = {
   unreadable_encrypted: 'パスワードで保護されたブックは読み込めません。保護を解除して保存し直してから選んでください。',
   unreadable_csv: 'CSV などのテキストファイルです。Excel で「.xlsx」形式で保存し直してから選んでください。',
   'unreadable_empty-file': 'ファイルが空です。',
+  'unreadable_too-large': '展開すると 1 GB を超えるため読み込みませんでした。表だけを新しいブックに写して保存し直してください。',
+  'unreadable_zip-bomb': 'ファイルの中身が異常な比率で膨らむため（圧縮爆弾の疑い）読み込みませんでした。送り主に確認してください。',
+  'unreadable_beyond-limits': 'Excel の上限（1,048,576 行 × 16,384 列）を超える行・列番号があるため読み込めません。ファイルが壊れているか、Excel 以外で作られたものです。',
+  'unreadable_too-many-strings': '文字データが多すぎるため（200 万件または 3,000 万文字超）読み込みませんでした。',
+  'unreadable_cell-too-long': 'Excel の上限（32,767 文字）を超えるセルがあるため読み込めません。ファイルが壊れているか、Excel 以外で作られたものです。',
+  'unreadable_too-many-sheets': 'シートが 1,000 枚を超えるため読み込みませんでした。',
+  'unreadable_too-deep': 'ブックの内部構造が異常に深く入れ子になっているため読み込めません。',
+  'unreadable_missing-strings': '文字データの部品（sharedStrings.xml）が欠けているため読み込めません。元のファイルを取り直してください。',
   errorGeneric: '処理中に問題が起きました: {message}',
   officeMissing: 'Office.js を読み込めませんでした。Excel のアドインとして開いているか確認してください。',
 
@@ -173,6 +181,14 @@ const ja = {
   unreadableWhy_corrupt: 'ファイルが壊れています',
   'unreadableWhy_empty-file': 'ファイルが空です',
   'unreadableWhy_no-sheets': 'シートがありません',
+  'unreadableWhy_too-large': '展開すると大きすぎます（1 GB 超）',
+  'unreadableWhy_zip-bomb': '中身が異常な比率で膨らみます（圧縮爆弾の疑い）',
+  'unreadableWhy_beyond-limits': 'Excel の上限を超える行・列番号があります',
+  'unreadableWhy_too-many-strings': '文字データが多すぎます',
+  'unreadableWhy_cell-too-long': '32,767 文字を超えるセルがあります',
+  'unreadableWhy_too-many-sheets': 'シートが多すぎます（1,000 枚超）',
+  'unreadableWhy_too-deep': '内部構造が異常に深く入れ子になっています',
+  'unreadableWhy_missing-strings': '文字データの部品が欠けています',
 };
 
 export type MessageKey = keyof typeof ja;
@@ -213,6 +229,14 @@ const en: Record<MessageKey, string> = {
   unreadable_encrypted: 'Password-protected workbooks cannot be read. Remove the password, save, and choose it again.',
   unreadable_csv: 'This is a CSV or text file. Save it as .xlsx in Excel, then choose it again.',
   'unreadable_empty-file': 'The file is empty.',
+  'unreadable_too-large': 'Not read: it unpacks to more than 1 GB. Copy the tables into a new workbook and save that.',
+  'unreadable_zip-bomb': 'Not read: its content unpacks at an abnormal ratio (a suspected zip bomb). Ask the sender.',
+  'unreadable_beyond-limits': "Cannot be read: a row or column number is beyond Excel's limits (1,048,576 rows × 16,384 columns). The file is damaged or was not made by Excel.",
+  'unreadable_too-many-strings': 'Not read: it holds too much text (over 2 million entries or 30 million characters).',
+  'unreadable_cell-too-long': "Cannot be read: a cell holds more than Excel's 32,767 characters. The file is damaged or was not made by Excel.",
+  'unreadable_too-many-sheets': 'Not read: it has more than 1,000 sheets.',
+  'unreadable_too-deep': 'Cannot be read: its internal structure is nested abnormally deep.',
+  'unreadable_missing-strings': 'Cannot be read: its text part (sharedStrings.xml) is missing. Get the file again.',
   errorGeneric: 'Something went wrong: {message}',
   officeMissing: 'Office.js could not be loaded. Open this page as an Excel add-in.',
 
@@ -338,6 +362,14 @@ const en: Record<MessageKey, string> = {
   unreadableWhy_corrupt: 'the file is damaged',
   'unreadableWhy_empty-file': 'the file is empty',
   'unreadableWhy_no-sheets': 'no sheets',
+  'unreadableWhy_too-large': 'too large once unpacked (over 1 GB)',
+  'unreadableWhy_zip-bomb': 'unpacks at an abnormal ratio (suspected zip bomb)',
+  'unreadableWhy_beyond-limits': "a row or column beyond Excel's limits",
+  'unreadableWhy_too-many-strings': 'too much text',
+  'unreadableWhy_cell-too-long': 'a cell over 32,767 characters',
+  'unreadableWhy_too-many-sheets': 'too many sheets (over 1,000)',
+  'unreadableWhy_too-deep': 'abnormally deep internal structure',
+  'unreadableWhy_missing-strings': 'its text part is missing',
 };
 
 export const TASKPANE_MESSAGES: Record<'ja' | 'en', Record<MessageKey, string>> = { ja, en };

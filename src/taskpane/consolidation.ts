@@ -7,9 +7,11 @@ import {
   type ConsolidationInput,
   type ConsolidationResult,
   type InputSnapshot,
+  type SummaryDocument,
   type WorkbookSnapshot,
 } from '../core';
 import type { PickedFile } from '../excel/picked-files';
+import { buildConsolidationDocument } from '../render/consolidation-document';
 import type { MessageKey } from '../i18n/taskpane';
 import type { UnreadableReason } from '../xlsx/errors';
 import type { Notice, PaneState } from './store';
@@ -53,7 +55,7 @@ export interface ConsolidationActions {
 
 export interface ConsolidationDeps {
   readInput(file: PickedFile, describe: (reason: UnreadableReason) => string): Promise<InputSnapshot>;
-  workbookBytes(doc: ConsolidationResult['document']): Promise<Uint8Array>;
+  workbookBytes(doc: SummaryDocument): Promise<Uint8Array>;
   download(bytes: Uint8Array, fileName: string): void;
 }
 
@@ -82,13 +84,15 @@ export function createConsolidationActions(store: StoreAccess, deps: Consolidati
 
   const write = async (result: ConsolidationResult): Promise<void> => {
     const { port, host, lang } = store.get();
+    // The pane's inputs are not files beside the workbook: provenance is plain text, no links.
+    const doc = buildConsolidationDocument(result, lang);
     if (host === 'excel' && port?.kind === 'live') {
-      const outcome = await port.writeSummary(result.document);
-      const sheets = outcome.kind === 'written' ? outcome.sheets : result.document.sheets.map((s) => s.name);
+      const outcome = await port.writeSummary(doc);
+      const sheets = outcome.kind === 'written' ? outcome.sheets : doc.sheets.map((s) => s.name);
       notice({ intent: 'success', text: store.t('consolidateWritten', { sheets: sheets.join('」「') }) });
       return;
     }
-    const bytes = await deps.workbookBytes(result.document);
+    const bytes = await deps.workbookBytes(doc);
     const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : 'unknown';
     const fileName = store.t('consolidateFileName', { year });
     deps.download(bytes, fileName);
@@ -170,12 +174,13 @@ export function createConsolidationActions(store: StoreAccess, deps: Consolidati
         const files = state.masterFile ? state.files.filter((f) => f.name !== state.masterFile?.name) : state.files;
         const inputs: ConsolidationInput[] = files.map((f) => ({ name: f.name, snapshot: () => deps.readInput(f, describe) }));
         update({ progress: { done: 0, total: inputs.length, file: inputs[0]?.name ?? '' } });
-        const { settings, lang } = store.get();
+        const { settings } = store.get();
         const result = await consolidate(inputs, {
           ...master,
           settings: year === '' ? settings : { ...settings, reportYear: /^\d{4}$/.test(year) ? Number(year) : year },
-          lang,
           signal,
+          // Let the page paint its progress bar (and the cancel button be clicked) between files.
+          yieldToHost: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
           onProgress: (done, total) => update({ progress: { done, total, file: inputs[done]?.name ?? '' } }),
         });
         update({ running: false, result, masterName: master.masterName });

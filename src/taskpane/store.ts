@@ -1,6 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import {
-  buildSummaryDocument,
   checkWorkbook,
   defaultSettings,
   type Finding,
@@ -10,6 +9,7 @@ import {
   type SheetLayout,
 } from '../core';
 import type { WorkbookPort } from '../excel/port';
+import { buildSummaryDocument } from '../render/summary-document';
 import { readPickedSnapshot, summaryWorkbookBytes } from '../excel/picked-files';
 import { format, unreadableKey, type MessageKey } from '../i18n/taskpane';
 import { createConsolidationActions, initialConsolidation, type ConsolidationActions, type ConsolidationDeps, type ConsolidationState } from './consolidation';
@@ -140,7 +140,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
         const snapshot = await port.readSnapshot();
         set({ phase: 'checking' });
         await yieldToUi();
-        const { report, layouts } = checkWorkbook(snapshot, { settings: state.settings, fileName: port.fileName, lang: state.lang });
+        const { report, layouts } = checkWorkbook(snapshot, { settings: state.settings, fileName: port.fileName });
         set({ phase: 'idle', report, layouts, lastRun: now() });
       } catch (e) {
         fail(e);

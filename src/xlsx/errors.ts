@@ -6,7 +6,16 @@ export type UnreadableReason =
   | 'encrypted' // password-protected workbook
   | 'corrupt' // a zip, but truncated or damaged
   | 'empty-file'
-  | 'no-sheets';
+  | 'no-sheets'
+  // Bounds (src/xlsx/limits.ts), checked while reading:
+  | 'too-large' // inflates to more than the whole-file bound (1 GiB)
+  | 'zip-bomb' // one part inflates far more than any real workbook part
+  | 'beyond-limits' // a row or column past Excel's 1,048,576 × 16,384
+  | 'too-many-strings' // shared-string table past its count or character bound
+  | 'cell-too-long' // a cell's text past Excel's 32,767 characters
+  | 'too-many-sheets'
+  | 'too-deep' // XML nested deeper than any SpreadsheetML part
+  | 'missing-strings'; // cells point into a shared-string table the file does not have
 
 export class UnreadableWorkbookError extends Error {
   readonly code = 'unreadable';

@@ -1,320 +1,626 @@
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { parseA1 } from '../core/a1';
-import { cellText, type CellRange, type CellValue, type SheetSnapshot, type SheetVisibility, type ValidationList, type WorkbookSnapshot } from '../core/snapshot';
-import { isUnreadable, UnreadableWorkbookError } from './errors';
+import { isoTextToDate, normaliseCell, type RawCell } from '../core/cells';
+import {
+  cellText,
+  isBlank,
+  type CellRange,
+  type CellValue,
+  type SheetSnapshot,
+  type SheetVisibility,
+  type UnreadableSheet,
+  type ValidationList,
+  type WorkbookSnapshot,
+} from '../core/snapshot';
+import { strFromU8 } from 'fflate';
+import { UnreadableWorkbookError } from './errors';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
+import { attrLocal, parsePart, type XmlHandler } from './xml';
+import { normalisePartName, ZipReader } from './zip';
 
 /**
- * File → WorkbookSnapshot through ExcelJS. Works in Node and in the browser (the pane's
- * browser mode). The bytes are only read: nothing here can write to the user's file.
+ * File → WorkbookSnapshot, the one reader of every host (CLI, browser pane, its Web Worker):
+ * each part is inflated in slices (fflate) and tokenised as it inflates (saxes), rows become
+ * snapshot rows as they close, and nothing but the shared strings, the number formats and the
+ * snapshot itself is kept. Pure JS with no Node API: the CLI hands it the file's bytes.
+ *
+ * Every bound in `limits` (src/xlsx/limits.ts) is checked while reading; a file past one is
+ * refused with its own UnreadableReason. The bytes are only read: nothing here can write.
  */
-export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookSnapshot> {
+export interface ReadOptions {
+  /** Raised only from a CLI profile file (`--config` → `limits`), never from the workbook. */
+  limits?: ReadLimits;
+}
+
+/** Hyoka's add-in id (manifest.xml `<Id>`): the webextension whose property bag is ours. */
+export const HYOKA_ADDIN_ID = '6f1e7f4c-3b8a-4c55-9a0e-2d3c1f5e8a71';
+
+export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   sniff(bytes, fileName ?? '');
-  let prepared: Prepared;
-  try {
-    prepared = await prepare(bytes);
-  } catch (e) {
-    if (isUnreadable(e)) throw e;
-    throw new UnreadableWorkbookError('corrupt', e instanceof Error ? e.message.slice(0, 200) : String(e));
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // Merges and data validations are not handed to ExcelJS: it expands both cell by cell (a
-    // list on column F:F is a million entries; 10,000 merges are checked pairwise, minutes).
-    // `prepare` read the merges from the XML instead; validations are not needed.
-    const input = prepared.bytes;
-    await workbook.xlsx.load(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer, {
-      ignoreNodes: ['mergeCells', 'dataValidations'],
-    });
-  } catch (e) {
-    throw new UnreadableWorkbookError('corrupt', e instanceof Error ? e.message.slice(0, 200) : String(e));
-  }
-  const sheets: SheetSnapshot[] = [];
-  workbook.eachSheet((ws) => {
-    const name = prepared.realNames.get(ws.name) ?? ws.name;
-    const sheet = sheetSnapshot(ws, name, prepared.merges.get(name) ?? []);
-    const extras = prepared.extras.get(name);
-    if (extras) Object.assign(sheet, { hiddenRows: extras.hiddenRows, hiddenCols: extras.hiddenCols, validations: extras.validations });
-    sheets.push(sheet);
-  });
-  if (sheets.length === 0) throw new UnreadableWorkbookError('no-sheets');
-  resolveValidationRefs(sheets, prepared.extras);
-  return { sheets };
-}
-
-interface Prepared {
-  /** The file as ExcelJS should read it (renamed sheets, when some names would make it throw). */
-  bytes: Uint8Array;
-  /** Placeholder name → the sheet's real name. */
-  realNames: Map<string, string>;
-  /** Real sheet name → its merged ranges. */
-  merges: Map<string, CellRange[]>;
-  /** Real sheet name → hidden rows and columns, validation lists. */
-  extras: Map<string, SheetExtras>;
+  return readPackage(bytes, options.limits ?? DEFAULT_READ_LIMITS);
 }
 
 /**
- * Reads what ExcelJS would mishandle straight from the package: the merged ranges of each
- * sheet, and sheet names ExcelJS refuses or truncates (brackets, a leading quote, over 31
- * characters, "History" — a hand-edited or generated file can have them), which get a
- * stand-in name for ExcelJS and their real name back in the snapshot.
+ * Only the sheet names of a workbook, in order (reading nothing but its workbook part, bounded
+ * like every read); null when the bytes are not a readable workbook.
  */
-async function prepare(bytes: Uint8Array): Promise<Prepared> {
-  const zip = await JSZip.loadAsync(bytes);
-  const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
-  const relsXml = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
-  const merges = new Map<string, CellRange[]>();
-  const extras = new Map<string, SheetExtras>();
+export function readSheetNames(data: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): string[] | null {
+  try {
+    sniff(data, '');
+    const zip = new ZipReader(data, limits);
+    const officeDoc = [...readRels(zip, '', limits).values()].find((r) => !r.external && r.type.endsWith('/officeDocument') && zip.has(r.target));
+    const part = officeDoc?.target ?? 'xl/workbook.xml';
+    if (!zip.has(part)) return null;
+    return readWorkbookPart(zip, part, limits).sheets.map((s) => s.name);
+  } catch {
+    return null;
+  }
+}
+
+interface Rel {
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+function readPackage(bytes: Uint8Array, limits: ReadLimits): WorkbookSnapshot {
+  const zip = new ZipReader(bytes, limits);
+  const rootRels = readRels(zip, '', limits);
+  const officeDoc = [...rootRels.values()].find((r) => !r.external && r.type.endsWith('/officeDocument') && zip.has(r.target));
+  const workbookPart = officeDoc?.target ?? 'xl/workbook.xml';
   // A zip without a workbook part: a .docx, .pptx or plain .zip with an .xlsx name.
-  if (workbookXml === undefined) throw new UnreadableWorkbookError('not-xlsx', 'no xl/workbook.xml');
-  const plan = planSheets(workbookXml, relsXml);
-  for (const sheet of plan.sheets) {
-    if (!sheet.part) continue;
-    const xml = await zip.file(sheet.part)?.async('string');
-    if (xml) {
-      merges.set(sheet.name, mergesIn(xml));
-      extras.set(sheet.name, sheetExtrasIn(xml));
+  if (!zip.has(workbookPart)) throw new UnreadableWorkbookError('not-xlsx', 'no workbook part');
+  const workbook = readWorkbookPart(zip, workbookPart, limits);
+  if (workbook.sheets.length === 0) throw new UnreadableWorkbookError('no-sheets');
+  const rels = readRels(zip, workbookPart, limits);
+  const relOfType = (suffix: string, fallback: string): string | undefined => {
+    const rel = [...rels.values()].find((r) => !r.external && r.type.endsWith(suffix));
+    const part = rel?.target ?? fallback;
+    return zip.has(part) ? part : undefined;
+  };
+  const stylesPart = relOfType('/styles', 'xl/styles.xml');
+  const stringsPart = relOfType('/sharedStrings', 'xl/sharedStrings.xml');
+  const formats = stylesPart ? readStyles(zip, stylesPart, limits) : [];
+  const strings = stringsPart ? readSharedStrings(zip, stringsPart, limits) : null;
+
+  const sheets: SheetSnapshot[] = [];
+  const unreadable: UnreadableSheet[] = [];
+  const pending: { sheet: SheetSnapshot; lists: RawValidation[] }[] = [];
+  for (const def of workbook.sheets) {
+    const rel = def.rId !== undefined ? rels.get(def.rId) : undefined;
+    // Chart sheets and dialog sheets hold no cells.
+    if (rel && !rel.type.endsWith('/worksheet')) continue;
+    if (!rel || rel.external || !zip.has(rel.target)) {
+      unreadable.push({ name: def.name, reason: 'missing-part' });
+      continue;
     }
+    const reader = new SheetReader(formats, strings, workbook.date1904, limits);
+    parsePart(zip, rel.target, reader, limits);
+    const sheet = reader.snapshot(def.name, def.visibility);
+    sheets.push(sheet);
+    pending.push({ sheet, lists: reader.validations });
   }
-  const { realNames } = plan;
-  if (realNames.size === 0) return { bytes, realNames, merges, extras };
-  zip.file('xl/workbook.xml', plan.workbookXml);
-  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), realNames, merges, extras };
+  if (sheets.length === 0) throw new UnreadableWorkbookError('corrupt', 'no sheet part in the file');
+  for (const { sheet, lists } of pending) sheet.validations = resolveValidations(lists, sheet, sheets, workbook.definedNames);
+  const snapshot: WorkbookSnapshot = { sheets };
+  if (unreadable.length > 0) snapshot.unreadableSheets = unreadable;
+  const stored = readStoredSettings(zip, limits);
+  if (stored) snapshot.storedSettings = stored;
+  return snapshot;
 }
 
-/** What the snapshot carries besides cells: hidden rows and columns, data-validation lists. */
-export interface SheetExtras {
-  hiddenRows: number[];
-  hiddenCols: number[];
-  validations: ValidationList[];
-  /** Lists that point at cells (`$H$1:$H$4`, `リスト!$A$1:$A$4`), resolved once every sheet is read. */
-  listRefs: { index: number; sheet: string | null; range: CellRange }[];
+// ---------------------------------------------------------------------------------------------
+// Relationships and the workbook part
+
+function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-/** Hidden rows from `<row r hidden="1">`, hidden columns from `<col min max hidden="1">`. */
-export function hiddenRowsIn(xml: string, into: Set<number>): void {
-  if (xml.indexOf('hidden=') < 0) return;
-  for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*>/g)) {
-    const tag = m[0];
-    if (!/\shidden="(1|true)"/.test(tag)) continue;
-    const r = Number(attr(tag, 'r'));
-    if (Number.isInteger(r) && r >= 1) into.add(r - 1);
+/** A relationship target → the part it names: absolute (`/xl/…`) or relative to the source part's folder. */
+export function resolveTarget(source: string, target: string): string {
+  let t = target.trim();
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    // not percent-encoded after all
   }
-}
-
-export function hiddenColsIn(xml: string, into: Set<number>): void {
-  if (xml.indexOf('hidden=') < 0) return;
-  for (const m of xml.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
-    const tag = m[0];
-    if (!/\shidden="(1|true)"/.test(tag)) continue;
-    const min = Number(attr(tag, 'min'));
-    const max = Number(attr(tag, 'max'));
-    // A hidden range reaching the sheet's last column hides the unused rest, not helper columns.
-    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max - min > 200) continue;
-    for (let c = min; c <= max; c++) into.add(c - 1);
+  t = t.replace(/\\/g, '/');
+  const base = t.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  for (const seg of t.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') base.pop();
+    else base.push(seg);
   }
+  return base.join('/');
 }
 
-/**
- * `<dataValidation type="list" sqref="F5:F40"><formula1>"A,B,C,D"</formula1>` and Excel's
- * extension form (`<x14:dataValidation>` with `<xm:f>` and `<xm:sqref>`, used when the list
- * is on another sheet).
- */
-export function validationsIn(xml: string): { validations: ValidationList[]; listRefs: SheetExtras['listRefs'] } {
-  const validations: ValidationList[] = [];
-  const listRefs: SheetExtras['listRefs'] = [];
-  if (xml.indexOf('dataValidation') < 0) return { validations, listRefs };
-  for (const m of xml.matchAll(/<((?:\w+:)?dataValidation)\b([^>]*)>([\s\S]*?)<\/\1>/g)) {
-    const open = m[2];
-    const body = m[3];
-    if (attr(` ${open}`, 'type') !== 'list') continue;
-    const sqref = attr(` ${open}`, 'sqref') ?? /<(?:\w+:)?sqref>([^<]*)</.exec(body)?.[1] ?? '';
-    const ranges: CellRange[] = [];
-    for (const ref of sqref.trim().split(/\s+/)) {
-      const [from, to = from] = ref.split(':');
-      const a = parseA1(from);
-      const b = parseA1(to);
-      if (a && b) ranges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
-    }
-    if (ranges.length === 0) continue;
-    const formula = xmlUnescape((/<(?:\w+:)?formula1>(?:<(?:\w+:)?f>)?([^<]*)</.exec(body)?.[1] ?? '').trim());
-    const items: string[] = [];
-    const literal = /^"([\s\S]*)"$/.exec(formula);
-    if (literal) for (const item of literal[1].replace(/""/g, '"').split(',')) items.push(item.trim());
-    else {
-      const ref = /^(?:'?((?:[^'!]|'')+)'?!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(formula);
-      if (ref) {
-        const a = parseA1(`${ref[2]}${ref[3]}`);
-        const b = parseA1(`${ref[4] ?? ref[2]}${ref[5] ?? ref[3]}`);
-        if (a && b && Math.abs(b.row - a.row) < 200) {
-          listRefs.push({ index: validations.length, sheet: ref[1] ? ref[1].replace(/''/g, "'") : null, range: { top: a.row, left: a.col, bottom: b.row, right: b.col } });
+function readRels(zip: ZipReader, source: string, limits: ReadLimits): Map<string, Rel> {
+  const part = relsPartOf(source);
+  const rels = new Map<string, Rel>();
+  if (!zip.has(part)) return rels;
+  parsePart(
+    zip,
+    part,
+    {
+      open(name, attrs) {
+        if (name !== 'Relationship' || attrs.Id === undefined || attrs.Target === undefined) return;
+        const external = attrs.TargetMode === 'External';
+        rels.set(attrs.Id, { type: attrs.Type ?? '', target: external ? attrs.Target : resolveTarget(source, attrs.Target), external });
+      },
+      close() {},
+    },
+    limits,
+  );
+  return rels;
+}
+
+interface SheetDef {
+  name: string;
+  visibility: SheetVisibility;
+  rId: string | undefined;
+}
+
+interface WorkbookPart {
+  sheets: SheetDef[];
+  date1904: boolean;
+  /** Defined names (for validation lists that name a range), workbook-wide and per sheet index. */
+  definedNames: { name: string; sheet: number | undefined; formula: string }[];
+}
+
+function readWorkbookPart(zip: ZipReader, part: string, limits: ReadLimits): WorkbookPart {
+  const out: WorkbookPart = { sheets: [], date1904: false, definedNames: [] };
+  let defined: { name: string; sheet: number | undefined; text: string } | null = null;
+  parsePart(
+    zip,
+    part,
+    {
+      open(name, attrs) {
+        if (name === 'sheet') {
+          if (out.sheets.length >= limits.maxSheets) throw new UnreadableWorkbookError('too-many-sheets', `more than ${limits.maxSheets} sheets`);
+          out.sheets.push({ name: attrs.name ?? '', visibility: visibilityOf(attrs.state), rId: attrLocal(attrs, 'id') });
+        } else if (name === 'workbookPr') {
+          out.date1904 = attrs.date1904 === '1' || attrs.date1904 === 'true';
+        } else if (name === 'definedName' && attrs.name) {
+          defined = { name: attrs.name, sheet: attrs.localSheetId !== undefined ? Number(attrs.localSheetId) : undefined, text: '' };
         }
-      }
-    }
-    validations.push({ ranges, items });
-  }
-  return { validations, listRefs };
-}
-
-export function sheetExtrasIn(xml: string): SheetExtras {
-  const rows = new Set<number>();
-  const cols = new Set<number>();
-  hiddenRowsIn(xml, rows);
-  hiddenColsIn(xml, cols);
-  return { hiddenRows: [...rows].sort((a, b) => a - b), hiddenCols: [...cols].sort((a, b) => a - b), ...validationsIn(xml) };
-}
-
-/** A list pointing at cells gets those cells' texts, where the sheet was read. */
-export function resolveValidationRefs(sheets: SheetSnapshot[], extras: Map<string, SheetExtras>): void {
-  const byName = new Map(sheets.map((s) => [s.name, s]));
-  for (const sheet of sheets) {
-    const e = extras.get(sheet.name);
-    if (!e || !sheet.validations) continue;
-    for (const ref of e.listRefs) {
-      const source = ref.sheet === null ? sheet : byName.get(ref.sheet);
-      if (!source) continue;
-      const items: string[] = [];
-      for (let r = ref.range.top; r <= ref.range.bottom; r++) {
-        for (let c = ref.range.left; c <= ref.range.right; c++) {
-          const t = cellText(source.rows[r]?.[c] ?? null).trim();
-          if (t !== '') items.push(t);
+      },
+      text(t) {
+        if (defined) defined.text += t;
+      },
+      close(name) {
+        if (name === 'definedName' && defined) {
+          out.definedNames.push({ name: defined.name, sheet: defined.sheet, formula: defined.text });
+          defined = null;
         }
-      }
-      sheet.validations[ref.index].items = items;
-    }
-  }
-}
-
-/** What `prepare` reads from xl/workbook.xml and its rels, without touching the sheets. */
-export interface SheetPlan {
-  /** Sheets in workbook order, real names, each with its part from the rels (if any). */
-  sheets: { name: string; part: string | undefined }[];
-  /** Placeholder name → the sheet's real name. */
-  realNames: Map<string, string>;
-  /** xl/workbook.xml with the stand-in names (the original text when nothing was renamed). */
-  workbookXml: string;
-}
-
-/**
- * The sheet tags of xl/workbook.xml: real names, parts, and a stand-in name for each name
- * ExcelJS refuses or truncates. Shared by `readWorkbook` and the CLI's streaming reader.
- */
-export function planSheets(workbookXml: string, relsXml: string | undefined): SheetPlan {
-  const realNames = new Map<string, string>();
-  const sheets: SheetPlan['sheets'] = [];
-  const targets = new Map<string, string>();
-  for (const rel of (relsXml ?? '').match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
-    const id = attr(rel, 'Id');
-    const target = attr(rel, 'Target');
-    if (id !== null && target !== null) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  let renamed = workbookXml;
-  let n = 0;
-  const seen = new Set<string>();
-  for (const tag of workbookXml.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
-    const raw = attr(tag, 'name');
-    if (raw === null) continue;
-    const name = xmlUnescape(raw);
-    const id = /\b(?:\w+:)?id="([^"]*)"/.exec(tag.replace(/\bsheetId="[^"]*"/, ''))?.[1];
-    sheets.push({ name, part: id !== undefined ? targets.get(id) : undefined });
-    const lower = name.toLowerCase();
-    if (/[*?:/\\[\]]|^'|'$/.test(name) || name.length > 31 || name === 'History' || name === '' || seen.has(lower)) {
-      const standIn = `hyoka-sheet-${++n}`;
-      realNames.set(standIn, name);
-      renamed = renamed.replace(tag, tag.replace(/\bname="[^"]*"/, `name="${standIn}"`));
-    }
-    seen.add(lower);
-  }
-  return { sheets, realNames, workbookXml: renamed };
-}
-
-function attr(tag: string, name: string): string | null {
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
-}
-
-function xmlUnescape(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_m, e: string) => {
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    if (e === 'amp') return '&';
-    return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-  });
-}
-
-/** `<mergeCell ref="B3:D4"/>` → 0-based ranges; malformed refs are skipped. */
-export function mergesIn(sheetXml: string): CellRange[] {
-  const tail = sheetXml.slice(Math.max(0, sheetXml.lastIndexOf('sheetData>')));
-  const out: CellRange[] = [];
-  for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)) {
-    const [from, to = from] = m[1].split(':');
-    const a = parseA1(from);
-    const b = parseA1(to);
-    if (!a || !b) continue;
-    out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
-  }
+      },
+    },
+    limits,
+  );
   return out;
 }
 
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** Tell the common wrong files apart before ExcelJS gives a cryptic zip error. */
-export function sniff(bytes: Uint8Array, fileName: string): void {
-  if (bytes.length === 0) throw new UnreadableWorkbookError('empty-file');
-  if (OLE2.every((b, i) => bytes[i] === b)) {
-    // An encrypted .xlsx is an OLE2 container holding an "EncryptedPackage" stream.
-    throw new UnreadableWorkbookError(containsUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'legacy-xls');
-  }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return; // PK: a zip
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 2048));
-  const lines = head.split(/\r?\n/).filter((l) => l.length > 0);
-  // eslint-disable-next-line no-control-regex -- binary bytes are exactly what we look for
-  const printable = !/[\u0000-\u0008\u000e-\u001f]/.test(head);
-  const csvLike = lines.length > 0 && lines.slice(0, 3).every((l) => /[,\t]/.test(l));
-  if (printable && (csvLike || /\.(csv|tsv|txt)$/i.test(fileName))) throw new UnreadableWorkbookError('csv');
-  throw new UnreadableWorkbookError('not-xlsx');
+export function visibilityOf(state: string | undefined): SheetVisibility {
+  return state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible';
 }
 
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const pattern: number[] = [];
-  for (const ch of text) pattern.push(ch.charCodeAt(0), 0);
-  const limit = Math.min(bytes.length, 1 << 20) - pattern.length;
-  outer: for (let i = 0; i <= limit; i++) {
-    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
-    return true;
-  }
-  return false;
+// ---------------------------------------------------------------------------------------------
+// Styles and shared strings
+
+/** Excel's built-in number formats by id, as a Japanese Excel shows them (ids 27–36 and 50–58 are its era and 年月日 dates). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'yyyy/m/d',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'yyyy/m/d h:mm',
+  27: '[$-411]ge.m.d',
+  28: '[$-411]ggge"年"m"月"d"日"',
+  29: '[$-411]ggge"年"m"月"d"日"',
+  30: 'm/d/yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"時"mm"分"',
+  33: 'h"時"mm"分"ss"秒"',
+  34: 'yyyy"年"m"月"',
+  35: 'm"月"d"日"',
+  36: '[$-411]ge.m.d',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+  50: '[$-411]ge.m.d',
+  51: '[$-411]ggge"年"m"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: '[$-411]ggge"年"m"月"d"日"',
+  55: 'yyyy"年"m"月"',
+  56: 'm"月"d"日"',
+  57: '[$-411]ge.m.d',
+  58: '[$-411]ggge"年"m"月"d"日"',
+};
+
+/** styles.xml → the number format of each cell style (`s` index), undefined for General. */
+function readStyles(zip: ZipReader, part: string, limits: ReadLimits): (string | undefined)[] {
+  const custom = new Map<number, string>();
+  const ids: number[] = [];
+  let inCellXfs = false;
+  parsePart(
+    zip,
+    part,
+    {
+      open(name, attrs) {
+        if (name === 'numFmt' && attrs.numFmtId !== undefined && attrs.formatCode !== undefined) custom.set(Number(attrs.numFmtId), attrs.formatCode);
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) ids.push(Number(attrs.numFmtId ?? 0));
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    },
+    limits,
+  );
+  return ids.map((id) => (id === 0 ? undefined : (custom.get(id) ?? BUILTIN_FORMATS[id])));
 }
 
-/** A formula the file holds without a cached result: not a zero, just not known. */
-export function isUncachedFormula(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  if (!('formula' in value) && !('sharedFormula' in value)) return false;
-  const result = (value as { result?: unknown }).result;
-  return result === undefined || result === null || result === '';
+/** `_x000D_`-style escapes (characters XML cannot carry) → the characters. */
+function decodeEscapes(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-function sheetSnapshot(ws: ExcelJS.Worksheet, name: string, merges: CellRange[]): SheetSnapshot {
-  const rows: (CellValue[] | undefined)[] = [];
-  const uncached: { row: number; col: number }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const v = toCellValue(cell.value, cell.numFmt);
-      if (v !== null) values[colNumber - 1] = v;
-      else if (isUncachedFormula(cell.value)) uncached.push({ row: rowNumber - 1, col: colNumber - 1 });
-    });
-    if (values.length > 0) {
-      for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
-      rows[rowNumber - 1] = values;
+/** sharedStrings.xml → its texts; rich-text runs joined, phonetic readings (rPh) left out. */
+function readSharedStrings(zip: ZipReader, part: string, limits: ReadLimits): string[] {
+  const out: string[] = [];
+  let total = 0;
+  let inSi = false;
+  let inT = false;
+  let rph = 0;
+  let parts: string[] = [];
+  parsePart(
+    zip,
+    part,
+    {
+      open(name) {
+        if (name === 'si') {
+          inSi = true;
+          parts = [];
+        } else if (name === 'rPh') rph++;
+        else if (name === 't' && inSi && rph === 0) inT = true;
+      },
+      text(t) {
+        if (inT) parts.push(t);
+      },
+      close(name) {
+        if (name === 't') inT = false;
+        else if (name === 'rPh') rph--;
+        else if (name === 'si') {
+          inSi = false;
+          const s = decodeEscapes(parts.length === 1 ? parts[0] : parts.join(''));
+          if (s.length > limits.maxCellChars) throw new UnreadableWorkbookError('cell-too-long', `shared string ${out.length}: ${s.length} characters`);
+          total += s.length;
+          if (total > limits.maxSharedStringChars) throw new UnreadableWorkbookError('too-many-strings', `more than ${limits.maxSharedStringChars} characters`);
+          if (out.length >= limits.maxSharedStrings) throw new UnreadableWorkbookError('too-many-strings', `more than ${limits.maxSharedStrings} strings`);
+          out.push(s);
+        }
+      },
+    },
+    limits,
+  );
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheets
+
+interface RawValidation {
+  sqref: string;
+  formula: string;
+}
+
+const enum Capture {
+  None,
+  V,
+  F,
+  InlineT,
+  DvFormula,
+  DvSqref,
+}
+
+/** One worksheet part, streamed: each `<row>` becomes a snapshot row when it closes. */
+class SheetReader implements XmlHandler {
+  readonly rows: (CellValue[] | undefined)[] = [];
+  readonly merges: CellRange[] = [];
+  readonly hiddenRows: number[] = [];
+  readonly hiddenCols: number[] = [];
+  readonly uncached: { row: number; col: number }[] = [];
+  readonly validations: RawValidation[] = [];
+
+  private inSheetData = false;
+  private rowIndex = -1;
+  private row: CellValue[] = [];
+  private col = -1;
+  private type: string | undefined;
+  private style = 0;
+  private isFormula = false;
+  private v: string | null = null;
+  private inline: string[] | null = null;
+  private rph = 0;
+  private capture = Capture.None;
+  private dv: { list: boolean; sqref: string; formula: string } | null = null;
+  private inFormula1 = false;
+
+  constructor(
+    private readonly formats: readonly (string | undefined)[],
+    private readonly strings: readonly string[] | null,
+    private readonly date1904: boolean,
+    private readonly limits: ReadLimits,
+  ) {}
+
+  open(name: string, attrs: Record<string, string>): void {
+    switch (name) {
+      case 'c':
+        if (!this.inSheetData) return;
+        this.col = attrs.r !== undefined ? columnOf(attrs.r, this.col, this.limits) : this.col + 1;
+        if (this.col >= this.limits.maxColumns) throw beyond(`column ${this.col + 1}`);
+        this.type = attrs.t;
+        this.style = attrs.s !== undefined ? Number(attrs.s) : 0;
+        this.isFormula = false;
+        this.v = null;
+        this.inline = null;
+        return;
+      case 'v':
+        if (this.inSheetData) {
+          this.capture = Capture.V;
+          this.v = '';
+        }
+        return;
+      case 'f':
+        if (this.inSheetData) {
+          // `<f t="shared" si="0"/>`: a shared-formula child is a formula with no text of its own.
+          if (attrs.t === 'shared' || attrs.t === 'array') this.isFormula = true;
+          this.capture = Capture.F;
+        } else if (this.inFormula1) this.capture = Capture.DvFormula;
+        return;
+      case 'is':
+        this.inline = [];
+        return;
+      case 'rPh':
+        this.rph++;
+        return;
+      case 't':
+        if (this.inline && this.rph === 0) this.capture = Capture.InlineT;
+        return;
+      case 'row': {
+        if (!this.inSheetData) return;
+        const r = attrs.r !== undefined ? parseIndex(attrs.r) : this.rowIndex + 2;
+        if (!(r >= 1)) throw new UnreadableWorkbookError('corrupt', `row number ${attrs.r}`);
+        if (r > this.limits.maxRows) throw beyond(`row ${attrs.r}`);
+        this.rowIndex = r - 1;
+        this.row = [];
+        this.col = -1;
+        if (attrs.hidden === '1' || attrs.hidden === 'true') this.hiddenRows.push(this.rowIndex);
+        return;
+      }
+      case 'sheetData':
+        this.inSheetData = true;
+        return;
+      case 'mergeCell': {
+        const range = attrs.ref !== undefined ? parseRange(attrs.ref) : null;
+        if (!range) return;
+        if (range.bottom >= this.limits.maxRows || range.right >= this.limits.maxColumns) throw beyond(`merged range ${attrs.ref}`);
+        this.merges.push(range);
+        return;
+      }
+      case 'col': {
+        if (attrs.hidden !== '1' && attrs.hidden !== 'true') return;
+        const min = parseIndex(attrs.min ?? '');
+        const max = parseIndex(attrs.max ?? attrs.min ?? '');
+        if (!(min >= 1 && max >= min)) return;
+        if (max > this.limits.maxColumns) throw beyond(`column ${max}`);
+        for (let c = min - 1; c < max; c++) this.hiddenCols.push(c);
+        return;
+      }
+      case 'dataValidation':
+        this.dv = { list: attrs.type === 'list', sqref: attrs.sqref ?? '', formula: '' };
+        return;
+      case 'formula1':
+        if (this.dv) {
+          this.inFormula1 = true;
+          this.capture = Capture.DvFormula;
+        }
+        return;
+      case 'sqref':
+        if (this.dv) this.capture = Capture.DvSqref;
+        return;
+      default:
+        return;
     }
-  });
-  clearMergedSlaves(rows, merges);
-  const sheet: SheetSnapshot = { name, visibility: visibilityOf(ws.state), rows, merges };
-  if (uncached.length > 0) sheet.uncachedFormulas = uncached;
-  return sheet;
+  }
+
+  text(t: string): void {
+    switch (this.capture) {
+      case Capture.None:
+        return;
+      case Capture.V:
+        this.v += t;
+        return;
+      case Capture.F:
+        if (t.trim() !== '') this.isFormula = true;
+        return;
+      case Capture.InlineT:
+        this.inline!.push(t);
+        return;
+      case Capture.DvFormula:
+        this.dv!.formula += t;
+        return;
+      case Capture.DvSqref:
+        this.dv!.sqref += t;
+        return;
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+      case 'f':
+      case 't':
+      case 'sqref':
+        this.capture = this.inFormula1 ? Capture.DvFormula : Capture.None;
+        if (name === 'sqref') this.capture = Capture.None;
+        return;
+      case 'rPh':
+        this.rph--;
+        return;
+      case 'c':
+        if (this.inSheetData) this.endCell();
+        return;
+      case 'row':
+        if (this.inSheetData) this.endRow();
+        return;
+      case 'sheetData':
+        this.inSheetData = false;
+        return;
+      case 'formula1':
+        this.inFormula1 = false;
+        this.capture = Capture.None;
+        return;
+      case 'dataValidation':
+        if (this.dv?.list && this.dv.sqref.trim() !== '') this.validations.push({ sqref: this.dv.sqref, formula: this.dv.formula });
+        this.dv = null;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private endCell(): void {
+    const format = this.style > 0 ? this.formats[this.style] : undefined;
+    let raw: RawCell;
+    const v = this.v;
+    const t = this.type;
+    if (this.isFormula && (v === null || v === '')) {
+      // Never calculated: no value — and not a zero.
+      this.uncached.push({ row: this.rowIndex, col: this.col });
+      raw = null;
+    } else if (this.inline !== null && t === 'inlineStr') {
+      raw = decodeEscapes(this.inline.join(''));
+    } else if (v === null) {
+      raw = null;
+    } else if (t === 's') {
+      if (this.strings === null) throw new UnreadableWorkbookError('missing-strings', 'cells use shared strings, the file has none');
+      const i = parseIndex(v);
+      if (!(i >= 0 && i < this.strings.length)) throw new UnreadableWorkbookError('corrupt', `shared string ${v} does not exist`);
+      raw = this.strings[i];
+    } else if (t === 'str' || t === 'inlineStr') {
+      raw = decodeEscapes(v);
+    } else if (t === 'b') {
+      const s = v.trim();
+      raw = s !== '0' && s.toLowerCase() !== 'false';
+    } else if (t === 'e') {
+      raw = { error: v };
+    } else if (t === 'd') {
+      raw = isoTextToDate(v);
+    } else {
+      const n = Number(v);
+      raw = v.trim() !== '' && Number.isFinite(n) ? n : v;
+    }
+    if (typeof raw === 'string' && raw.length > this.limits.maxCellChars) {
+      throw new UnreadableWorkbookError('cell-too-long', `${raw.length} characters in one cell`);
+    }
+    // A later cell at the same column replaces an earlier one.
+    this.row[this.col] = normaliseCell(raw, format, this.date1904);
+  }
+
+  private endRow(): void {
+    const values = this.row;
+    let end = values.length;
+    while (end > 0 && (values[end - 1] === null || values[end - 1] === undefined)) end--;
+    if (end === 0) {
+      // A repeated row replaces the earlier one, even with nothing in it.
+      delete this.rows[this.rowIndex];
+      return;
+    }
+    values.length = end;
+    for (let i = 0; i < end; i++) if (values[i] === undefined) values[i] = null;
+    this.rows[this.rowIndex] = values;
+  }
+
+  snapshot(name: string, visibility: SheetVisibility): SheetSnapshot {
+    clearMergedSlaves(this.rows, this.merges);
+    const sheet: SheetSnapshot = {
+      name,
+      visibility,
+      rows: this.rows,
+      merges: this.merges,
+      hiddenRows: ascending(this.hiddenRows),
+      hiddenCols: ascending(this.hiddenCols),
+    };
+    if (this.uncached.length > 0) sheet.uncachedFormulas = this.uncached;
+    return sheet;
+  }
+}
+
+function beyond(what: string): UnreadableWorkbookError {
+  return new UnreadableWorkbookError('beyond-limits', `${what} is beyond Excel's 1,048,576 rows × 16,384 columns`);
+}
+
+function ascending(list: number[]): number[] {
+  const sorted = list.every((n, i) => i === 0 || n > list[i - 1]) ? list : [...new Set(list)].sort((a, b) => a - b);
+  return sorted;
+}
+
+/** A decimal index without a sign; NaN for anything else (a 20-digit number is NaN too, not 1e20). */
+function parseIndex(s: string): number {
+  if (s.length === 0 || s.length > 15) return NaN;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** `AB12` → 0-based column 27; letters only, the row part is the row element's business. */
+function columnOf(ref: string, previous: number, limits: ReadLimits): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    let code = ref.charCodeAt(i);
+    if (code === 36) continue; // $
+    if (code >= 97 && code <= 122) code -= 32;
+    if (code < 65 || code > 90) break;
+    n = n * 26 + (code - 64);
+    if (n > limits.maxColumns) throw beyond(`cell ${ref.slice(0, 20)}`);
+  }
+  return n === 0 ? previous + 1 : n - 1;
+}
+
+/** `B3:D4`, `B3`, `$A$1:$A$4` → 0-based range; null when malformed. */
+function parseRange(ref: string): CellRange | null {
+  const [from, to = from] = ref.replace(/\$/g, '').split(':');
+  const a = parseA1(from);
+  const b = parseA1(to);
+  if (!a || !b) return null;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
 /**
@@ -347,39 +653,139 @@ export function clearMergedSlaves(rows: (CellValue[] | undefined)[], merges: rea
   }
 }
 
-export function visibilityOf(state: string | undefined): SheetVisibility {
-  return state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible';
+// ---------------------------------------------------------------------------------------------
+// Validation lists
+
+const MAX_LIST_ITEMS = 1000;
+
+function resolveValidations(
+  raw: readonly RawValidation[],
+  sheet: SheetSnapshot,
+  sheets: readonly SheetSnapshot[],
+  names: WorkbookPart['definedNames'],
+): ValidationList[] {
+  return raw.map(({ sqref, formula }) => ({
+    ranges: sqref
+      .trim()
+      .split(/\s+/)
+      .map(parseRange)
+      .filter((r): r is CellRange => r !== null),
+    items: listItems(formula.trim(), sheet, sheets, names, 0),
+  }));
 }
 
-type RawValue = ExcelJS.CellValue | undefined;
-
-/** ExcelJS's many value shapes → the snapshot's few. */
-export function toCellValue(value: RawValue, numFmt?: string): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, '')) ? { percent: value } : value;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value;
-  if (value instanceof Date) return isoDate(value);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
-    if ('error' in value && typeof value.error === 'string') return { error: value.error };
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: unknown }).result;
-      return toCellValue(result as RawValue, numFmt);
-    }
-    if ('text' in value && typeof (value as { text: unknown }).text === 'string') {
-      const text = (value as { text: unknown }).text as string;
-      return text;
-    }
-    if ('text' in value && typeof (value as { text: unknown }).text === 'object') {
-      return toCellValue((value as { text: RawValue }).text, numFmt);
-    }
+function listItems(formula: string, sheet: SheetSnapshot, sheets: readonly SheetSnapshot[], names: WorkbookPart['definedNames'], depth: number): string[] {
+  const f = formula.startsWith('=') ? formula.slice(1) : formula;
+  if (f.startsWith('"')) {
+    // A literal list: "A,B,C,D" (the file always separates with commas, whatever the locale).
+    const body = f.endsWith('"') && f.length > 1 ? f.slice(1, -1) : f.slice(1);
+    return body
+      .replace(/""/g, '"')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .slice(0, MAX_LIST_ITEMS);
   }
-  return null;
+  const bang = f.lastIndexOf('!');
+  let target: SheetSnapshot | undefined = sheet;
+  let ref = f;
+  if (bang >= 0) {
+    let name = f.slice(0, bang);
+    if (name.startsWith("'") && name.endsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
+    target = sheets.find((s) => s.name === name);
+    ref = f.slice(bang + 1);
+  }
+  const range = parseRange(ref);
+  if (!range) {
+    // A defined name that holds the range (once: a name pointing at a name is not followed further).
+    const sheetIndex = sheets.indexOf(sheet);
+    const named = names.find((n) => n.name === f && n.sheet === sheetIndex) ?? names.find((n) => n.name === f && n.sheet === undefined);
+    return named && depth === 0 ? listItems(named.formula.trim(), sheet, sheets, names, 1) : [];
+  }
+  if (!target) return [];
+  const items: string[] = [];
+  target.rows.forEach((row, r) => {
+    if (r < range.top || r > range.bottom || !row) return;
+    for (let c = range.left; c <= range.right && c < row.length; c++) {
+      const v = row[c];
+      if (!isBlank(v) && items.length < MAX_LIST_ITEMS) items.push(cellText(v).trim());
+    }
+  });
+  return items;
 }
 
-function isoDate(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+// ---------------------------------------------------------------------------------------------
+// Settings an add-in stored in the file
+
+/**
+ * The property bag of Hyoka's webextension (xl/webextensions/webextension*.xml, the part whose
+ * `<we:reference id>` is HYOKA_ADDIN_ID): name → raw value (Office stores each value as JSON text).
+ */
+function readStoredSettings(zip: ZipReader, limits: ReadLimits): Record<string, string> | undefined {
+  const ours = HYOKA_ADDIN_ID.toLowerCase();
+  for (const part of zip.entries.keys()) {
+    if (!/^xl\/webextensions\/webextension[^/]*\.xml$/.test(part)) continue;
+    let reference: string | undefined;
+    const props: Record<string, string> = {};
+    let inAlternates = false;
+    parsePart(
+      zip,
+      part,
+      {
+        open(name, attrs) {
+          if (name === 'alternateReferences') inAlternates = true;
+          else if (name === 'reference' && !inAlternates && reference === undefined) reference = attrs.id;
+          else if (name === 'property' && attrs.name !== undefined && attrs.value !== undefined) props[attrs.name] = attrs.value;
+        },
+        close(name) {
+          if (name === 'alternateReferences') inAlternates = false;
+        },
+      },
+      limits,
+    );
+    if (reference !== undefined && reference.replace(/[{}]/g, '').toLowerCase() === ours) return props;
+  }
+  return undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sniffing the wrong kinds of file
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Tell the common wrong files apart before the zip reader gives a cryptic error. */
+export function sniff(bytes: Uint8Array, fileName: string): void {
+  if (bytes.length === 0) throw new UnreadableWorkbookError('empty-file');
+  if (OLE2.every((b, i) => bytes[i] === b)) {
+    // An encrypted .xlsx is an OLE2 container holding an "EncryptedPackage" stream.
+    throw new UnreadableWorkbookError(containsUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'legacy-xls');
+  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return; // PK: a zip
+  let head = '';
+  try {
+    head = strFromU8(bytes.subarray(0, 2048));
+  } catch {
+    // not UTF-8 text: stays '' and is judged not printable below
+    head = '\u0000';
+  }
+  const lines = head.split(/\r?\n/).filter((l) => l.length > 0);
+  // eslint-disable-next-line no-control-regex -- binary bytes are exactly what we look for
+  const printable = !/[\u0000-\u0008\u000e-\u001f]/.test(head);
+  const csvLike = lines.length > 0 && lines.slice(0, 3).every((l) => /[,\t]/.test(l));
+  if (printable && (csvLike || /\.(csv|tsv|txt)$/i.test(fileName))) throw new UnreadableWorkbookError('csv');
+  throw new UnreadableWorkbookError('not-xlsx');
+}
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const pattern: number[] = [];
+  for (const ch of text) pattern.push(ch.charCodeAt(0), 0);
+  const limit = Math.min(bytes.length, 1 << 20) - pattern.length;
+  outer: for (let i = 0; i < limit; i++) {
+    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Exported for tests: the zip layer's part-name normalisation. */
+export { normalisePartName };

@@ -28,7 +28,7 @@ export async function writeSummaryWorkbookFile(doc: SummaryDocument, file: strin
   const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
   await once(out, 'open'); // rejects on a missing folder, an existing file, a read-only place
   try {
-    // Shared strings, as writeSummaryWorkbook: ExcelJS decodes `_xHHHH_` (cellText's escapes)
+    // Shared strings, as writeSummaryWorkbook: ExcelJS decodes `_xHHHH_` (escapeCellText's escapes)
     // and keeps "" only in shared strings, not in inline ones.
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
     workbook.creator = 'Hyoka';

@@ -6,7 +6,7 @@ import type { DocCell, DocChart, DocSheet, DocTable, SummaryDocument } from '../
  * SummaryDocument → a new .xlsx (評価集計, 点検結果). Text is always stored as a string
  * value, so a name starting with `=`, `+`, `-` or `@` stays text; ExcelJS writes a formula
  * only for `{ formula }` values, which this writer never creates. Every string goes through
- * `cellText` so that it reads back exactly as it was (see there).
+ * `escapeCellText` so that it reads back exactly as it was (see there).
  */
 export async function writeSummaryWorkbook(doc: SummaryDocument): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -34,7 +34,7 @@ function renderSheet(workbook: ExcelJS.Workbook, sheet: DocSheet): void {
 }
 
 /** One sheet as both writers lay it out (this one and the CLI's streaming writer, write-stream.ts). */
-export interface SheetPlan {
+export interface WrittenSheetLayout {
   tables: DocTable[];
   /** Column widths, the widest over all tables. */
   widths: number[];
@@ -44,7 +44,7 @@ export interface SheetPlan {
 }
 
 /** Everything a writer must know before the first row: a streaming writer writes widths and views first. */
-export function planSheet(sheet: DocSheet): SheetPlan {
+export function planSheet(sheet: DocSheet): WrittenSheetLayout {
   const tables = sheet.blocks.map((b) => (b.kind === 'table' ? b : chartAsTable(b)));
   const filter = sheet.blocks.length === 1 && sheet.blocks[0].kind === 'table' && sheet.blocks[0].rows.length > 0;
   const widths: number[] = [];
@@ -62,7 +62,7 @@ export type SheetTarget = Pick<ExcelJS.Worksheet, 'getCell' | 'autoFilter'>;
  * row is complete (the streaming writer commits it there); a table's filter is set after its
  * last row. The in-memory writer just runs it to the end.
  */
-export function* renderBlocks(ws: SheetTarget, plan: SheetPlan): Generator<number, void, void> {
+export function* renderBlocks(ws: SheetTarget, plan: WrittenSheetLayout): Generator<number, void, void> {
   let row = 1;
   for (const table of plan.tables) {
     row = yield* renderTable(ws, table, row, plan.filter);
@@ -73,14 +73,14 @@ export function* renderBlocks(ws: SheetTarget, plan: SheetPlan): Generator<numbe
 function* renderTable(ws: SheetTarget, table: DocTable, startRow: number, filter: boolean): Generator<number, number, void> {
   let row = startRow;
   const title = ws.getCell(row, 1);
-  title.value = cellText(table.title);
+  title.value = escapeCellText(table.title);
   title.font = { bold: true, size: 12 };
   yield row;
   row++;
   const headerRow = row;
   table.columns.forEach((c, i) => {
     const cell = ws.getCell(row, i + 1);
-    cell.value = cellText(c.header);
+    cell.value = escapeCellText(c.header);
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL.header } };
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -107,16 +107,16 @@ function writeCell(cell: ExcelJS.Cell, value: DocCell, align: 'left' | 'center' 
     return;
   }
   if (typeof value === 'string') {
-    cell.value = cellText(value);
+    cell.value = escapeCellText(value);
     return;
   }
   if ('link' in value) {
     // Same workbook: `#'Sheet'!B12`. Another file (the CLI's input): `input.xlsx#'Sheet'!B12`.
-    cell.value = { text: cellText(value.text), hyperlink: `${value.link.file ?? ''}#${sheetRef(value.link.sheet, value.link.cell)}` };
+    cell.value = { text: escapeCellText(value.text), hyperlink: `${value.link.file ?? ''}#${sheetRef(value.link.sheet, value.link.cell)}` };
     cell.font = { color: { argb: 'FF0563C1' }, underline: true };
     return;
   }
-  cell.value = cellText(value.text);
+  cell.value = escapeCellText(value.text);
   if (value.emphasis === 'total') cell.font = { bold: true };
   else {
     cell.font = { bold: value.emphasis === 'error', color: { argb: FONT_COLOR[value.emphasis] } };
@@ -136,7 +136,7 @@ export const MAX_CELL_CHARS = 32_767;
  * - over 32,767 characters Excel refuses the cell (it "repairs" the file): the text is cut
  *   and ends with `…`.
  */
-export function cellText(text: string): string {
+export function escapeCellText(text: string): string {
   let t = text;
   if (t.length > MAX_CELL_CHARS) {
     let cut = MAX_CELL_CHARS - 1;

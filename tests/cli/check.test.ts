@@ -70,7 +70,13 @@ test('--json prints exactly one document in the documented shape', async () => {
     cell: 'B5',
     row: 5,
     message: expect.stringContaining('5件'),
+    messageId: 'grade',
+    params: { grade: 'A', stated: 5, actual: 4, source: '1 地域福祉計画' },
   });
+  expect(Object.keys(doc.findings[0])).toEqual(['rule', 'severity', 'sheet', 'cell', 'row', 'message', 'messageId', 'params']);
+  // Findings about a program carry its plan node; the sentence is the one describe() gives.
+  const aboutProgram = doc.findings.find((f: { node?: string }) => f.node !== undefined);
+  expect(aboutProgram.node).toMatch(/^1 地域福祉計画\//);
   const policy = doc.policies.find((p: { id: string }) => p.id === '1-(2)-①');
   expect(policy).toMatchObject({ sheet: '1 地域福祉計画', declaredGrade: 'A', computedGrade: null, counts: { A: 0, B: 0, C: 0, D: 0 } });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { consolidate, ConsolidationCancelled, readPlanMaster, type ConsolidationInput, type DocTable, type WorkbookSnapshot } from '../../src/core';
+import { buildConsolidationDocument } from '../../src/render';
 import { isUnreadable } from '../../src/xlsx/errors';
 import { readWorkbook } from '../../src/xlsx/read';
 import { departmentSetDir } from './department-set';
@@ -34,7 +35,7 @@ const table = (sheet: { blocks: unknown[] }): DocTable => sheet.blocks[0] as Doc
 describe('consolidate() as the task pane calls it', () => {
   it('gives the same result from snapshots as the CLI from files', async () => {
     const progress: [number, number][] = [];
-    const result = await consolidate(inputs, { master, settings: undefined, lang: 'ja', onProgress: (done, total) => progress.push([done, total]) });
+    const result = await consolidate(inputs, { master, settings: undefined, onProgress: (done, total) => progress.push([done, total]) });
     expect(progress).toEqual(inputs.map((_, i) => [i + 1, 12]));
     expect(result.rows).toHaveLength(57);
     expect(result.reportYear).toBe(2020);
@@ -48,21 +49,25 @@ describe('consolidate() as the task pane calls it', () => {
       '(open workbook) department-missing',
       '(open workbook) program-unreported',
     ]);
-    expect(result.document.sheets.map((s) => s.name)).toEqual(['取りまとめ', '評価集計', '点検結果', '提出状況']);
+    expect(buildConsolidationDocument(result, 'ja').sheets.map((s) => s.name)).toEqual(['取りまとめ', '評価集計', '点検結果', '提出状況']);
+    // The engine's result has no language: the same result renders its 点検結果 sentences in English too.
+    const enFindings = table(buildConsolidationDocument(result, 'en').sheets[2]).rows;
+    expect(enFindings.some((r) => typeof r[5] === 'string' && r[5].includes('sent no file'))).toBe(true);
     expect(result.submissions.find((s) => s.department === '健康課')?.state).toBe('missing');
   });
 
   it('links into the open workbook only: provenance of dropped files is plain text', async () => {
     const result = await consolidate(inputs, { master });
-    const merged = table(result.document.sheets[0]);
+    const doc = buildConsolidationDocument(result, 'ja');
+    const merged = table(doc.sheets[0]);
     expect(merged.rows[0][12]).toBe('10');
-    const findings = table(result.document.sheets[2]);
+    const findings = table(doc.sheets[2]);
     const unreported = findings.rows.find((r) => r[4] === 'program-unreported');
     expect(unreported?.[3]).toEqual({ text: 'D6', link: { sheet: '計画体系', cell: 'D6' } });
     const inFile = findings.rows.find((r) => r[4] === 'duplicate-program');
     expect(inFile?.[3]).toBe('F10');
     // 評価集計 links point at 取りまとめ's rows
-    const summary = table(result.document.sheets[1]);
+    const summary = table(doc.sheets[1]);
     expect(summary.rows[0][1]).toEqual({ text: '1', link: { sheet: '取りまとめ', cell: 'A3' } });
   });
 
@@ -97,7 +102,7 @@ describe('consolidate() as the task pane calls it', () => {
     const result = await consolidate(inputs, {});
     expect(result.findings.some((f) => ['program-unreported', 'program-unknown', 'department-missing'].includes(f.rule))).toBe(false);
     expect(result.rows).toHaveLength(57);
-    const groups = [...new Set(table(result.document.sheets[0]).rows.map((r) => r[0]))];
+    const groups = [...new Set(table(buildConsolidationDocument(result, 'ja').sheets[0]).rows.map((r) => r[0]))];
     expect(groups).toEqual(['シート1', 'シート2', 'シート3', 'シート4', 'シート5', 'シート6', 'シート7', 'シート8', 'シート9']);
     expect(result.submissions).toHaveLength(12);
   });

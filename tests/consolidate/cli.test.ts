@@ -28,7 +28,8 @@ interface JsonDoc {
   rows: number;
 }
 
-const CONSOLIDATION_RULE_IDS = ['file-unreadable', 'year-missing', 'year-mismatch', 'duplicate-program', 'program-unknown', 'program-unreported', 'department-missing'];
+// Check and consolidation rules share one id space: the workbook-level year rule is `workbook-year-missing`.
+const CONSOLIDATION_RULE_IDS = ['file-unreadable', 'workbook-year-missing', 'year-mismatch', 'duplicate-program', 'program-unknown', 'program-unreported', 'department-missing'];
 
 let set: Awaited<ReturnType<typeof departmentSetDir>>;
 let doc: JsonDoc;
@@ -83,12 +84,12 @@ describe('hyoka consolidate on the generated department set', () => {
   });
 
   it('reports exactly the planted consolidation problems, in order', () => {
-    expect(doc.findings.filter((f) => CONSOLIDATION_RULE_IDS.includes(f.rule) && !(f.rule === 'year-missing' && f.sheet !== null)).map(short)).toEqual([
+    expect(doc.findings.filter((f) => CONSOLIDATION_RULE_IDS.includes(f.rule)).map(short)).toEqual([
       '交通対策課.xlsx year-mismatch error -!-',
       '公民館.xlsx file-unreadable error -!-',
       '地域安全課.xlsx program-unknown warning シート2!B12',
       '地域福祉課.xlsx duplicate-program error シート9!F10',
-      '指導室.xlsx year-missing error -!-',
+      '指導室.xlsx workbook-year-missing error -!-',
       '計画体系.xlsx program-unreported error 計画体系!D6',
       '計画体系.xlsx program-unreported error 計画体系!D11',
       '計画体系.xlsx department-missing error 計画体系!E11',
@@ -115,8 +116,7 @@ describe('hyoka consolidate on the generated department set', () => {
     for (const f of doc.files.filter((x) => x.status !== 'unreadable')) {
       const snapshot = await readWorkbook(readFileSync(f.file), f.file);
       const expected = checkWorkbook(snapshot, { fileName: f.file }).report.findings.map((x) => `${x.rule} ${x.sheet}!${x.cell}`);
-      // the workbook-level year-missing is consolidation's; check's own year-missing points at a sheet
-      const gotCheck = doc.findings.filter((x) => x.file === f.file && !(CONSOLIDATION_RULE_IDS.includes(x.rule) && (x.rule !== 'year-missing' || x.sheet === null)));
+      const gotCheck = doc.findings.filter((x) => x.file === f.file && !CONSOLIDATION_RULE_IDS.includes(x.rule));
       expect(gotCheck.map((x) => `${x.rule} ${x.sheet}!${x.cell}`)).toEqual(expected);
     }
     expect(doc.findings.map(short)).toContain('地域福祉課.xlsx grade-missing error シート1!F10');

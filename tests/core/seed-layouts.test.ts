@@ -3,6 +3,7 @@
  * same path users use (ExcelJS bytes → snapshot → engine). Exact expected findings.
  */
 import { checkWorkbook, type Finding, type Report } from '../../src/core';
+import { describe as describeFinding } from '../../src/render/describe';
 import { readWorkbook } from '../../src/xlsx/read';
 import { buildSeedWorkbook, SAMPLE_DEFECTS, SEED_LAYOUTS, toBuffer, type SeedLayout } from '../fixtures/workbooks';
 
@@ -75,7 +76,8 @@ describe('Koganei (one sheet per 基本施策, grades per department)', () => {
       'warning grade-jump シート9!F11',
     ]);
     const jump = report.findings.find((f) => f.cell === 'F13' && f.sheet === 'シート3');
-    expect(jump?.message).toContain('AからD');
+    expect(describeFinding(jump!, 'ja')).toContain('AからD');
+    expect(jump).toMatchObject({ messageId: 'jump', params: { from: 'A', to: 'D' } });
     expect(jump?.department).toBe('広報秘書課');
   });
 
@@ -114,7 +116,7 @@ describe('Kiyose 目標事業評価調書 (【取組N】 rows, 次年度方針, 
       'error grade-invalid 評価調書!F43',
       'warning grade-nonstandard 評価調書!F62',
     ]);
-    expect(report.findings[2].message).toContain('次年度方針の語のようです');
+    expect(describeFinding(report.findings[2], 'ja')).toContain('次年度方針の語のようです');
   });
 });
 
@@ -180,3 +182,21 @@ function expandRange(range: string): string[] {
   for (let c = col(from); c <= col(to); c++) out.push(`${String.fromCharCode(c)}${row}`);
   return out;
 }
+
+test('a policy counts the findings about itself and the programs below it, by plan node', async () => {
+  const { workbook } = buildSeedWorkbook('koganei-departments', { withSampleDefects: true });
+  const { report, plans } = checkWorkbook(await readWorkbook(await toBuffer(workbook)));
+  const aboutNodes = report.findings.filter((f) => f.node !== undefined);
+  expect(aboutNodes.length).toBeGreaterThan(5);
+  let counted = 0;
+  for (const plan of plans) {
+    for (const node of plan.nodes) {
+      if (node.children.length === 0 || node.repostOf) continue;
+      const policy = report.policies.find((p) => p.sheet === plan.sheet && p.row === node.row + 1);
+      const below = aboutNodes.filter((f) => f.node === node.key || f.node?.startsWith(`${node.key}/`)).length;
+      expect({ policy: node.key, findings: policy?.findings }).toEqual({ policy: node.key, findings: below });
+      counted += below;
+    }
+  }
+  expect(counted).toBeGreaterThan(0);
+});

@@ -2,6 +2,7 @@ import { MASTER_FILE, buildDepartmentSet } from '../../scripts/make-department-s
 import { createLivePort } from '../../src/excel/live-port';
 import type { PickedFile } from '../../src/excel/picked-files';
 import { OUTPUT_SHEETS_KEY } from '../../src/excel/workbook-keys';
+import { describe as describeFinding } from '../../src/render/describe';
 import { readWorkbook } from '../../src/xlsx/read';
 import { createPaneStore } from '../../src/taskpane/store';
 import { FakeWorkbook, sheetState } from './fake-excel';
@@ -75,7 +76,7 @@ describe('取りまとめ into the open workbook (fake Excel)', () => {
       '(open workbook) department-missing',
       '(open workbook) program-unreported',
     ]);
-    expect(result?.findings.find((f) => f.rule === 'file-unreadable')?.message).toMatch(/ファイルが壊れています|Excel ブックではありません/);
+    expect(describeFinding(result!.findings.find((f) => f.rule === 'file-unreadable')!, 'ja')).toMatch(/ファイルが壊れています|Excel ブックではありません/);
 
     // 3 syncs to read the 計画体系 sheet from the open workbook, 2 to write all four sheets.
     expect(wb.syncs).toBe(5);

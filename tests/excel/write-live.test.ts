@@ -1,4 +1,5 @@
-import { buildSummaryDocument, checkWorkbook, type SummaryDocument } from '../../src/core';
+import { checkWorkbook, type SummaryDocument } from '../../src/core';
+import { buildSummaryDocument } from '../../src/render';
 import { createLivePort } from '../../src/excel/live-port';
 import { writeSummaryLive } from '../../src/excel/write-live';
 import { applyHighlights, clearHighlights, HIGHLIGHT_COLOURS } from '../../src/excel/highlight';
@@ -25,7 +26,7 @@ describe('writing 評価集計 / 点検結果 into the live workbook', () => {
   it('writes both sheets in 2 syncs, and a second run leaves exactly one of each', async () => {
     const { wb, port } = await liveSample('komae-policy-grades.xlsx');
     const before = userSheets(wb);
-    const { report } = checkWorkbook(await port.readSnapshot(), { fileName: 'komae', lang: 'ja' });
+    const { report } = checkWorkbook(await port.readSnapshot(), { fileName: 'komae' });
     const doc = buildSummaryDocument(report, 'ja');
     wb.syncs = 0;
     await port.writeSummary(doc);
@@ -33,7 +34,7 @@ describe('writing 評価集計 / 点検結果 into the live workbook', () => {
     const firstRun = OUTPUT.map((n) => sheetState(wb.sheet(n)!));
 
     // Second run: re-read (output sheets are skipped), re-check, re-write.
-    const again = checkWorkbook(await port.readSnapshot(), { fileName: 'komae', lang: 'ja' });
+    const again = checkWorkbook(await port.readSnapshot(), { fileName: 'komae' });
     expect(again.report.findings).toEqual(report.findings);
     wb.syncs = 0;
     await port.writeSummary(buildSummaryDocument(again.report, 'ja'));
@@ -62,7 +63,7 @@ describe('writing 評価集計 / 点検結果 into the live workbook', () => {
 
   it('links each finding to its cell', async () => {
     const { wb, port } = await liveSample('kiyose-programs.xlsx');
-    const { report } = checkWorkbook(await port.readSnapshot(), { lang: 'ja' });
+    const { report } = checkWorkbook(await port.readSnapshot());
     await port.writeSummary(buildSummaryDocument(report, 'ja'));
     const links = [...wb.sheet('点検結果')!.cells.values()].filter((c) => c.hyperlink).map((c) => c.hyperlink!.documentReference);
     const located = report.findings.filter((f) => f.sheet && f.cell);
@@ -75,7 +76,7 @@ describe('writing 評価集計 / 点検結果 into the live workbook', () => {
 describe('highlighting', () => {
   it('colours flagged cells by severity and restores the original fills exactly', async () => {
     const { wb, port } = await liveSample('kiyose-programs.xlsx');
-    const { report } = checkWorkbook(await port.readSnapshot(), { lang: 'ja' });
+    const { report } = checkWorkbook(await port.readSnapshot());
     const flagged = report.findings.filter((f) => f.sheet && f.cell);
     expect(flagged.length).toBeGreaterThan(0);
     // Put a user fill on a flagged cell too.
@@ -108,8 +109,8 @@ describe('highlighting', () => {
     const s = wb.addSheet('S');
     s.setRows([['A', 'B']]);
     const findings = [
-      { rule: 'x', severity: 'error' as const, sheet: 'S', cell: 'A1', row: 1, message: '' },
-      { rule: 'x', severity: 'warning' as const, sheet: 'S', cell: 'B1', row: 1, message: '' },
+      { rule: 'x', severity: 'error' as const, messageId: 'x', params: {}, sheet: 'S', cell: 'A1', row: 1 },
+      { rule: 'x', severity: 'warning' as const, messageId: 'x', params: {}, sheet: 'S', cell: 'B1', row: 1 },
     ];
     await applyHighlights(wb.context(), findings, { pattern: false });
     s.ensure(0, 1).fill = '#00FF00';

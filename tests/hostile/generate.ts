@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
-import { cellText } from '../../src/xlsx/write';
+import { escapeCellText } from '../../src/xlsx/write';
 import { buildSeedWorkbook, toBuffer } from '../fixtures/workbooks';
 
 // ---------------------------------------------------------------------------------------------
@@ -327,9 +327,9 @@ export async function formulaLookalikes(): Promise<{ data: Buffer; texts: string
   FORMULA_LEADS.forEach((lead, i) => {
     const e = index.entries[i];
     const name = injectionText(lead, i);
-    // cellText stores a CR as _x000D_ (ExcelJS would write it raw and XML would make it a LF).
-    ws.getCell(`${cols.name}${e.row}`).value = cellText(name);
-    ws.getCell(`${cols.grade}${e.row}`).value = cellText(`${lead}A1`);
+    // escapeCellText stores a CR as _x000D_ (ExcelJS would write it raw and XML would make it a LF).
+    ws.getCell(`${cols.name}${e.row}`).value = escapeCellText(name);
+    ws.getCell(`${cols.grade}${e.row}`).value = escapeCellText(`${lead}A1`);
     texts.push(name, `${lead}A1`);
   });
   ws.name = '=評価調書';

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { RULES } from '../../src/core';
-import { RULE_SEVERITIES } from './rule-tester';
+import { ALL_RULES, CONSOLIDATION_RULES, RULES } from '../../src/core';
+import { defineRule, uniqueRules } from '../../src/core/rules/rule';
+import { describe as describeFinding } from '../../src/render/describe';
+import { CONSOLIDATION_RULE_SEVERITIES, RULE_SEVERITIES } from './rule-tester';
 
 /** The thirteen rules and severities users' settings and documentation rely on. */
 const FIXED: Record<string, string> = {
@@ -47,5 +49,33 @@ describe('rule registry', () => {
 
   test.each(RULES.map((r) => r.id))('%s has a test file of the same name', (id) => {
     expect(existsSync(join(__dirname, `${id}.test.ts`))).toBe(true);
+  });
+});
+
+describe('one registry for check and consolidation rules', () => {
+  test('every rule of both kinds is in it, once, with its declared severity', () => {
+    const table: Record<string, string> = { ...RULE_SEVERITIES, ...CONSOLIDATION_RULE_SEVERITIES };
+    expect(ALL_RULES.map((r) => r.id).sort()).toEqual(Object.keys(table).sort());
+    for (const r of ALL_RULES) expect([r.id, r.severity]).toEqual([r.id, table[r.id]]);
+    expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(RULES.length + CONSOLIDATION_RULES.length);
+  });
+
+  test('`year-missing` is the check rule only; the workbook-level one is `workbook-year-missing`', () => {
+    expect(RULES.map((r) => r.id)).toContain('year-missing');
+    expect(CONSOLIDATION_RULES.map((r) => r.id)).toEqual(expect.arrayContaining(['workbook-year-missing']));
+    expect(CONSOLIDATION_RULES.map((r) => r.id)).not.toContain('year-missing');
+  });
+
+  test('a duplicate id throws when the registry is built', () => {
+    const rule = (id: string) =>
+      defineRule<null, { m: Record<string, never> }>({ id, severity: 'info', description: { ja: '説明', en: 'Description' }, messages: { m: { ja: () => 'あ', en: () => 'a' } }, check: () => undefined });
+    expect(() => uniqueRules([rule('a'), rule('b')])).not.toThrow();
+    expect(() => uniqueRules([rule('a'), rule('b'), rule('a')])).toThrow('duplicate rule id: a');
+    expect(() => uniqueRules([...ALL_RULES, rule('grade-jump')])).toThrow('duplicate rule id: grade-jump');
+  });
+
+  test.each([...RULES, ...CONSOLIDATION_RULES].map((r) => [r.id, r] as const))('%s declares its messages in both languages', (_id, rule) => {
+    expect(rule.messageIds.length).toBeGreaterThan(0);
+    expect(() => describeFinding({ rule: rule.id, messageId: 'no-such-message', params: {} }, 'ja')).toThrow(`rule ${rule.id} has no message no-such-message`);
   });
 });

@@ -8,7 +8,8 @@
  */
 import ExcelJS from 'exceljs';
 
-import { checkWorkbook, type CheckResult, type Finding, type Lang, type Severity } from '../../src/core';
+import { ALL_RULES, checkWorkbook, type CheckResult, type DefinedRule, type Finding, type Lang, type Problem, type Severity } from '../../src/core';
+import { describe as describeFinding } from '../../src/render/describe';
 import { SettingsSchema, type SettingsInput } from '../../src/core/settings';
 import { readWorkbook } from '../../src/xlsx/read';
 import { buildSeedWorkbook, toBuffer, type FixtureEntry, type FixtureIndex, type SeedLayout } from '../fixtures/workbooks';
@@ -34,6 +35,20 @@ export const RULE_SEVERITIES = {
   'layout-uncertain': 'info',
   // added after the first thirteen: a workbook where no sheet could be checked
   'nothing-checked': 'warning',
+  // added with the one reader: a sheet whose part is missing from the file
+  'sheet-unreadable': 'error',
+} as const satisfies Record<string, Severity>;
+
+/** The consolidation rules, in the same id space (the registry refuses a duplicate id). */
+export const CONSOLIDATION_RULE_SEVERITIES = {
+  'file-unreadable': 'error',
+  // was `year-missing` until check and consolidation rules shared one registry
+  'workbook-year-missing': 'error',
+  'year-mismatch': 'error',
+  'duplicate-program': 'error',
+  'program-unknown': 'warning',
+  'program-unreported': 'error',
+  'department-missing': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITIES;
@@ -163,21 +178,33 @@ function startingWorkbook(input: CaseInput): ExcelJS.Workbook {
   return buildSeedWorkbook(input.layout, { withSampleDefects: input.withSampleDefects }).workbook;
 }
 
-/** Builds, edits, writes, reads back and checks; returns the result in each asked language. */
-export async function checkCase(input: CaseInput, langs: readonly Lang[] = ['ja']): Promise<Checked[]> {
+/** Builds, edits, writes, reads back and checks (the engine takes no language). */
+export async function check(input: CaseInput): Promise<Checked> {
   const wb = startingWorkbook(input);
   for (const e of input.edits ?? []) applyEdit(wb, e);
   const snapshot = await readWorkbook(await toBuffer(wb), 'case.xlsx');
   const settings = SettingsSchema.parse(input.settings ?? {});
-  return langs.map((lang) => {
-    const result = checkWorkbook(snapshot, { settings, lang });
-    const all = result.report.findings;
-    return { result, all, of: (rule) => all.filter((f) => f.rule === rule) };
-  });
+  const result = checkWorkbook(snapshot, { settings });
+  const all = result.report.findings;
+  for (const f of all) expectFindingData(f);
+  return { result, all, of: (rule) => all.filter((f) => f.rule === rule) };
 }
 
-export async function check(input: CaseInput, lang: Lang = 'ja'): Promise<Checked> {
-  return (await checkCase(input, [lang]))[0];
+/** The finding's sentence, as every renderer shows it. */
+export function sentence(f: Pick<Finding, 'rule' | 'messageId' | 'params'>, lang: Lang): string {
+  return describeFinding(f, lang);
+}
+
+/** Any finding: a registered rule, one of its messageIds, JSON-safe params, a sentence in each language. */
+export function expectFindingData(f: Pick<Finding, 'rule' | 'severity' | 'messageId' | 'params'>): void {
+  const rule = ALL_RULES.find((r) => r.id === f.rule) as DefinedRule<unknown> | undefined;
+  expect(rule).toBeDefined();
+  expect(rule?.severity).toBe(f.severity);
+  expect(rule?.messageIds).toContain(f.messageId);
+  expect(JSON.parse(JSON.stringify(f.params))).toEqual(f.params);
+  expect(sentence(f, 'ja')).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  // English sentences may start with a quoted Japanese name, but they are written in English.
+  expect(sentence(f, 'en')).toMatch(/[a-z]{3,} [a-z]{2,}/);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,6 +229,10 @@ export interface ExpectedFinding {
   year?: number;
   department?: string;
   program?: string;
+  /** The rule's message this finding uses (checked when given). */
+  messageId?: string;
+  /** Params the finding must carry (a subset: other params may be there too). */
+  params?: Record<string, unknown>;
   /** Fragments the message must contain, in each language. */
   message: { ja: TextCheck[]; en: TextCheck[] };
 }
@@ -224,29 +255,32 @@ function expectText(message: string, checks: TextCheck[]): void {
   }
 }
 
-/** Checks an invalid case's findings (run once in Japanese and once in English). */
+/** Checks an invalid case's findings: positions, data, and the sentences in Japanese and English. */
 export async function expectFindings(rule: RuleId, c: InvalidCase): Promise<Checked> {
-  const [ja, en] = await checkCase(c, ['ja', 'en']);
+  const checked = await check(c);
   const severity = RULE_SEVERITIES[rule];
   const expected = c.errors.map((e) => {
     const p: Record<string, unknown> = { rule, severity, sheet: e.sheet, cell: e.cell, row: e.row };
     if (e.year !== undefined) p.year = e.year;
     return p;
   });
-  expect(ja.of(rule).map(position)).toEqual(expected);
-  expect(en.of(rule).map(position)).toEqual(expected);
+  const found = checked.of(rule);
+  expect(found.map(position)).toEqual(expected);
   c.errors.forEach((e, i) => {
-    const jaFinding = ja.of(rule)[i];
-    const enFinding = en.of(rule)[i];
-    expectText(jaFinding.message, e.message.ja);
-    expectText(enFinding.message, e.message.en);
+    const f = found[i];
+    if (e.messageId !== undefined) expect(f.messageId).toBe(e.messageId);
+    if (e.params !== undefined) expect(f.params).toMatchObject(e.params);
+    const ja = sentence(f, 'ja');
+    const en = sentence(f, 'en');
+    expectText(ja, e.message.ja);
+    expectText(en, e.message.en);
     // Japanese messages are Japanese; English ones are not.
-    expect(jaFinding.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-    expect(enFinding.message).toMatch(/^[\x20-\x7e]/);
-    if (e.department !== undefined) expect(jaFinding.department).toBe(e.department);
-    if (e.program !== undefined) expect(jaFinding.program).toBe(e.program);
+    expect(ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(en).toMatch(/^[\x20-\x7e]/);
+    if (e.department !== undefined) expect(f.department).toBe(e.department);
+    if (e.program !== undefined) expect(f.program).toBe(e.program);
   });
-  return ja;
+  return checked;
 }
 
 export async function expectNoFindings(rule: RuleId, c: ValidCase): Promise<void> {
@@ -271,5 +305,24 @@ export function runRuleTests(rule: RuleId, cases: { valid: ValidCase[]; invalid:
       expect(c.errors.length).toBeGreaterThan(0);
       await expectFindings(rule, c);
     });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules that read a hand-built context (consolidation rules)
+
+export interface ReportedProblem extends Problem {
+  rule: string;
+  /** The sentences describe() gives for it. */
+  ja: string;
+  en: string;
+}
+
+/** Runs one rule on a context, checks every problem's data, and renders its sentences. */
+export function problems<C>(rule: DefinedRule<C>, context: C): ReportedProblem[] {
+  return rule.run(context).map((p) => {
+    const f = { rule: rule.id, severity: rule.severity, messageId: p.messageId, params: p.params };
+    expectFindingData(f);
+    return { ...p, rule: rule.id, ja: sentence(f, 'ja'), en: sentence(f, 'en') };
   });
 }

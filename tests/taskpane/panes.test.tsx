@@ -13,9 +13,9 @@ const REPORT: Report = {
   reportYear: 2023,
   sheets: [{ name: '評価調書', kind: 'evaluation', headerRow: 3 }],
   findings: [
-    { rule: 'grade-missing', severity: 'error', sheet: '評価調書', cell: 'F10', row: 10, message: '評価が未記入です。', department: '福祉政策課' },
-    { rule: 'grade-jump', severity: 'warning', sheet: '評価調書', cell: 'F12', row: 12, message: 'AからDへ変わっています。', department: '高齢福祉課' },
-    { rule: 'year-missing', severity: 'info', sheet: null, cell: null, row: null, message: '令和4年度がありません。' },
+    { rule: 'grade-missing', severity: 'error', messageId: 'missing', params: { program: '見守りの充実', department: '福祉政策課' }, sheet: '評価調書', cell: 'F10', row: 10, department: '福祉政策課' },
+    { rule: 'grade-jump', severity: 'warning', messageId: 'jump', params: { program: '配食サービス', department: '高齢福祉課', from: 'A', to: 'D' }, sheet: '評価調書', cell: 'F12', row: 12, department: '高齢福祉課' },
+    { rule: 'year-missing', severity: 'info', messageId: 'noColumn', params: { year: 2022 }, sheet: null, cell: null, row: null },
   ],
   policies: [
     { sheet: '評価調書', id: '1-(1)', name: '見守りの充実', level: 1, levelLabel: '施策', declaredGrade: 'A', computedGrade: 'B', counts: { A: 2, B: 1, C: 1, D: 0 }, programs: 4, row: 5, findings: 1 },

@@ -10,9 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 
-import { buildSummaryDocument, checkWorkbook, type DocCell, type Lang, type SummaryDocument } from '../../src/core';
+import { checkWorkbook, type DocCell, type Lang, type SummaryDocument } from '../../src/core';
+import { buildSummaryDocument } from '../../src/render';
 import { OutputRefused, writeOutputWith } from '../../src/cli/files';
-import { readWorkbookStreaming } from '../../src/xlsx/read-stream';
+import { readWorkbook } from '../../src/xlsx/read';
 import { MAX_CELL_CHARS, writeSummaryWorkbook } from '../../src/xlsx/write';
 import { writeSummaryWorkbookFile } from '../../src/xlsx/write-stream';
 import { allTexts, readXlsxCells } from '../hostile/xlsx-text';
@@ -75,8 +76,8 @@ async function expectSameWorkbook(doc: SummaryDocument): Promise<void> {
 
 async function sampleDocument(name: string, lang: Lang): Promise<SummaryDocument> {
   const file = path.join(ROOT, 'samples', name);
-  const snapshot = await readWorkbookStreaming(new Uint8Array(await fs.readFile(file)), name);
-  const { report } = checkWorkbook(snapshot, { fileName: name, lang });
+  const snapshot = await readWorkbook(new Uint8Array(await fs.readFile(file)), name);
+  const { report } = checkWorkbook(snapshot, { fileName: name });
   return buildSummaryDocument(report, lang, { sourceFile: `../in put/${name}` });
 }
 

@@ -74,6 +74,8 @@ export interface MasterProgram {
   row: number;
   /** A1 of its name cell. */
   cell: string;
+  /** `PlanNode.key` of the program in the master's plan. */
+  node: string;
   levels: ProgramLevel[];
   path: string;
   name: string;
@@ -128,6 +130,7 @@ export function readPlanMaster(snapshot: WorkbookSnapshot): PlanMaster | null {
         sheet: plan.sheet,
         row: node.row + 1,
         cell: `${columnLetter(nameCol)}${node.row + 1}`,
+        node: node.key,
         levels: levelsOf(node),
         path: node.path,
         name: node.name,

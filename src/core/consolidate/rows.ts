@@ -35,6 +35,7 @@ export function programRows(plans: readonly SheetPlan[], file: string, fileIndex
           row: entry.row + 1,
           cell: a1(entry.row, grade ? grade.col : nameCol),
           nameCell: a1(entry.row, nameCol),
+          node: node.key,
           department: entry.department,
           departmentKey: '',
           levels,

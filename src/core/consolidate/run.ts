@@ -1,12 +1,12 @@
 import { checkWorkbook } from '../check';
-import { countBySeverity, type Finding, type Lang, type Report } from '../report';
+import { countBySeverity, type Report } from '../report';
 import { RULES } from '../rules/registry';
 import { defaultSettings, type Settings } from '../settings';
 import { parseFiscalYear } from '../years';
-import { buildConsolidationDocument, FIRST_DATA_ROW } from './document';
+import { toFinding } from '../check';
 import { createMasterMatcher, departmentFromFileName, departmentKey, readPlanMaster } from './identity';
 import { CONSOLIDATION_RULES } from './rules/registry';
-import type { ConsolidationContext } from './rules/rule';
+import type { ConsolidationContext } from './rules/context';
 import { programIdentity, programRows } from './rows';
 import { submissions } from './submissions';
 import { buildMergedTree, summariseMerged } from './tree';
@@ -28,7 +28,6 @@ export class ConsolidationCancelled extends Error {
  */
 export async function consolidate(inputs: readonly ConsolidationInput[], options: ConsolidationOptions = {}): Promise<ConsolidationResult> {
   const settings = options.settings ?? defaultSettings();
-  const lang: Lang = options.lang ?? 'ja';
   const fixedYear = settings.reportYear !== undefined ? parseFiscalYear(settings.reportYear) : null;
   // Each file is first checked against its own stated year, so a wrong-year file is seen as one.
   const ownYear: Settings = { ...settings };
@@ -49,9 +48,9 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
       const department = departmentFromFileName(name, known);
       files.push(fileRecord(name, department, [departmentKey(department)], null, 'unreadable', [], snapshot.unreadable));
     } else {
-      let result = checkWorkbook(snapshot, { settings: ownYear, fileName: name, lang });
+      let result = checkWorkbook(snapshot, { settings: ownYear, fileName: name });
       const statedYear = result.report.reportYear;
-      if (statedYear === null && fixedYear !== null) result = checkWorkbook(snapshot, { settings, fileName: name, lang });
+      if (statedYear === null && fixedYear !== null) result = checkWorkbook(snapshot, { settings, fileName: name });
       const own = programRows(result.plans, name, i);
       const { department, keys } = departmentsOf(own, name, known);
       for (const r of own) {
@@ -59,12 +58,12 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
         r.departmentKey = departmentKey(r.department ?? '');
       }
       rows.push(...own);
-      for (const f of result.report.findings) checkFindings.push({ file: name, ...f });
+      for (const f of result.report.findings) checkFindings.push({ ...f, file: name });
       files.push(fileRecord(name, department, keys, statedYear, 'ok', snapshot.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name), null));
     }
     options.onProgress?.(i + 1, inputs.length, name);
-    // Let the page paint its progress bar (and the cancel button be clicked) between files.
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    // The host decides how to let its page paint (and the cancel button be clicked) between files.
+    await options.yieldToHost?.();
   }
   if (options.signal?.aborted) throw new ConsolidationCancelled();
 
@@ -90,13 +89,7 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
   const runFindings: ConsolidatedFinding[] = [];
   for (const rule of CONSOLIDATION_RULES) {
     if (settings.rules[rule.id] === 'off') continue;
-    for (const { at, message } of rule.run(context, lang)) {
-      const f: ConsolidatedFinding = { file: at.file, rule: rule.id, severity: rule.severity, sheet: at.sheet, cell: at.cell, row: at.row, message };
-      if (at.year !== undefined) f.year = at.year;
-      if (at.department) f.department = at.department;
-      if (at.program) f.program = at.program;
-      runFindings.push(f);
-    }
+    for (const problem of rule.run(context)) runFindings.push({ ...toFinding(rule.id, rule.severity, problem), file: problem.at.file ?? null });
   }
   const findings = sortFindings([...checkFindings, ...runFindings], files, master?.sheets ?? []);
   for (const f of files) {
@@ -105,18 +98,17 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
     f.warnings = counts.warning;
   }
 
-  const tree = buildMergedTree(merged, master, FIRST_DATA_ROW);
+  const tree = buildMergedTree(merged, master);
   const perLine = findingsPerLine(tree.lines, findings, masterName);
   const report: Report = {
     file: null,
     reportYear,
     sheets: [],
     findings,
-    policies: summariseMerged(tree, perLine, FIRST_DATA_ROW, settings),
+    policies: summariseMerged(tree, perLine, settings),
   };
   const subs = submissions(files, master);
-  const document = buildConsolidationDocument({ files, findings, tree, perLine, report, submissions: subs, masterName, hasMaster: master !== null, rows: merged.length }, lang, options.sourceLink);
-  return { reportYear, files, findings, rows: merged, master, report, document, submissions: subs };
+  return { reportYear, files, findings, rows: merged, master, report, submissions: subs, tree, findingsPerLine: perLine, masterName };
 }
 
 function fileRecord(
@@ -201,18 +193,25 @@ function compareColumns(a: string | null, b: string | null): number {
   return ca.length - cb.length || (ca < cb ? -1 : ca > cb ? 1 : 0);
 }
 
-/** Findings per 取りまとめ line: those pointing at a merged row's source row, or at a master program. */
-function findingsPerLine(lines: ReturnType<typeof buildMergedTree>['lines'], findings: readonly Finding[] & readonly ConsolidatedFinding[], masterName: string | null): Map<number, number> {
+/**
+ * Findings per 取りまとめ line, matched by what they are about: a merged row's file, plan node
+ * and row, or (findings pointing into the master) a master program's node.
+ */
+function findingsPerLine(lines: ReturnType<typeof buildMergedTree>['lines'], findings: readonly ConsolidatedFinding[], masterName: string | null): Map<number, number> {
   const index = new Map<string, number>();
   lines.forEach((l, i) => {
-    if (l.kind === 'row') index.set(`${l.row.file}|${l.row.sheet}|${l.row.row}`, i);
-    else index.set(`${masterName ?? ''}|${l.program.sheet}|${l.program.row}|m`, i);
+    if (l.kind === 'row') index.set(lineKey(l.row.file, l.row.node, l.row.row), i);
+    else index.set(lineKey(masterName, l.program.node, null), i);
   });
   const out = new Map<number, number>();
   for (const f of findings) {
-    if (f.sheet === null || f.row === null) continue;
-    const i = index.get(`${f.file}|${f.sheet}|${f.row}`) ?? (f.rule === 'program-unreported' ? index.get(`${f.file ?? ''}|${f.sheet}|${f.row}|m`) : undefined);
+    if (f.node === undefined) continue;
+    const i = index.get(lineKey(f.file, f.node, f.row)) ?? index.get(lineKey(f.file, f.node, null));
     if (i !== undefined) out.set(i, (out.get(i) ?? 0) + 1);
   }
   return out;
+}
+
+function lineKey(file: string | null, node: string, row: number | null): string {
+  return JSON.stringify([file, node, row]);
 }

@@ -17,8 +17,8 @@ export interface MergedNode {
   children: MergedNode[];
   rows: MergedRow[];
   master: MasterProgram | null;
-  /** 1-based row in 取りまとめ of the node's first line, once laid out. */
-  sheetRow: number;
+  /** 1-based number of the node's first 取りまとめ line, once laid out (which sheet row that is, the renderer decides). */
+  firstLine: number;
 }
 
 export type Line = { kind: 'row'; row: MergedRow; node: MergedNode } | { kind: 'unreported'; program: MasterProgram; node: MergedNode };
@@ -41,7 +41,7 @@ class GroupBuilder {
       key = `${key}/${levelKey(level)}`;
       let node = this.byKey.get(key);
       if (!node) {
-        node = { group: this.name, level, depth: (parent?.depth ?? 0) + 1, parent, children: [], rows: [], master: null, sheetRow: 0 };
+        node = { group: this.name, level, depth: (parent?.depth ?? 0) + 1, parent, children: [], rows: [], master: null, firstLine: 0 };
         this.byKey.set(key, node);
         (parent ? parent.children : this.roots).push(node);
       }
@@ -72,8 +72,7 @@ class GroupBuilder {
   }
 }
 
-/** `firstDataRow`: where the renderer puts the first data line of 取りまとめ (title, header above). */
-export function buildMergedTree(rows: readonly MergedRow[], master: PlanMaster | null, firstDataRow: number): MergedTree {
+export function buildMergedTree(rows: readonly MergedRow[], master: PlanMaster | null): MergedTree {
   const masterGroups = new Map<string, GroupBuilder>();
   const otherGroups = new Map<string, GroupBuilder>();
   const masterNodes: MergedNode[] = [];
@@ -104,7 +103,7 @@ export function buildMergedTree(rows: readonly MergedRow[], master: PlanMaster |
     }
   }
   lines.forEach((line, i) => {
-    for (let n: MergedNode | null = line.node; n && n.sheetRow === 0; n = n.parent) n.sheetRow = firstDataRow + i;
+    for (let n: MergedNode | null = line.node; n && n.firstLine === 0; n = n.parent) n.firstLine = i + 1;
   });
   return { groups, lines };
 }
@@ -113,7 +112,7 @@ export function buildMergedTree(rows: readonly MergedRow[], master: PlanMaster |
  * 施策ごとの集計 over every file: the same PolicySummary `check` gives, counted from the merged
  * rows (a program reported twice counts once) and pointing at 取りまとめ's rows.
  */
-export function summariseMerged(tree: MergedTree, findingsPerLine: ReadonlyMap<number, number>, firstDataRow: number, settings: Settings): PolicySummary[] {
+export function summariseMerged(tree: MergedTree, findingsPerLine: ReadonlyMap<number, number>, settings: Settings): PolicySummary[] {
   const lineIndex = new Map<MergedRow, number>();
   tree.lines.forEach((l, i) => {
     if (l.kind === 'row') lineIndex.set(l.row, i);
@@ -149,7 +148,7 @@ export function summariseMerged(tree: MergedTree, findingsPerLine: ReadonlyMap<n
         computedGrade: computeGrade(counts, settings),
         counts,
         programs,
-        row: node.sheetRow || firstDataRow,
+        row: node.firstLine || 1,
         findings,
       });
     }

@@ -1,9 +1,9 @@
-import type { Finding, Lang, Report } from '../report';
+import type { Finding, Report } from '../report';
 import type { Settings } from '../settings';
-import type { SummaryDocument } from '../summary-document';
 import type { WorkbookSnapshot } from '../snapshot';
 import type { PlanMaster, ProgramLevel } from './identity';
 import type { Submission } from './submissions';
+import type { MergedTree } from './tree';
 
 /** A department workbook as the adapter could read it, or why it could not. */
 export type InputSnapshot = WorkbookSnapshot | { unreadable: string };
@@ -24,16 +24,15 @@ export interface ConsolidationOptions {
   /** How the master is named in findings (its path, or null for the open workbook). */
   masterName?: string | null;
   settings?: Settings;
-  lang?: Lang;
   /** Called after each file: done of total. */
   onProgress?(done: number, total: number, name: string): void;
-  signal?: AbortSignal;
+  /** An AbortSignal (core knows only the part it reads: it compiles without DOM or Node types). */
+  signal?: { readonly aborted: boolean };
   /**
-   * Where a link to an input's cell should point (the CLI: the input's path relative to the
-   * output). Without it the output shows provenance as plain text — the pane's case, where
-   * the inputs are not files beside the workbook.
+   * Awaited after each file. Core uses no host timers: the pane passes a macrotask yield so
+   * its progress bar paints and its cancel button can be clicked; the CLI needs none.
    */
-  sourceLink?(file: string): string | null;
+  yieldToHost?(): Promise<void>;
 }
 
 export type FileStatus = 'ok' | 'unreadable' | 'wrong-year';
@@ -68,6 +67,8 @@ export interface MergedRow {
   cell: string;
   /** A1 of the program-name cell, for findings about the program itself. */
   nameCell: string;
+  /** `PlanNode.key` of the program in its file's plan. */
+  node: string;
   department: string | null;
   departmentKey: string;
   /** Ancestors then the program itself, outermost first. */
@@ -86,7 +87,7 @@ export interface MergedRow {
 }
 
 /** A finding of the run: a `check` finding or a consolidation one, with the file it is about. */
-export interface ConsolidatedFinding extends Finding {
+export interface ConsolidatedFinding extends Omit<Finding, 'file'> {
   /** The input (or master) the finding points into; null when it is about the run. */
   file: string | null;
 }
@@ -102,6 +103,9 @@ export interface ConsolidationResult {
   submissions: Submission[];
   /** The merged report (policies across all files) in the form `check` renderers take. */
   report: Report;
-  /** 取りまとめ, 評価集計, 点検結果, 提出状況 — for the CLI's file and the pane's writer alike. */
-  document: SummaryDocument;
+  /** 取りまとめ lines in plan order (what `buildConsolidationDocument` draws). */
+  tree: MergedTree;
+  /** Findings per 取りまとめ line index. */
+  findingsPerLine: ReadonlyMap<number, number>;
+  masterName: string | null;
 }

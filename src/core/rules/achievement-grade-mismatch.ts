@@ -5,40 +5,42 @@ import { gradeFromShare } from '../summary/method';
 import type { PlanEntry, ValueCell } from '../plan/types';
 import { normalizeLoose } from '../text';
 import { formatFiscalYear } from '../years';
-import { defineRule, type RuleContext } from './rule';
+import { defineRule, grid, type RuleContext } from './rule';
 
 /**
  * The grade contradicts the achievement column or the stated definition: D (未実施) beside
  * 100 % or 実施, A–C beside 未実施 or 0 %, a grade two steps from what the share implies —
  * and, in per-year tables, a year whose 評価 says 未実施 beside a positive 達成度.
  */
-export const achievementGradeMismatch = defineRule<{ program: string; stated: string; achievement: string; year?: number }>({
+export const achievementGradeMismatch = defineRule<RuleContext, { mismatch: { program: string; stated: string; achievement: string; year?: number } }>({
   id: 'achievement-grade-mismatch',
   severity: 'warning',
   description: {
     ja: '評価が達成度（実施状況）と矛盾しています。',
     en: 'A grade contradicts the achievement column.',
   },
-  message: {
-    ja: (p) =>
-      `「${p.program}」${p.year ? `の${formatFiscalYear(p.year, 'ja')}` : ''}の評価「${p.stated}」が達成度「${p.achievement}」と合いません${p.stated === 'D' ? '（Dは未実施）' : ''}。評価か達成度を確認してください。`,
-    en: (p) =>
-      `"${p.program}"${p.year ? ` (FY${p.year})` : ''} is evaluated "${p.stated}" but its achievement says "${p.achievement}"${p.stated === 'D' ? ' (D means the program was not carried out)' : ''}. Check one of them.`,
+  messages: {
+    mismatch: {
+      ja: (p) =>
+        `「${p.program}」${p.year ? `の${formatFiscalYear(p.year, 'ja')}` : ''}の評価「${p.stated}」が達成度「${p.achievement}」と合いません${p.stated === 'D' ? '（Dは未実施）' : ''}。評価か達成度を確認してください。`,
+      en: (p) =>
+        `"${p.program}"${p.year ? ` (FY${p.year})` : ''} is evaluated "${p.stated}" but its achievement says "${p.achievement}"${p.stated === 'D' ? ' (D means the program was not carried out)' : ''}. Check one of them.`,
+    },
   },
-  check(context, emit) {
+  check(context, report) {
     for (const plan of context.plans) {
       for (const node of plan.nodes) {
         for (const entry of node.entries) {
-          const at = { sheet: plan.sheet, department: entry.department, program: node.name };
+          const at = { sheet: plan.sheet, department: entry.department, program: node.name, node: node.key };
           const program = node.name || node.path;
           const g = entry.declaredGrade?.parsed;
           if (g?.kind === 'grade') {
             const cell = achievementOf(entry, context.reportYear);
             if (cell && contradicts(g.grade, parseAchievement(cell.value), context.settings)) {
-              emit({ ...at, row: entry.row, col: entry.declaredGrade!.col }, { program, stated: g.grade, achievement: cell.text.trim() });
+              report({ messageId: 'mismatch', at: grid({ ...at, row: entry.row, col: entry.declaredGrade!.col }), params: { program, stated: g.grade, achievement: cell.text.trim() } });
             }
           }
-          for (const m of yearMismatches(entry, context)) emit({ ...at, row: m.cell.row, col: m.cell.col, year: m.year }, { program, stated: m.stated, achievement: m.achievement, year: m.year });
+          for (const m of yearMismatches(entry, context)) report({ messageId: 'mismatch', at: grid({ ...at, row: m.cell.row, col: m.cell.col, year: m.year }), params: { program, stated: m.stated, achievement: m.achievement, year: m.year } });
         }
       }
     }

@@ -1,34 +1,33 @@
 import { normalizeLoose } from '../text';
-import { defineRule } from './rule';
+import { defineRule, grid, type RuleContext } from './rule';
 import { gradeCells } from './grade-cells';
 
 /** A grade cell holding something that is not A–D (`E`, `継続`, a date). */
-export const gradeInvalid = defineRule<{ text: string; slip: boolean; previous: boolean }>({
+export const gradeInvalid = defineRule<RuleContext, { notAGrade: { text: string; slip: boolean; previous: boolean } }>({
   id: 'grade-invalid',
   severity: 'error',
   description: {
     ja: '評価欄にA〜D以外の値があります。',
     en: 'A grade cell holds something other than A–D.',
   },
-  message: {
-    ja: (p) =>
-      p.slip
-        ? `${p.previous ? '前年度評価' : '評価'}欄に「${p.text}」とあります。次年度方針の語のようです。列がずれていないか確認し、A〜Dで入力してください。`
-        : `${p.previous ? '前年度評価' : '評価'}欄の「${p.text}」はA〜Dの評価ではありません。A・B・C・Dのいずれか（対象外なら「-」）を入力してください。`,
-    en: (p) =>
-      p.slip
-        ? `The ${p.previous ? 'previous-year grade' : 'grade'} cell says "${p.text}", a next-year policy word: check for a column slip and enter A–D.`
-        : `"${p.text}" in the ${p.previous ? 'previous-year grade' : 'grade'} cell is not a grade. Enter A, B, C or D ("-" if it does not apply).`,
+  messages: {
+    notAGrade: {
+      ja: (p) =>
+        p.slip
+          ? `${p.previous ? '前年度評価' : '評価'}欄に「${p.text}」とあります。次年度方針の語のようです。列がずれていないか確認し、A〜Dで入力してください。`
+          : `${p.previous ? '前年度評価' : '評価'}欄の「${p.text}」はA〜Dの評価ではありません。A・B・C・Dのいずれか（対象外なら「-」）を入力してください。`,
+      en: (p) =>
+        p.slip
+          ? `The ${p.previous ? 'previous-year grade' : 'grade'} cell says "${p.text}", a next-year policy word: check for a column slip and enter A–D.`
+          : `"${p.text}" in the ${p.previous ? 'previous-year grade' : 'grade'} cell is not a grade. Enter A, B, C or D ("-" if it does not apply).`,
+    },
   },
-  check(context, emit) {
+  check(context, report) {
     const vocabulary = new Set(context.settings.nextPolicyVocabulary.map((w) => normalizeLoose(w)));
     for (const { plan, node, entry, cell, previous } of gradeCells(context)) {
       if (cell.parsed.kind !== 'invalid') continue;
       const text = cell.parsed.text;
-      emit(
-        { sheet: plan.sheet, row: cell.row, col: cell.col, department: entry.department, program: node.name },
-        { text: text.length > 40 ? `${text.slice(0, 40)}…` : text, slip: vocabulary.has(normalizeLoose(text)), previous },
-      );
+      report({ messageId: 'notAGrade', at: grid({ sheet: plan.sheet, row: cell.row, col: cell.col, department: entry.department, program: node.name, node: node.key }), params: { text: text.length > 40 ? `${text.slice(0, 40)}…` : text, slip: vocabulary.has(normalizeLoose(text)), previous } });
     }
   },
 });

@@ -1,21 +1,23 @@
 import { gradeSteps, type Grade } from '../grades';
-import { defineRule } from './rule';
+import { defineRule, grid, type RuleContext } from './rule';
 
 /** The grade moved two or more steps since last year (A↔C, B↔D, A↔D). */
-export const gradeJump = defineRule<{ program: string; department: string | null; from: Grade; to: Grade }>({
+export const gradeJump = defineRule<RuleContext, { jump: { program: string; department: string | null; from: Grade; to: Grade } }>({
   id: 'grade-jump',
   severity: 'warning',
   description: {
     ja: '前年度から評価が2段階以上変わっています。',
     en: 'The grade moved two or more steps since last year.',
   },
-  message: {
-    ja: (p) =>
-      `「${p.program}」${p.department ? `（${p.department}）` : ''}の評価が前年度の${p.from}から${p.to}へ2段階以上変わっています。理由が記載されているか確認してください。`,
-    en: (p) =>
-      `"${p.program}"${p.department ? ` (${p.department})` : ''} moved from ${p.from} to ${p.to} (two or more steps) since last year. Check that the reason is stated.`,
+  messages: {
+    jump: {
+      ja: (p) =>
+        `「${p.program}」${p.department ? `（${p.department}）` : ''}の評価が前年度の${p.from}から${p.to}へ2段階以上変わっています。理由が記載されているか確認してください。`,
+      en: (p) =>
+        `"${p.program}"${p.department ? ` (${p.department})` : ''} moved from ${p.from} to ${p.to} (two or more steps) since last year. Check that the reason is stated.`,
+    },
   },
-  check(context, emit) {
+  check(context, report) {
     for (const plan of context.plans) {
       for (const node of plan.nodes) {
         for (const entry of node.entries) {
@@ -23,10 +25,7 @@ export const gradeJump = defineRule<{ program: string; department: string | null
           const before = entry.previousGrade?.parsed;
           if (now?.kind !== 'grade' || before?.kind !== 'grade') continue;
           if (gradeSteps(before.grade, now.grade) < 2) continue;
-          emit(
-            { sheet: plan.sheet, row: entry.row, col: entry.declaredGrade!.col, department: entry.department, program: node.name },
-            { program: node.name || node.path, department: entry.department, from: before.grade, to: now.grade },
-          );
+          report({ messageId: 'jump', at: grid({ sheet: plan.sheet, row: entry.row, col: entry.declaredGrade!.col, department: entry.department, program: node.name, node: node.key }), params: { program: node.name || node.path, department: entry.department, from: before.grade, to: now.grade } });
         }
       }
     }

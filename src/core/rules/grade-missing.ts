@@ -1,19 +1,21 @@
 import { expectsGrade } from '../plan/units';
-import { defineRule } from './rule';
+import { defineRule, grid, type RuleContext } from './rule';
 
 /** 記入漏れ: a row that should carry a grade has none. */
-export const gradeMissing = defineRule<{ program: string; department: string | null }>({
+export const gradeMissing = defineRule<RuleContext, { missing: { program: string; department: string | null } }>({
   id: 'grade-missing',
   severity: 'error',
   description: {
     ja: '評価を記入すべき行に評価がありません。',
     en: 'A row that should carry a grade has none.',
   },
-  message: {
-    ja: (p) => `「${p.program}」${p.department ? `（${p.department}）` : ''}の評価が未記入です。A〜Dのいずれかを入力してください（対象外なら「-」）。`,
-    en: (p) => `No grade for "${p.program}"${p.department ? ` (${p.department})` : ''}. Enter A–D, or "-" if it does not apply.`,
+  messages: {
+    missing: {
+      ja: (p) => `「${p.program}」${p.department ? `（${p.department}）` : ''}の評価が未記入です。A〜Dのいずれかを入力してください（対象外なら「-」）。`,
+      en: (p) => `No grade for "${p.program}"${p.department ? ` (${p.department})` : ''}. Enter A–D, or "-" if it does not apply.`,
+    },
   },
-  check(context, emit) {
+  check(context, report) {
     for (const plan of context.plans) {
       if (plan.gradeCol === null) continue;
       for (const node of plan.nodes) {
@@ -21,10 +23,7 @@ export const gradeMissing = defineRule<{ program: string; department: string | n
         for (const entry of node.entries) {
           if (entry.declaredGrade?.parsed.kind !== 'blank') continue;
           if (entry.strayGrades.length > 0) continue; // grade-misplaced says where it went
-          emit(
-            { sheet: plan.sheet, row: entry.row, col: entry.declaredGrade.col, department: entry.department, program: node.name },
-            { program: node.name || node.path, department: entry.department },
-          );
+          report({ messageId: 'missing', at: grid({ sheet: plan.sheet, row: entry.row, col: entry.declaredGrade.col, department: entry.department, program: node.name, node: node.key }), params: { program: node.name || node.path, department: entry.department } });
         }
       }
     }

@@ -1,26 +1,25 @@
 import { canonicalGrade, type Grade } from '../grades';
-import { defineRule } from './rule';
+import { defineRule, grid, type RuleContext } from './rule';
 import { gradeCells } from './grade-cells';
 
 /** `Ａ`, `b`, ` A `: readable, counted as that grade, but not how the sheet should say it. */
-export const gradeNonstandard = defineRule<{ text: string; grade: Grade; repost: boolean }>({
+export const gradeNonstandard = defineRule<RuleContext, { nonstandard: { text: string; grade: Grade; repost: boolean } }>({
   id: 'grade-nonstandard',
   severity: 'warning',
   description: {
     ja: '評価の表記が標準（半角大文字A〜D）ではありません。',
     en: 'A grade is written in a non-standard notation.',
   },
-  message: {
-    ja: (p) => `評価「${p.text}」は「${canonicalGrade(p.grade, p.repost)}」として数えました。半角大文字で「${canonicalGrade(p.grade, p.repost)}」と入力してください。`,
-    en: (p) => `Grade "${p.text}" was counted as ${p.grade}; write it as "${canonicalGrade(p.grade, p.repost)}".`,
+  messages: {
+    nonstandard: {
+      ja: (p) => `評価「${p.text}」は「${canonicalGrade(p.grade, p.repost)}」として数えました。半角大文字で「${canonicalGrade(p.grade, p.repost)}」と入力してください。`,
+      en: (p) => `Grade "${p.text}" was counted as ${p.grade}; write it as "${canonicalGrade(p.grade, p.repost)}".`,
+    },
   },
-  check(context, emit) {
+  check(context, report) {
     for (const { plan, node, entry, cell } of gradeCells(context)) {
       if (cell.parsed.kind !== 'grade' || cell.parsed.canonical) continue;
-      emit(
-        { sheet: plan.sheet, row: cell.row, col: cell.col, department: entry.department, program: node.name },
-        { text: cell.parsed.text, grade: cell.parsed.grade, repost: cell.parsed.repost },
-      );
+      report({ messageId: 'nonstandard', at: grid({ sheet: plan.sheet, row: cell.row, col: cell.col, department: entry.department, program: node.name, node: node.key }), params: { text: cell.parsed.text, grade: cell.parsed.grade, repost: cell.parsed.repost } });
     }
   },
 });

@@ -1,21 +1,23 @@
 import { expectsGrade } from '../plan/units';
-import { defineRule } from './rule';
+import { defineRule, grid, type RuleContext } from './rule';
 
 /** No previous-year grade for a program that is not new (【新規】). */
-export const previousGradeMissing = defineRule<{ program: string; department: string | null; dash: string | null }>({
+export const previousGradeMissing = defineRule<RuleContext, { missing: { program: string; department: string | null; dash: string | null } }>({
   id: 'previous-grade-missing',
   severity: 'warning',
   description: {
     ja: '【新規】でない事業に前年度評価がありません。',
     en: 'A program not marked 【新規】 has no previous-year grade.',
   },
-  message: {
-    ja: (p) =>
-      `「${p.program}」${p.department ? `（${p.department}）` : ''}の前年度評価が${p.dash !== null ? `「${p.dash}」` : '空欄'}です。新規事業なら名称に【新規】を付け、そうでなければ前年度の評価を記入してください。`,
-    en: (p) =>
-      `"${p.program}"${p.department ? ` (${p.department})` : ''} has ${p.dash !== null ? `"${p.dash}"` : 'nothing'} as its previous-year grade. Mark it 【新規】 if it is new; otherwise enter last year's grade.`,
+  messages: {
+    missing: {
+      ja: (p) =>
+        `「${p.program}」${p.department ? `（${p.department}）` : ''}の前年度評価が${p.dash !== null ? `「${p.dash}」` : '空欄'}です。新規事業なら名称に【新規】を付け、そうでなければ前年度の評価を記入してください。`,
+      en: (p) =>
+        `"${p.program}"${p.department ? ` (${p.department})` : ''} has ${p.dash !== null ? `"${p.dash}"` : 'nothing'} as its previous-year grade. Mark it 【新規】 if it is new; otherwise enter last year's grade.`,
+    },
   },
-  check(context, emit) {
+  check(context, report) {
     for (const plan of context.plans) {
       for (const node of plan.nodes) {
         if (node.isNew || node.repostOf || !expectsGrade(plan, node)) continue;
@@ -23,10 +25,7 @@ export const previousGradeMissing = defineRule<{ program: string; department: st
           const prev = entry.previousGrade;
           if (!prev || entry.repost) continue;
           if (prev.parsed.kind !== 'blank' && prev.parsed.kind !== 'none') continue;
-          emit(
-            { sheet: plan.sheet, row: prev.row, col: prev.col, department: entry.department, program: node.name },
-            { program: node.name || node.path, department: entry.department, dash: prev.parsed.kind === 'none' ? prev.parsed.text.trim() : null },
-          );
+          report({ messageId: 'missing', at: grid({ sheet: plan.sheet, row: prev.row, col: prev.col, department: entry.department, program: node.name, node: node.key }), params: { program: node.name || node.path, department: entry.department, dash: prev.parsed.kind === 'none' ? prev.parsed.text.trim() : null } });
         }
       }
     }

@@ -12,14 +12,18 @@ import { policyGradeMismatch } from './policy-grade-mismatch';
 import { previousGradeMissing } from './previous-grade-missing';
 import { repostMismatch } from './repost-mismatch';
 import { repostUnmatched } from './repost-unmatched';
-import type { RegisteredRule, RuleMeta } from './rule';
+import { sheetUnreadable } from './sheet-unreadable';
+import { uniqueRules, type CheckRule, type RuleMeta } from './rule';
 import { summaryCountMismatch } from './summary-count-mismatch';
 import { yearMissing } from './year-missing';
+
+import { CONSOLIDATION_RULES } from '../consolidate/rules/registry';
 
 export type { RuleMeta };
 
 /** Every rule, in the order findings of equal position are listed. */
-export const RULES: readonly RegisteredRule[] = [
+export const RULES: readonly CheckRule[] = [
+  sheetUnreadable,
   gradeMissing,
   gradeInvalid,
   gradeNonstandard,
@@ -37,3 +41,9 @@ export const RULES: readonly RegisteredRule[] = [
   layoutUncertain,
   nothingChecked,
 ];
+
+/**
+ * The one registry: check and consolidation rules share one id space (settings and profiles
+ * name rules by id), and a duplicate id throws here, when the module loads.
+ */
+export const ALL_RULES: readonly RuleMeta[] = uniqueRules<RuleMeta>([...RULES, ...CONSOLIDATION_RULES]);

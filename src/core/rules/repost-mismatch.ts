@@ -1,21 +1,23 @@
 import type { Grade } from '../grades';
 import { a1 } from '../a1';
 import type { PlanNode } from '../plan/types';
-import { defineRule } from './rule';
+import { defineRule, grid, type RuleContext } from './rule';
 
 /** A 再掲 shows the same item again: it must carry its original's grade. */
-export const repostMismatch = defineRule<{ program: string; repostGrade: Grade; originalGrade: Grade; originalCell: string; originalSheet: string }>({
+export const repostMismatch = defineRule<RuleContext, { mismatch: { program: string; repostGrade: Grade; originalGrade: Grade; originalCell: string; originalSheet: string } }>({
   id: 'repost-mismatch',
   severity: 'error',
   description: {
     ja: '再掲の評価が元の項目の評価と異なります。',
     en: "A 再掲 (repeated) item's grade differs from its original.",
   },
-  message: {
-    ja: (p) => `再掲「${p.program}」の評価${p.repostGrade}が、元の項目（${p.originalSheet}!${p.originalCell}）の評価${p.originalGrade}と異なります。同じ評価にそろえてください。`,
-    en: (p) => `Repost of "${p.program}" is graded ${p.repostGrade} but its original (${p.originalSheet}!${p.originalCell}) is ${p.originalGrade}. Make them the same.`,
+  messages: {
+    mismatch: {
+      ja: (p) => `再掲「${p.program}」の評価${p.repostGrade}が、元の項目（${p.originalSheet}!${p.originalCell}）の評価${p.originalGrade}と異なります。同じ評価にそろえてください。`,
+      en: (p) => `Repost of "${p.program}" is graded ${p.repostGrade} but its original (${p.originalSheet}!${p.originalCell}) is ${p.originalGrade}. Make them the same.`,
+    },
   },
-  check(context, emit) {
+  check(context, report) {
     for (const plan of context.plans) {
       for (const node of plan.nodes) {
         const original = originalGradeOf(node.repostOf ?? node);
@@ -24,16 +26,13 @@ export const repostMismatch = defineRule<{ program: string; repostGrade: Grade; 
         for (const entry of reposts) {
           const p = entry.declaredGrade?.parsed;
           if (p?.kind !== 'grade' || p.grade === original.grade) continue;
-          emit(
-            { sheet: plan.sheet, row: entry.row, col: entry.declaredGrade!.col, department: entry.department, program: node.name },
-            {
+          report({ messageId: 'mismatch', at: grid({ sheet: plan.sheet, row: entry.row, col: entry.declaredGrade!.col, department: entry.department, program: node.name, node: node.key }), params: {
               program: node.name || node.path,
               repostGrade: p.grade,
               originalGrade: original.grade,
               originalCell: original.cell,
               originalSheet: original.sheet,
-            },
-          );
+            } });
         }
       }
     }

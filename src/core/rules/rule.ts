@@ -1,31 +1,51 @@
-import type { SheetLayout } from '../layout/types';
+import { a1 } from '../a1';
+import type { SheetLayout, SummaryTableLayout } from '../layout/types';
 import type { SheetPlan } from '../plan/types';
 import type { Lang, Severity } from '../report';
 import type { Settings } from '../settings';
 
-/** Where a finding points. Rows and columns are 0-based here; the report makes them A1. */
-export interface RuleLocation {
+/**
+ * The one rule kernel. A rule (a workbook check or a consolidation check alike) is one module:
+ * metadata, ESLint-style `messages` keyed by messageId, and `check(context, report)`. Rules
+ * report data — a messageId, typed params and where — never sentences: the engine never sees
+ * a language, and `describe(finding, lang)` renders the sentence at the edge.
+ */
+
+/** Where a finding points. `cell` is A1 and `row` 1-based; `node` is a plan node's stable key. */
+export interface FindingLocation {
+  /** The input (or master) file, for consolidation findings. */
+  file?: string | null;
   sheet: string | null;
+  cell: string | null;
   row: number | null;
-  col: number | null;
+  /** `PlanNode.key` of the program, department or policy the finding is about. */
+  node?: string;
   year?: number;
   department?: string | null;
   program?: string | null;
 }
 
-export interface RuleContext {
-  plans: readonly SheetPlan[];
-  layouts: readonly SheetLayout[];
-  /** Western fiscal year being reported, when known. */
-  reportYear: number | null;
-  /** Where the report year came from (layout-uncertain says when it was only inferred). */
-  reportYearSource?: 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | null;
-  settings: Settings;
-  /** Names of the sheets not checked because they are hidden (absent: none). */
-  hiddenSheets?: readonly string[];
+/** A location as the plan gives it: 0-based row and column. */
+export interface GridLocation extends Omit<FindingLocation, 'cell' | 'row'> {
+  row: number | null;
+  col: number | null;
 }
 
-export type Emit<P> = (at: RuleLocation, params: P) => void;
+/** The finding location of a plan cell (0-based row/col → A1 and 1-based row). */
+export function grid({ row, col, ...rest }: GridLocation): FindingLocation {
+  return { ...rest, cell: row !== null && col !== null ? a1(row, col) : null, row: row !== null ? row + 1 : null };
+}
+
+/** One message in both languages, from the rule's params. */
+export type Message<P> = Record<Lang, (params: P) => string>;
+
+/** messageId → params type, e.g. `{ jump: { program: string; from: Grade; to: Grade } }`. */
+export type MessageParams = Record<string, object>;
+
+export type Messages<M extends MessageParams> = { [K in keyof M]: Message<M[K]> };
+
+/** What a rule reports: the params type follows from the messageId. */
+export type Report<M extends MessageParams> = <K extends keyof M & string>(problem: { messageId: K; at: FindingLocation; params: M[K] }) => void;
 
 export interface RuleMeta {
   id: string;
@@ -34,30 +54,76 @@ export interface RuleMeta {
   description: Record<Lang, string>;
 }
 
-export interface Rule<P = unknown> extends RuleMeta {
-  message: Record<Lang, (params: P) => string>;
-  check(context: RuleContext, emit: Emit<P>): void;
+export interface RuleSpec<C, M extends MessageParams> extends RuleMeta {
+  messages: Messages<M>;
+  check(context: C, report: Report<M>): void;
 }
 
-/** A rule's output before it becomes a Finding: where, and the message in the asked language. */
-export interface RuleResult {
-  at: RuleLocation;
-  message: string;
+/** A rule's output: data only. The engine adds the rule id and severity to make a Finding. */
+export interface Problem {
+  messageId: string;
+  params: Record<string, unknown>;
+  at: FindingLocation;
 }
 
-/** The params-erased face the registry and the engine use. */
-export interface RegisteredRule extends RuleMeta {
-  run(context: RuleContext, lang: Lang): RuleResult[];
+/** The params-erased face registries, the engine and `describe` use. */
+export interface DefinedRule<C> extends RuleMeta {
+  /** messageIds this rule can report. */
+  messageIds: readonly string[];
+  run(context: C): Problem[];
+  /** The sentence for one of this rule's problems (throws on an unknown messageId). */
+  render(messageId: string, params: Record<string, unknown>, lang: Lang): string;
 }
 
-/** Keeps each rule's params type tied to its messages, and gives it a uniform `run`. */
-export function defineRule<P>(rule: Rule<P>): Rule<P> & RegisteredRule {
+/** Keeps each rule's params tied to its messages, and gives every rule the same face. */
+export function defineRule<C, M extends MessageParams>(spec: RuleSpec<C, M>): DefinedRule<C> & { spec: RuleSpec<C, M> } {
+  const messageIds = Object.keys(spec.messages);
   return {
-    ...rule,
-    run(context, lang) {
-      const out: RuleResult[] = [];
-      rule.check(context, (at, params) => out.push({ at, message: rule.message[lang](params) }));
+    id: spec.id,
+    severity: spec.severity,
+    description: spec.description,
+    messageIds,
+    spec,
+    run(context) {
+      const out: Problem[] = [];
+      spec.check(context, ({ messageId, at, params }) => {
+        out.push({ messageId, params: params as Record<string, unknown>, at });
+      });
       return out;
+    },
+    render(messageId, params, lang) {
+      const message = (spec.messages as Record<string, Message<Record<string, unknown>> | undefined>)[messageId];
+      if (!message) throw new Error(`rule ${spec.id} has no message ${messageId}`);
+      return message[lang](params);
     },
   };
 }
+
+/** Rule ids are what settings and profiles name: two rules with one id is a bug caught at load. */
+export function uniqueRules<R extends RuleMeta>(rules: readonly R[]): readonly R[] {
+  const seen = new Set<string>();
+  for (const r of rules) {
+    if (seen.has(r.id)) throw new Error(`duplicate rule id: ${r.id}`);
+    seen.add(r.id);
+  }
+  return rules;
+}
+
+/** What the workbook-check rules read: the plan of every evaluation sheet, and the layouts. */
+export interface RuleContext {
+  plans: readonly SheetPlan[];
+  layouts: readonly SheetLayout[];
+  /** Which evaluation sheet each 評価総括表 summarises (null: could not tell), from the plan stage. */
+  summarySources: ReadonlyMap<SummaryTableLayout, SheetPlan | null>;
+  /** Western fiscal year being reported, when known. */
+  reportYear: number | null;
+  /** Where the report year came from (layout-uncertain says when it was only inferred). */
+  reportYearSource?: 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | null;
+  settings: Settings;
+  /** Names of the sheets not checked because they are hidden (absent: none). */
+  hiddenSheets?: readonly string[];
+  /** Names of the sheets the workbook lists but the file lacks (absent: none). */
+  unreadableSheets?: readonly string[];
+}
+
+export type CheckRule = DefinedRule<RuleContext>;

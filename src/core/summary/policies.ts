@@ -30,17 +30,13 @@ export function summarisePolicies(plans: readonly SheetPlan[], findings: readonl
   return out;
 }
 
-/** Findings in a node's rows, added up the tree so a policy counts its programs' findings. */
+/** Findings about a node (by its key), added up the tree so a policy counts its programs' findings. */
 function findingsPerNode(plan: SheetPlan, findings: readonly Finding[]): Map<PlanNode, number> {
-  const rowOwner = new Map<number, PlanNode>();
-  for (const node of plan.nodes) {
-    rowOwner.set(node.row + 1, node);
-    for (const e of node.entries) rowOwner.set(e.row + 1, node);
-  }
+  const byKey = new Map(plan.nodes.map((n) => [n.key, n]));
   const counts = new Map<PlanNode, number>();
   for (const f of findings) {
-    if (f.sheet !== plan.sheet || f.row === null) continue;
-    let node: PlanNode | null | undefined = rowOwner.get(f.row);
+    if (f.sheet !== plan.sheet || f.node === undefined) continue;
+    let node: PlanNode | null | undefined = byKey.get(f.node);
     while (node) {
       counts.set(node, (counts.get(node) ?? 0) + 1);
       node = node.parent;

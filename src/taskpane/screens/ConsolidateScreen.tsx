@@ -294,7 +294,7 @@ function FilesTable({ files }: { files: readonly ConsolidatedFile[] }) {
 function ConsolidatedFindings({ findings, masterName }: { findings: readonly ConsolidatedFinding[]; masterName: string | null }) {
   const styles = useStyles();
   const fs = useFindingStyles();
-  const { t, actions, consolidation: c, host, port } = usePane();
+  const { t, actions, consolidation: c, host, port, lang } = usePane();
   const live = host === 'excel' && port?.kind === 'live';
   const [severity, setSeverity] = useState<string>(ALL);
   const [file, setFile] = useState<string>(ALL);
@@ -330,6 +330,7 @@ function ConsolidatedFindings({ findings, masterName }: { findings: readonly Con
               <li key={`${f.rule}-${f.sheet ?? ''}-${f.cell ?? ''}-${i}`} data-rule={f.rule}>
                 <FindingItem
                   finding={f}
+                  lang={lang}
                   canSelect={canSelect(f)}
                   onSelect={() => void actions.selectFinding(f)}
                   label={f.cell ? t('findingCellLive', { cell: f.cell }) : t('findingNoCell')}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Badge, Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { RULES, type Finding, type Severity } from '../../core';
+import { RULES, type Finding, type Lang, type Severity } from '../../core';
+import { describe } from '../../render/describe';
 import { severityKey } from '../../i18n/taskpane';
 import { usePane } from '../store';
 import { SEVERITIES, SEVERITY_BADGE } from './CheckScreen';
@@ -89,7 +90,7 @@ export function FindingsScreen() {
               <ul className={styles.list}>
                 {items.map((f, i) => (
                   <li key={`${f.cell ?? ''}-${i}`}>
-                    <FindingItem finding={f} canSelect={Boolean(port?.selectCell)} onSelect={() => void actions.selectFinding(f)}
+                    <FindingItem finding={f} lang={lang} canSelect={Boolean(port?.selectCell)} onSelect={() => void actions.selectFinding(f)}
                       label={f.cell ? t('findingCellLive', { cell: f.cell }) : t('findingNoCell')} severityText={t(severityKey(f.severity))}
                       classes={styles} />
                   </li>
@@ -106,6 +107,7 @@ export function FindingsScreen() {
 /** One finding: severity, cell and message; `source` (取りまとめ: the file and sheet) goes under the message. */
 export function FindingItem(props: {
   finding: Finding;
+  lang: Lang;
   canSelect: boolean;
   onSelect: () => void;
   label: string;
@@ -114,6 +116,7 @@ export function FindingItem(props: {
   source?: string;
 }) {
   const { finding: f, classes } = props;
+  const message = describe(f, props.lang);
   const content = (
     <>
       <Badge appearance="tint" size="small" className={classes.badge} color={SEVERITY_BADGE[f.severity]}>
@@ -121,10 +124,10 @@ export function FindingItem(props: {
       </Badge>
       <span className={classes.cell}>{f.cell ?? '—'}</span>
       {props.source === undefined ? (
-        <span className={classes.message}>{f.message}</span>
+        <span className={classes.message}>{message}</span>
       ) : (
         <span className={classes.body}>
-          <span className={classes.message}>{f.message}</span>
+          <span className={classes.message}>{message}</span>
           <span className={classes.source} data-testid="finding-source">
             {props.source}
           </span>

@@ -1,6 +1,8 @@
 import type { ProgramLevel } from '../../../src/core/consolidate/identity';
 import type { PlanMaster } from '../../../src/core/consolidate/identity';
-import type { ConsolidationContext, RegisteredConsolidationRule } from '../../../src/core/consolidate/rules/rule';
+import type { ConsolidationContext } from '../../../src/core/consolidate/rules/context';
+import type { ConsolidationRule } from '../../../src/core/consolidate/rules/registry';
+import { problems } from '../../rules/rule-tester';
 import type { ConsolidatedFile, MergedRow } from '../../../src/core/consolidate/types';
 import { departmentKey, levelOf } from '../../../src/core/consolidate/identity';
 
@@ -23,6 +25,7 @@ export function row(f: string, program: string, o: Partial<MergedRow> = {}): Mer
     row: 10,
     cell: 'F10',
     nameCell: 'B10',
+    node: `シート1/${program}`,
     department,
     departmentKey: departmentKey(department ?? ''),
     levels: levels(['1', '福祉のまちづくり'], ['①', program]),
@@ -42,7 +45,7 @@ export function master(programs: { name: string; departments: string[] }[]): Pla
   const departments: PlanMaster['departments'] = [];
   const out: PlanMaster['programs'] = programs.map((p, i) => {
     for (const d of p.departments) if (!departments.some((x) => x.name === d)) departments.push({ name: d, key: departmentKey(d), sheet: '計画体系', row: 4 + i, cell: `E${4 + i}` });
-    return { index: i, sheet: '計画体系', row: 4 + i, cell: `D${4 + i}`, levels: levels(['1', '福祉のまちづくり'], [`${i + 1}`, p.name]), path: `${i + 1}`, name: p.name, departments: p.departments };
+    return { index: i, sheet: '計画体系', row: 4 + i, cell: `D${4 + i}`, node: `計画体系/${i + 1}`, levels: levels(['1', '福祉のまちづくり'], [`${i + 1}`, p.name]), path: `${i + 1}`, name: p.name, departments: p.departments };
   });
   return { sheets: ['計画体系'], programs: out, departments };
 }
@@ -51,7 +54,9 @@ export function context(o: Partial<ConsolidationContext>): ConsolidationContext 
   return { files: [], rows: [], reportYear: 2020, master: null, masterName: '計画体系.xlsx', ...o };
 }
 
-/** `file sheet!cell` of each finding, and the messages, for a table of cases. */
-export function results(rule: RegisteredConsolidationRule, ctx: ConsolidationContext): string[] {
-  return rule.run(ctx, 'ja').map((r) => `${r.at.file ?? '-'} ${r.at.sheet ?? '-'}!${r.at.cell ?? '-'}`);
+/** `file sheet!cell` of each finding, for a table of cases (every problem's data checked on the way). */
+export function results(rule: ConsolidationRule, ctx: ConsolidationContext): string[] {
+  return problems(rule, ctx).map((r) => `${r.at.file ?? '-'} ${r.at.sheet ?? '-'}!${r.at.cell ?? '-'}`);
 }
+
+export { problems };

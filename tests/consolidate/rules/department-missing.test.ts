@@ -1,5 +1,5 @@
 import { departmentMissing } from '../../../src/core/consolidate/rules/department-missing';
-import { context, file, master, results } from './context';
+import { context, file, master, problems, results } from './context';
 
 const plan = master([
   { name: '事業X', departments: ['甲課'] },
@@ -18,6 +18,6 @@ describe('department-missing', () => {
   });
 
   it('counts the programs it is responsible for', () => {
-    expect(departmentMissing.run(context({ files: [], master: plan }), 'ja')[0].message).toBe('甲課からファイルが届いていません（計画体系で2件の事業を担当）。提出を依頼してください。');
+    expect(problems(departmentMissing, context({ files: [], master: plan }))[0].ja).toBe('甲課からファイルが届いていません（計画体系で2件の事業を担当）。提出を依頼してください。');
   });
 });

@@ -1,5 +1,5 @@
 import { duplicateProgram } from '../../../src/core/consolidate/rules/duplicate-program';
-import { context, file, levels, results, row } from './context';
+import { context, file, levels, problems, results, row } from './context';
 
 const files = [file('a.xlsx'), file('b.xlsx')];
 
@@ -22,9 +22,11 @@ describe('duplicate-program', () => {
 
   it('matches through the master when both rows are matched to it', () => {
     const rows = [row('a.xlsx', '事業X', { department: '課', masterIndex: 3 }), row('b.xlsx', '別名', { department: '課', masterIndex: 3, gradeKey: 'D', grade: 'D' })];
-    const [r] = duplicateProgram.run(context({ files, rows }), 'ja');
-    expect(r.message).toContain('こちら D、向こう A');
-    expect(r.message).toContain('a.xlsx');
+    const [r] = problems(duplicateProgram, context({ files, rows }));
+    expect(r.ja).toContain('こちら D、向こう A');
+    expect(r.ja).toContain('a.xlsx');
+    expect(r).toMatchObject({ messageId: 'conflict', params: { program: '別名', department: '課', grade: 'D', otherGrade: 'A', otherFile: 'a.xlsx' } });
+    expect(r.en).toContain('(D here, A there)');
   });
 
   it('ignores rows of wrong-year files', () => {

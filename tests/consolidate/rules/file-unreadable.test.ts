@@ -1,5 +1,5 @@
 import { fileUnreadable } from '../../../src/core/consolidate/rules/file-unreadable';
-import { context, file, results } from './context';
+import { context, file, problems, results } from './context';
 
 describe('file-unreadable', () => {
   it.each([
@@ -12,7 +12,7 @@ describe('file-unreadable', () => {
 
   it('says why and what to do, in both languages', () => {
     const ctx = context({ files: [file('公民館.xlsx', { status: 'unreadable', unreadable: '壊れています' })] });
-    expect(fileUnreadable.run(ctx, 'ja')[0].message).toContain('壊れています');
-    expect(fileUnreadable.run(ctx, 'en')[0].message).toContain('cannot be read');
+    expect(problems(fileUnreadable, ctx)[0].ja).toContain('壊れています');
+    expect(problems(fileUnreadable, ctx)[0].en).toContain('cannot be read');
   });
 });

@@ -1,5 +1,5 @@
 import { programUnreported } from '../../../src/core/consolidate/rules/program-unreported';
-import { context, file, master, results, row } from './context';
+import { context, file, master, problems, results, row } from './context';
 
 const plan = master([
   { name: '事業X', departments: ['甲課'] },
@@ -18,9 +18,18 @@ describe('program-unreported', () => {
 
   it('says, per department, why the report is absent', () => {
     const files = [file('乙課.xlsx'), file('丙課.xlsx', { status: 'unreadable' })];
-    const [x, y] = programUnreported.run(context({ files, rows: [], master: plan }), 'ja');
-    expect(x.message).toContain('甲課: ファイルが届いていません');
-    expect(y.message).toContain('乙課: ファイルにこの事業の行がありません');
-    expect(y.message).toContain('丙課: ファイルが読み込めません');
+    const [x, y] = problems(programUnreported, context({ files, rows: [], master: plan }));
+    expect(x.ja).toContain('甲課: ファイルが届いていません');
+    expect(y.ja).toContain('乙課: ファイルにこの事業の行がありません');
+    expect(y.ja).toContain('丙課: ファイルが読み込めません');
+    expect(y.params).toEqual({
+      program: '2 事業Y',
+      year: 2020,
+      absences: [
+        { department: '乙課', reason: 'not-in-file' },
+        { department: '丙課', reason: 'unreadable' },
+      ],
+    });
+    expect(y.at.node).toBe('計画体系/2');
   });
 });

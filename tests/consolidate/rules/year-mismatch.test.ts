@@ -1,5 +1,5 @@
 import { yearMismatch } from '../../../src/core/consolidate/rules/year-mismatch';
-import { context, file, results } from './context';
+import { context, file, problems, results } from './context';
 
 describe('year-mismatch', () => {
   it.each([
@@ -12,9 +12,10 @@ describe('year-mismatch', () => {
   });
 
   it('names both years', () => {
-    const [r] = yearMismatch.run(context({ files: [file('a.xlsx', { status: 'wrong-year', reportYear: 2019 })] }), 'ja');
-    expect(r.message).toContain('令和元年度');
-    expect(r.message).toContain('令和2年度');
+    const [r] = problems(yearMismatch, context({ files: [file('a.xlsx', { status: 'wrong-year', reportYear: 2019 })] }));
+    expect(r.ja).toContain('令和元年度');
+    expect(r.ja).toContain('令和2年度');
+    expect(r).toMatchObject({ messageId: 'mismatch', params: { fileYear: 2019, runYear: 2020 } });
     expect(r.at.year).toBe(2019);
   });
 });

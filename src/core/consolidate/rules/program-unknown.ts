@@ -1,19 +1,22 @@
 import { levelsKey } from '../identity';
-import { defineConsolidationRule } from './rule';
+import { defineRule } from '../../rules/rule';
+import type { ConsolidationContext } from './context';
 
 /** A reported program the plan master does not have: a renamed, renumbered or stray program. */
-export const programUnknown = defineConsolidationRule<{ program: string; path: string }>({
+export const programUnknown = defineRule<ConsolidationContext, { unknown: { program: string; path: string } }>({
   id: 'program-unknown',
   severity: 'warning',
   description: {
     ja: '計画体系にない事業が報告されています。',
     en: 'A reported program is not in the plan master.',
   },
-  message: {
-    ja: (p) => `「${p.program}」は計画体系にない事業です。事業名・番号が計画体系と同じか確認してください（新しい事業なら計画体系に追加してください）。`,
-    en: (p) => `"${p.program}" is not in the plan master. Check its name and number against the master (add it there if it is new).`,
+  messages: {
+    unknown: {
+      ja: (p) => `「${p.program}」は計画体系にない事業です。事業名・番号が計画体系と同じか確認してください（新しい事業なら計画体系に追加してください）。`,
+      en: (p) => `"${p.program}" is not in the plan master. Check its name and number against the master (add it there if it is new).`,
+    },
   },
-  check(context, emit) {
+  check(context, report) {
     if (!context.master) return;
     const current = new Set(context.files.filter((f) => f.status === 'ok').map((f) => f.file));
     const seen = new Set<string>();
@@ -22,10 +25,7 @@ export const programUnknown = defineConsolidationRule<{ program: string; path: s
       const key = `${row.file}|${levelsKey(row.levels)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      emit(
-        { file: row.file, sheet: row.sheet, cell: row.nameCell, row: row.row, department: row.department, program: row.name },
-        { program: row.name || row.path, path: row.path },
-      );
+      report({ messageId: 'unknown', at: { file: row.file, sheet: row.sheet, cell: row.nameCell, row: row.row, department: row.department, program: row.name, node: row.node }, params: { program: row.name || row.path, path: row.path } });
     }
   },
 });

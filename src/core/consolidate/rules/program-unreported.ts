@@ -1,7 +1,7 @@
 import { formatFiscalYear } from '../../years';
 import { departmentKey } from '../identity';
-import type { ConsolidationContext } from './rule';
-import { defineConsolidationRule } from './rule';
+import { defineRule } from '../../rules/rule';
+import type { ConsolidationContext } from './context';
 
 /** Why a department's report of a program is absent, for telling the secretariat whom to chase. */
 export type AbsenceReason = 'no-file' | 'unreadable' | 'wrong-year' | 'not-in-file';
@@ -25,20 +25,22 @@ const REASON_EN: Record<AbsenceReason, string> = {
 };
 
 /** 記入漏れ across files: a program of the plan master that no file reports for the year. */
-export const programUnreported = defineConsolidationRule<{ program: string; year: number | null; absences: Absence[] }>({
+export const programUnreported = defineRule<ConsolidationContext, { unreported: { program: string; year: number | null; absences: Absence[] } }>({
   id: 'program-unreported',
   severity: 'error',
   description: {
     ja: '計画体系の事業のうち、どのファイルにも報告がないものがあります。',
     en: 'A program of the plan master is reported in no file.',
   },
-  message: {
-    ja: (p) =>
-      `計画体系の「${p.program}」について、${p.year !== null ? `${formatFiscalYear(p.year, 'ja')}の` : ''}報告がどのファイルにもありません。${p.absences.map((a) => `${a.department}: ${REASON_JA[a.reason]}。`).join('')}`,
-    en: (p) =>
-      `No file reports "${p.program}" of the plan master${p.year !== null ? ` for ${formatFiscalYear(p.year, 'en')}` : ''}.${p.absences.map((a) => ` ${a.department} ${REASON_EN[a.reason]}.`).join('')}`,
+  messages: {
+    unreported: {
+      ja: (p) =>
+        `計画体系の「${p.program}」について、${p.year !== null ? `${formatFiscalYear(p.year, 'ja')}の` : ''}報告がどのファイルにもありません。${p.absences.map((a) => `${a.department}: ${REASON_JA[a.reason]}。`).join('')}`,
+      en: (p) =>
+        `No file reports "${p.program}" of the plan master${p.year !== null ? ` for ${formatFiscalYear(p.year, 'en')}` : ''}.${p.absences.map((a) => ` ${a.department} ${REASON_EN[a.reason]}.`).join('')}`,
+    },
   },
-  check(context, emit) {
+  check(context, report) {
     const master = context.master;
     if (!master) return;
     const reported = new Set<number>();
@@ -46,10 +48,7 @@ export const programUnreported = defineConsolidationRule<{ program: string; year
     for (const row of context.rows) if (row.masterIndex !== null && current.has(row.file)) reported.add(row.masterIndex);
     for (const p of master.programs) {
       if (reported.has(p.index)) continue;
-      emit(
-        { file: context.masterName, sheet: p.sheet, cell: p.cell, row: p.row, department: p.departments.join('、') || null, program: p.name },
-        { program: p.path && p.path !== p.name ? `${p.path} ${p.name}` : p.name, year: context.reportYear, absences: p.departments.map((d) => ({ department: d, reason: absence(context, d) })) },
-      );
+      report({ messageId: 'unreported', at: { file: context.masterName, sheet: p.sheet, cell: p.cell, row: p.row, department: p.departments.join('、') || null, program: p.name, node: p.node }, params: { program: p.path && p.path !== p.name ? `${p.path} ${p.name}` : p.name, year: context.reportYear, absences: p.departments.map((d) => ({ department: d, reason: absence(context, d) })) } });
     }
   },
 });

@@ -1,16 +1,19 @@
+import type { DefinedRule } from '../../rules/rule';
+import type { ConsolidationContext } from './context';
 import { departmentMissing } from './department-missing';
 import { duplicateProgram } from './duplicate-program';
 import { fileUnreadable } from './file-unreadable';
 import { programUnknown } from './program-unknown';
 import { programUnreported } from './program-unreported';
-import type { RegisteredConsolidationRule } from './rule';
+import { workbookYearMissing } from './workbook-year-missing';
 import { yearMismatch } from './year-mismatch';
-import { yearMissing } from './year-missing';
+
+export type ConsolidationRule = DefinedRule<ConsolidationContext>;
 
 /** Every consolidation rule, in the order findings of equal position are listed. */
-export const CONSOLIDATION_RULES: readonly RegisteredConsolidationRule[] = [
+export const CONSOLIDATION_RULES: readonly ConsolidationRule[] = [
   fileUnreadable,
-  yearMissing,
+  workbookYearMissing,
   yearMismatch,
   duplicateProgram,
   programUnknown,

@@ -1,34 +1,32 @@
-import { consolidateMessages } from '../../i18n/consolidate';
-import { reportMessages } from '../../i18n/report';
-import type { Lang, Report } from '../report';
-import { buildSummaryDocument } from '../summary/document';
-import type { CellLink, DocBlock, DocCell, DocSheet, SummaryDocument } from '../summary-document';
-import { formatFiscalYear } from '../years';
-import type { Submission } from './submissions';
-import type { Line, MergedNode, MergedTree } from './tree';
-import type { ConsolidatedFile, ConsolidatedFinding } from './types';
+import type { Line, MergedNode } from '../core/consolidate/tree';
+import type { ConsolidationResult } from '../core/consolidate/types';
+import type { Lang } from '../core/report';
+import type { CellLink, DocCell, DocSheet, SummaryDocument } from '../core/summary-document';
+import { formatFiscalYear } from '../core/years';
+import { consolidateMessages } from '../i18n/consolidate';
+import { describe } from './describe';
+import { summarySheet as buildSummarySheet } from './summary-document';
 
-/** Renderers put a table's title on row 1 and its header on row 2: data starts on row 3. */
+/** The writers put a table's title on row 1 and its header on row 2: data starts on row 3. */
 export const FIRST_DATA_ROW = 3;
-
-export interface DocumentInput {
-  files: readonly ConsolidatedFile[];
-  findings: readonly ConsolidatedFinding[];
-  tree: MergedTree;
-  perLine: ReadonlyMap<number, number>;
-  report: Report;
-  submissions: readonly Submission[];
-  masterName: string | null;
-  hasMaster: boolean;
-  rows: number;
-}
 
 /**
  * The four sheets of a consolidation: 取りまとめ (every program row, plan order, with where it
  * came from), 評価集計 (as `check --out`, across files, linked to 取りまとめ), 点検結果 (file
  * on every finding) and 提出状況. Renderer-neutral, like every SummaryDocument.
  */
-export function buildConsolidationDocument(input: DocumentInput, lang: Lang, sourceLink?: (file: string) => string | null): SummaryDocument {
+export function buildConsolidationDocument(result: ConsolidationResult, lang: Lang, sourceLink?: (file: string) => string | null): SummaryDocument {
+  const input = {
+    files: result.files,
+    findings: result.findings,
+    tree: result.tree,
+    perLine: result.findingsPerLine,
+    report: result.report,
+    submissions: result.submissions,
+    masterName: result.masterName,
+    hasMaster: result.master !== null,
+    rows: result.rows.length,
+  };
   const m = consolidateMessages[lang];
   const year = input.report.reportYear !== null ? formatFiscalYear(input.report.reportYear, lang) : m.unknownYear;
   /** A link into an input (CLI: a file beside the output), or into this workbook (the master when it is the open one). */
@@ -65,11 +63,11 @@ export function buildConsolidationDocument(input: DocumentInput, lang: Lang, sou
     ],
   };
 
-  // 評価集計 exactly as `check --out` draws it, its links moved to the 取りまとめ rows.
-  const reportDoc = buildSummaryDocument({ ...input.report, file: m.reportLabel(input.files.length) }, lang);
-  const summaryName = reportMessages[lang].summarySheet;
-  const summary = reportDoc.sheets.find((s) => s.name === summaryName) ?? reportDoc.sheets[0];
-  const summarySheet: DocSheet = { name: summary.name, blocks: summary.blocks.map((b) => relink(b, m.mergedSheet)) };
+  // 評価集計 exactly as `check --out` draws it, linked to the 取りまとめ lines (a policy's row is its first line there).
+  const summarySheet = buildSummarySheet({ ...input.report, file: m.reportLabel(input.files.length) }, lang, (_sheet, cell) => ({
+    sheet: m.mergedSheet,
+    cell: `A${Number(cell.slice(1)) + FIRST_DATA_ROW - 1}`,
+  }));
 
   const findingRows: DocCell[][] = input.findings.map((f) => [
     { text: m.severity[f.severity], emphasis: f.severity },
@@ -77,7 +75,7 @@ export function buildConsolidationDocument(input: DocumentInput, lang: Lang, sou
     f.sheet,
     f.sheet && (f.cell || f.row) ? cellWithLink(f.cell ?? `${f.row}`, linkTo(f.file, f.sheet, f.cell ?? `A${f.row}`)) : null,
     f.rule,
-    f.message,
+    describe(f, lang),
     f.department ?? null,
     f.program ?? null,
     f.year !== undefined ? formatFiscalYear(f.year, lang) : null,
@@ -186,12 +184,4 @@ function ancestors(node: MergedNode): string {
     parts.unshift(id && n.level.name ? `${id} ${n.level.name}` : n.level.name || id || '');
   }
   return parts.join(' › ');
-}
-
-function relink(block: DocBlock, sheet: string): DocBlock {
-  if (block.kind !== 'table') return block;
-  return {
-    ...block,
-    rows: block.rows.map((cells) => cells.map((c) => (c !== null && typeof c === 'object' && 'link' in c ? { text: c.text, link: { sheet, cell: c.link.cell } } : c))),
-  };
 }

@@ -1,8 +1,9 @@
-import { reportMessages } from '../../i18n/report';
-import { GRADES, type Grade } from '../grades';
-import type { GradeCounts, Lang, PolicySummary, Report } from '../report';
-import type { CellLink, DocCell, DocSheet, DocTable, SummaryDocument } from '../summary-document';
-import { formatFiscalYear } from '../years';
+import { GRADES, type Grade } from '../core/grades';
+import type { GradeCounts, Lang, PolicySummary, Report } from '../core/report';
+import type { CellLink, DocCell, DocSheet, DocTable, SummaryDocument } from '../core/summary-document';
+import { formatFiscalYear } from '../core/years';
+import { reportMessages } from '../i18n/report';
+import { describe } from './describe';
 
 /**
  * The sheets Hyoka writes, described once: 評価集計 (policy table, 評価総括表-style tables,
@@ -18,9 +19,10 @@ export interface DocumentOptions {
   sourceFile?: string;
 }
 
-type LinkTo = (sheet: string, cell: string) => CellLink;
+export type LinkTo = (sheet: string, cell: string) => CellLink;
 
-function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
+/** 評価集計 alone (the consolidation document reuses it). */
+export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   const m = reportMessages[lang];
   const year = report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : m.unknownYear;
   const policyRows: DocCell[][] = [];
@@ -119,7 +121,7 @@ function findingsSheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
     f.sheet,
     f.sheet && f.cell ? { text: f.cell, link: link(f.sheet, f.cell) } : f.sheet && f.row ? { text: `${f.row}`, link: link(f.sheet, `A${f.row}`) } : null,
     f.rule,
-    f.message,
+    describe(f, lang),
     f.department ?? null,
     f.year !== undefined ? formatFiscalYear(f.year, lang) : null,
   ]);

@@ -1,21 +1,32 @@
-import type { SummaryTableLayout } from '../layout/types';
-import type { SheetPlan } from '../plan/types';
+import type { SheetLayout, SummaryTableLayout } from '../layout/types';
+import type { SheetPlan } from './types';
 import { normalizeForMatch } from '../text';
+
+/**
+ * The plan stage's link from every 評価総括表 to the evaluation sheet it summarises (null when
+ * it cannot tell), worked out once per workbook beside `linkReposts`; rules read the map.
+ */
+export function linkSummaryTables(layouts: readonly SheetLayout[], plans: readonly SheetPlan[]): Map<SummaryTableLayout, SheetPlan | null> {
+  const out = new Map<SummaryTableLayout, SheetPlan | null>();
+  const candidates = plans.filter((p) => p.gradedDepth !== null);
+  const keys = new Map(candidates.map((p) => [p, matchKeys(p)]));
+  for (const l of layouts) if (l.summaryTable) out.set(l.summaryTable, matchSummaryTable(l.summaryTable, candidates, keys));
+  return out;
+}
 
 /**
  * Which evaluation sheet a 評価総括表 summarises: the one whose policy identifiers it lists
  * (`1－(2)－①` matches the path `1-(2)-①`, `1－(1)` the policies below `(1)`); failing that,
  * the sheet whose name shares the table's title words; failing that, the only sheet.
  */
-export function matchSummaryTable(table: SummaryTableLayout, plans: readonly SheetPlan[]): SheetPlan | null {
-  const candidates = plans.filter((p) => p.gradedDepth !== null);
+function matchSummaryTable(table: SummaryTableLayout, candidates: readonly SheetPlan[], keys: ReadonlyMap<SheetPlan, MatchKeys>): SheetPlan | null {
   if (candidates.length === 0) return null;
   const ids = table.gradeRows.flatMap((g) => g.policyIds).map(policyKey).filter((k) => k !== '');
   let best: SheetPlan | null = null;
   let bestScore = 0;
   if (ids.length > 0) {
     for (const plan of candidates) {
-      const { paths, names } = matchKeys(plan);
+      const { paths, names } = keys.get(plan)!;
       let score = 0;
       for (const id of ids) {
         if (paths.some((p) => p === id || p.startsWith(`${id}-`)) || names.some((n) => n.startsWith(id))) score++;
@@ -36,19 +47,17 @@ export function matchSummaryTable(table: SummaryTableLayout, plans: readonly She
   return candidates.length === 1 ? candidates[0] : null;
 }
 
-const keysCache = new WeakMap<SheetPlan, { paths: string[]; names: string[] }>();
+interface MatchKeys {
+  paths: string[];
+  names: string[];
+}
 
-/** Normalised paths and names of a plan's nodes, worked out once per plan (several rules ask). */
-function matchKeys(plan: SheetPlan): { paths: string[]; names: string[] } {
-  let keys = keysCache.get(plan);
-  if (!keys) {
-    keys = {
-      paths: plan.nodes.map((n) => normalizeForMatch(n.path)),
-      names: plan.nodes.map((n) => normalizeForMatch(`${n.id ?? ''}${n.name}`)),
-    };
-    keysCache.set(plan, keys);
-  }
-  return keys;
+/** Normalised paths and names of a plan's nodes. */
+function matchKeys(plan: SheetPlan): MatchKeys {
+  return {
+    paths: plan.nodes.map((n) => normalizeForMatch(n.path)),
+    names: plan.nodes.map((n) => normalizeForMatch(`${n.id ?? ''}${n.name}`)),
+  };
 }
 
 /** `1－(2)－①` → `1-(2)-1`; `1 普及啓発` → `1普及啓発`. */

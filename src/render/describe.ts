@@ -1,0 +1,18 @@
+import { CONSOLIDATION_RULES } from '../core/consolidate/rules/registry';
+import type { Finding, Lang } from '../core/report';
+import { RULES } from '../core/rules/registry';
+import type { DefinedRule } from '../core/rules/rule';
+
+const byId = new Map<string, DefinedRule<never>>();
+for (const r of [...RULES, ...CONSOLIDATION_RULES]) byId.set(r.id, r);
+
+/**
+ * The sentence of a finding in the user's language, built from its rule's message table and
+ * the finding's params. Every renderer (terminal, --json, 点検結果, the pane) calls this; the
+ * engine itself never holds a sentence.
+ */
+export function describe(finding: Pick<Finding, 'rule' | 'messageId' | 'params'>, lang: Lang): string {
+  const rule = byId.get(finding.rule);
+  if (!rule) throw new Error(`unknown rule: ${finding.rule}`);
+  return rule.render(finding.messageId, finding.params as Record<string, unknown>, lang);
+}

@@ -1,0 +1,145 @@
+import { Inflate, strFromU8 } from 'fflate';
+import { UnreadableWorkbookError } from './errors';
+import type { ReadLimits } from './limits';
+
+/**
+ * The zip container of an .xlsx, read from its central directory, each part inflated in slices
+ * with fflate so that the inflated bytes are counted (and refused past the bounds) as they are
+ * produced, never materialised whole. Pure JS: runs in Node and in a browser or Web Worker.
+ */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  dataStart: number;
+}
+
+export class ZipReader {
+  readonly entries = new Map<string, ZipEntry>();
+  /** Inflated so far, over every part. */
+  private inflated = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly limits: ReadLimits,
+  ) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const eocd = findEocd(bytes);
+    if (eocd < 0) throw new UnreadableWorkbookError('corrupt', 'no end of central directory');
+    let count = view.getUint16(eocd + 10, true);
+    let offset = view.getUint32(eocd + 16, true);
+    if (offset === 0xffffffff || count === 0xffff) {
+      // Zip64: the locator just before the end record points at the zip64 end record.
+      const loc = eocd - 20;
+      if (loc < 0 || view.getUint32(loc, true) !== 0x07064b50) throw new UnreadableWorkbookError('corrupt', 'zip64 locator missing');
+      const z64 = Number(view.getBigUint64(loc + 8, true));
+      if (z64 + 56 > bytes.length || view.getUint32(z64, true) !== 0x06064b50) throw new UnreadableWorkbookError('corrupt', 'zip64 end record missing');
+      count = Number(view.getBigUint64(z64 + 32, true));
+      offset = Number(view.getBigUint64(z64 + 48, true));
+    }
+    let p = offset;
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new UnreadableWorkbookError('corrupt', 'central directory damaged');
+      const flags = view.getUint16(p + 8, true);
+      const method = view.getUint16(p + 10, true);
+      let compressedSize = view.getUint32(p + 20, true);
+      const nameLen = view.getUint16(p + 28, true);
+      const extraLen = view.getUint16(p + 30, true);
+      const commentLen = view.getUint16(p + 32, true);
+      let local = view.getUint32(p + 42, true);
+      const name = strFromU8(bytes.subarray(p + 46, p + 46 + nameLen));
+      if (compressedSize === 0xffffffff || local === 0xffffffff) {
+        // Zip64 extra field: uncompressed, compressed, offset — each present only when its 32-bit field is saturated.
+        let e = p + 46 + nameLen;
+        const end = e + extraLen;
+        while (e + 4 <= end) {
+          const id = view.getUint16(e, true);
+          const size = view.getUint16(e + 2, true);
+          if (id === 1) {
+            let q = e + 4;
+            if (view.getUint32(p + 24, true) === 0xffffffff) q += 8;
+            if (compressedSize === 0xffffffff) {
+              compressedSize = Number(view.getBigUint64(q, true));
+              q += 8;
+            }
+            if (local === 0xffffffff) local = Number(view.getBigUint64(q, true));
+          }
+          e += 4 + size;
+        }
+      }
+      p += 46 + nameLen + extraLen + commentLen;
+      if (name.endsWith('/')) continue;
+      if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new UnreadableWorkbookError('corrupt', `local header of ${name} missing`);
+      const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      if (dataStart + compressedSize > bytes.length) throw new UnreadableWorkbookError('corrupt', `${name} is truncated`);
+      if (flags & 1) throw new UnreadableWorkbookError('encrypted', `${name} is zip-encrypted`);
+      // Names are compared without a leading slash and case-insensitively, as Office does.
+      this.entries.set(normalisePartName(name), { name, method, compressedSize, dataStart });
+    }
+  }
+
+  has(part: string): boolean {
+    return this.entries.has(normalisePartName(part));
+  }
+
+  /**
+   * Inflates one part, handing the bytes on in slices. Refuses (too-large / zip-bomb) as soon as
+   * the whole file's inflated total or this part's ratio goes past its bound.
+   */
+  inflate(part: string, onData: (chunk: Uint8Array) => void): void {
+    const entry = this.entries.get(normalisePartName(part));
+    if (!entry) throw new Error(`no part ${part}`);
+    const data = this.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+    let produced = 0;
+    // Compressed bytes consumed so far: the ratio is judged on what has been read, so a bomb
+    // is stopped a few MB in, not after its whole (gigabyte) output.
+    let consumed = entry.compressedSize;
+    const count = (chunk: Uint8Array): void => {
+      produced += chunk.length;
+      this.inflated += chunk.length;
+      if (this.inflated > this.limits.maxInflatedBytes) throw new UnreadableWorkbookError('too-large', `more than ${this.limits.maxInflatedBytes} bytes inflated`);
+      if (produced > this.limits.ratioFloorBytes && produced > Math.max(1, consumed) * this.limits.maxInflateRatio) {
+        throw new UnreadableWorkbookError('zip-bomb', `${entry.name} inflates more than ${this.limits.maxInflateRatio}×`);
+      }
+      onData(chunk);
+    };
+    if (entry.method === 0) {
+      for (let i = 0; i < data.length; i += SLICE) count(data.subarray(i, Math.min(data.length, i + SLICE)));
+      return;
+    }
+    if (entry.method !== 8) throw new UnreadableWorkbookError('corrupt', `${entry.name}: compression method ${entry.method}`);
+    let ended = false;
+    const inflater = new Inflate((chunk, final) => {
+      if (chunk.length > 0) count(chunk);
+      if (final) ended = true;
+    });
+    // Small compressed slices bound what one push can produce (deflate expands at most ~1032×).
+    for (let i = 0; i < data.length; i += INFLATE_SLICE) {
+      const end = Math.min(data.length, i + INFLATE_SLICE);
+      consumed = end;
+      try {
+        inflater.push(data.subarray(i, end), end === data.length);
+      } catch (e) {
+        if (e instanceof UnreadableWorkbookError) throw e;
+        throw new UnreadableWorkbookError('corrupt', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (data.length === 0) inflater.push(new Uint8Array(0), true);
+    if (!ended && data.length > 0) throw new UnreadableWorkbookError('corrupt', `${entry.name} is truncated`);
+  }
+}
+
+const SLICE = 64 * 1024;
+const INFLATE_SLICE = 16 * 1024;
+
+export function normalisePartName(name: string): string {
+  return (name.startsWith('/') ? name.slice(1) : name).toLowerCase();
+}
+
+function findEocd(bytes: Uint8Array): number {
+  const min = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return i;
+  }
+  return -1;
+}
