@@ -1,4 +1,4 @@
-import { checkWorkbook, type Lang, type Report, type Settings, type SummaryDocument } from '../core';
+import { checkWorkbook, type Lang, type Report, type Settings, type SheetLayout, type SummaryDocument } from '../core';
 import { linksWithinDocument } from '../core/links';
 import { buildSummaryDocument } from '../render/summary-document';
 import { cliMessages } from '../i18n/cli';
@@ -9,9 +9,11 @@ import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
 import type { LegacyKind } from './convert';
 import { InputRefused, outputProblem, OutputRefused, writeOutputWith, writeProblemOf } from './files';
 import { LegacyNotConverted, loadWorkbook } from './load';
+import { regionsBySheet, renderExplain } from './explain';
 import { findingJson, policyJson } from './json';
 import { linkTarget } from './links';
 import type { Io } from './io';
+import { settingsFromWorkbook } from './stored-settings';
 import { renderTextReport } from './text-report';
 
 export interface CheckArgs {
@@ -23,6 +25,10 @@ export interface CheckArgs {
   json: boolean;
   out: string | null;
   force: boolean;
+  /** Print what was read (tables, columns and why, report year and its source). */
+  explain?: boolean;
+  /** The settings as given (--config file, --year), before defaults: they override what a workbook stores. */
+  overrides?: unknown;
 }
 
 /** `hyoka check`: exit 0 clean, 1 error findings, 2 unreadable input or refused output. */
@@ -45,11 +51,18 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   const reports = checked.map((c) => c.report);
   if (args.json) {
-    const docs = checked.map((c) => (c.convertedFrom ? { ...(toJson(c.report, args.lang) as object), convertedFrom: c.convertedFrom } : toJson(c.report, args.lang)));
+    const docs = checked.map((c) => {
+      const doc = toJson(c.report, args.lang, c.layouts) as object;
+      return c.convertedFrom ? { ...doc, convertedFrom: c.convertedFrom } : doc;
+    });
     io.stdout(JSON.stringify(args.files.length === 1 ? (docs[0] ?? null) : docs, null, 2));
   } else {
     // A converted file says so first: the cells checked are LibreOffice's reading of it.
-    io.stdout(checked.map((c) => (c.convertedFrom ? `${m.converted(c.report.file ?? '', c.convertedFrom)}\n` : '') + renderTextReport(c.report, args.lang, io.terminal)).join('\n\n'));
+    const text = (c: Checked): string =>
+      (c.convertedFrom ? `${m.converted(c.report.file ?? '', c.convertedFrom)}\n` : '') +
+      renderTextReport(c.report, args.lang, io.terminal) +
+      (args.explain ? `\n\n${renderExplain(c.report, c.layouts, args.lang)}` : '');
+    io.stdout(checked.map(text).join('\n\n'));
   }
   if (args.out !== null && reports.length > 0) {
     const out = args.out;
@@ -71,7 +84,13 @@ async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Checked
   const m = cliMessages[args.lang];
   try {
     const { snapshot, convertedFrom } = await loadWorkbook(file, args.limits);
-    return { report: checkWorkbook(snapshot, { settings: args.settings, fileName: file }).report, convertedFrom };
+    let settings = args.settings;
+    // Corrections saved in the workbook (読み取った表) travel with it; --config and --year override them.
+    const stored = settingsFromWorkbook(snapshot, args.overrides ?? {});
+    if (stored.kind === 'applied') settings = stored.settings;
+    else if (stored.kind === 'invalid') io.stderr(storedInvalid(args.lang, file, stored.problems));
+    const { report, layouts } = checkWorkbook(snapshot, { settings, fileName: file });
+    return { report, layouts, convertedFrom };
   } catch (e) {
     if (e instanceof InputRefused) io.stderr(m.inputRefused(file, e.problem, true));
     else if (e instanceof LegacyNotConverted) io.stderr(m.unreadableBecause(file, m.legacyReason(e.kind, e.problem, e.detail)));
@@ -83,7 +102,16 @@ async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Checked
 
 interface Checked {
   report: Report;
+  layouts: SheetLayout[];
   convertedFrom: LegacyKind | null;
+}
+
+/** Settings stored in the workbook that cannot be used: said once, and the check goes on without them. */
+function storedInvalid(lang: Lang, file: string, problems: string[]): string {
+  const list = problems.map((p) => `  - ${p}`).join('\n');
+  return lang === 'ja'
+    ? `${file}: ブックに保存された Hyoka の設定（読み取りの修正など）に誤りがあるため、使わずに点検しました:\n${list}`
+    : `${file}: the Hyoka settings saved in the workbook (reading corrections etc.) are invalid and were not applied:\n${list}`;
 }
 
 /**
@@ -99,12 +127,14 @@ export function outputFailure(out: string, e: unknown, lang: Lang): string {
   return m.outWriteFailed(out, detail.replace(/\s+/g, ' ').slice(0, 200));
 }
 
-/** The JSON contract of `check --json`. */
-export function toJson(report: Report, lang: Lang): unknown {
+/** The JSON contract of `check --json`; `sheets[].regions` says what was read on each sheet. */
+export function toJson(report: Report, lang: Lang, layouts: readonly SheetLayout[] = []): unknown {
+  const regions = regionsBySheet(layouts);
   return {
     file: report.file,
     reportYear: report.reportYear,
-    sheets: report.sheets,
+    reportYearSource: report.reportYearSource ?? null,
+    sheets: report.sheets.map((s) => ({ ...s, regions: regions.get(s.name) ?? [] })),
     findings: report.findings.map((f) => findingJson(f, lang)),
     policies: report.policies.map(policyJson),
   };

@@ -51,8 +51,11 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
   }
   const profile = await loadProfile(values.config, values.year, lang, io);
   if (!profile) return 2;
-  const { settings, limits } = profile;
-  return runCheck({ files: positionals, settings, limits, lang, json: values.json, out: values.out ?? null, force: values.force }, io);
+  const { settings, limits, input } = profile;
+  return runCheck(
+    { files: positionals, settings, limits, overrides: input, lang, json: values.json, out: values.out ?? null, force: values.force, explain: values.explain },
+    io,
+  );
 }
 
 /** `--help` / `-h` anywhere among a command's arguments (before `--`). */
@@ -69,11 +72,12 @@ export const COMMON_OPTIONS = {
   json: { type: 'boolean', default: false },
   out: { type: 'string' },
   force: { type: 'boolean', default: false },
+  explain: { type: 'boolean', default: false },
 } as const;
 
 export interface CommandArgs {
   positionals: string[];
-  values: { year?: string; config?: string; lang?: string; out?: string; master?: string; 'per-department'?: string; json: boolean; force: boolean };
+  values: { year?: string; config?: string; lang?: string; out?: string; master?: string; 'per-department'?: string; json: boolean; force: boolean; explain: boolean };
 }
 
 /** Parses a command's arguments; null after saying what is wrong, with the usage, in the user's language. */
@@ -92,7 +96,7 @@ export function parseCommandArgs(args: string[], withMaster: boolean, lang: Lang
     io.stderr(m.badLang(values.lang));
     return null;
   }
-  return { positionals: parsed.positionals, values: { ...values, json: values.json === true, force: values.force === true } };
+  return { positionals: parsed.positionals, values: { ...values, json: values.json === true, force: values.force === true, explain: values.explain === true } };
 }
 
 /** `--lang` decides; before it is parsed, messages about bad arguments use it too. */
@@ -110,9 +114,16 @@ export async function loadSettings(config: string | undefined, year: string | un
 /**
  * The profile file: settings, and the reader's bounds (`limits`, src/xlsx/limits.ts). Only
  * here can the bounds be raised: settings that travel inside a workbook go through
- * parseSettings alone, which has no `limits` and drops the key.
+ * parseSettings alone, which has no `limits` and drops the key. `input` is the settings as
+ * given (before defaults): what they state overrides the corrections a workbook carries,
+ * what they leave out does not.
  */
-export async function loadProfile(config: string | undefined, year: string | undefined, lang: Lang, io: Io): Promise<{ settings: Settings; limits: ReadLimits } | null> {
+export async function loadProfile(
+  config: string | undefined,
+  year: string | undefined,
+  lang: Lang,
+  io: Io,
+): Promise<{ settings: Settings; limits: ReadLimits; input: Record<string, unknown> } | null> {
   const m = cliMessages[lang];
   let raw: unknown = {};
   if (config) {
@@ -141,16 +152,18 @@ export async function loadProfile(config: string | undefined, year: string | und
     return null;
   }
   const settings = result.settings;
+  const input: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
   if (year !== undefined) {
     if (parseFiscalYear(year) === null) {
       io.stderr(m.badYear(year));
       return null;
     }
     settings.reportYear = year;
+    input.reportYear = year;
   }
   if (settings.reportYear !== undefined && parseFiscalYear(settings.reportYear) === null) {
     io.stderr(m.badYear(String(settings.reportYear)));
     return null;
   }
-  return { settings, limits: limits.limits };
+  return { settings, limits: limits.limits, input };
 }

@@ -1,4 +1,4 @@
-import { detectLayout } from './layout/detect';
+import { detectRegions, fileNameYear } from './layout/detect';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
 import { linkReposts } from './plan/reposts';
@@ -34,24 +34,35 @@ export interface CheckResult {
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? defaultSettings();
   const visible = snapshot.sheets.filter((s) => s.visibility === 'visible');
-  const layouts = visible.map((s) => detectLayout(s, settings.sheets[s.name]));
+  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary };
+  const regionsBySheet = visible.map((s) => detectRegions(s, settings.sheets[s.name], detectOptions));
+  const layouts = regionsBySheet.flat();
+  const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
+  for (const l of layouts) resolveYearGrades(l, reportYear);
   const plans: SheetPlan[] = [];
   visible.forEach((sheet, i) => {
-    if (layouts[i].kind === 'evaluation') plans.push(buildSheetPlan(sheet, layouts[i]));
+    // One plan per sheet: its evaluation region (stacked blocks are one region).
+    const region = regionsBySheet[i].find((l) => l.kind === 'evaluation');
+    if (region) plans.push(buildSheetPlan(sheet, region));
   });
   linkReposts(plans);
   const summarySources = linkSummaryTables(layouts, plans);
 
-  const reportYear = resolveReportYear(settings, layouts);
   const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible').map((s) => s.name);
   const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
-  const context: RuleContext = { plans, layouts, summarySources, reportYear, settings, hiddenSheets, unreadableSheets };
+  const context: RuleContext = { plans, layouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
   const findings: Finding[] = [];
+  const uncertain = layouts.filter((l) => l.uncertain);
   for (const rule of RULES) {
     if (settings.rules[rule.id] === 'off') continue;
-    for (const problem of rule.run(context)) findings.push(toFinding(rule.id, rule.severity, problem));
+    for (const problem of rule.run(context)) {
+      // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
+      const row0 = problem.at.row !== null ? problem.at.row - 1 : null;
+      if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, problem.at.sheet, row0))) continue;
+      findings.push(toFinding(rule.id, rule.severity, problem));
+    }
   }
   findings.sort(
     (a, b) =>
@@ -62,7 +73,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   );
 
   const planBySheet = new Map(plans.map((p) => [p.sheet, p]));
-  const sheets: SheetInfo[] = layouts.map((l) => {
+  const sheets: SheetInfo[] = regionsBySheet.map((regions) => {
+    // One line per sheet: its evaluation region if any, else its first table.
+    const l = regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
     const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
     const plan = planBySheet.get(l.sheet);
     if (plan && plan.gradedDepth !== null) info.gradeCounts = countGrades(countedSheetUnits(plan));
@@ -70,11 +83,14 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       const progress = summariseProgress(plan);
       if (progress) info.progress = progress;
     }
+    const hidden = regions.reduce((n, r) => n + r.hiddenRowsSkipped, 0);
+    if (hidden > 0) info.hiddenRowsSkipped = hidden;
     return info;
   });
   const report: Report = {
     file: options.fileName ?? null,
     reportYear,
+    reportYearSource,
     sheets,
     findings,
     policies: summarisePolicies(plans, findings, settings),
@@ -83,18 +99,38 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   return { report, layouts, plans };
 }
 
-/** --year / settings first; else the year most sheets state in their titles. */
-function resolveReportYear(settings: Settings, layouts: readonly SheetLayout[]): number | null {
+/** Where the report year came from, in the order it is looked for. */
+export type ReportYearSource = 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns';
+
+/**
+ * --year / settings; else the year the sheets' titles state (most votes, evaluation sheets
+ * weigh double); else the sheet names; else the file name; else the latest year whose
+ * columns hold entries (templates lay out every plan year in advance, future ones blank).
+ */
+export function resolveReportYear(
+  settings: Settings,
+  layouts: readonly SheetLayout[],
+  fileName: string | null,
+): { year: number | null; source: ReportYearSource | null } {
   if (settings.reportYear !== undefined) {
     const y = parseFiscalYear(settings.reportYear);
-    if (y !== null) return y;
+    if (y !== null) return { year: y, source: 'setting' };
   }
+  const title = vote(layouts.map((l) => ({ year: l.statedYear, weight: l.kind === 'other' ? 1 : 2 })));
+  if (title !== null) return { year: title, source: 'title' };
+  const sheetName = vote(layouts.map((l) => ({ year: l.sheetNameYear, weight: l.kind === 'other' ? 1 : 2 })));
+  if (sheetName !== null) return { year: sheetName, source: 'sheet-name' };
+  const file = fileName ? fileNameYear(fileName) : null;
+  if (file !== null) return { year: file, source: 'file-name' };
+  let latest: number | null = null;
+  for (const l of layouts) for (const y of l.entryYears) if (latest === null || y > latest) latest = y;
+  if (latest !== null) return { year: latest, source: 'year-columns' };
+  return { year: null, source: null };
+}
+
+function vote(candidates: { year: number | null; weight: number }[]): number | null {
   const votes = new Map<number, number>();
-  for (const l of layouts) {
-    if (l.statedYear === null) continue;
-    const weight = l.kind === 'other' ? 1 : 2;
-    votes.set(l.statedYear, (votes.get(l.statedYear) ?? 0) + weight);
-  }
+  for (const c of candidates) if (c.year !== null) votes.set(c.year, (votes.get(c.year) ?? 0) + c.weight);
   let best: number | null = null;
   let bestVotes = 0;
   for (const [year, v] of votes) {
@@ -104,6 +140,38 @@ function resolveReportYear(settings: Settings, layouts: readonly SheetLayout[]):
     }
   }
   return best;
+}
+
+/**
+ * Grade columns named by year (`R4評価 | R5評価`): the report year's is the grade, the year
+ * before's the previous grade, older ones are not checked. When no column has the report
+ * year, the latest one holding entries stands for it.
+ */
+export function resolveYearGrades(layout: SheetLayout, reportYear: number | null): void {
+  const dated = layout.columns.filter((c) => c.role === 'grade' && c.year !== undefined && c.source === 'detected');
+  if (dated.length === 0) return;
+  const years = dated.map((c) => c.year as number);
+  let current = reportYear !== null && years.includes(reportYear) ? reportYear : null;
+  if (current === null) {
+    const withEntries = layout.entryYears.filter((y) => years.includes(y));
+    current = withEntries.length > 0 ? Math.max(...withEntries) : Math.max(...years);
+  }
+  const hasPrevious = layout.columns.some((c) => c.role === 'previousGrade' && c.year === undefined);
+  for (const c of dated) {
+    if (c.year === current) continue;
+    if (c.year === current - 1 && !hasPrevious) c.role = 'previousGrade';
+    else c.role = 'ignore';
+  }
+  // The current grade column first, so the plan builder takes it as the grade column.
+  layout.columns.sort((a, b) => a.col - b.col);
+}
+
+/** The finding's place lies in the region (its header and data rows; sheet-level findings of the sheet). */
+function inRegion(layout: SheetLayout, sheet: string | null, row: number | null): boolean {
+  if (sheet !== layout.sheet) return false;
+  if (row === null) return true;
+  const top = layout.headerRows[0] ?? layout.firstDataRow;
+  return row >= top && row <= layout.lastDataRow;
 }
 
 /** A rule's problem as a Finding: the rule's id and severity, the messageId and params, where. */

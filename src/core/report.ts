@@ -63,6 +63,8 @@ export interface SheetInfo {
   headerRow: number | null;
   /** Evaluation sheets: graded items per grade, 再掲 counted once (what a 評価総括表 should say). */
   gradeCounts?: GradeCounts;
+  /** Hidden rows with content inside the sheet's tables: outside the check. */
+  hiddenRowsSkipped?: number;
   /** Evaluation sheets without A–D grades (progress tables): what they record instead. */
   progress?: ProgressSummary;
 }
@@ -92,6 +94,8 @@ export interface SummaryMethod {
 export interface Report {
   file: string | null;
   reportYear: number | null;
+  /** Where the report year came from: --year/settings, a title, a sheet name, the file name, or the latest year column with entries. */
+  reportYearSource?: 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | null;
   sheets: SheetInfo[];
   findings: Finding[];
   policies: PolicySummary[];

@@ -36,11 +36,25 @@ export const ColumnOverrideSchema = z.object({
 });
 export type ColumnOverride = z.infer<typeof ColumnOverrideSchema>;
 
+/** A correction to one table region of a sheet, named by the (1-based, last) header row detection found. */
+export const RegionOverrideSchema = z.object({
+  /** 1-based row of the region's (last) header row, when detection picked the wrong one. */
+  headerRow: z.number().int().min(1).optional(),
+  columns: z.record(columnLetters, ColumnOverrideSchema).optional(),
+});
+export type RegionOverride = z.infer<typeof RegionOverrideSchema>;
+
 export const SheetOverrideSchema = z.object({
   kind: z.enum(['evaluation', 'summary-table', 'other']).optional(),
   /** 1-based row of the (last) header row. */
   headerRow: z.number().int().min(1).optional(),
   columns: z.record(columnLetters, ColumnOverrideSchema).optional(),
+  /**
+   * Corrections per table region, keyed by a header row of the region (1-based) as detected
+   * before any correction ("12"): its last header row, or its first. `headerRow`/`columns`
+   * above apply to the sheet's evaluation region too; a region's own entries win.
+   */
+  regions: z.record(z.string().regex(/^\d+$/, 'a 1-based row number such as "12"'), RegionOverrideSchema).optional(),
 });
 export type SheetOverride = z.infer<typeof SheetOverrideSchema>;
 

@@ -58,9 +58,11 @@ test('--json prints exactly one document in the documented shape', async () => {
   const io = captureIo();
   expect(await main(['check', komae, '--json'], io)).toBe(1);
   const doc = JSON.parse(io.out);
-  expect(Object.keys(doc)).toEqual(['file', 'reportYear', 'sheets', 'findings', 'policies']);
+  expect(Object.keys(doc)).toEqual(['file', 'reportYear', 'reportYearSource', 'sheets', 'findings', 'policies']);
+  expect(doc.reportYearSource).toBe('title');
   expect(doc.reportYear).toBe(2023);
-  expect(doc.sheets[1]).toEqual({ name: '1 地域福祉計画', kind: 'evaluation', headerRow: 4, gradeCounts: { A: 4, B: 0, C: 1, D: 0 } });
+  expect(doc.sheets[1]).toMatchObject({ name: '1 地域福祉計画', kind: 'evaluation', headerRow: 4, gradeCounts: { A: 4, B: 0, C: 1, D: 0 } });
+  expect(doc.sheets[1].regions[0]).toMatchObject({ kind: 'evaluation', headerRows: [3, 4] });
   expect(doc.findings[0]).toEqual({
     rule: 'summary-count-mismatch',
     severity: 'error',

@@ -24,6 +24,7 @@ const REPORT: Report = {
 const LAYOUTS: SheetLayout[] = [
   {
     sheet: '評価調書', kind: 'evaluation', headerRows: [2], repeatedHeaderRows: [], blockHeader: [], statedYear: 2023, planMaster: false, summaryTable: null, uncertainties: [],
+    firstDataRow: 3, lastDataRow: 20, firstCol: 0, lastCol: 8, hiddenRowsSkipped: 0, uncertain: false, entryYears: [], sheetNameYear: null,
     columns: [{ col: 5, label: '評価', role: 'grade', source: 'detected' }],
   },
 ];

@@ -17,11 +17,18 @@ const HIERARCHY =
   /^(基本理念|基本目標|基本方針|基本施策|施策の柱|重点施策|施策|施策の方向性|方向性|取り?組み?の方向性|計画における項目|シート番号|施策番号|番号|No\.?|項目番号|目標)$/i;
 const NAME =
   /(具体的な取り?組み?|個別事業・?取り?組み?|取り?組み?内容|事業内容|事業名|実施内容|主な事業|取り?組み?名?|事業|Plan)$|Plan\(|^【?個別事業/i;
-const GRADE = /^((今年度|当該年度|本年度|令和\d+年度|\d{4}年度)の?)?(事業|進捗|総合|自己)?評価(結果)?(\(A[-~〜～]D\))?$|^check\(評価\)$|^評価\(check\)$/i;
-const PREVIOUS_GRADE = /^前年度の?(事業|進捗|総合)?評価$/;
-const NEXT_POLICY = /次年度.*(方針|方向性)|^今後の方針$/;
-const DEPARTMENT = /^(担当課|所管課|担当部署|担当部局|担当|担当課名|所管|実施主体|担当課・?機関)$/;
-const ACHIEVEMENT = /^達成(度|率|状況)(\(%\))?$/;
+// Header words per role (the issue's synonym lists and their common spellings), matched on
+// labels normalised by normalizeHeader. A header word is one piece of evidence: detect.ts
+// weighs it against what the column's cells hold and any validation list on the column.
+const GRADE_SCALE = String.raw`(\((A|[A-D][-~〜～・,、]*D|A[~〜～-]D|[A-D・,、]+)\))?`;
+const GRADE = new RegExp(
+  String.raw`^((今年度|当該年度|本年度|令和\d+年度|\d{4}年度)の?)?(担当課の?|所管課の?|担当部署の?|事業|進捗|総合|自己|最終|施策)?評価(結果|区分|ランク)?${GRADE_SCALE}$|^check(\(評価\))?$|^評価\(check\)$|^チェック$`,
+  'i',
+);
+const PREVIOUS_GRADE = /^(前年度|昨年度|前回)の?(担当課の?|事業|進捗|総合|自己)?評価(結果)?(\([A-D・,、~〜～-]+\))?$/;
+const NEXT_POLICY = /次年度.*(方針|方向性)|^今後の(方針|方向性|取り?組み?方針)$|^(方向性|今後の展開)$/;
+const DEPARTMENT = /^(担当課|所管課|担当部署|担当部局|担当|担当課名|所管|所管部署|主管課|実施主体|担当課等|担当課・?機関|実施課|関係課)$/;
+const ACHIEVEMENT = /^(達成(度|率|状況)|進捗(状況|率|度))(\(%\))?$/;
 // Prose the rules do not check, but 前年度比較 compares with last year's (text copied forward).
 const REASON = /評価の?理由|評価理由/;
 const RESULT = /^(事業|取り?組み?|活動)?実績(\(.*\))?$/;
@@ -32,6 +39,16 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
   if (SUB_LEVELS.has(last)) return { role: 'hierarchy' };
   const plain = label.replace(/\n/g, '').replace(/^【(.*)】$/, '$1');
 
+  // A group label over sub-labels (`事業評価` over `前年度` | `今年度`): read the sub-label first.
+  if (label.includes('\n')) {
+    const parts = label.split('\n');
+    const sub = parts[parts.length - 1];
+    for (let k = parts.length - 2; k >= 0; k--) {
+      const reordered = sub + parts.slice(k, -1).join('');
+      if (/^(前年度|昨年度|前回)/.test(reordered) && PREVIOUS_GRADE.test(reordered)) return { role: 'previousGrade' };
+      if (/^(今年度|本年度|当該年度)/.test(reordered) && GRADE.test(reordered)) return { role: 'grade' };
+    }
+  }
   const years = findYears(plain);
   const recordYears = years.filter((y) => !y.future);
   if (context.multiYear) {
@@ -51,6 +68,11 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
     }
   }
   if (PREVIOUS_GRADE.test(plain)) return { role: 'previousGrade' };
+  if (recordYears.length === 1 && years.length === 1) {
+    // `R5評価`, `令和5年度評価`, `2023年度 評価`: the grade of that year (current or previous once the report year is known).
+    const rest = plain.slice(0, years[0].index) + plain.slice(years[0].index + years[0].text.length);
+    if (GRADE.test(rest.replace(/^の/, '')) || /^の?評価$/.test(rest)) return { role: 'grade', year: recordYears[0].year };
+  }
   if (GRADE.test(plain)) return { role: 'grade' };
   if (NEXT_POLICY.test(plain)) return { role: 'nextPolicy' };
   if (/^再掲/.test(plain) && plain.length <= 4) return { role: 'repost' };
@@ -60,6 +82,12 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
   if (RESULT.test(plain)) return { role: 'resultText' };
   if (HIERARCHY.test(plain) || /^施策(大|中|小)?$/.test(plain)) return { role: 'hierarchy' };
   if (NAME.test(plain)) return { role: 'name' };
+  // A caption over the table (`事業の進捗状況と評価` over `担当課`): the sub-label names the column.
+  const parts = label.split('\n');
+  if (parts.length > 1) {
+    const sub = classifyLabel(parts[parts.length - 1], context);
+    if (sub.role !== 'text') return sub;
+  }
   return { role: 'text' };
 }
 

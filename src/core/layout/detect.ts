@@ -1,13 +1,14 @@
-import { parseGrade } from '../grades';
+import { parseAchievement } from '../achievement';
+import { parseGrade, type GradeNotation } from '../grades';
 import type { SheetKind } from '../report';
-import type { SheetOverride } from '../settings';
-import { cellAt, cellText, isBlank, type CellRange, type SheetSnapshot } from '../snapshot';
-import { normalizeHeader } from '../text';
+import type { RegionOverride, SheetOverride } from '../settings';
+import { cellAt, cellText, columnCount, isBlank, type CellRange, type SheetSnapshot } from '../snapshot';
+import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
 import { findYears } from '../years';
-import { columnIndex } from '../a1';
+import { columnIndex, columnLetter } from '../a1';
 import { classifyLabel, headerScore } from './columns';
-import { detectSummaryTable } from './summary-table';
-import type { BlockHeaderLine, ColumnLayout, SheetLayout } from './types';
+import { detectSummaryTables } from './summary-table';
+import type { BlockHeaderLine, ColumnEvidence, ColumnLayout, SheetLayout, SummaryTableLayout } from './types';
 
 /** How far down we look for a table header: titles and block headers sit above it. */
 const HEADER_SCAN_ROWS = 60;
@@ -15,15 +16,70 @@ const SUB_HEADER_LABELS = new Set(['大', '中', '小', '実施状況', '評価'
 const BLOCK_LABEL = /^(基本理念|基本目標|基本方針|基本施策|施策の柱|施策\(\d+\)|施策\d+|重点施策)$/;
 const TITLE_KEYWORDS = /報告|実績|評価|調書|進捗|点検|管理表|総括/;
 
-export function detectLayout(sheet: SheetSnapshot, override: SheetOverride = {}): SheetLayout {
-  const merges = new MergeIndex(sheet.merges);
-  const rowCount = sheet.rows.length;
-  const width = maxWidth(sheet, Math.min(rowCount, HEADER_SCAN_ROWS + 20));
+export interface DetectOptions {
+  /** 次年度方針 vocabulary: the share of a column's cells in it is evidence for the role. */
+  nextPolicyVocabulary?: readonly string[];
+}
 
-  const layout: SheetLayout = {
+const DEFAULT_VOCABULARY = ['新規', '継続', '充実', '改善', '縮小', '廃止', '拡充', '見直し', '終了', '統合', '完了'];
+
+/** The sheet's main region (its evaluation table, else its first region): for callers that want one. */
+export function detectLayout(sheet: SheetSnapshot, override: SheetOverride = {}, options: DetectOptions = {}): SheetLayout {
+  const regions = detectRegions(sheet, override, options);
+  return regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
+}
+
+/**
+ * The table regions of one sheet, in sheet order: an evaluation table (its stacked blocks and
+ * repeated page headers inside it) and any 評価総括表 below or beside it. Always at least one.
+ */
+export function detectRegions(sheet: SheetSnapshot, override: SheetOverride = {}, options: DetectOptions = {}): SheetLayout[] {
+  const summaries = override.kind === 'evaluation' || override.kind === 'other' ? [] : detectSummaryTables(sheet);
+  if (override.kind === 'summary-table' || (summaries.length > 0 && summaries[0].left === 0 && !hasTableOutside(sheet, summaries))) {
+    // A sheet that is a summary table and nothing else.
+    const layout = emptyLayout(sheet);
+    layout.kind = 'summary-table';
+    layout.summaryTable = summaries[0] ?? null;
+    const s = summaries[0];
+    if (s) Object.assign(layout, { firstDataRow: s.top, lastDataRow: s.bottom, firstCol: s.left, lastCol: s.right });
+    layout.statedYear = statedYear(sheet, s ? Math.min(...s.gradeRows.map((g: SummaryTableLayout['gradeRows'][number]) => g.row)) : 10, sheet.rows.length > 0 ? columnCount(sheet) : 0);
+    layout.sheetNameYear = sheetNameYear(sheet);
+    if (!s) layout.uncertainties.push({ kind: 'no-header' });
+    return [layout];
+  }
+  const area = { top: 0, bottom: sheet.rows.length - 1, right: Number.MAX_SAFE_INTEGER };
+  for (const s of summaries) {
+    if (s.left >= 2) area.right = Math.min(area.right, s.left - 1); // beside: the table is left of it
+    else if (s.top > area.top + 2) area.bottom = Math.min(area.bottom, s.top - 1); // below
+    else area.top = Math.max(area.top, s.bottom + 1); // above
+  }
+  const evaluation = detectEvaluation(sheet, override, options, area);
+  const regions: SheetLayout[] = [evaluation];
+  for (const s of summaries) {
+    const layout = emptyLayout(sheet);
+    Object.assign(layout, { kind: 'summary-table', summaryTable: s, firstDataRow: s.top, lastDataRow: s.bottom, firstCol: s.left, lastCol: s.right });
+    layout.statedYear = evaluation.statedYear;
+    layout.sheetNameYear = evaluation.sheetNameYear;
+    regions.push(layout);
+  }
+  const top = (l: SheetLayout): number => l.headerRows[0] ?? l.firstDataRow;
+  regions.sort((a, b) => top(a) - top(b) || a.firstCol - b.firstCol);
+  return regions;
+}
+
+function emptyLayout(sheet: SheetSnapshot): SheetLayout {
+  return {
     sheet: sheet.name,
     kind: 'other',
     headerRows: [],
+    firstDataRow: 0,
+    lastDataRow: sheet.rows.length - 1,
+    firstCol: 0,
+    lastCol: 0,
+    hiddenRowsSkipped: 0,
+    uncertain: false,
+    entryYears: [],
+    sheetNameYear: null,
     repeatedHeaderRows: [],
     columns: [],
     blockHeader: [],
@@ -32,34 +88,72 @@ export function detectLayout(sheet: SheetSnapshot, override: SheetOverride = {})
     summaryTable: null,
     uncertainties: [],
   };
+}
 
-  const summary = override.kind === 'evaluation' || override.kind === 'other' ? null : detectSummaryTable(sheet);
-  if (summary || override.kind === 'summary-table') {
-    layout.kind = 'summary-table';
-    layout.summaryTable = summary;
-    layout.statedYear = statedYear(sheet, summary ? Math.min(...summary.gradeRows.map((g) => g.row)) : 10);
-    if (!summary) layout.uncertainties.push({ kind: 'no-header' });
-    return layout;
+/** Something table-like outside the summary tables (an evaluation table on the same sheet). */
+function hasTableOutside(sheet: SheetSnapshot, summaries: SummaryTableLayout[]): boolean {
+  let rows = 0;
+  sheet.rows.forEach((row, r) => {
+    if (!row || summaries.some((s) => r >= s.top && r <= s.bottom)) return;
+    let filled = 0;
+    for (const v of row) if (!isBlank(v)) filled++;
+    if (filled >= 3) rows++;
+  });
+  return rows >= 3;
+}
+
+interface Area {
+  top: number;
+  bottom: number;
+  right: number;
+}
+
+function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options: DetectOptions, area: Area): SheetLayout {
+  const merges = new MergeIndex(sheet.merges);
+  const rowCount = Math.min(sheet.rows.length, area.bottom + 1);
+  const width = Math.min(maxWidth(sheet, Math.min(rowCount, area.top + HEADER_SCAN_ROWS + 20)), area.right + 1);
+  const layout = emptyLayout(sheet);
+  layout.firstDataRow = area.top;
+  layout.lastDataRow = rowCount - 1;
+  layout.lastCol = Math.max(0, width - 1); // narrowed to the labelled columns once the header is known
+  layout.sheetNameYear = sheetNameYear(sheet);
+
+  let headerRow = override.headerRow !== undefined ? override.headerRow - 1 : findHeaderRow(sheet, merges, width, area.top, rowCount);
+  // A correction for this region, named by the header row detection found (1-based).
+  let regionOverride: RegionOverride | undefined;
+  if (headerRow !== null && override.regions) {
+    const found = expandHeader(sheet, merges, headerRow, width, area.top);
+    // Keyed by the first header row as detected (the pane's key); the last one is accepted too.
+    regionOverride = override.regions[String(found[0] + 1)] ?? override.regions[String(found[found.length - 1] + 1)];
+    if (regionOverride?.headerRow !== undefined) headerRow = regionOverride.headerRow - 1;
   }
-
-  const headerRow = override.headerRow !== undefined ? override.headerRow - 1 : findHeaderRow(sheet, merges, width);
   if (headerRow === null) {
-    layout.statedYear = statedYear(sheet, Math.min(rowCount, 10));
+    layout.statedYear = statedYear(sheet, Math.min(rowCount, 10), width);
     if (hasContent(sheet) && looksTabular(sheet)) layout.uncertainties.push({ kind: 'no-header' });
     layout.kind = override.kind ?? 'other';
+    layout.uncertain = layout.uncertainties.length > 0;
     return layout;
   }
 
-  const headerRows = expandHeader(sheet, merges, headerRow, width);
+  const headerRows = expandHeader(sheet, merges, headerRow, width, area.top);
   layout.headerRows = headerRows;
   const labels = columnLabels(sheet, merges, headerRows, width);
   layout.columns = classifyColumns(labels);
-  applyOverrides(layout, labels, override);
-  checkGradeColumnsByContent(sheet, layout, headerRows[headerRows.length - 1] + 1);
-
-  layout.blockHeader = blockHeaderLines(sheet, 0, headerRows[0]);
-  layout.statedYear = statedYear(sheet, headerRows[0]);
-  layout.repeatedHeaderRows = repeatedHeaders(sheet, merges, headerRows, width);
+  layout.firstDataRow = headerRows[headerRows.length - 1] + 1;
+  for (let c = labels.length - 1; c >= 0; c--) {
+    if (labels[c] !== '') {
+      layout.lastCol = c;
+      break;
+    }
+  }
+  layout.lastDataRow = lastRowWithContent(sheet, layout.firstDataRow, rowCount - 1, width);
+  layout.blockHeader = blockHeaderLines(sheet, area.top, headerRows[0], width);
+  layout.statedYear = statedYear(sheet, headerRows[0], width);
+  layout.repeatedHeaderRows = repeatedHeaders(sheet, merges, headerRows, width, layout.lastDataRow);
+  const hiddenRows = new Set(sheet.hiddenRows ?? []);
+  for (const r of hiddenRows) if (r >= layout.firstDataRow && r <= layout.lastDataRow && rowHasContent(sheet, r, width)) layout.hiddenRowsSkipped++;
+  weighEvidence(sheet, layout, options, hiddenRows, new Set(sheet.hiddenCols ?? []));
+  applyOverrides(layout, labels, { ...override, columns: { ...override.columns, ...regionOverride?.columns } });
 
   const roles = new Set(layout.columns.map((c) => c.role));
   const graded = roles.has('grade') || roles.has('previousGrade');
@@ -70,9 +164,30 @@ export function detectLayout(sheet: SheetSnapshot, override: SheetOverride = {})
   else if (outline) layout.planMaster = true;
   if (override.kind) kind = override.kind;
   layout.kind = kind;
-  if (kind === 'evaluation' && !graded && !yearly) layout.uncertainties.push({ kind: 'no-grade-column' });
+  if (kind === 'evaluation' && !graded && !yearly) {
+    layout.uncertainties.push({ kind: 'no-grade-column', read: readRoles(layout) });
+  }
   if (kind === 'other' && !layout.planMaster && (graded || yearly)) layout.uncertainties.push({ kind: 'no-header' });
+  // Guessed or ambiguous grade columns, or none: the region is read but yields no errors.
+  layout.uncertain = layout.uncertainties.some((u) => u.kind !== 'report-year-unknown' && u.kind !== 'grade-column-demoted');
   return layout;
+}
+
+/** What was read, for a layout-uncertain message: the roles found, in column order. */
+function readRoles(layout: SheetLayout): string[] {
+  return layout.columns.filter((c) => c.role !== 'text' && c.role !== 'ignore').map((c) => `${columnLetter(c.col)}:${c.role}`);
+}
+
+function rowHasContent(sheet: SheetSnapshot, r: number, width: number): boolean {
+  const row = sheet.rows[r];
+  if (!row) return false;
+  for (let c = 0; c < Math.min(width, row.length); c++) if (!isBlank(row[c])) return true;
+  return false;
+}
+
+function lastRowWithContent(sheet: SheetSnapshot, from: number, to: number, width: number): number {
+  for (let r = to; r >= from; r--) if (rowHasContent(sheet, r, width)) return r;
+  return from - 1;
 }
 
 /** Merged areas by their cells, so a header label spanning columns applies to each. */
@@ -138,11 +253,11 @@ function rowLabels(sheet: SheetSnapshot, merges: MergeIndex, row: number, width:
   return out;
 }
 
-function findHeaderRow(sheet: SheetSnapshot, merges: MergeIndex, width: number): number | null {
+function findHeaderRow(sheet: SheetSnapshot, merges: MergeIndex, width: number, from: number, to: number): number | null {
   let best: number | null = null;
   let bestScore = 1;
-  const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < limit; r++) {
+  const limit = Math.min(to, from + HEADER_SCAN_ROWS);
+  for (let r = from; r < limit; r++) {
     if (!sheet.rows[r]) continue;
     const score = headerScore(rowLabels(sheet, merges, r, width));
     if (score > bestScore) {
@@ -153,21 +268,74 @@ function findHeaderRow(sheet: SheetSnapshot, merges: MergeIndex, width: number):
   return best;
 }
 
-/** Two- and three-row headers: rows of sub-labels below, merged group labels above. */
-function expandHeader(sheet: SheetSnapshot, merges: MergeIndex, row: number, width: number): number[] {
+/**
+ * How well a band of header rows names the columns: each column whose joined label has a
+ * known role, plus each distinct role (so `前年度` over `評価` beats `評価` twice).
+ */
+function bandScore(sheet: SheetSnapshot, merges: MergeIndex, rows: number[], width: number): number {
+  const labels = columnLabels(sheet, merges, rows, width);
+  const recordYears = new Set<number>();
+  for (const l of labels) for (const y of findYears(l.replace(/\n/g, ''))) if (!y.future) recordYears.add(y.year);
+  const roles = new Set<string>();
+  let named = 0;
+  for (const label of new Set(labels)) {
+    if (label === '' || label.length > 60) continue;
+    const c = classifyLabel(label, { multiYear: recordYears.size >= 2, previousYear: 2000 });
+    if (c.role === 'text' || c.role === 'ignore') continue;
+    named++;
+    roles.add(c.year !== undefined ? `${c.role}${c.year}` : c.role);
+  }
+  return named + roles.size;
+}
+
+/** A row of data rather than labels: grades, percentages, numbers, long prose. */
+function looksLikeData(sheet: SheetSnapshot, row: number, width: number): boolean {
+  const cells = sheet.rows[row] ?? [];
+  for (let c = 0; c < Math.min(width, cells.length); c++) {
+    const v = cells[c];
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string') return true;
+    if (v.length > 40) return true;
+    if (parseGrade(v).kind === 'grade' && v.trim().length <= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Two- and three-row headers: group labels above (merged, naming years or groups), sub-labels
+ * below (大/中/小, 実施状況/評価/達成度), or any row above or below that names the columns
+ * better joined with the header row than without it (`前年度` over `評価`, `事業` over `評価`).
+ */
+function expandHeader(sheet: SheetSnapshot, merges: MergeIndex, row: number, width: number, minRow: number): number[] {
   const rows = [row];
-  // Above: a row whose labels span several columns (merged) and name years or groups.
-  const above = row - 1;
-  if (above >= 0) {
+  let score = bandScore(sheet, merges, rows, width);
+  for (let step = 0; step < 2; step++) {
+    const above = rows[0] - 1;
+    if (above < minRow || !sheet.rows[above] || looksLikeData(sheet, above, width)) break;
     const spans = merges.startingAt(above).filter((m) => m.bottom === above && m.right > m.left);
     const labels = rowLabels(sheet, merges, above, width);
-    if (spans.length > 0 && labels.some((l) => findYears(l).length > 0 || headerScore([l]) > 0)) rows.unshift(above);
+    const grouped = spans.length > 0 && labels.some((l) => findYears(l).length > 0 || headerScore([l]) > 0);
+    // Header cells merged down into the header row: the row above is the same header.
+    const mergedDown = merges.startingAt(above).some((m) => m.bottom >= rows[0]);
+    const joined = bandScore(sheet, merges, [above, ...rows], width);
+    if (!((grouped || mergedDown) && joined >= score) && !(joined > score)) break;
+    rows.unshift(above);
+    score = joined;
   }
-  // Below: short sub-labels (大/中/小, 実施状況/評価/達成度) under merged group labels.
-  for (let r = row + 1; r < Math.min(sheet.rows.length, row + 3); r++) {
-    const cells = (sheet.rows[r] ?? []).map((v) => normalizeHeader(cellText(v))).filter((t) => t !== '');
-    if (cells.length > 0 && cells.every((t) => SUB_HEADER_LABELS.has(t))) rows.push(r);
-    else break;
+  for (let step = 0; step < 2; step++) {
+    const below = rows[rows.length - 1] + 1;
+    if (below >= sheet.rows.length) break;
+    const cells = (sheet.rows[below] ?? []).slice(0, width).map((v) => normalizeHeader(cellText(v))).filter((t) => t !== '');
+    if (cells.length > 0 && cells.every((t) => SUB_HEADER_LABELS.has(t))) {
+      rows.push(below);
+      score = bandScore(sheet, merges, rows, width);
+      continue;
+    }
+    if (cells.length === 0 || looksLikeData(sheet, below, width)) break;
+    const joined = bandScore(sheet, merges, [...rows, below], width);
+    if (joined <= score) break;
+    rows.push(below);
+    score = joined;
   }
   return rows;
 }
@@ -196,7 +364,10 @@ function classifyColumns(labels: string[]): ColumnLayout[] {
     const c = classifyLabel(label, { multiYear, previousYear });
     if (c.year !== undefined) previousYear = c.year;
     else if (label !== '' && c.role !== 'yearAchievement') previousYear = multiYear ? previousYear : undefined;
-    columns.push({ col, label: label, role: c.role, year: c.year, source: 'detected' });
+    const evidence: ColumnEvidence[] = [];
+    if (c.role !== 'text' && c.role !== 'ignore') evidence.push({ kind: 'header', word: label.replace(/\n/g, '') });
+    if (c.year !== undefined && c.role === 'grade') evidence.push({ kind: 'year-header', year: c.year });
+    columns.push({ col, label: label, role: c.role, year: c.year, source: 'detected', evidence });
   });
   // 担当部署 and 担当課 side by side: the 課 is the one that reports.
   const departments = columns.filter((c) => c.role === 'department');
@@ -208,93 +379,339 @@ function classifyColumns(labels: string[]): ColumnLayout[] {
 }
 
 function applyOverrides(layout: SheetLayout, labels: string[], override: SheetOverride): void {
+  const hasOverrides = Object.keys(override.columns ?? {}).length > 0;
+  if (hasOverrides) {
+    // A person named the columns: what detection was unsure about no longer applies.
+    layout.uncertainties = layout.uncertainties.filter((u) => u.kind === 'report-year-unknown');
+  }
   for (const [letter, o] of Object.entries(override.columns ?? {})) {
     const col = columnIndex(letter);
     const existing = layout.columns.find((c) => c.col === col);
-    const entry: ColumnLayout = { col, label: labels[col] ?? '', role: o.role, year: o.year, source: 'override' };
+    const entry: ColumnLayout = { col, label: labels[col] ?? '', role: o.role, year: o.year, source: 'override', evidence: [{ kind: 'override' }], hidden: existing?.hidden };
     if (existing) Object.assign(existing, entry);
     else layout.columns.push(entry);
   }
   layout.columns.sort((a, b) => a.col - b.col);
 }
 
-/** Grade columns must hold grades: a labelled column full of prose is demoted, an unlabelled one full of A–D is found. */
-function checkGradeColumnsByContent(sheet: SheetSnapshot, layout: SheetLayout, firstDataRow: number): void {
-  const ratio = (col: number): { gradeLike: number; filled: number } => {
-    let gradeLike = 0;
-    let filled = 0;
-    for (let r = firstDataRow; r < sheet.rows.length; r++) {
-      const v = cellAt(sheet, r, col);
+/** What a column's data cells hold, from one pass over (at most) the first rows of the region. */
+interface ColumnStats {
+  filled: number;
+  /** A–D (bare or explained) and dashes, short. */
+  gradeLike: number;
+  bareGrades: number;
+  dashes: number;
+  notations: Map<GradeNotation, number>;
+  achievementLike: number;
+  vocabularyLike: number;
+  departmentLike: number;
+  prose: number;
+}
+
+/** Enough rows to know what a column holds; detection stays linear on 100k-row sheets. */
+const CONTENT_SAMPLE_ROWS = 4000;
+const DEPARTMENT_LIKE = /(課|室|係|センター|局|部|所|館|園)$/;
+
+function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: ReadonlySet<number>, vocabulary: ReadonlySet<string>): ColumnStats[] {
+  const width = layout.columns.length;
+  const stats: ColumnStats[] = [];
+  for (let c = 0; c < width; c++) {
+    stats.push({ filled: 0, gradeLike: 0, bareGrades: 0, dashes: 0, notations: new Map(), achievementLike: 0, vocabularyLike: 0, departmentLike: 0, prose: 0 });
+  }
+  const repeated = new Set(layout.repeatedHeaderRows);
+  const end = Math.min(layout.lastDataRow, layout.firstDataRow + CONTENT_SAMPLE_ROWS);
+  for (let r = layout.firstDataRow; r <= end; r++) {
+    const row = sheet.rows[r];
+    if (!row || hiddenRows.has(r) || repeated.has(r)) continue;
+    for (let c = 0; c < Math.min(width, row.length); c++) {
+      const v = row[c];
       if (isBlank(v)) continue;
-      filled++;
-      const k = parseGrade(cellText(v)).kind;
-      if (k === 'grade' || k === 'none') gradeLike++;
+      const s = stats[c];
+      s.filled++;
+      const achievement = parseAchievement(v).kind;
+      if (achievement !== 'none') s.achievementLike++;
+      if (typeof v !== 'string') continue;
+      const t = v.trim();
+      if (t.length > 40) {
+        s.prose++;
+        continue;
+      }
+      if (isDashOnly(t)) {
+        s.dashes++;
+        s.gradeLike++;
+        s.achievementLike++;
+        s.vocabularyLike++;
+        continue;
+      }
+      const g = parseGrade(t);
+      if (g.kind === 'grade') {
+        s.gradeLike++;
+        if (g.notation) s.notations.set(g.notation, (s.notations.get(g.notation) ?? 0) + 1);
+        else s.bareGrades++;
+      }
+      if (vocabulary.has(t)) s.vocabularyLike++;
+      if (t.length <= 20 && DEPARTMENT_LIKE.test(t)) s.departmentLike++;
     }
-    return { gradeLike, filled };
-  };
-  const grades = layout.columns.filter((c) => c.role === 'grade' && c.source === 'detected');
-  for (const c of grades) {
-    const { gradeLike, filled } = ratio(c.col);
-    if (filled >= 4 && gradeLike / filled < 0.3) {
-      c.role = 'text';
-      layout.uncertainties.push({ kind: 'grade-column-demoted', column: c.col });
+  }
+  return stats;
+}
+
+/** Validation lists on a column's data rows: grade lists (A–D) and 次年度方針 lists. */
+function validationsByColumn(sheet: SheetSnapshot, layout: SheetLayout, vocabulary: ReadonlySet<string>): Map<number, { items: string[]; grades: boolean; policy: boolean }> {
+  const out = new Map<number, { items: string[]; grades: boolean; policy: boolean }>();
+  for (const v of sheet.validations ?? []) {
+    const distinct = new Set<string>();
+    for (const item of v.items) {
+      const g = parseGrade(item);
+      if (g.kind === 'grade') distinct.add(g.grade);
+    }
+    const grades = distinct.size >= 3;
+    const policy = !grades && v.items.length > 0 && v.items.filter((i) => vocabulary.has(i.trim())).length >= Math.max(2, v.items.length / 2);
+    if (!grades && !policy) continue;
+    for (const range of v.ranges) {
+      if (range.bottom < layout.firstDataRow || range.top > layout.lastDataRow) continue;
+      for (let c = range.left; c <= Math.min(range.right, layout.columns.length - 1); c++) out.set(c, { items: v.items, grades, policy });
+    }
+  }
+  return out;
+}
+
+/**
+ * Header words are weighed against what the column holds and any validation list on it:
+ * a grade column holds short grades (bare or in one explained notation); a prose column
+ * with capital letters in it (就労継続支援A型, Bコース) never becomes one.
+ */
+function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: DetectOptions, hiddenRows: ReadonlySet<number>, hiddenCols: ReadonlySet<number>): void {
+  const vocabulary = new Set((options.nextPolicyVocabulary ?? DEFAULT_VOCABULARY).map((w) => w.trim()));
+  const stats = columnStats(sheet, layout, hiddenRows, vocabulary);
+  const lists = validationsByColumn(sheet, layout, vocabulary);
+  const share = (c: ColumnLayout, n: (s: ColumnStats) => number): number => (stats[c.col].filled > 0 ? n(stats[c.col]) / stats[c.col].filled : 0);
+  const content = (c: ColumnLayout, n: (s: ColumnStats) => number): ColumnEvidence => ({
+    kind: 'content',
+    share: Math.round(share(c, n) * 100) / 100,
+    filled: stats[c.col].filled,
+  });
+  const gradeShare = (c: ColumnLayout): number => share(c, (s) => s.gradeLike);
+
+  for (const c of layout.columns) {
+    if (hiddenCols.has(c.col)) {
+      // Hidden helper columns (formulas, scores) are outside the check, whatever their header says.
+      c.hidden = true;
+      if (c.role !== 'text' && c.role !== 'ignore') (c.evidence ??= []).push({ kind: 'hidden' });
+      c.role = 'ignore';
+      continue;
+    }
+    const list = lists.get(c.col);
+    if (list) (c.evidence ??= []).push({ kind: 'validation', items: list.items.slice(0, 12) });
+    const st = stats[c.col];
+    switch (c.role) {
+      case 'yearEvaluation': {
+        // `令和2年度 | 評価` holding A–D: a grade of that year, not a year block's prose.
+        const letters = st.bareGrades + [...st.notations.values()].reduce((a, b) => a + b, 0);
+        const gradeWord = /評価(結果)?$/.test(c.label);
+        const plainLabel = c.label.replace(/\n/g, '');
+        if (((letters >= 1 && gradeShare(c) >= 0.6 && letters >= 0.5 * (st.filled - st.dashes)) || list?.grades) && gradeWord && !/に関する|の評価\(文章|コメント|所見/.test(plainLabel)) {
+          c.role = 'grade';
+          (c.evidence ??= []).push({ kind: 'year-header', year: c.year as number }, content(c, (s) => s.gradeLike));
+        }
+        break;
+      }
+      case 'grade':
+      case 'previousGrade':
+        if (st.filled >= 4 && gradeShare(c) < 0.3 && !list?.grades) {
+          c.role = 'text';
+          layout.uncertainties.push({ kind: 'grade-column-demoted', column: c.col });
+        } else if (st.filled > 0) (c.evidence ??= []).push(content(c, (s) => s.gradeLike));
+        break;
+      case 'nextPolicy': {
+        // 今後の方向性 is often prose; 次年度方針 and a vocabulary list are not.
+        const exact = /次年度/.test(c.label) || list?.policy;
+        if (!exact && st.filled >= 3 && share(c, (s) => s.vocabularyLike) < 0.5) c.role = 'text';
+        else if (st.filled > 0) (c.evidence ??= []).push(content(c, (s) => s.vocabularyLike));
+        break;
+      }
+      case 'achievement':
+        if (st.filled >= 3 && share(c, (s) => s.achievementLike) < 0.3 && st.prose > 0) c.role = 'text';
+        else if (st.filled > 0) (c.evidence ??= []).push(content(c, (s) => s.achievementLike));
+        break;
+      case 'text':
+      case 'ignore':
+        if (list?.grades) {
+          c.role = 'grade';
+          if (st.filled > 0) (c.evidence ??= []).push(content(c, (s) => s.gradeLike));
+        } else if (list?.policy) c.role = 'nextPolicy';
+        break;
+      default:
+        break;
+    }
+  }
+
+  // A template lays out every plan year in advance: the blank future columns worded like a
+  // year's grade column (`令和4年度評価` beside `令和2年度評価` holding grades) are grades too.
+  const yearless = (c: ColumnLayout): string => stripYears(c.label);
+  const gradeShapes = new Set(layout.columns.filter((c) => c.role === 'grade' && c.year !== undefined).map(yearless));
+  if (gradeShapes.size > 0) {
+    const blockYears = new Set(layout.columns.filter((c) => c.role === 'yearStatus' || c.role === 'yearAchievement').map((c) => c.year));
+    for (const c of layout.columns) {
+      if (c.role !== 'yearEvaluation' || stats[c.col].filled > 0 || blockYears.has(c.year) || !gradeShapes.has(yearless(c))) continue;
+      c.role = 'grade';
+      (c.evidence ??= []).push({ kind: 'year-header', year: c.year as number });
+    }
+  }
+
+  // Several grade columns of no year: the one with the most evidence is the grade column.
+  const undated = layout.columns.filter((c) => c.role === 'grade' && c.year === undefined);
+  if (undated.length > 1) {
+    const weight = (c: ColumnLayout): number =>
+      (lists.get(c.col)?.grades ? 3 : 0) + (stats[c.col].filled > 0 ? 2 * gradeShare(c) : 0) + (/^(評価|今年度|本年度|当該年度|事業評価|総合評価)/.test(c.label.replace(/\n/g, '')) ? 0.5 : 0);
+    const ranked = [...undated].sort((a, b) => weight(b) - weight(a) || a.col - b.col);
+    if (weight(ranked[0]) - weight(ranked[1]) >= 0.5) {
+      for (const c of ranked.slice(1)) c.role = 'text';
+    } else {
+      layout.uncertainties.push({ kind: 'ambiguous-grade-column', columns: undated.map((c) => c.col) });
     }
   }
   const remaining = layout.columns.filter((c) => c.role === 'grade');
-  if (remaining.length > 1) layout.uncertainties.push({ kind: 'ambiguous-grade-column', columns: remaining.map((c) => c.col) });
-  if (remaining.length === 0 && !layout.columns.some((c) => c.role === 'yearStatus')) {
+  if (remaining.length === 0 && !layout.columns.some((c) => c.role === 'yearStatus' || c.role === 'yearEvaluation' || c.role === 'yearAchievement')) {
     for (const c of layout.columns) {
-      if (c.role !== 'text' && c.role !== 'ignore') continue;
-      const { gradeLike, filled } = ratio(c.col);
-      if (filled >= 3 && gradeLike / filled >= 0.8) {
+      if ((c.role !== 'text' && c.role !== 'ignore') || c.hidden) continue;
+      const st = stats[c.col];
+      if (st.filled >= 3 && gradeShare(c) >= 0.8 && st.gradeLike > 0) {
         c.role = 'grade';
+        (c.evidence ??= []).push(content(c, (s) => s.gradeLike));
         layout.uncertainties.push({ kind: 'grade-column-guessed', column: c.col });
         break;
       }
     }
   }
+  // No department header: a column of names ending in 課/室/係/センター is the department.
+  if (!layout.columns.some((c) => c.role === 'department')) {
+    for (const c of layout.columns) {
+      if (c.role !== 'text' || c.hidden || stats[c.col].filled < 3) continue;
+      if (share(c, (s) => s.departmentLike) >= 0.8) {
+        c.role = 'department';
+        (c.evidence ??= []).push(content(c, (s) => s.departmentLike));
+        break;
+      }
+    }
+  }
+  // The sheet's standard notation: one explained form used by the whole column (or its list).
+  for (const c of layout.columns) {
+    if (c.role !== 'grade' && c.role !== 'previousGrade') continue;
+    const st = stats[c.col];
+    let best: GradeNotation | undefined;
+    let bestCount = 0;
+    for (const [n, count] of st.notations) if (count > bestCount) [best, bestCount] = [n, count];
+    const listNotation = notationOfList(lists.get(c.col)?.items ?? []);
+    if (listNotation) c.notation = listNotation;
+    else if (best && bestCount >= 2 && bestCount >= 0.8 * (bestCount + st.bareGrades)) c.notation = best;
+  }
+  for (const c of layout.columns) if (c.year !== undefined && c.role === 'grade' && !layout.entryYears.includes(c.year) && stats[c.col].filled > 0) layout.entryYears.push(c.year);
+  for (const c of layout.columns) {
+    if ((c.role === 'yearStatus' || c.role === 'yearEvaluation' || c.role === 'yearAchievement') && c.year !== undefined && stats[c.col].filled > 0 && !layout.entryYears.includes(c.year)) layout.entryYears.push(c.year);
+  }
+  layout.entryYears.sort((a, b) => a - b);
 }
 
-function blockHeaderLines(sheet: SheetSnapshot, from: number, to: number): BlockHeaderLine[] {
+function stripYears(label: string): string {
+  let out = label.normalize('NFKC');
+  for (const y of findYears(out).reverse()) out = out.slice(0, y.index) + out.slice(y.index + y.text.length);
+  return out.replace(/\s+/g, '');
+}
+
+function notationOfList(items: readonly string[]): GradeNotation | undefined {
+  const notations = new Set<GradeNotation | undefined>();
+  for (const item of items) {
+    const g = parseGrade(item);
+    if (g.kind === 'grade') notations.add(g.notation);
+  }
+  return notations.size === 1 ? [...notations][0] : undefined;
+}
+
+function blockHeaderLines(sheet: SheetSnapshot, from: number, to: number, width: number): BlockHeaderLine[] {
   const lines: BlockHeaderLine[] = [];
   for (let r = from; r < to; r++) {
-    const line = blockHeaderLine(sheet, r);
+    const line = blockHeaderLine(sheet, r, width);
     if (line) lines.push(line);
   }
   return lines;
 }
 
-/** `基本目標 | 1 福祉のまちづくり`: a label cell followed by one value cell, nothing else. */
-export function blockHeaderLine(sheet: SheetSnapshot, row: number): BlockHeaderLine | null {
+const BLOCK_KEYWORD = /^【?(基本理念|基本目標|基本方針|基本施策|施策の柱|重点施策|重点目標)\s*([0-9]+|[一二三四五六七八九十]+)?\s*】?\s*[:：.．、]?\s*(.*)$/;
+
+/**
+ * A hierarchy line above or inside the table, never a program: `基本目標 | 1 福祉のまちづくり`
+ * (a label cell and a value cell), `基本目標1 | 福祉のまちづくり`, or one cell
+ * `【基本施策2】地域で支え合う` outside the outline columns (stacked blocks on one sheet).
+ */
+export function blockHeaderLine(sheet: SheetSnapshot, row: number, width = Number.MAX_SAFE_INTEGER, outlineCols?: ReadonlySet<number>): BlockHeaderLine | null {
   const values = sheet.rows[row] ?? [];
   // Called for every data row: count before building strings.
   let filled = 0;
-  for (const v of values) if (!isBlank(v) && ++filled > 2) return null;
-  if (filled !== 2) return null;
-  const cells = values.map((v) => cellText(v).trim()).filter((t) => t !== '');
-  if (cells.length !== 2) return null;
+  let firstCol = -1;
+  const end = Math.min(values.length, width);
+  for (let c = 0; c < end; c++) {
+    if (isBlank(values[c])) continue;
+    if (firstCol < 0) firstCol = c;
+    if (++filled > 2) return null;
+  }
+  if (filled === 0) return null;
+  const cells: string[] = [];
+  for (let c = 0; c < end; c++) if (!isBlank(values[c])) cells.push(cellText(values[c]).trim());
   const label = normalizeHeader(cells[0]);
-  if (!BLOCK_LABEL.test(label)) return null;
-  return { row, label, value: cells[1] };
+  if (filled === 2) {
+    if (BLOCK_LABEL.test(label)) return { row, label, value: cells[1] };
+    const m = BLOCK_KEYWORD.exec(label);
+    if (m && m[2] && m[3] === '') return { row, label: m[1], value: `${m[2]} ${cells[1]}` };
+    return null;
+  }
+  // A lone cell in an outline column is the outline's own (Kiyose's 【基本方針1】 rows), and above
+  // the header a lone line is a title: only outside the outline does it head a block.
+  if (outlineCols === undefined || outlineCols.has(firstCol)) return null;
+  const m = BLOCK_KEYWORD.exec(normalizeLoose(cells[0]));
+  if (!m || (!m[2] && m[3] === '')) return null;
+  return { row, label: m[1], value: m[2] ? `${m[2]} ${m[3]}`.trim() : m[3] };
 }
 
-/** The report year printed in the sheet's title rows (or its name), ignoring plan periods. */
-function statedYear(sheet: SheetSnapshot, beforeRow: number): number | null {
+// A plan period (`令和3～7年度`, `2021年度～2025年度`) or a span of years is not a report year.
+const YEAR_RANGE = /((令和|平成|[RH])\s*(元|\d{1,2})|\d{4})\s*(年度|年)?\s*[～〜~\-－ー—から]+\s*((令和|平成|[RH])\s*)?(元|\d{1,4})\s*(年度|年)?/g;
+
+/** Years a text states as its own, plan periods and future plans (令和7年度以降) left out. */
+function reportYearsIn(text: string): number[] {
+  if (/期間/.test(text) && findYears(text).length > 1) return []; // 計画の期間(2018年度～2026年度)
+  const t = text.normalize('NFKC').replace(YEAR_RANGE, ' ');
+  return findYears(t)
+    .filter((y) => !y.future)
+    .map((y) => y.year);
+}
+
+/** The report year printed in the sheet's title rows, ignoring plan periods. */
+function statedYear(sheet: SheetSnapshot, beforeRow: number, width: number): number | null {
   const candidates: { year: number; weight: number }[] = [];
-  const consider = (text: string, weight: number): void => {
-    if (/期間|～|〜|~/.test(text) && findYears(text).length > 1) return; // 計画の期間(2018年度～2026年度)
-    for (const y of findYears(text)) if (!y.future) candidates.push({ year: y.year, weight: TITLE_KEYWORDS.test(text) ? weight + 1 : weight });
-  };
   for (let r = 0; r < Math.min(beforeRow, 12); r++) {
-    for (const v of sheet.rows[r] ?? []) {
-      const t = cellText(v);
-      if (t.length <= 120) consider(t, 2);
+    const row = sheet.rows[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, width); c++) {
+      const t = cellText(row[c]);
+      if (t.length === 0 || t.length > 120) continue;
+      for (const year of reportYearsIn(t)) candidates.push({ year, weight: TITLE_KEYWORDS.test(t) ? 3 : 2 });
     }
   }
-  consider(sheet.name, 1);
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => b.weight - a.weight || b.year - a.year);
   return candidates[0].year;
+}
+
+/** A year in the sheet's name (`R5 評価`, `令和5年度`). */
+function sheetNameYear(sheet: SheetSnapshot): number | null {
+  const years = reportYearsIn(sheet.name);
+  return years.length === 1 ? years[0] : null;
+}
+
+/** A year in the file name (`R5_事業評価_高齢福祉課.xlsx`). */
+export function fileNameYear(fileName: string): number | null {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]+$/, '').replace(/[_]/g, ' ');
+  const years = [...new Set(reportYearsIn(base))];
+  return years.length === 1 ? years[0] : null;
 }
 
 /** Printed page headers repeated inside the table. */
@@ -303,12 +720,27 @@ function repeatedHeaders(
   merges: MergeIndex,
   headerRows: number[],
   width: number,
+  lastRow: number,
 ): number[] {
   const main = headerRows.length > 1 ? headerRows.find((r) => headerScore(rowLabels(sheet, merges, r, width)) > 0) ?? headerRows[0] : headerRows[0];
-  const expected = rowLabels(sheet, merges, main, width);
+  // The main header row's own cells (not merged areas' values): a repeated header repeats the
+  // cells, and its merged areas leave the same cells empty.
+  const expected: string[] = [];
+  for (let c = 0; c < width; c++) expected.push(normalizeHeader(cellText(cellAt(sheet, main, c))));
   const significant = expected.map((t, i) => (t !== '' ? i : -1)).filter((i) => i >= 0);
   const out: number[] = [];
   const start = headerRows[headerRows.length - 1] + 1;
+  const headerTexts: Set<string>[] = [];
+  // The header rows, and a caption line or two just above them (`事業の進捗状況と評価`), which a
+  // repeated header repeats too.
+  const echoRows = [headerRows[0] - 2, headerRows[0] - 1, ...headerRows].filter((r) => r >= 0);
+  for (const hr of echoRows) {
+    const cells = sheet.rows[hr] ?? [];
+    for (let c = 0; c < Math.min(cells.length, width); c++) {
+      const t = normalizeHeader(cellText(cells[c]));
+      if (t !== '') (headerTexts[c] ??= new Set()).add(t);
+    }
+  }
   // Normalising every cell (NFKC) was a fifth of checking a 100k-row sheet. So stop once 60 %
   // is out of reach, and skip cells that cannot normalise to the label: far longer than it
   // (spaces aside; NFKC folds at most a few code units into one), or holding a CJK ideograph
@@ -325,7 +757,7 @@ function repeatedHeaders(
   };
   let needed = 0; // the fewest matches that pass the test below, computed the same way
   while (needed < significant.length && needed / significant.length < 0.6) needed++;
-  for (let r = start; r < sheet.rows.length; r++) {
+  for (let r = start; r <= lastRow; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
     let same = 0;
@@ -337,14 +769,34 @@ function repeatedHeaders(
       if (normalizeHeader(text) === expected[i]) same++;
     }
     if (significant.length > 0 && same / significant.length >= 0.6) {
+      // and the other rows of a two- or three-row header around it (group labels, sub-labels)
+      const mainAt = headerRows.indexOf(main);
+      for (let s = r - 1; s >= Math.max(start, r - mainAt - 2); s--) {
+        if (!sheet.rows[s]) continue; // a blank line between a caption and the header
+        if (!isHeaderEcho(s)) break;
+        if (!out.includes(s)) out.push(s);
+      }
       out.push(r);
-      // and its sub-label rows
       for (let s = r + 1; s < Math.min(sheet.rows.length, r + 3); s++) {
         const cells = (sheet.rows[s] ?? []).map((v) => normalizeHeader(cellText(v))).filter((t) => t !== '');
-        if (cells.length > 0 && cells.every((t) => SUB_HEADER_LABELS.has(t))) out.push(s);
+        if (cells.length > 0 && (cells.every((t) => SUB_HEADER_LABELS.has(t)) || isHeaderEcho(s))) out.push(s);
         else break;
       }
     }
   }
-  return out;
+  return out.sort((a, b) => a - b);
+
+  /** Every filled cell of the row repeats a header text of its column. */
+  function isHeaderEcho(row: number): boolean {
+    const cells = sheet.rows[row];
+    if (!cells) return false;
+    let any = false;
+    for (let c = 0; c < Math.min(cells.length, width); c++) {
+      const t = cellText(cells[c]);
+      if (t === '') continue;
+      if (t.length > 40 || !headerTexts[c]?.has(normalizeHeader(t))) return false;
+      any = true;
+    }
+    return any;
+  }
 }

@@ -1,5 +1,15 @@
+import type { GradeNotation } from '../grades';
 import type { ColumnRole } from '../settings';
 import type { SheetKind } from '../report';
+
+/** Why a column got its role; language-neutral (the CLI's --explain and the pane render it). */
+export type ColumnEvidence =
+  | { kind: 'header'; word: string } // the header word that named the role, e.g. '今年度評価'
+  | { kind: 'content'; share: number; filled: number } // share of the filled cells that read as the role's values
+  | { kind: 'validation'; items: string[] } // a data-validation list on the column
+  | { kind: 'year-header'; year: number } // R2評価 → a grade of 2020
+  | { kind: 'hidden' } // a hidden column: outside the check
+  | { kind: 'override' }; // a person's correction (settings)
 
 /** What one column of an evaluation table holds. */
 export interface ColumnLayout {
@@ -11,6 +21,12 @@ export interface ColumnLayout {
   /** Western fiscal year for the per-year roles. */
   year?: number;
   source: 'detected' | 'override';
+  /** Why it got its role (always filled by detection; optional so hand-made layouts stay valid). */
+  evidence?: ColumnEvidence[];
+  /** Hidden in the sheet: never checked, whatever its header says. */
+  hidden?: boolean;
+  /** Grade columns: the explained notation the whole column uses (its standard, not a warning). */
+  notation?: GradeNotation;
 }
 
 /** Labelled values above a table (Koganei's 基本目標 / 基本施策 / 施策(1) block). */
@@ -25,20 +41,44 @@ export interface SummaryTableLayout {
   sheet: string;
   title: string;
   /** For each grade: the row (0-based), the count cell's column, the count as written, and the policies it lists. */
-  gradeRows: { grade: 'A' | 'B' | 'C' | 'D'; row: number; countCol: number; count: number | null; policyIds: string[] }[];
-  total: { row: number; countCol: number; count: number | null } | null;
+  gradeRows: { grade: 'A' | 'B' | 'C' | 'D'; row: number; countCol: number; count: number | null; policyIds: string[]; unverified?: boolean }[];
+  /** `unverified`: the count is a formula the file holds no result for (never a zero). */
+  total: { row: number; countCol: number; count: number | null; unverified?: boolean } | null;
+  /** 0-based, inclusive: the rows and columns the table spans (title included). */
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
 }
 
+/**
+ * One table region of a sheet. A sheet may hold several: stacked blocks each with its own
+ * header, a 評価総括表 below or beside the evaluation table. Regions come in sheet order.
+ */
 export interface SheetLayout {
   sheet: string;
   kind: SheetKind;
   /** 0-based header rows (two- and three-row headers have several). */
   headerRows: number[];
+  /** 0-based, inclusive: the rows the region's data spans (for a summary table, its rows). */
+  firstDataRow: number;
+  lastDataRow: number;
+  /** 0-based, inclusive: the columns the region spans. */
+  firstCol: number;
+  lastCol: number;
+  /** Hidden rows with content inside the region: outside the check, and counted. */
+  hiddenRowsSkipped: number;
+  /** The region could not be read with confidence: it yields no error findings (layout-uncertain says why). */
+  uncertain: boolean;
+  /** Fiscal years of the year columns (per-year grades, year blocks) that hold entries. */
+  entryYears: number[];
+  /** Report year in the sheet's name, if any (a weaker source than a title). */
+  sheetNameYear: number | null;
   /** 0-based rows inside the table that repeat the header (printed page headers). */
   repeatedHeaderRows: number[];
   columns: ColumnLayout[];
   blockHeader: BlockHeaderLine[];
-  /** Report year stated in the sheet's title rows or name, if any. */
+  /** Report year stated in the sheet's title rows, if any. */
   statedYear: number | null;
   /** The sheet lists the plan without grades or years: a plan master (計画体系). */
   planMaster: boolean;
@@ -49,9 +89,12 @@ export interface SheetLayout {
 
 export type Uncertainty =
   | { kind: 'no-header' }
-  | { kind: 'no-grade-column' }
+  | { kind: 'no-grade-column'; read?: string[] }
   | { kind: 'grade-column-guessed'; column: number }
   | { kind: 'grade-column-demoted'; column: number }
   | { kind: 'ambiguous-grade-column'; columns: number[] }
   | { kind: 'summary-unmatched' }
-  | { kind: 'report-year-unknown' };
+  | { kind: 'summary-unverified'; grades: string[] }
+  | { kind: 'report-year-unknown' }
+  | { kind: 'report-year-inferred'; year: number }
+  | { kind: 'block-unplaced'; row: number };

@@ -6,6 +6,9 @@ import { normalizeForMatch } from '../text';
 import { nameMarkers, parseOutlineCell, type IdToken } from './identifiers';
 import type { GradeCell, PlanEntry, PlanNode, SheetPlan, ValueCell, YearBlock } from './types';
 
+/** Keys of merged-cell fills: row * stride + column (columns stay far below it). */
+const FILL_STRIDE = 1 << 14;
+
 interface StackItem {
   style: string;
   node: PlanNode;
@@ -42,6 +45,11 @@ class PlanBuilder {
   private readonly textCols: number[];
   /** Every column whose content makes a row an entry (grade, department, year blocks …). */
   private readonly entryCols: number[];
+  private readonly outlineCols: ReadonlySet<number>;
+  private readonly hiddenRows: ReadonlySet<number>;
+  /** Cells covered by a vertical merge in an entry column: `row:col` → the merge's value. */
+  private readonly mergedFill = new Map<number, CellValue>();
+  private readonly width: number;
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -52,7 +60,8 @@ class PlanBuilder {
     const first = (role: string): ColumnLayout | undefined => layout.columns.find((c) => c.role === role);
     const years = new Map<number, EntryColumns['years'][number]>();
     for (const c of layout.columns) {
-      if (c.year === undefined) continue;
+      // Year blocks only: a grade column named by its year (R5評価) is a grade, not a block.
+      if (c.year === undefined || (c.role !== 'yearStatus' && c.role !== 'yearEvaluation' && c.role !== 'yearAchievement')) continue;
       const y = years.get(c.year) ?? { year: c.year };
       if (c.role === 'yearStatus' && y.status === undefined) y.status = c.col;
       if (c.role === 'yearEvaluation' && y.evaluation === undefined) y.evaluation = c.col;
@@ -75,21 +84,42 @@ class PlanBuilder {
       ...[c.grade, c.previousGrade, c.nextPolicy, c.department, c.repost, c.achievement].map((x) => x?.col),
       ...c.years.flatMap((y) => [y.status, y.evaluation, y.achievement]),
     ].filter((col): col is number => col !== undefined);
+    this.outlineCols = new Set(this.outline.map((o) => o.col));
+    this.hiddenRows = new Set(sheet.hiddenRows ?? []);
+    this.width = layout.lastCol + 1;
+    // A grade (or department, policy …) merged over a program's rows applies to each row it covers.
+    const entrySet = new Set(this.entryCols);
+    for (const m of sheet.merges) {
+      if (m.bottom === m.top || m.bottom < layout.firstDataRow || m.top > layout.lastDataRow || !entrySet.has(m.left)) continue;
+      const value = cellAt(sheet, m.top, m.left);
+      if (isBlank(value)) continue;
+      for (let r = m.top + 1; r <= Math.min(m.bottom, layout.lastDataRow); r++) this.mergedFill.set(r * FILL_STRIDE + m.left, value);
+    }
+  }
+
+  /** The cell's value, a vertical merge's value on the rows it covers in entry columns. */
+  private at(r: number, col: number): CellValue {
+    const v = cellAt(this.sheet, r, col);
+    if (v !== null || this.mergedFill.size === 0) return v;
+    return this.mergedFill.get(r * FILL_STRIDE + col) ?? null;
   }
 
   build(): SheetPlan {
     for (const line of this.layout.blockHeader) this.blockLine(line.label, line.value, line.row);
     const skip = new Set(this.layout.repeatedHeaderRows);
     const start = this.layout.headerRows.length ? this.layout.headerRows[this.layout.headerRows.length - 1] + 1 : 0;
-    for (let r = start; r < this.sheet.rows.length; r++) {
+    const end = Math.min(this.sheet.rows.length - 1, this.layout.lastDataRow);
+    const headings = this.headingRows(skip);
+    for (let r = start; r <= end; r++) {
       const row = this.sheet.rows[r];
-      if (!row || skip.has(r) || row.every((v) => isBlank(v))) continue;
-      const block = blockHeaderLine(this.sheet, r);
+      // Hidden rows (an abolished program a department hid) are outside the check.
+      if (!row || skip.has(r) || this.hiddenRows.has(r) || row.every((v) => isBlank(v))) continue;
+      const block = blockHeaderLine(this.sheet, r, this.width, this.outlineCols);
       if (block) {
         this.blockLine(block.label, block.value, r);
         continue;
       }
-      this.dataRow(r);
+      this.dataRow(r, headings.has(r));
     }
     return {
       sheet: this.sheet.name,
@@ -114,7 +144,29 @@ class PlanBuilder {
     this.open(style, id ? { ...id, style } : null, parsed.rest || value, row, () => label);
   }
 
-  private dataRow(r: number): void {
+  /**
+   * Stacked blocks: the lines just above a repeated table header (`2 相談支援…` alone in its
+   * row) head the block below. They place it in the hierarchy and are never programs.
+   */
+  private headingRows(repeated: ReadonlySet<number>): Set<number> {
+    const out = new Set<number>();
+    for (const h of repeated) {
+      if (repeated.has(h - 1)) continue; // the first row of each repeated header
+      let found = 0;
+      for (let r = h - 1; r > h - 6 && r >= 0 && found < 3; r--) {
+        const row = this.sheet.rows[r];
+        if (!row || row.every((v) => isBlank(v))) continue;
+        let filled = 0;
+        for (let c = 0; c < Math.min(row.length, this.width); c++) if (!isBlank(row[c])) filled++;
+        if (filled !== 1 || this.entryColumnsFilled(r)) break;
+        out.add(r);
+        found++;
+      }
+    }
+    return out;
+  }
+
+  private dataRow(r: number, heading = false): void {
     const openedThisRow: PlanNode[] = [];
     let createdDeepest = false;
     let pending: PlanNode | null = null;
@@ -148,7 +200,7 @@ class PlanBuilder {
     const stray = this.strayGrades(r);
     const hasData = stray.length > 0 || this.entryColumnsFilled(r);
     if (deepest) {
-      if (createdDeepest || hasData) deepest.entries.push(this.entry(r, false, stray));
+      if ((createdDeepest && !heading) || hasData) deepest.entries.push(this.entry(r, false, stray));
       return;
     }
     // No outline text: another department's line for the program above (Koganei).
@@ -222,17 +274,22 @@ class PlanBuilder {
   }
 
   private entryColumnsFilled(r: number): boolean {
-    for (const col of this.entryCols) if (!isBlank(cellAt(this.sheet, r, col))) return true;
+    for (const col of this.entryCols) if (!isBlank(this.at(r, col))) return true;
     return false;
   }
 
   private entry(r: number, continuation: boolean, strayGrades: ValueCell[]): PlanEntry {
     const c = this.cols;
-    const grade = (col: ColumnLayout | undefined): GradeCell | null =>
-      col ? { row: r, col: col.col, parsed: parseGrade(textOf(cellAt(this.sheet, r, col.col))) } : null;
+    const grade = (col: ColumnLayout | undefined): GradeCell | null => {
+      if (!col) return null;
+      const parsed = parseGrade(textOf(this.at(r, col.col)));
+      // The column's own explained notation (`A：ほぼ達成` throughout) is its standard, not a slip.
+      if (parsed.kind === 'grade' && parsed.notation !== undefined && parsed.notation === col.notation) parsed.canonical = true;
+      return { row: r, col: col.col, parsed };
+    };
     const value = (col: number | undefined): ValueCell | null => {
       if (col === undefined) return null;
-      const v = cellAt(this.sheet, r, col);
+      const v = this.at(r, col);
       return { row: r, col, value: v, text: textOf(v) };
     };
     const declaredGrade = grade(c.grade);
@@ -240,7 +297,7 @@ class PlanBuilder {
     const repost =
       (declaredGrade?.parsed.kind === 'grade' && declaredGrade.parsed.repost) ||
       (repostCell !== null && repostCell.text.trim() !== '' && !/^[-－—ー×✕]$/.test(repostCell.text.trim()));
-    const departmentText = c.department ? textOf(cellAt(this.sheet, r, c.department.col)).trim() : '';
+    const departmentText = c.department ? textOf(this.at(r, c.department.col)).trim() : '';
     const years: YearBlock[] = c.years.map((y) => {
       const status = value(y.status);
       const evaluation = value(y.evaluation);
@@ -277,7 +334,9 @@ class PlanBuilder {
     for (const col of this.textCols) {
       const v = cellAt(this.sheet, r, col);
       if (typeof v !== 'string' || v.trim().length > 8) continue;
-      if (parseGrade(v).kind === 'grade') out.push({ row: r, col, value: v, text: v });
+      // Only a bare letter slips: `A 目標を達成` in a prose column is prose.
+      const g = parseGrade(v);
+      if (g.kind === 'grade' && g.notation === undefined) out.push({ row: r, col, value: v, text: v });
     }
     return out;
   }

@@ -1,20 +1,28 @@
 import { columnLetter } from '../a1';
 import type { Uncertainty } from '../layout/types';
+import { formatFiscalYear } from '../years';
 import { defineRule, grid, type RuleContext } from './rule';
 
 type NoParams = Record<string, never>;
 
-/** Detection is unsure: say so, naming the sheet, rather than guess silently. messageId = the uncertainty's kind. */
+/**
+ * Detection is unsure: say so, naming the sheet, rather than guess silently. messageId = the
+ * uncertainty's kind. A region read with doubt raises no errors (check.ts drops them); this
+ * info says what was read and what is missing.
+ */
 export const layoutUncertain = defineRule<
   RuleContext,
   {
     'no-header': NoParams;
-    'no-grade-column': NoParams;
+    'no-grade-column': { read: string[] };
     'grade-column-guessed': { column: string };
     'grade-column-demoted': { column: string };
     'ambiguous-grade-column': { columns: string[] };
     'summary-unmatched': NoParams;
+    'summary-unverified': { grades: string[] };
     'report-year-unknown': NoParams;
+    'report-year-inferred': { year: number };
+    'block-unplaced': { row: number };
   }
 >({
   id: 'layout-uncertain',
@@ -29,28 +37,40 @@ export const layoutUncertain = defineRule<
       en: () => 'No table header row was found, so this sheet was not checked. Set headerRow in the settings.',
     },
     'no-grade-column': {
-      ja: () => '評価の列も年度の列も見つかりませんでした。列の役割を設定で指定できます。',
-      en: () => 'Neither a grade column nor year columns were found. Assign column roles in the settings.',
+      ja: (p) => `評価の列も年度の列も見つからないため、この表の評価は点検していません${p.read.length ? `（読み取った列: ${p.read.join('、')}）` : ''}。列の役割を設定で指定できます。`,
+      en: (p) => `Neither a grade column nor year columns were found, so this table's grades were not checked${p.read.length ? ` (columns read: ${p.read.join(', ')})` : ''}. Assign column roles in the settings.`,
     },
     'grade-column-guessed': {
-      ja: (p) => `見出しに「評価」がないため、A〜Dが並ぶ${p.column}列を評価の列とみなしました。違う場合は設定で指定してください。`,
-      en: (p) => `No header says 評価; column ${p.column}, which holds A–D, was taken as the grade column.`,
+      ja: (p) => `見出しに「評価」がないため、A〜Dが並ぶ${p.column}列を評価の列とみなしました。確かでないため、この表ではエラーを出していません。違う場合は設定で指定してください。`,
+      en: (p) => `No header says 評価; column ${p.column}, which holds A–D, was taken as the grade column. As this is a guess, the table raised no errors.`,
     },
     'grade-column-demoted': {
       ja: (p) => `${p.column}列は見出しに「評価」とありますが、A〜Dではなく文章が入っているため評価の列として扱いません。`,
       en: (p) => `Column ${p.column} is headed 評価 but holds prose, not A–D, so it is not checked as grades.`,
     },
     'ambiguous-grade-column': {
-      ja: (p) => `評価の列が複数あります（${p.columns.join('・')}列）。最初の列を評価として点検しました。`,
-      en: (p) => `Several grade columns (${p.columns.join(', ')}); the first was checked.`,
+      ja: (p) => `評価の列が複数あります（${p.columns.join('・')}列）。どれが今年度の評価か判定できないため、この表ではエラーを出していません。列の役割を設定で指定してください。`,
+      en: (p) => `Several grade columns (${p.columns.join(', ')}) and no telling which is this year's, so the table raised no errors. Assign the column roles in the settings.`,
     },
     'summary-unmatched': {
       ja: () => 'この評価総括表がどの評価シートを集計しているか判定できなかったため、件数を照合していません。',
       en: () => 'Could not tell which evaluation sheet this 評価総括表 summarises, so its counts were not compared.',
     },
+    'summary-unverified': {
+      ja: (p) => `評価総括表の件数（${p.grades.join('・')}）は計算結果が保存されていない数式のため、照合できませんでした（0件とはみなしていません）。Excelで開いて保存し直すと照合できます。`,
+      en: (p) => `The 評価総括表 counts (${p.grades.join(', ')}) are formulas saved without their results, so they could not be verified (not taken as zero). Open and save the file in Excel to verify them.`,
+    },
     'report-year-unknown': {
       ja: () => '報告年度が判定できませんでした。--year（アドインでは設定の報告年度）で指定してください。',
       en: () => 'The report year could not be determined. Give it with --year (or the report year setting in the add-in).',
+    },
+    'report-year-inferred': {
+      ja: (p) => `報告年度が判定できませんでした（タイトル・シート名・ファイル名に年度がありません）。記入のある最新の年度列から${formatFiscalYear(p.year, 'ja')}として点検しました。違う場合は --year（アドインでは設定の報告年度）で指定してください。`,
+      en: (p) => `The report year could not be determined from a title, a sheet name or the file name; the latest year column with entries, ${formatFiscalYear(p.year, 'en')}, was taken. Give it with --year (or the report year setting in the add-in) if that is wrong.`,
+    },
+    'block-unplaced': {
+      ja: (p) => `${p.row + 1}行目のブロックを表の階層に位置づけられないため、この表ではエラーを出していません。`,
+      en: (p) => `The block at row ${p.row + 1} could not be placed in the table's hierarchy, so the table raised no errors.`,
     },
   },
   check(context, report) {
@@ -60,12 +80,22 @@ export const layoutUncertain = defineRule<
         const col = 'column' in reason ? reason.column : null;
         report(uncertainty(reason, grid({ sheet: layout.sheet, row: col !== null ? header : null, col })));
       }
-      if (layout.summaryTable && !context.summarySources.get(layout.summaryTable)) {
+      const table = layout.summaryTable;
+      if (table && !context.summarySources.get(table)) {
         report({ messageId: 'summary-unmatched', at: { sheet: layout.sheet, cell: null, row: null }, params: {} });
+      }
+      if (table) {
+        const grades: string[] = table.gradeRows.filter((g) => g.unverified).map((g) => g.grade);
+        if (table.total?.unverified) grades.push('合計');
+        const first = table.gradeRows.find((g) => g.unverified) ?? (table.total?.unverified ? table.total : null);
+        if (first) report({ messageId: 'summary-unverified', at: grid({ sheet: layout.sheet, row: first.row, col: first.countCol }), params: { grades } });
       }
     }
     const yearly = context.plans.some((p) => p.years.length > 0 || p.layout.columns.some((c) => c.role === 'previousGrade'));
     if (context.reportYear === null && yearly) report({ messageId: 'report-year-unknown', at: { sheet: null, cell: null, row: null }, params: {} });
+    if (context.reportYear !== null && context.reportYearSource === 'year-columns' && yearly) {
+      report({ messageId: 'report-year-inferred', at: { sheet: null, cell: null, row: null }, params: { year: context.reportYear } });
+    }
   },
 });
 
@@ -79,7 +109,17 @@ function uncertainty(reason: Uncertainty, at: Reported['at']): Reported {
       return { messageId: reason.kind, at, params: { column: columnLetter(reason.column) } };
     case 'ambiguous-grade-column':
       return { messageId: reason.kind, at, params: { columns: reason.columns.map(columnLetter) } };
-    default:
+    case 'no-grade-column':
+      return { messageId: reason.kind, at, params: { read: reason.read ?? [] } };
+    case 'summary-unverified':
+      return { messageId: reason.kind, at, params: { grades: reason.grades } };
+    case 'report-year-inferred':
+      return { messageId: reason.kind, at, params: { year: reason.year } };
+    case 'block-unplaced':
+      return { messageId: reason.kind, at, params: { row: reason.row } };
+    case 'no-header':
+    case 'summary-unmatched':
+    case 'report-year-unknown':
       return { messageId: reason.kind, at, params: {} };
   }
 }

@@ -3,6 +3,7 @@ import { countBySeverity, type Severity } from '../../core';
 import { severityKey } from '../../i18n/taskpane';
 import { usePane } from '../store';
 import { FileStart } from './FileStart';
+import { ReadTables } from './ReadTables';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -111,6 +112,7 @@ export function CheckScreen() {
               </Button>
             )}
           </div>
+          <ReadTables />
         </>
       )}
     </section>

@@ -1,0 +1,112 @@
+import type { ColumnLayout, Lang, Report, SheetLayout } from '../core';
+import { columnLetter } from '../core/a1';
+import type { ColumnEvidence, Uncertainty } from '../core/layout/types';
+import type { ColumnRole } from '../core/settings';
+import { formatFiscalYear } from '../core/years';
+import { EXPLAIN_MESSAGES } from '../i18n/explain';
+
+/**
+ * What Hyoka read, for a person checking that it read their workbook right: `check --explain`
+ * prints it, `check --json` carries it as `sheets[].regions`. Rows are 1-based and columns are
+ * letters, as the person sees them in Excel and writes them in a correction.
+ */
+
+export interface RegionJson {
+  kind: SheetLayout['kind'];
+  /** 1-based header rows. */
+  headerRows: number[];
+  /** 1-based first and last data rows. */
+  firstDataRow: number;
+  lastDataRow: number;
+  columns: {
+    col: string;
+    label: string;
+    role: ColumnRole;
+    year?: number;
+    source: ColumnLayout['source'];
+    evidence: ColumnEvidence[];
+    hidden?: boolean;
+  }[];
+  hiddenRowsSkipped: number;
+  uncertain: boolean;
+  uncertainties: Uncertainty[];
+  summaryTable?: { grades: { grade: string; count: number | null; cell: string }[]; total: { count: number | null; cell: string } | null };
+}
+
+const cell = (row: number, col: number): string => `${columnLetter(col)}${row + 1}`;
+
+export function regionJson(l: SheetLayout): RegionJson {
+  const out: RegionJson = {
+    kind: l.kind,
+    headerRows: l.headerRows.map((r) => r + 1),
+    firstDataRow: l.firstDataRow + 1,
+    lastDataRow: l.lastDataRow + 1,
+    columns: l.columns.map((c) => ({
+      col: columnLetter(c.col),
+      label: c.label,
+      role: c.role,
+      ...(c.year !== undefined ? { year: c.year } : {}),
+      source: c.source,
+      evidence: c.evidence ?? [],
+      ...(c.hidden ? { hidden: true } : {}),
+    })),
+    hiddenRowsSkipped: l.hiddenRowsSkipped,
+    uncertain: l.uncertain,
+    uncertainties: l.uncertainties,
+  };
+  if (l.summaryTable) {
+    out.summaryTable = {
+      grades: l.summaryTable.gradeRows.map((g) => ({ grade: g.grade, count: g.count, cell: cell(g.row, g.countCol) })),
+      total: l.summaryTable.total ? { count: l.summaryTable.total.count, cell: cell(l.summaryTable.total.row, l.summaryTable.total.countCol) } : null,
+    };
+  }
+  return out;
+}
+
+/** The regions of each sheet, in sheet order (a sheet may hold several tables). */
+export function regionsBySheet(layouts: readonly SheetLayout[]): Map<string, RegionJson[]> {
+  const out = new Map<string, RegionJson[]>();
+  for (const l of layouts) {
+    const list = out.get(l.sheet) ?? [];
+    list.push(regionJson(l));
+    out.set(l.sheet, list);
+  }
+  return out;
+}
+
+/** `check --explain`: per sheet its tables, header rows, each column's role and why, the report year and its source. */
+export function renderExplain(report: Report, layouts: readonly SheetLayout[], lang: Lang): string {
+  const m = EXPLAIN_MESSAGES[lang];
+  const lines: string[] = [m.heading];
+  const year = report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : m.unknownYear;
+  lines.push(m.year(year, m.source[report.reportYearSource ?? 'none']));
+  const sheets = [...new Set(layouts.map((l) => l.sheet))];
+  for (const sheet of sheets) {
+    lines.push(m.sheet(sheet));
+    const regions = layouts.filter((l) => l.sheet === sheet && (l.kind !== 'other' || l.columns.length > 0));
+    if (regions.length === 0) {
+      lines.push(m.noTable);
+      continue;
+    }
+    regions.forEach((l, i) => {
+      const header = l.headerRows.length ? l.headerRows.map((r) => `${r + 1}`).join('・') + (lang === 'ja' ? '行目' : '') : '-';
+      lines.push(m.region(i + 1, m.kind[l.kind], header, l.firstDataRow + 1, l.lastDataRow + 1));
+      for (const c of l.columns) {
+        const why = c.source === 'override' ? [m.override] : (c.evidence ?? []).map((e) => m.evidence(e, lang));
+        if (c.hidden) why.push(m.hiddenColumn);
+        const label = c.label.replace(/\s*\n\s*/g, ' ').trim();
+        const year = c.year !== undefined ? ` ${formatFiscalYear(c.year, lang)}` : '';
+        const named = label ? m.quote(label) : m.noLabel;
+        lines.push(`    ${columnLetter(c.col).padEnd(3)} ${named} → ${m.role[c.role]}${year}${why.length ? `${m.sep}${why.join(m.and)}` : ''}`);
+      }
+      if (l.summaryTable) {
+        for (const g of l.summaryTable.gradeRows) lines.push(`    ${m.summaryCount(g.grade, g.count, cell(g.row, g.countCol))}`);
+      }
+      if (l.hiddenRowsSkipped > 0) lines.push(m.hiddenRows(l.hiddenRowsSkipped));
+      if (l.uncertain) lines.push(m.uncertain);
+      for (const u of l.uncertainties) lines.push(`    ! ${m.uncertainty(u)}`);
+    });
+  }
+  lines.push('', m.correct);
+  return lines.join('\n');
+}

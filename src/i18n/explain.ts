@@ -1,0 +1,173 @@
+import type { Lang, Report, SheetLayout } from '../core';
+import { columnLetter } from '../core/a1';
+import type { ColumnEvidence, Uncertainty } from '../core/layout/types';
+import type { ColumnRole } from '../core/settings';
+import { formatFiscalYear } from '../core/years';
+
+/**
+ * How what was read is said, in the CLI's `--explain` and the pane's 読み取った表: the role of
+ * a column, why it got it, what made a table uncertain, where the report year came from.
+ */
+export interface ExplainMessages {
+  heading: string;
+  year: (year: string, source: string) => string;
+  source: Record<NonNullable<Report['reportYearSource']>, string> & { none: string };
+  unknownYear: string;
+  sheet: (name: string) => string;
+  noTable: string;
+  region: (n: number, kind: string, header: string, from: number, to: number) => string;
+  kind: Record<SheetLayout['kind'], string>;
+  role: Record<ColumnRole, string>;
+  evidence: (e: ColumnEvidence, lang: Lang) => string;
+  override: string;
+  noLabel: string;
+  quote: (label: string) => string;
+  /** between a column's role and why */
+  sep: string;
+  and: string;
+  hiddenColumn: string;
+  hiddenRows: (n: number) => string;
+  uncertain: string;
+  uncertainty: (u: Uncertainty) => string;
+  summaryCount: (grade: string, count: number | null, at: string) => string;
+  correct: string;
+  /** The pane's 読み取った表 on the 点検 screen. */
+  pane: {
+    title: string;
+    hint: string;
+    region: (sheet: string, n: number, kind: string, from: number, to: number) => string;
+    yearSource: (source: string) => string;
+    headerRow: string;
+    headerRowOf: (sheet: string, n: number) => string;
+    apply: string;
+    roleOf: (sheet: string, n: number, col: string) => string;
+    corrected: string;
+  };
+}
+
+const pct = (share: number): string => `${Math.round(share * 100)}%`;
+const cols = (xs: number[]): string => xs.map(columnLetter).join(', ');
+
+export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
+  ja: {
+    heading: '読み取った表（--explain）',
+    year: (y, s) => `報告年度: ${y}（根拠: ${s}）`,
+    source: { setting: '--year・設定', title: '表題', 'sheet-name': 'シート名', 'file-name': 'ファイル名', 'year-columns': '記入のある最新の年度の列', none: 'なし' },
+    unknownYear: '不明',
+    sheet: (n) => `■ シート「${n}」`,
+    noTable: '  表は見つかりませんでした（点検していません）',
+    region: (n, kind, header, from, to) => `  表${n}: ${kind}　見出し ${header}　データ ${from}〜${to}行目`,
+    kind: { evaluation: '評価表', 'summary-table': '評価総括表', other: 'その他' },
+    role: {
+      hierarchy: '階層・番号', name: '事業名', department: '担当課', grade: '評価', previousGrade: '前年度評価', nextPolicy: '次年度方針',
+      repost: '再掲', achievement: '達成度', yearStatus: '実施状況（年度別）', yearEvaluation: '担当課の評価（年度別）',
+      yearAchievement: '達成度（年度別）', resultText: '実績（前年度比較で使う）', reasonText: '評価の理由（前年度比較で使う）',
+      text: '文章（点検しない）', ignore: '対象外',
+    },
+    evidence: (e, lang) => {
+      switch (e.kind) {
+        case 'header': return `見出し「${e.word}」`;
+        case 'content': return `記入 ${e.filled}件の${pct(e.share)}がこの役割の値`;
+        case 'validation': return `入力規則のリスト（${e.items.join(',')}）`;
+        case 'year-header': return `年度の見出し（${formatFiscalYear(e.year, lang)}）`;
+        case 'override': return '設定での指定';
+        default: return e.kind;
+      }
+    },
+    override: '設定での指定',
+    noLabel: '（見出しなし）',
+    quote: (l) => `「${l}」`,
+    sep: '　',
+    and: '、',
+    hiddenColumn: '非表示の列（点検しない）',
+    hiddenRows: (n) => `  非表示の行 ${n}行は点検していません`,
+    uncertain: '  読み取りが不確かなため、この表からはエラーを出していません',
+    uncertainty: (u) => {
+      switch (u.kind) {
+        case 'no-header': return '見出し行が見つかりません';
+        case 'no-grade-column': return `評価の列が見つかりません${u.read?.length ? `（読めた列: ${u.read.join('、')}）` : ''}`;
+        case 'grade-column-guessed': return `評価の列は内容から推定しました（${columnLetter(u.column)}列）`;
+        case 'grade-column-demoted': return `${columnLetter(u.column)}列は見出しは評価ですが、内容が評価ではありません`;
+        case 'ambiguous-grade-column': return `評価の列の候補が複数あります（${cols(u.columns)}列）`;
+        case 'summary-unmatched': return '評価総括表に対応する評価表が見つかりません';
+        case 'report-year-unknown': return '報告年度が分かりません（--year で指定できます）';
+        case 'block-unplaced': return `${u.row + 1}行目からのブロックを表に位置づけられません`;
+        default: return (u as { kind: string }).kind;
+      }
+    },
+    summaryCount: (g, c, at) => `${g} ${c === null ? '件数を確かめられません（計算結果が保存されていない式）' : `${c}件`}（${at}）`,
+    correct: '読み違いは、アドインの「点検」画面の「読み取った表」か、--config の sheets.<シート名>.regions で直せます。',
+    pane: {
+      title: '読み取った表',
+      hint: '列の役割や見出しの行が違っていれば、ここで直してください。直した内容はブックに保存され、次からの点検にも使われます。',
+      region: (sheet, n, kind, from, to) => `「${sheet}」表${n}（${kind}・データ ${from}〜${to}行目）`,
+      yearSource: (source) => `報告年度の根拠: ${source}`,
+      headerRow: '見出しの行',
+      headerRowOf: (sheet, n) => `「${sheet}」表${n}の見出しの行`,
+      apply: '見出しの行を変更',
+      roleOf: (sheet, n, col) => `「${sheet}」表${n} ${col}列の役割`,
+      corrected: '修正済み',
+    },
+  },
+  en: {
+    heading: 'What was read (--explain)',
+    year: (y, s) => `Report year: ${y} (from ${s})`,
+    source: { setting: '--year / settings', title: 'a title', 'sheet-name': 'the sheet names', 'file-name': 'the file name', 'year-columns': 'the latest year column with entries', none: 'nothing' },
+    unknownYear: 'unknown',
+    sheet: (n) => `■ Sheet "${n}"`,
+    noTable: '  no table found (not checked)',
+    region: (n, kind, header, from, to) => `  Table ${n}: ${kind}, header ${header}, data rows ${from}–${to}`,
+    kind: { evaluation: 'evaluation table', 'summary-table': 'summary table (評価総括表)', other: 'other' },
+    role: {
+      hierarchy: 'hierarchy / numbers', name: 'program name', department: 'department', grade: 'grade', previousGrade: 'previous grade',
+      nextPolicy: 'next-year policy', repost: 'repost (再掲)', achievement: 'achievement', yearStatus: 'status (per year)',
+      yearEvaluation: 'evaluation text (per year)', yearAchievement: 'achievement (per year)',
+      resultText: 'results (compared with last year)', reasonText: 'reason for the grade (compared with last year)', text: 'text (not checked)', ignore: 'ignored',
+    },
+    evidence: (e, lang) => {
+      switch (e.kind) {
+        case 'header': return `header "${e.word}"`;
+        case 'content': return `${pct(e.share)} of ${e.filled} filled cells read as this role`;
+        case 'validation': return `validation list (${e.items.join(',')})`;
+        case 'year-header': return `year in the header (${formatFiscalYear(e.year, lang)})`;
+        case 'override': return 'set in the settings';
+        default: return e.kind;
+      }
+    },
+    override: 'set in the settings',
+    noLabel: '(no header)',
+    quote: (l) => `"${l}"`,
+    sep: ' — ',
+    and: '; ',
+    hiddenColumn: 'hidden column (not checked)',
+    hiddenRows: (n) => `  ${n} hidden row(s) skipped`,
+    uncertain: '  read with doubt: this table yields no error findings',
+    uncertainty: (u) => {
+      switch (u.kind) {
+        case 'no-header': return 'no header row found';
+        case 'no-grade-column': return `no grade column found${u.read?.length ? ` (read: ${u.read.join(', ')})` : ''}`;
+        case 'grade-column-guessed': return `grade column guessed from its content (column ${columnLetter(u.column)})`;
+        case 'grade-column-demoted': return `column ${columnLetter(u.column)} is headed as a grade but does not hold grades`;
+        case 'ambiguous-grade-column': return `several columns could be the grade column (${cols(u.columns)})`;
+        case 'summary-unmatched': return 'no evaluation table matches this summary table';
+        case 'report-year-unknown': return 'report year unknown (give it with --year)';
+        case 'block-unplaced': return `the block from row ${u.row + 1} could not be placed`;
+        default: return (u as { kind: string }).kind;
+      }
+    },
+    summaryCount: (g, c, at) => `${g} ${c === null ? 'count cannot be verified (a formula without a saved result)' : `${c}`} (${at})`,
+    correct: 'Correct a misread column in the add-in (点検 › 読み取った表) or with sheets.<sheet>.regions in --config.',
+    pane: {
+      title: 'What was read',
+      hint: 'If a column’s role or a table’s header row is wrong, correct it here. The correction is saved in the workbook and used by every later check.',
+      region: (sheet, n, kind, from, to) => `"${sheet}" table ${n} (${kind}, data rows ${from}–${to})`,
+      yearSource: (source) => `Report year from ${source}`,
+      headerRow: 'Header row',
+      headerRowOf: (sheet, n) => `"${sheet}" table ${n} header row`,
+      apply: 'Change header row',
+      roleOf: (sheet, n, col) => `"${sheet}" table ${n} column ${col} role`,
+      corrected: 'corrected',
+    },
+  },
+};
+

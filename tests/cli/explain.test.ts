@@ -1,0 +1,128 @@
+/**
+ * `hyoka check --explain` and `sheets[].regions` in `--json`: what was read, and why. And the
+ * corrections a workbook carries (the add-in's stored settings), which `--config` overrides.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { checkWorkbook, type WorkbookSnapshot } from '../../src/core';
+import type { Io } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { mergeSettingsInput, settingsFromWorkbook } from '../../src/cli/stored-settings';
+import { SETTINGS_KEY } from '../../src/excel/workbook-keys';
+import { readWorkbook } from '../../src/xlsx/read';
+import { toBytes } from '../layout/harness';
+import { cleanPlan, defectivePlan } from '../layout/plan-model';
+import { renderPlan } from '../layout/render';
+
+function captureIo(): Io & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    interactive: false,
+    stdout(text: string) {
+      io.out += `${text}\n`;
+    },
+    stderr(text: string) {
+      io.err += `${text}\n`;
+    },
+  };
+  return io;
+}
+
+let dir: string;
+let koganei: string;
+let kiyoseBytes: Buffer;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hyoka-explain-'));
+  koganei = path.join(dir, 'koganei.xlsx');
+  // a layout with a hidden helper column, as departments keep score formulas
+  await fs.writeFile(koganei, await toBytes(renderPlan(cleanPlan('koganei'), { hiddenHelper: true })));
+  kiyoseBytes = await toBytes(renderPlan(defectivePlan('kiyose').plan, {}));
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+test('--explain lists each sheet’s tables, header rows, every column’s role and why, and the report year’s source', async () => {
+  const io = captureIo();
+  await main(['check', koganei, '--explain'], io);
+  const text = io.out.slice(io.out.indexOf('読み取った表（--explain）'));
+  expect(text).toContain('報告年度: 令和2年度（根拠: 表題）');
+  expect(text).toContain('■ シート「シート1」');
+  expect(text).toMatch(/表1: 評価表　見出し \d+行目　データ \d+〜\d+行目/);
+  // the grade column, named by its header word
+  expect(text).toMatch(/F {3}「事業評価」 → 評価　見出し「[^」]*評価」/);
+  expect(text).toMatch(/E {3}「前年度事業評価」 → 前年度評価/);
+  // the hidden helper column is said to be outside the check
+  expect(text).toMatch(/G {3}「点数」 → [^\n]*非表示の列（点検しない）/);
+  expect(text).toContain('--config の sheets.<シート名>.regions');
+});
+
+test('--explain --lang en speaks English', async () => {
+  const io = captureIo();
+  await main(['check', koganei, '--explain', '--lang', 'en'], io);
+  expect(io.out).toContain('What was read (--explain)');
+  expect(io.out).toContain('Report year: FY2020 (from a title)');
+  expect(io.out).toMatch(/F {3}"事業評価" → grade — header "/);
+});
+
+test('--json carries sheets[].regions: header rows, extent and columns with role and evidence, and the report year’s source', async () => {
+  const io = captureIo();
+  await main(['check', koganei, '--json'], io);
+  const doc = JSON.parse(io.out) as {
+    reportYearSource: string;
+    sheets: { name: string; regions: { kind: string; headerRows: number[]; firstDataRow: number; lastDataRow: number; columns: { col: string; role: string; evidence: { kind: string }[]; hidden?: boolean }[] }[] }[];
+  };
+  expect(doc.reportYearSource).toBe('title');
+  const sheet1 = doc.sheets.find((s) => s.name === 'シート1')!;
+  expect(sheet1.regions).toHaveLength(1);
+  const region = sheet1.regions[0];
+  expect(region.kind).toBe('evaluation');
+  expect(region.firstDataRow).toBe(region.headerRows[region.headerRows.length - 1] + 1);
+  const grade = region.columns.find((c) => c.col === 'F')!;
+  expect(grade.role).toBe('grade');
+  expect(grade.evidence.map((e) => e.kind)).toContain('header');
+  expect(region.columns.find((c) => c.col === 'G')).toMatchObject({ hidden: true });
+  expect(doc.sheets.find((s) => s.name === '評価基準')).toBeDefined();
+});
+
+describe('corrections saved in the workbook', () => {
+  const withStored = async (stored: unknown): Promise<WorkbookSnapshot> => ({
+    ...(await readWorkbook(kiyoseBytes)),
+    storedSettings: { [SETTINGS_KEY]: JSON.stringify(stored) },
+  });
+  const correction = { sheets: { 評価調書: { columns: { F: { role: 'text' } } } } };
+
+  test('are applied: a column marked as text is no longer checked as the grade', async () => {
+    const snapshot = await withStored(correction);
+    const before = checkWorkbook(await readWorkbook(kiyoseBytes)).report;
+    expect(before.findings.some((f) => f.rule === 'grade-missing')).toBe(true);
+    const stored = settingsFromWorkbook(snapshot, {});
+    expect(stored.kind).toBe('applied');
+    if (stored.kind !== 'applied') return;
+    const { layouts } = checkWorkbook(snapshot, { settings: stored.settings });
+    const f = layouts.find((l) => l.sheet === '評価調書')!.columns.find((c) => c.col === 5)!;
+    expect(f).toMatchObject({ role: 'text', source: 'override' });
+  });
+
+  test('--config overrides them field by field; what it leaves out stays', async () => {
+    const snapshot = await withStored({ ...correction, reportYear: 2019 });
+    const stored = settingsFromWorkbook(snapshot, { sheets: { 評価調書: { columns: { F: { role: 'grade' } } } } });
+    expect(stored.kind).toBe('applied');
+    if (stored.kind !== 'applied') return;
+    expect(stored.settings.sheets['評価調書'].columns?.F).toEqual({ role: 'grade' });
+    expect(stored.settings.reportYear).toBe(2019);
+    expect(mergeSettingsInput({ a: { b: 1, c: 2 } }, { a: { c: 3 } })).toEqual({ a: { b: 1, c: 3 } });
+  });
+
+  test('invalid stored settings are reported and not applied', async () => {
+    expect(settingsFromWorkbook(await withStored({ method: 'median' }), {})).toMatchObject({ kind: 'invalid' });
+    const broken: WorkbookSnapshot = { ...(await readWorkbook(kiyoseBytes)), storedSettings: { [SETTINGS_KEY]: '{not json' } };
+    expect(settingsFromWorkbook(broken, {}).kind).toBe('invalid');
+    expect(settingsFromWorkbook(await readWorkbook(kiyoseBytes), {}).kind).toBe('none');
+  });
+});

@@ -1,0 +1,551 @@
+/**
+ * Renders a PlanModel into an .xlsx workbook under a LayoutSpec: the same plan, laid out the
+ * way another city (or another year's template) would. Every option imitates something real
+ * workbooks do; none is chosen for what the engine happens to read.
+ */
+import ExcelJS from 'exceljs';
+
+import { GRADES, type Field, type FieldRole, type Grade, type PlanModel, type Row, type Summary, type Table, type Value } from './plan-model';
+
+export type Notation = 'colon' | 'paren' | 'suffix' | 'space';
+export type YearNaming = 'R' | 'reiwa' | 'western';
+
+export interface LayoutSpec {
+  /** Header synonyms: 0 keeps the seed's words, n picks the n-th synonym of each role (cycling). */
+  wording?: number;
+  /** 2: group headers over related columns; 3: also a caption row over the whole table. */
+  headerRows?: 2 | 3;
+  /** Line breaks inside header words (`前年度\n評価`). */
+  lineBreaks?: boolean;
+  /** Grade columns named by their year (`R2評価`, `令和2年度評価`, `2019年度 評価`). */
+  yearNaming?: YearNaming;
+  /** This year's grade column stands left of last year's. */
+  gradeLeftOfPrevious?: boolean;
+  order?: 'grade-first' | 'department-first';
+  spacers?: boolean;
+  /** A hidden helper column (a score formula with its cached result). */
+  hiddenHelper?: boolean;
+  /** A 備考 column of prose holding capital letters (`就労継続支援A型`). */
+  proseCapitals?: boolean;
+  /** Grades written with their explanation (`A：ほぼ達成`), as a dropdown offers them. */
+  notation?: Notation;
+  /** A data-validation list on the grade column: plain `A,B,C,D` or the notation's items. */
+  validation?: boolean;
+  /** All blocks on one sheet, each with a block header and the table header repeated. */
+  stacked?: boolean;
+  /** The 評価総括表 on the evaluation sheet, below or beside the table. */
+  summaryPlace?: 'below' | 'beside';
+  summaryCounts?: 'countif' | 'countif-nocache';
+  /** A grade merged over a program's department rows (when they agree). */
+  mergeGrades?: boolean;
+  /** Names and hierarchy cells merged vertically over the rows they cover. */
+  mergeNames?: boolean;
+  /** Rows hidden: existing item rows (by key), or an abolished program's extra row. */
+  hideRows?: { keys: string[] } | 'abolished';
+  /** Where the report year is stated when not in the title. */
+  yearSource?: 'sheet-name' | 'file-name' | 'year-columns';
+  /** A plan period and a future plan column that are not the report year. */
+  distractors?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+const SYNONYMS: Partial<Record<FieldRole, string[]>> = {
+  grade: ['評価', '自己評価', '評価結果', '総合評価', '担当課評価', '事業評価', '評価（A～D）', '今年度評価', 'Check'],
+  previousGrade: ['前年度評価', '昨年度評価', '前年度事業評価'],
+  yearAchievement: ['達成度', '達成率', '進捗率'],
+  nextPolicy: ['次年度方針', '今後の方向性', '今後の方針'],
+  department: ['担当課', '所管課', '担当', '担当部署'],
+  name: ['事業名', '取組', '個別事業', '具体的な取り組み', '実施内容'],
+};
+
+export const ROLE_SYNONYMS = SYNONYMS;
+
+const eraShort = (y: number): string => `R${y === 2019 ? '元' : y - 2018}`;
+const eraLong = (y: number): string => `令和${y === 2019 ? '元' : y - 2018}年度`;
+
+function yearGradeHeader(naming: YearNaming, year: number): string {
+  if (naming === 'R') return `${eraShort(year)}評価`;
+  if (naming === 'reiwa') return `${eraLong(year)}評価`;
+  return `${year}年度 評価`;
+}
+
+const FULL: Record<Grade, string> = { A: 'Ａ', B: 'Ｂ', C: 'Ｃ', D: 'Ｄ' };
+
+export function notate(grade: Grade, notation: Notation, words: Record<Grade, string>): string {
+  switch (notation) {
+    case 'colon': return `${grade}：${words[grade]}`;
+    case 'paren': return `${grade}（${words[grade]}）`;
+    case 'suffix': return `${FULL[grade]}評価`;
+    case 'space': return `${grade} ${words[grade]}`;
+  }
+}
+
+const PROSE = ['就労継続支援A型事業所と連携して実施', 'Bコース（初級）を年2回開催', '対象者数A：120人、B：35人', 'A型・B型の利用者を含む', 'C地区で先行実施', null, 'D棟の改修にあわせて実施', null];
+
+/** Years in header texts other than grade headers are removed when the variant states the year elsewhere. */
+const stripYear = (s: string): string =>
+  s.replace(/[(（]?(令和|平成)(元|\d{1,2})年度[)）]?の?/g, '').replace(/^\s+|\s+$/g, '') || s;
+
+// ---------------------------------------------------------------------------------------------
+// Columns
+
+interface Column {
+  kind: 'field' | 'spacer' | 'helper' | 'prose' | 'future' | 'future-grade';
+  field?: Field;
+  /** Header text per header row, top first; null under a merge. */
+  header: string;
+  group?: string;
+  caption?: string;
+  width: number;
+  hidden?: boolean;
+  year?: number;
+}
+
+function columnsFor(plan: PlanModel, table: Table, spec: LayoutSpec): Column[] {
+  const w = spec.wording ?? 0;
+  const stateElsewhere = spec.yearSource !== undefined;
+  const taken = new Set(table.fields.map((f) => f.header.replace(/\n/g, '')));
+  let cols: Column[] = table.fields.map((f) => {
+    let header = f.header;
+    const syn = SYNONYMS[f.role];
+    if (w > 0 && syn) {
+      const roleOffset = Object.keys(SYNONYMS).indexOf(f.role);
+      // skip a synonym that another column of the table already uses (担当部署 beside 担当課)
+      for (let k = 0; k < syn.length; k++) {
+        const cand = syn[(w + roleOffset + k) % syn.length];
+        if (cand === f.header.replace(/\n/g, '') || !taken.has(cand)) { header = cand; break; }
+      }
+    }
+    if (spec.yearNaming || spec.yearSource === 'year-columns') {
+      const naming = spec.yearNaming ?? 'R';
+      if (f.role === 'grade') header = yearGradeHeader(naming, plan.reportYear);
+      if (f.role === 'previousGrade') header = yearGradeHeader(naming, plan.reportYear - 1);
+    }
+    if (stateElsewhere && f.role === 'text') header = stripYear(header);
+    return { kind: 'field', field: f, header, group: f.group, width: f.width, year: f.year };
+  });
+
+  const idx = (role: FieldRole): number => cols.findIndex((c) => c.field?.role === role);
+  if (spec.gradeLeftOfPrevious && idx('grade') >= 0 && idx('previousGrade') >= 0) {
+    const g = idx('grade');
+    const p = idx('previousGrade');
+    [cols[g], cols[p]] = [cols[p], cols[g]];
+  }
+  if (spec.order === 'grade-first' && idx('grade') >= 0) {
+    const graded = cols.filter((c) => c.field?.role === 'grade' || c.field?.role === 'previousGrade');
+    const rest = cols.filter((c) => !graded.includes(c));
+    const at = rest.findIndex((c) => c.field?.role === 'name');
+    cols = [...rest.slice(0, at), ...graded, ...rest.slice(at)];
+  }
+  if (spec.order === 'department-first' && idx('department') >= 0) {
+    const d = cols[idx('department')];
+    cols = [d, ...cols.filter((c) => c !== d)];
+  }
+  const insertAfter = (role: FieldRole, col: Column, last = false): void => {
+    const positions = cols.map((c, i) => (c.field?.role === role ? i : -1)).filter((i) => i >= 0);
+    if (positions.length === 0) return;
+    cols.splice((last ? positions[positions.length - 1] : positions[0]) + 1, 0, col);
+  };
+  if (spec.yearSource === 'year-columns' && idx('grade') >= 0) {
+    // the template lays out every plan year; the years after the report year are still blank
+    const naming = spec.yearNaming ?? 'R';
+    for (const y of [plan.reportYear + 2, plan.reportYear + 1]) {
+      insertAfter('grade', { kind: 'future-grade', header: yearGradeHeader(naming, y), width: 7, year: y });
+    }
+  }
+  if (spec.distractors) {
+    cols.push({ kind: 'future', header: `今後（${eraLong(plan.reportYear + 2)}以降）の方針`, width: 30 });
+  }
+  if (spec.proseCapitals) insertAfter('name', { kind: 'prose', header: '備考', width: 24 });
+  if (spec.hiddenHelper) {
+    const anchor: FieldRole = idx('grade') >= 0 ? 'grade' : 'name';
+    insertAfter(anchor, { kind: 'helper', header: anchor === 'grade' ? '点数' : '文字数', width: 6, hidden: true });
+  }
+  if (spec.spacers) {
+    insertAfter('name', { kind: 'spacer', header: '', width: 2 });
+    insertAfter(idx('grade') >= 0 ? 'grade' : 'department', { kind: 'spacer', header: '', width: 2 }, true);
+  }
+  if (spec.headerRows) {
+    groupColumns(plan, cols);
+    if (spec.headerRows === 3) {
+      const first = cols.findIndex((c) => c.field?.role !== 'hierarchy' && c.field?.role !== 'name' && c.kind !== 'spacer');
+      for (let i = Math.max(first, 0); i < cols.length; i++) cols[i].caption = '事業の進捗状況と評価';
+    }
+  }
+  if (spec.lineBreaks) {
+    for (const c of cols) if (c.header.length >= 4 && !c.header.includes('\n')) c.header = `${c.header.slice(0, Math.ceil(c.header.length / 2))}\n${c.header.slice(Math.ceil(c.header.length / 2))}`;
+  }
+  return cols;
+}
+
+/**
+ * Group headers as people draw them: the per-year columns under their year, last year's and
+ * this year's grade under one 評価 heading, grade and policy under 評価・方針.
+ */
+function groupColumns(plan: PlanModel, cols: Column[]): void {
+  for (const c of cols) {
+    const f = c.field;
+    if (!f || c.group) continue;
+    if (f.year !== undefined) {
+      c.group = eraLong(f.year);
+      c.header = f.role === 'yearStatus' ? '実施状況' : f.role === 'yearEvaluation' ? '担当課の評価' : c.header.replace(/^.*年度の?/, '') || '達成度';
+    }
+  }
+  const prev = cols.find((c) => c.field?.role === 'previousGrade');
+  const grade = cols.find((c) => c.field?.role === 'grade');
+  const next = cols.find((c) => c.field?.role === 'nextPolicy');
+  if (grade && prev && !/\d|元/.test(grade.header)) {
+    grade.group = prev.group = '事業評価';
+    prev.header = '前年度';
+    grade.header = '今年度';
+  } else if (grade && next && cols.indexOf(next) === cols.indexOf(grade) + 1) {
+    grade.group = next.group = '評価・方針';
+  }
+  void plan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+const FONT = 'ＭＳ Ｐゴシック';
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+
+export function letter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function put(ws: ExcelJS.Worksheet, row: number, col: number, value: ExcelJS.CellValue, style: 'header' | 'body' | 'title' = 'body'): ExcelJS.Cell {
+  const cell = ws.getCell(row, col);
+  if (value !== null && value !== '') cell.value = value;
+  if (style === 'title') {
+    cell.font = { name: FONT, size: 12, bold: true };
+    return cell;
+  }
+  cell.border = BORDER;
+  cell.font = { name: FONT, size: 9, bold: style === 'header' };
+  cell.alignment = style === 'header' ? { wrapText: true, vertical: 'middle', horizontal: 'center' } : { wrapText: true, vertical: 'top' };
+  if (style === 'header') cell.fill = FILL;
+  return cell;
+}
+
+/** Writes the header rows from `top`; returns the number of rows used. */
+function writeHeader(ws: ExcelJS.Worksheet, top: number, left: number, cols: Column[]): number {
+  const hasCaption = cols.some((c) => c.caption);
+  const hasGroup = cols.some((c) => c.group);
+  const levels = 1 + (hasGroup ? 1 : 0) + (hasCaption ? 1 : 0);
+  const bottom = top + levels - 1;
+  let i = 0;
+  while (i < cols.length) {
+    const c = cols[i];
+    const col = left + i;
+    let r = top;
+    if (hasCaption) {
+      if (c.caption) {
+        let j = i;
+        while (j + 1 < cols.length && cols[j + 1].caption === c.caption) j++;
+        put(ws, r, col, c.caption, 'header');
+        for (let k = i + 1; k <= j; k++) put(ws, r, left + k, null, 'header');
+        if (j > i) ws.mergeCells(r, col, r, left + j);
+      }
+      r++;
+    }
+    // within the caption span or not, groups and single columns below
+    let j = i;
+    if (hasCaption && c.caption) while (j + 1 < cols.length && cols[j + 1].caption === c.caption) j++;
+    for (let k = i; k <= j; k++) {
+      const ck = cols[k];
+      const startRow = hasCaption && ck.caption ? top + 1 : top;
+      if (hasGroup && ck.group) {
+        if (k === i || cols[k - 1].group !== ck.group) {
+          let e = k;
+          while (e + 1 <= j && cols[e + 1].group === ck.group) e++;
+          put(ws, startRow, left + k, ck.group, 'header');
+          for (let x = k + 1; x <= e; x++) put(ws, startRow, left + x, null, 'header');
+          if (e > k) ws.mergeCells(startRow, left + k, startRow, left + e);
+        }
+        put(ws, bottom, left + k, ck.header, 'header');
+        if (bottom > startRow + 1) ws.mergeCells(startRow + 1, left + k, bottom, left + k);
+      } else {
+        put(ws, startRow, left + k, ck.header, 'header');
+        for (let x = startRow + 1; x <= bottom; x++) put(ws, x, left + k, null, 'header');
+        if (bottom > startRow) ws.mergeCells(startRow, left + k, bottom, left + k);
+      }
+    }
+    i = j + 1;
+  }
+  return levels;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook
+
+export interface Rendered {
+  workbook: ExcelJS.Workbook;
+  fileName: string;
+  /** Item keys whose rows the variant hid. */
+  hiddenKeys: string[];
+  /** Where each item row landed: key → sheet and 1-based row. */
+  rowsByKey: Map<string, { sheet: string; row: number }>;
+}
+
+interface Placed { sheet: string; gradeCol: number | null; firstRow: number; lastRow: number }
+
+export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'hyoka-layout-generator';
+  wb.created = wb.modified = new Date(Date.UTC(2024, 3, 1));
+  const yearElsewhere = spec.yearSource !== undefined;
+  const sheetName = (name: string): string => (spec.yearSource === 'sheet-name' ? `${eraShort(plan.reportYear)}_${name}`.slice(0, 31) : name);
+
+  if (plan.legend) {
+    const ws = wb.addWorksheet(plan.legend.sheet);
+    ws.columns = [{ width: 8 }, { width: 60 }];
+    put(ws, 1, 1, '【評価の基準】', 'title');
+    plan.legend.lines.forEach(([g, t], i) => { put(ws, 3 + i, 1, g); put(ws, 3 + i, 2, t); });
+  }
+
+  const hiddenKeys: string[] = spec.hideRows && spec.hideRows !== 'abolished' ? [...spec.hideRows.keys] : [];
+  const placed = new Map<string, Placed>();
+  const rowsByKey = new Map<string, { sheet: string; row: number }>();
+  // Summaries on their own sheet come first, as in the seed (Komae prints the 総括表 before the tables).
+  const ownSheetSummaries = spec.summaryPlace ? [] : plan.summaries;
+  const gradeRefs = new Map<string, { sheet: string; range: string }>();
+  // Grade ranges are needed by summary formulas before the tables are written: compute by a dry layout.
+  const summaryWrites: (() => void)[] = [];
+  for (const s of ownSheetSummaries) {
+    const ws = wb.addWorksheet(sheetName(s.sheet));
+    summaryWrites.push(() => writeSummary(ws, 1, 1, s, plan, spec, gradeRefs.get(s.counts), ws.name));
+  }
+
+  const tables = spec.stacked && plan.tables.length > 1 && sameFields(plan.tables) ? [mergeTables(plan.tables)] : plan.tables;
+  let abolishedDone = false;
+  for (const table of tables) {
+    const cols = columnsFor(plan, table, spec);
+    const ws = wb.addWorksheet(sheetName(table.sheet), { views: [{ state: 'frozen', ySplit: 0 }] });
+    ws.columns = cols.map((c) => ({ width: c.width }));
+    cols.forEach((c, i) => { if (c.hidden) ws.getColumn(i + 1).hidden = true; });
+    let row = 1;
+    const title = yearElsewhere ? table.titleWithoutYear : table.title;
+    if (title) { put(ws, row, 1, title, 'title'); row++; }
+    if (spec.distractors) { put(ws, row, 1, `計画期間：${eraLong(plan.reportYear - 2)}～${eraLong(plan.reportYear + 3)}`, 'title'); row++; }
+    row++;
+    const gradeIdx = cols.findIndex((c) => c.field?.role === 'grade');
+    const firstData: number[] = [];
+    let lastData = row;
+
+    const groups: { header: [string, string][]; blockTitle: string | null; rows: Row[] }[] = [];
+    if (spec.stacked && table.blocks.length > 1) {
+      table.blocks.forEach((b, bi) => {
+        const rows = table.rows.filter((r) => r.block === bi);
+        if (rows.length) groups.push({ header: (table as StackedTable).blockHeaders?.[bi] ?? [], blockTitle: (table as StackedTable).blockHeaders ? null : b, rows });
+      });
+    } else groups.push({ header: table.blockHeader, blockTitle: null, rows: table.rows });
+
+    for (const g of groups) {
+      for (const [label, value] of g.header) { put(ws, row, 1, label, 'title'); put(ws, row, 2, value, 'title'); row++; }
+      if (g.blockTitle) { put(ws, row, 1, g.blockTitle, 'title'); row++; }
+      if (g.header.length || g.blockTitle) row++;
+      row += writeHeader(ws, row, 1, cols);
+      firstData.push(row);
+      const start = row;
+      const rows = [...g.rows];
+      if (spec.hideRows === 'abolished' && !abolishedDone) {
+        // an abolished program the department hid rather than deleted, half filled in
+        const at = Math.min(rows.length, Math.max(1, Math.floor(rows.length / 2)));
+        rows.splice(at, 0, abolishedRow(table));
+        abolishedDone = true;
+      }
+      rows.forEach((r, ri) => {
+        writeDataRow(ws, row, cols, r, plan, spec, ri);
+        if (r.item) rowsByKey.set(r.item.key, { sheet: ws.name, row });
+        if (r.item && hiddenKeys.includes(r.item.key)) ws.getRow(row).hidden = true;
+        if (r.item?.key === ABOLISHED) ws.getRow(row).hidden = true;
+        row++;
+      });
+      applyMerges(ws, start, cols, rows, spec);
+      if (spec.validation && gradeIdx >= 0) {
+        const items = spec.notation ? GRADES.map((gr) => notate(gr, spec.notation!, plan.gradeWords)) : [...GRADES];
+        for (let r = start; r < row; r++) {
+          ws.getCell(r, gradeIdx + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${items.join(',')}"`] };
+        }
+      }
+      lastData = row - 1;
+      row += 2;
+    }
+    if (gradeIdx >= 0) gradeRefs.set(table.sheet, { sheet: ws.name, range: `${letter(gradeIdx + 1)}${firstData[0]}:${letter(gradeIdx + 1)}${lastData}` });
+    placed.set(table.sheet, { sheet: ws.name, gradeCol: gradeIdx >= 0 ? gradeIdx + 1 : null, firstRow: firstData[0], lastRow: lastData });
+
+    if (spec.summaryPlace) {
+      for (const s of plan.summaries.filter((x) => x.counts === table.sheet)) {
+        if (spec.summaryPlace === 'below') {
+          writeSummary(ws, lastData + 4, 1, s, plan, spec, gradeRefs.get(s.counts), ws.name);
+        } else {
+          const left = cols.length + 2;
+          ws.getColumn(left).width = 40;
+          writeSummary(ws, 1, left, s, plan, spec, gradeRefs.get(s.counts), ws.name);
+        }
+      }
+    }
+  }
+  for (const w of summaryWrites) w();
+
+  const fileName = spec.yearSource === 'file-name' ? `${eraShort(plan.reportYear)}_事業評価_${plan.owner}.xlsx` : `${plan.id}-評価.xlsx`;
+  return { workbook: wb, fileName, hiddenKeys, rowsByKey };
+}
+
+const ABOLISHED = '__abolished__';
+
+function abolishedRow(table: Table): Row {
+  const values: Record<string, Value> = {};
+  for (const f of table.fields) {
+    if (f.role === 'name') values[f.key] = '（廃止）旧・ふれあい電話訪問事業';
+    else if (f.role === 'department') values[f.key] = '福祉総務課';
+    else if (f.role === 'grade') values[f.key] = '廃止';
+    else if (f.role === 'previousGrade') values[f.key] = 'C';
+    else if (f.role === 'text') values[f.key] = '令和元年度末で廃止';
+  }
+  return { kind: 'item', block: 0, values, item: { key: ABOLISHED, program: '（廃止）旧・ふれあい電話訪問事業', department: null, graded: true } };
+}
+
+interface StackedTable extends Table { blockHeaders?: [string, string][][] }
+
+function sameFields(tables: Table[]): boolean {
+  const sig = (t: Table): string => t.fields.map((f) => `${f.key}:${f.role}`).join(',');
+  return tables.every((t) => sig(t) === sig(tables[0]));
+}
+
+/** Koganei's nine sheets on one: each 基本施策 a block with its own block header. */
+function mergeTables(tables: Table[]): StackedTable {
+  const rows: Row[] = [];
+  tables.forEach((t, i) => rows.push(...t.rows.map((r) => ({ ...r, block: i }))));
+  return {
+    ...tables[0], sheet: '評価表', rows, blocks: tables.map((t) => t.blocks[0] ?? t.sheet),
+    blockHeaders: tables.map((t) => t.blockHeader), blockHeader: [],
+  };
+}
+
+function gradeValue(v: Value, plan: PlanModel, spec: LayoutSpec): Value {
+  if (typeof v !== 'string' || !spec.notation || plan.repostInGradeCell) return v;
+  return /^[A-D]$/.test(v) ? notate(v as Grade, spec.notation, plan.gradeWords) : v;
+}
+
+function writeDataRow(ws: ExcelJS.Worksheet, row: number, cols: Column[], r: Row, plan: PlanModel, spec: LayoutSpec, ri: number): void {
+  cols.forEach((c, i) => {
+    const col = i + 1;
+    if (c.kind === 'field' && c.field) {
+      let v = r.values[c.field.key] ?? null;
+      if (c.field.role === 'grade' || c.field.role === 'previousGrade') v = gradeValue(v, plan, spec);
+      const cell = put(ws, row, col, v);
+      if (c.field.role === 'yearAchievement' && typeof v === 'number') cell.numFmt = '0%';
+      if (c.field.role === 'grade' || c.field.role === 'previousGrade') cell.alignment = { horizontal: 'center', vertical: 'top' };
+    } else if (c.kind === 'helper') {
+      const gi = cols.findIndex((x) => x.field?.role === 'grade');
+      if (r.kind !== 'item') { put(ws, row, col, null); return; }
+      if (gi >= 0) {
+        const g = typeof r.values[cols[gi].field!.key] === 'string' ? String(r.values[cols[gi].field!.key]).slice(0, 1) : '';
+        const score = ({ A: 4, B: 3, C: 2, D: 1 } as Record<string, number>)[g] ?? '';
+        const ref = `${letter(gi + 1)}${row}`;
+        put(ws, row, col, { formula: `IF(LEFT(${ref},1)="A",4,IF(LEFT(${ref},1)="B",3,IF(LEFT(${ref},1)="C",2,IF(LEFT(${ref},1)="D",1,""))))`, result: score });
+      } else {
+        const ni = cols.findIndex((x) => x.field?.role === 'name');
+        const name = String(r.values[cols[ni].field!.key] ?? '');
+        put(ws, row, col, { formula: `LEN(${letter(ni + 1)}${row})`, result: name.length });
+      }
+    } else if (c.kind === 'prose') {
+      put(ws, row, col, r.kind === 'item' ? PROSE[ri % PROSE.length] : null);
+    } else if (c.kind === 'future') {
+      put(ws, row, col, r.kind === 'item' ? '引き続き実施する。' : null);
+    } else {
+      put(ws, row, col, null);
+    }
+  });
+  if (r.kind === 'heading') for (let i = 1; i <= cols.length; i++) ws.getCell(row, i).font = { name: FONT, size: 9, bold: true };
+}
+
+/** Vertical merges: a grade over its program's department rows, names and hierarchy over the rows they cover. */
+function applyMerges(ws: ExcelJS.Worksheet, start: number, cols: Column[], rows: Row[], spec: LayoutSpec): void {
+  const colOf = (key: string): number => cols.findIndex((c) => c.field?.key === key) + 1;
+  if (spec.mergeGrades) {
+    for (const key of ['grade', 'previousGrade']) {
+      const col = colOf(key);
+      if (col === 0) continue;
+      let i = 0;
+      while (i < rows.length) {
+        const r = rows[i];
+        let j = i;
+        // rows of one program: continuation rows (no name of their own) with the same grade
+        while (j + 1 < rows.length && rows[j + 1].item && rows[j + 1].values.name == null && r.item && rows[j + 1].item!.program === r.item.program
+          && rows[j + 1].values[key] === r.values[key] && r.values[key] != null) j++;
+        if (j > i) {
+          for (let k = i + 1; k <= j; k++) ws.getCell(start + k, col).value = null;
+          ws.mergeCells(start + i, col, start + j, col);
+        }
+        i = j + 1;
+      }
+    }
+  }
+  if (spec.mergeNames) {
+    for (const c of cols) {
+      if (!c.field || (c.field.role !== 'hierarchy' && c.field.role !== 'name')) continue;
+      const col = cols.indexOf(c) + 1;
+      const key = c.field.key;
+      let i = 0;
+      while (i < rows.length) {
+        if (rows[i].values[key] == null) { i++; continue; }
+        let j = i;
+        while (j + 1 < rows.length && rows[j + 1].values[key] == null && rows[j + 1].block === rows[i].block
+          && (c.field.role === 'hierarchy' || (rows[j + 1].kind === 'item' && rows[j + 1].item?.program === rows[i].item?.program))) j++;
+        if (j > i) ws.mergeCells(start + i, col, start + j, col);
+        i = j + 1;
+      }
+    }
+  }
+}
+
+/** 評価総括表: per grade the criterion, the count (a value or a COUNTIF) and the policies listed. */
+function writeSummary(ws: ExcelJS.Worksheet, top: number, left: number, s: Summary, plan: PlanModel, spec: LayoutSpec, ref: { sheet: string; range: string } | undefined, here: string): void {
+  const title = spec.yearSource ? s.title.replace(/\s*令和\d+年度報告書\s*/, ' ') : s.title;
+  put(ws, top, left, title, 'title');
+  let row = top + 2;
+  put(ws, row, left, '施策の進捗状況', 'header');
+  put(ws, row, left + 1, '件数', 'header');
+  put(ws, row, left + 2, '頁', 'header');
+  put(ws, row, left + 3, '施策', 'header');
+  row++;
+  const first = row;
+  for (const [grade, criterion] of s.criteria) {
+    const list = s.lines[grade];
+    const span = Math.max(1, list.length);
+    for (let i = 0; i < span; i++) {
+      put(ws, row + i, left, i === 0 ? criterion : null);
+      put(ws, row + i, left + 1, null);
+      put(ws, row + i, left + 2, list[i]?.pages ?? null);
+      put(ws, row + i, left + 3, list[i]?.policy ?? null);
+    }
+    const typed = s.typedCounts?.[grade];
+    const cell = ws.getCell(row, left + 1);
+    if (typed !== undefined || !spec.summaryCounts || !ref) cell.value = typed ?? list.length;
+    else {
+      const range = ref.sheet === here ? ref.range : `'${ref.sheet}'!${ref.range}`;
+      cell.value = spec.summaryCounts === 'countif'
+        ? { formula: `COUNTIF(${range},"${grade}")`, result: list.length }
+        : ({ formula: `COUNTIF(${range},"${grade}")` } as ExcelJS.CellFormulaValue);
+    }
+    if (span > 1) {
+      ws.mergeCells(row, left, row + span - 1, left);
+      ws.mergeCells(row, left + 1, row + span - 1, left + 1);
+    }
+    row += span;
+  }
+  put(ws, row, left, '合 計');
+  const total = GRADES.reduce((n, g) => n + s.lines[g].length, 0);
+  const countCol = letter(left + 1);
+  put(ws, row, left + 1, spec.summaryCounts === 'countif' ? { formula: `SUM(${countCol}${first}:${countCol}${row - 1})`, result: total }
+    : spec.summaryCounts === 'countif-nocache' ? ({ formula: `SUM(${countCol}${first}:${countCol}${row - 1})` } as ExcelJS.CellFormulaValue) : total);
+}

@@ -1,0 +1,117 @@
+/** @jest-environment jsdom */
+/**
+ * 読み取った表 on the 点検 screen: what the check read, and a person's correction of a column's
+ * role or a table's header row — saved in the workbook's settings and applied on the next check.
+ */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { defaultSettings, type Report, type Settings, type SheetLayout } from '../../src/core';
+import { checkWorkbook } from '../../src/core/check';
+import type { WorkbookPort } from '../../src/excel/port';
+import { App } from '../../src/taskpane/App';
+import { correctRegion, regionKey } from '../../src/taskpane/screens/ReadTables';
+import { PaneContext, createPaneStore } from '../../src/taskpane/store';
+
+// The engine has its own tests; the pane gets a hand-made reading of a two-table sheet.
+const REPORT: Report = {
+  file: 'R2_事業評価.xlsx', reportYear: 2020, reportYearSource: 'file-name',
+  sheets: [{ name: '評価表', kind: 'evaluation', headerRow: 8 }], findings: [], policies: [],
+};
+const base = {
+  sheet: '評価表', repeatedHeaderRows: [] as number[], blockHeader: [], statedYear: null, planMaster: false, summaryTable: null,
+  firstCol: 0, lastCol: 6, uncertain: false, entryYears: [] as number[], sheetNameYear: null,
+};
+const LAYOUTS: SheetLayout[] = [
+  {
+    ...base, kind: 'evaluation', headerRows: [7], firstDataRow: 8, lastDataRow: 30, hiddenRowsSkipped: 2, uncertainties: [],
+    columns: [
+      { col: 1, label: '個別事業', role: 'name', source: 'detected', evidence: [{ kind: 'header', word: '個別事業' }] },
+      { col: 5, label: 'R2評価', role: 'grade', year: 2020, source: 'detected', evidence: [{ kind: 'year-header', year: 2020 }, { kind: 'validation', items: ['A', 'B', 'C', 'D'] }] },
+      { col: 6, label: '点数', role: 'ignore', source: 'detected', evidence: [], hidden: true },
+    ],
+  },
+  {
+    ...base, kind: 'evaluation', headerRows: [39], firstDataRow: 40, lastDataRow: 55, hiddenRowsSkipped: 0, uncertain: true,
+    uncertainties: [{ kind: 'no-grade-column' }],
+    columns: [{ col: 5, label: '備考', role: 'text', source: 'detected', evidence: [{ kind: 'content', share: 0.2, filled: 10 }] }],
+  },
+];
+
+jest.setTimeout(120_000);
+
+jest.mock('../../src/core/check', () => ({ checkWorkbook: jest.fn(() => ({ report: REPORT, layouts: LAYOUTS, plans: [] })) }));
+
+function fakePort(): WorkbookPort & { saved: Settings[] } {
+  let settings = defaultSettings();
+  const saved: Settings[] = [];
+  return {
+    kind: 'live', fileName: 'R2_事業評価.xlsx', saved,
+    readSnapshot: async () => ({ sheets: [] }),
+    loadSettings: async () => ({ settings, problems: [] }),
+    saveSettings: async (s) => {
+      saved.push(s);
+      settings = s;
+    },
+    writeSummary: async () => ({ kind: 'written', sheets: [] }),
+  };
+}
+
+async function renderChecked(lang: 'ja' | 'en') {
+  const port = fakePort();
+  const store = createPaneStore({ lang, host: 'excel', download: () => {}, yieldToUi: async () => {} });
+  await store.openPort(port);
+  render(
+    <PaneContext.Provider value={store}>
+      <App />
+    </PaneContext.Provider>,
+  );
+  await act(() => store.runCheck());
+  return { port, store };
+}
+
+beforeEach(() => jest.mocked(checkWorkbook).mockClear());
+
+test('shows each table with its rows, every column’s role and why, hidden rows and doubts, and the report year’s source', async () => {
+  await renderChecked('ja');
+  const panel = screen.getByTestId('read-tables');
+  expect(within(panel).getByText('報告年度の根拠: ファイル名')).toBeTruthy();
+  const regions = within(panel).getAllByTestId('read-region');
+  expect(regions).toHaveLength(2);
+  expect(within(regions[0]).getByText('「評価表」表1（評価表・データ 9〜31行目）')).toBeTruthy();
+  expect(within(regions[0]).getByText('年度の見出し（令和2年度）、入力規則のリスト（A,B,C,D）')).toBeTruthy();
+  expect(within(regions[0]).getByText('非表示の列（点検しない）')).toBeTruthy();
+  expect(within(regions[0]).getByText('非表示の行 2行は点検していません')).toBeTruthy();
+  expect(within(regions[1]).getByText('! 評価の列が見つかりません')).toBeTruthy();
+  expect(within(regions[1]).getByText('読み取りが不確かなため、この表からはエラーを出していません')).toBeTruthy();
+});
+
+test('a column’s role is corrected in two clicks, saved in the workbook by sheet, table and column, and used by the next check', async () => {
+  const { port } = await renderChecked('ja');
+  // (label and text queries: role queries over the whole pane are slow on a loaded machine)
+  fireEvent.click(within(screen.getAllByTestId('read-region')[1]).getByLabelText('「評価表」表2 F列の役割'));
+  fireEvent.click(await screen.findByText('評価', { selector: '[role="option"]' }));
+  // the second table's F was 備考 (text): now the grade
+  await waitFor(() => expect(port.saved).toHaveLength(1));
+  expect(port.saved[0].sheets['評価表'].regions).toEqual({ '40': { columns: { F: { role: 'grade' } } } });
+  // saving reruns the check with the correction
+  await waitFor(() => expect(jest.mocked(checkWorkbook)).toHaveBeenCalledTimes(2));
+  const options = jest.mocked(checkWorkbook).mock.calls[1][1];
+  expect(options?.settings?.sheets['評価表'].regions?.['40']).toEqual({ columns: { F: { role: 'grade' } } });
+});
+
+test('a table’s header row is corrected and keyed by the row detection found', async () => {
+  const { port } = await renderChecked('en');
+  const region = screen.getAllByTestId('read-region')[0];
+  fireEvent.change(within(region).getByLabelText('"評価表" table 1 header row'), { target: { value: '7' } });
+  fireEvent.click(within(region).getByText('Change header row'));
+  await waitFor(() => expect(port.saved).toHaveLength(1));
+  expect(port.saved[0].sheets['評価表'].regions).toEqual({ '8': { headerRow: 7 } });
+  expect(screen.getByText('year in the header (FY2020); validation list (A,B,C,D)')).toBeTruthy();
+});
+
+test('a region keeps its key after its header row was moved, so later corrections add to the same entry', () => {
+  const moved: SheetLayout = { ...LAYOUTS[0], headerRows: [6], firstDataRow: 7 };
+  const settings = { ...defaultSettings(), sheets: { 評価表: { regions: { '8': { headerRow: 7 } } } } };
+  expect(regionKey(settings, moved)).toBe('8');
+  const next = correctRegion(settings, moved, { column: { letter: 'F', role: 'grade', year: 2020 } });
+  expect(next.sheets['評価表'].regions).toEqual({ '8': { headerRow: 7, columns: { F: { role: 'grade', year: 2020 } } } });
+});
