@@ -279,6 +279,45 @@ describe('hidden rows and columns', () => {
     expect(check([sheet('評価', grid)]).report.findings.map(brief)).toEqual(['error grade-missing C5']);
   });
 
+  test('a visible department line under a hidden program row belongs to that program, not to the heading above', () => {
+    const g: Grid = table(
+      ['番号', '事業名', '担当課', '評価'],
+      [
+        ['(1)', '情報発信の強化', null, null],
+        [null, '① 情報提供の充実', '自立生活支援課', 'B'],
+        [null, null, '介護福祉課', 'B'],
+        [null, '② 手当制度の周知', '自立生活支援課', 'A'],
+        ['(2)', '情報バリアフリー', null, null],
+        [null, '① 福祉マップ', '広報課', 'D'],
+      ],
+    );
+    // Row 4 (0-based) is the hidden program ①; row 5 is another department's line for it.
+    const visible = check([sheet('評価', g)]);
+    const hidden = check([sheet('評価', g, { hiddenRows: [4] })]);
+    const policy = (r: ReturnType<typeof check>, id: string) => r.report.policies.find((p) => p.id === id)!;
+    expect(policy(visible, '(1)').counts).toEqual({ A: 1, B: 2, C: 0, D: 0 });
+    // Only the hidden row's own grade leaves the count; (1) does not turn into a graded node.
+    expect(policy(hidden, '(1)').counts).toEqual({ A: 1, B: 1, C: 0, D: 0 });
+    expect(policy(hidden, '(1)').declaredGrade).toBeNull();
+    const program = hidden.plans[0].nodes.find((n) => n.name.includes('情報提供の充実'))!;
+    expect(program.entries.map((e) => e.department)).toEqual(['介護福祉課']);
+    expect(hidden.report.sheets[0].gradeCounts).toEqual({ A: 1, B: 1, C: 0, D: 1 });
+    expect(hidden.report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a program whose rows are all hidden is not a program of the plan', () => {
+    const g: Grid = table(
+      ['事業名', '担当課', '評価'],
+      [
+        ['見守り活動', '高齢福祉課', 'A'],
+        ['廃止した事業', '高齢福祉課', null],
+        ['相談窓口', '福祉政策課', 'B'],
+      ],
+    );
+    const result = check([sheet('評価', g, { hiddenRows: [4] })]);
+    expect(result.plans[0].nodes.map((n) => n.name)).toEqual(['見守り活動', '相談窓口']);
+  });
+
   test('a hidden column headed 評価 is not a second grade column', () => {
     const g = grid.map((r, i) => (i === 2 ? ['事業名', '担当課', '評価', '評価'] : r));
     const result = check([sheet('評価', g, { hiddenRows: [4], hiddenCols: [3] })]);

@@ -47,6 +47,10 @@ class PlanBuilder {
   private readonly entryCols: number[];
   private readonly outlineCols: ReadonlySet<number>;
   private readonly hiddenRows: ReadonlySet<number>;
+  /** Nodes opened by a visible row (or a block line): the others only held hidden rows. */
+  private readonly visibleNodes = new Set<PlanNode>();
+  /** Reading a hidden row: it opens the outline (its continuation rows belong to it) but reports nothing. */
+  private readingHidden = false;
   /** Cells covered by a vertical merge in an entry column: `row:col` → the merge's value. */
   private readonly mergedFill = new Map<number, CellValue>();
   private readonly width: number;
@@ -112,8 +116,11 @@ class PlanBuilder {
     const headings = this.headingRows(skip);
     for (let r = start; r <= end; r++) {
       const row = this.sheet.rows[r];
-      // Hidden rows (an abolished program a department hid) are outside the check.
-      if (!row || skip.has(r) || this.hiddenRows.has(r) || row.every((v) => isBlank(v))) continue;
+      if (!row || skip.has(r) || row.every((v) => isBlank(v))) continue;
+      // Hidden rows (an abolished program a department hid) are outside the check, but they
+      // still place the outline: another department's visible line below a hidden program row
+      // belongs to that program, not to the heading above it.
+      this.readingHidden = this.hiddenRows.has(r);
       const block = blockHeaderLine(this.sheet, r, this.width, this.outlineCols);
       if (block) {
         this.blockLine(block.label, block.value, r);
@@ -121,15 +128,32 @@ class PlanBuilder {
       }
       this.dataRow(r, headings.has(r));
     }
+    this.readingHidden = false;
+    const { roots, nodes } = this.withoutHiddenOnly();
     return {
       sheet: this.sheet.name,
       layout: this.layout,
-      roots: this.roots,
-      nodes: this.nodes,
+      roots,
+      nodes,
       ...this.gradedLevel(),
       years: this.cols.years.map((y) => y.year),
       gradeCol: this.cols.grade?.col ?? null,
     };
+  }
+
+  /** Drops the nodes only hidden rows held (no entry, no visible row, nothing visible below). */
+  private withoutHiddenOnly(): { roots: PlanNode[]; nodes: PlanNode[] } {
+    if (this.hiddenRows.size === 0) return { roots: this.roots, nodes: this.nodes };
+    const kept = new Set<PlanNode>();
+    const keep = (list: PlanNode[]): PlanNode[] =>
+      list.filter((n) => {
+        n.children = keep(n.children);
+        if (n.children.length === 0 && n.entries.length === 0 && !this.visibleNodes.has(n)) return false;
+        kept.add(n);
+        return true;
+      });
+    const roots = keep(this.roots);
+    return { roots, nodes: this.nodes.filter((n) => kept.has(n)) };
   }
 
   private blockLine(label: string, value: string, row: number): void {
@@ -197,6 +221,7 @@ class PlanBuilder {
       }
     }
     const deepest = openedThisRow[openedThisRow.length - 1];
+    if (this.readingHidden) return;
     const stray = this.strayGrades(r);
     const hasData = stray.length > 0 || this.entryColumnsFilled(r);
     if (deepest) {
@@ -256,6 +281,7 @@ class PlanBuilder {
     } else if (node.name === '' && name) {
       setName(node, name);
     }
+    if (!this.readingHidden) this.visibleNodes.add(node);
     this.stack.push({ style, node });
     return { node, created };
   }
