@@ -61,6 +61,17 @@ export default tseslint.config(
     },
   },
   {
+    // No library's private modules anywhere in the product: they change in any patch release.
+    // (The one reader reads the zip itself; ExcelJS is used only through its public API.)
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['*/lib/*', '@*/*/lib/*', '*/dist/*', '*/src/*', '*/build/*'], message: "a library's private module: use its public entry point." }] },
+      ],
+    },
+  },
+  {
     // The core is pure: nothing outside src/core but CORE_PACKAGES, no host globals.
     files: ['src/core/**/*.ts'],
     plugins: { hyoka: { rules: { 'core-fence': coreFence } } },

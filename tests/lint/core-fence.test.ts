@@ -76,3 +76,21 @@ describe('src/core uses no host globals', () => {
     expect(outside()).toEqual([]);
   });
 });
+
+describe("no library's private modules anywhere in src", () => {
+  test.each(
+    [
+      ["import Workbook from 'exceljs/lib/doc/workbook';\nexport const w = Workbook;", 'src/xlsx/x.ts'],
+      ["import { parse } from 'saxes/lib/saxes';\nexport const p = parse;", 'src/taskpane/x.ts'],
+      ["import x from 'jszip/lib/index';\nexport const j = x;", 'src/cli/x.ts'],
+      ["import x from 'fflate/lib/index.cjs';\nexport const f = x;", 'src/excel/x.ts'],
+    ].map(([code, file]) => [code, lint(code, file)] as const),
+  )('%s', (_code, answer) => {
+    expect(answer().join('\n')).toMatch(/^no-restricted-imports:.*private module/m);
+  });
+
+  const publicEntry = lint("import ExcelJS from 'exceljs';\nimport { Inflate } from 'fflate';\nexport const x = [ExcelJS, Inflate];", 'src/xlsx/x.ts');
+  test('their public entry points are fine', () => {
+    expect(publicEntry()).toEqual([]);
+  });
+});
