@@ -13,6 +13,7 @@ import { printScreenshots } from './print-screenshots';
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'docs/screenshots');
 const SAMPLE = join(ROOT, 'samples/koganei-departments.xlsx');
+const LAST_YEAR = join(ROOT, 'samples/koganei-departments-2019.xlsx');
 const DEPARTMENTS = join(ROOT, 'samples/departments');
 const MASTER = '計画体系.xlsx';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -66,6 +67,15 @@ async function main(): Promise<void> {
     await page.getByTestId('consolidate-result').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'もう一度取りまとめる' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot('06-consolidate');
+
+    // 前年度比較: the dropped sample (令和2年度) against last year's, scrolled to the findings.
+    if (!existsSync(LAST_YEAR)) throw new Error(`missing ${LAST_YEAR}: run \`npm run samples\``);
+    await page.getByRole('tab', { name: '前年度比較' }).click();
+    await page.setInputFiles('[data-testid=compare-files]', { name: '小金井市_進捗状況及び評価表_令和元年度.xlsx', mimeType: XLSX, buffer: readFileSync(LAST_YEAR) });
+    await page.getByTestId('compare-run').click();
+    await page.getByTestId('compare-findings').waitFor({ timeout: 60_000 });
+    await page.getByTestId('compare-summary').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot('07-compare');
   } finally {
     await browser.close();
     await server.close();
