@@ -88,7 +88,7 @@ test('Kiyose’s multi-year table gives several previous years: the texts its de
   const y2021 = compare(2020, 2021);
   expect(y2021.match.matches).toHaveLength(27);
   expect(cells(y2021)).toEqual(['N8', 'N12', 'M13', 'M26', 'N26', 'M27', 'N27', 'N29', 'M30', 'M32'].map((c) => `text-unchanged ${c}`));
-  expect(describeFinding(y2021.findings[0], 'ja')).toContain('「自殺対策本部会議を開催し、自殺対策計画進捗状況を共有した。」は前年度（2020年度）と同じ文章');
+  expect(describeFinding(y2021.findings[0], 'ja')).toContain('「自殺対策本部会議を開催し、自殺対策計画進捗状況を共有した。」は前年度（令和2年度）と同じ文章');
   expect(cells(compare(2019, 2020))).toEqual(['K5', 'K6', 'J13', 'J24', 'J26', 'K26', 'K29', 'J30', 'J32'].map((c) => `text-unchanged ${c}`));
   expect(cells(compare(2022, 2023))).toEqual([]);
 });

@@ -19,7 +19,7 @@ runPairTests('new-mark-stale', {
       errors: [{
         ...cellOf(stale, findRow(marked, '【新規】CoCoバスの利便性向上'), 'name'),
         params: { lastYear: 2019, previousSheet: 'シート1' },
-        message: { ja: ['【新規】が付いていますが', '前年度（2019年度）にも'], en: ['marked 【新規】', 'FY2019'] },
+        message: { ja: ['【新規】が付いていますが', '前年度（令和元年度）にも'], en: ['marked 【新規】', 'FY2019'] },
       }],
     },
   ],

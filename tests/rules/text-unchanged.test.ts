@@ -39,7 +39,7 @@ runPairTests('text-unchanged', {
         ...cellOf(copied, findRow(copied.rows, 'CoCoバスの利便性向上'), 'result'),
         department: '交通対策課',
         params: { column: 'result', lastYear: 2019, previousSheet: 'シート1' },
-        message: { ja: ['の実績「令和元年度はCoCoバス再編事業において', '前年度（2019年度）と同じ文章'], en: ['The results of "CoCoバスの利便性向上"'] },
+        message: { ja: ['の実績「令和元年度はCoCoバス再編事業において', '前年度（令和元年度）と同じ文章'], en: ['The results of "CoCoバスの利便性向上"'] },
       }],
     },
     {

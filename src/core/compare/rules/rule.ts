@@ -1,4 +1,5 @@
 import { a1 } from '../../a1';
+import { formatFiscalYear } from '../../years';
 import type { Lang, Severity } from '../../report';
 import { defineRule, grid, type DefinedRule, type GridLocation, type MessageParams, type RuleSpec } from '../../rules/rule';
 import type { Settings } from '../../settings';
@@ -62,5 +63,5 @@ export function previousCell(program: YearProgram, at: { row: number; col: numbe
 /** 前年度（令和5年度） / last year (FY2023). */
 export function lastYearWords(lang: Lang, year: number | null): string {
   if (lang === 'en') return year === null ? 'last year' : `last year (FY${year})`;
-  return year === null ? '前年度' : `前年度（${year}年度）`;
+  return year === null ? '前年度' : `前年度（${formatFiscalYear(year, 'ja')}）`;
 }
