@@ -76,6 +76,12 @@ export interface CliResult {
   timedOut: boolean;
 }
 
+/** A path as the CLI's text report shows it: relative to where the command ran (runCli's cwd, ROOT by default). */
+export function shownAs(file: string, cwd = ROOT): string {
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  return (rel === '' ? file : rel).split(path.sep).join('/');
+}
+
 /** `node bin/hyoka.js …args`; never rejects. */
 export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number; nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   const start = Date.now();

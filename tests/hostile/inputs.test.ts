@@ -10,7 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 
 import { outputFailure } from '../../src/cli/check';
-import { ensureBuilt, expectNoCrash, runCli, tempDir, type CliResult } from './cli';
+import { ensureBuilt, expectNoCrash, runCli, shownAs, tempDir, type CliResult } from './cli';
 import * as g from './generate';
 
 const GUARD = { timeoutMs: 30_000 };
@@ -65,7 +65,7 @@ test('check refuses a folder (pointing at consolidate), a FIFO, a socket, a devi
   expect(line(target('missing.xlsx'))).toMatch(/見つかりません/);
   for (const f of [target('folder.xlsx'), fifo, socket, '/dev/zero', target('huge.xlsx')]) expect(line(f)).not.toMatch(/見つかりません/);
   // The good file among them is still checked.
-  expect(ja.stdout).toContain(good);
+  expect(ja.stdout).toContain(shownAs(good));
   expect(en.stderr).toMatch(/is a folder\. .*hyoka consolidate/);
   expect(en.stderr).toMatch(/not a regular file/);
   expect(JSON.parse(en.stdout)).toEqual([]);

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 import { parseA1 } from '../../src/core/a1';
-import { type CliResult, ensureBuilt, expectNoCrash, runCli, tempDir } from './cli';
+import { type CliResult, ensureBuilt, expectNoCrash, runCli, shownAs, tempDir } from './cli';
 import * as g from './generate';
 
 interface JsonReport {
@@ -70,10 +70,11 @@ function report(name: string): JsonReport {
 
 /** The text report's section for one file (reports are separated by a blank line before the next heading). */
 function section(r: CliResult, name: string): string {
-  const start = r.stdout.indexOf(files[name]);
+  // The text report names each file as the user would type it from where the command ran.
+  const start = r.stdout.indexOf(shownAs(files[name]));
   if (start < 0) throw new Error(`no section for ${name}`);
   const next = Object.values(files)
-    .map((f) => r.stdout.indexOf(f, start + 1))
+    .map((f) => r.stdout.indexOf(shownAs(f), start + 1))
     .filter((i) => i > start);
   return r.stdout.slice(start, next.length ? Math.min(...next) : undefined);
 }
