@@ -3,23 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { captureIo } from './capture-io';
 import { buildSeedWorkbook, toBuffer } from '../fixtures/workbooks';
-
-function captureIo(): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    interactive: false,
-    stdout(text: string) {
-      io.out += `${text}\n`;
-    },
-    stderr(text: string) {
-      io.err += `${text}\n`;
-    },
-  };
-  return io;
-}
 
 let dir: string;
 let komae: string;

@@ -2,25 +2,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { captureIo } from './capture-io';
 import { readWorkbook } from '../../src/xlsx/read';
 import { koganeiLastYear, koganeiThisYear, sampleLastYear, workbookBuffer } from '../compare/pairs';
 import { buildSeedWorkbook, toBuffer } from '../fixtures/workbooks';
-
-function captureIo(): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    interactive: false,
-    stdout(text: string) {
-      io.out += `${text}\n`;
-    },
-    stderr(text: string) {
-      io.err += `${text}\n`;
-    },
-  };
-  return io;
-}
 
 let dir: string;
 let last: string;

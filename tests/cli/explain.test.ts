@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { checkWorkbook, type WorkbookSnapshot } from '../../src/core';
-import type { Io } from '../../src/cli/io';
+import { captureIo } from './capture-io';
 import { main } from '../../src/cli/main';
 import { mergeSettingsInput, settingsFromWorkbook } from '../../src/cli/stored-settings';
 import { SETTINGS_KEY } from '../../src/excel/workbook-keys';
@@ -15,21 +15,6 @@ import { readWorkbook } from '../../src/xlsx/read';
 import { toBytes } from '../layout/harness';
 import { cleanPlan, defectivePlan } from '../layout/plan-model';
 import { renderPlan } from '../layout/render';
-
-function captureIo(): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    interactive: false,
-    stdout(text: string) {
-      io.out += `${text}\n`;
-    },
-    stderr(text: string) {
-      io.err += `${text}\n`;
-    },
-  };
-  return io;
-}
 
 let dir: string;
 let koganei: string;
