@@ -5,7 +5,7 @@ import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
 import type { ReadLimits } from '../xlsx/limits';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
-import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
+import { writeSummaryFile } from './write-summary';
 import type { LegacyKind } from './convert';
 import { InputRefused, outputProblem, OutputRefused, writeOutputWith, writeProblemOf } from './files';
 import { LegacyNotConverted, loadWorkbook } from './load';
@@ -69,7 +69,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     // A name that looks like a URL or a network path gets no link (and none into the report itself).
     const doc = linksWithinDocument(mergeDocuments(reports.map((r) => buildSummaryDocument(r, args.lang, { sourceFile: linkTarget(out, r.file ?? '') ?? undefined }))));
     try {
-      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(doc, temp), args.files, args.force);
+      await writeOutputWith(args.out, (temp) => writeSummaryFile(doc, temp), args.files, args.force);
       if (!args.json) io.stderr(m.wrote(args.out));
     } catch (e) {
       io.stderr(outputFailure(args.out, e, args.lang));

@@ -16,7 +16,7 @@ import { explainMatches } from '../render/explain-comparison';
 import { compareMessages } from '../i18n/compare';
 import { isUnreadable } from '../xlsx/errors';
 import type { ReadLimits } from '../xlsx/limits';
-import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
+import { writeSummaryFile } from './write-summary';
 import { outputFailure } from './check';
 import { expandInputs } from './consolidate';
 import { InputRefused, outputProblem, writeOutputWith } from './files';
@@ -100,7 +100,7 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
     try {
       // Links from the written sheet reach this year's cells relative to where it is written.
       const document = buildComparisonDocument(result, args.lang, (file) => (file ? linkTarget(out, file) : null));
-      await writeOutputWith(out, (temp) => writeSummaryWorkbookFile(document, temp), [...previous.files, ...current.files], args.force);
+      await writeOutputWith(out, (temp) => writeSummaryFile(document, temp), [...previous.files, ...current.files], args.force);
       if (!args.json) io.stderr(c.wrote(out));
     } catch (e) {
       io.stderr(outputFailure(out, e, args.lang));

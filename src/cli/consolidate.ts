@@ -19,7 +19,7 @@ import { consolidateMessages, type SkipReason } from '../i18n/consolidate';
 import { isUnreadable } from '../xlsx/errors';
 import type { ReadLimits } from '../xlsx/limits';
 import { readSheetNames } from '../xlsx/read';
-import { writeSummaryWorkbookFile } from '../xlsx/write-stream';
+import { writeSummaryFile } from './write-summary';
 import { outputFailure, relativeTo } from './check';
 
 import type { LegacyKind } from './convert';
@@ -118,7 +118,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   if (args.out !== null) {
     try {
       const doc = linksWithinDocument(buildConsolidationDocument(result, args.lang, (file) => relativeTo(args.out ?? '', file)));
-      await writeOutputWith(args.out, (temp) => writeSummaryWorkbookFile(doc, temp), [...files, ...(args.master ? [args.master] : [])], args.force);
+      await writeOutputWith(args.out, (temp) => writeSummaryFile(doc, temp), [...files, ...(args.master ? [args.master] : [])], args.force);
       if (!args.json) io.stderr(c.wrote(args.out));
     } catch (e) {
       io.stderr(outputFailure(args.out, e, args.lang));
@@ -146,7 +146,7 @@ async function writePerDepartment(result: ConsolidationResult, dir: string, inpu
     used.add(stem);
     const out = path.join(dir, `${stem}.xlsx`);
     try {
-      await writeOutputWith(out, (temp) => writeSummaryWorkbookFile(d.document, temp), inputs, args.force);
+      await writeOutputWith(out, (temp) => writeSummaryFile(d.document, temp), inputs, args.force);
     } catch (e) {
       io.stderr(outputFailure(out, e, args.lang));
       return 2;
