@@ -14,12 +14,12 @@ import {
 import { strFromU8 } from 'fflate';
 import { UnreadableWorkbookError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
-import { attrLocal, parsePart, type XmlHandler } from './xml';
+import { parsePart, type Attributes, type XmlHandler } from './xml';
 import { normalisePartName, ZipReader } from './zip';
 
 /**
  * File → WorkbookSnapshot, the one reader of every host (CLI, browser pane, its Web Worker):
- * each part is inflated in slices (fflate) and tokenised as it inflates (saxes), rows become
+ * each part is inflated in slices (fflate) and tokenised as it inflates (xml.ts), rows become
  * snapshot rows as they close, and nothing but the shared strings, the number formats and the
  * snapshot itself is kept. Pure JS with no Node API: the CLI hands it the file's bytes.
  *
@@ -144,9 +144,11 @@ function readRels(zip: ZipReader, source: string, limits: ReadLimits): Map<strin
     part,
     {
       open(name, attrs) {
-        if (name !== 'Relationship' || attrs.Id === undefined || attrs.Target === undefined) return;
-        const external = attrs.TargetMode === 'External';
-        rels.set(attrs.Id, { type: attrs.Type ?? '', target: external ? attrs.Target : resolveTarget(source, attrs.Target), external });
+        const id = attrs.get('Id');
+        const target = attrs.get('Target');
+        if (name !== 'Relationship' || id === undefined || target === undefined) return;
+        const external = attrs.get('TargetMode') === 'External';
+        rels.set(id, { type: attrs.get('Type') ?? '', target: external ? target : resolveTarget(source, target), external });
       },
       close() {},
     },
@@ -178,11 +180,12 @@ function readWorkbookPart(zip: ZipReader, part: string, limits: ReadLimits): Wor
       open(name, attrs) {
         if (name === 'sheet') {
           if (out.sheets.length >= limits.maxSheets) throw new UnreadableWorkbookError('too-many-sheets', `more than ${limits.maxSheets} sheets`);
-          out.sheets.push({ name: attrs.name ?? '', visibility: visibilityOf(attrs.state), rId: attrLocal(attrs, 'id') });
+          out.sheets.push({ name: attrs.get('name') ?? '', visibility: visibilityOf(attrs.get('state')), rId: attrs.local('id') });
         } else if (name === 'workbookPr') {
-          out.date1904 = attrs.date1904 === '1' || attrs.date1904 === 'true';
-        } else if (name === 'definedName' && attrs.name) {
-          defined = { name: attrs.name, sheet: attrs.localSheetId !== undefined ? Number(attrs.localSheetId) : undefined, text: '' };
+          out.date1904 = attrs.get('date1904') === '1' || attrs.get('date1904') === 'true';
+        } else if (name === 'definedName' && attrs.get('name')) {
+          const local = attrs.get('localSheetId');
+          defined = { name: attrs.get('name') ?? '', sheet: local !== undefined ? Number(local) : undefined, text: '' };
         }
       },
       text(t) {
@@ -268,9 +271,11 @@ function readStyles(zip: ZipReader, part: string, limits: ReadLimits): (string |
     part,
     {
       open(name, attrs) {
-        if (name === 'numFmt' && attrs.numFmtId !== undefined && attrs.formatCode !== undefined) custom.set(Number(attrs.numFmtId), attrs.formatCode);
+        const id = attrs.get('numFmtId');
+        const code = attrs.get('formatCode');
+        if (name === 'numFmt' && id !== undefined && code !== undefined) custom.set(Number(id), code);
         else if (name === 'cellXfs') inCellXfs = true;
-        else if (name === 'xf' && inCellXfs) ids.push(Number(attrs.numFmtId ?? 0));
+        else if (name === 'xf' && inCellXfs) ids.push(Number(attrs.get('numFmtId') ?? 0));
       },
       close(name) {
         if (name === 'cellXfs') inCellXfs = false;
@@ -374,18 +379,21 @@ class SheetReader implements XmlHandler {
     private readonly limits: ReadLimits,
   ) {}
 
-  open(name: string, attrs: Record<string, string>): void {
+  open(name: string, attrs: Attributes): void {
     switch (name) {
-      case 'c':
+      case 'c': {
         if (!this.inSheetData) return;
-        this.col = attrs.r !== undefined ? columnOf(attrs.r, this.col, this.limits) : this.col + 1;
+        const ref = attrs.get('r');
+        this.col = ref !== undefined ? columnOf(ref, this.col, this.limits) : this.col + 1;
         if (this.col >= this.limits.maxColumns) throw beyond(`column ${this.col + 1}`);
-        this.type = attrs.t;
-        this.style = attrs.s !== undefined ? Number(attrs.s) : 0;
+        this.type = attrs.get('t');
+        const style = attrs.get('s');
+        this.style = style !== undefined ? Number(style) : 0;
         this.isFormula = false;
         this.v = null;
         this.inline = null;
         return;
+      }
       case 'v':
         if (this.inSheetData) {
           this.capture = Capture.V;
@@ -395,7 +403,8 @@ class SheetReader implements XmlHandler {
       case 'f':
         if (this.inSheetData) {
           // `<f t="shared" si="0"/>`: a shared-formula child is a formula with no text of its own.
-          if (attrs.t === 'shared' || attrs.t === 'array') this.isFormula = true;
+          const kind = attrs.get('t');
+          if (kind === 'shared' || kind === 'array') this.isFormula = true;
           this.capture = Capture.F;
         } else if (this.inFormula1) this.capture = Capture.DvFormula;
         return;
@@ -410,36 +419,40 @@ class SheetReader implements XmlHandler {
         return;
       case 'row': {
         if (!this.inSheetData) return;
-        const r = attrs.r !== undefined ? parseIndex(attrs.r) : this.rowIndex + 2;
-        if (!(r >= 1)) throw new UnreadableWorkbookError('corrupt', `row number ${attrs.r}`);
-        if (r > this.limits.maxRows) throw beyond(`row ${attrs.r}`);
+        const ref = attrs.get('r');
+        const r = ref !== undefined ? parseIndex(ref) : this.rowIndex + 2;
+        if (!(r >= 1)) throw new UnreadableWorkbookError('corrupt', `row number ${ref}`);
+        if (r > this.limits.maxRows) throw beyond(`row ${ref}`);
         this.rowIndex = r - 1;
         this.row = [];
         this.col = -1;
-        if (attrs.hidden === '1' || attrs.hidden === 'true') this.hiddenRows.push(this.rowIndex);
+        const hidden = attrs.get('hidden');
+        if (hidden === '1' || hidden === 'true') this.hiddenRows.push(this.rowIndex);
         return;
       }
       case 'sheetData':
         this.inSheetData = true;
         return;
       case 'mergeCell': {
-        const range = attrs.ref !== undefined ? parseRange(attrs.ref) : null;
+        const ref = attrs.get('ref');
+        const range = ref !== undefined ? parseRange(ref) : null;
         if (!range) return;
-        if (range.bottom >= this.limits.maxRows || range.right >= this.limits.maxColumns) throw beyond(`merged range ${attrs.ref}`);
+        if (range.bottom >= this.limits.maxRows || range.right >= this.limits.maxColumns) throw beyond(`merged range ${ref}`);
         this.merges.push(range);
         return;
       }
       case 'col': {
-        if (attrs.hidden !== '1' && attrs.hidden !== 'true') return;
-        const min = parseIndex(attrs.min ?? '');
-        const max = parseIndex(attrs.max ?? attrs.min ?? '');
+        const hidden = attrs.get('hidden');
+        if (hidden !== '1' && hidden !== 'true') return;
+        const min = parseIndex(attrs.get('min') ?? '');
+        const max = parseIndex(attrs.get('max') ?? attrs.get('min') ?? '');
         if (!(min >= 1 && max >= min)) return;
         if (max > this.limits.maxColumns) throw beyond(`column ${max}`);
         for (let c = min - 1; c < max; c++) this.hiddenCols.push(c);
         return;
       }
       case 'dataValidation':
-        this.dv = { list: attrs.type === 'list', sqref: attrs.sqref ?? '', formula: '' };
+        this.dv = { list: attrs.get('type') === 'list', sqref: attrs.get('sqref') ?? '', formula: '' };
         return;
       case 'formula1':
         if (this.dv) {
@@ -734,8 +747,12 @@ function readStoredSettings(zip: ZipReader, limits: ReadLimits): Record<string, 
       {
         open(name, attrs) {
           if (name === 'alternateReferences') inAlternates = true;
-          else if (name === 'reference' && !inAlternates && reference === undefined) reference = attrs.id;
-          else if (name === 'property' && attrs.name !== undefined && attrs.value !== undefined) props[attrs.name] = attrs.value;
+          else if (name === 'reference' && !inAlternates && reference === undefined) reference = attrs.get('id');
+          else if (name === 'property') {
+            const key = attrs.get('name');
+            const value = attrs.get('value');
+            if (key !== undefined && value !== undefined) props[key] = value;
+          }
         },
         close(name) {
           if (name === 'alternateReferences') inAlternates = false;
