@@ -4,14 +4,13 @@ import { buildSheetPlan } from './plan/build';
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
-import { countGrades } from './plan/units';
 import type { Finding, Report, SheetInfo } from './report';
 import { RULES } from './rules/registry';
 import type { Problem, RuleContext } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
 import type { WorkbookSnapshot } from './snapshot';
-import { countedSheetUnits, summariseProgress } from './summary/counts';
-import { summarisePolicies } from './summary/policies';
+import { summariseProgress } from './summary/counts';
+import { sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
 import { parseFiscalYear } from './years';
 
 export interface CheckOptions {
@@ -73,12 +72,13 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   );
 
   const planBySheet = new Map(plans.map((p) => [p.sheet, p]));
+  const tallies = new Map(plans.map((p) => [p, subtreeTallies(p)]));
   const sheets: SheetInfo[] = regionsBySheet.map((regions) => {
     // One line per sheet: its evaluation region if any, else its first table.
     const l = regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
     const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
     const plan = planBySheet.get(l.sheet);
-    if (plan && plan.gradedDepth !== null) info.gradeCounts = countGrades(countedSheetUnits(plan));
+    if (plan && plan.gradedDepth !== null) info.gradeCounts = sheetGradeCounts(plan, tallies.get(plan) ?? subtreeTallies(plan));
     else if (plan) {
       const progress = summariseProgress(plan);
       if (progress) info.progress = progress;
@@ -93,7 +93,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     reportYearSource,
     sheets,
     findings,
-    policies: summarisePolicies(plans, findings, settings),
+    policies: summarisePolicies(plans, findings, settings, tallies),
     method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
   };
   return { report, layouts, plans };

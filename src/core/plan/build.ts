@@ -1,4 +1,4 @@
-import { parseGrade } from '../grades';
+import { parseGrade, type ParsedGrade } from '../grades';
 import { blockHeaderLine } from '../layout/detect';
 import type { ColumnLayout, SheetLayout } from '../layout/types';
 import { cellAt, cellText, isBlank, type CellValue, type SheetSnapshot } from '../snapshot';
@@ -54,6 +54,15 @@ class PlanBuilder {
   /** Cells covered by a vertical merge in an entry column: `row:col` → the merge's value. */
   private readonly mergedFill = new Map<number, CellValue>();
   private readonly width: number;
+  /** 実績 / 評価の理由 columns, looked up once rather than per row. */
+  private readonly resultCol: number | undefined;
+  private readonly reasonCol: number | undefined;
+  /**
+   * A grade column holds a handful of distinct texts (`A`…`D`, `A：ほぼ達成`…): each is parsed
+   * once and the parse shared by every entry (read-only from here on). A plan's objects all
+   * survive the build, so each one fewer per row is garbage-collection time saved.
+   */
+  private readonly grades = new Map<string, ParsedGrade>();
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -91,6 +100,8 @@ class PlanBuilder {
     this.outlineCols = new Set(this.outline.map((o) => o.col));
     this.hiddenRows = new Set(sheet.hiddenRows ?? []);
     this.width = layout.lastCol + 1;
+    this.resultCol = layout.columns.find((x) => x.role === 'resultText')?.col;
+    this.reasonCol = layout.columns.find((x) => x.role === 'reasonText')?.col;
     // A grade (or department, policy …) merged over a program's rows applies to each row it covers.
     const entrySet = new Set(this.entryCols);
     for (const m of sheet.merges) {
@@ -281,7 +292,8 @@ class PlanBuilder {
     } else if (node.name === '' && name) {
       setName(node, name);
     }
-    if (!this.readingHidden) this.visibleNodes.add(node);
+    // Only a sheet with hidden rows drops nodes that only hidden rows held (withoutHiddenOnly).
+    if (!this.readingHidden && this.hiddenRows.size > 0) this.visibleNodes.add(node);
     this.stack.push({ style, node });
     return { node, created };
   }
@@ -304,14 +316,11 @@ class PlanBuilder {
     return false;
   }
 
-  private entry(r: number, continuation: boolean, strayGrades: ValueCell[]): PlanEntry {
+  private entry(r: number, continuation: boolean, strayGrades: readonly ValueCell[]): PlanEntry {
     const c = this.cols;
     const grade = (col: ColumnLayout | undefined): GradeCell | null => {
       if (!col) return null;
-      const parsed = parseGrade(textOf(this.at(r, col.col)));
-      // The column's own explained notation (`A：ほぼ達成` throughout) is its standard, not a slip.
-      if (parsed.kind === 'grade' && parsed.notation !== undefined && parsed.notation === col.notation) parsed.canonical = true;
-      return { row: r, col: col.col, parsed };
+      return { row: r, col: col.col, parsed: this.gradeOf(textOf(this.at(r, col.col)), col) };
     };
     const value = (col: number | undefined): ValueCell | null => {
       if (col === undefined) return null;
@@ -324,7 +333,7 @@ class PlanBuilder {
       (declaredGrade?.parsed.kind === 'grade' && declaredGrade.parsed.repost) ||
       (repostCell !== null && repostCell.text.trim() !== '' && !/^[-－—ー×✕]$/.test(repostCell.text.trim()));
     const departmentText = c.department ? textOf(this.at(r, c.department.col)).trim() : '';
-    const years: YearBlock[] = c.years.map((y) => {
+    const years: readonly YearBlock[] = c.years.length === 0 ? NO_YEARS : c.years.map((y) => {
       const status = value(y.status);
       const evaluation = value(y.evaluation);
       const achievement = value(y.achievement);
@@ -345,8 +354,8 @@ class PlanBuilder {
       previousGrade: grade(c.previousGrade),
       nextPolicy: value(c.nextPolicy?.col),
       achievement: value(c.achievement?.col),
-      resultText: value(this.layout.columns.find((x) => x.role === 'resultText')?.col),
-      reasonText: value(this.layout.columns.find((x) => x.role === 'reasonText')?.col),
+      resultText: value(this.resultCol),
+      reasonText: value(this.reasonCol),
       years,
       repost,
       continuation,
@@ -354,17 +363,31 @@ class PlanBuilder {
     };
   }
 
-  private strayGrades(r: number): ValueCell[] {
-    if (!this.cols.grade) return [];
-    const out: ValueCell[] = [];
+  /** The parse of a grade cell's text, shared by every cell with that text in that column's notation. */
+  private gradeOf(text: string, col: ColumnLayout): ParsedGrade {
+    const key = col.notation === undefined ? text : `${col.notation}\u0000${text}`;
+    let parsed = this.grades.get(key);
+    if (parsed === undefined) {
+      parsed = parseGrade(text);
+      // The column's own explained notation (`A：ほぼ達成` throughout) is its standard, not a slip.
+      if (parsed.kind === 'grade' && parsed.notation !== undefined && parsed.notation === col.notation) parsed = { ...parsed, canonical: true };
+      // Prose in a grade column is rarely repeated: keep the cache small.
+      if (this.grades.size < 1024) this.grades.set(key, parsed);
+    }
+    return parsed;
+  }
+
+  private strayGrades(r: number): readonly ValueCell[] {
+    if (!this.cols.grade || this.textCols.length === 0) return NO_CELLS;
+    let out: ValueCell[] | null = null;
     for (const col of this.textCols) {
       const v = cellAt(this.sheet, r, col);
       if (typeof v !== 'string' || v.trim().length > 8) continue;
       // Only a bare letter slips: `A 目標を達成` in a prose column is prose.
       const g = parseGrade(v);
-      if (g.kind === 'grade' && g.notation === undefined) out.push({ row: r, col, value: v, text: v });
+      if (g.kind === 'grade' && g.notation === undefined) (out ??= []).push({ row: r, col, value: v, text: v });
     }
-    return out;
+    return out ?? NO_CELLS;
   }
 
   /**
@@ -393,6 +416,10 @@ class PlanBuilder {
     return { gradedDepth: best, gradedAtLeaves: graded > 0 && leaves / graded >= 0.8 };
   }
 }
+
+/** Shared by every entry without year columns or slipped grades: read-only, as their type says. */
+const NO_YEARS: readonly YearBlock[] = Object.freeze([]);
+const NO_CELLS: readonly ValueCell[] = Object.freeze([]);
 
 function textOf(v: CellValue): string {
   return cellText(v);

@@ -9,8 +9,17 @@ import { normalizeForMatch } from '../text';
 export function linkSummaryTables(layouts: readonly SheetLayout[], plans: readonly SheetPlan[]): Map<SummaryTableLayout, SheetPlan | null> {
   const out = new Map<SummaryTableLayout, SheetPlan | null>();
   const candidates = plans.filter((p) => p.gradedDepth !== null);
-  const keys = new Map(candidates.map((p) => [p, matchKeys(p)]));
-  for (const l of layouts) if (l.summaryTable) out.set(l.summaryTable, matchSummaryTable(l.summaryTable, candidates, keys));
+  // Normalising every node's path is worth it only when there is a 評価総括表 to match.
+  const keys = new Map<SheetPlan, MatchKeys>();
+  const keysOf = (plan: SheetPlan): MatchKeys => {
+    let k = keys.get(plan);
+    if (!k) {
+      k = matchKeys(plan);
+      keys.set(plan, k);
+    }
+    return k;
+  };
+  for (const l of layouts) if (l.summaryTable) out.set(l.summaryTable, matchSummaryTable(l.summaryTable, candidates, keysOf));
   return out;
 }
 
@@ -19,14 +28,14 @@ export function linkSummaryTables(layouts: readonly SheetLayout[], plans: readon
  * (`1－(2)－①` matches the path `1-(2)-①`, `1－(1)` the policies below `(1)`); failing that,
  * the sheet whose name shares the table's title words; failing that, the only sheet.
  */
-function matchSummaryTable(table: SummaryTableLayout, candidates: readonly SheetPlan[], keys: ReadonlyMap<SheetPlan, MatchKeys>): SheetPlan | null {
+function matchSummaryTable(table: SummaryTableLayout, candidates: readonly SheetPlan[], keysOf: (plan: SheetPlan) => MatchKeys): SheetPlan | null {
   if (candidates.length === 0) return null;
   const ids = table.gradeRows.flatMap((g) => g.policyIds).map(policyKey).filter((k) => k !== '');
   let best: SheetPlan | null = null;
   let bestScore = 0;
   if (ids.length > 0) {
     for (const plan of candidates) {
-      const { paths, names } = keys.get(plan)!;
+      const { paths, names } = keysOf(plan);
       let score = 0;
       for (const id of ids) {
         if (paths.some((p) => p === id || p.startsWith(`${id}-`)) || names.some((n) => n.startsWith(id))) score++;

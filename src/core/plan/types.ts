@@ -40,13 +40,13 @@ export interface PlanEntry {
   /** 実績 and 評価の理由 prose (absent or null: no such column); only 前年度比較 reads them. */
   resultText?: ValueCell | null;
   reasonText?: ValueCell | null;
-  years: YearBlock[];
+  years: readonly YearBlock[];
   /** Marked 再掲: `A(再掲)` or a 再掲 column with ○ / a department. */
   repost: boolean;
   /** A row with no program of its own (another department of the program above). */
   continuation: boolean;
   /** A–D typed into another column of the row (Do, 成果 …): a grade that slipped out of its column. */
-  strayGrades: ValueCell[];
+  strayGrades: readonly ValueCell[];
 }
 
 export interface PlanNode {

@@ -7,8 +7,9 @@ import { normalizeForMatch } from '../text';
  * The grades a summary counts, wherever they sit: a node that carries its own grade counts
  * that grade and nothing below it (programs under a graded policy are not counted again); a
  * node without one counts what its children count. 再掲 rows and repeated nodes count nothing
- * (unitsOfNode), so 再掲 is counted once. The policy table, the sheet totals and the
- * 評価総括表 block all count through here, so they cannot disagree.
+ * (unitsOfNode), so 再掲 is counted once. This is the definition: the policy table and the
+ * sheet totals count with `subtreeTallies` (policies.ts), one walk for the whole plan, which
+ * tests/summary/tallies.test.ts holds to it, so they cannot disagree.
  */
 export function countedUnitsUnder(node: PlanNode): GradedUnit[] {
   const own = unitsOfNode(node);

@@ -1,32 +1,35 @@
-import { GRADES } from '../grades';
+import { emptyCounts, GRADES, type Grade } from '../grades';
 import type { PlanNode, SheetPlan } from '../plan/types';
-import { countGrades, programsUnder, unitsOfNode } from '../plan/units';
 import type { Finding, PolicySummary } from '../report';
 import type { Settings } from '../settings';
-import { countedUnitsUnder } from './counts';
 import { computeGrade } from './method';
 
 /** One summary per policy (every node that has programs below it), 再掲 counted once. */
-export function summarisePolicies(plans: readonly SheetPlan[], findings: readonly Finding[], settings: Settings): PolicySummary[] {
+export function summarisePolicies(
+  plans: readonly SheetPlan[],
+  findings: readonly Finding[],
+  settings: Settings,
+  tallies: ReadonlyMap<SheetPlan, ReadonlyMap<PlanNode, Tally>> = new Map(plans.map((p) => [p, subtreeTallies(p)])),
+): PolicySummary[] {
   const out: PolicySummary[] = [];
   for (const plan of plans) {
     const findingCounts = findingsPerNode(plan, findings);
+    const byNode = tallies.get(plan) ?? subtreeTallies(plan);
     for (const node of plan.nodes) {
       if (node.children.length === 0 || node.repostOf) continue;
       // Wherever the grades are: a graded policy counts its own grade, a parent its children's.
-      const own = unitsOfNode(node);
-      const counts = countGrades(countedUnitsUnder(node));
+      const { counts, programs, declaredGrade } = byNode.get(node)!;
       out.push({
         sheet: plan.sheet,
         id: node.id !== null ? node.path : node.name,
         name: node.name,
         level: node.depth,
         levelLabel: node.levelLabel,
-        declaredGrade: own[0]?.grade ?? null,
+        declaredGrade,
         // A graded policy's grade is declared, not computed from itself.
-        computedGrade: own.length > 0 ? null : computeGrade(counts, settings),
+        computedGrade: declaredGrade !== null ? null : computeGrade(counts, settings),
         counts,
-        programs: programsUnder(node),
+        programs,
         graded: GRADES.reduce((s, g) => s + counts[g], 0),
         row: node.row + 1,
         findings: findingCounts.get(node) ?? 0,
@@ -34,6 +37,62 @@ export function summarisePolicies(plans: readonly SheetPlan[], findings: readonl
     }
   }
   return out;
+}
+
+export interface Tally {
+  /** What countedUnitsUnder(node) counts, by grade. */
+  counts: Record<Grade, number>;
+  /** programsUnder(node). */
+  programs: number;
+  /** The node's own first grade (unitsOfNode(node)[0]), null when it has none. */
+  declaredGrade: Grade | null;
+}
+
+/**
+ * countGrades(countedUnitsUnder(node)), programsUnder(node) and the node's own grade for every
+ * node, in one walk from the leaves up instead of a walk of each policy's subtree (a
+ * 100k-program plan has tens of thousands of policies), counting without building the units.
+ * `tests/summary/tallies.test.ts` holds it to those definitions.
+ */
+export function subtreeTallies(plan: SheetPlan): Map<PlanNode, Tally> {
+  const out = new Map<PlanNode, Tally>();
+  const visit = (node: PlanNode): Tally => {
+    const counts = emptyCounts();
+    let own = 0;
+    let declaredGrade: Grade | null = null;
+    // unitsOfNode: a repeated node, and 再掲 rows, are not units of their own.
+    if (!node.repostOf) {
+      for (const entry of node.entries) {
+        const p = entry.declaredGrade?.parsed;
+        if (entry.repost || p?.kind !== 'grade') continue;
+        counts[p.grade]++;
+        declaredGrade ??= p.grade;
+        own++;
+      }
+    }
+    let programs = 0;
+    for (const child of node.children) {
+      const t = visit(child);
+      if (own === 0) for (const g of GRADES) counts[g] += t.counts[g];
+      if (child.children.length === 0) programs += child.repostOf ? 0 : 1;
+      else programs += t.programs;
+    }
+    const tally = { counts, programs, declaredGrade };
+    out.set(node, tally);
+    return tally;
+  };
+  for (const root of plan.roots) visit(root);
+  return out;
+}
+
+/** What the sheet's A–D total counts: countGrades(countedSheetUnits(plan)), from the tallies. */
+export function sheetGradeCounts(plan: SheetPlan, tallies: ReadonlyMap<PlanNode, Tally>): Record<Grade, number> {
+  const counts = emptyCounts();
+  for (const root of plan.roots) {
+    const t = tallies.get(root);
+    if (t) for (const g of GRADES) counts[g] += t.counts[g];
+  }
+  return counts;
 }
 
 /** Findings about a node (by its key), added up the tree so a policy counts its programs' findings. */
