@@ -571,9 +571,11 @@ class SheetReader implements XmlHandler {
       delete this.rows[this.rowIndex];
       return;
     }
-    values.length = end;
-    for (let i = 0; i < end; i++) if (values[i] === undefined) values[i] = null;
-    this.rows[this.rowIndex] = values;
+    // A copy of exactly the row's length: the list the cells were set into has room for more,
+    // and a sheet keeps every row.
+    const row = values.slice(0, end);
+    for (let i = 0; i < end; i++) if (row[i] === undefined) row[i] = null;
+    this.rows[this.rowIndex] = row;
   }
 
   snapshot(name: string, visibility: SheetVisibility): SheetSnapshot {

@@ -236,12 +236,12 @@ class PlanBuilder {
     const stray = this.strayGrades(r);
     const hasData = stray.length > 0 || this.entryColumnsFilled(r);
     if (deepest) {
-      if ((createdDeepest && !heading) || hasData) deepest.entries.push(this.entry(r, false, stray));
+      if ((createdDeepest && !heading) || hasData) addEntry(deepest, this.entry(r, false, stray));
       return;
     }
     // No outline text: another department's line for the program above (Koganei).
     const current = this.stack[this.stack.length - 1]?.node;
-    if (current && hasData) current.entries.push(this.entry(r, true, stray));
+    if (current && hasData) addEntry(current, this.entry(r, true, stray));
   }
 
   private open(
@@ -287,8 +287,9 @@ class PlanBuilder {
       setName(node, name || blockName || '');
       siblings.set(idNorm, node);
       this.nodes.push(node);
-      if (parent) parent.children.push(node);
-      else this.roots.push(node);
+      if (!parent) this.roots.push(node);
+      else if (parent.children.length === 0) parent.children = [node]; // see addEntry
+      else parent.children.push(node);
     } else if (node.name === '' && name) {
       setName(node, name);
     }
@@ -420,6 +421,15 @@ class PlanBuilder {
 /** Shared by every entry without year columns or slipped grades: read-only, as their type says. */
 const NO_YEARS: readonly YearBlock[] = Object.freeze([]);
 const NO_CELLS: readonly ValueCell[] = Object.freeze([]);
+
+/**
+ * Most nodes get one entry: a one-element list holds it exactly, where a push onto an empty
+ * list reserves room for sixteen (a plan keeps tens of thousands of these lists).
+ */
+function addEntry(node: PlanNode, entry: PlanEntry): void {
+  if (node.entries.length === 0) node.entries = [entry];
+  else node.entries.push(entry);
+}
 
 function textOf(v: CellValue): string {
   return cellText(v);
