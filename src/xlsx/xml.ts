@@ -32,18 +32,30 @@ export class Attributes {
   private readonly at: number[] = [];
   private n = 0;
 
+  /** The names so far, once a tag has many (a hostile tag may have a hundred thousand). */
+  private names: Set<string> | null = null;
+
   /** @internal the tokenizer's: starts a tag. */
   reset(text: string): void {
     this.text = text;
     this.n = 0;
+    this.names = null;
   }
 
   /** @internal the tokenizer's: adds one attribute; false when the tag already has that name. */
   add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): boolean {
-    const len = nameEnd - nameStart;
-    for (let k = 0; k < this.n; k++) {
-      const a = this.at[4 * k];
-      if (this.at[4 * k + 1] - a === len && sameChars(this.text, a, nameStart, len)) return false;
+    if (this.n < MANY_ATTRIBUTES) {
+      const len = nameEnd - nameStart;
+      for (let k = 0; k < this.n; k++) {
+        const a = this.at[4 * k];
+        if (this.at[4 * k + 1] - a === len && sameChars(this.text, a, nameStart, len)) return false;
+      }
+    } else {
+      // Comparing with every earlier name would make such a tag quadratic.
+      this.names ??= new Set(Array.from({ length: this.n }, (_, k) => this.text.slice(this.at[4 * k], this.at[4 * k + 1])));
+      const name = this.text.slice(nameStart, nameEnd);
+      if (this.names.has(name)) return false;
+      this.names.add(name);
     }
     const i = 4 * this.n++;
     this.at[i] = nameStart;
@@ -140,6 +152,9 @@ export class XmlError extends Error {}
  * bounding it keeps each write linear.
  */
 export const MAX_MARKUP_CHARS = 1 << 20;
+
+/** Past this many attributes in one tag, duplicates are found with a set. */
+const MANY_ATTRIBUTES = 16;
 
 /** Characters XML 1.0 forbids anywhere in a document (Excel writes them as `_x0001_`). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

@@ -206,6 +206,16 @@ describe('what the tokenizer refuses on purpose', () => {
     expect((read as Event[])[1]).toEqual(['text', 'y'.repeat(MAX_MARKUP_CHARS + 10)]);
   });
 
+  test('a tag with 60,000 attributes (within the markup bound) is read, and a repeated one among them is still refused', () => {
+    const many = Array.from({ length: 60_000 }, (_, i) => `a${i}="${i}"`).join(' ');
+    const read = byTokenizer(`<t ${many}/>`);
+    expect(read).not.toBe('refused');
+    expect(Object.keys((read as Event[])[0][2] as Record<string, string>)).toHaveLength(60_000);
+    expect(byTokenizer(`<t ${many} a37777="again"/>`)).toBe('refused');
+    // The same below the switch to a set: the 3rd of 5 repeated.
+    expect(byTokenizer('<t a="1" b="2" c="3" d="4" c="5"/>')).toBe('refused');
+  });
+
   test('nesting deeper than the limit', () => {
     const deep = '<a>'.repeat(65) + '</a>'.repeat(65);
     expect(byTokenizer('<a>'.repeat(64) + '</a>'.repeat(64))).not.toBe('refused');
