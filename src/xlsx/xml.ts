@@ -299,17 +299,16 @@ export class XmlTokenizer {
   }
 
   private text(raw: string): void {
-    // Guarded: writing the field on every tag and text (millions) costs V8 a third of the tokenising.
-    if (!this.started) this.started = true;
+    if (!this.started) this.started = true; // set once, not stored again for every text
     if (this.open.length === 0) {
       for (let i = 0; i < raw.length; i++) if (!isSpace(raw.charCodeAt(i))) throw new XmlError('text outside the root element');
       return;
     }
-    if (!this.handler.text) return;
     let t = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
     if (t.indexOf('>') >= 0 && t.indexOf(']]>') >= 0) throw new XmlError('"]]>" in text');
+    // Checked even where the handler reads no text: an undefined entity is a damaged part.
     t = decodeReferences(t);
-    this.handler.text(t);
+    this.handler.text?.(t);
   }
 
   /** The markup starting at `s[lt] === '<'`: the index just after it, or -1 when it is not complete yet. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
-import { Attributes, MAX_MARKUP_CHARS, XmlTokenizer, type XmlHandler } from '../../src/xlsx/xml';
+import { Attributes, MAX_MARKUP_CHARS, XmlError, XmlTokenizer, type XmlHandler } from '../../src/xlsx/xml';
 
 type Event = ['open', string, Record<string, string>] | ['text', string] | ['close', string];
 
@@ -214,6 +214,14 @@ describe('what the tokenizer refuses on purpose', () => {
     expect(byTokenizer(`<t ${many} a37777="again"/>`)).toBe('refused');
     // The same below the switch to a set: the 3rd of 5 repeated.
     expect(byTokenizer('<t a="1" b="2" c="3" d="4" c="5"/>')).toBe('refused');
+  });
+
+  test('an undefined entity is refused in a part whose reader takes no text too', () => {
+    const t = new XmlTokenizer({ open: () => undefined, close: () => undefined }, 64, 't');
+    expect(() => {
+      t.write('<a>&bogus;</a>');
+      t.close();
+    }).toThrow(XmlError);
   });
 
   test('nesting deeper than the limit', () => {
