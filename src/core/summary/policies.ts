@@ -97,11 +97,17 @@ export function sheetGradeCounts(plan: SheetPlan, tallies: ReadonlyMap<PlanNode,
 
 /** Findings about a node (by its key), added up the tree so a policy counts its programs' findings. */
 function findingsPerNode(plan: SheetPlan, findings: readonly Finding[]): Map<PlanNode, number> {
-  const byKey = new Map(plan.nodes.map((n) => [n.key, n]));
   const counts = new Map<PlanNode, number>();
-  for (const f of findings) {
-    if (f.sheet !== plan.sheet || f.node === undefined) continue;
-    let node: PlanNode | null | undefined = byKey.get(f.node);
+  const about = findings.filter((f) => f.sheet === plan.sheet && f.node !== undefined);
+  if (about.length === 0) return counts;
+  // Only the nodes findings name are looked up by key: a key is built by joining its parent's,
+  // and hashing every node's (tens of thousands) cost more than the rest of the summaries.
+  const wanted = new Set(about.map((f) => f.node!));
+  const lengths = new Set([...wanted].map((k) => k.length));
+  const byKey = new Map<string, PlanNode>();
+  for (const n of plan.nodes) if (lengths.has(n.key.length) && wanted.has(n.key)) byKey.set(n.key, n);
+  for (const f of about) {
+    let node: PlanNode | null | undefined = byKey.get(f.node!);
     while (node) {
       counts.set(node, (counts.get(node) ?? 0) + 1);
       node = node.parent;
