@@ -2,8 +2,10 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseA1 } from '../../src/core/a1';
 import { isPercentFormat } from '../../src/core/cells';
-import type { CellRange, CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../src/core/snapshot';
+import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 import { isUnreadable, UnreadableWorkbookError } from '../../src/xlsx/errors';
+// Checks both readers share, not what the oracle is there to compare.
+import { clearMergedSlaves, sniff, visibilityOf } from '../../src/xlsx/read';
 
 /**
  * THE ORACLE, for tests only: the reader Hyoka had before src/xlsx/read.ts (ExcelJS's
@@ -157,36 +159,6 @@ export function mergesIn(sheetXml: string): CellRange[] {
   return out;
 }
 
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** Tell the common wrong files apart before ExcelJS gives a cryptic zip error. */
-export function sniff(bytes: Uint8Array, fileName: string): void {
-  if (bytes.length === 0) throw new UnreadableWorkbookError('empty-file');
-  if (OLE2.every((b, i) => bytes[i] === b)) {
-    // An encrypted .xlsx is an OLE2 container holding an "EncryptedPackage" stream.
-    throw new UnreadableWorkbookError(containsUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'legacy-xls');
-  }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return; // PK: a zip
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 2048));
-  const lines = head.split(/\r?\n/).filter((l) => l.length > 0);
-  // eslint-disable-next-line no-control-regex -- binary bytes are exactly what we look for
-  const printable = !/[\u0000-\u0008\u000e-\u001f]/.test(head);
-  const csvLike = lines.length > 0 && lines.slice(0, 3).every((l) => /[,\t]/.test(l));
-  if (printable && (csvLike || /\.(csv|tsv|txt)$/i.test(fileName))) throw new UnreadableWorkbookError('csv');
-  throw new UnreadableWorkbookError('not-xlsx');
-}
-
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const pattern: number[] = [];
-  for (const ch of text) pattern.push(ch.charCodeAt(0), 0);
-  const limit = Math.min(bytes.length, 1 << 20) - pattern.length;
-  outer: for (let i = 0; i <= limit; i++) {
-    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
 function sheetSnapshot(ws: ExcelJS.Worksheet, name: string, merges: CellRange[]): SheetSnapshot {
   const rows: (CellValue[] | undefined)[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -206,39 +178,6 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, name: string, merges: CellRange[])
   return { name, visibility: visibilityOf(ws.state), rows, merges };
 }
 
-/**
- * In a merged block only the master (top-left) cell holds the value, as Excel shows it.
- * Walks only the rows that exist, so a merge over a whole column costs nothing.
- */
-export function clearMergedSlaves(rows: (CellValue[] | undefined)[], merges: readonly CellRange[]): void {
-  if (merges.length === 0) return;
-  const present: number[] = [];
-  rows.forEach((_, r) => present.push(r)); // forEach skips the holes of a sparse array
-  for (const m of merges) {
-    let lo = 0;
-    let hi = present.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (present[mid] < m.top) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < present.length && present[k] <= m.bottom; k++) {
-      const r = present[k];
-      const row = rows[r]!;
-      for (let c = m.left; c <= m.right && c < row.length; c++) if (r !== m.top || c !== m.left) row[c] = null;
-    }
-  }
-  // Trailing nulls trimmed and empty rows dropped, as if the slave cells had never been read.
-  for (const r of present) {
-    const row = rows[r]!;
-    while (row.length > 0 && row[row.length - 1] === null) row.pop();
-    if (row.length === 0) delete rows[r];
-  }
-}
-
-export function visibilityOf(state: string | undefined): SheetVisibility {
-  return state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible';
-}
 
 type RawValue = ExcelJS.CellValue | undefined;
 
