@@ -8,49 +8,17 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveDir, type StaticServer } from '../../scripts/pane-server';
+import type { Page } from 'playwright-core';
 import { MASTER_FILE, buildDepartmentSet } from '../../scripts/make-department-set';
+import { paneHarness, ROOT, XLSX } from './pane';
 
-const ROOT = join(__dirname, '../..');
 const SAMPLE = join(ROOT, 'samples/komae-policy-grades.xlsx');
 const DEPARTMENTS = join(ROOT, 'samples/departments');
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 jest.setTimeout(120_000);
 
-let server: StaticServer;
-let browser: Browser;
-const offsite: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/taskpane.html'))) throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does)');
-  server = await serveDir(join(ROOT, 'dist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPane(): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'ja-JP', viewport: { width: 360, height: 900 } });
-  // Anything that is not this origin (or an in-page blob/data URL) is recorded and refused.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${server.origin}/`) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    offsite.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('request', (req) => {
-    const url = req.url();
-    if (!url.startsWith(`${server.origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:')) offsite.push(url);
-  });
-  await page.goto(`${server.origin}/taskpane.html`);
-  return page;
-}
+const { openPane: openWithLogs, offsite } = paneHarness();
+const openPane = async (): Promise<Page> => (await openWithLogs()).page;
 
 async function sampleBytes(): Promise<{ name: string; buffer: Buffer }> {
   if (existsSync(SAMPLE)) return { name: 'komae-policy-grades.xlsx', buffer: readFileSync(SAMPLE) };

@@ -3,50 +3,12 @@
  * large dropped workbook is being read, switching tabs completes and 中止 stops the read — a
  * page whose main thread were busy reading could do neither before the read had finished.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveDir, type StaticServer } from '../../scripts/pane-server';
 import { bigEvaluationWorkbook } from '../hostile/big-workbook';
-
-const ROOT = join(__dirname, '../..');
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { paneHarness, XLSX } from './pane';
 
 jest.setTimeout(180_000);
 
-let server: StaticServer;
-let browser: Browser;
-const offsite: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/taskpane.html'))) throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does)');
-  server = await serveDir(join(ROOT, 'dist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPane(): Promise<{ page: Page; workers: string[]; cspErrors: string[] }> {
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 900 } });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${server.origin}/`) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    offsite.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  const workers: string[] = [];
-  const cspErrors: string[] = [];
-  page.on('worker', (w) => workers.push(w.url()));
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
-  });
-  await page.goto(`${server.origin}/taskpane.html`);
-  return { page, workers, cspErrors };
-}
+const { openPane, offsite } = paneHarness();
 
 // Large enough that reading it takes a while whichever reader the pane has.
 const BIG = Buffer.from(bigEvaluationWorkbook(120_000));
