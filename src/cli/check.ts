@@ -1,9 +1,8 @@
-import { checkWorkbook, type Lang, type Report, type Settings, type SheetLayout, type SummaryDocument } from '../core';
+import { checkWorkbook, type Lang, type Report, type SheetLayout, type SummaryDocument } from '../core';
 import { linksWithinDocument } from '../core/links';
 import { buildSummaryDocument } from '../render/summary-document';
 import { cliMessages } from '../i18n/cli';
 import { isUnreadable } from '../xlsx/errors';
-import type { ReadLimits } from '../xlsx/limits';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
 import { writeSummaryFile } from './write-summary';
 import type { LegacyKind } from './convert';
@@ -15,16 +14,10 @@ import { linkTarget } from './links';
 import type { Io } from './io';
 import { settingsFromWorkbook } from './stored-settings';
 import { renderTextReport } from './text-report';
+import type { RunArgs } from './main';
 
-export interface CheckArgs {
+export interface CheckArgs extends RunArgs {
   files: string[];
-  settings: Settings;
-  /** The reader's bounds, from the profile file; the defaults when absent. */
-  limits?: ReadLimits;
-  lang: Lang;
-  json: boolean;
-  out: string | null;
-  force: boolean;
   /** Print what was read (tables, columns and why, report year and its source). */
   explain?: boolean;
   /** The settings as given (--config file, --year), before defaults: they override what a workbook stores. */

@@ -25,7 +25,7 @@ import { LegacyNotConverted, loadWorkbook } from './load';
 import { consolidateMessages } from '../i18n/consolidate';
 import { findingJson } from './json';
 import type { Io } from './io';
-import { COMMON_OPTIONS, loadProfile } from './main';
+import { COMMON_OPTIONS, loadProfile, type RunArgs } from './main';
 
 /** `hyoka compare <last year> <this year>`: exit 0 / 1 error findings / 2 unreadable input or bad arguments. */
 export async function compareCommand(argv: string[], lang: Lang, io: Io): Promise<number> {
@@ -61,16 +61,9 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
   );
 }
 
-export interface CompareArgs {
+export interface CompareArgs extends RunArgs {
   previous: string;
   current: string;
-  settings: Settings;
-  /** Reader bounds raised by a --config profile; absent: the defaults. */
-  limits?: ReadLimits;
-  lang: Lang;
-  json: boolean;
-  out: string | null;
-  force: boolean;
   explain: boolean;
 }
 

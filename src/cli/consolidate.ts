@@ -10,7 +10,6 @@ import {
   type ConsolidationResult,
   type InputSnapshot,
   type Lang,
-  type Settings,
   type WorkbookSnapshot,
 } from '../core';
 import { linksWithinDocument } from '../core/links';
@@ -29,22 +28,15 @@ import { escapeControls } from './terminal';
 import { findingJson, policyJson } from './json';
 import { buildConsolidationDocument, buildDepartmentDocuments } from '../render/consolidation-document';
 import type { Io } from './io';
-import { loadProfile, parseCommandArgs } from './main';
+import { loadProfile, parseCommandArgs, type RunArgs } from './main';
 import { findingLines, placeOf } from './text-report';
 import { pad, paint, PLAIN, shownPath, type Terminal } from './terminal';
 
-export interface ConsolidateArgs {
+export interface ConsolidateArgs extends RunArgs {
   inputs: string[];
   master: string | null;
-  settings: Settings;
-  /** The reader's bounds, from the profile file; the defaults when absent. */
-  limits?: ReadLimits;
-  lang: Lang;
-  json: boolean;
-  out: string | null;
   /** Folder for one 点検結果 workbook per 担当課. */
   perDepartment?: string | null;
-  force: boolean;
 }
 
 /** `hyoka consolidate <files or folders>…`: parses its own options; exit 0 / 1 error findings / 2 bad arguments. */

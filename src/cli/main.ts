@@ -75,6 +75,17 @@ export const COMMON_OPTIONS = {
   explain: { type: 'boolean', default: false },
 } as const;
 
+/** What check, consolidate and compare are all given, from the common options. */
+export interface RunArgs {
+  settings: Settings;
+  /** The reader's bounds, from the profile file; the defaults when absent. */
+  limits?: ReadLimits;
+  lang: Lang;
+  json: boolean;
+  out: string | null;
+  force: boolean;
+}
+
 export interface CommandArgs {
   positionals: string[];
   values: { year?: string; config?: string; lang?: string; out?: string; master?: string; 'per-department'?: string; json: boolean; force: boolean; explain: boolean };
