@@ -60,17 +60,3 @@ export function countGrades(units: readonly GradedUnit[]): Record<Grade, number>
   for (const u of units) counts[u.grade]++;
   return counts;
 }
-
-/** Programs below a node: its leaves, 再掲 repeats not counted. */
-export function programsUnder(node: PlanNode): number {
-  let n = 0;
-  const walk = (x: PlanNode): void => {
-    for (const c of x.children) {
-      if (c.children.length === 0) {
-        if (!c.repostOf) n++;
-      } else walk(c);
-    }
-  };
-  walk(node);
-  return n;
-}

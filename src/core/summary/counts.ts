@@ -1,25 +1,6 @@
-import type { PlanNode, SheetPlan } from '../plan/types';
-import { unitsOfNode, type GradedUnit } from '../plan/units';
+import type { SheetPlan } from '../plan/types';
 import type { ProgressSummary } from '../report';
 import { normalizeForMatch } from '../text';
-
-/**
- * The grades a summary counts, wherever they sit: a node that carries its own grade counts
- * that grade and nothing below it (programs under a graded policy are not counted again); a
- * node without one counts what its children count. 再掲 rows and repeated nodes count nothing
- * (unitsOfNode), so 再掲 is counted once. This is the definition: the policy table and the
- * sheet totals count with `subtreeTallies` (policies.ts), one walk for the whole plan, which
- * tests/summary/tallies.test.ts holds to it, so they cannot disagree.
- */
-export function countedUnitsUnder(node: PlanNode): GradedUnit[] {
-  const own = unitsOfNode(node);
-  if (own.length > 0) return own;
-  return node.children.flatMap((c) => countedUnitsUnder(c));
-}
-
-export function countedSheetUnits(plan: SheetPlan): GradedUnit[] {
-  return plan.roots.flatMap((r) => countedUnitsUnder(r));
-}
 
 /**
  * What a sheet without A–D grades records (progress tables: 実施状況 / 達成度 per year):

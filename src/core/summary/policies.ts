@@ -40,19 +40,23 @@ export function summarisePolicies(
 }
 
 export interface Tally {
-  /** What countedUnitsUnder(node) counts, by grade. */
+  /** The grades counted at and below the node, by grade (see subtreeTallies). */
   counts: Record<Grade, number>;
-  /** programsUnder(node). */
+  /** Programs below the node: its leaves, 再掲 repeats not counted. */
   programs: number;
-  /** The node's own first grade (unitsOfNode(node)[0]), null when it has none. */
+  /** The node's own first grade, null when it has none. */
   declaredGrade: Grade | null;
 }
 
 /**
- * countGrades(countedUnitsUnder(node)), programsUnder(node) and the node's own grade for every
- * node, in one walk from the leaves up instead of a walk of each policy's subtree (a
- * 100k-program plan has tens of thousands of policies), counting without building the units.
- * `tests/summary/tallies.test.ts` holds it to those definitions.
+ * Every node's tally, in one walk from the leaves up (a 100k-program plan has tens of
+ * thousands of policies; walking each one's subtree was most of the summaries' time). What a
+ * node counts, wherever the grades sit: a node that carries its own grade counts that grade
+ * and nothing below it (programs under a graded policy are not counted again); a node without
+ * one counts what its children count. 再掲 rows and repeated nodes count nothing (as in
+ * unitsOfNode), so 再掲 is counted once. The policy table and the sheet totals both count
+ * through here, so they cannot disagree; tests/summary/tallies.test.ts holds the walk to the
+ * recursive definition.
  */
 export function subtreeTallies(plan: SheetPlan): Map<PlanNode, Tally> {
   const out = new Map<PlanNode, Tally>();
@@ -85,7 +89,7 @@ export function subtreeTallies(plan: SheetPlan): Map<PlanNode, Tally> {
   return out;
 }
 
-/** What the sheet's A–D total counts: countGrades(countedSheetUnits(plan)), from the tallies. */
+/** The sheet's A–D total: what its top-level nodes count. */
 export function sheetGradeCounts(plan: SheetPlan, tallies: ReadonlyMap<PlanNode, Tally>): Record<Grade, number> {
   const counts = emptyCounts();
   for (const root of plan.roots) {
