@@ -6,13 +6,8 @@ import { DIAGNOSTIC_IDS } from '../../src/excel/diagnostics';
 import { DiagnosticsPanel } from '../../src/taskpane/screens/DiagnosticsPanel';
 import { PaneContext, createPaneStore } from '../../src/taskpane/store';
 import { FakeWorkbook } from './fake-excel';
+import '../taskpane/jsdom-shims';
 
-// jsdom has no ResizeObserver (Fluent's MessageBar uses it to reflow); every real webview does.
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 
 // The button a person presses in real Excel, driving the same port.diagnose() on the fake.
 it('設定 › 診断: one button, ✓ per check with host and API sets, and a copy button', async () => {

@@ -7,6 +7,7 @@ import { isUnreadable, type UnreadableReason } from '../../src/xlsx/errors';
 import { readWorkbook } from '../../src/xlsx/read';
 import { App } from '../../src/taskpane/App';
 import { PaneContext, createPaneStore } from '../../src/taskpane/store';
+import './jsdom-shims';
 
 // Fluent renders slowly on a loaded 2-core CI machine: a generous limit (no timing is asserted).
 jest.setTimeout(120_000);
@@ -19,16 +20,6 @@ jest.setTimeout(120_000);
 const snapshots = new Map<string, InputSnapshot | { reason: UnreadableReason }>();
 let names: string[];
 
-// jsdom has no ResizeObserver; Fluent's MessageBar (every notice) measures itself with one.
-Object.defineProperty(window, 'ResizeObserver', {
-  configurable: true,
-  writable: true,
-  value: class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  },
-});
 
 beforeAll(async () => {
   for (const f of await buildDepartmentSet()) {

@@ -6,6 +6,7 @@ import { App } from '../../src/taskpane/App';
 import { PaneContext, createPaneStore, type PaneStore } from '../../src/taskpane/store';
 import { isSubmitKey } from '../../src/taskpane/screens/SettingsScreen';
 import { TASKPANE_MESSAGES } from '../../src/i18n/taskpane';
+import './jsdom-shims';
 
 // The engine is exercised by its own tests; here the pane gets hand-made reports.
 const REPORT: Report = {
@@ -29,16 +30,6 @@ const LAYOUTS: SheetLayout[] = [
   },
 ];
 
-// jsdom has no ResizeObserver; Fluent's MessageBar (every notice) measures itself with one.
-Object.defineProperty(window, 'ResizeObserver', {
-  configurable: true,
-  writable: true,
-  value: class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  },
-});
 
 // A loaded CI machine renders Fluent slowly: a generous limit, no timing asserted.
 jest.setTimeout(30_000);

@@ -1,0 +1,11 @@
+/**
+ * What jsdom lacks and every real webview has, for the pane's screens under test: imported for
+ * its effect. Fluent's MessageBar (every notice) measures itself with a ResizeObserver.
+ */
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
+export {};
