@@ -11,7 +11,8 @@ import { LegacyNotConverted, loadWorkbook } from './load';
 import { regionsBySheet, renderExplain } from './explain';
 import { findingJson, policyJson } from './json';
 import { linkTarget } from './links';
-import type { Io } from './io';
+import { printPieces, type Io } from './io';
+import { jsonPieces } from './json-text';
 import { settingsFromWorkbook } from './stored-settings';
 import { renderTextReport } from './text-report';
 import type { RunArgs } from './main';
@@ -48,7 +49,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       const doc = toJson(c.report, args.lang, c.layouts) as object;
       return c.convertedFrom ? { ...doc, convertedFrom: c.convertedFrom } : doc;
     });
-    io.stdout(JSON.stringify(args.files.length === 1 ? (docs[0] ?? null) : docs, null, 2));
+    printPieces(io, jsonPieces(args.files.length === 1 ? (docs[0] ?? null) : docs));
   } else {
     // A converted file says so first: the cells checked are LibreOffice's reading of it.
     const text = (c: Checked): string =>

@@ -24,7 +24,8 @@ import { linkTarget } from './links';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { consolidateMessages } from '../i18n/consolidate';
 import { findingJson } from './json';
-import type { Io } from './io';
+import { printPieces, type Io } from './io';
+import { jsonPieces } from './json-text';
 import { COMMON_OPTIONS, loadProfile, type RunArgs } from './main';
 
 /** `hyoka compare <last year> <this year>`: exit 0 / 1 error findings / 2 unreadable input or bad arguments. */
@@ -86,7 +87,7 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   const out = args.out;
   const result = compareYears(previous.side, current.side, { settings: args.settings });
 
-  if (args.json) io.stdout(JSON.stringify(toComparisonJson(result, previous.files, current.files, args.explain, args.lang), null, 2));
+  if (args.json) printPieces(io, jsonPieces(toComparisonJson(result, previous.files, current.files, args.explain, args.lang)));
   else io.stdout(renderComparisonText(result, args.previous, args.current, args.lang, args.explain));
 
   if (out) {

@@ -27,7 +27,8 @@ import { LegacyNotConverted, loadWorkbook } from './load';
 import { escapeControls } from './terminal';
 import { findingJson, policyJson } from './json';
 import { buildConsolidationDocument, buildDepartmentDocuments } from '../render/consolidation-document';
-import type { Io } from './io';
+import { printPieces, type Io } from './io';
+import { jsonPieces } from './json-text';
 import { loadProfile, parseCommandArgs, type RunArgs } from './main';
 import { findingLines, placeOf } from './text-report';
 import { pad, paint, PLAIN, shownPath, type Terminal } from './terminal';
@@ -104,7 +105,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   if (result.detectedMaster !== null) io.stderr(c.masterDetected(shownPath(io.terminal ?? PLAIN, result.detectedMaster)));
 
   const notes = { skipped, converted };
-  if (args.json) io.stdout(JSON.stringify(toConsolidationJson(result, args.lang, notes), null, 2));
+  if (args.json) printPieces(io, jsonPieces(toConsolidationJson(result, args.lang, notes)));
   else io.stdout(renderConsolidationText(result, args.master ?? result.detectedMaster, args.lang, notes, io.terminal));
 
   if (args.out !== null) {

@@ -119,6 +119,10 @@ export function escapeControls(text: string): string {
   });
 }
 
+function* mapPieces(pieces: Iterable<string>, f: (piece: string) => string): Generator<string> {
+  for (const piece of pieces) yield f(piece);
+}
+
 /** Every line the command prints goes through `escapeControls`. */
 export function escapingIo(io: Io): Io {
   // On a colour terminal the report's own colour codes (SGR, `ESC[…m`) pass; the report escapes
@@ -127,6 +131,8 @@ export function escapingIo(io: Io): Io {
     io.terminal?.color ? text.split(SGR).map((part, i) => (i % 2 === 1 ? part : escapeControls(part))).join('') : escapeControls(text);
   return {
     stdout: (text) => io.stdout(safe(text)),
+    // Each piece is escaped on its own: no unsafe character is more than one code unit long.
+    ...(io.stdoutPieces ? { stdoutPieces: (pieces: Iterable<string>) => io.stdoutPieces?.(mapPieces(pieces, safe)) } : {}),
     stderr: (text) => io.stderr(safe(text)),
     interactive: io.interactive,
     get terminal() {

@@ -67,6 +67,17 @@ test('--json prints exactly one document in the documented shape', async () => {
   expect(policy).toMatchObject({ sheet: '1 地域福祉計画', declaredGrade: 'A', computedGrade: null, counts: { A: 1, B: 0, C: 0, D: 0 } });
 });
 
+test('--json through a streaming output (the real stdout) prints the same document as through a whole string', async () => {
+  const whole = captureIo();
+  const pieces: string[] = [];
+  const streaming = captureIo();
+  streaming.stdoutPieces = (p) => void pieces.push(...p);
+  expect(await main(['check', komae, clean, '--json'], whole)).toBe(1);
+  expect(await main(['check', komae, clean, '--json'], streaming)).toBe(1);
+  expect(streaming.out).toBe('');
+  expect(`${pieces.join('')}\n`).toBe(whole.out);
+});
+
 test('several files: --json prints an array', async () => {
   const io = captureIo();
   expect(await main(['check', komae, clean, '--json'], io)).toBe(1);
