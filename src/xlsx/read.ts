@@ -14,7 +14,7 @@ import {
 import { strFromU8 } from 'fflate';
 import { UnreadableWorkbookError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
-import { parsePart, type Attributes, type XmlHandler } from './xml';
+import { parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
 import { normalisePartName, ZipReader } from './zip';
 
 /**
@@ -29,6 +29,8 @@ import { normalisePartName, ZipReader } from './zip';
 export interface ReadOptions {
   /** Raised only from a CLI profile file (`--config` → `limits`), never from the workbook. */
   limits?: ReadLimits;
+  /** Inflate with the platform's DecompressionStream where there is one (default); false: fflate only. */
+  nativeInflate?: boolean;
 }
 
 /** Hyoka's add-in id (manifest.xml `<Id>`): the webextension whose property bag is ours. */
@@ -37,7 +39,7 @@ export const HYOKA_ADDIN_ID = '6f1e7f4c-3b8a-4c55-9a0e-2d3c1f5e8a71';
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   sniff(bytes, fileName ?? '');
-  return readPackage(bytes, options.limits ?? DEFAULT_READ_LIMITS);
+  return readPackage(bytes, options.limits ?? DEFAULT_READ_LIMITS, options.nativeInflate ?? true);
 }
 
 /**
@@ -63,8 +65,8 @@ interface Rel {
   external: boolean;
 }
 
-function readPackage(bytes: Uint8Array, limits: ReadLimits): WorkbookSnapshot {
-  const zip = new ZipReader(bytes, limits);
+async function readPackage(bytes: Uint8Array, limits: ReadLimits, nativeInflate: boolean): Promise<WorkbookSnapshot> {
+  const zip = new ZipReader(bytes, limits, nativeInflate);
   const rootRels = readRels(zip, '', limits);
   const officeDoc = [...rootRels.values()].find((r) => !r.external && r.type.endsWith('/officeDocument') && zip.has(r.target));
   const workbookPart = officeDoc?.target ?? 'xl/workbook.xml';
@@ -81,7 +83,7 @@ function readPackage(bytes: Uint8Array, limits: ReadLimits): WorkbookSnapshot {
   const stylesPart = relOfType('/styles', 'xl/styles.xml');
   const stringsPart = relOfType('/sharedStrings', 'xl/sharedStrings.xml');
   const formats = stylesPart ? readStyles(zip, stylesPart, limits) : [];
-  const strings = stringsPart ? readSharedStrings(zip, stringsPart, limits) : null;
+  const strings = stringsPart ? await readSharedStrings(zip, stringsPart, limits) : null;
 
   const sheets: SheetSnapshot[] = [];
   const unreadable: UnreadableSheet[] = [];
@@ -95,7 +97,7 @@ function readPackage(bytes: Uint8Array, limits: ReadLimits): WorkbookSnapshot {
       continue;
     }
     const reader = new SheetReader(formats, strings, workbook.date1904, limits);
-    parsePart(zip, rel.target, reader, limits);
+    await parsePartAsync(zip, rel.target, reader, limits);
     const sheet = reader.snapshot(def.name, def.visibility);
     sheets.push(sheet);
     pending.push({ sheet, lists: reader.validations });
@@ -291,15 +293,19 @@ function decodeEscapes(s: string): string {
   return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** sharedStrings.xml → its texts; rich-text runs joined, phonetic readings (rPh) left out. */
-function readSharedStrings(zip: ZipReader, part: string, limits: ReadLimits): string[] {
+async function readSharedStrings(zip: ZipReader, part: string, limits: ReadLimits): Promise<string[]> {
   const out: string[] = [];
   let total = 0;
   let inSi = false;
   let inT = false;
   let rph = 0;
   let parts: string[] = [];
-  parsePart(
+  await parsePartAsync(
     zip,
     part,
     {
@@ -318,7 +324,7 @@ function readSharedStrings(zip: ZipReader, part: string, limits: ReadLimits): st
         else if (name === 'rPh') rph--;
         else if (name === 'si') {
           inSi = false;
-          const s = decodeEscapes(parts.length === 1 ? parts[0] : parts.join(''));
+          const s = decodeEscapes(parts.length === 1 ? ownCopy(parts[0]) : parts.join(''));
           if (s.length > limits.maxCellChars) throw new UnreadableWorkbookError('cell-too-long', `shared string ${out.length}: ${s.length} characters`);
           total += s.length;
           if (total > limits.maxSharedStringChars) throw new UnreadableWorkbookError('too-many-strings', `more than ${limits.maxSharedStringChars} characters`);

@@ -112,33 +112,63 @@ export class Attributes {
 }
 
 export function parsePart(zip: ZipReader, part: string, handler: XmlHandler, limits: ReadLimits): void {
-  const tokenizer = new XmlTokenizer(handler, limits.maxXmlDepth, part);
-  const feed = (text: string): void => {
-    if (text.length > 0) tokenizer.write(text);
-  };
-  let decoder: Decoder | undefined;
-  let head: Uint8Array | undefined;
+  const feeder = new PartFeeder(handler, limits, part);
   try {
-    zip.inflate(part, (chunk) => {
-      if (decoder) {
-        decoder.push(chunk, false);
-        return;
-      }
-      // The byte-order mark needs the first three bytes; a short first slice waits for the next.
-      const bytes = head ? concat(head, chunk) : chunk;
-      if (bytes.length < 3) {
-        head = bytes;
-        return;
-      }
-      head = undefined;
-      decoder = decoderFor(bytes, feed);
-    });
-    if (head) decoder = decoderFor(head, feed);
-    decoder?.push(new Uint8Array(0), true);
-    tokenizer.close();
+    zip.inflate(part, (chunk) => feeder.push(chunk));
+    feeder.end();
   } catch (e) {
-    if (e instanceof UnreadableWorkbookError) throw e;
-    throw new UnreadableWorkbookError('corrupt', `${part}: ${(e instanceof Error ? e.message : String(e)).slice(0, 200)}`);
+    throw damaged(part, e);
+  }
+}
+
+/** `parsePart` over `ZipReader.inflateAsync`: the large parts (sheets, shared strings). */
+export async function parsePartAsync(zip: ZipReader, part: string, handler: XmlHandler, limits: ReadLimits): Promise<void> {
+  const feeder = new PartFeeder(handler, limits, part);
+  try {
+    await zip.inflateAsync(part, (chunk) => feeder.push(chunk));
+    feeder.end();
+  } catch (e) {
+    throw damaged(part, e);
+  }
+}
+
+function damaged(part: string, e: unknown): UnreadableWorkbookError {
+  if (e instanceof UnreadableWorkbookError) return e;
+  return new UnreadableWorkbookError('corrupt', `${part}: ${(e instanceof Error ? e.message : String(e)).slice(0, 200)}`);
+}
+
+/** Inflated bytes → text in the part's encoding → the tokenizer. */
+class PartFeeder {
+  private readonly tokenizer: XmlTokenizer;
+  private decoder: Decoder | undefined;
+  private head: Uint8Array | undefined;
+  private readonly feed = (text: string): void => {
+    if (text.length > 0) this.tokenizer.write(text);
+  };
+
+  constructor(handler: XmlHandler, limits: ReadLimits, part: string) {
+    this.tokenizer = new XmlTokenizer(handler, limits.maxXmlDepth, part);
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.decoder) {
+      this.decoder.push(chunk, false);
+      return;
+    }
+    // The byte-order mark needs the first three bytes; a short first slice waits for the next.
+    const bytes = this.head ? concat(this.head, chunk) : chunk;
+    if (bytes.length < 3) {
+      this.head = bytes.slice();
+      return;
+    }
+    this.head = undefined;
+    this.decoder = decoderFor(bytes, this.feed);
+  }
+
+  end(): void {
+    if (this.head) this.decoder = decoderFor(this.head, this.feed);
+    this.decoder?.push(new Uint8Array(0), true);
+    this.tokenizer.close();
   }
 }
 

@@ -22,6 +22,8 @@ export class ZipReader {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: ReadLimits,
+    /** inflateAsync may use the platform's inflater (off only to test the fflate path everywhere). */
+    private readonly native = true,
   ) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const eocd = findEocd(bytes);
@@ -87,46 +89,123 @@ export class ZipReader {
    * the whole file's inflated total or this part's ratio goes past its bound.
    */
   inflate(part: string, onData: (chunk: Uint8Array) => void): void {
-    const entry = this.entries.get(normalisePartName(part));
-    if (!entry) throw new Error(`no part ${part}`);
-    const data = this.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
-    let produced = 0;
-    // Compressed bytes consumed so far: the ratio is judged on what has been read, so a bomb
-    // is stopped a few MB in, not after its whole (gigabyte) output.
-    let consumed = entry.compressedSize;
-    const count = (chunk: Uint8Array): void => {
-      produced += chunk.length;
-      this.inflated += chunk.length;
-      if (this.inflated > this.limits.maxInflatedBytes) throw new UnreadableWorkbookError('too-large', `more than ${this.limits.maxInflatedBytes} bytes inflated`);
-      if (produced > this.limits.ratioFloorBytes && produced > Math.max(1, consumed) * this.limits.maxInflateRatio) {
-        throw new UnreadableWorkbookError('zip-bomb', `${entry.name} inflates more than ${this.limits.maxInflateRatio}×`);
-      }
-      onData(chunk);
-    };
+    const { entry, data, meter } = this.open(part, onData);
     if (entry.method === 0) {
-      for (let i = 0; i < data.length; i += SLICE) count(data.subarray(i, Math.min(data.length, i + SLICE)));
+      for (let i = 0; i < data.length; i += SLICE) meter.count(data.subarray(i, Math.min(data.length, i + SLICE)));
       return;
     }
-    if (entry.method !== 8) throw new UnreadableWorkbookError('corrupt', `${entry.name}: compression method ${entry.method}`);
     let ended = false;
     const inflater = new Inflate((chunk, final) => {
-      if (chunk.length > 0) count(chunk);
+      if (chunk.length > 0) meter.count(chunk);
       if (final) ended = true;
     });
     // Small compressed slices bound what one push can produce (deflate expands at most ~1032×).
     for (let i = 0; i < data.length; i += INFLATE_SLICE) {
       const end = Math.min(data.length, i + INFLATE_SLICE);
-      consumed = end;
+      meter.consumed = end;
       try {
         inflater.push(data.subarray(i, end), end === data.length);
       } catch (e) {
-        if (e instanceof UnreadableWorkbookError) throw e;
-        throw new UnreadableWorkbookError('corrupt', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+        throw corrupt(entry, e);
       }
     }
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
     if (!ended && data.length > 0) throw new UnreadableWorkbookError('corrupt', `${entry.name} is truncated`);
   }
+
+  /**
+   * `inflate` with the platform's own inflater (DecompressionStream) where it has one and
+   * `native` is on. In Node it inflates on the thread pool while this thread handles the slices
+   * already out, and it allocates far less than fflate's streaming inflate, which regrows and
+   * copies its buffer on every push. The same bounds are checked on the same slices; the
+   * compressed bytes are fed in the same small slices, each only when the stream is ready for it,
+   * so a bomb is still stopped a few MB in.
+   */
+  async inflateAsync(part: string, onData: (chunk: Uint8Array) => void): Promise<void> {
+    const { entry, data, meter } = this.open(part, onData);
+    if (entry.method === 0 || data.length === 0 || !this.native || !nativeInflateAvailable()) {
+      this.inflate(part, onData);
+      return;
+    }
+    const stream = new DecompressionStream('deflate-raw');
+    const writer = stream.writable.getWriter();
+    const reader = stream.readable.getReader();
+    const feeding = (async () => {
+      for (let i = 0; i < data.length; i += INFLATE_SLICE) {
+        await writer.ready;
+        const end = Math.min(data.length, i + INFLATE_SLICE);
+        meter.consumed = end;
+        void writer.write(data.subarray(i, end) as Uint8Array<ArrayBuffer>).catch(() => undefined);
+      }
+      await writer.close();
+    })();
+    // Settled here at once, so a failed feed is never an unhandled rejection while the reads wait.
+    const fed = feeding.then(
+      () => null,
+      (e: unknown) => ({ error: e }),
+    );
+    try {
+      // Reads are asked for ahead (their stream buffers nothing unasked), so the inflater works
+      // on the next slices while this thread tokenises the current one.
+      const ahead = [reader.read(), reader.read(), reader.read()];
+      for (;;) {
+        const { done, value } = await (ahead.shift() as ReturnType<typeof reader.read>);
+        if (done) break;
+        ahead.push(reader.read());
+        if (value.length > 0) meter.count(value);
+      }
+      const failed = await fed;
+      if (failed) throw failed.error;
+    } catch (e) {
+      // Stop the inflater (a refused bomb, a damaged stream) and let the feeding loop end.
+      await reader.cancel().catch(() => undefined);
+      await fed;
+      throw corrupt(entry, e);
+    }
+  }
+
+  private open(part: string, onData: (chunk: Uint8Array) => void): { entry: ZipEntry; data: Uint8Array; meter: { consumed: number; count(chunk: Uint8Array): void } } {
+    const entry = this.entries.get(normalisePartName(part));
+    if (!entry) throw new Error(`no part ${part}`);
+    if (entry.method !== 0 && entry.method !== 8) throw new UnreadableWorkbookError('corrupt', `${entry.name}: compression method ${entry.method}`);
+    const data = this.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+    let produced = 0;
+    const meter = {
+      // Compressed bytes consumed so far: the ratio is judged on what has been read, so a bomb
+      // is stopped a few MB in, not after its whole (gigabyte) output.
+      consumed: entry.compressedSize,
+      count: (chunk: Uint8Array): void => {
+        produced += chunk.length;
+        this.inflated += chunk.length;
+        if (this.inflated > this.limits.maxInflatedBytes) throw new UnreadableWorkbookError('too-large', `more than ${this.limits.maxInflatedBytes} bytes inflated`);
+        if (produced > this.limits.ratioFloorBytes && produced > Math.max(1, meter.consumed) * this.limits.maxInflateRatio) {
+          throw new UnreadableWorkbookError('zip-bomb', `${entry.name} inflates more than ${this.limits.maxInflateRatio}×`);
+        }
+        onData(chunk);
+      },
+    };
+    return { entry, data, meter };
+  }
+}
+
+function corrupt(entry: ZipEntry, e: unknown): UnreadableWorkbookError {
+  if (e instanceof UnreadableWorkbookError) return e;
+  return new UnreadableWorkbookError('corrupt', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+let nativeInflate: boolean | undefined;
+/** DecompressionStream with raw deflate: Node 20.12+, Chromium 103+, Safari 16.4+, Firefox 113+. */
+function nativeInflateAvailable(): boolean {
+  if (nativeInflate === undefined) {
+    try {
+      // Older platforms have the class without raw deflate: constructing it throws.
+      new DecompressionStream('deflate-raw');
+      nativeInflate = true;
+    } catch {
+      nativeInflate = false;
+    }
+  }
+  return nativeInflate;
 }
 
 const SLICE = 64 * 1024;

@@ -24,6 +24,8 @@ export interface BookOptions {
   xfs?: number[];
   /** Extra parts or replacements, by path (a Uint8Array is stored as is). */
   extra?: Record<string, string | Uint8Array>;
+  /** Deflate level of every part; 0 stores them uncompressed (zip method 0). Default 6. */
+  level?: 0 | 6;
   /** Namespace prefix for SpreadsheetML elements (`x` → `<x:worksheet>`…); none by default. */
   prefix?: string;
   /** Namespace URIs (Strict OOXML uses purl.oclc.org). */
@@ -65,7 +67,7 @@ export function book(opts: BookOptions): Uint8Array {
     if (s.body !== null) files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`<?xml version="1.0"?>${withNs(prefixed(`<worksheet>${s.body}</worksheet>`, p), `${nsDecl} xmlns:r="${rel}"`)}`);
   });
   for (const [path, content] of Object.entries(opts.extra ?? {})) files[path] = typeof content === 'string' ? strToU8(content) : content;
-  return zipSync(files, { level: 6 });
+  return zipSync(files, { level: opts.level ?? 6 });
 }
 
 /** Declares the namespaces on the fragment's root element. */
