@@ -156,7 +156,7 @@ class PlanBuilder {
   private withoutHiddenOnly(): { roots: PlanNode[]; nodes: PlanNode[] } {
     if (this.hiddenRows.size === 0) return { roots: this.roots, nodes: this.nodes };
     const kept = new Set<PlanNode>();
-    const keep = (list: PlanNode[]): PlanNode[] =>
+    const keep = (list: readonly PlanNode[]): PlanNode[] =>
       list.filter((n) => {
         n.children = keep(n.children);
         if (n.children.length === 0 && n.entries.length === 0 && !this.visibleNodes.has(n)) return false;
@@ -277,8 +277,8 @@ class PlanBuilder {
         style,
         row,
         parent,
-        children: [],
-        entries: [],
+        children: NO_CHILDREN,
+        entries: NO_ENTRIES,
         isNew: false,
         expanded: false,
         repostOf: null,
@@ -288,8 +288,7 @@ class PlanBuilder {
       siblings.set(idNorm, node);
       this.nodes.push(node);
       if (!parent) this.roots.push(node);
-      else if (parent.children.length === 0) parent.children = [node]; // see addEntry
-      else parent.children.push(node);
+      else parent.children = append(parent.children, node);
     } else if (node.name === '' && name) {
       setName(node, name);
     }
@@ -423,12 +422,21 @@ const NO_YEARS: readonly YearBlock[] = Object.freeze([]);
 const NO_CELLS: readonly ValueCell[] = Object.freeze([]);
 
 /**
- * Most nodes get one entry: a one-element list holds it exactly, where a push onto an empty
- * list reserves room for sixteen (a plan keeps tens of thousands of these lists).
+ * A node's children and entries start as one shared empty list (a program has no children;
+ * 100k programs once kept 100k empty lists), and a node's first item gets a list of exactly one:
+ * a push onto an empty list reserves room for sixteen. Only these lists, owned by their node,
+ * are ever pushed onto, and only here.
  */
+const NO_CHILDREN: readonly PlanNode[] = Object.freeze([]);
+const NO_ENTRIES: readonly PlanEntry[] = Object.freeze([]);
+function append<T>(list: readonly T[], item: T): readonly T[] {
+  if (list.length === 0) return [item];
+  (list as T[]).push(item);
+  return list;
+}
+
 function addEntry(node: PlanNode, entry: PlanEntry): void {
-  if (node.entries.length === 0) node.entries = [entry];
-  else node.entries.push(entry);
+  node.entries = append(node.entries, entry);
 }
 
 function textOf(v: CellValue): string {

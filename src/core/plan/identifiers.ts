@@ -64,8 +64,15 @@ const KEYWORD_RANK: Record<string, number> = {
   事業: 4,
 };
 
+// One string per style, not one per identifier: every plan node keeps its style.
+const keywordStyles = new Map<string, string>();
 function keywordStyle(k: string): string {
-  return `kw:${KEYWORD_RANK[canonicalKeyword(k)] ?? canonicalKeyword(k)}`;
+  let style = keywordStyles.get(k);
+  if (style === undefined) {
+    style = `kw:${KEYWORD_RANK[canonicalKeyword(k)] ?? canonicalKeyword(k)}`;
+    keywordStyles.set(k, style);
+  }
+  return style;
 }
 
 function canonicalKeyword(k: string): string {

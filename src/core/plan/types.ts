@@ -63,8 +63,8 @@ export interface PlanNode {
   style: string;
   row: number;
   parent: PlanNode | null;
-  children: PlanNode[];
-  entries: PlanEntry[];
+  children: readonly PlanNode[];
+  entries: readonly PlanEntry[];
   isNew: boolean; // 【新規】
   expanded: boolean; // 【拡充】
   /** The original this node repeats (再掲), when it is shown again elsewhere. */

@@ -56,7 +56,8 @@ export interface Tally {
  * one counts what its children count. 再掲 rows and repeated nodes count nothing (as in
  * unitsOfNode), so 再掲 is counted once. The policy table and the sheet totals both count
  * through here, so they cannot disagree; tests/summary/tallies.test.ts holds the walk to the
- * recursive definition.
+ * recursive definition. Kept for the nodes that have children and for the roots: the policy
+ * table and the sheet totals read no others.
  */
 export function subtreeTallies(plan: SheetPlan): Map<PlanNode, Tally> {
   const out = new Map<PlanNode, Tally>();
@@ -82,7 +83,9 @@ export function subtreeTallies(plan: SheetPlan): Map<PlanNode, Tally> {
       else programs += t.programs;
     }
     const tally = { counts, programs, declaredGrade };
-    out.set(node, tally);
+    // Programs' own tallies are read only by their parent, here: keeping 100k of them was 10%
+    // of a large check's peak memory.
+    if (node.children.length > 0 || node.parent === null) out.set(node, tally);
     return tally;
   };
   for (const root of plan.roots) visit(root);
