@@ -12,7 +12,7 @@ import { checkWorkbook, type Report } from '../../src/core';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 import { placeOf, renderTextReport } from '../../src/cli/text-report';
-import { processTerminal, wrap, type Terminal } from '../../src/cli/terminal';
+import { escapeControls, processTerminal, wrap, type Terminal } from '../../src/cli/terminal';
 import { readWorkbook } from '../../src/xlsx/read';
 import { buildSeedWorkbook, toBuffer, type SeedLayout } from '../fixtures/workbooks';
 
@@ -146,4 +146,22 @@ describe('--help', () => {
     expect(a.out).not.toBe(b.out);
     expect(a.out).not.toContain('--master');
   });
+});
+
+test('escapeControls escapes exactly the characters a terminal would act on, every code unit checked', () => {
+  // The definition: C0 controls but tab and newline, DEL and C1, the bidi marks, overrides and isolates.
+  const unsafe = (c: number): boolean => (c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) || [0x61c, 0x200e, 0x200f].includes(c) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  let escaped = 0;
+  const wrong: string[] = [];
+  for (let c = 0; c <= 0xffff; c++) {
+    const ch = String.fromCharCode(c);
+    const want = unsafe(c) ? (c < 0x20 ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`) : ch;
+    if (unsafe(c)) escaped++;
+    if (escapeControls(`評${ch}価`) !== `評${want}価`) wrong.push(c.toString(16));
+  }
+  expect(wrong).toEqual([]);
+  expect(escaped).toBe(30 + 33 + 3 + 5 + 4);
+  // Text without any comes back as it is (the same string).
+  const text = '施策の方向性\tA\n'.repeat(1000);
+  expect(escapeControls(text)).toBe(text);
 });
