@@ -15,7 +15,7 @@ import { strFromU8 } from 'fflate';
 import { UnreadableWorkbookError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
-import { normalisePartName, ZipReader } from './zip';
+import { normalisePartName, platformInflater, ZipReader, type Inflater } from './zip';
 
 /**
  * File → WorkbookSnapshot, the one reader of every host (CLI, browser pane, its Web Worker):
@@ -29,8 +29,11 @@ import { normalisePartName, ZipReader } from './zip';
 export interface ReadOptions {
   /** Raised only from a CLI profile file (`--config` → `limits`), never from the workbook. */
   limits?: ReadLimits;
-  /** Inflate with the platform's DecompressionStream where there is one (default); false: fflate only. */
-  nativeInflate?: boolean;
+  /**
+   * The host's inflater for the large parts (the CLI passes node:zlib's). Absent: the
+   * platform's DecompressionStream where there is one, else fflate; null: fflate only.
+   */
+  inflater?: Inflater | null;
 }
 
 /** Hyoka's add-in id (manifest.xml `<Id>`): the webextension whose property bag is ours. */
@@ -39,7 +42,7 @@ export const HYOKA_ADDIN_ID = '6f1e7f4c-3b8a-4c55-9a0e-2d3c1f5e8a71';
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   sniff(bytes, fileName ?? '');
-  return readPackage(bytes, options.limits ?? DEFAULT_READ_LIMITS, options.nativeInflate ?? true);
+  return readPackage(bytes, options.limits ?? DEFAULT_READ_LIMITS, options.inflater === undefined ? platformInflater() : options.inflater);
 }
 
 /**
@@ -65,8 +68,8 @@ interface Rel {
   external: boolean;
 }
 
-async function readPackage(bytes: Uint8Array, limits: ReadLimits, nativeInflate: boolean): Promise<WorkbookSnapshot> {
-  const zip = new ZipReader(bytes, limits, nativeInflate);
+async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Inflater | null): Promise<WorkbookSnapshot> {
+  const zip = new ZipReader(bytes, limits, inflater);
   const rootRels = readRels(zip, '', limits);
   const officeDoc = [...rootRels.values()].find((r) => !r.external && r.type.endsWith('/officeDocument') && zip.has(r.target));
   const workbookPart = officeDoc?.target ?? 'xl/workbook.xml';

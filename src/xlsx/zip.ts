@@ -4,7 +4,7 @@ import type { ReadLimits } from './limits';
 
 /**
  * The zip container of an .xlsx, read from its central directory, each part inflated in slices
- * with fflate so that the inflated bytes are counted (and refused past the bounds) as they are
+ * (by the host's inflater, or fflate) so that the inflated bytes are counted (and refused past the bounds) as they are
  * produced, never materialised whole. Pure JS: runs in Node and in a browser or Web Worker.
  */
 export interface ZipEntry {
@@ -22,8 +22,8 @@ export class ZipReader {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: ReadLimits,
-    /** inflateAsync may use the platform's inflater (off only to test the fflate path everywhere). */
-    private readonly native = true,
+    /** What inflateAsync uses; null: fflate only (tests of the fallback). */
+    private readonly inflater: Inflater | null = platformInflater(),
   ) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const eocd = findEocd(bytes);
@@ -114,52 +114,27 @@ export class ZipReader {
   }
 
   /**
-   * `inflate` with the platform's own inflater (DecompressionStream) where it has one and
-   * `native` is on. In Node it inflates on the thread pool while this thread handles the slices
-   * already out, and it allocates far less than fflate's streaming inflate, which regrows and
-   * copies its buffer on every push. The same bounds are checked on the same slices; the
-   * compressed bytes are fed in the same small slices, each only when the stream is ready for it,
-   * so a bomb is still stopped a few MB in.
+   * `inflate` through the host's inflater where it has one: natively, and in Node on the thread
+   * pool while this thread handles the slices already out. fflate's streaming inflate regrows
+   * and copies its buffer on every push. The same bounds are checked on the same slices, the
+   * ratio against the compressed bytes the inflater has taken so far, so a bomb is still
+   * stopped a few MB in.
    */
   async inflateAsync(part: string, onData: (chunk: Uint8Array) => void): Promise<void> {
     const { entry, data, meter } = this.open(part, onData);
-    if (entry.method === 0 || data.length === 0 || !this.native || !nativeInflateAvailable()) {
+    if (entry.method === 0 || data.length === 0 || this.inflater === null) {
       this.inflate(part, onData);
       return;
     }
-    const stream = new DecompressionStream('deflate-raw');
-    const writer = stream.writable.getWriter();
-    const reader = stream.readable.getReader();
-    const feeding = (async () => {
-      for (let i = 0; i < data.length; i += INFLATE_SLICE) {
-        await writer.ready;
-        const end = Math.min(data.length, i + INFLATE_SLICE);
-        meter.consumed = end;
-        void writer.write(data.subarray(i, end) as Uint8Array<ArrayBuffer>).catch(() => undefined);
-      }
-      await writer.close();
-    })();
-    // Settled here at once, so a failed feed is never an unhandled rejection while the reads wait.
-    const fed = feeding.then(
-      () => null,
-      (e: unknown) => ({ error: e }),
-    );
+    const stream = this.inflater(data);
     try {
-      // Reads are asked for ahead (their stream buffers nothing unasked), so the inflater works
-      // on the next slices while this thread tokenises the current one.
-      const ahead = [reader.read(), reader.read(), reader.read()];
-      for (;;) {
-        const { done, value } = await (ahead.shift() as ReturnType<typeof reader.read>);
-        if (done) break;
-        ahead.push(reader.read());
-        if (value.length > 0) meter.count(value);
+      for (let chunk = await stream.read(); chunk !== null; chunk = await stream.read()) {
+        meter.consumed = stream.consumed();
+        if (chunk.length > 0) meter.count(chunk);
       }
-      const failed = await fed;
-      if (failed) throw failed.error;
     } catch (e) {
-      // Stop the inflater (a refused bomb, a damaged stream) and let the feeding loop end.
-      await reader.cancel().catch(() => undefined);
-      await fed;
+      // Stop the inflater (a refused bomb, a damaged stream) before giving up on the part.
+      await stream.cancel();
       throw corrupt(entry, e);
     }
   }
@@ -193,20 +168,77 @@ function corrupt(entry: ZipEntry, e: unknown): UnreadableWorkbookError {
   return new UnreadableWorkbookError('corrupt', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
 }
 
-let nativeInflate: boolean | undefined;
-/** DecompressionStream with raw deflate: Node 20.12+, Chromium 103+, Safari 16.4+, Firefox 113+. */
-function nativeInflateAvailable(): boolean {
-  if (nativeInflate === undefined) {
+/**
+ * A host's own raw-deflate inflater (the CLI's is node:zlib): output slices one `read` at a time
+ * (null at the end), `consumed` the compressed bytes taken so far, `cancel` to stop early. It
+ * refuses damaged data by rejecting a read.
+ */
+export type Inflater = (data: Uint8Array) => InflateStream;
+export interface InflateStream {
+  read(): Promise<Uint8Array | null>;
+  consumed(): number;
+  cancel(): Promise<void>;
+}
+
+/**
+ * DecompressionStream with raw deflate (Chromium 103+, Safari 16.4+, Firefox 113+, Node 20.12+)
+ * where the platform has it, else null (fflate). Compressed bytes go in 16 KB slices, each when
+ * the stream is ready for it; reads are asked for ahead, as the stream itself buffers nothing
+ * unasked, so the inflater works on the next slices while the reader handles this one.
+ */
+export function platformInflater(): Inflater | null {
+  if (hasRawDecompressionStream === undefined) {
     try {
       // Older platforms have the class without raw deflate: constructing it throws.
       new DecompressionStream('deflate-raw');
-      nativeInflate = true;
+      hasRawDecompressionStream = true;
     } catch {
-      nativeInflate = false;
+      hasRawDecompressionStream = false;
     }
   }
-  return nativeInflate;
+  return hasRawDecompressionStream ? decompressionStreamInflater : null;
 }
+let hasRawDecompressionStream: boolean | undefined;
+
+const decompressionStreamInflater: Inflater = (data) => {
+    const stream = new DecompressionStream('deflate-raw');
+    const writer = stream.writable.getWriter();
+    const reader = stream.readable.getReader();
+    let fed = 0;
+    const feeding = (async () => {
+      for (let i = 0; i < data.length; i += INFLATE_SLICE) {
+        await writer.ready;
+        const end = Math.min(data.length, i + INFLATE_SLICE);
+        fed = end;
+        void writer.write(data.subarray(i, end) as Uint8Array<ArrayBuffer>).catch(() => undefined);
+      }
+      await writer.close();
+    })();
+    // Settled here at once, so a failed feed is never an unhandled rejection while reads wait;
+    // its error reaches the reader as the stream's.
+    const done = feeding.then(
+      () => null,
+      (e: unknown) => ({ error: e }),
+    );
+    const ahead = [reader.read(), reader.read(), reader.read()];
+    return {
+      async read() {
+        const { done: end, value } = await (ahead.shift() as ReturnType<typeof reader.read>);
+        if (end) {
+          const failed = await done;
+          if (failed) throw failed.error;
+          return null;
+        }
+        ahead.push(reader.read());
+        return value;
+      },
+      consumed: () => fed,
+      async cancel() {
+        await reader.cancel().catch(() => undefined);
+        await done;
+      },
+    };
+};
 
 const SLICE = 64 * 1024;
 const INFLATE_SLICE = 16 * 1024;

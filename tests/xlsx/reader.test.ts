@@ -12,6 +12,7 @@ import { isUnreadable } from '../../src/xlsx/errors';
 import { DEFAULT_READ_LIMITS, parseReadLimits, type ReadLimits } from '../../src/xlsx/limits';
 import { HYOKA_ADDIN_ID, readWorkbook, resolveTarget } from '../../src/xlsx/read';
 import { ZipReader } from '../../src/xlsx/zip';
+import { nodeInflater } from '../../src/cli/inflate';
 import { book, si, type BookOptions } from './parts';
 
 jest.setTimeout(60_000);
@@ -249,9 +250,10 @@ describe('bounds (src/xlsx/limits.ts), refused while reading', () => {
   });
 });
 
-describe('inflaters: the platform’s DecompressionStream and fflate read the same', () => {
+describe('inflaters: the platform’s DecompressionStream, the CLI’s node:zlib and fflate read the same', () => {
   const samplesDir = path.join(__dirname, '..', '..', 'samples');
-  const both = async (data: Uint8Array): Promise<[unknown, unknown]> => [await readWorkbook(data, 'x.xlsx'), await readWorkbook(data, 'x.xlsx', { nativeInflate: false })];
+  const INFLATERS = [undefined, nodeInflater, null];
+  const all = async (data: Uint8Array): Promise<unknown[]> => Promise.all(INFLATERS.map((inflater) => readWorkbook(data, 'x.xlsx', { inflater })));
 
   it('the platform inflater is there (Node 20.12+), so the default path is the native one', () => {
     expect(typeof DecompressionStream).toBe('function');
@@ -259,8 +261,9 @@ describe('inflaters: the platform’s DecompressionStream and fflate read the sa
   });
 
   it.each(readdirSync(samplesDir).filter((f) => f.endsWith('.xlsx')))('%s: the same snapshot', async (name) => {
-    const [native, js] = await both(new Uint8Array(readFileSync(path.join(samplesDir, name))));
-    expect(native).toEqual(js);
+    const [web, node, js] = await all(new Uint8Array(readFileSync(path.join(samplesDir, name))));
+    expect(web).toEqual(js);
+    expect(node).toEqual(js);
   });
 
   it('a part stored uncompressed, an empty part and a multi-megabyte part: the same snapshot', async () => {
@@ -268,27 +271,28 @@ describe('inflaters: the platform’s DecompressionStream and fflate read the sa
     const strings = Array.from({ length: 50 }, (_, i) => si(`施策の方向性と具体的な取組${i}`));
     for (const level of [0, 6] as const) {
       const data = book({ sheets: [{ name: '評価', body: `<sheetData>${rows}</sheetData>` }], strings, level });
-      const [native, js] = await both(data);
-      expect(native).toEqual(js);
+      const [web, node, js] = await all(data);
+      expect(web).toEqual(js);
+      expect(node).toEqual(js);
     }
     const empty = book({ sheets: [{ name: '評価', body: '<sheetData/>' }], extra: { 'xl/sharedStrings.xml': '' } });
-    const [native, js] = await Promise.all([refusal(empty), refusalWith(empty, { nativeInflate: false })]);
-    expect(native).toBe(js);
+    const refusals = await Promise.all(INFLATERS.map((inflater) => refusalWith(empty, { inflater })));
+    expect(new Set(refusals).size).toBe(1);
   });
 
   it('the same bounds and the same refusal of a damaged stream', async () => {
     const row = '<row><c><v>1</v></c></row>';
     const bomb = one(`<sheetData>${row.repeat(Math.ceil((6 * 1024 * 1024) / row.length))}</sheetData>`);
-    for (const nativeInflate of [true, false]) {
-      expect(await refusalWith(bomb, { nativeInflate, limits: { ...DEFAULT_READ_LIMITS, ratioFloorBytes: 1024 * 1024 } })).toBe('zip-bomb');
-      expect(await refusalWith(bomb, { nativeInflate, limits: { ...DEFAULT_READ_LIMITS, maxInflatedBytes: 2 * 1024 * 1024 } })).toBe('too-large');
+    for (const inflater of INFLATERS) {
+      expect(await refusalWith(bomb, { inflater, limits: { ...DEFAULT_READ_LIMITS, ratioFloorBytes: 1024 * 1024 } })).toBe('zip-bomb');
+      expect(await refusalWith(bomb, { inflater, limits: { ...DEFAULT_READ_LIMITS, maxInflatedBytes: 2 * 1024 * 1024 } })).toBe('too-large');
     }
-    // The sheet's deflate data overwritten in its middle: both inflaters refuse it as damaged.
+    // The sheet's deflate data overwritten in its middle: every inflater refuses it as damaged.
     const data = one(`<sheetData>${Array.from({ length: 2_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i * 7919}</v></c></row>`).join('')}</sheetData>`);
     const entry = new ZipReader(data, DEFAULT_READ_LIMITS).entries.get('xl/worksheets/sheet1.xml')!;
     const broken = data.slice();
     broken.fill(0xff, entry.dataStart + (entry.compressedSize >> 1), entry.dataStart + (entry.compressedSize >> 1) + 64);
-    for (const nativeInflate of [true, false]) expect(await refusalWith(broken, { nativeInflate })).toBe('corrupt');
+    for (const inflater of INFLATERS) expect(await refusalWith(broken, { inflater })).toBe('corrupt');
   });
 });
 
