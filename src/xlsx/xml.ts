@@ -286,10 +286,20 @@ export class XmlTokenizer {
     }
     const bad = forbiddenAt(chunk);
     if (bad >= 0) throw new XmlError(`a character XML does not allow (U+${chunk.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0')})`);
-    const s = this.pending.length > 0 ? this.pending + chunk : chunk;
-    this.pending = '';
-    const n = s.length;
+    let s = chunk;
     let p = 0;
+    if (this.pending.length > 0) {
+      const pending = this.pending;
+      this.pending = '';
+      if (pending.charCodeAt(0) === 0x3c) {
+        // A piece of markup cut by the last write: finished from as little of this input as it
+        // takes, so the input itself is tokenised as it is. Joined whole, each write would copy
+        // the whole input (searching a joined string flattens it).
+        p = this.finishMarkup(pending, chunk);
+        if (p < 0) return;
+      } else s = pending + chunk; // a cut reference, a CR or "]": rare, and short
+    }
+    const n = s.length;
     while (p < n) {
       const lt = s.indexOf('<', p);
       if (lt < 0) {
@@ -313,6 +323,23 @@ export class XmlTokenizer {
         return;
       }
       p = next;
+    }
+  }
+
+  /**
+   * Completes the markup `pending` starts with from the start of `chunk`: the index in `chunk`
+   * just after it, or -1 when `chunk` does not finish it either (all of it is then pending).
+   */
+  private finishMarkup(pending: string, chunk: string): number {
+    for (let k = Math.min(chunk.length, 256); ; k = Math.min(chunk.length, k * 4)) {
+      const head = pending + chunk.slice(0, k);
+      const next = this.markup(head, 0);
+      if ((next < 0 ? head.length : next) > MAX_MARKUP_CHARS) throw new XmlError(`a tag, comment or section longer than ${MAX_MARKUP_CHARS} characters`);
+      if (next >= 0) return next - pending.length;
+      if (k === chunk.length) {
+        this.pending = head;
+        return -1;
+      }
     }
   }
 

@@ -138,6 +138,23 @@ describe('the same events as saxes', () => {
     }
   });
 
+  test('markup longer than the first slice of the next write (a long tag, comment, section), cut anywhere, reads the same', () => {
+    const long = 'あ'.repeat(700) + 'x'.repeat(700);
+    const docs = [
+      `<a><b v="${long}" w="${long}">t</b><!--${long}--><![CDATA[${long}]]><?pi ${long}?></a>`,
+      `<a><b v="${long}" v="twice"/></a>`,
+      `<a><b v="${long}"></a>`,
+      `<a><!--${long}--x--></a>`,
+    ];
+    for (const xml of docs) {
+      const whole = byTokenizer(xml);
+      expect(whole).toEqual(bySaxes(xml));
+      for (let cut = 0; cut <= xml.length; cut++) expect([cut, byTokenizer(xml, [cut])]).toEqual([cut, whole]);
+      for (let a = 0; a <= xml.length; a += 97) for (let b = a; b <= xml.length; b += 89) expect([a, b, byTokenizer(xml, [a, b])]).toEqual([a, b, whole]);
+      expect(byTokenizer(xml, [...xml].map((_, i) => i))).toEqual(whole);
+    }
+  });
+
   test('3,000 random damages of those documents: accepted and refused alike, with the same events', () => {
     // A seeded generator, so a failure names a case that can be run again.
     let seed = 20261130;
