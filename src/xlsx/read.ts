@@ -296,10 +296,6 @@ function decodeEscapes(s: string): string {
   return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-function ownCopy(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
 /** sharedStrings.xml → its texts; rich-text runs joined, phonetic readings (rPh) left out. */
 async function readSharedStrings(zip: ZipReader, part: string, limits: ReadLimits): Promise<string[]> {
   const out: string[] = [];
@@ -308,6 +304,9 @@ async function readSharedStrings(zip: ZipReader, part: string, limits: ReadLimit
   let inT = false;
   let rph = 0;
   let parts: string[] = [];
+  // The strings read since the last write ended: cut from its text, they would keep all of it
+  // alive, markup included (a sixth of the snapshot at 100k rows).
+  let fresh = 0;
   await parsePartAsync(
     zip,
     part,
@@ -327,13 +326,25 @@ async function readSharedStrings(zip: ZipReader, part: string, limits: ReadLimit
         else if (name === 'rPh') rph--;
         else if (name === 'si') {
           inSi = false;
-          const s = decodeEscapes(parts.length === 1 ? ownCopy(parts[0]) : parts.join(''));
+          const s = decodeEscapes(parts.length === 1 ? parts[0] : parts.join(''));
           if (s.length > limits.maxCellChars) throw new UnreadableWorkbookError('cell-too-long', `shared string ${out.length}: ${s.length} characters`);
           total += s.length;
           if (total > limits.maxSharedStringChars) throw new UnreadableWorkbookError('too-many-strings', `more than ${limits.maxSharedStringChars} characters`);
           if (out.length >= limits.maxSharedStrings) throw new UnreadableWorkbookError('too-many-strings', `more than ${limits.maxSharedStrings} strings`);
           out.push(s);
         }
+      },
+      written() {
+        // One string of only their text, and each cut from it again: one copy per write.
+        if (out.length === fresh) return;
+        const text = out.slice(fresh).join('');
+        let at = 0;
+        for (let i = fresh; i < out.length; i++) {
+          const end = at + out[i].length;
+          out[i] = text.slice(at, end);
+          at = end;
+        }
+        fresh = out.length;
       },
     },
     limits,

@@ -14,6 +14,8 @@ export interface XmlHandler {
   open(name: string, attrs: Attributes): void;
   text?(text: string): void;
   close(name: string): void;
+  /** After each write: the texts handed over so far are cut from the text written. */
+  written?(): void;
 }
 
 export function localName(name: string): string {
@@ -276,6 +278,11 @@ export class XmlTokenizer {
   ) {}
 
   write(input: string): void {
+    this.tokenize(input);
+    this.handler.written?.();
+  }
+
+  private tokenize(input: string): void {
     // A surrogate pair cut between two writes is checked once it is whole.
     let chunk = this.highSurrogate + input;
     this.highSurrogate = '';
