@@ -4,8 +4,9 @@ import type { ReadLimits } from './limits';
 
 /**
  * The zip container of an .xlsx, read from its central directory, each part inflated in slices
- * (by the host's inflater, or fflate) so that the inflated bytes are counted (and refused past the bounds) as they are
- * produced, never materialised whole. Pure JS: runs in Node and in a browser or Web Worker.
+ * (by the host's inflater, or fflate) so that the inflated bytes are counted, and refused past
+ * the bounds, as they are produced, never materialised whole. Pure JS: runs in Node and in a
+ * browser or Web Worker; a host's native inflater comes in through `Inflater`.
  */
 export interface ZipEntry {
   name: string;
