@@ -90,7 +90,10 @@ export class ZipReader {
    * the whole file's inflated total or this part's ratio goes past its bound.
    */
   inflate(part: string, onData: (chunk: Uint8Array) => void): void {
-    const { entry, data, meter } = this.open(part, onData);
+    this.inflateWithFflate(this.open(part, onData));
+  }
+
+  private inflateWithFflate({ entry, data, meter }: OpenedPart): void {
     if (entry.method === 0) {
       for (let i = 0; i < data.length; i += SLICE) meter.count(data.subarray(i, Math.min(data.length, i + SLICE)));
       return;
@@ -122,9 +125,10 @@ export class ZipReader {
    * stopped a few MB in.
    */
   async inflateAsync(part: string, onData: (chunk: Uint8Array) => void): Promise<void> {
-    const { entry, data, meter } = this.open(part, onData);
+    const opened = this.open(part, onData);
+    const { entry, data, meter } = opened;
     if (entry.method === 0 || data.length === 0 || this.inflater === null) {
-      this.inflate(part, onData);
+      this.inflateWithFflate(opened);
       return;
     }
     const stream = this.inflater(data);
@@ -140,7 +144,7 @@ export class ZipReader {
     }
   }
 
-  private open(part: string, onData: (chunk: Uint8Array) => void): { entry: ZipEntry; data: Uint8Array; meter: { consumed: number; count(chunk: Uint8Array): void } } {
+  private open(part: string, onData: (chunk: Uint8Array) => void): OpenedPart {
     const entry = this.entries.get(normalisePartName(part));
     if (!entry) throw new Error(`no part ${part}`);
     if (entry.method !== 0 && entry.method !== 8) throw new UnreadableWorkbookError('corrupt', `${entry.name}: compression method ${entry.method}`);
@@ -164,6 +168,13 @@ export class ZipReader {
   }
 }
 
+/** A part about to be inflated: its compressed bytes, and the meter every output slice goes through. */
+interface OpenedPart {
+  entry: ZipEntry;
+  data: Uint8Array;
+  meter: { consumed: number; count(chunk: Uint8Array): void };
+}
+
 function corrupt(entry: ZipEntry, e: unknown): UnreadableWorkbookError {
   if (e instanceof UnreadableWorkbookError) return e;
   return new UnreadableWorkbookError('corrupt', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
@@ -182,8 +193,8 @@ export interface InflateStream {
 }
 
 /**
- * DecompressionStream with raw deflate (Chromium 103+, Safari 16.4+, Firefox 113+, Node 20.12+)
- * where the platform has it, else null (fflate). Compressed bytes go in 16 KB slices, each when
+ * DecompressionStream with raw deflate where the platform has it (current browsers and Node;
+ * older ones refuse 'deflate-raw'), else null (fflate). Compressed bytes go in 16 KB slices, each when
  * the stream is ready for it; reads are asked for ahead, as the stream itself buffers nothing
  * unasked, so the inflater works on the next slices while the reader handles this one.
  */

@@ -255,7 +255,7 @@ describe('inflaters: the platform’s DecompressionStream, the CLI’s node:zlib
   const INFLATERS = [undefined, nodeInflater, null];
   const all = async (data: Uint8Array): Promise<unknown[]> => Promise.all(INFLATERS.map((inflater) => readWorkbook(data, 'x.xlsx', { inflater })));
 
-  it('the platform inflater is there (Node 20.12+), so the default path is the native one', () => {
+  it('the platform inflater is there in this Node, so the default path is the native one', () => {
     expect(typeof DecompressionStream).toBe('function');
     expect(() => new DecompressionStream('deflate-raw')).not.toThrow();
   });
@@ -276,8 +276,8 @@ describe('inflaters: the platform’s DecompressionStream, the CLI’s node:zlib
       expect(node).toEqual(js);
     }
     const empty = book({ sheets: [{ name: '評価', body: '<sheetData/>' }], extra: { 'xl/sharedStrings.xml': '' } });
-    const refusals = await Promise.all(INFLATERS.map((inflater) => refusalWith(empty, { inflater })));
-    expect(new Set(refusals).size).toBe(1);
+    // An empty part is no XML document, whichever inflater reads it.
+    expect(await Promise.all(INFLATERS.map((inflater) => refusalWith(empty, { inflater })))).toEqual(['corrupt', 'corrupt', 'corrupt']);
   });
 
   it('the same bounds and the same refusal of a damaged stream', async () => {
