@@ -34,8 +34,11 @@ class PlanBuilder {
   private readonly stack: StackItem[] = [];
   private readonly roots: PlanNode[] = [];
   private readonly nodes: PlanNode[] = [];
-  /** Each parent's children by normalised identifier (null: the roots), to reopen a node. */
-  private readonly childIndex = new Map<PlanNode | null, Map<string, PlanNode>>();
+  /**
+   * Each parent's children by normalised identifier (null: the roots), to reopen a node, and
+   * the parent's key with its `/`, made once: a child's key is then one joined string, not two.
+   */
+  private readonly childIndex = new Map<PlanNode | null, { keyPrefix: string; byId: Map<string, PlanNode> }>();
   /** `施策(1) | 暮らしやすいまちづくり` above the table names the table's `(1)`. */
   private readonly blockNames = new Map<string, string>();
   private readonly outline: ColumnLayout[];
@@ -257,13 +260,13 @@ class PlanBuilder {
     const idNorm = id ? id.norm : `name:${normalizeForMatch(name)}`;
     let siblings = this.childIndex.get(parent);
     if (!siblings) {
-      siblings = new Map();
+      siblings = { keyPrefix: `${parent ? parent.key : this.sheet.name}/`, byId: new Map() };
       this.childIndex.set(parent, siblings);
     }
-    let node = siblings.get(idNorm);
+    let node = siblings.byId.get(idNorm);
     const created = !node;
     if (!node) {
-      const key = `${parent ? parent.key : this.sheet.name}/${idNorm}`;
+      const key = siblings.keyPrefix + idNorm;
       const displayId = id ? id.display : null;
       const blockName = id && style === 'paren' ? this.blockNames.get(id.norm) : undefined;
       node = {
@@ -285,7 +288,7 @@ class PlanBuilder {
         markedRepost: false,
       };
       setName(node, name || blockName || '');
-      siblings.set(idNorm, node);
+      siblings.byId.set(idNorm, node);
       this.nodes.push(node);
       if (!parent) this.roots.push(node);
       else parent.children = append(parent.children, node);

@@ -75,10 +75,17 @@ function keywordStyle(k: string): string {
   return style;
 }
 
+/**
+ * The keyword as one string per word: a regex capture is a fresh string each time, and every
+ * plan node keeps its keyword (as its level label) for the rest of the run.
+ */
+const CANONICAL_KEYWORDS = new Map<string, string>([
+  ...Object.keys(KEYWORD_RANK).map((k): [string, string] => [k, k]),
+  ['取り組み', '取組'],
+  ['施策の方向性', '方向性'],
+]);
 function canonicalKeyword(k: string): string {
-  if (k === '取り組み') return '取組';
-  if (k === '施策の方向性') return '方向性';
-  return k;
+  return CANONICAL_KEYWORDS.get(k) ?? k;
 }
 
 /** Characters an identifier can start with; any other first character means a plain name. */
@@ -106,7 +113,9 @@ export function parseOutlineCell(text: string): ParsedOutlineCell {
       const display = m[0].trim();
       const keyword = p.keyword?.(m);
       const digits = display.replace(/^【|】$/g, '').replace(/[.．]$/, '');
-      ids.push({ style: p.style(m), display: digits, norm: normalizeForMatch(digits).replace(/\.$/, ''), keyword });
+      const norm = normalizeForMatch(digits).replace(/\.$/, '');
+      // Most identifiers are already normal (`取組12`, `1`): the node keeps one string, not two.
+      ids.push({ style: p.style(m), display: digits, norm: norm === digits ? digits : norm, keyword });
       rest = rest.slice(m[0].length).replace(/^[\s　:：.．、)）]+/, '');
       matched = true;
       break;
