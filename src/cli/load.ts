@@ -5,6 +5,7 @@ import { readWorkbook } from '../xlsx/read';
 import { CONVERT_TIMEOUT_MS, ConversionFailed, convertToXlsx, findSoffice, legacyKind, type ConversionProblem, type LegacyKind } from './convert';
 import { readInput } from './files';
 import { nodeInflater } from './inflate';
+import { stringsOnWorker } from './strings-thread';
 
 export interface LoadedWorkbook {
   snapshot: WorkbookSnapshot;
@@ -38,7 +39,7 @@ export function conversionTimeout(env: NodeJS.ProcessEnv = process.env): number 
 export async function loadWorkbook(file: string, limits?: ReadLimits): Promise<LoadedWorkbook> {
   const data = await readInput(file);
   const kind = legacyKind(data);
-  if (kind === null) return { snapshot: await readWorkbook(data, file, { limits, inflater: nodeInflater }), convertedFrom: null };
+  if (kind === null) return { snapshot: await readWorkbook(data, file, { limits, inflater: nodeInflater, stringsElsewhere: stringsOnWorker }), convertedFrom: null };
   const soffice = await findSoffice();
   if (soffice === null) throw new LegacyNotConverted(kind, 'no-soffice');
   let converted: Uint8Array;
@@ -48,5 +49,5 @@ export async function loadWorkbook(file: string, limits?: ReadLimits): Promise<L
     if (e instanceof ConversionFailed) throw new LegacyNotConverted(kind, e.problem, e.detail);
     throw e;
   }
-  return { snapshot: await readWorkbook(converted, `${file}.xlsx`, { limits, inflater: nodeInflater }), convertedFrom: kind };
+  return { snapshot: await readWorkbook(converted, `${file}.xlsx`, { limits, inflater: nodeInflater, stringsElsewhere: stringsOnWorker }), convertedFrom: kind };
 }

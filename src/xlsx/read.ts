@@ -12,10 +12,11 @@ import {
   type WorkbookSnapshot,
 } from '../core/snapshot';
 import { strFromU8 } from 'fflate';
-import { UnreadableWorkbookError } from './errors';
+import { isUnreadable, UnreadableWorkbookError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
+import { decodeEscapes, readSharedStrings } from './shared-strings';
 import { parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
-import { normalisePartName, platformInflater, ZipReader, type Inflater } from './zip';
+import { normalisePartName, platformInflater, ZipReader, type InflatedTotal, type Inflater } from './zip';
 
 /**
  * File → WorkbookSnapshot, the one reader of every host (CLI, browser pane, its Web Worker):
@@ -34,6 +35,20 @@ export interface ReadOptions {
    * platform's DecompressionStream where there is one, else fflate; null: fflate only.
    */
   inflater?: Inflater | null;
+  /**
+   * Reads the shared strings on another thread while this one reads the sheets (the CLI's
+   * worker thread): asked once per file, null to decline (the strings are then read here, first).
+   */
+  stringsElsewhere?: StringsElsewhere;
+}
+
+export type StringsElsewhere = (bytes: Uint8Array, limits: ReadLimits) => StringsThread | null;
+
+export interface StringsThread {
+  /** The file's inflated total, counted into by both threads. */
+  total: InflatedTotal;
+  /** The part's texts, or its UnreadableWorkbookError; only called when the file has the part. */
+  read(part: string): Promise<readonly string[]>;
 }
 
 /** Hyoka's add-in id (manifest.xml `<Id>`): the webextension whose property bag is ours. */
@@ -42,7 +57,9 @@ export const HYOKA_ADDIN_ID = '6f1e7f4c-3b8a-4c55-9a0e-2d3c1f5e8a71';
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   sniff(bytes, fileName ?? '');
-  return readPackage(bytes, options.limits ?? DEFAULT_READ_LIMITS, options.inflater === undefined ? platformInflater() : options.inflater);
+  const limits = options.limits ?? DEFAULT_READ_LIMITS;
+  const inflater = options.inflater === undefined ? platformInflater() : options.inflater;
+  return readPackage(bytes, limits, inflater, options.stringsElsewhere?.(bytes, limits) ?? null);
 }
 
 /**
@@ -68,8 +85,8 @@ interface Rel {
   external: boolean;
 }
 
-async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Inflater | null): Promise<WorkbookSnapshot> {
-  const zip = new ZipReader(bytes, limits, inflater);
+async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Inflater | null, elsewhere: StringsThread | null): Promise<WorkbookSnapshot> {
+  const zip = new ZipReader(bytes, limits, inflater, elsewhere?.total);
   const rootRels = readRels(zip, '', limits);
   const officeDoc = [...rootRels.values()].find((r) => !r.external && r.type.endsWith('/officeDocument') && zip.has(r.target));
   const workbookPart = officeDoc?.target ?? 'xl/workbook.xml';
@@ -86,21 +103,53 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
   const stylesPart = relOfType('/styles', 'xl/styles.xml');
   const stringsPart = relOfType('/sharedStrings', 'xl/sharedStrings.xml');
   const formats = stylesPart ? readStyles(zip, stylesPart, limits) : [];
-  const strings = stringsPart ? await readSharedStrings(zip, stringsPart, limits) : null;
+  // Read on another thread, the strings arrive while the sheets are read here: their cells
+  // hold the strings' indices until then (SheetReader's deferred mode).
+  const stringsRead = stringsPart && elsewhere ? settle(elsewhere.read(stringsPart)) : null;
+  let strings: readonly string[] | null = stringsPart && !stringsRead ? await readSharedStrings(zip, stringsPart, limits) : null;
 
-  const sheets: SheetSnapshot[] = [];
+  const read: { def: SheetDef; part: string; reader: SheetReader }[] = [];
   const unreadable: UnreadableSheet[] = [];
-  const pending: { sheet: SheetSnapshot; lists: RawValidation[] }[] = [];
-  for (const def of workbook.sheets) {
-    const rel = def.rId !== undefined ? rels.get(def.rId) : undefined;
-    // Chart sheets and dialog sheets hold no cells.
-    if (rel && !rel.type.endsWith('/worksheet')) continue;
-    if (!rel || rel.external || !zip.has(rel.target)) {
-      unreadable.push({ name: def.name, reason: 'missing-part' });
-      continue;
+  try {
+    for (const def of workbook.sheets) {
+      const rel = def.rId !== undefined ? rels.get(def.rId) : undefined;
+      // Chart sheets and dialog sheets hold no cells.
+      if (rel && !rel.type.endsWith('/worksheet')) continue;
+      if (!rel || rel.external || !zip.has(rel.target)) {
+        unreadable.push({ name: def.name, reason: 'missing-part' });
+        continue;
+      }
+      const reader = new SheetReader(formats, stringsRead ? DEFERRED : strings, workbook.date1904, limits);
+      await parsePartAsync(zip, rel.target, reader, limits);
+      read.push({ def, part: rel.target, reader });
     }
-    const reader = new SheetReader(formats, strings, workbook.date1904, limits);
-    await parsePartAsync(zip, rel.target, reader, limits);
+  } catch (e) {
+    // Read in order, the strings' own refusal would have come first.
+    const other = stringsRead ? await stringsRead : null;
+    if (other && !other.ok && isUnreadable(other.error)) throw other.error;
+    throw e;
+  }
+  if (stringsRead && stringsPart) {
+    const other = await stringsRead;
+    if (other.ok) strings = other.value;
+    else if (isUnreadable(other.error)) throw other.error;
+    // The other thread failed, not the file (it could not start, or ran out of memory): the
+    // strings are read here after all, counted on their own.
+    else strings = await readSharedStrings(new ZipReader(bytes, limits, inflater), stringsPart, limits);
+  }
+  const sheets: SheetSnapshot[] = [];
+  const pending: { sheet: SheetSnapshot; lists: RawValidation[] }[] = [];
+  for (const { def, part, reader: first } of read) {
+    let reader = first;
+    if (reader.deferred) {
+      if (reader.irregular) {
+        // Rows or cells out of order (a later one replaces an earlier one): which index a cell
+        // holds is not sure, so the sheet is read again with the strings in hand. Its bytes were
+        // counted against the file's bound once already.
+        reader = new SheetReader(formats, strings, workbook.date1904, limits);
+        await parsePartAsync(new ZipReader(bytes, limits, inflater), part, reader, limits);
+      } else reader.resolveStrings(strings ?? []);
+    }
     const sheet = reader.snapshot(def.name, def.visibility);
     sheets.push(sheet);
     pending.push({ sheet, lists: reader.validations });
@@ -291,67 +340,6 @@ function readStyles(zip: ZipReader, part: string, limits: ReadLimits): (string |
   return ids.map((id) => (id === 0 ? undefined : (custom.get(id) ?? BUILTIN_FORMATS[id])));
 }
 
-/** `_x000D_`-style escapes (characters XML cannot carry) → the characters. */
-function decodeEscapes(s: string): string {
-  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-/** sharedStrings.xml → its texts; rich-text runs joined, phonetic readings (rPh) left out. */
-async function readSharedStrings(zip: ZipReader, part: string, limits: ReadLimits): Promise<string[]> {
-  const out: string[] = [];
-  let total = 0;
-  let inSi = false;
-  let inT = false;
-  let rph = 0;
-  let parts: string[] = [];
-  // The strings read since the last write ended: cut from its text, they would keep all of it
-  // alive, markup included (a sixth of the snapshot at 100k rows).
-  let fresh = 0;
-  await parsePartAsync(
-    zip,
-    part,
-    {
-      open(name) {
-        if (name === 'si') {
-          inSi = true;
-          parts = [];
-        } else if (name === 'rPh') rph++;
-        else if (name === 't' && inSi && rph === 0) inT = true;
-      },
-      text(t) {
-        if (inT) parts.push(t);
-      },
-      close(name) {
-        if (name === 't') inT = false;
-        else if (name === 'rPh') rph--;
-        else if (name === 'si') {
-          inSi = false;
-          const s = decodeEscapes(parts.length === 1 ? parts[0] : parts.join(''));
-          if (s.length > limits.maxCellChars) throw new UnreadableWorkbookError('cell-too-long', `shared string ${out.length}: ${s.length} characters`);
-          total += s.length;
-          if (total > limits.maxSharedStringChars) throw new UnreadableWorkbookError('too-many-strings', `more than ${limits.maxSharedStringChars} characters`);
-          if (out.length >= limits.maxSharedStrings) throw new UnreadableWorkbookError('too-many-strings', `more than ${limits.maxSharedStrings} strings`);
-          out.push(s);
-        }
-      },
-      written() {
-        // One string of only their text, and each cut from it again: one copy per write.
-        if (out.length === fresh) return;
-        const text = out.slice(fresh).join('');
-        let at = 0;
-        for (let i = fresh; i < out.length; i++) {
-          const end = at + out[i].length;
-          out[i] = text.slice(at, end);
-          at = end;
-        }
-        fresh = out.length;
-      },
-    },
-    limits,
-  );
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Sheets
 
@@ -392,19 +380,33 @@ class SheetReader implements XmlHandler {
   private dv: { list: boolean; sqref: string; formula: string } | null = null;
   private inFormula1 = false;
 
+  /** Deferred mode: the shared strings are still being read elsewhere. */
+  readonly deferred: boolean;
+  private readonly strings: readonly string[] | null;
+  /** Deferred: row and column of each cell that holds a shared string's index for now. */
+  private stringCells = new Int32Array(0);
+  private stringCellCount = 0;
+  /** Deferred: a row or cell came again or out of order, so a later one may have replaced an index. */
+  irregular = false;
+
   constructor(
     private readonly formats: readonly (string | undefined)[],
-    private readonly strings: readonly string[] | null,
+    strings: readonly string[] | null | typeof DEFERRED,
     private readonly date1904: boolean,
     private readonly limits: ReadLimits,
-  ) {}
+  ) {
+    this.deferred = strings === DEFERRED;
+    this.strings = strings === DEFERRED ? null : strings;
+  }
 
   open(name: string, attrs: Attributes): void {
     switch (name) {
       case 'c': {
         if (!this.inSheetData) return;
         const ref = attrs.get('r');
-        this.col = ref !== undefined ? columnOf(ref, this.col, this.limits) : this.col + 1;
+        const col = ref !== undefined ? columnOf(ref, this.col, this.limits) : this.col + 1;
+        if (col <= this.col) this.irregular = true;
+        this.col = col;
         if (this.col >= this.limits.maxColumns) throw beyond(`column ${this.col + 1}`);
         this.type = attrs.get('t');
         const style = attrs.get('s');
@@ -443,6 +445,7 @@ class SheetReader implements XmlHandler {
         const r = ref !== undefined ? parseIndex(ref) : this.rowIndex + 2;
         if (!(r >= 1)) throw new UnreadableWorkbookError('corrupt', `row number ${ref}`);
         if (r > this.limits.maxRows) throw beyond(`row ${ref}`);
+        if (r - 1 <= this.rowIndex) this.irregular = true;
         this.rowIndex = r - 1;
         this.row = [];
         this.col = -1;
@@ -557,6 +560,11 @@ class SheetReader implements XmlHandler {
       raw = decodeEscapes(this.inline.join(''));
     } else if (v === null) {
       raw = null;
+    } else if (t === 's' && this.deferred) {
+      const i = parseIndex(v);
+      if (!(i >= 0)) throw new UnreadableWorkbookError('corrupt', `shared string ${v} does not exist`);
+      this.deferString(i);
+      return;
     } else if (t === 's') {
       if (this.strings === null) throw new UnreadableWorkbookError('missing-strings', 'cells use shared strings, the file has none');
       const i = parseIndex(v);
@@ -580,6 +588,50 @@ class SheetReader implements XmlHandler {
     }
     // A later cell at the same column replaces an earlier one.
     this.row[this.col] = normaliseCell(raw, format, this.date1904);
+  }
+
+  /** Holds the index in the cell until resolveStrings puts the string there. */
+  private deferString(index: number): void {
+    this.row[this.col] = index;
+    if (2 * this.stringCellCount + 2 > this.stringCells.length) {
+      const grown = new Int32Array(Math.max(1024, 2 * this.stringCells.length));
+      grown.set(this.stringCells);
+      this.stringCells = grown;
+    }
+    this.stringCells[2 * this.stringCellCount] = this.rowIndex;
+    this.stringCells[2 * this.stringCellCount + 1] = this.col;
+    this.stringCellCount++;
+  }
+
+  /**
+   * Deferred mode, once the strings are in: each held index becomes its string, as reading with
+   * them in hand would have made it (an empty string is an empty cell, and a row left with
+   * nothing is no row). Only for a regular sheet: in an irregular one a held index may have
+   * been replaced by a plain number.
+   */
+  resolveStrings(strings: readonly string[]): void {
+    const cells = this.stringCells;
+    let emptied: number[] | null = null;
+    for (let k = 0; k < this.stringCellCount; k++) {
+      const r = cells[2 * k];
+      const row = this.rows[r]!;
+      const c = cells[2 * k + 1];
+      const i = row[c] as number;
+      if (!(i < strings.length)) throw new UnreadableWorkbookError('corrupt', `shared string ${i} does not exist`);
+      const s = strings[i];
+      row[c] = s === '' ? null : s;
+      if (s === '') (emptied ??= []).push(r);
+    }
+    for (const r of emptied ?? []) {
+      const row = this.rows[r];
+      if (!row) continue;
+      let end = row.length;
+      while (end > 0 && row[end - 1] === null) end--;
+      if (end === 0) delete this.rows[r];
+      else row.length = end;
+    }
+    this.stringCells = new Int32Array(0);
+    this.stringCellCount = 0;
   }
 
   private endRow(): void {
@@ -611,6 +663,19 @@ class SheetReader implements XmlHandler {
     if (this.uncached.length > 0) sheet.uncachedFormulas = this.uncached;
     return sheet;
   }
+}
+
+/** SheetReader's strings while they are still being read elsewhere. */
+const DEFERRED = Symbol('deferred');
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects: awaited later, its failure is never an unhandled rejection meanwhile. */
+function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
 }
 
 function beyond(what: string): UnreadableWorkbookError {

@@ -12,19 +12,41 @@ export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
+  /** As the directory states it: a hint for sizing buffers, never trusted as a bound. */
+  statedSize: number;
   dataStart: number;
+}
+
+/**
+ * The bytes inflated so far over a whole file: `add` counts more and says the new total. Parts
+ * read on two threads (the CLI's shared strings) count into one shared total, so the file's
+ * bound holds over both while they read.
+ */
+export interface InflatedTotal {
+  add(bytes: number): number;
+}
+
+export function localTotal(): InflatedTotal {
+  let total = 0;
+  return { add: (bytes) => (total += bytes) };
+}
+
+/** A total kept in shared memory (8 bytes), for parts read on two threads at once. */
+export function sharedTotal(buffer: SharedArrayBuffer): InflatedTotal {
+  const cell = new BigInt64Array(buffer, 0, 1);
+  return { add: (bytes) => Number(Atomics.add(cell, 0, BigInt(bytes))) + bytes };
 }
 
 export class ZipReader {
   readonly entries = new Map<string, ZipEntry>();
-  /** Inflated so far, over every part. */
-  private inflated = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: ReadLimits,
     /** What inflateAsync uses; null: fflate only (tests of the fallback). */
     private readonly inflater: Inflater | null = platformInflater(),
+    /** Inflated so far, over every part. */
+    private readonly inflated: InflatedTotal = localTotal(),
   ) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const eocd = findEocd(bytes);
@@ -46,6 +68,7 @@ export class ZipReader {
       const flags = view.getUint16(p + 8, true);
       const method = view.getUint16(p + 10, true);
       let compressedSize = view.getUint32(p + 20, true);
+      let statedSize = view.getUint32(p + 24, true);
       const nameLen = view.getUint16(p + 28, true);
       const extraLen = view.getUint16(p + 30, true);
       const commentLen = view.getUint16(p + 32, true);
@@ -60,7 +83,10 @@ export class ZipReader {
           const size = view.getUint16(e + 2, true);
           if (id === 1) {
             let q = e + 4;
-            if (view.getUint32(p + 24, true) === 0xffffffff) q += 8;
+            if (statedSize === 0xffffffff) {
+              statedSize = Number(view.getBigUint64(q, true));
+              q += 8;
+            }
             if (compressedSize === 0xffffffff) {
               compressedSize = Number(view.getBigUint64(q, true));
               q += 8;
@@ -77,12 +103,17 @@ export class ZipReader {
       if (dataStart + compressedSize > bytes.length) throw new UnreadableWorkbookError('corrupt', `${name} is truncated`);
       if (flags & 1) throw new UnreadableWorkbookError('encrypted', `${name} is zip-encrypted`);
       // Names are compared without a leading slash and case-insensitively, as Office does.
-      this.entries.set(normalisePartName(name), { name, method, compressedSize, dataStart });
+      this.entries.set(normalisePartName(name), { name, method, compressedSize, statedSize, dataStart });
     }
   }
 
   has(part: string): boolean {
     return this.entries.has(normalisePartName(part));
+  }
+
+  /** The part's inflated size as the directory states it (0 when there is no such part): only a hint. */
+  statedSize(part: string): number {
+    return this.entries.get(normalisePartName(part))?.statedSize ?? 0;
   }
 
   /**
@@ -156,8 +187,7 @@ export class ZipReader {
       consumed: entry.compressedSize,
       count: (chunk: Uint8Array): void => {
         produced += chunk.length;
-        this.inflated += chunk.length;
-        if (this.inflated > this.limits.maxInflatedBytes) throw new UnreadableWorkbookError('too-large', `more than ${this.limits.maxInflatedBytes} bytes inflated`);
+        if (this.inflated.add(chunk.length) > this.limits.maxInflatedBytes) throw new UnreadableWorkbookError('too-large', `more than ${this.limits.maxInflatedBytes} bytes inflated`);
         if (produced > this.limits.ratioFloorBytes && produced > Math.max(1, meter.consumed) * this.limits.maxInflateRatio) {
           throw new UnreadableWorkbookError('zip-bomb', `${entry.name} inflates more than ${this.limits.maxInflateRatio}×`);
         }

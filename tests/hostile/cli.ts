@@ -15,6 +15,8 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 const PRIVATE = path.join(ROOT, 'node_modules', '.cache', 'hyoka-hostile');
 const BIN = path.join(PRIVATE, 'bin', 'hyoka.js');
 const ENTRY = path.join(PRIVATE, 'build', 'cli', 'main.js');
+/** The shared-strings worker script of that build (tests/hostile/strings-thread.test.ts). */
+export const BUILT_STRINGS_WORKER = path.join(PRIVATE, 'build', 'cli', 'strings-worker.js');
 
 function newestSource(dir: string): number {
   let newest = 0;
