@@ -13,10 +13,11 @@ import { unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 
 /**
- * The code that ships: tsc's output in build/ (`npm run bench` builds it first), not tsx's
- * on-the-fly transpile, whose keep-names helper adds a call per closure in hot loops.
+ * The engine's modules as tsc compiles them (`npm run bench` puts them in build/modules first),
+ * not tsx's on-the-fly transpile, whose keep-names helper adds a call per closure in hot loops.
+ * The CLI runs (run.ts) use the bundle that ships, build/cli.
  */
-const BUILD = path.join(__dirname, '..', 'build');
+const BUILD = path.join(__dirname, '..', 'build', 'modules');
 type Core = typeof import('../src/core');
 type Read = typeof import('../src/xlsx/read');
 type Write = typeof import('../src/xlsx/write');

@@ -4,10 +4,12 @@
  * no node_modules beside it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, copyFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, existsSync, copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'acorn';
+import { unzipSync, zipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { parseStringPromise } from 'xml2js';
 
@@ -121,11 +123,24 @@ describe('CLI release for a closed-network PC', () => {
       const lone = mkdtempSync(join(tmpdir(), 'hyoka-lone-'));
       copyFileSync(join(dir, 'hyoka.cjs'), join(lone, 'hyoka.cjs'));
       copyFileSync(join(ROOT, 'samples/komae-policy-grades.xlsx'), join(lone, 'komae.xlsx'));
-      const r = spawnSync(process.execPath, ['hyoka.cjs', 'check', 'komae.xlsx', '--json'], { cwd: lone, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-      rmSync(lone, { recursive: true, force: true });
+      const run = (file: string): ReturnType<typeof spawnSync> =>
+        spawnSync(process.execPath, ['hyoka.cjs', 'check', file, '--json'], { cwd: lone, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+      const r = run('komae.xlsx');
       expect(r.stderr).toBe('');
-      const json = JSON.parse(r.stdout) as { findings?: unknown[] };
+      const json = JSON.parse(String(r.stdout)) as { findings?: unknown[] };
       expect(Array.isArray(json.findings)).toBe(true);
+      // A file past 1 MB has its shared strings read by the worker beside the command; without
+      // the worker file the command reads them itself. The same report either way.
+      const parts = unzipSync(new Uint8Array(readFileSync(join(ROOT, 'samples/komae-policy-grades.xlsx'))));
+      writeFileSync(join(lone, 'large.xlsx'), zipSync({ ...parts, 'xl/media/image1.bin': [new Uint8Array(randomBytes(1_100_000)), { level: 0 }] }));
+      const withoutWorker = run('large.xlsx');
+      copyFileSync(join(dir, 'strings-worker.js'), join(lone, 'strings-worker.js'));
+      const withWorker = run('large.xlsx');
+      rmSync(lone, { recursive: true, force: true });
+      expect(withWorker.stderr).toBe('');
+      expect(withWorker.status).toBe(withoutWorker.status);
+      expect(withWorker.stdout).toBe(withoutWorker.stdout);
+      expect((JSON.parse(String(withWorker.stdout)) as { findings: unknown[] }).findings.length).toBeGreaterThan(0);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

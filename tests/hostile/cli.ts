@@ -1,6 +1,6 @@
 /**
  * Runs the real `hyoka` command in a child process: the launcher bin/hyoka.js and the CLI
- * compiled from src by tsconfig.cli.json. Both go to a private folder under node_modules/.cache
+ * bundled from src by scripts/build-cli.js. Both go to a private folder under node_modules/.cache
  * (the launcher finds ../build/cli/main.js beside itself; packages resolve from the repo), so a
  * `npm run build:cli` running elsewhere at the same time cannot hand the tests a half-written
  * build. The build is refreshed when any CLI source is newer, under a lock shared by the files.
@@ -33,6 +33,7 @@ function stale(): boolean {
   const built = statSync(ENTRY).mtimeMs;
   return (
     statSync(path.join(ROOT, 'bin', 'hyoka.js')).mtimeMs > built ||
+    statSync(path.join(ROOT, 'scripts', 'build-cli.js')).mtimeMs > built ||
     ['core', 'xlsx', 'cli', 'i18n'].some((d) => newestSource(path.join(ROOT, 'src', d)) > built)
   );
 }
@@ -54,12 +55,8 @@ export function ensureBuilt(): void {
   }
   try {
     if (stale()) {
-      const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-      try {
-        execFileSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json', '--outDir', path.join(PRIVATE, 'build')], { cwd: ROOT, stdio: 'pipe' });
-      } catch {
-        // Type errors elsewhere in the tree still emit JavaScript; the CLI runs if main.js exists.
-      }
+      // The bundle and code cache `npm install` makes (scripts/build-cli.js), in the private folder.
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.js'), path.join(PRIVATE, 'build')], { cwd: ROOT, stdio: 'pipe' });
       mkdirSync(path.join(PRIVATE, 'bin'), { recursive: true });
       copyFileSync(path.join(ROOT, 'bin', 'hyoka.js'), BIN);
     }

@@ -87,6 +87,16 @@ describe('the worker as built', () => {
     const bomb = book({ sheets: [{ name: 'S', body: '<sheetData/>' }], extra: { 'xl/sharedStrings.xml': `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${'<si><t>a</t></si>'.repeat(400_000)}</sst>` } });
     expect(await outcome(bomb, { limits: { ...DEFAULT_READ_LIMITS, ratioFloorBytes: 1024 * 1024 }, stringsElsewhere: onWorker })).toEqual({ unreadable: 'zip-bomb' });
   });
+
+  it('a worker script that fails to load, or ends without answering: the strings are read on this thread', async () => {
+    const data = trickyBook(50);
+    const here = await outcome(data, {});
+    for (const [name, text] of [['broken.js', 'syntax error('], ['silent.js', '']]) {
+      const script = path.join(dir, name);
+      await fs.writeFile(script, text);
+      expect(await outcome(data, { stringsElsewhere: stringsOnWorkerAt(script, 0) })).toEqual(here);
+    }
+  });
 });
 
 describe('hyoka check on a file that uses the worker', () => {
