@@ -40,9 +40,12 @@ const waiting = new Map<number, { resolve: (strings: string[]) => void; reject: 
 function ask(script: string, request: Omit<StringsRequest, 'id' | 'bytes'> & { bytes: Uint8Array }): Promise<string[]> {
   const w = worker?.script === script ? worker.thread : start(script);
   const id = nextId++;
-  // The file in shared memory: the worker reads it without a copy of its own.
-  const bytes = new Uint8Array(new SharedArrayBuffer(request.bytes.length));
-  bytes.set(request.bytes);
+  // The file in shared memory (readInput reads it there): the worker reads it without a copy.
+  let bytes = request.bytes;
+  if (!(bytes.buffer instanceof SharedArrayBuffer)) {
+    bytes = new Uint8Array(new SharedArrayBuffer(request.bytes.length));
+    bytes.set(request.bytes);
+  }
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
     w.ref();
