@@ -179,7 +179,7 @@ class PlanBuilder {
     const style = `block:${label}`;
     const parsed = parseOutlineCell(value);
     const id = parsed.ids[parsed.ids.length - 1];
-    this.open(style, id ? { ...id, style } : null, parsed.rest || value, row, () => label);
+    this.open(style, id ? { ...id, style } : null, parsed.rest || value, row, label);
   }
 
   /**
@@ -205,36 +205,34 @@ class PlanBuilder {
   }
 
   private dataRow(r: number, heading = false): void {
-    const openedThisRow: PlanNode[] = [];
+    // The node the row's last outline cell opened, and whether that made it.
+    let deepest: PlanNode | undefined;
     let createdDeepest = false;
     let pending: PlanNode | null = null;
     for (const col of this.outline) {
       const text = cellText(cellAt(this.sheet, r, col.col)).trim();
       if (text === '') continue;
       const parsed = parseOutlineCell(text);
-      if (parsed.ids.length === 0 && /^【[^】]*】$/.test(parsed.rest) && !this.hasEntryData(r)) return; // 【基本施策】 caption
-      parsed.ids.forEach((id, i) => {
-        const last = i === parsed.ids.length - 1;
-        const name = last ? parsed.rest : '';
-        const result = this.open(id.style, id, name, r, () => levelLabelOf(col, id));
-        openedThisRow.push(result.node);
-        createdDeepest = result.created;
-        pending = last && parsed.rest === '' ? result.node : null;
-      });
-      if (parsed.ids.length === 0 && parsed.rest !== '') {
+      const ids = parsed.ids;
+      if (ids.length === 0 && /^【[^】]*】$/.test(parsed.rest) && !this.hasEntryData(r)) return; // 【基本施策】 caption
+      for (let i = 0; i < ids.length; i++) {
+        const last = i === ids.length - 1;
+        deepest = this.open(ids[i].style, ids[i], last ? parsed.rest : '', r, col);
+        createdDeepest = this.created;
+        pending = last && parsed.rest === '' ? deepest : null;
+      }
+      if (ids.length === 0 && parsed.rest !== '') {
         const target: PlanNode | null = pending;
         if (target !== null) {
           // `1 | 多様な…`: the name of the identifier in the cell before (again, on a repeated page).
           if ((target as PlanNode).name === '') setName(target, parsed.rest);
           pending = null;
         } else {
-          const result = this.openNameOnly(parsed.rest, r, col);
-          openedThisRow.push(result.node);
-          createdDeepest = result.created;
+          deepest = this.openNameOnly(parsed.rest, r, col);
+          createdDeepest = this.created;
         }
       }
     }
-    const deepest = openedThisRow[openedThisRow.length - 1];
     if (this.readingHidden) return;
     const stray = this.strayGrades(r);
     const hasData = stray.length > 0 || this.entryColumnsFilled(r);
@@ -247,13 +245,14 @@ class PlanBuilder {
     if (current && hasData) addEntry(current, this.entry(r, true, stray));
   }
 
-  private open(
-    style: string,
-    id: IdToken | null,
-    name: string,
-    row: number,
-    levelLabel: () => string | null, // only worked out for a new node
-  ): { node: PlanNode; created: boolean } {
+  /** Whether the last `open` made its node (rather than reopening it). */
+  private created = false;
+
+  /**
+   * Opens (or reopens) the node `id` (a name-only one when null) under the open ones. `level`
+   * names its level: the outline column it was read from, or a block line's own label.
+   */
+  private open(style: string, id: IdToken | null, name: string, row: number, level: ColumnLayout | string): PlanNode {
     const at = this.stack.findIndex((s) => s.style === style);
     if (at >= 0) this.stack.length = at;
     const parent = this.stack[this.stack.length - 1]?.node ?? null;
@@ -276,7 +275,7 @@ class PlanBuilder {
         path: pathOf(parent, displayId, name, style),
         name: '',
         depth: this.stack.length + 1,
-        levelLabel: id?.keyword ?? levelLabel(),
+        levelLabel: id?.keyword ?? (typeof level === 'string' ? level : levelLabelOf(level, id)),
         style,
         row,
         parent,
@@ -298,16 +297,16 @@ class PlanBuilder {
     // Only a sheet with hidden rows drops nodes that only hidden rows held (withoutHiddenOnly).
     if (!this.readingHidden && this.hiddenRows.size > 0) this.visibleNodes.add(node);
     this.stack.push({ style, node });
-    return { node, created };
+    this.created = created;
+    return node;
   }
 
   /** A program named without an identifier: a sibling of the program above, or the first child. */
-  private openNameOnly(name: string, row: number, col: ColumnLayout): { node: PlanNode; created: boolean } {
+  private openNameOnly(name: string, row: number, col: ColumnLayout): PlanNode {
     const top = this.stack[this.stack.length - 1];
     const isProgramLike = top && (top.style === 'name' || (top.node.children.length === 0 && top.node.entries.some((e) => entryHasData(e))));
     const style = isProgramLike ? top.style : 'name';
-    const result = this.open(style, null, name, row, () => levelLabelOf(col, null));
-    return result;
+    return this.open(style, null, name, row, col);
   }
 
   private hasEntryData(r: number): boolean {
@@ -319,27 +318,29 @@ class PlanBuilder {
     return false;
   }
 
+  private gradeCell(r: number, col: ColumnLayout | undefined): GradeCell | null {
+    if (!col) return null;
+    return { row: r, col: col.col, parsed: this.gradeOf(textOf(this.at(r, col.col)), col) };
+  }
+
+  private valueCell(r: number, col: number | undefined): ValueCell | null {
+    if (col === undefined) return null;
+    const v = this.at(r, col);
+    return { row: r, col, value: v, text: textOf(v) };
+  }
+
   private entry(r: number, continuation: boolean, strayGrades: readonly ValueCell[]): PlanEntry {
     const c = this.cols;
-    const grade = (col: ColumnLayout | undefined): GradeCell | null => {
-      if (!col) return null;
-      return { row: r, col: col.col, parsed: this.gradeOf(textOf(this.at(r, col.col)), col) };
-    };
-    const value = (col: number | undefined): ValueCell | null => {
-      if (col === undefined) return null;
-      const v = this.at(r, col);
-      return { row: r, col, value: v, text: textOf(v) };
-    };
-    const declaredGrade = grade(c.grade);
-    const repostCell = value(c.repost?.col);
+    const declaredGrade = this.gradeCell(r, c.grade);
+    const repostCell = this.valueCell(r, c.repost?.col);
     const repost =
       (declaredGrade?.parsed.kind === 'grade' && declaredGrade.parsed.repost) ||
       (repostCell !== null && repostCell.text.trim() !== '' && !/^[-－—ー×✕]$/.test(repostCell.text.trim()));
     const departmentText = c.department ? textOf(this.at(r, c.department.col)).trim() : '';
     const years: readonly YearBlock[] = c.years.length === 0 ? NO_YEARS : c.years.map((y) => {
-      const status = value(y.status);
-      const evaluation = value(y.evaluation);
-      const achievement = value(y.achievement);
+      const status = this.valueCell(r, y.status);
+      const evaluation = this.valueCell(r, y.evaluation);
+      const achievement = this.valueCell(r, y.achievement);
       const cells = [status, evaluation, achievement].filter((x): x is ValueCell => x !== null);
       return {
         year: y.year,
@@ -354,11 +355,11 @@ class PlanBuilder {
       row: r,
       department: departmentText === '' ? null : departmentText,
       declaredGrade,
-      previousGrade: grade(c.previousGrade),
-      nextPolicy: value(c.nextPolicy?.col),
-      achievement: value(c.achievement?.col),
-      resultText: value(this.resultCol),
-      reasonText: value(this.reasonCol),
+      previousGrade: this.gradeCell(r, c.previousGrade),
+      nextPolicy: this.valueCell(r, c.nextPolicy?.col),
+      achievement: this.valueCell(r, c.achievement?.col),
+      resultText: this.valueCell(r, this.resultCol),
+      reasonText: this.valueCell(r, this.reasonCol),
       years,
       repost,
       continuation,
