@@ -386,8 +386,12 @@ class SheetReader implements XmlHandler {
   /** Deferred: row and column of each cell that holds a shared string's index for now. */
   private stringCells = new Int32Array(0);
   private stringCellCount = 0;
-  /** Deferred: a row or cell came again or out of order, so a later one may have replaced an index. */
+  /**
+   * Deferred: a row or cell came again or out of order (a later one may have replaced an
+   * index), or a cell outside a row: where its value goes is not simple enough to replay.
+   */
   irregular = false;
+  private inRow = false;
 
   constructor(
     private readonly formats: readonly (string | undefined)[],
@@ -445,7 +449,8 @@ class SheetReader implements XmlHandler {
         const r = ref !== undefined ? parseIndex(ref) : this.rowIndex + 2;
         if (!(r >= 1)) throw new UnreadableWorkbookError('corrupt', `row number ${ref}`);
         if (r > this.limits.maxRows) throw beyond(`row ${ref}`);
-        if (r - 1 <= this.rowIndex) this.irregular = true;
+        if (r - 1 <= this.rowIndex || this.inRow) this.irregular = true;
+        this.inRow = true;
         this.rowIndex = r - 1;
         this.row = [];
         this.col = -1;
@@ -530,6 +535,7 @@ class SheetReader implements XmlHandler {
         return;
       case 'row':
         if (this.inSheetData) this.endRow();
+        this.inRow = false;
         return;
       case 'sheetData':
         this.inSheetData = false;
@@ -592,6 +598,10 @@ class SheetReader implements XmlHandler {
 
   /** Holds the index in the cell until resolveStrings puts the string there. */
   private deferString(index: number): void {
+    if (!this.inRow) {
+      this.irregular = true;
+      return;
+    }
     this.row[this.col] = index;
     if (2 * this.stringCellCount + 2 > this.stringCells.length) {
       const grown = new Int32Array(Math.max(1024, 2 * this.stringCells.length));

@@ -115,11 +115,18 @@ describe('the same snapshot as with the strings in hand', () => {
       { name: 'a number replaces an index equal to it', body: sheet('<row r="1"><c r="A1" t="s"><v>2</v></c><c r="A1"><v>2</v></c></row>') },
       { name: 'an index replaces a number', body: sheet('<row r="1"><c r="B1"><v>7</v></c><c r="B1" t="s"><v>0</v></c></row>') },
       { name: 'cells out of order', body: sheet('<row r="1"><c r="C1" t="s"><v>1</v></c><c r="A1"><v>1</v></c></row>') },
+      { name: 'a cell before any row', body: sheet('<c r="A1" t="s"><v>0</v></c><row r="1"><c r="B1"><v>5</v></c></row>') },
+      { name: 'a cell between rows', body: sheet('<row r="1"><c r="A1"><v>5</v></c></row><c r="B1" t="s"><v>1</v></c><row r="2"><c r="A2"><v>1</v></c></row>') },
+      { name: 'a row in a row', body: sheet('<row r="1"><c r="A1"><v>1</v></c><row r="2"><c r="A2" t="s"><v>0</v></c></row><c r="B2" t="s"><v>1</v></c></row>') },
       { name: 'in order', body: sheet('<row r="1"><c r="A1" t="s"><v>2</v></c><c r="B1"><v>2</v></c></row>') },
     ];
     const out = await expectSame(book({ sheets, strings }));
     if (!('snapshot' in out)) throw new Error('unreadable');
-    expect(out.snapshot.sheets.map((s) => s.rows.filter(Boolean))).toEqual([[['B'], ['A']], [[null, 'C']], [[2]], [[null, 'A']], [[1, null, 'B']], [['C', 2]]]);
+    const rows = out.snapshot.sheets.map((s) => s.rows.filter(Boolean));
+    expect(rows.slice(0, 5)).toEqual([[['B'], ['A']], [[null, 'C']], [[2]], [[null, 'A']], [[1, null, 'B']]]);
+    // Cells outside a row are no cells, as when read in order.
+    expect(rows.slice(5, 7)).toEqual([[[null, 5]], [[5], [1]]]);
+    expect(rows[8]).toEqual([['C', 2]]);
   });
 
   it('merged followers are cleared after the strings are in', async () => {
