@@ -407,14 +407,15 @@ class SheetReader implements XmlHandler {
     switch (name) {
       case 'c': {
         if (!this.inSheetData) return;
-        const ref = attrs.get('r');
-        const col = ref !== undefined ? columnOf(ref, this.col, this.limits) : this.col + 1;
+        // Read in place (Attributes.scan): a sheet has millions of cells.
+        const letters = attrs.scan('r', columnLetters);
+        if (letters !== undefined && letters > this.limits.maxColumns) throw beyond(`cell ${(attrs.get('r') ?? '').slice(0, 20)}`);
+        const col = letters === undefined || letters === 0 ? this.col + 1 : letters - 1;
         if (col <= this.col) this.irregular = true;
         this.col = col;
         if (this.col >= this.limits.maxColumns) throw beyond(`column ${this.col + 1}`);
         this.type = attrs.get('t');
-        const style = attrs.get('s');
-        this.style = style !== undefined ? Number(style) : 0;
+        this.style = attrs.scan('s', styleNumber) ?? 0;
         this.isFormula = false;
         this.v = null;
         this.inline = null;
@@ -445,10 +446,9 @@ class SheetReader implements XmlHandler {
         return;
       case 'row': {
         if (!this.inSheetData) return;
-        const ref = attrs.get('r');
-        const r = ref !== undefined ? parseIndex(ref) : this.rowIndex + 2;
-        if (!(r >= 1)) throw new UnreadableWorkbookError('corrupt', `row number ${ref}`);
-        if (r > this.limits.maxRows) throw beyond(`row ${ref}`);
+        const r = attrs.scan('r', indexIn) ?? this.rowIndex + 2;
+        if (!(r >= 1)) throw new UnreadableWorkbookError('corrupt', `row number ${attrs.get('r')}`);
+        if (r > this.limits.maxRows) throw beyond(`row ${attrs.get('r')}`);
         if (r - 1 <= this.rowIndex || this.inRow) this.irregular = true;
         this.inRow = true;
         this.rowIndex = r - 1;
@@ -699,29 +699,43 @@ function ascending(list: number[]): number[] {
 
 /** A decimal index without a sign; NaN for anything else (a 20-digit number is NaN too, not 1e20). */
 function parseIndex(s: string): number {
-  if (s.length === 0 || s.length > 15) return NaN;
+  return indexIn(s, 0, s.length);
+}
+
+/** parseIndex of text[start, end). */
+function indexIn(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return NaN;
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const d = s.charCodeAt(i) - 48;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return NaN;
     n = n * 10 + d;
   }
   return n;
 }
 
-/** `AB12` → 0-based column 27; letters only, the row part is the row element's business. */
-function columnOf(ref: string, previous: number, limits: ReadLimits): number {
+/** A cell's style index (`s`) as Number() reads it, without cutting the digits out first. */
+function styleNumber(text: string, start: number, end: number): number {
+  const n = indexIn(text, start, end);
+  return n >= 0 ? n : Number(text.slice(start, end));
+}
+
+/**
+ * `AB12` → 28, the 1-based column of text[start, end); 0 when it starts with no letter (the
+ * cell after the last). Letters only: the row part is the row element's business. Past any
+ * column there could be, Infinity.
+ */
+function columnLetters(text: string, start: number, end: number): number {
   let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    let code = ref.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
     if (code === 36) continue; // $
     if (code >= 97 && code <= 122) code -= 32;
     if (code < 65 || code > 90) break;
     n = n * 26 + (code - 64);
-    if (n > limits.maxColumns) throw beyond(`cell ${ref.slice(0, 20)}`);
+    if (n > 2 ** 40) return Infinity;
   }
-  return n === 0 ? previous + 1 : n - 1;
+  return n;
 }
 
 /** `B3:D4`, `B3`, `$A$1:$A$4` → 0-based range; null when malformed. */

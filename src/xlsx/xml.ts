@@ -105,8 +105,36 @@ export class Attributes {
     return -1;
   }
 
+  /**
+   * The attribute named exactly `name` handed to `parse` without a string cut for it: as
+   * (tag text, start, end) when its value is plain (no reference, no line break or tab: nearly
+   * every value, `A1`, `3`, `s`), else as its decoded value (value, 0, length). Undefined when
+   * there is none. For the attributes read on every cell.
+   */
+  scan<T>(name: string, parse: (text: string, start: number, end: number) => T): T | undefined {
+    const k = this.find(name);
+    if (k < 0) return undefined;
+    const start = this.at[4 * k + 2];
+    const end = this.at[4 * k + 3];
+    if (this.isPlain(start, end)) return parse(this.text, start, end);
+    const v = this.value(k);
+    return parse(v, 0, v.length);
+  }
+
+  private isPlain(start: number, end: number): boolean {
+    const text = this.text;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x26 || c === 0x09 || c === 0x0a || c === 0x0d) return false;
+    }
+    return true;
+  }
+
   private value(k: number): string {
-    let v = this.text.slice(this.at[4 * k + 2], this.at[4 * k + 3]);
+    const start = this.at[4 * k + 2];
+    const end = this.at[4 * k + 3];
+    if (this.isPlain(start, end)) return this.text.slice(start, end);
+    let v = this.text.slice(start, end);
     // Attribute-value normalisation: a literal line break or tab is a space (a reference keeps it).
     if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' ');
     return decodeReferences(v);

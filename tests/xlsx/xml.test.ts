@@ -282,6 +282,32 @@ describe('Attributes', () => {
     expect(b.get('Id')?.local).toBeUndefined();
   });
 
+  test('scan hands a plain value in place and any other value decoded, as get reads it', () => {
+    const seen: [string, string | undefined, string | undefined][] = [];
+    const tok = new XmlTokenizer(
+      {
+        open: (_name, a) => {
+          for (const n of ['r', 's', 't', 'u', 'none']) {
+            const cut = a.scan(n, (text, start, end) => `${start === 0 && end === text.length ? 'whole' : 'in place'}:${text.slice(start, end)}`);
+            seen.push([n, cut, a.get(n)]);
+          }
+        },
+        close: () => undefined,
+      },
+      64,
+      't',
+    );
+    tok.write('<c r="AB12" s="&#51;" t="a\tb" u="x\ny"/>');
+    tok.close();
+    expect(seen).toEqual([
+      ['r', 'in place:AB12', 'AB12'],
+      ['s', 'whole:3', '3'],
+      ['t', 'whole:a b', 'a b'],
+      ['u', 'whole:x y', 'x y'],
+      ['none', undefined, undefined],
+    ]);
+  });
+
   test('an attribute named __proto__ or constructor is data like any other', () => {
     const a = lookups('<a __proto__="x" constructor="y"/>', ['__proto__', 'constructor', 'toString']);
     expect(a.get('__proto__')?.get).toBe('x');
