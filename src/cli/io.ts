@@ -15,17 +15,33 @@ export interface Io {
   terminal?: Terminal;
 }
 
+/**
+ * A stream the reader has closed (`hyoka check … --json | head`) is left alone: what was to be
+ * printed is not wanted, and the rest of the command (a summary being written) still finishes,
+ * where the stream's error would otherwise end the process with a stack trace.
+ */
+const closed = new WeakSet<NodeJS.WriteStream>();
+const guarded = new WeakSet<NodeJS.WriteStream>();
+function write(stream: NodeJS.WriteStream, text: string): void {
+  if (closed.has(stream)) return;
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on('error', () => closed.add(stream));
+  }
+  stream.write(text);
+}
+
 export const processIo: Io = {
-  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  stdout: (text) => write(process.stdout, text.endsWith('\n') ? text : `${text}\n`),
   stdoutPieces(pieces) {
     let last = '';
     for (const piece of pieces) {
-      process.stdout.write(piece);
+      write(process.stdout, piece);
       last = piece;
     }
-    if (!last.endsWith('\n')) process.stdout.write('\n');
+    if (!last.endsWith('\n')) write(process.stdout, '\n');
   },
-  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  stderr: (text) => write(process.stderr, text.endsWith('\n') ? text : `${text}\n`),
   interactive: Boolean(process.stderr.isTTY),
   get terminal(): Terminal {
     return processTerminal();

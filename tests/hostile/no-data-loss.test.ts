@@ -2,11 +2,12 @@
  * Nothing lost: the CLI never writes to an input, writes its output whole or not at all,
  * does not overwrite without --force, and never overwrites an input, even with --force.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 
 import { OutputRefused, writeOutputAtomically } from '../../src/cli/files';
-import { ROOT, ensureBuilt, expectNoCrash, hashFolder, runCli, tempDir } from './cli';
+import { BUILT_LAUNCHER, ROOT, STACK, ensureBuilt, expectNoCrash, hashFolder, runCli, tempDir } from './cli';
 import * as g from './generate';
 
 let dir: string;
@@ -98,6 +99,25 @@ describe('--out naming an input is refused, even with --force', () => {
       await fs.rm(soft);
     }
   }, 60_000);
+});
+
+test('a reader that stops reading (`| head`): no stack trace, the summary still written whole', async () => {
+  const out = path.join(dir, 'head-summary.xlsx');
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [BUILT_LAUNCHER, 'check', path.join(ROOT, 'samples', 'komae-policy-grades.xlsx'), '--json', '--out', out], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // The reading end closed before anything is printed, as a `head` that has had enough does.
+    child.stdout.destroy();
+    child.on('close', (c) => resolve({ code: c, stderr }));
+  });
+  expect(stderr).not.toMatch(STACK);
+  expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+  expect(code).toBe(1);
+  const written = await fs.readFile(out);
+  expect(written.subarray(0, 2).toString()).toBe('PK');
+  await fs.rm(out);
+  await inputsUnchanged();
 });
 
 test('--out into a folder that does not exist: a message, exit 2, nothing written', async () => {
