@@ -35,7 +35,8 @@ export const stringsOnWorker = stringsOnWorkerAt(path.join(__dirname, 'strings-w
 
 let worker: { script: string; thread: Worker } | null = null;
 let nextId = 0;
-const waiting = new Map<number, { resolve: (strings: string[]) => void; reject: (e: Error) => void }>();
+/** Each request's texts so far (runs decoded as they arrive), and how it ends. */
+const waiting = new Map<number, { strings: string[]; resolve: (strings: string[]) => void; reject: (e: Error) => void }>();
 
 function ask(script: string, request: Omit<StringsRequest, 'id' | 'bytes'> & { bytes: Uint8Array }): Promise<string[]> {
   const w = worker?.script === script ? worker.thread : start(script);
@@ -47,7 +48,7 @@ function ask(script: string, request: Omit<StringsRequest, 'id' | 'bytes'> & { b
     bytes.set(request.bytes);
   }
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+    waiting.set(id, { strings: [], resolve, reject });
     w.ref();
     w.postMessage({ ...request, id, bytes } satisfies StringsRequest);
   });
@@ -62,15 +63,21 @@ function stop(w: Worker): void {
 }
 
 function start(script: string): Worker {
-  const w = new Worker(script);
+  // A small young generation: the worker keeps nothing but the run it is filling.
+  const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   w.on('message', (reply: StringsReply) => {
     const asked = waiting.get(reply.id);
+    if (reply.kind === 'run') {
+      if (asked) unpack(reply, asked.strings);
+      return;
+    }
     waiting.delete(reply.id);
-    // Its heap would otherwise stay with the process for the rest of the run (~40 MB at 100k
-    // rows, at the very time the plan is built): the next large file starts another.
+    // Its heap would otherwise stay with the process for the rest of the run, at the very
+    // time the plan is built: the next large file starts another.
     if (waiting.size === 0) stop(w);
     if (!asked) return;
-    if (reply.ok) asked.resolve(unpack(reply));
+    if (reply.kind === 'done' && asked.strings.length === reply.count) asked.resolve(asked.strings);
+    else if (reply.kind === 'done') asked.reject(new Error(`shared strings thread: ${asked.strings.length} of ${reply.count} strings arrived`));
     else if (reply.unreadable) asked.reject(new UnreadableWorkbookError(reply.unreadable.reason, reply.unreadable.detail));
     else asked.reject(new Error(`shared strings thread: ${reply.message}`));
   });
@@ -87,33 +94,16 @@ function start(script: string): Worker {
   return w;
 }
 
-/** Decoding ~1M code units at a time keeps each decoded string well below V8's longest. */
-const CHUNK = 1 << 20;
-
 /**
- * The packed texts → strings: each run of texts is decoded once (as UTF-16 code units, lone
- * surrogates kept as they were) and every text cut from its run.
+ * One run of packed texts → strings appended to `out`: the run is decoded once (as UTF-16 code
+ * units, lone surrogates kept as they were) and every text cut from it.
  */
-function unpack(reply: Extract<StringsReply, { ok: true }>): string[] {
-  const chars = Buffer.from(reply.chars, 0, reply.length * 2);
-  const ends = new Uint32Array(reply.ends, 0, reply.count);
-  const out = new Array<string>(reply.count);
-  let i = 0;
-  let runStart = 0;
-  while (i < reply.count) {
-    let j = i;
-    while (j < reply.count && ends[j] - runStart <= CHUNK) j++;
-    if (j === i) j = i + 1; // one text longer than a run (limits raised by a profile)
-    const runEnd = ends[j - 1];
-    const run = chars.toString('utf16le', 2 * runStart, 2 * runEnd);
-    let at = 0;
-    for (let k = i; k < j; k++) {
-      const end = ends[k] - runStart;
-      out[k] = run.slice(at, end);
-      at = end;
-    }
-    runStart = runEnd;
-    i = j;
+function unpack(run: Extract<StringsReply, { kind: 'run' }>, out: string[]): void {
+  const text = Buffer.from(run.chars, 0, run.length * 2).toString('utf16le');
+  const ends = new Uint32Array(run.ends, 0, run.count);
+  let at = 0;
+  for (let k = 0; k < run.count; k++) {
+    out.push(text.slice(at, ends[k]));
+    at = ends[k];
   }
-  return out;
 }
