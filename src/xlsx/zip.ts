@@ -12,8 +12,6 @@ export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
-  /** As the directory states it: a hint for sizing buffers, never trusted as a bound. */
-  statedSize: number;
   dataStart: number;
 }
 
@@ -68,7 +66,6 @@ export class ZipReader {
       const flags = view.getUint16(p + 8, true);
       const method = view.getUint16(p + 10, true);
       let compressedSize = view.getUint32(p + 20, true);
-      let statedSize = view.getUint32(p + 24, true);
       const nameLen = view.getUint16(p + 28, true);
       const extraLen = view.getUint16(p + 30, true);
       const commentLen = view.getUint16(p + 32, true);
@@ -83,10 +80,7 @@ export class ZipReader {
           const size = view.getUint16(e + 2, true);
           if (id === 1) {
             let q = e + 4;
-            if (statedSize === 0xffffffff) {
-              statedSize = Number(view.getBigUint64(q, true));
-              q += 8;
-            }
+            if (view.getUint32(p + 24, true) === 0xffffffff) q += 8;
             if (compressedSize === 0xffffffff) {
               compressedSize = Number(view.getBigUint64(q, true));
               q += 8;
@@ -103,17 +97,12 @@ export class ZipReader {
       if (dataStart + compressedSize > bytes.length) throw new UnreadableWorkbookError('corrupt', `${name} is truncated`);
       if (flags & 1) throw new UnreadableWorkbookError('encrypted', `${name} is zip-encrypted`);
       // Names are compared without a leading slash and case-insensitively, as Office does.
-      this.entries.set(normalisePartName(name), { name, method, compressedSize, statedSize, dataStart });
+      this.entries.set(normalisePartName(name), { name, method, compressedSize, dataStart });
     }
   }
 
   has(part: string): boolean {
     return this.entries.has(normalisePartName(part));
-  }
-
-  /** The part's inflated size as the directory states it (0 when there is no such part): only a hint. */
-  statedSize(part: string): number {
-    return this.entries.get(normalisePartName(part))?.statedSize ?? 0;
   }
 
   /**
