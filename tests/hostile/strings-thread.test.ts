@@ -14,7 +14,7 @@ import { nodeInflater } from '../../src/cli/inflate';
 import { STRINGS_THREAD_MIN_BYTES, stringsOnWorkerAt } from '../../src/cli/strings-thread';
 import { isUnreadable } from '../../src/xlsx/errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../src/xlsx/limits';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook, type StringsElsewhere } from '../../src/xlsx/read';
 import { captureIo } from '../cli/capture-io';
 import { book, si } from '../xlsx/parts';
 import { BUILT_STRINGS_WORKER, ensureBuilt, expectNoCrash, runCli, tempDir } from './cli';
@@ -58,7 +58,32 @@ async function outcome(data: Uint8Array, options: Parameters<typeof readWorkbook
   }
 }
 
-const onWorker = stringsOnWorkerAt(BUILT_STRINGS_WORKER, 0);
+/**
+ * The built worker, with what each of its answers was: the strings' count, or the reason it
+ * refused them. A worker that failed to answer would leave the reader to read the strings
+ * itself and these tests would pass without it; the answers show it did the reading.
+ */
+const answers: (number | string)[] = [];
+const built = stringsOnWorkerAt(BUILT_STRINGS_WORKER, 0);
+const onWorker: StringsElsewhere = (bytes, limits) => {
+  const thread = built(bytes, limits);
+  return (
+    thread && {
+      total: thread.total,
+      read: (part) =>
+        thread.read(part).then(
+          (strings) => (answers.push(strings.length), strings),
+          (e: unknown) => {
+            answers.push(isUnreadable(e) ? e.reason : `failed: ${String(e)}`);
+            throw e;
+          },
+        ),
+    }
+  );
+};
+beforeEach(() => {
+  answers.length = 0;
+});
 
 describe('the worker as built', () => {
   it('exists in the build the CLI tests run', async () => {
@@ -72,6 +97,7 @@ describe('the worker as built', () => {
       const here = await outcome(data, {});
       expect(await outcome(data, { stringsElsewhere: onWorker })).toEqual(here);
     }
+    expect(answers).toEqual([5 + 3, 5 + 50_000]);
     const one = (await readWorkbook(trickyBook(3), 'x.xlsx', { stringsElsewhere: onWorker })).sheets[0].rows;
     expect(one[0]).toEqual(['地域福祉計画の取組 0 ／ 担当課 0', null, 0]);
     expect(one[1]?.[1]).toBe('lone \ud800 surrogate and \r escape');
@@ -86,6 +112,8 @@ describe('the worker as built', () => {
     expect(await outcome(long, { stringsElsewhere: onWorker })).toEqual({ unreadable: 'cell-too-long' });
     const bomb = book({ sheets: [{ name: 'S', body: '<sheetData/>' }], extra: { 'xl/sharedStrings.xml': `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${'<si><t>a</t></si>'.repeat(400_000)}</sst>` } });
     expect(await outcome(bomb, { limits: { ...DEFAULT_READ_LIMITS, ratioFloorBytes: 1024 * 1024 }, stringsElsewhere: onWorker })).toEqual({ unreadable: 'zip-bomb' });
+    // Each refusal came from the worker, not from a fallback read on this thread.
+    expect(answers).toEqual(['too-many-strings', 'cell-too-long', 'zip-bomb']);
   });
 
   it('a worker script that fails to load, or ends without answering: the strings are read on this thread', async () => {
