@@ -60,6 +60,12 @@ export interface SheetSnapshot {
    * in reading order. Absent: none, or the adapter always has results (Office.js).
    */
   uncachedFormulas?: { row: number; col: number }[];
+  /**
+   * Rows (0-based, ascending) whose every cell with a value is italic, or grey (a grey font or
+   * a grey fill): how 記入例 rows are often drawn. Only such rows are listed, at most 10,000.
+   * Absent: none, or the adapter cannot tell.
+   */
+  rowStyles?: { row: number; italic?: true; grey?: true }[];
 }
 
 /** A sheet the workbook lists but whose content could not be read (its part is missing from the file). */

@@ -1,6 +1,7 @@
 import type { GradeNotation } from '../grades';
 import type { ColumnRole } from '../settings';
 import type { SheetKind } from '../report';
+import type { RecoveredIdentifier, RowRoleMark } from './row-roles';
 
 /** Why a column got its role; language-neutral (the CLI's --explain and the pane render it). */
 export type ColumnEvidence =
@@ -85,6 +86,13 @@ export interface SheetLayout {
   summaryTable: SummaryTableLayout | null;
   /** Why detection is unsure, in the reader's language-neutral keys (rendered as layout-uncertain). */
   uncertainties: Uncertainty[];
+  /**
+   * Rows of the region that are not data (headings, examples, totals, footnotes) with their
+   * evidence; every other row with content is data. Filled when the plan is built (row-roles.ts).
+   */
+  rowRoles?: RowRoleMark[];
+  /** Outline identifiers read back from the dates Excel stored for them (`1-2` as 1月2日). */
+  recoveredIds?: RecoveredIdentifier[];
 }
 
 export type Uncertainty =
