@@ -1,4 +1,6 @@
+import { parseA1 } from './a1';
 import { detectRegions, fileNameYear } from './layout/detect';
+import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
 import { linkReposts } from './plan/reposts';
@@ -8,7 +10,7 @@ import type { Finding, Report, SheetInfo } from './report';
 import { RULES } from './rules/registry';
 import type { Problem, RuleContext } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
-import type { WorkbookSnapshot } from './snapshot';
+import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
 import { sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
 import { parseFiscalYear } from './years';
@@ -39,11 +41,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
   for (const l of layouts) resolveYearGrades(l, reportYear);
   const plans: SheetPlan[] = [];
-  visible.forEach((sheet, i) => {
-    // One plan per sheet: its evaluation region (stacked blocks are one region).
-    const region = regionsBySheet[i].find((l) => l.kind === 'evaluation');
-    if (region) plans.push(buildSheetPlan(sheet, region));
-  });
+  visible.forEach((sheet, i) => plans.push(...buildRegionPlans(sheet, regionsBySheet[i])));
   linkReposts(plans);
   const summarySources = linkSummaryTables(layouts, plans);
 
@@ -59,7 +57,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     for (const problem of rule.run(context)) {
       // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
       const row0 = problem.at.row !== null ? problem.at.row - 1 : null;
-      if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, problem.at.sheet, row0))) continue;
+      if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, problem.at.sheet, row0, problem.at.cell))) continue;
       findings.push(toFinding(rule.id, rule.severity, problem));
     }
   }
@@ -71,15 +69,23 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0),
   );
 
-  const planBySheet = new Map(plans.map((p) => [p.sheet, p]));
+  const planBySheet = new Map<string, SheetPlan>();
+  for (const p of plans) if (!planBySheet.has(p.sheet)) planBySheet.set(p.sheet, p);
   const tallies = new Map(plans.map((p) => [p, subtreeTallies(p)]));
   const sheets: SheetInfo[] = regionsBySheet.map((regions) => {
     // One line per sheet: its evaluation region if any, else its first table.
     const l = regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
     const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
     const plan = planBySheet.get(l.sheet);
-    if (plan && plan.gradedDepth !== null) info.gradeCounts = sheetGradeCounts(plan, tallies.get(plan) ?? subtreeTallies(plan));
-    else if (plan) {
+    const graded = plans.filter((p) => p.sheet === l.sheet && p.gradedDepth !== null);
+    if (graded.length > 0) {
+      // Several tables on the sheet: the sheet's counts are their sum, level by level.
+      const counts = graded.map((p) => sheetGradeCounts(p, tallies.get(p) ?? subtreeTallies(p)));
+      info.gradeCounts = counts.reduce((sum, c) => {
+        for (const k of Object.keys(c) as (keyof typeof c)[]) sum[k] = (sum[k] ?? 0) + c[k];
+        return sum;
+      });
+    } else if (plan) {
       const progress = summariseProgress(plan);
       if (progress) info.progress = progress;
     }
@@ -97,6 +103,20 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
   };
   return { report, layouts, plans };
+}
+
+/**
+ * One plan per evaluation table of the sheet. A sheet's only table (or its stacked blocks,
+ * one region) keys its nodes by the sheet's name; a second table adds its table key, and
+ * each table is read through a view of its own cells.
+ */
+function buildRegionPlans(sheet: SheetSnapshot, regions: readonly SheetLayout[]): SheetPlan[] {
+  const evaluation = regions.filter((l) => l.kind === 'evaluation');
+  return evaluation.map((region, k) => {
+    const view = region.area ? areaView(sheet, region.area) : sheet;
+    const keyRoot = k === 0 || region.tableKey === undefined ? sheet.name : `${sheet.name}!${region.tableKey}`;
+    return buildSheetPlan(view, region, { keyRoot });
+  });
 }
 
 /** Where the report year came from, in the order it is looked for. */
@@ -167,11 +187,14 @@ export function resolveYearGrades(layout: SheetLayout, reportYear: number | null
 }
 
 /** The finding's place lies in the region (its header and data rows; sheet-level findings of the sheet). */
-function inRegion(layout: SheetLayout, sheet: string | null, row: number | null): boolean {
+function inRegion(layout: SheetLayout, sheet: string | null, row: number | null, cell: string | null = null): boolean {
   if (sheet !== layout.sheet) return false;
   if (row === null) return true;
   const top = layout.headerRows[0] ?? layout.firstDataRow;
-  return row >= top && row <= layout.lastDataRow;
+  if (row < top || row > layout.lastDataRow) return false;
+  // Tables side by side: the finding's column tells which one it is in.
+  const at = layout.area && cell ? parseA1(cell) : null;
+  return at === null || (at.col >= (layout.area?.left ?? 0) && at.col <= (layout.area?.right ?? Number.MAX_SAFE_INTEGER));
 }
 
 /** A rule's problem as a Finding: the rule's id and severity, the messageId and params, where. */
