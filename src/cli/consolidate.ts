@@ -25,7 +25,7 @@ import type { LegacyKind } from './convert';
 import { InputRefused, outputProblem, problemOf, readInput, writeOutputWith } from './files';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { escapeControls } from './terminal';
-import { findingJson, policyJson } from './json';
+import { findingJson, JSON_SCHEMA_VERSION, policyJson } from './json';
 import { buildConsolidationDocument, buildDepartmentDocuments } from '../render/consolidation-document';
 import { printPieces, type Io } from './io';
 import { jsonPieces } from './json-text';
@@ -288,6 +288,7 @@ async function loadSnapshot(file: string, lang: Lang, limits: ReadLimits | undef
 /** The JSON contract of `consolidate --json`. */
 export function toConsolidationJson(result: ConsolidationResult, lang: Lang, notes: ConsolidationNotes = { skipped: [], converted: new Map() }): unknown {
   return {
+    schemaVersion: JSON_SCHEMA_VERSION,
     reportYear: result.reportYear,
     files: result.files.map((f) => ({
       file: f.file,

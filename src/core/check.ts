@@ -12,7 +12,7 @@ import type { Problem, RuleContext } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
-import { sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
+import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
 import { parseFiscalYear } from './years';
 
 export interface CheckOptions {
@@ -93,13 +93,16 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (hidden > 0) info.hiddenRowsSkipped = hidden;
     return info;
   });
+  // Sheets that are one plan (one sheet per 基本施策) are summed as one: each plan node once.
+  const groups = planGroups(plans);
   const report: Report = {
     file: options.fileName ?? null,
     reportYear,
     reportYearSource,
     sheets,
     findings,
-    policies: summarisePolicies(plans, findings, settings, tallies),
+    policies: summarisePolicies(plans, findings, settings, tallies, groups),
+    plans: groups.map((g) => ({ sheets: g.map((p) => p.sheet) })),
     method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
   };
   return { report, layouts, plans };
