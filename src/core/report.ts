@@ -74,6 +74,8 @@ export interface SheetInfo {
   hiddenRowsSkipped?: number;
   /** Evaluation sheets without A–D grades (progress tables): what they record instead. */
   progress?: ProgressSummary;
+  /** A hidden sheet read because it alone holds the evaluation table (the visible ones are examples or covers). */
+  hidden?: true;
 }
 
 /** A progress sheet's entries per fiscal year (year null: a single-year 達成度 column). */
