@@ -11,9 +11,10 @@ import type { Finding, Report, SheetInfo } from './report';
 import { RULES } from './rules/registry';
 import type { Problem, RuleContext } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
+import { sheetsToRead } from './sheets-read';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
-import { sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
+import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
 import { parseFiscalYear } from './years';
 
 export interface CheckOptions {
@@ -38,9 +39,17 @@ export interface CheckResult {
  */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? defaultSettings();
-  const visible = snapshot.sheets.filter((s) => s.visibility === 'visible');
   const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary };
-  const regionsBySheet = visible.map((s) => detectRegions(s, settings.sheets[s.name], detectOptions));
+  // Visible sheets but examples (記入例); hidden ones only when they alone hold the evaluation table.
+  const detected = new Map<SheetSnapshot, SheetLayout[]>();
+  const detect = (s: SheetSnapshot): SheetLayout[] => {
+    let regions = detected.get(s);
+    if (!regions) detected.set(s, (regions = detectRegions(s, settings.sheets[s.name], detectOptions)));
+    return regions;
+  };
+  const chosen = sheetsToRead(snapshot, (s) => detect(s).some((l) => l.kind === 'evaluation'));
+  const visible = chosen.sheets;
+  const regionsBySheet = visible.map(detect);
   const layouts = regionsBySheet.flat();
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
   for (const l of layouts) resolveYearGrades(l, reportYear);
@@ -55,9 +64,13 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   linkReposts(plans);
   const summarySources = linkSummaryTables(checkedLayouts, plans);
 
-  const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible').map((s) => s.name);
+  const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible' && !chosen.hiddenRead.includes(s.name)).map((s) => s.name);
   const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
-  const context: RuleContext = { plans, layouts: checkedLayouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets };
+  const context: RuleContext = {
+    plans, layouts: checkedLayouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
+    exampleSheets: chosen.examples,
+    hiddenSheetsRead: chosen.hiddenRead,
+  };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
   const findings: Finding[] = [];
@@ -106,15 +119,19 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (tables.length > 1) info.tables = tables;
     const hidden = regions.reduce((n, r) => n + r.hiddenRowsSkipped, 0);
     if (hidden > 0) info.hiddenRowsSkipped = hidden;
+    if (chosen.hiddenRead.includes(l.sheet)) info.hidden = true;
     return info;
   });
+  // Sheets that are one plan (one sheet per 基本施策) are summed as one: each plan node once.
+  const groups = planGroups(plans);
   const report: Report = {
     file: options.fileName ?? null,
     reportYear,
     reportYearSource,
     sheets,
     findings,
-    policies: summarisePolicies(plans, findings, settings, tallies),
+    policies: summarisePolicies(plans, findings, settings, tallies, groups),
+    plans: groups.map((g) => ({ sheets: g.map((p) => p.sheet) })),
     method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
   };
   return { report, layouts, plans, previousYearPlans };
