@@ -3,6 +3,7 @@ import { detectRegions, fileNameYear } from './layout/detect';
 import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
+import { classifyYearRoles, fillPreviousGrades, ownYear } from './plan/previous-year';
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
@@ -26,7 +27,10 @@ export interface CheckResult {
   report: Report;
   /** What detection found per checked sheet: the settings screen shows and overrides these. */
   layouts: SheetLayout[];
+  /** This year's plans: the ones checked. */
   plans: SheetPlan[];
+  /** Plans of earlier years' sheets kept beside this year's (not checked; 前年度比較 may read them). */
+  previousYearPlans: SheetPlan[];
 }
 
 /**
@@ -49,22 +53,28 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const layouts = regionsBySheet.flat();
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
   for (const l of layouts) resolveYearGrades(l, reportYear);
-  const plans: SheetPlan[] = [];
-  visible.forEach((sheet, i) => plans.push(...buildRegionPlans(sheet, regionsBySheet[i])));
+  classifyYearRoles(layouts, reportYear);
+  const allPlans: SheetPlan[] = [];
+  visible.forEach((sheet, i) => allPlans.push(...buildRegionPlans(sheet, regionsBySheet[i])));
+  // Last year's sheets kept beside this year's: their grades are previous grades, never checked as this year's.
+  const plans = allPlans.filter((p) => p.layout.yearRole !== 'previous-year');
+  const previousYearPlans = allPlans.filter((p) => p.layout.yearRole === 'previous-year');
+  fillPreviousGrades(plans, previousYearPlans, reportYear);
+  const checkedLayouts = layouts.filter((l) => l.yearRole !== 'previous-year');
   linkReposts(plans);
-  const summarySources = linkSummaryTables(layouts, plans);
+  const summarySources = linkSummaryTables(checkedLayouts, plans);
 
   const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible' && !chosen.hiddenRead.includes(s.name)).map((s) => s.name);
   const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
   const context: RuleContext = {
-    plans, layouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
+    plans, layouts: checkedLayouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
     exampleSheets: chosen.examples,
     hiddenSheetsRead: chosen.hiddenRead,
   };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
   const findings: Finding[] = [];
-  const uncertain = layouts.filter((l) => l.uncertain);
+  const uncertain = checkedLayouts.filter((l) => l.uncertain);
   for (const rule of RULES) {
     if (settings.rules[rule.id] === 'off') continue;
     for (const problem of rule.run(context)) {
@@ -83,14 +93,14 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   );
 
   const planBySheet = new Map<string, SheetPlan>();
-  for (const p of plans) if (!planBySheet.has(p.sheet)) planBySheet.set(p.sheet, p);
-  const tallies = new Map(plans.map((p) => [p, subtreeTallies(p)]));
+  for (const p of allPlans) if (!planBySheet.has(p.sheet)) planBySheet.set(p.sheet, p);
+  const tallies = new Map(allPlans.map((p) => [p, subtreeTallies(p)]));
   const sheets: SheetInfo[] = regionsBySheet.map((regions) => {
     // One line per sheet: its evaluation region if any, else its first table.
     const l = regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
     const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
     const plan = planBySheet.get(l.sheet);
-    const graded = plans.filter((p) => p.sheet === l.sheet && p.gradedDepth !== null);
+    const graded = allPlans.filter((p) => p.sheet === l.sheet && p.gradedDepth !== null);
     if (graded.length > 0) {
       // Several tables on the sheet: the sheet's counts are their sum, level by level.
       const counts = graded.map((p) => sheetGradeCounts(p, tallies.get(p) ?? subtreeTallies(p)));
@@ -102,6 +112,11 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       const progress = summariseProgress(plan);
       if (progress) info.progress = progress;
     }
+    if (l.yearRole === 'previous-year') info.role = 'previous-year';
+    const own = ownYear(l);
+    if (own !== null) info.year = own;
+    const tables = regions.filter((r) => r.kind === 'evaluation' && r.area && r.tableKey !== undefined).map((r) => r.tableKey as string);
+    if (tables.length > 1) info.tables = tables;
     const hidden = regions.reduce((n, r) => n + r.hiddenRowsSkipped, 0);
     if (hidden > 0) info.hiddenRowsSkipped = hidden;
     if (chosen.hiddenRead.includes(l.sheet)) info.hidden = true;
@@ -119,7 +134,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     plans: groups.map((g) => ({ sheets: g.map((p) => p.sheet) })),
     method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
   };
-  return { report, layouts, plans };
+  return { report, layouts, plans, previousYearPlans };
 }
 
 /**
@@ -152,6 +167,13 @@ export function resolveReportYear(
   if (settings.reportYear !== undefined) {
     const y = parseFiscalYear(settings.reportYear);
     if (y !== null) return { year: y, source: 'setting' };
+  }
+  // Sheets per year: evaluation tables stating different years (last year's sheet kept beside
+  // this year's): the latest is this year's.
+  const own = layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) !== null);
+  if (new Set(own.map(ownYear)).size >= 2) {
+    const latest = own.reduce((a, b) => ((ownYear(b) as number) > (ownYear(a) as number) ? b : a));
+    return { year: ownYear(latest), source: latest.statedYear !== null ? 'title' : 'sheet-name' };
   }
   const title = vote(layouts.map((l) => ({ year: l.statedYear, weight: l.kind === 'other' ? 1 : 2 })));
   if (title !== null) return { year: title, source: 'title' };

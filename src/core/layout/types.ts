@@ -95,6 +95,12 @@ export interface SheetLayout {
    * inclusive). The plan builder reads the table through a view of these cells only.
    */
   area?: { top: number; bottom: number; left: number; right: number };
+  /**
+   * This year's table, or an earlier year's kept beside it (its title or sheet name states an
+   * earlier year than the report year's sheet): never checked, its grades are previous grades.
+   * Set by check.ts once the report year is known.
+   */
+  yearRole?: 'current' | 'previous-year';
 }
 
 export type Uncertainty =

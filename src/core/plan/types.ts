@@ -10,6 +10,8 @@ export interface CellRef {
 
 export interface GradeCell extends CellRef {
   parsed: ParsedGrade;
+  /** The cell lies on another sheet (last year's sheet beside this year's): never checked as this year's. */
+  sheet?: string;
 }
 
 export interface ValueCell extends CellRef {
