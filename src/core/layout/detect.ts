@@ -7,6 +7,7 @@ import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
 import { findYears } from '../years';
 import { columnIndex, columnLetter } from '../a1';
 import { classifyLabel, headerScore } from './columns';
+import { areaView, splitTables, tableKeyOf, type HeaderProbe, type TableArea } from './regions';
 import { detectSummaryTables } from './summary-table';
 import type { BlockHeaderLine, ColumnEvidence, ColumnLayout, SheetLayout, SummaryTableLayout } from './types';
 
@@ -53,8 +54,9 @@ export function detectRegions(sheet: SheetSnapshot, override: SheetOverride = {}
     else if (s.top > area.top + 2) area.bottom = Math.min(area.bottom, s.top - 1); // below
     else area.top = Math.max(area.top, s.bottom + 1); // above
   }
-  const evaluation = detectEvaluation(sheet, override, options, area);
-  const regions: SheetLayout[] = [evaluation];
+  const tables = evaluationTables(sheet, override, options, area);
+  const evaluation = tables[0];
+  const regions: SheetLayout[] = [...tables];
   for (const s of summaries) {
     const layout = emptyLayout(sheet);
     Object.assign(layout, { kind: 'summary-table', summaryTable: s, firstDataRow: s.top, lastDataRow: s.bottom, firstCol: s.left, lastCol: s.right });
@@ -106,6 +108,59 @@ interface Area {
   top: number;
   bottom: number;
   right: number;
+  /** Where a title stating the report year may start (the table's own top when the sheet holds several). */
+  titleFrom?: number;
+}
+
+/**
+ * The evaluation tables of the area: one (today's reading, stacked blocks and page headers
+ * inside it) unless the sheet holds several tables side by side or one below the other
+ * (regions.ts weighs that evidence). Each table is read through a view of its own cells.
+ */
+function evaluationTables(sheet: SheetSnapshot, override: SheetOverride, options: DetectOptions, area: Area): SheetLayout[] {
+  const whole: TableArea = { top: area.top, bottom: area.bottom, left: 0, right: area.right };
+  // A person who named the sheet's header row read it as one table.
+  const split = override.headerRow !== undefined ? [whole] : splitTables(sheet, whole, probeHeader);
+  if (split.length < 2) {
+    const layout = detectEvaluation(sheet, override, options, area);
+    layout.tableKey = tableKeyOf(layout.headerRows, layout.columns.map((c) => (c.source === 'detected' ? c.label : '')), 0) ?? undefined;
+    return [layout];
+  }
+  const sheetYear = statedYear(sheet, split[0].top + HEADER_SCAN_ROWS, columnCount(sheet));
+  const columnsTaken = new Set<string>();
+  return split.map((t, i) => {
+    // Sheet-wide corrections of old settings: the kind applies to every table, a column to the first table holding it.
+    const columns: SheetOverride['columns'] = {};
+    for (const [letter, o] of Object.entries(override.columns ?? {})) {
+      const col = columnIndex(letter);
+      if (col < t.left || col > t.right || columnsTaken.has(letter)) continue;
+      columnsTaken.add(letter);
+      columns[letter] = o;
+    }
+    const own: SheetOverride = { kind: override.kind, columns, regions: override.regions };
+    const layout = detectEvaluation(areaView(sheet, t), own, options, { top: t.top, bottom: t.bottom, right: t.right, titleFrom: t.top });
+    const labels = layout.columns.map((c) => (c.col >= t.left && c.source === 'detected' ? c.label : ''));
+    layout.tableKey = tableKeyOf(layout.headerRows, labels, t.left) ?? undefined;
+    layout.firstCol = Math.min(layout.lastCol, layout.columns.find((c) => c.col >= t.left && c.label !== '')?.col ?? t.left);
+    layout.area = t;
+    // A title over both tables (one line across the sheet) states the year for each.
+    if (layout.statedYear === null && i >= 0) layout.statedYear = sheetYear;
+    return layout;
+  });
+}
+
+/** The header a table in the area would have, for regions.ts's evidence (no corrections applied). */
+function probeHeader(view: SheetSnapshot, area: TableArea): HeaderProbe | null {
+  const merges = new MergeIndex(view.merges);
+  const rowCount = Math.min(view.rows.length, area.bottom + 1);
+  const width = Math.min(maxWidth(view, Math.min(rowCount, area.top + HEADER_SCAN_ROWS + 20)), area.right + 1);
+  const row = findHeaderRow(view, merges, width, area.top, rowCount);
+  if (row === null) return null;
+  const rows = expandHeader(view, merges, row, width, area.top);
+  const labels = columnLabels(view, merges, rows, width);
+  const roles = new Map<number, string>();
+  for (const c of classifyColumns(labels)) if (c.role !== 'text' && c.role !== 'ignore') roles.set(c.col, c.role);
+  return { rows, labels, roles };
 }
 
 function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options: DetectOptions, area: Area): SheetLayout {
@@ -124,11 +179,13 @@ function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options
   if (headerRow !== null && override.regions) {
     const found = expandHeader(sheet, merges, headerRow, width, area.top);
     // Keyed by the first header row as detected (the pane's key); the last one is accepted too.
-    regionOverride = override.regions[String(found[0] + 1)] ?? override.regions[String(found[found.length - 1] + 1)];
+    // Or by its table key, the A1 of its top-left header cell (`B4`).
+    const key = tableKeyOf(found, columnLabels(sheet, merges, found, width), 0);
+    regionOverride = override.regions[String(found[0] + 1)] ?? override.regions[String(found[found.length - 1] + 1)] ?? (key !== null ? override.regions[key] : undefined);
     if (regionOverride?.headerRow !== undefined) headerRow = regionOverride.headerRow - 1;
   }
   if (headerRow === null) {
-    layout.statedYear = statedYear(sheet, Math.min(rowCount, 10), width);
+    layout.statedYear = statedYear(sheet, Math.min(rowCount, (area.titleFrom ?? 0) + 10), width, area.titleFrom);
     if (hasContent(sheet) && looksTabular(sheet)) layout.uncertainties.push({ kind: 'no-header' });
     layout.kind = override.kind ?? 'other';
     layout.uncertain = layout.uncertainties.length > 0;
@@ -148,7 +205,7 @@ function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options
   }
   layout.lastDataRow = lastRowWithContent(sheet, layout.firstDataRow, rowCount - 1, width);
   layout.blockHeader = blockHeaderLines(sheet, area.top, headerRows[0], width);
-  layout.statedYear = statedYear(sheet, headerRows[0], width);
+  layout.statedYear = statedYear(sheet, headerRows[0], width, area.titleFrom);
   layout.repeatedHeaderRows = repeatedHeaders(sheet, merges, headerRows, width, layout.lastDataRow);
   const hiddenRows = new Set(sheet.hiddenRows ?? []);
   for (const r of hiddenRows) if (r >= layout.firstDataRow && r <= layout.lastDataRow && rowHasContent(sheet, r, width)) layout.hiddenRowsSkipped++;
@@ -686,9 +743,9 @@ function reportYearsIn(text: string): number[] {
 }
 
 /** The report year printed in the sheet's title rows, ignoring plan periods. */
-function statedYear(sheet: SheetSnapshot, beforeRow: number, width: number): number | null {
+function statedYear(sheet: SheetSnapshot, beforeRow: number, width: number, from = 0): number | null {
   const candidates: { year: number; weight: number }[] = [];
-  for (let r = 0; r < Math.min(beforeRow, 12); r++) {
+  for (let r = from; r < Math.min(beforeRow, from + 12); r++) {
     const row = sheet.rows[r] ?? [];
     for (let c = 0; c < Math.min(row.length, width); c++) {
       const t = cellText(row[c]);

@@ -85,6 +85,16 @@ export interface SheetLayout {
   summaryTable: SummaryTableLayout | null;
   /** Why detection is unsure, in the reader's language-neutral keys (rendered as layout-uncertain). */
   uncertainties: Uncertainty[];
+  /**
+   * The table's name: the A1 of its top-left header cell as detected, before any correction
+   * (`B4`). Corrections and, for a sheet's second table, plan keys carry it.
+   */
+  tableKey?: string;
+  /**
+   * Set when the sheet holds several tables: the cells this one may occupy (0-based,
+   * inclusive). The plan builder reads the table through a view of these cells only.
+   */
+  area?: { top: number; bottom: number; left: number; right: number };
 }
 
 export type Uncertainty =

@@ -124,6 +124,10 @@ export interface RuleContext {
   hiddenSheets?: readonly string[];
   /** Names of the sheets the workbook lists but the file lacks (absent: none). */
   unreadableSheets?: readonly string[];
+  /** Visible example sheets (記入例, （例）) never read as a report (absent: none). */
+  exampleSheets?: readonly string[];
+  /** Hidden sheets read because no visible one holds the evaluation table (absent: none). */
+  hiddenSheetsRead?: readonly string[];
 }
 
 export type CheckRule = DefinedRule<RuleContext>;
