@@ -1,3 +1,4 @@
+import { CorrectionUse, type Correction } from './corrections';
 import { detectRegions, fileNameYear } from './layout/detect';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
@@ -24,6 +25,8 @@ export interface CheckResult {
   /** What detection found per checked sheet: the settings screen shows and overrides these. */
   layouts: SheetLayout[];
   plans: SheetPlan[];
+  /** settings.corrections that matched no sheet or table (reported as correction-unmatched too). */
+  unmatchedCorrections: Correction[];
 }
 
 /**
@@ -33,8 +36,11 @@ export interface CheckResult {
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? defaultSettings();
   const visible = snapshot.sheets.filter((s) => s.visibility === 'visible');
-  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary };
-  const regionsBySheet = visible.map((s) => detectRegions(s, settings.sheets[s.name], detectOptions));
+  // Corrections are read by detection through correctionsFor; those that matched nothing are reported.
+  const use = new CorrectionUse(settings.corrections);
+  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary, corrections: settings.corrections, use };
+  const regionsBySheet = visible.map((s) => detectRegions(s, detectOptions));
+  const unmatchedCorrections = use.unmatched();
   const layouts = regionsBySheet.flat();
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
   for (const l of layouts) resolveYearGrades(l, reportYear);
@@ -49,7 +55,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
 
   const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible').map((s) => s.name);
   const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
-  const context: RuleContext = { plans, layouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets };
+  const context: RuleContext = { plans, layouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets, unmatchedCorrections };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
   const findings: Finding[] = [];
@@ -96,7 +102,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     policies: summarisePolicies(plans, findings, settings, tallies),
     method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
   };
-  return { report, layouts, plans };
+  return { report, layouts, plans, unmatchedCorrections };
 }
 
 /** Where the report year came from, in the order it is looked for. */

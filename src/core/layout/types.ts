@@ -58,6 +58,12 @@ export interface SummaryTableLayout {
 export interface SheetLayout {
   sheet: string;
   kind: SheetKind;
+  /**
+   * The key corrections name this table by (settings.corrections[].table): the A1 of the
+   * top-left cell of its first header row as detected before any correction. Absent when no
+   * header was found.
+   */
+  tableKey?: string;
   /** 0-based header rows (two- and three-row headers have several). */
   headerRows: number[];
   /** 0-based, inclusive: the rows the region's data spans (for a summary table, its rows). */
