@@ -55,14 +55,21 @@ export function removeOnAbort(file: string): { release(): void } {
 
 /**
  * A seam for tests only (HYOKA_TEST_SEAM=<point>): at that point the run prints
- * `hyoka-test-seam: ready <point> <detail>` on stderr and waits, so a test can send a signal at
- * exactly that moment instead of after a guessed sleep. Without the variable it does nothing.
+ * `hyoka-test-seam: ready <point> <detail>` on stderr and (with `wait`) waits for a line on
+ * stdin, so a test can send a signal, or let another run go first, at exactly that moment
+ * instead of after a guessed sleep. Without the variable it does nothing.
  */
-export async function testSeam(point: string, detail: string): Promise<void> {
+export async function testSeam(point: string, detail: string, wait = true): Promise<void> {
   if (process.env.HYOKA_TEST_SEAM !== point) return;
   process.stderr.write(`hyoka-test-seam: ready ${point} ${detail}\n`);
-  await new Promise<void>(() => {
-    // Keeps the event loop alive until the test's signal ends the process.
-    setInterval(() => undefined, 1 << 30);
+  if (!wait) return;
+  await new Promise<void>((resolve) => {
+    const go = (): void => {
+      process.stdin.destroy();
+      resolve();
+    };
+    process.stdin.once('data', go);
+    process.stdin.once('end', go);
+    process.stdin.resume();
   });
 }
