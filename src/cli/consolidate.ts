@@ -14,7 +14,7 @@ import {
 } from '../core';
 import { linksWithinDocument } from '../core/links';
 import { cliMessages } from '../i18n/cli';
-import { consolidateMessages, type SkipReason } from '../i18n/consolidate';
+import { consolidateMessages } from '../i18n/consolidate';
 import { outputMessages, type FolderProblem } from '../i18n/output';
 import { safeFileName } from '../render/file-name';
 import type { SummaryDocument } from '../core/summary-document';
@@ -25,7 +25,7 @@ import { writeSummaryFile } from './write-summary';
 import { outputFailure, relativeTo } from './check';
 
 import type { LegacyKind } from './convert';
-import { InputRefused, outputProblem, OutputRefused, problemOf, readInput, writeOutputWith, writeProblemOf } from './files';
+import { InputRefused, outputProblem, OutputRefused, readInput, writeOutputWith, writeProblemOf } from './files';
 import { expandInputs, type SkippedEntry } from './folders';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { escapeControls } from './terminal';
