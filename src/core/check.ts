@@ -1,5 +1,6 @@
 import { parseA1 } from './a1';
 import { CorrectionUse, type Correction } from './corrections';
+import { reviewReading } from './doubt';
 import { detectRegions, fileNameYear } from './layout/detect';
 import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
@@ -88,6 +89,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
       const row0 = problem.at.row !== null ? problem.at.row - 1 : null;
       if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, problem.at.sheet, row0, problem.at.cell))) continue;
+      // Doubt before accusing (doubt.ts): errors a doubted reading would make are dropped; reading-doubt says why.
+      if (rule.severity === 'error' && reviewReading(context).silences(rule.id, problem)) continue;
       findings.push(toFinding(rule.id, rule.severity, problem));
     }
   }

@@ -198,6 +198,8 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   // The sheet-wide kind was read (and marked) already; everything else is the table's.
   const corrections = correctionsFor({ corrections: options.corrections ?? [] }, sheet.name, table, options.use, (c) => !isSheetKind(c));
   const kindCorrection = corrections.kind ?? sheetKind;
+  // Row roles a person set (rowRole): the plan builder's row classification honours them.
+  if (Object.keys(corrections.rows).length > 0) layout.rowCorrections = { ...corrections.rows };
   const headerRow = corrections.headerRow !== undefined ? corrections.headerRow - 1 : detected;
   if (headerRow === null) {
     layout.statedYear = statedYear(sheet, Math.min(rowCount, (area.titleFrom ?? 0) + 10), width, area.titleFrom);

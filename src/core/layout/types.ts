@@ -1,6 +1,7 @@
 import type { GradeNotation } from '../grades';
 import type { ColumnRole } from '../settings';
 import type { SheetKind } from '../report';
+import type { RowRole } from '../corrections';
 import type { RecoveredIdentifier, RowRoleMark } from './row-roles';
 
 /** Why a column got its role; language-neutral (the CLI's --explain and the pane render it). */
@@ -97,6 +98,8 @@ export interface SheetLayout {
    * evidence; every other row with content is data. Filled when the plan is built (row-roles.ts).
    */
   rowRoles?: RowRoleMark[];
+  /** Row roles a person set, by 1-based row (corrections' `rowRole`): they win over evidence. */
+  rowCorrections?: Record<number, RowRole>;
   /** Outline identifiers read back from the dates Excel stored for them (`1-2` as 1月2日). */
   recoveredIds?: RecoveredIdentifier[];
   /**

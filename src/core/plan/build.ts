@@ -167,7 +167,7 @@ class PlanBuilder {
       this.readingHidden = this.hiddenRows.has(r);
       const role = this.rowRoles.get(r);
       // Examples, totals and footnotes are no programs: they never become entries.
-      if (role === 'example' || role === 'total' || role === 'footnote') continue;
+      if (role === 'example' || role === 'total' || role === 'footnote' || role === 'blank') continue;
       const block = blockHeaderLine(this.sheet, r, this.width, this.outlineCols);
       if (block) {
         this.blockLine(block.label, block.value, r);

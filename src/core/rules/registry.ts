@@ -11,6 +11,7 @@ import { nextPolicyInvalid } from './next-policy-invalid';
 import { nothingChecked } from './nothing-checked';
 import { policyGradeMismatch } from './policy-grade-mismatch';
 import { previousGradeMissing } from './previous-grade-missing';
+import { readingDoubt } from './reading-doubt';
 import { repostMismatch } from './repost-mismatch';
 import { repostUnmatched } from './repost-unmatched';
 import { sheetUnreadable } from './sheet-unreadable';
@@ -41,6 +42,7 @@ export const RULES: readonly CheckRule[] = [
   achievementInvalid,
   nextPolicyInvalid,
   layoutUncertain,
+  readingDoubt,
   correctionUnmatched,
   nothingChecked,
 ];
