@@ -19,6 +19,8 @@ export interface ColumnLayout {
   col: number;
   /** Header text as written (line breaks kept), joined over the header rows. */
   label: string;
+  /** The header cells as typed, top first (what is shown: `label` is normalised for matching). */
+  shownParts?: string[];
   role: ColumnRole;
   /** Western fiscal year for the per-year roles. */
   year?: number;

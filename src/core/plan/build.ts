@@ -512,8 +512,10 @@ function pathOf(parent: PlanNode | null, id: string | null, name: string, style 
 
 function levelLabelOf(col: ColumnLayout, id: IdToken | null): string | null {
   if (id?.keyword) return id.keyword;
-  const parts = col.label.split('\n').filter((p) => p !== '');
+  // The header as typed (#26); the normalised label only for a hand-made layout without it.
+  // Line breaks and spaces inside a header cell are layout: dropped, as the label always did.
+  const parts = (col.shownParts ?? col.label.split('\n')).map((p) => p.replace(/[\s\u3000]+/g, '')).filter((p) => p !== '');
   if (parts.length === 0) return null;
-  if (parts.length > 1 && /^[大中小]$/.test(parts[parts.length - 1])) return `${parts[0].replace(/Plan.*$/, '施策')}(${parts[parts.length - 1]})`;
+  if (parts.length > 1 && /^[大中小]$/.test(parts[parts.length - 1].normalize('NFKC'))) return `${parts[0].replace(/Plan.*$/, '施策')}(${parts[parts.length - 1]})`;
   return parts[parts.length - 1];
 }
