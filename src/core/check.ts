@@ -12,6 +12,8 @@ import type { WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
 import { sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
 import { parseFiscalYear } from './years';
+import { combinedScale, findLegends, type Scale } from './scale';
+import { appliedThresholds } from './summary/method';
 
 export interface CheckOptions {
   settings?: Settings;
@@ -34,7 +36,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const settings = options.settings ?? defaultSettings();
   const visible = snapshot.sheets.filter((s) => s.visibility === 'visible');
   const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary };
-  const regionsBySheet = visible.map((s) => detectRegions(s, settings.sheets[s.name], detectOptions));
+  // Legends (凡例) define scales: a sheet's own first, then any other sheet's (a 記入要領 sheet).
+  const legends = new Map(snapshot.sheets.map((s) => [s.name, findLegends(s)]));
+  const legendsFor = (name: string): Scale[] => [...(legends.get(name) ?? []), ...[...legends].filter(([n]) => n !== name).flatMap(([, l]) => l)];
+  const regionsBySheet = visible.map((s) => detectRegions(s, settings.sheets[s.name], { ...detectOptions, legends: legendsFor(s.name) }));
   const layouts = regionsBySheet.flat();
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
   for (const l of layouts) resolveYearGrades(l, reportYear);
@@ -78,7 +83,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const l = regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
     const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
     const plan = planBySheet.get(l.sheet);
-    if (plan && plan.gradedDepth !== null) info.gradeCounts = sheetGradeCounts(plan, tallies.get(plan) ?? subtreeTallies(plan));
+    if (plan && plan.gradedDepth !== null) {
+      info.gradeCounts = sheetGradeCounts(plan, tallies.get(plan) ?? subtreeTallies(plan));
+      info.scale = plan.scale;
+    }
     else if (plan) {
       const progress = summariseProgress(plan);
       if (progress) info.progress = progress;
@@ -87,6 +95,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (hidden > 0) info.hiddenRowsSkipped = hidden;
     return info;
   });
+  // The report's counts are keyed by the graded sheets' scale (the union when sheets differ).
+  const graded = plans.filter((p) => p.gradeCol !== null);
+  const scale = combinedScale(graded.map((p) => p.scale));
   const report: Report = {
     file: options.fileName ?? null,
     reportYear,
@@ -94,7 +105,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     sheets,
     findings,
     policies: summarisePolicies(plans, findings, settings, tallies),
-    method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
+    method: { method: settings.method, thresholds: appliedThresholds(scale, settings) },
+    scale,
   };
   return { report, layouts, plans };
 }

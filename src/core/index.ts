@@ -5,7 +5,7 @@
 export * from './snapshot';
 export * from './report';
 export * from './settings';
-export * from './grades';
+export * from './scale';
 export * from './years';
 export * from './summary-document';
 export type { SheetLayout, ColumnLayout, SummaryTableLayout } from './layout/types';

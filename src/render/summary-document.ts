@@ -1,4 +1,4 @@
-import { GRADES, type Grade } from '../core/grades';
+import { DEFAULT_SCALE, labelsOf, totalCount } from '../core/scale';
 import type { GradeCounts, Lang, PolicySummary, ProgressSummary, Report } from '../core/report';
 import type { CellLink, DocBlock, DocCell, DocSheet, DocTable, SummaryDocument } from '../core/summary-document';
 import { normalizeForMatch } from '../core/text';
@@ -25,12 +25,27 @@ export interface DocumentOptions {
 
 export type LinkTo = (sheet: string, cell: string) => CellLink;
 
-const sumCounts = (list: readonly GradeCounts[]): GradeCounts => {
-  const out: GradeCounts = { A: 0, B: 0, C: 0, D: 0 };
-  for (const c of list) for (const g of GRADES) out[g] += c[g];
+const sumCounts = (list: readonly GradeCounts[], levels: readonly string[]): GradeCounts => {
+  const out: GradeCounts = {};
+  for (const g of levels) out[g] = 0;
+  for (const c of list) for (const g in c) out[g] = (out[g] ?? 0) + c[g];
   return out;
 };
-const totalOf = (c: GradeCounts): number => GRADES.reduce((s, g) => s + c[g], 0);
+const totalOf = (c: GradeCounts): number => totalCount(c);
+
+/**
+ * The level columns of every table: the report's scale (best first), then any label a count
+ * holds beyond it (sheets or departments on different scales), so no count goes unshown.
+ */
+export function reportLevels(report: Report): string[] {
+  const out = labelsOf(report.scale ?? DEFAULT_SCALE);
+  const add = (c: GradeCounts | undefined): void => {
+    if (c) for (const k in c) if (!out.includes(k)) out.push(k);
+  };
+  for (const s of report.sheets) add(s.gradeCounts);
+  for (const p of report.policies) add(p.counts);
+  return out;
+}
 
 function yearText(report: Report, lang: Lang): string {
   return report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : reportMessages[lang].unknownYear;
@@ -39,6 +54,7 @@ function yearText(report: Report, lang: Lang): string {
 /** 評価集計 alone (the consolidation document reuses it). */
 export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   const m = reportMessages[lang];
+  const levels = reportLevels(report);
   const year = yearText(report, lang);
   const infoBySheet = new Map(report.sheets.map((s) => [s.name, s]));
   const policyRows: DocCell[][] = [];
@@ -57,7 +73,7 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
         cut((p.levelLabel ?? String(p.level)).split(/\r?\n/)[0].trim(), 12),
         p.declaredGrade,
         p.computedGrade,
-        ...GRADES.map((g) => p.counts[g]),
+        ...levels.map((g) => p.counts[g] ?? 0),
         graded,
         p.programs,
         p.findings,
@@ -67,7 +83,7 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
     for (const p of policies) if (p.level < topLevel) topLevel = p.level;
     const top = policies.filter((p) => p.level === topLevel);
     // The sheet's total is what the sheet counts (再掲 once), the same number its 評価総括表 must show.
-    const counts = info?.gradeCounts ?? sumCounts(top.map((p) => p.counts));
+    const counts = info?.gradeCounts ?? sumCounts(top.map((p) => p.counts), levels);
     policyRows.push([
       { text: m.sheetTotal(sheet), emphasis: 'total' },
       null,
@@ -75,7 +91,7 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
       null,
       null,
       null,
-      ...GRADES.map((g) => counts[g]),
+      ...levels.map((g) => counts[g] ?? 0),
       totalOf(counts),
       top.reduce((s, p) => s + p.programs, 0),
       top.reduce((s, p) => s + p.findings, 0),
@@ -94,19 +110,19 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
         { header: m.col.level, width: 8 },
         { header: m.col.declared, width: 8, align: 'center' },
         { header: m.col.computed, width: 8, align: 'center' },
-        ...GRADES.map((g) => ({ header: g, width: 5, align: 'right' as const })),
+        ...levels.map((g) => ({ header: g, width: Math.max(5, g.length * 2 + 1), align: 'right' as const })),
         { header: m.col.graded, width: 7, align: 'right' },
         { header: m.col.programs, width: 7, align: 'right' },
         { header: m.col.findings, width: 7, align: 'right' },
       ],
       rows: policyRows,
-      notes: [m.gradedNote, report.method ? m.methodNote(report.method) : null].filter((n): n is string => n !== null),
+      notes: [m.gradedNote, report.method ? m.methodNote(report.method, levels) : null].filter((n): n is string => n !== null),
     });
   }
   for (const info of report.sheets) {
-    if (info.gradeCounts) blocks.push(gradeTable(info.name, bySheet.get(info.name) ?? [], info.gradeCounts, lang));
+    if (info.gradeCounts) blocks.push(gradeTable(info.name, bySheet.get(info.name) ?? [], info.gradeCounts, info.scale ? labelsOf(info.scale) : levels, lang));
   }
-  const plan = planTotals(report, lang);
+  const plan = planTotals(report, levels, lang);
   if (plan) blocks.push(plan.table);
   for (const info of report.sheets) {
     if (info.progress && !info.gradeCounts) blocks.push(progressTable(info.name, info.progress, lang));
@@ -117,7 +133,7 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
       kind: 'chart',
       title: m.chartTitle,
       categories: chart.map((c) => c.label),
-      series: GRADES.map((g) => ({ name: g, values: chart.map((c) => c.counts[g]) })),
+      series: levels.map((g) => ({ name: g, values: chart.map((c) => c.counts[g] ?? 0) })),
     });
   }
   return { name: m.summarySheet, blocks, footer: m.fileLine(report.file, year) };
@@ -149,7 +165,7 @@ function topPolicies(report: Report): Category[] {
  * 基本目標 added up across sheets, and the whole plan. Only when a top-level item does repeat
  * across sheets — several independent plans in one book (Komae) keep their own totals.
  */
-function planTotals(report: Report, lang: Lang): { table: DocTable; goals: Category[] } | null {
+function planTotals(report: Report, levels: readonly string[], lang: Lang): { table: DocTable; goals: Category[] } | null {
   const m = reportMessages[lang];
   const graded = report.sheets.filter((s) => s.gradeCounts);
   if (graded.length < 2) return null;
@@ -172,16 +188,16 @@ function planTotals(report: Report, lang: Lang): { table: DocTable; goals: Categ
   const rows: DocCell[][] = [];
   const categories: Category[] = [];
   for (const goal of goals.values()) {
-    const counts = sumCounts(goal.counts);
+    const counts = sumCounts(goal.counts, levels);
     categories.push({ label: cut(goal.label, 40), counts });
-    rows.push([goal.label, goal.sheets.size, ...GRADES.map((g) => counts[g]), totalOf(counts), goal.programs]);
+    rows.push([goal.label, goal.sheets.size, ...levels.map((g) => counts[g] ?? 0), totalOf(counts), goal.programs]);
   }
-  const whole = sumCounts(graded.map((s) => s.gradeCounts as GradeCounts));
-  const goalSum = sumCounts(categories.map((c) => c.counts));
+  const whole = sumCounts(graded.map((s) => s.gradeCounts as GradeCounts), levels);
+  const goalSum = sumCounts(categories.map((c) => c.counts), levels);
   // Grades outside any top-level item (rare): shown, so the rows still add up to the plan.
-  const rest = GRADES.map((g) => whole[g] - goalSum[g]);
+  const rest = levels.map((g) => (whole[g] ?? 0) - (goalSum[g] ?? 0));
   if (rest.some((n) => n !== 0)) rows.push([m.outsideGoals, null, ...rest, rest.reduce((s, n) => s + n, 0), null]);
-  rows.push([{ text: m.planTotal, emphasis: 'total' }, graded.length, ...GRADES.map((g) => whole[g]), totalOf(whole), categories.length > 0 ? [...goals.values()].reduce((s, g) => s + g.programs, 0) : null]);
+  rows.push([{ text: m.planTotal, emphasis: 'total' }, graded.length, ...levels.map((g) => whole[g] ?? 0), totalOf(whole), categories.length > 0 ? [...goals.values()].reduce((s, g) => s + g.programs, 0) : null]);
   return {
     goals: categories,
     table: {
@@ -190,7 +206,7 @@ function planTotals(report: Report, lang: Lang): { table: DocTable; goals: Categ
       columns: [
         { header: m.col.goal, width: 40 },
         { header: m.col.sheets, width: 8, align: 'right' },
-        ...GRADES.map((g) => ({ header: g, width: 5, align: 'right' as const })),
+        ...levels.map((g) => ({ header: g, width: Math.max(5, g.length * 2 + 1), align: 'right' as const })),
         { header: m.col.graded, width: 7, align: 'right' },
         { header: m.col.programs, width: 7, align: 'right' },
       ],
@@ -229,11 +245,11 @@ function progressTable(sheet: string, progress: ProgressSummary, lang: Lang): Do
 }
 
 /** 評価総括表-style: per grade, how many graded items (再掲 once) and, where policies carry the grade, which. */
-function gradeTable(sheet: string, policies: PolicySummary[], counts: GradeCounts, lang: Lang): DocTable {
+function gradeTable(sheet: string, policies: PolicySummary[], counts: GradeCounts, levels: readonly string[], lang: Lang): DocTable {
   const m = reportMessages[lang];
-  const rows: DocCell[][] = GRADES.map((g: Grade) => [
+  const rows: DocCell[][] = levels.map((g) => [
     g,
-    counts[g],
+    counts[g] ?? 0,
     policies
       .filter((p) => p.declaredGrade === g)
       .map((p) => p.id)

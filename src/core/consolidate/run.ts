@@ -1,4 +1,5 @@
 import { checkWorkbook } from '../check';
+import { combinedScale } from '../scale';
 import { countBySeverity, type Report } from '../report';
 import { RULES } from '../rules/registry';
 import { defaultSettings, type Settings } from '../settings';
@@ -76,7 +77,9 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
       }
       rows.push(...own);
       for (const f of result.report.findings) checkFindings.push({ ...f, file: name });
-      files.push(fileRecord(name, department, keys, statedYear, 'ok', snapshot.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name), null));
+      const record = fileRecord(name, department, keys, statedYear, 'ok', snapshot.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name), null);
+      if (result.report.scale && result.plans.some((p) => p.gradeCol !== null)) record.scale = result.report.scale;
+      files.push(record);
     }
     options.onProgress?.(i + 1, inputs.length, name);
     // The host decides how to let its page paint (and the cancel button be clicked) between files.
@@ -124,13 +127,16 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
   }
 
   const tree = buildMergedTree(merged, master);
+  // One table for the plan: the departments' scale, or the union of their levels when they differ (scale-mixed says so).
+  const scale = combinedScale(files.filter((f) => f.status === 'ok' && f.scale).map((f) => f.scale!));
   const perLine = findingsPerLine(tree.lines, findings, masterName);
   const report: Report = {
     file: null,
     reportYear,
     sheets: [],
     findings,
-    policies: summariseMerged(tree, perLine, settings),
+    policies: summariseMerged(tree, perLine, settings, scale),
+    scale,
   };
   const subs = submissions(files, master);
   return { reportYear, files, findings, rows: merged, master, detectedMaster, report, submissions: subs, tree, findingsPerLine: perLine, masterName };

@@ -1,4 +1,4 @@
-import type { ParsedGrade } from '../grades';
+import type { ParsedGrade, Scale } from '../scale';
 import type { SheetLayout } from '../layout/types';
 import type { CellValue } from '../snapshot';
 
@@ -87,4 +87,6 @@ export interface SheetPlan {
   years: number[];
   /** Column of the (first) grade column, for pointing at a missing grade. */
   gradeCol: number | null;
+  /** The scale the sheet's grades are read on (the region's; A–D when nothing says otherwise). */
+  scale: Scale;
 }

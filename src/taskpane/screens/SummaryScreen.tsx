@@ -1,13 +1,13 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { GRADES, type Grade, type PolicySummary } from '../../core';
+import { totalCount, type GradeCounts, type PolicySummary } from '../../core';
+import { reportLevels } from '../../render/summary-document';
 import { usePane } from '../store';
 
-const GRADE_COLOURS: Record<Grade, string> = {
-  A: tokens.colorPaletteGreenBackground3,
-  B: tokens.colorPaletteLightGreenBackground2,
-  C: tokens.colorPaletteYellowBackground3,
-  D: tokens.colorPaletteRedBackground3,
-};
+/** Best level green … worst red, whatever the number of levels (spread evenly over the ramp). */
+const LEVEL_RAMP = [tokens.colorPaletteGreenBackground3, tokens.colorPaletteLightGreenBackground2, tokens.colorPaletteYellowBackground3, tokens.colorPaletteDarkOrangeBackground2, tokens.colorPaletteRedBackground3];
+function levelColour(i: number, n: number): string {
+  return LEVEL_RAMP[n <= 1 ? 0 : Math.round((i * (LEVEL_RAMP.length - 1)) / (n - 1))];
+}
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -35,12 +35,13 @@ const useStyles = makeStyles({
   numbers: { display: 'flex', justifyContent: 'space-between', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
 });
 
-/** 集計: per sheet (named once), one compact line per policy — its grade and an A–D bar with the numbers. */
+/** 集計: per sheet (named once), one compact line per policy — its grade and a bar of its levels with the numbers. */
 export function SummaryScreen() {
   const styles = useStyles();
   const { t, report, actions, port, phase } = usePane();
   if (!report) return <Text>{t('checkFirst')}</Text>;
   const sheets = [...new Set(report.policies.map((p) => p.sheet))];
+  const levels = reportLevels(report);
   const progressOnly = report.sheets.filter((s) => s.progress && !s.gradeCounts);
   return (
     <section className={styles.section} aria-labelledby="summary-title">
@@ -67,7 +68,7 @@ export function SummaryScreen() {
                 </Text>
                 {counts && (
                   <span className={styles.total} data-testid="sheet-total">
-                    {t('summarySheetTotal', { ...counts, graded: GRADES.reduce((n, g) => n + counts[g], 0) })}
+                    {t('summarySheetTotal', { dist: distribution(levels, counts, t('listSeparator')), graded: totalCount(counts) })}
                   </span>
                 )}
               </div>
@@ -76,7 +77,7 @@ export function SummaryScreen() {
               ) : (
                 <ul className={styles.list}>
                   {policies.map((p, i) => (
-                    <PolicyRow key={`${p.row}-${i}`} policy={p} top={p.level === top} classes={styles} />
+                    <PolicyRow key={`${p.row}-${i}`} policy={p} levels={levels} top={p.level === top} classes={styles} />
                   ))}
                 </ul>
               )}
@@ -98,9 +99,14 @@ export function SummaryScreen() {
   );
 }
 
-function PolicyRow({ policy: p, top, classes }: { policy: PolicySummary; top: boolean; classes: ReturnType<typeof useStyles> }) {
+/** `A 3・B 1・C 0・D 0` in the scale's order. */
+function distribution(levels: readonly string[], counts: GradeCounts, separator: string): string {
+  return levels.map((g) => `${g} ${counts[g] ?? 0}`).join(separator);
+}
+
+function PolicyRow({ policy: p, levels, top, classes }: { policy: PolicySummary; levels: readonly string[]; top: boolean; classes: ReturnType<typeof useStyles> }) {
   const { t } = usePane();
-  const total = GRADES.reduce((n, g) => n + p.counts[g], 0);
+  const total = totalCount(p.counts);
   const mismatch = p.declaredGrade !== null && p.computedGrade !== null && p.declaredGrade !== p.computedGrade;
   const grade = p.declaredGrade ?? p.computedGrade;
   const gradeTitle = t('summaryGrades', { declared: p.declaredGrade ?? t('gradeNone'), computed: p.computedGrade ?? t('gradeNone') });
@@ -114,16 +120,16 @@ function PolicyRow({ policy: p, top, classes }: { policy: PolicySummary; top: bo
         {grade ?? '–'}
         {mismatch ? `→${p.computedGrade}` : ''}
       </span>
-      <span className={classes.barBox} role="img" aria-label={`${t('distributionLabel', p.counts)}・${t('programs', { count: p.programs })}`}>
+      <span className={classes.barBox} role="img" aria-label={`${t('distributionLabel', { dist: distribution(levels, p.counts, t('listSeparator')) })}・${t('programs', { count: p.programs })}`}>
         <span className={classes.bar}>
           {total > 0 &&
-            GRADES.map((g) => (p.counts[g] > 0 ? <span key={g} style={{ width: `${(p.counts[g] / total) * 100}%`, backgroundColor: GRADE_COLOURS[g] }} /> : null))}
+            levels.map((g, i) => ((p.counts[g] ?? 0) > 0 ? <span key={g} style={{ width: `${((p.counts[g] ?? 0) / total) * 100}%`, backgroundColor: levelColour(i, levels.length) }} /> : null))}
         </span>
         <span className={classes.numbers} aria-hidden="true">
-          {GRADES.map((g) => (
+          {levels.map((g) => (
             <span key={g}>
               {g}
-              {p.counts[g]}
+              {p.counts[g] ?? 0}
             </span>
           ))}
         </span>
