@@ -382,3 +382,9 @@ export function levelLabelOfRow(text: string): string | null {
   const m = LABEL_AT_END.exec(text) ?? LABEL_AT_START.exec(text);
   return m ? matchKey(m[1]) : null;
 }
+
+/**
+ * A scale written in a grade header's parentheses (`評価(A～D)`, `評価（S～C）`, `評価(◎○△×)`,
+ * `評価(1～5点)`), as a regular-expression source for the header words (layout/columns.ts).
+ */
+export const HEADER_SCALE_SOURCE = String.raw`(\((?:[SA-E◎○〇△×✕・,、~〜～\-\d]|点|段階|が|最高)+\))?`;
