@@ -189,6 +189,8 @@ function rest(thresholds: readonly number[], levels: readonly string[]): string 
 export const RULE_TITLES_JA: Record<string, string> = {
   'grade-missing': '評価の記入漏れ',
   'grade-invalid': '評価の値が不正',
+  'grade-error-value': '評価欄のエラー値',
+  'grade-unverified': '評価の数式が未計算',
   'grade-nonstandard': '評価の表記ゆれ',
   'grade-misplaced': '評価の入力位置',
   'grade-jump': '評価の大きな変動',

@@ -1,10 +1,12 @@
 import { achievementGradeMismatch } from './achievement-grade-mismatch';
 import { achievementInvalid } from './achievement-invalid';
+import { gradeErrorValue } from './grade-error-value';
 import { gradeInvalid } from './grade-invalid';
 import { gradeJump } from './grade-jump';
 import { gradeMisplaced } from './grade-misplaced';
 import { gradeMissing } from './grade-missing';
 import { gradeNonstandard } from './grade-nonstandard';
+import { gradeUnverified } from './grade-unverified';
 import { layoutUncertain } from './layout-uncertain';
 import { nextPolicyInvalid } from './next-policy-invalid';
 import { nothingChecked } from './nothing-checked';
@@ -27,6 +29,8 @@ export const RULES: readonly CheckRule[] = [
   sheetUnreadable,
   gradeMissing,
   gradeInvalid,
+  gradeErrorValue,
+  gradeUnverified,
   gradeNonstandard,
   gradeMisplaced,
   repostMismatch,

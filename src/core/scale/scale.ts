@@ -180,3 +180,8 @@ export function levelOfToken(scale: Scale, token: string): number {
 export function scaleText(scale: Scale): string {
   return labelsOf(scale).join('/');
 }
+
+/** `A〜D`, `S〜C`, `◎〜×` (or `A–D` with another dash): the levels as a range, best to worst. */
+export function scaleRange(levels: readonly string[], dash = '〜'): string {
+  return levels.length > 2 ? `${levels[0]}${dash}${levels[levels.length - 1]}` : levels.join('・');
+}
