@@ -10,6 +10,8 @@ export interface CellRef {
 
 export interface GradeCell extends CellRef {
   parsed: ParsedGrade;
+  /** The cell lies on another sheet (last year's sheet beside this year's): never checked as this year's. */
+  sheet?: string;
 }
 
 export interface ValueCell extends CellRef {
@@ -89,4 +91,6 @@ export interface SheetPlan {
   gradeCol: number | null;
   /** The scale the sheet's grades are read on (the region's; A–D when nothing says otherwise). */
   scale: Scale;
+  /** The table's key (`H3`) when its sheet holds several tables (see SheetLayout.tableKey). */
+  tableKey?: string;
 }

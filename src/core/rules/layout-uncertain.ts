@@ -24,6 +24,7 @@ export const layoutUncertain = defineRule<
     'report-year-inferred': { year: number };
     'block-unplaced': { row: number };
     'scale-direction-unknown': { column: string; labels: string[] };
+    'hidden-sheet-read': { examples: string[] };
   }
 >({
   id: 'layout-uncertain',
@@ -75,12 +76,21 @@ export const layoutUncertain = defineRule<
       en: (p) =>
         `Column ${p.column} grades with points ${p.labels.join(', ')}, but nothing (a legend, the header, a dropdown) says which end is best. Hyoka does not guess, so the table raised no errors. Add a legend or give the levels best first in the settings (scale.levels).`,
     },
+    'hidden-sheet-read': {
+      ja: (p) =>
+        `このシートは非表示ですが、表示中のシート${p.examples.length ? `（記入例「${p.examples.join('」「')}」など）` : ''}に評価表がないため、このシートを評価表として点検しました。`,
+      en: (p) =>
+        `This sheet is hidden, but no visible sheet${p.examples.length ? ` (the example ${p.examples.map((e) => `"${e}"`).join(', ')} and others)` : ''} holds the evaluation table, so this one was checked as the evaluation.`,
+    },
     'block-unplaced': {
       ja: (p) => `${p.row + 1}行目のブロックを表の階層に位置づけられないため、この表ではエラーを出していません。`,
       en: (p) => `The block at row ${p.row + 1} could not be placed in the table's hierarchy, so the table raised no errors.`,
     },
   },
   check(context, report) {
+    for (const sheet of context.hiddenSheetsRead ?? []) {
+      report({ messageId: 'hidden-sheet-read', at: { sheet, cell: null, row: null }, params: { examples: [...(context.exampleSheets ?? [])] } });
+    }
     for (const layout of context.layouts) {
       const header = layout.headerRows[layout.headerRows.length - 1] ?? null;
       for (const reason of layout.uncertainties) {

@@ -1,5 +1,6 @@
 import { achievementGradeMismatch } from './achievement-grade-mismatch';
 import { achievementInvalid } from './achievement-invalid';
+import { correctionUnmatched } from './correction-unmatched';
 import { gradeErrorValue } from './grade-error-value';
 import { gradeInvalid } from './grade-invalid';
 import { gradeJump } from './grade-jump';
@@ -44,6 +45,7 @@ export const RULES: readonly CheckRule[] = [
   achievementInvalid,
   nextPolicyInvalid,
   layoutUncertain,
+  correctionUnmatched,
   nothingChecked,
 ];
 

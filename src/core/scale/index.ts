@@ -4,5 +4,5 @@
  */
 export * from './scale';
 export * from './parse';
-export { HEADER_SCALE_SOURCE, inferScale, levelLabelOfRow, scaleOfTokens, scaleOfList, scaleOfHeader, scaleOfLevelHeaders, parseLegend, classifyToken, type ScaleEvidence } from './infer';
+export { HEADER_SCALE_SOURCE, inferScale, scaleOfLevels, levelLabelOfRow, scaleOfTokens, scaleOfList, scaleOfHeader, scaleOfLevelHeaders, parseLegend, classifyToken, type ScaleEvidence } from './infer';
 export { findLegends } from './legends';

@@ -388,3 +388,13 @@ export function levelLabelOfRow(text: string): string | null {
  * `評価(1～5点)`), as a regular-expression source for the header words (layout/columns.ts).
  */
 export const HEADER_SCALE_SOURCE = String.raw`(\((?:[SA-E◎○〇△×✕・,、~〜～\-\d]|点|段階|が|最高)+\))?`;
+
+/**
+ * A scale given as its labels, best first (a person's correction `scale.levels`): taken as
+ * written, in that order — the kind only names the family for display and explanations.
+ */
+export function scaleOfLevels(labels: readonly string[], source: ScaleSource): Scale {
+  const classes = labels.map(classifyToken);
+  const kind = classes.every((c) => c.kind === 'letter') ? 'letters' : classes.every((c) => c.kind === 'mark') ? 'marks' : classes.every((c) => c.kind === 'point') ? 'points' : classes.every((c) => c.kind === 'word') ? 'words' : 'custom';
+  return wordScale(labels.map((l) => l.trim()), source, kind);
+}
