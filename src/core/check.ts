@@ -17,6 +17,8 @@ import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
 import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
 import { parseFiscalYear } from './years';
+import { combinedScale, findLegends, type Scale } from './scale';
+import { appliedThresholds } from './summary/method';
 
 export interface CheckOptions {
   settings?: Settings;
@@ -44,12 +46,15 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const settings = options.settings ?? defaultSettings();
   // Corrections are read by detection through correctionsFor; those that matched nothing are reported.
   const use = new CorrectionUse(settings.corrections);
+  // Legends (凡例) define scales: a sheet's own first, then any other sheet's (a 記入要領 sheet).
+  const legends = new Map(snapshot.sheets.map((s) => [s.name, findLegends(s)]));
+  const legendsFor = (name: string): Scale[] => [...(legends.get(name) ?? []), ...[...legends].filter(([n]) => n !== name).flatMap(([, l]) => l)];
   const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary, corrections: settings.corrections, use };
   // Visible sheets but examples (記入例); hidden ones only when they alone hold the evaluation table.
   const detected = new Map<SheetSnapshot, SheetLayout[]>();
   const detect = (s: SheetSnapshot): SheetLayout[] => {
     let regions = detected.get(s);
-    if (!regions) detected.set(s, (regions = detectRegions(s, detectOptions)));
+    if (!regions) detected.set(s, (regions = detectRegions(s, { ...detectOptions, legends: legendsFor(s.name) })));
     return regions;
   };
   const chosen = sheetsToRead(snapshot, (s) => detect(s).some((l) => l.kind === 'evaluation'));
@@ -115,6 +120,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
         for (const k of Object.keys(c) as (keyof typeof c)[]) sum[k] = (sum[k] ?? 0) + c[k];
         return sum;
       });
+      info.scale = combinedScale(graded.map((p) => p.scale));
     } else if (plan) {
       const progress = summariseProgress(plan);
       if (progress) info.progress = progress;
@@ -129,6 +135,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (chosen.hiddenRead.includes(l.sheet)) info.hidden = true;
     return info;
   });
+  // The report's counts are keyed by the graded sheets' scale (the union when sheets differ).
+  const graded = plans.filter((p) => p.gradeCol !== null);
+  const scale = combinedScale(graded.map((p) => p.scale));
   // Sheets that are one plan (one sheet per 基本施策) are summed as one: each plan node once.
   const groups = planGroups(plans);
   const report: Report = {
@@ -139,7 +148,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     findings,
     policies: summarisePolicies(plans, findings, settings, tallies, groups),
     plans: groups.map((g) => ({ sheets: g.map((p) => p.sheet) })),
-    method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
+    method: { method: settings.method, thresholds: appliedThresholds(scale, settings) },
+    scale,
   };
   return { report, layouts, plans, previousYearPlans, unmatchedCorrections };
 }

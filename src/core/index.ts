@@ -5,8 +5,8 @@
 export * from './snapshot';
 export * from './report';
 export * from './settings';
+export * from './scale';
 export * from './corrections';
-export * from './grades';
 export * from './years';
 export * from './summary-document';
 export type { SheetLayout, ColumnLayout, SummaryTableLayout } from './layout/types';

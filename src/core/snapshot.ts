@@ -60,6 +60,18 @@ export interface SheetSnapshot {
    * in reading order. Absent: none, or the adapter always has results (Office.js).
    */
   uncachedFormulas?: { row: number; col: number }[];
+  /**
+   * Cell notes and comments (メモ・コメント), 0-based, as plain text: a legend (凡例) often
+   * stands in one. Absent: the adapter could not read them (Office.js below ExtensionApi notes support).
+   */
+  notes?: CellNote[];
+}
+
+/** A note or comment on a cell, as plain text (the author's name left out). */
+export interface CellNote {
+  row: number;
+  col: number;
+  text: string;
 }
 
 /** A sheet the workbook lists but whose content could not be read (its part is missing from the file). */

@@ -42,7 +42,8 @@ export interface CliMessages {
   totals: (counts: Record<Severity, number>) => string;
   severity: Record<Severity, string>;
   policyTable: string;
-  policyHeader: string[];
+  /** The policy table's header, one column per level of the report's scale (best first). */
+  policyHeader: (levels: readonly string[]) => string[];
   noPolicies: string;
   noFindingsLine: string;
   noFiles: string;
@@ -210,7 +211,7 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
     totals: (c) => `指摘: エラー ${c.error}件 / 警告 ${c.warning}件 / 情報 ${c.info}件`,
     severity: { error: 'エラー', warning: '警告', info: '情報' },
     policyTable: '施策別の評価集計（再掲は1件）',
-    policyHeader: ['シート', '番号', '名称', '記載', '算出', 'A', 'B', 'C', 'D', '評価数', '事業数'],
+    policyHeader: (levels) => ['シート', '番号', '名称', '記載', '算出', ...levels, '評価数', '事業数'],
     noPolicies: '（集計できる施策はありません）',
     noFindingsLine: '指摘はありません。',
     noFiles: '点検するファイルを指定してください。',
@@ -311,7 +312,7 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
     totals: (c) => `Findings: ${c.error} errors / ${c.warning} warnings / ${c.info} info`,
     severity: { error: 'error', warning: 'warning', info: 'info' },
     policyTable: 'Grades by policy (再掲 counted once)',
-    policyHeader: ['Sheet', 'No.', 'Name', 'Decl.', 'Comp.', 'A', 'B', 'C', 'D', 'Graded', 'Programs'],
+    policyHeader: (levels) => ['Sheet', 'No.', 'Name', 'Decl.', 'Comp.', ...levels, 'Graded', 'Programs'],
     noPolicies: '(no policies to summarise)',
     noFindingsLine: 'No findings.',
     noFiles: 'Name the files to check.',

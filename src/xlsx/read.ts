@@ -3,6 +3,7 @@ import { isoTextToDate, normaliseCell, type RawCell } from '../core/cells';
 import {
   cellText,
   isBlank,
+  type CellNote,
   type CellRange,
   type CellValue,
   type SheetSnapshot,
@@ -15,7 +16,7 @@ import { strFromU8 } from 'fflate';
 import { isUnreadable, UnreadableWorkbookError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { decodeEscapes, readSharedStrings } from './shared-strings';
-import { parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
+import { localName, parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
 import { normalisePartName, platformInflater, ZipReader, type InflatedTotal, type Inflater } from './zip';
 
 /**
@@ -151,6 +152,8 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
       } else reader.resolveStrings(strings ?? []);
     }
     const sheet = reader.snapshot(def.name, def.visibility);
+    const notes = readNotes(zip, part, limits);
+    if (notes.length > 0) sheet.notes = notes;
     sheets.push(sheet);
     pending.push({ sheet, lists: reader.validations });
   }
@@ -209,6 +212,56 @@ function readRels(zip: ZipReader, source: string, limits: ReadLimits): Map<strin
     limits,
   );
   return rels;
+}
+
+/** Notes kept per sheet, and characters per note: a legend is short; a sheet of thousands of notes is not read whole. */
+const MAX_NOTES = 2000;
+const MAX_NOTE_CHARS = 2000;
+
+/**
+ * The sheet's cell notes (メモ, the legacy comments part; Excel writes one beside threaded
+ * comments too) as plain text: a legend (凡例) often stands in one. The author is left out.
+ */
+function readNotes(zip: ZipReader, sheetPart: string, limits: ReadLimits): CellNote[] {
+  const notes: CellNote[] = [];
+  for (const rel of readRels(zip, sheetPart, limits).values()) {
+    if (rel.external || !rel.type.endsWith('/comments') || !zip.has(rel.target)) continue;
+    let current: { row: number; col: number; text: string } | null = null;
+    let inText = 0;
+    let inT = false;
+    parsePart(
+      zip,
+      rel.target,
+      {
+        open(name, attrs) {
+          const local = localName(name);
+          if (local === 'comment') {
+            const at = parseA1(attrs.get('ref') ?? '');
+            current = at && notes.length < MAX_NOTES ? { row: at.row, col: at.col, text: '' } : null;
+          } else if (local === 'text' && current) inText++;
+          else if (local === 't' && inText > 0) inT = true;
+          // Phonetic runs (ふりがな) are not the note's text.
+          else if (local === 'rPh') inText = -1000;
+        },
+        text(t) {
+          if (current && inT && inText > 0 && current.text.length < MAX_NOTE_CHARS) current.text += decodeEscapes(t);
+        },
+        close(name) {
+          const local = localName(name);
+          if (local === 't') inT = false;
+          else if (local === 'rPh') inText += 1000;
+          else if (local === 'text' && inText > 0) inText--;
+          else if (local === 'comment' && current) {
+            const text = current.text.slice(0, MAX_NOTE_CHARS).trim();
+            if (text !== '') notes.push({ row: current.row, col: current.col, text });
+            current = null;
+          }
+        },
+      },
+      limits,
+    );
+  }
+  return notes;
 }
 
 interface SheetDef {

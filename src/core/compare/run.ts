@@ -1,4 +1,5 @@
 import type { Finding } from '../report';
+import { combinedScale, type Scale } from '../scale';
 import { defaultSettings, type Settings } from '../settings';
 import { matchPrograms, type MatchResult } from './match';
 import { collectPrograms, type YearProgram, type YearSide } from './programs';
@@ -22,6 +23,8 @@ export interface ComparisonResult {
   current: YearProgram[];
   match: MatchResult;
   findings: ComparisonFinding[];
+  /** The scale both years' grades are counted on: this year's, with last year's labels added when they differ. */
+  scale: Scale;
 }
 
 /**
@@ -57,7 +60,9 @@ export function compareYears(previous: YearSide, current: YearSide, options: Com
       (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) ||
       (a.cell ?? '').localeCompare(b.cell ?? ''),
   );
-  return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings };
+  const graded = (side: YearSide): Scale[] => side.files.flatMap((f) => f.plans.filter((p) => p.gradeCol !== null).map((p) => p.scale));
+  const scale = combinedScale([...graded(current), ...graded(previous)]);
+  return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings, scale };
 }
 
 function toFinding(rule: ComparisonRule, { messageId, params, at }: Problem): ComparisonFinding {

@@ -1,4 +1,5 @@
 import { checkWorkbook } from '../check';
+import { combinedScale } from '../scale';
 import { countBySeverity, type Report } from '../report';
 import { RULES } from '../rules/registry';
 import { defaultSettings, type Settings } from '../settings';
@@ -93,6 +94,7 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
         if (identity.fileNameDepartment) record.fileNameDepartment = identity.fileNameDepartment;
         const hidden = result.report.sheets.filter((s) => s.hidden).map((s) => s.name);
         if (hidden.length > 0) record.hiddenSheetsRead = hidden;
+        if (result.report.scale && result.plans.some((p) => p.gradeCol !== null)) record.scale = result.report.scale;
         files.push(record);
       }
     }
@@ -150,13 +152,16 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
   }
 
   const tree = buildMergedTree(merged, master);
+  // One table for the plan: the departments' scale, or the union of their levels when they differ (scale-mixed says so).
+  const scale = combinedScale(files.filter((f) => f.status === 'ok' && f.scale).map((f) => f.scale!));
   const perLine = findingsPerLine(tree.lines, findings, masterName);
   const report: Report = {
     file: null,
     reportYear,
     sheets: [],
     findings,
-    policies: summariseMerged(tree, perLine, settings),
+    policies: summariseMerged(tree, perLine, settings, scale),
+    scale,
   };
   const subs = submissions(files, master);
   const notRead = [...(options.notRead ?? []), ...setAside];

@@ -1,8 +1,8 @@
-import { gradeSteps, type Grade } from '../grades';
+import type { GradeLabel } from '../scale';
 import { defineRule, grid, type RuleContext } from './rule';
 
-/** The grade moved two or more steps since last year (A↔C, B↔D, A↔D). */
-export const gradeJump = defineRule<RuleContext, { jump: { program: string; department: string | null; from: Grade; to: Grade } }>({
+/** The grade moved two or more levels of the sheet's scale since last year (A↔C, B↔D, A↔D on A–D). */
+export const gradeJump = defineRule<RuleContext, { jump: { program: string; department: string | null; from: GradeLabel; to: GradeLabel } }>({
   id: 'grade-jump',
   severity: 'warning',
   description: {
@@ -24,7 +24,7 @@ export const gradeJump = defineRule<RuleContext, { jump: { program: string; depa
           const now = entry.declaredGrade?.parsed;
           const before = entry.previousGrade?.parsed;
           if (now?.kind !== 'grade' || before?.kind !== 'grade') continue;
-          if (gradeSteps(before.grade, now.grade) < 2) continue;
+          if (Math.abs(before.level - now.level) < 2) continue;
           report({ messageId: 'jump', at: grid({ sheet: plan.sheet, row: entry.row, col: entry.declaredGrade!.col, department: entry.department, program: node.name, node: node.key }), params: { program: node.name || node.path, department: entry.department, from: before.grade, to: now.grade } });
         }
       }

@@ -1,4 +1,4 @@
-import { parseGrade } from '../grades';
+import { parseGrade } from '../scale';
 import { isDashOnly, normalizeLoose } from '../text';
 import { defineRule, grid, type RuleContext } from './rule';
 
@@ -31,7 +31,7 @@ export const nextPolicyInvalid = defineRule<RuleContext, { invalid: { text: stri
           const cell = entry.nextPolicy;
           if (!cell || cell.text.trim() === '') continue;
           if (allowed.has(normalizeLoose(cell.text)) || isDashOnly(cell.text)) continue;
-          const grade = parseGrade(cell.text);
+          const grade = parseGrade(cell.text, plan.scale);
           report({ messageId: 'invalid', at: grid({ sheet: plan.sheet, row: cell.row, col: cell.col, department: entry.department, program: node.name, node: node.key }), params: { text: cell.text.trim().slice(0, 40), vocabulary, looksLikeGrade: grade.kind === 'grade' } });
         }
       }

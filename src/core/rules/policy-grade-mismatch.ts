@@ -1,10 +1,10 @@
-import type { Grade } from '../grades';
+import type { GradeLabel } from '../scale';
 import { countGrades, unitsOfNode, unitsUnder } from '../plan/units';
 import { computeGrade } from '../summary/method';
 import { defineRule, grid, type RuleContext } from './rule';
 
 /** A policy row's own grade differs from the grade its programs add up to. */
-export const policyGradeMismatch = defineRule<RuleContext, { mismatch: { policy: string; declared: Grade; computed: Grade; method: string; programs: number } }>({
+export const policyGradeMismatch = defineRule<RuleContext, { mismatch: { policy: string; declared: GradeLabel; computed: GradeLabel; method: string; programs: number } }>({
   id: 'policy-grade-mismatch',
   severity: 'warning',
   description: {
@@ -26,7 +26,7 @@ export const policyGradeMismatch = defineRule<RuleContext, { mismatch: { policy:
         const own = unitsOfNode(node)[0];
         if (!own) continue;
         const below = unitsUnder(node, false);
-        const computed = computeGrade(countGrades(below), context.settings);
+        const computed = computeGrade(countGrades(below, plan.scale), plan.scale, context.settings);
         if (!computed || computed === own.grade) continue;
         report({ messageId: 'mismatch', at: grid({ sheet: plan.sheet, row: own.entry.row, col: own.entry.declaredGrade!.col, program: node.name, node: node.key }), params: { policy: node.name || node.path, declared: own.grade, computed, method: context.settings.method, programs: below.length } });
       }

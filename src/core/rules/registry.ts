@@ -1,11 +1,13 @@
 import { achievementGradeMismatch } from './achievement-grade-mismatch';
 import { achievementInvalid } from './achievement-invalid';
 import { correctionUnmatched } from './correction-unmatched';
+import { gradeErrorValue } from './grade-error-value';
 import { gradeInvalid } from './grade-invalid';
 import { gradeJump } from './grade-jump';
 import { gradeMisplaced } from './grade-misplaced';
 import { gradeMissing } from './grade-missing';
 import { gradeNonstandard } from './grade-nonstandard';
+import { gradeUnverified } from './grade-unverified';
 import { layoutUncertain } from './layout-uncertain';
 import { nextPolicyInvalid } from './next-policy-invalid';
 import { nothingChecked } from './nothing-checked';
@@ -28,6 +30,8 @@ export const RULES: readonly CheckRule[] = [
   sheetUnreadable,
   gradeMissing,
   gradeInvalid,
+  gradeErrorValue,
+  gradeUnverified,
   gradeNonstandard,
   gradeMisplaced,
   repostMismatch,
