@@ -74,6 +74,12 @@ export interface CellNote {
   text: string;
 }
 
+/** A value an add-in stored in the file that was too large to read: its name and length in characters. */
+export interface SkippedProperty {
+  name: string;
+  chars: number;
+}
+
 /** A sheet the workbook lists but whose content could not be read (its part is missing from the file). */
 export interface UnreadableSheet {
   name: string;
@@ -87,6 +93,8 @@ export interface WorkbookSnapshot {
    * text: Hyoka's per-workbook corrections travel with the workbook. Absent: none or not read.
    */
   storedSettings?: Record<string, string>;
+  /** Stored values too large to read (skipped, not refused; the CLI names them). Absent: none. */
+  storedSettingsSkipped?: SkippedProperty[];
   /** Sheets listed in the workbook whose content is not in the file; the others are read. Absent: none. */
   unreadableSheets?: UnreadableSheet[];
 }
