@@ -51,6 +51,10 @@ export interface ReportMessages {
   headerRow: (row: number) => string;
   rowOnly: (row: number) => string;
   sheetTotal: (sheet: string) => string;
+  /** The total of one plan written over several sheets. */
+  planTotalOf: (sheets: string) => string;
+  /** A policy in a 評価総括表 with how many of its programs have the grade. */
+  policyWithCount: (policy: string, count: number) => string;
   severity: Record<Severity, string>;
   unknownYear: string;
   noFindings: string;
@@ -109,6 +113,8 @@ export const reportMessages: Record<Lang, ReportMessages> = {
     headerRow: (row) => `見出し（${row}行目）`,
     rowOnly: (row) => `${row}行目`,
     sheetTotal: (sheet) => `合計（${sheet}）`,
+    planTotalOf: (sheets) => `計画全体（${sheets}）`,
+    policyWithCount: (policy, count) => `${policy}（${count}件）`,
     severity: { error: 'エラー', warning: '警告', info: '情報' },
     unknownYear: '不明',
     noFindings: '指摘はありません。',
@@ -165,6 +171,8 @@ export const reportMessages: Record<Lang, ReportMessages> = {
     headerRow: (row) => `header (row ${row})`,
     rowOnly: (row) => `row ${row}`,
     sheetTotal: (sheet) => `Total (${sheet})`,
+    planTotalOf: (sheets) => `Whole plan (${sheets})`,
+    policyWithCount: (policy, count) => `${policy} (${count})`,
     severity: { error: 'error', warning: 'warning', info: 'info' },
     unknownYear: 'unknown',
     noFindings: 'No findings.',
