@@ -1,9 +1,8 @@
 import { checkWorkbook } from '../check';
 import { consolidate } from '../consolidate/run';
 import type { ConsolidationInput } from '../consolidate/types';
-import { detectRegions } from '../layout/detect';
 import type { Settings } from '../settings';
-import { isExampleSheet } from '../sheets-read';
+import { ownYear } from '../plan/previous-year';
 import type { WorkbookSnapshot } from '../snapshot';
 import type { YearSide } from './programs';
 import { resolveResultText } from './result-text';
@@ -12,14 +11,12 @@ export interface LoadedSide {
   side: YearSide;
   /** Inputs that could not be read, and why (in the words the loader gave). */
   unreadable: { file: string; reason: string }[];
-  /** One workbook holding several years as sheets: the year whose sheets were taken, and the years seen. */
-  sheetYears?: { taken: number; years: number[] };
 }
 
 /**
  * One year from its workbooks, for the CLI and the pane alike. One workbook is checked as
- * `check` would (its latest year's sheets only, when it keeps earlier years' sheets beside
- * them); several (a folder of department workbooks) go through `consolidate` first — the
+ * `check` would (this year's sheets only, when it keeps earlier years' sheets beside them);
+ * several (a folder of department workbooks) go through `consolidate` first — the
  * same year decision and unreadable- and wrong-year-file handling as 取りまとめ — and
  * its readable files of the run's year are compared together.
  */
@@ -29,9 +26,8 @@ export async function loadYearSide(inputs: readonly ConsolidationInput[], option
   if (inputs.length === 1) {
     const snapshot = await load(inputs[0]);
     if ('unreadable' in snapshot) return { side: { reportYear: null, files: [] }, unreadable: [{ file: inputs[0].name, reason: snapshot.unreadable }] };
-    const split = splitYearSheets(snapshot, settings);
-    const book = split ? split.byYear[split.byYear.length - 1].snapshot : snapshot;
-    return { side: sideOf(book, inputs[0].name, settings), unreadable: [], ...(split ? { sheetYears: { taken: split.byYear[split.byYear.length - 1].year, years: split.byYear.map((y) => y.year) } } : {}) };
+    // `check` leaves last year's sheets kept beside this year's out of the plans (previous-year).
+    return { side: sideOf(snapshot, inputs[0].name, settings), unreadable: [] };
   }
   const run = await consolidate(inputs, { settings });
   const files: YearSide['files'][number][] = [];
@@ -65,32 +61,29 @@ export interface YearSheets {
 
 /**
  * A workbook holding several fiscal years as sheets (this year's beside last year's, or one
- * sheet per year): its evaluation sheets grouped by the year each states (title, else sheet
- * name), earliest first; sheets stating no year (a legend, a cover) go with every year.
- * Null when its evaluation sheets state one year, or when the years are lopsided (one sheet of
- * nine with another year is a typo in a title, not last year's report): each year's sheets
- * must number at least half of the largest year's.
+ * sheet per year), as `check` reads it (plan/previous-year.ts: a table stating an earlier year
+ * than the one another table states is a previous-year table): its sheets grouped by the
+ * year each states, earliest first, this year's last; sheets stating no year (a legend, a
+ * cover) go with every year. Null when `check` finds no previous-year sheet.
  */
 export function splitYearSheets(snapshot: WorkbookSnapshot, settings: Settings): { byYear: YearSheets[] } | null {
-  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary };
-  const byYear = new Map<number, string[]>();
-  const undated: string[] = [];
-  for (const sheet of snapshot.sheets) {
-    if (sheet.visibility !== 'visible' || isExampleSheet(sheet.name)) continue;
-    const regions = detectRegions(sheet, settings.sheets[sheet.name], detectOptions);
-    const evaluation = regions.find((l) => l.kind === 'evaluation');
-    const year = evaluation ? (evaluation.statedYear ?? evaluation.sheetNameYear) : null;
-    if (year === null) {
-      undated.push(sheet.name);
-      continue;
-    }
-    const list = byYear.get(year);
-    if (list) list.push(sheet.name);
-    else byYear.set(year, [sheet.name]);
+  const { layouts } = checkWorkbook(snapshot, { settings });
+  const evaluation = layouts.filter((l) => l.kind === 'evaluation');
+  if (!evaluation.some((l) => l.yearRole === 'previous-year')) return null;
+  const byYear = new Map<number, Set<string>>();
+  const dated = new Set<string>();
+  const current = evaluation.filter((l) => l.yearRole !== 'previous-year');
+  const currentYear = Math.max(...current.map((l) => ownYear(l) ?? -Infinity));
+  for (const l of evaluation) {
+    const year = l.yearRole === 'previous-year' ? ownYear(l) : Number.isFinite(currentYear) ? currentYear : ownYear(l);
+    if (year === null) continue;
+    dated.add(l.sheet);
+    const set = byYear.get(year) ?? new Set<string>();
+    set.add(l.sheet);
+    byYear.set(year, set);
   }
   if (byYear.size < 2) return null;
-  const largest = Math.max(...[...byYear.values()].map((s) => s.length));
-  if ([...byYear.values()].some((s) => s.length * 2 < largest)) return null;
+  const undated = snapshot.sheets.filter((s) => !dated.has(s.name)).map((s) => s.name);
   const years = [...byYear.keys()].sort((a, b) => a - b);
   return {
     byYear: years.map((year) => {
