@@ -12,6 +12,8 @@ const FILL_STRIDE = 1 << 14;
 interface StackItem {
   style: string;
   node: PlanNode;
+  /** The outline column it was read from (null: a block line above the table). */
+  col: number | null;
 }
 
 interface EntryColumns {
@@ -317,13 +319,19 @@ class PlanBuilder {
     }
     // Only a sheet with hidden rows drops nodes that only hidden rows held (withoutHiddenOnly).
     if (!this.readingHidden && this.hiddenRows.size > 0) this.visibleNodes.add(node);
-    this.stack.push({ style, node });
+    this.stack.push({ style, node, col: typeof level === 'string' ? null : level.col });
     this.created = created;
     return node;
   }
 
   /** A program named without an identifier: a sibling of the program above, or the first child. */
   private openNameOnly(name: string, row: number, col: ColumnLayout): PlanNode {
+    if (col.role === 'hierarchy') {
+      // A level named without a number (基本施策 by name only): its column is its level, as a
+      // number's style would be. What was opened from this column or the ones right of it closes.
+      while (this.stack.length > 0 && (this.stack[this.stack.length - 1].col ?? -1) >= col.col) this.stack.pop();
+      return this.open(`name@${col.col}`, null, name, row, col);
+    }
     const top = this.stack[this.stack.length - 1];
     const isProgramLike = top && (top.style === 'name' || (top.node.children.length === 0 && top.node.entries.some((e) => entryHasData(e))));
     const style = isProgramLike ? top.style : 'name';
