@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import {
@@ -14,7 +14,10 @@ import {
 } from '../core';
 import { linksWithinDocument } from '../core/links';
 import { cliMessages } from '../i18n/cli';
-import { consolidateMessages, type SkipReason } from '../i18n/consolidate';
+import { consolidateMessages } from '../i18n/consolidate';
+import { outputMessages, type FolderProblem } from '../i18n/output';
+import { safeFileName } from '../render/file-name';
+import type { SummaryDocument } from '../core/summary-document';
 import { isUnreadable } from '../xlsx/errors';
 import type { ReadLimits } from '../xlsx/limits';
 import { readSheetNames } from '../xlsx/read';
@@ -22,7 +25,8 @@ import { writeSummaryFile } from './write-summary';
 import { outputFailure, relativeTo } from './check';
 
 import type { LegacyKind } from './convert';
-import { InputRefused, outputProblem, problemOf, readInput, writeOutputWith } from './files';
+import { InputRefused, outputProblem, OutputRefused, readInput, writeOutputWith, writeProblemOf } from './files';
+import { expandInputs, type SkippedEntry } from './folders';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { escapeControls } from './terminal';
 import { findingJson, JSON_SCHEMA_VERSION, policyJson } from './json';
@@ -70,13 +74,31 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
       return 2;
     }
   }
+  // --per-department: an empty name or something that is not a folder is refused before anything is read or written.
+  const perDepartment = args.perDepartment ?? null;
+  if (perDepartment !== null) {
+    const problem = await folderProblem(perDepartment);
+    if (problem) {
+      io.stderr(outputMessages[args.lang].folderRefused(perDepartment, problem.problem, problem.detail));
+      return 2;
+    }
+  }
   // The output is left out of a folder only when it is an earlier 取りまとめ output: any other
   // workbook of that name is a department's file, which the write below must then refuse.
   const previousOutput = args.out !== null && (await isConsolidationOutput(args.out)) ? args.out : null;
-  const skip = [args.master, previousOutput].filter((p): p is string => p !== null).map((p) => path.resolve(p));
+  // The master is used as the master; earlier outputs of this command are listed as such.
+  const skip = [
+    ...(args.master !== null ? [{ path: args.master, reason: null }] : []),
+    ...(previousOutput !== null ? [{ path: previousOutput, reason: 'hyoka-output' as const }] : []),
+    ...(args.perDepartment ? [{ path: args.perDepartment, reason: 'hyoka-output' as const }] : []),
+  ];
   const expanded = await expandInputs(args.inputs, skip, args.lang, io);
   if (expanded === null) return 2;
   const { files, skipped } = expanded;
+  if (perDepartment !== null && (await holdsInputs(perDepartment, [...args.inputs, ...files, ...(args.master ? [args.master] : [])]))) {
+    io.stderr(outputMessages[args.lang].folderRefused(perDepartment, 'input-folder'));
+    return 2;
+  }
   const converted = new Map<string, LegacyKind>();
 
   let master: WorkbookSnapshot | undefined;
@@ -99,54 +121,161 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
     master,
     masterName: args.master,
     settings: args.settings,
+    notRead: skipped,
     onProgress: progress ?? undefined,
   });
   progress?.(files.length, files.length, '', true);
   if (result.detectedMaster !== null) io.stderr(c.masterDetected(shownPath(io.terminal ?? PLAIN, result.detectedMaster)));
 
-  const notes = { skipped, converted };
+  // What the folder walk left out and the workbooks set aside (Hyoka's outputs, tracking sheets …).
+  const notes = { skipped: result.notRead, converted };
   if (args.json) printPieces(io, jsonPieces(toConsolidationJson(result, args.lang, notes)));
   else io.stdout(renderConsolidationText(result, args.master ?? result.detectedMaster, args.lang, notes, io.terminal));
 
+  const read = [...files, ...(args.master ? [args.master] : [])];
+  // The department files are planned (names, folder, nothing in the way) before --out is written,
+  // so a folder that cannot be used leaves nothing half done.
+  const departments = perDepartment !== null ? await planDepartments(result, perDepartment, args, io) : null;
+  if (departments === 'refused') return 2;
   if (args.out !== null) {
     try {
       const doc = linksWithinDocument(buildConsolidationDocument(result, args.lang, (file) => relativeTo(args.out ?? '', file)));
-      await writeOutputWith(args.out, (temp) => writeSummaryFile(doc, temp), [...files, ...(args.master ? [args.master] : [])], args.force);
+      await writeOutputWith(args.out, (temp) => writeSummaryFile(doc, temp), read, args.force);
       if (!args.json) io.stderr(c.wrote(args.out));
     } catch (e) {
       io.stderr(outputFailure(args.out, e, args.lang));
       return 2;
     }
   }
-  if (args.perDepartment) {
-    const code = await writePerDepartment(result, args.perDepartment, [...files, ...(args.master ? [args.master] : [])], args, io);
+  if (departments !== null && perDepartment !== null) {
+    const code = await writePerDepartment(departments, perDepartment, read, args, io);
     if (code !== 0) return code;
   }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-/** `--per-department DIR`: one 点検結果 workbook per 担当課, linked into its own file. */
-async function writePerDepartment(result: ConsolidationResult, dir: string, inputs: readonly string[], args: ConsolidateArgs, io: Io): Promise<number> {
+/** One department's 点検結果 workbook as it will be written. */
+interface PlannedDepartment {
+  file: string;
+  document: SummaryDocument;
+}
+
+/**
+ * `--per-department DIR` as a plan: the folder made (or there), each department's file name
+ * (src/render/file-name.ts, as the pane names its ZIP entries), and none already there unless
+ * --force. A department seen only in the name of a file that could not be read has nothing to
+ * write: a line says so. 'refused' after saying why; nothing was written then.
+ */
+async function planDepartments(result: ConsolidationResult, dir: string, args: ConsolidateArgs, io: Io): Promise<PlannedDepartment[] | 'refused'> {
   const c = consolidateMessages[args.lang];
-  await fs.mkdir(dir, { recursive: true });
+  const o = outputMessages[args.lang];
+  const made = await makeFolder(dir);
+  if (made !== null) {
+    io.stderr(o.folderRefused(dir, made.problem, made.detail));
+    return 'refused';
+  }
   const docs = buildDepartmentDocuments(result, args.lang, (file) => relativeTo(path.join(dir, 'x.xlsx'), file));
-  const used = new Set<string>();
-  for (const d of docs) {
-    // A department's name as a file name: characters no file system takes become ＿.
-    // eslint-disable-next-line no-control-regex -- control characters are what file names cannot hold
-    let stem = `${d.department.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '＿').trim() || 'department'}_${c.findingsSheet}`;
-    for (let k = 2; used.has(stem); k++) stem = `${stem}_${k}`;
-    used.add(stem);
-    const out = path.join(dir, `${stem}.xlsx`);
+  // A file that could not be read whose department has no workbook here (it was known only by
+  // the file's name, and nothing of it was checked): said, rather than missing in silence.
+  const covered = new Set(docs.flatMap((d) => [...d.files, d.department]));
+  const unwritten = new Map<string, string[]>();
+  for (const f of result.files) {
+    if (f.status !== 'unreadable' || covered.has(f.file)) continue;
+    const department = f.department ?? path.basename(f.file);
+    if (covered.has(department)) continue;
+    unwritten.set(department, [...(unwritten.get(department) ?? []), shownPath(io.terminal ?? PLAIN, f.file)]);
+  }
+  for (const [department, files] of unwritten) io.stderr(o.departmentNotWritten(department, files));
+  const taken = new Set<string>();
+  const planned = docs.map((d) => ({ file: path.join(dir, safeFileName(d.department, `_${c.findingsSheet}.xlsx`, taken, 'department')), document: d.document }));
+  if (!args.force) {
+    const there: string[] = [];
+    for (const p of planned) if ((await outputProblem(p.file, false)) !== null) there.push(shownPath(io.terminal ?? PLAIN, p.file));
+    if (there.length > 0) {
+      io.stderr(o.departmentsExist(dir, there));
+      return 'refused';
+    }
+  }
+  return planned;
+}
+
+/**
+ * Writes the planned department files one by one, each whole or not at all. Should one fail
+ * (a full disk, a file that appeared meanwhile), the run stops and says exactly which files
+ * were written and which were not.
+ */
+async function writePerDepartment(planned: readonly PlannedDepartment[], dir: string, inputs: readonly string[], args: ConsolidateArgs, io: Io): Promise<number> {
+  const c = consolidateMessages[args.lang];
+  const shown = (file: string): string => shownPath(io.terminal ?? PLAIN, file);
+  const done: string[] = [];
+  for (const [k, p] of planned.entries()) {
     try {
-      await writeOutputWith(out, (temp) => writeSummaryFile(d.document, temp), inputs, args.force);
+      await writeOutputWith(p.file, (temp) => writeSummaryFile(p.document, temp), inputs, args.force);
+      done.push(p.file);
     } catch (e) {
-      io.stderr(outputFailure(out, e, args.lang));
+      const rest = planned.slice(k).map((q) => shown(q.file));
+      io.stderr(outputMessages[args.lang].departmentsPartial(dir, shown(p.file), writeFailureDetail(e, args.lang), done.map(shown), rest));
       return 2;
     }
   }
-  if (!args.json) io.stderr(c.wroteDepartments(docs.length, dir));
+  if (!args.json) io.stderr(c.wroteDepartments(planned.length, dir));
   return 0;
+}
+
+/** Why one file was not written, in a few words (the message around it names the file). */
+function writeFailureDetail(e: unknown, lang: Lang): string {
+  const m = cliMessages[lang];
+  if (e instanceof OutputRefused) return e.reason === 'exists' ? (lang === 'ja' ? '既にあります' : 'it already exists') : e.reason;
+  const problem = writeProblemOf(e);
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return problem === 'other' ? `${m.writeProblem.other}: ${code ?? (e instanceof Error ? e.message : String(e))}`.slice(0, 200) : m.writeProblem[problem];
+}
+
+/** Why `dir` cannot be the --per-department folder, seen without creating anything (null: it can). */
+async function folderProblem(dir: string): Promise<{ problem: FolderProblem; detail?: string } | null> {
+  if (dir.trim() === '') return { problem: 'empty' };
+  try {
+    const stat = await fs.stat(dir);
+    return stat.isDirectory() ? null : { problem: 'not-a-folder' };
+  } catch (e) {
+    // Not there yet: made later, just before the first file is written (an ENOTDIR here is a file on the way).
+    return (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? { problem: 'under-a-file' } : null;
+  }
+}
+
+/** Creates the folder (and its parents), and checks it can be written to; the problem when not. */
+async function makeFolder(dir: string): Promise<{ problem: FolderProblem; detail?: string } | null> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.access(dir, constants.W_OK);
+    return null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return { problem: 'not-a-folder' };
+    if (code === 'ENOTDIR') return { problem: 'under-a-file' };
+    if (code === 'EACCES' || code === 'EPERM') return { problem: 'permission' };
+    if (code === 'EROFS') return { problem: 'read-only' };
+    return { problem: 'other', detail: code ?? (e instanceof Error ? e.message : String(e)) };
+  }
+}
+
+/** True when `dir` is a folder an input was read from (or given as a folder of inputs). */
+async function holdsInputs(dir: string, inputs: readonly string[]): Promise<boolean> {
+  const real = async (p: string): Promise<string | null> => {
+    try {
+      return await fs.realpath(p);
+    } catch {
+      return null;
+    }
+  };
+  const target = await real(dir);
+  if (target === null) return false;
+  for (const input of inputs) {
+    const isFolder = await fs.stat(input).then((st) => st.isDirectory(), () => false);
+    const folder = await real(isFolder ? input : path.dirname(input));
+    if (folder === target) return true;
+  }
+  return false;
 }
 
 /** A workbook this command wrote before: it has the 取りまとめ and 提出状況 sheets. */
@@ -161,109 +290,12 @@ async function isConsolidationOutput(file: string): Promise<boolean> {
   }
 }
 
-/** A workbook a folder contributes: .xlsx, .xlsm, and the legacy .xls and .ods LibreOffice converts. */
-export const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|ods)$/i;
-
-/** A folder entry that was not read, and why; listed in the report. */
-export interface SkippedEntry {
-  file: string;
-  reason: SkipReason;
-}
+export { DEFAULT_FOLDER_DEPTH, expandInputs, WORKBOOK_EXTENSIONS, type SkippedEntry } from './folders';
 
 /** What the report says besides the consolidation itself. */
 export interface ConsolidationNotes {
   skipped: readonly SkippedEntry[];
   converted: ReadonlyMap<string, LegacyKind>;
-}
-
-/**
- * Files as named, folders as their workbooks (.xlsx, .xlsm, .xls, .ods; not recursive; Excel's ~$
- * lock files and dotfiles left out), sorted by name so every run reads the same files in the same
- * order. A symlink in a folder counts as the file it points to, wherever that lies (the user put
- * the link there); a loop, a link to nothing, a FIFO, device or socket, or a file that is not a
- * workbook is skipped and listed with its reason. The master and the output are left out of a
- * folder. Null after saying why an argument is unusable.
- */
-export async function expandInputs(
-  inputs: readonly string[],
-  skip: readonly string[],
-  lang: Lang,
-  io: Io,
-): Promise<{ files: string[]; skipped: SkippedEntry[] } | null> {
-  const c = consolidateMessages[lang];
-  const m = cliMessages[lang];
-  const out: string[] = [];
-  const skipped: SkippedEntry[] = [];
-  const seen = new Set<string>();
-  const add = (file: string): void => {
-    const key = path.resolve(file);
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(file);
-  };
-  for (const input of inputs) {
-    let stat;
-    try {
-      stat = await fs.stat(input);
-    } catch (e) {
-      const problem = problemOf(e);
-      io.stderr(problem === null || problem === 'not-found' ? c.notFound(input) : m.inputRefused(input, problem));
-      return null;
-    }
-    if (!stat.isDirectory()) {
-      // A file named on the command line is read (or refused, with its reason) as it is.
-      add(input);
-      continue;
-    }
-    let entries;
-    try {
-      entries = await fs.readdir(input, { withFileTypes: true });
-    } catch (e) {
-      io.stderr(m.inputRefused(input, problemOf(e) ?? 'permission'));
-      return null;
-    }
-    const picked: string[] = [];
-    for (const d of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (d.name.startsWith('~$') || d.name.startsWith('.')) continue;
-      const p = path.join(input, d.name);
-      if (skip.includes(path.resolve(p))) continue;
-      const reason = await entryProblem(p, d.isSymbolicLink());
-      if (reason === 'folder') continue; // not recursive: a subfolder is another set of files
-      if (reason !== null) skipped.push({ file: p, reason });
-      else picked.push(p);
-    }
-    if (picked.length === 0) {
-      io.stderr(c.emptyFolder(input));
-      return null;
-    }
-    picked.forEach(add);
-  }
-  return { files: out, skipped };
-}
-
-/** Why a folder entry is not read (null: it is a workbook to read). Never opens the entry. */
-async function entryProblem(file: string, isLink: boolean): Promise<SkipReason | 'folder' | null> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (e) {
-    const problem = problemOf(e);
-    if (problem === 'link-loop') return 'link-loop';
-    if (problem === 'permission') return 'permission';
-    return isLink ? 'dangling-link' : 'not-a-file';
-  }
-  if (stat.isDirectory()) return 'folder';
-  if (!stat.isFile()) return 'not-a-file';
-  // The link's own name or its target's: either says it is a workbook.
-  if (WORKBOOK_EXTENSIONS.test(file)) return null;
-  if (isLink) {
-    try {
-      if (WORKBOOK_EXTENSIONS.test(await fs.realpath(file))) return null;
-    } catch {
-      return 'dangling-link';
-    }
-  }
-  return 'not-a-workbook';
 }
 
 /**
@@ -299,7 +331,7 @@ export function toConsolidationJson(result: ConsolidationResult, lang: Lang, not
       warnings: f.warnings,
       ...(notes.converted.has(f.file) ? { convertedFrom: notes.converted.get(f.file) } : {}),
     })),
-    skipped: notes.skipped.map((s) => ({ file: s.file, reason: s.reason })),
+    skipped: notes.skipped.map((s) => ({ file: s.file, reason: s.reason, ...(s.sameAs !== undefined ? { sameAs: s.sameAs } : {}) })),
     findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
     policies: result.report.policies.map(policyJson),
     rows: result.rows.length,
@@ -318,14 +350,23 @@ export function renderConsolidationText(
   const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : c.unknownYear;
   const lines = [paint(t, 'heading', c.heading(year, result.files.length, master !== null ? shownPath(t, master) : null)), '', c.statusHeading];
   for (const s of result.submissions) {
-    const state = s.state === 'missing' ? c.submitted.no : s.state === 'inside-other' ? c.submitted.insideOther(s.files.join('、')) : s.expected ? c.submitted.yes : c.submitted.notInMaster;
+    const state =
+      s.state === 'missing'
+        ? c.submitted.no
+        : s.state === 'unreadable'
+        ? c.submitted.unreadable
+        : s.state === 'inside-other'
+        ? c.submitted.insideOther(s.files.join('、'))
+        : s.expected
+        ? c.submitted.yes
+        : c.submitted.notInMaster;
     const detail =
-      s.state === 'missing' && s.fileStatus === 'unreadable'
+      s.state === 'unreadable'
         ? `  ${s.files.map((f) => shownPath(t, f)).join('、')}  ${paint(t, 'error', c.fileStatus.unreadable)}`
         : s.state === 'received'
         ? `  ${s.files.map((f) => shownPath(t, f)).join('、')}  ${c.fileStatus[s.fileStatus ?? 'ok']}  ${c.col.errors} ${s.errors} / ${c.col.warnings} ${s.warnings}`
         : '';
-    lines.push(`  ${pad(escapeControls(s.department), 28)} ${s.state === 'missing' ? paint(t, 'error', state) : state}${detail}`);
+    lines.push(`  ${pad(escapeControls(s.department), 28)} ${s.state === 'missing' || s.state === 'unreadable' ? paint(t, 'error', state) : state}${detail}`);
   }
   lines.push('', c.findingsHeading);
   let current: string | null | undefined;
@@ -344,7 +385,7 @@ export function renderConsolidationText(
   }
   if (notes.skipped.length > 0) {
     lines.push('', c.skippedHeading);
-    for (const s of notes.skipped) lines.push(`  ${shownPath(t, s.file)}  ${c.skipped[s.reason]}`);
+    for (const s of notes.skipped) lines.push(`  ${shownPath(t, s.file)}  ${c.skipped[s.reason]}${s.sameAs !== undefined ? c.skippedSameAs(shownPath(t, s.sameAs)) : ''}`);
   }
   lines.push('', c.totals(countBySeverity(result.findings), result.rows.length));
   return lines.join('\n');

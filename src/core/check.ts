@@ -1,6 +1,10 @@
+import { parseA1 } from './a1';
+import { CorrectionUse, type Correction } from './corrections';
 import { detectRegions, fileNameYear } from './layout/detect';
+import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
+import { classifyYearRoles, fillPreviousGrades, ownYear } from './plan/previous-year';
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
@@ -8,7 +12,8 @@ import type { Finding, Report, SheetInfo } from './report';
 import { RULES } from './rules/registry';
 import type { Problem, RuleContext } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
-import type { WorkbookSnapshot } from './snapshot';
+import { sheetsToRead } from './sheets-read';
+import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
 import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
 import { parseFiscalYear } from './years';
@@ -23,7 +28,12 @@ export interface CheckResult {
   report: Report;
   /** What detection found per checked sheet: the settings screen shows and overrides these. */
   layouts: SheetLayout[];
+  /** This year's plans: the ones checked. */
   plans: SheetPlan[];
+  /** Plans of earlier years' sheets kept beside this year's (not checked; 前年度比較 may read them). */
+  previousYearPlans: SheetPlan[];
+  /** settings.corrections that matched no sheet or table (reported as correction-unmatched too). */
+  unmatchedCorrections: Correction[];
 }
 
 /**
@@ -32,34 +42,52 @@ export interface CheckResult {
  */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? defaultSettings();
-  const visible = snapshot.sheets.filter((s) => s.visibility === 'visible');
-  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary };
-  const regionsBySheet = visible.map((s) => detectRegions(s, settings.sheets[s.name], detectOptions));
+  // Corrections are read by detection through correctionsFor; those that matched nothing are reported.
+  const use = new CorrectionUse(settings.corrections);
+  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary, corrections: settings.corrections, use };
+  // Visible sheets but examples (記入例); hidden ones only when they alone hold the evaluation table.
+  const detected = new Map<SheetSnapshot, SheetLayout[]>();
+  const detect = (s: SheetSnapshot): SheetLayout[] => {
+    let regions = detected.get(s);
+    if (!regions) detected.set(s, (regions = detectRegions(s, detectOptions)));
+    return regions;
+  };
+  const chosen = sheetsToRead(snapshot, (s) => detect(s).some((l) => l.kind === 'evaluation'));
+  const visible = chosen.sheets;
+  const regionsBySheet = visible.map(detect);
+  const unmatchedCorrections = use.unmatched();
   const layouts = regionsBySheet.flat();
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
   for (const l of layouts) resolveYearGrades(l, reportYear);
-  const plans: SheetPlan[] = [];
-  visible.forEach((sheet, i) => {
-    // One plan per sheet: its evaluation region (stacked blocks are one region).
-    const region = regionsBySheet[i].find((l) => l.kind === 'evaluation');
-    if (region) plans.push(buildSheetPlan(sheet, region));
-  });
+  classifyYearRoles(layouts, reportYear);
+  const allPlans: SheetPlan[] = [];
+  visible.forEach((sheet, i) => allPlans.push(...buildRegionPlans(sheet, regionsBySheet[i])));
+  // Last year's sheets kept beside this year's: their grades are previous grades, never checked as this year's.
+  const plans = allPlans.filter((p) => p.layout.yearRole !== 'previous-year');
+  const previousYearPlans = allPlans.filter((p) => p.layout.yearRole === 'previous-year');
+  fillPreviousGrades(plans, previousYearPlans, reportYear);
+  const checkedLayouts = layouts.filter((l) => l.yearRole !== 'previous-year');
   linkReposts(plans);
-  const summarySources = linkSummaryTables(layouts, plans);
+  const summarySources = linkSummaryTables(checkedLayouts, plans);
 
-  const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible').map((s) => s.name);
+  const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible' && !chosen.hiddenRead.includes(s.name)).map((s) => s.name);
   const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
-  const context: RuleContext = { plans, layouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets };
+  const context: RuleContext = {
+    plans, layouts: checkedLayouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
+    exampleSheets: chosen.examples,
+    hiddenSheetsRead: chosen.hiddenRead,
+    unmatchedCorrections,
+  };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
   const findings: Finding[] = [];
-  const uncertain = layouts.filter((l) => l.uncertain);
+  const uncertain = checkedLayouts.filter((l) => l.uncertain);
   for (const rule of RULES) {
     if (settings.rules[rule.id] === 'off') continue;
     for (const problem of rule.run(context)) {
       // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
       const row0 = problem.at.row !== null ? problem.at.row - 1 : null;
-      if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, problem.at.sheet, row0))) continue;
+      if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, problem.at.sheet, row0, problem.at.cell))) continue;
       findings.push(toFinding(rule.id, rule.severity, problem));
     }
   }
@@ -71,20 +99,34 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0),
   );
 
-  const planBySheet = new Map(plans.map((p) => [p.sheet, p]));
-  const tallies = new Map(plans.map((p) => [p, subtreeTallies(p)]));
+  const planBySheet = new Map<string, SheetPlan>();
+  for (const p of allPlans) if (!planBySheet.has(p.sheet)) planBySheet.set(p.sheet, p);
+  const tallies = new Map(allPlans.map((p) => [p, subtreeTallies(p)]));
   const sheets: SheetInfo[] = regionsBySheet.map((regions) => {
     // One line per sheet: its evaluation region if any, else its first table.
     const l = regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
     const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
     const plan = planBySheet.get(l.sheet);
-    if (plan && plan.gradedDepth !== null) info.gradeCounts = sheetGradeCounts(plan, tallies.get(plan) ?? subtreeTallies(plan));
-    else if (plan) {
+    const graded = allPlans.filter((p) => p.sheet === l.sheet && p.gradedDepth !== null);
+    if (graded.length > 0) {
+      // Several tables on the sheet: the sheet's counts are their sum, level by level.
+      const counts = graded.map((p) => sheetGradeCounts(p, tallies.get(p) ?? subtreeTallies(p)));
+      info.gradeCounts = counts.reduce((sum, c) => {
+        for (const k of Object.keys(c) as (keyof typeof c)[]) sum[k] = (sum[k] ?? 0) + c[k];
+        return sum;
+      });
+    } else if (plan) {
       const progress = summariseProgress(plan);
       if (progress) info.progress = progress;
     }
+    if (l.yearRole === 'previous-year') info.role = 'previous-year';
+    const own = ownYear(l);
+    if (own !== null) info.year = own;
+    const tables = regions.filter((r) => r.kind === 'evaluation' && r.area && r.tableKey !== undefined).map((r) => r.tableKey as string);
+    if (tables.length > 1) info.tables = tables;
     const hidden = regions.reduce((n, r) => n + r.hiddenRowsSkipped, 0);
     if (hidden > 0) info.hiddenRowsSkipped = hidden;
+    if (chosen.hiddenRead.includes(l.sheet)) info.hidden = true;
     return info;
   });
   // Sheets that are one plan (one sheet per 基本施策) are summed as one: each plan node once.
@@ -99,7 +141,21 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     plans: groups.map((g) => ({ sheets: g.map((p) => p.sheet) })),
     method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
   };
-  return { report, layouts, plans };
+  return { report, layouts, plans, previousYearPlans, unmatchedCorrections };
+}
+
+/**
+ * One plan per evaluation table of the sheet. A sheet's only table (or its stacked blocks,
+ * one region) keys its nodes by the sheet's name; a second table adds its table key, and
+ * each table is read through a view of its own cells.
+ */
+function buildRegionPlans(sheet: SheetSnapshot, regions: readonly SheetLayout[]): SheetPlan[] {
+  const evaluation = regions.filter((l) => l.kind === 'evaluation');
+  return evaluation.map((region, k) => {
+    const view = region.area ? areaView(sheet, region.area) : sheet;
+    const keyRoot = k === 0 || region.tableKey === undefined ? sheet.name : `${sheet.name}!${region.tableKey}`;
+    return buildSheetPlan(view, region, { keyRoot });
+  });
 }
 
 /** Where the report year came from, in the order it is looked for. */
@@ -118,6 +174,13 @@ export function resolveReportYear(
   if (settings.reportYear !== undefined) {
     const y = parseFiscalYear(settings.reportYear);
     if (y !== null) return { year: y, source: 'setting' };
+  }
+  // Sheets per year: evaluation tables stating different years (last year's sheet kept beside
+  // this year's): the latest is this year's.
+  const own = layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) !== null);
+  if (new Set(own.map(ownYear)).size >= 2) {
+    const latest = own.reduce((a, b) => ((ownYear(b) as number) > (ownYear(a) as number) ? b : a));
+    return { year: ownYear(latest), source: latest.statedYear !== null ? 'title' : 'sheet-name' };
   }
   const title = vote(layouts.map((l) => ({ year: l.statedYear, weight: l.kind === 'other' ? 1 : 2 })));
   if (title !== null) return { year: title, source: 'title' };
@@ -170,11 +233,14 @@ export function resolveYearGrades(layout: SheetLayout, reportYear: number | null
 }
 
 /** The finding's place lies in the region (its header and data rows; sheet-level findings of the sheet). */
-function inRegion(layout: SheetLayout, sheet: string | null, row: number | null): boolean {
+function inRegion(layout: SheetLayout, sheet: string | null, row: number | null, cell: string | null = null): boolean {
   if (sheet !== layout.sheet) return false;
   if (row === null) return true;
   const top = layout.headerRows[0] ?? layout.firstDataRow;
-  return row >= top && row <= layout.lastDataRow;
+  if (row < top || row > layout.lastDataRow) return false;
+  // Tables side by side: the finding's column tells which one it is in.
+  const at = layout.area && cell ? parseA1(cell) : null;
+  return at === null || (at.col >= (layout.area?.left ?? 0) && at.col <= (layout.area?.right ?? Number.MAX_SAFE_INTEGER));
 }
 
 /** A rule's problem as a Finding: the rule's id and severity, the messageId and params, where. */

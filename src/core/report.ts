@@ -74,6 +74,17 @@ export interface SheetInfo {
   hiddenRowsSkipped?: number;
   /** Evaluation sheets without A–D grades (progress tables): what they record instead. */
   progress?: ProgressSummary;
+  /**
+   * `previous-year`: an earlier year's sheet kept beside this year's (its title or name states
+   * the earlier `year`): not checked, its grades serve as previous grades. Absent: this year's.
+   */
+  role?: 'current' | 'previous-year';
+  /** The fiscal year the sheet states as its own (title, else sheet name), when it states one. */
+  year?: number;
+  /** The sheet's tables when it holds several (each with its own plan), named by their table key. */
+  tables?: string[];
+  /** A hidden sheet read because it alone holds the evaluation table (the visible ones are examples or covers). */
+  hidden?: true;
 }
 
 /** A progress sheet's entries per fiscal year (year null: a single-year 達成度 column). */

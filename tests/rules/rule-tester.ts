@@ -35,6 +35,8 @@ export const RULE_SEVERITIES = {
   'layout-uncertain': 'info',
   // added after the first thirteen: a workbook where no sheet could be checked
   'nothing-checked': 'warning',
+  // added with the one correction shape: a saved correction that matched no table
+  'correction-unmatched': 'warning',
   // added with the one reader: a sheet whose part is missing from the file
   'sheet-unreadable': 'error',
 } as const satisfies Record<string, Severity>;
@@ -49,6 +51,8 @@ export const CONSOLIDATION_RULE_SEVERITIES = {
   'program-unknown': 'warning',
   'program-unreported': 'error',
   'department-missing': 'error',
+  'department-name-differs': 'info',
+  'whole-plan-workbook': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITIES;

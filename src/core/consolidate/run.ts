@@ -10,7 +10,9 @@ import type { ConsolidationContext } from './rules/context';
 import { programIdentity, programRows } from './rows';
 import { submissions } from './submissions';
 import { buildMergedTree, summariseMerged } from './tree';
-import type { ConsolidatedFile, ConsolidatedFinding, ConsolidationInput, ConsolidationOptions, ConsolidationResult, MergedRow } from './types';
+import type { ConsolidatedFile, ConsolidatedFinding, ConsolidationInput, ConsolidationOptions, ConsolidationResult, DepartmentSource, MergedRow, NotRead } from './types';
+import { departmentInFileName, departmentOnSheets } from './department';
+import { isHyokaOutput, isTrackingWorkbook } from './input-kind';
 import { conflicts } from './resubmission';
 import type { PlanMaster } from './identity';
 import type { SheetPlan } from '../plan/types';
@@ -44,6 +46,7 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
   const files: ConsolidatedFile[] = [];
   const rows: MergedRow[] = [];
   const checkFindings: ConsolidatedFinding[] = [];
+  const setAside: NotRead[] = [];
   for (let i = 0; i < inputs.length; i++) {
     if (options.signal?.aborted) throw new ConsolidationCancelled();
     const { name } = inputs[i];
@@ -52,37 +55,60 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
     if ('unreadable' in snapshot) {
       const department = departmentFromFileName(name, known);
       files.push(fileRecord(name, department, [departmentKey(department)], null, 'unreadable', [], snapshot.unreadable));
+    } else if (isHyokaOutput(snapshot, name)) {
+      setAside.push({ file: name, reason: 'hyoka-output' });
     } else {
       let result = checkWorkbook(snapshot, { settings: ownYear, fileName: name });
       // A plan master among the inputs (hierarchy, no grades, no years) and none given: it is
       // the master, not a department that sent an empty or wrong-year file.
-      const asMaster = master === null ? masterIn(snapshot, result.plans) : null;
-      if (asMaster) {
+      // A tracking workbook lists departments too (with statuses, not programs): it is neither.
+      const tracking = isTrackingWorkbook(snapshot, result.plans, result.layouts);
+      const asMaster = tracking ? null : masterIn(snapshot, result.plans);
+      if (tracking) {
+        setAside.push({ file: name, reason: 'tracking' });
+      } else if (asMaster && master === null) {
         master = asMaster;
         masterName = name;
         detectedMaster = name;
         known = asMaster.departments.map((d) => d.name);
-        options.onProgress?.(i + 1, inputs.length, name);
-        await options.yieldToHost?.();
-        continue;
+      } else if (asMaster) {
+        setAside.push({ file: name, reason: 'plan-master' });
+      } else if (result.plans.length === 0 && result.layouts.some((l) => l.kind === 'summary-table')) {
+        setAside.push({ file: name, reason: 'summary-only' });
+      } else {
+        const statedYear = result.report.reportYear;
+        if (statedYear === null && fixedYear !== null) result = checkWorkbook(snapshot, { settings, fileName: name });
+        const own = programRows(result.plans, name, i);
+        const onSheets = departmentOnSheets(snapshot, result.layouts);
+        const identity = departmentsOf(own, name, known, onSheets);
+        for (const r of own) {
+          if (r.department === null) r.department = identity.department;
+          r.departmentKey = departmentKey(r.department ?? '');
+        }
+        rows.push(...own);
+        for (const f of result.report.findings) checkFindings.push({ ...f, file: name });
+        const record = fileRecord(name, identity.department, identity.keys, statedYear, 'ok', result.report.sheets.map((s) => s.name), null);
+        record.departmentSource = identity.source;
+        record.departmentNames = identity.names;
+        if (identity.fileNameDepartment) record.fileNameDepartment = identity.fileNameDepartment;
+        const hidden = result.report.sheets.filter((s) => s.hidden).map((s) => s.name);
+        if (hidden.length > 0) record.hiddenSheetsRead = hidden;
+        files.push(record);
       }
-      const statedYear = result.report.reportYear;
-      if (statedYear === null && fixedYear !== null) result = checkWorkbook(snapshot, { settings, fileName: name });
-      const own = programRows(result.plans, name, i);
-      const { department, keys } = departmentsOf(own, name, known);
-      for (const r of own) {
-        if (r.department === null) r.department = department;
-        r.departmentKey = departmentKey(r.department ?? '');
-      }
-      rows.push(...own);
-      for (const f of result.report.findings) checkFindings.push({ ...f, file: name });
-      files.push(fileRecord(name, department, keys, statedYear, 'ok', snapshot.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name), null));
     }
     options.onProgress?.(i + 1, inputs.length, name);
     // The host decides how to let its page paint (and the cancel button be clicked) between files.
     await options.yieldToHost?.();
   }
   if (options.signal?.aborted) throw new ConsolidationCancelled();
+
+  // One workbook reporting for many departments, given alone: the whole plan's evaluation, not a
+  // department's. It is said to be one (whole-plan-workbook) and filed under none of them.
+  const reports = files.filter((f) => f.status !== 'unreadable');
+  if (reports.length === 1 && files.length === 1 && (reports[0].departmentNames?.length ?? 0) >= WHOLE_PLAN_DEPARTMENTS) {
+    reports[0].wholePlanDepartments = reports[0].departmentNames?.length;
+    reports[0].department = null;
+  }
 
   const reportYear = fixedYear ?? majorityYear(files);
   for (const f of files) {
@@ -133,7 +159,8 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
     policies: summariseMerged(tree, perLine, settings),
   };
   const subs = submissions(files, master);
-  return { reportYear, files, findings, rows: merged, master, detectedMaster, report, submissions: subs, tree, findingsPerLine: perLine, masterName };
+  const notRead = [...(options.notRead ?? []), ...setAside];
+  return { reportYear, files, findings, rows: merged, master, detectedMaster, notRead, report, submissions: subs, tree, findingsPerLine: perLine, masterName };
 }
 
 /** A plan master: hierarchy the master reader accepts, and no grade or year columns anywhere. */
@@ -163,8 +190,17 @@ function fileRecord(
   return { file, department, departmentKeys, reportYear, status, errors: 0, warnings: 0, rows: 0, sheets, unreadable };
 }
 
-/** The 担当課 a file reports for (the most frequent), every one it names, or its file name. */
-function departmentsOf(rows: readonly MergedRow[], file: string, known: readonly string[]): { department: string; keys: string[] } {
+/**
+ * The 担当課 a file reports for: its 担当課 column (the most frequent name), else a `担当課：…`
+ * line on its sheets, else its file name. When the file name names another department, that
+ * name is kept to be reported (department-name-differs): the sheet's word is the one used.
+ */
+function departmentsOf(
+  rows: readonly MergedRow[],
+  file: string,
+  known: readonly string[],
+  onSheets: string | null,
+): { department: string; keys: string[]; names: string[]; source: DepartmentSource; fileNameDepartment?: string } {
   const counts = new Map<string, { name: string; n: number }>();
   for (const r of rows) {
     if (r.department === null) continue;
@@ -173,14 +209,22 @@ function departmentsOf(rows: readonly MergedRow[], file: string, known: readonly
     if (c) c.n++;
     else counts.set(key, { name: r.department.trim(), n: 1 });
   }
-  if (counts.size === 0) {
+  if (counts.size === 0 && onSheets === null) {
     const department = departmentFromFileName(file, known);
-    return { department, keys: [departmentKey(department)] };
+    return { department, keys: [departmentKey(department)], names: [department], source: 'file-name' };
   }
   let best = { name: '', n: 0 };
   for (const c of counts.values()) if (c.n > best.n) best = c;
-  return { department: best.name, keys: [...counts.keys()] };
+  const department = counts.size > 0 ? best.name : (onSheets ?? '');
+  const keys = counts.size > 0 ? [...counts.keys()] : [departmentKey(department)];
+  const names = counts.size > 0 ? [...counts.values()].map((c) => c.name) : [department];
+  const inName = departmentInFileName(file, [...known, department]);
+  const differs = inName !== null && !keys.includes(departmentKey(inName)) && !departmentKey(inName).includes(departmentKey(department));
+  return { department, keys, names, source: counts.size > 0 ? 'column' : 'sheet', ...(differs && inName !== null ? { fileNameDepartment: inName } : {}) };
 }
+
+/** A workbook naming this many departments, given alone, is the whole plan's evaluation. */
+const WHOLE_PLAN_DEPARTMENTS = 3;
 
 /** The year most files state; on a tie the later one (this year's files outnumber stragglers). */
 function majorityYear(files: readonly ConsolidatedFile[]): number | null {
@@ -197,13 +241,16 @@ function majorityYear(files: readonly ConsolidatedFile[]): number | null {
   return best;
 }
 
+/** The registry's first rules are about whole files: listed before a file's cell findings. */
+const FILE_LEVEL_RULES = 5;
+
 /** Input order, then the master's findings; inside a file by sheet, row, cell and rule. */
 function sortFindings(findings: ConsolidatedFinding[], files: readonly ConsolidatedFile[], masterSheets: readonly string[]): ConsolidatedFinding[] {
   const fileOrder = new Map(files.map((f, i) => [f.file, i]));
   const sheetOrder = new Map(files.map((f) => [f.file, new Map(f.sheets.map((s, i) => [s, i]))]));
   const masterOrder = new Map(masterSheets.map((s, i) => [s, i]));
   const ruleOrder = new Map<string, number>();
-  for (const r of [...CONSOLIDATION_RULES.slice(0, 3), ...RULES, ...CONSOLIDATION_RULES.slice(3)]) if (!ruleOrder.has(r.id)) ruleOrder.set(r.id, ruleOrder.size);
+  for (const r of [...CONSOLIDATION_RULES.slice(0, FILE_LEVEL_RULES), ...RULES, ...CONSOLIDATION_RULES.slice(FILE_LEVEL_RULES)]) if (!ruleOrder.has(r.id)) ruleOrder.set(r.id, ruleOrder.size);
   const fileIndex = (f: ConsolidatedFinding): number => (f.file !== null && fileOrder.has(f.file) ? (fileOrder.get(f.file) ?? 0) : files.length);
   const sheetIndex = (f: ConsolidatedFinding): number => {
     if (f.sheet === null) return -1;

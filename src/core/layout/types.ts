@@ -58,6 +58,12 @@ export interface SummaryTableLayout {
 export interface SheetLayout {
   sheet: string;
   kind: SheetKind;
+  /**
+   * The key corrections name this table by (settings.corrections[].table): the A1 of the
+   * top-left cell of its first header row as detected before any correction. Absent when no
+   * header was found. A sheet's second table adds it to its plan keys.
+   */
+  tableKey?: string;
   /** 0-based header rows (two- and three-row headers have several). */
   headerRows: number[];
   /** 0-based, inclusive: the rows the region's data spans (for a summary table, its rows). */
@@ -85,6 +91,17 @@ export interface SheetLayout {
   summaryTable: SummaryTableLayout | null;
   /** Why detection is unsure, in the reader's language-neutral keys (rendered as layout-uncertain). */
   uncertainties: Uncertainty[];
+  /**
+   * Set when the sheet holds several tables: the cells this one may occupy (0-based,
+   * inclusive). The plan builder reads the table through a view of these cells only.
+   */
+  area?: { top: number; bottom: number; left: number; right: number };
+  /**
+   * This year's table, or an earlier year's kept beside it (its title or sheet name states an
+   * earlier year than the report year's sheet): never checked, its grades are previous grades.
+   * Set by check.ts once the report year is known.
+   */
+  yearRole?: 'current' | 'previous-year';
 }
 
 export type Uncertainty =

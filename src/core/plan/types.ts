@@ -10,6 +10,8 @@ export interface CellRef {
 
 export interface GradeCell extends CellRef {
   parsed: ParsedGrade;
+  /** The cell lies on another sheet (last year's sheet beside this year's): never checked as this year's. */
+  sheet?: string;
 }
 
 export interface ValueCell extends CellRef {
@@ -87,4 +89,6 @@ export interface SheetPlan {
   years: number[];
   /** Column of the (first) grade column, for pointing at a missing grade. */
   gradeCol: number | null;
+  /** The table's key (`H3`) when its sheet holds several tables (see SheetLayout.tableKey). */
+  tableKey?: string;
 }
