@@ -7,6 +7,7 @@ export interface ReportMessages {
   policyTableTitle: string;
   gradeTableTitle: (sheet: string) => string;
   chartTitle: string;
+  chartDataTitle: string;
   findingsTableTitle: string;
   fileLine: (file: string | null, year: string) => string;
   col: {
@@ -36,8 +37,15 @@ export interface ReportMessages {
     done: string;
     notDone: string;
     achievement: string;
+    meaning: string;
   };
   total: string;
+  /** 評価基準: the scale's levels and meanings. */
+  criteriaTitle: string;
+  bestLevel: string;
+  worstLevel: string;
+  criteriaFromWorkbook: string;
+  criteriaDefault: (labels: string[]) => string;
   planTotal: string;
   outsideGoals: string;
   planTableTitle: string;
@@ -68,6 +76,7 @@ export const reportMessages: Record<Lang, ReportMessages> = {
     policyTableTitle: '施策別の評価集計（再掲は1件として集計）',
     gradeTableTitle: (sheet) => `評価総括表（${sheet}）`,
     chartTitle: '目標・施策ごとの評価の分布（A〜D）',
+    chartDataTitle: '評価の分布（グラフの数値）',
     findingsTableTitle: '点検結果',
     fileLine: (file, year) => `ファイル: ${file ?? '（開いているブック）'}　報告年度: ${year}`,
     col: {
@@ -97,8 +106,15 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       done: '実施',
       notDone: '未実施',
       achievement: '達成度の内訳',
+      meaning: '意味',
     },
     total: '合計',
+    criteriaTitle: '評価基準',
+    bestLevel: '（最も良い評価）',
+    worstLevel: '（最も低い評価）',
+    criteriaFromWorkbook: '注: 各評価の意味は、点検したブックの評価基準（凡例）のとおりです。',
+    criteriaDefault: (labels) =>
+      `注: 評価は${labels.join('・')}の${labels.length}段階で、${labels[0]}が最も良く、${labels[labels.length - 1]}が最も低い評価です。各段階の意味は、計画で定めた評価基準によります（点検したブックには評価基準の記載が見つかりませんでした）。`,
     planTotal: '計画全体',
     outsideGoals: '（目標に属さない評価）',
     planTableTitle: '計画全体の集計（基本目標ごと、全シート合計・再掲は1件）',
@@ -126,6 +142,7 @@ export const reportMessages: Record<Lang, ReportMessages> = {
     policyTableTitle: 'Grades by policy (再掲 counted once)',
     gradeTableTitle: (sheet) => `Grade summary (${sheet})`,
     chartTitle: 'Grades A–D by goal / policy',
+    chartDataTitle: 'Grades by goal / policy (the chart’s numbers)',
     findingsTableTitle: 'Findings',
     fileLine: (file, year) => `File: ${file ?? '(open workbook)'}   Report year: ${year}`,
     col: {
@@ -155,8 +172,15 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       done: 'Done',
       notDone: 'Not done',
       achievement: 'Achievement values',
+      meaning: 'Meaning',
     },
     total: 'Total',
+    criteriaTitle: 'Grading criteria (評価基準)',
+    bestLevel: '(best)',
+    worstLevel: '(lowest)',
+    criteriaFromWorkbook: "Note: each grade's meaning is as the checked workbook's legend (評価基準) states it.",
+    criteriaDefault: (labels) =>
+      `Note: grades run ${labels.join(', ')} (${labels.length} levels), ${labels[0]} best and ${labels[labels.length - 1]} lowest. What each level means is set by the plan's own criteria (the checked workbook states none that was found).`,
     planTotal: 'Whole plan',
     outsideGoals: '(grades outside any goal)',
     planTableTitle: 'Whole plan by goal (all sheets, 再掲 once)',

@@ -46,6 +46,52 @@ export function reportLevels(report: Report): string[] {
   return out;
 }
 
+/**
+ * The file's name without its folders: a committee document names the workbook, never where it
+ * lay on someone's PC (`C:\\Users\\…`, `/tmp/…`).
+ */
+export function fileNameOf(file: string | null): string | null {
+  if (file === null) return null;
+  const parts = file.split(/[\\/]/).filter((p) => p !== '');
+  return parts[parts.length - 1] ?? file;
+}
+
+/** A level of the grade scale as the 評価基準 states it: its label and, where the workbook defines it, its meaning. */
+interface ScaleLevelView {
+  label: string;
+  meaning?: string;
+}
+
+/**
+ * The grade scale to state: the report's (read from the workbook's legend where it has one,
+ * core/scale) when present, else A–D without meanings. Read structurally, so the report's
+ * `scale` is used as soon as the engine records it.
+ */
+function scaleOf(report: Report): { levels: ScaleLevelView[]; fromWorkbook: boolean } {
+  const scale = (report as { scale?: { levels?: readonly ScaleLevelView[]; source?: string } }).scale;
+  if (scale?.levels && scale.levels.length > 0) {
+    return { levels: scale.levels.map((l) => ({ label: l.label, meaning: l.meaning })), fromWorkbook: scale.source !== undefined && scale.source !== 'default' };
+  }
+  return { levels: GRADES.map((g) => ({ label: g })), fromWorkbook: false };
+}
+
+/** 評価基準: the scale's levels, best first, with their meanings where the workbook states them. */
+function criteriaTable(report: Report, lang: Lang): DocTable {
+  const m = reportMessages[lang];
+  const { levels, fromWorkbook } = scaleOf(report);
+  const anyMeaning = levels.some((l) => l.meaning);
+  return {
+    kind: 'table',
+    title: m.criteriaTitle,
+    columns: [
+      { header: m.col.grade, width: 8, align: 'center' },
+      { header: m.col.meaning, width: 60 },
+    ],
+    rows: levels.map((l, i) => [l.label, l.meaning ?? (i === 0 ? m.bestLevel : i === levels.length - 1 ? m.worstLevel : null)]),
+    notes: [anyMeaning && fromWorkbook ? m.criteriaFromWorkbook : m.criteriaDefault(levels.map((l) => l.label))],
+  };
+}
+
 function yearText(report: Report, lang: Lang): string {
   return report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : reportMessages[lang].unknownYear;
 }
@@ -180,7 +226,7 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
   if (policyRows.length > 0 || !report.sheets.some((s) => s.progress)) {
     blocks.push({
       kind: 'table',
-      title: `${m.policyTableTitle}　${m.fileLine(report.file, year)}`,
+      title: `${m.policyTableTitle}　${m.fileLine(fileNameOf(report.file), year)}`,
       columns: [
         { header: m.col.sheet, width: 12 },
         { header: m.col.id, width: 9 },
@@ -213,6 +259,7 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
   }
   const plan = planTotals(views, levels, lang);
   if (plan) blocks.push(plan.table);
+  if (report.sheets.some((s) => s.gradeCounts)) blocks.push(criteriaTable(report, lang));
   for (const info of report.sheets) {
     if (info.progress && !info.gradeCounts) blocks.push(progressTable(info.name, info.progress, lang));
   }
@@ -221,11 +268,12 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
     blocks.push({
       kind: 'chart',
       title: m.chartTitle,
+      dataTitle: m.chartDataTitle,
       categories: chart.map((c) => c.label),
       series: levels.map((g) => ({ name: g, values: chart.map((c) => c.counts[g] ?? 0) })),
     });
   }
-  return { name: m.summarySheet, blocks, footer: m.fileLine(report.file, year) };
+  return { name: m.summarySheet, blocks, footer: m.fileLine(fileNameOf(report.file), year) };
 }
 
 interface Category {
@@ -362,11 +410,11 @@ function findingsSheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   if (rows.length === 0) rows.push([m.noFindings, null, null, null, null, null, null, null]);
   return {
     name: m.findingsSheet,
-    footer: m.fileLine(report.file, yearText(report, lang)),
+    footer: m.fileLine(fileNameOf(report.file), yearText(report, lang)),
     blocks: [
       {
         kind: 'table',
-        title: `${m.findingsTableTitle}　${m.fileLine(report.file, yearText(report, lang))}`,
+        title: `${m.findingsTableTitle}　${m.fileLine(fileNameOf(report.file), yearText(report, lang))}`,
         columns: [
           { header: m.col.severity, width: 7 },
           { header: m.col.sheet, width: 14 },
