@@ -9,7 +9,7 @@ import type { LegacyKind } from './convert';
 import { InputRefused, outputProblem, OutputRefused, writeOutputWith, writeProblemOf } from './files';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { regionsBySheet, renderExplain } from './explain';
-import { findingJson, policyJson } from './json';
+import { findingJson, JSON_SCHEMA_VERSION, policyJson } from './json';
 import { linkTarget } from './links';
 import { printPieces, type Io } from './io';
 import { jsonPieces } from './json-text';
@@ -125,11 +125,13 @@ export function outputFailure(out: string, e: unknown, lang: Lang): string {
 export function toJson(report: Report, lang: Lang, layouts: readonly SheetLayout[] = []): unknown {
   const regions = regionsBySheet(layouts);
   return {
+    schemaVersion: JSON_SCHEMA_VERSION,
     file: report.file,
     reportYear: report.reportYear,
     reportYearSource: report.reportYearSource ?? null,
     sheets: report.sheets.map((s) => ({ ...s, regions: regions.get(s.name) ?? [] })),
     findings: report.findings.map((f) => findingJson(f, lang)),
+    plans: report.plans ?? [],
     policies: report.policies.map(policyJson),
   };
 }

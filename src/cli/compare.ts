@@ -23,7 +23,7 @@ import { InputRefused, outputProblem, writeOutputWith } from './files';
 import { linkTarget } from './links';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { consolidateMessages } from '../i18n/consolidate';
-import { findingJson } from './json';
+import { findingJson, JSON_SCHEMA_VERSION } from './json';
 import { printPieces, type Io } from './io';
 import { jsonPieces } from './json-text';
 import { COMMON_OPTIONS, loadProfile, type RunArgs } from './main';
@@ -139,6 +139,7 @@ function programJson(p: YearProgram): Record<string, unknown> {
 /** The JSON contract of `compare --json`: both years, the findings (with params), and the matching. */
 export function toComparisonJson(result: ComparisonResult, previousFiles: string[], currentFiles: string[], explain: boolean, lang: Lang): unknown {
   return {
+    schemaVersion: JSON_SCHEMA_VERSION,
     previous: { files: previousFiles, reportYear: result.previousYear, programs: result.previous.length },
     current: { files: currentFiles, reportYear: result.currentYear, programs: result.current.length },
     findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),

@@ -14,7 +14,7 @@ import {
 } from '../core';
 import { linksWithinDocument } from '../core/links';
 import { cliMessages } from '../i18n/cli';
-import { consolidateMessages, type SkipReason } from '../i18n/consolidate';
+import { consolidateMessages } from '../i18n/consolidate';
 import { isUnreadable } from '../xlsx/errors';
 import type { ReadLimits } from '../xlsx/limits';
 import { readSheetNames } from '../xlsx/read';
@@ -22,10 +22,11 @@ import { writeSummaryFile } from './write-summary';
 import { outputFailure, relativeTo } from './check';
 
 import type { LegacyKind } from './convert';
-import { InputRefused, outputProblem, problemOf, readInput, writeOutputWith } from './files';
+import { InputRefused, outputProblem, readInput, writeOutputWith } from './files';
+import { expandInputs, type SkippedEntry } from './folders';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { escapeControls } from './terminal';
-import { findingJson, policyJson } from './json';
+import { findingJson, JSON_SCHEMA_VERSION, policyJson } from './json';
 import { buildConsolidationDocument, buildDepartmentDocuments } from '../render/consolidation-document';
 import { printPieces, type Io } from './io';
 import { jsonPieces } from './json-text';
@@ -73,7 +74,12 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   // The output is left out of a folder only when it is an earlier 取りまとめ output: any other
   // workbook of that name is a department's file, which the write below must then refuse.
   const previousOutput = args.out !== null && (await isConsolidationOutput(args.out)) ? args.out : null;
-  const skip = [args.master, previousOutput].filter((p): p is string => p !== null).map((p) => path.resolve(p));
+  // The master is used as the master; earlier outputs of this command are listed as such.
+  const skip = [
+    ...(args.master !== null ? [{ path: args.master, reason: null }] : []),
+    ...(previousOutput !== null ? [{ path: previousOutput, reason: 'hyoka-output' as const }] : []),
+    ...(args.perDepartment ? [{ path: args.perDepartment, reason: 'hyoka-output' as const }] : []),
+  ];
   const expanded = await expandInputs(args.inputs, skip, args.lang, io);
   if (expanded === null) return 2;
   const { files, skipped } = expanded;
@@ -99,12 +105,14 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
     master,
     masterName: args.master,
     settings: args.settings,
+    notRead: skipped,
     onProgress: progress ?? undefined,
   });
   progress?.(files.length, files.length, '', true);
   if (result.detectedMaster !== null) io.stderr(c.masterDetected(shownPath(io.terminal ?? PLAIN, result.detectedMaster)));
 
-  const notes = { skipped, converted };
+  // What the folder walk left out and the workbooks set aside (Hyoka's outputs, tracking sheets …).
+  const notes = { skipped: result.notRead, converted };
   if (args.json) printPieces(io, jsonPieces(toConsolidationJson(result, args.lang, notes)));
   else io.stdout(renderConsolidationText(result, args.master ?? result.detectedMaster, args.lang, notes, io.terminal));
 
@@ -161,109 +169,12 @@ async function isConsolidationOutput(file: string): Promise<boolean> {
   }
 }
 
-/** A workbook a folder contributes: .xlsx, .xlsm, and the legacy .xls and .ods LibreOffice converts. */
-export const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|ods)$/i;
-
-/** A folder entry that was not read, and why; listed in the report. */
-export interface SkippedEntry {
-  file: string;
-  reason: SkipReason;
-}
+export { DEFAULT_FOLDER_DEPTH, expandInputs, WORKBOOK_EXTENSIONS, type SkippedEntry } from './folders';
 
 /** What the report says besides the consolidation itself. */
 export interface ConsolidationNotes {
   skipped: readonly SkippedEntry[];
   converted: ReadonlyMap<string, LegacyKind>;
-}
-
-/**
- * Files as named, folders as their workbooks (.xlsx, .xlsm, .xls, .ods; not recursive; Excel's ~$
- * lock files and dotfiles left out), sorted by name so every run reads the same files in the same
- * order. A symlink in a folder counts as the file it points to, wherever that lies (the user put
- * the link there); a loop, a link to nothing, a FIFO, device or socket, or a file that is not a
- * workbook is skipped and listed with its reason. The master and the output are left out of a
- * folder. Null after saying why an argument is unusable.
- */
-export async function expandInputs(
-  inputs: readonly string[],
-  skip: readonly string[],
-  lang: Lang,
-  io: Io,
-): Promise<{ files: string[]; skipped: SkippedEntry[] } | null> {
-  const c = consolidateMessages[lang];
-  const m = cliMessages[lang];
-  const out: string[] = [];
-  const skipped: SkippedEntry[] = [];
-  const seen = new Set<string>();
-  const add = (file: string): void => {
-    const key = path.resolve(file);
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(file);
-  };
-  for (const input of inputs) {
-    let stat;
-    try {
-      stat = await fs.stat(input);
-    } catch (e) {
-      const problem = problemOf(e);
-      io.stderr(problem === null || problem === 'not-found' ? c.notFound(input) : m.inputRefused(input, problem));
-      return null;
-    }
-    if (!stat.isDirectory()) {
-      // A file named on the command line is read (or refused, with its reason) as it is.
-      add(input);
-      continue;
-    }
-    let entries;
-    try {
-      entries = await fs.readdir(input, { withFileTypes: true });
-    } catch (e) {
-      io.stderr(m.inputRefused(input, problemOf(e) ?? 'permission'));
-      return null;
-    }
-    const picked: string[] = [];
-    for (const d of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (d.name.startsWith('~$') || d.name.startsWith('.')) continue;
-      const p = path.join(input, d.name);
-      if (skip.includes(path.resolve(p))) continue;
-      const reason = await entryProblem(p, d.isSymbolicLink());
-      if (reason === 'folder') continue; // not recursive: a subfolder is another set of files
-      if (reason !== null) skipped.push({ file: p, reason });
-      else picked.push(p);
-    }
-    if (picked.length === 0) {
-      io.stderr(c.emptyFolder(input));
-      return null;
-    }
-    picked.forEach(add);
-  }
-  return { files: out, skipped };
-}
-
-/** Why a folder entry is not read (null: it is a workbook to read). Never opens the entry. */
-async function entryProblem(file: string, isLink: boolean): Promise<SkipReason | 'folder' | null> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (e) {
-    const problem = problemOf(e);
-    if (problem === 'link-loop') return 'link-loop';
-    if (problem === 'permission') return 'permission';
-    return isLink ? 'dangling-link' : 'not-a-file';
-  }
-  if (stat.isDirectory()) return 'folder';
-  if (!stat.isFile()) return 'not-a-file';
-  // The link's own name or its target's: either says it is a workbook.
-  if (WORKBOOK_EXTENSIONS.test(file)) return null;
-  if (isLink) {
-    try {
-      if (WORKBOOK_EXTENSIONS.test(await fs.realpath(file))) return null;
-    } catch {
-      return 'dangling-link';
-    }
-  }
-  return 'not-a-workbook';
 }
 
 /**
@@ -288,6 +199,7 @@ async function loadSnapshot(file: string, lang: Lang, limits: ReadLimits | undef
 /** The JSON contract of `consolidate --json`. */
 export function toConsolidationJson(result: ConsolidationResult, lang: Lang, notes: ConsolidationNotes = { skipped: [], converted: new Map() }): unknown {
   return {
+    schemaVersion: JSON_SCHEMA_VERSION,
     reportYear: result.reportYear,
     files: result.files.map((f) => ({
       file: f.file,
@@ -298,7 +210,7 @@ export function toConsolidationJson(result: ConsolidationResult, lang: Lang, not
       warnings: f.warnings,
       ...(notes.converted.has(f.file) ? { convertedFrom: notes.converted.get(f.file) } : {}),
     })),
-    skipped: notes.skipped.map((s) => ({ file: s.file, reason: s.reason })),
+    skipped: notes.skipped.map((s) => ({ file: s.file, reason: s.reason, ...(s.sameAs !== undefined ? { sameAs: s.sameAs } : {}) })),
     findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
     policies: result.report.policies.map(policyJson),
     rows: result.rows.length,
@@ -317,14 +229,23 @@ export function renderConsolidationText(
   const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : c.unknownYear;
   const lines = [paint(t, 'heading', c.heading(year, result.files.length, master !== null ? shownPath(t, master) : null)), '', c.statusHeading];
   for (const s of result.submissions) {
-    const state = s.state === 'missing' ? c.submitted.no : s.state === 'inside-other' ? c.submitted.insideOther(s.files.join('、')) : s.expected ? c.submitted.yes : c.submitted.notInMaster;
+    const state =
+      s.state === 'missing'
+        ? c.submitted.no
+        : s.state === 'unreadable'
+        ? c.submitted.unreadable
+        : s.state === 'inside-other'
+        ? c.submitted.insideOther(s.files.join('、'))
+        : s.expected
+        ? c.submitted.yes
+        : c.submitted.notInMaster;
     const detail =
-      s.state === 'missing' && s.fileStatus === 'unreadable'
+      s.state === 'unreadable'
         ? `  ${s.files.map((f) => shownPath(t, f)).join('、')}  ${paint(t, 'error', c.fileStatus.unreadable)}`
         : s.state === 'received'
         ? `  ${s.files.map((f) => shownPath(t, f)).join('、')}  ${c.fileStatus[s.fileStatus ?? 'ok']}  ${c.col.errors} ${s.errors} / ${c.col.warnings} ${s.warnings}`
         : '';
-    lines.push(`  ${pad(escapeControls(s.department), 28)} ${s.state === 'missing' ? paint(t, 'error', state) : state}${detail}`);
+    lines.push(`  ${pad(escapeControls(s.department), 28)} ${s.state === 'missing' || s.state === 'unreadable' ? paint(t, 'error', state) : state}${detail}`);
   }
   lines.push('', c.findingsHeading);
   let current: string | null | undefined;
@@ -343,7 +264,7 @@ export function renderConsolidationText(
   }
   if (notes.skipped.length > 0) {
     lines.push('', c.skippedHeading);
-    for (const s of notes.skipped) lines.push(`  ${shownPath(t, s.file)}  ${c.skipped[s.reason]}`);
+    for (const s of notes.skipped) lines.push(`  ${shownPath(t, s.file)}  ${c.skipped[s.reason]}${s.sameAs !== undefined ? c.skippedSameAs(shownPath(t, s.sameAs)) : ''}`);
   }
   lines.push('', c.totals(countBySeverity(result.findings), result.rows.length));
   return lines.join('\n');

@@ -5,6 +5,12 @@ import { describe } from '../render/describe';
  * The finding fields of the JSON contract, in their documented order (optional ones only when
  * set): the sentence in the asked language, and the data it is made from (messageId, params, node).
  */
+/**
+ * The version of the JSON contracts (check, consolidate, compare). 2: per-level counts keyed by
+ * the scale's labels, and each plan node once with the sheets it spans (docs/json.md).
+ */
+export const JSON_SCHEMA_VERSION = 2;
+
 export function findingJson(f: Omit<Finding, 'file'>, lang: Lang): Record<string, unknown> {
   return {
     rule: f.rule,
@@ -25,6 +31,7 @@ export function findingJson(f: Omit<Finding, 'file'>, lang: Lang): Record<string
 export function policyJson(p: PolicySummary): Record<string, unknown> {
   return {
     sheet: p.sheet,
+    sheets: p.sheets ?? [p.sheet],
     id: p.id,
     name: p.name,
     level: p.level,

@@ -3,6 +3,7 @@ import { formatFiscalYear } from '../core/years';
 import { cliMessages } from '../i18n/cli';
 import { reportMessages } from '../i18n/report';
 import { describe } from '../render/describe';
+import { sheetsText } from '../render/summary-document';
 import { cut, displayWidth, escapeControls, pad, paint, PLAIN, shownPath, wrap, type Terminal } from './terminal';
 
 /** Column of the message: severity (6) and place (10) before it. */
@@ -36,8 +37,9 @@ export function renderTextReport(report: Report, lang: Lang, t: Terminal = PLAIN
   lines.push(m.policyTable);
   if (report.policies.length === 0) lines.push(`  ${m.noPolicies}`);
   else {
+    const order = report.sheets.map((s) => s.name);
     const rows = report.policies.map((p) => [
-      escapeControls(p.sheet),
+      escapeControls(sheetsText(p.sheets ?? [p.sheet], order)),
       p.id === p.name ? '' : escapeControls(p.id),
       cut(`${'  '.repeat(Math.max(0, p.level - 1))}${escapeControls(p.name)}`, NAME_COLS),
       p.declaredGrade ?? '-',

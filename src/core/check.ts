@@ -1,17 +1,20 @@
+import { parseA1 } from './a1';
 import { CorrectionUse, type Correction } from './corrections';
 import { detectRegions, fileNameYear } from './layout/detect';
+import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
-import type { Finding, Report, SheetInfo } from './report';
-import { RULES } from './rules/registry';
-import type { Problem, RuleContext } from './rules/rule';
+import type { Report, SheetInfo } from './report';
+import { runRules } from './rules/run';
+import type { RuleContext } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
-import type { WorkbookSnapshot } from './snapshot';
+import { sheetsToRead } from './sheets-read';
+import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
-import { sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
+import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
 import { parseFiscalYear } from './years';
 
 export interface CheckOptions {
@@ -35,74 +38,100 @@ export interface CheckResult {
  */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? defaultSettings();
-  const visible = snapshot.sheets.filter((s) => s.visibility === 'visible');
-  // Corrections are read by detection through correctionsFor; those that matched nothing are reported.
-  const use = new CorrectionUse(settings.corrections);
-  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary, corrections: settings.corrections, use };
-  const regionsBySheet = visible.map((s) => detectRegions(s, detectOptions));
-  const unmatchedCorrections = use.unmatched();
+  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary, corrections: settings.corrections };
+  // Visible sheets but examples (記入例); hidden ones only when they alone hold the evaluation table.
+  // Corrections are read by detection through correctionsFor, and recorded per sheet: those no
+  // sheet that is read applied are reported (correction-unmatched).
+  const detected = new Map<SheetSnapshot, { regions: SheetLayout[]; use: CorrectionUse }>();
+  const detect = (s: SheetSnapshot): SheetLayout[] => {
+    let d = detected.get(s);
+    if (!d) {
+      const use = new CorrectionUse(settings.corrections);
+      d = { regions: detectRegions(s, { ...detectOptions, use }), use };
+      detected.set(s, d);
+    }
+    return d.regions;
+  };
+  const chosen = sheetsToRead(snapshot, (s) => detect(s).some((l) => l.kind === 'evaluation'));
+  const visible = chosen.sheets;
+  const regionsBySheet = visible.map(detect);
+  const unmatchedCorrections = CorrectionUse.unmatchedBy(settings.corrections, visible.map((s) => detected.get(s)?.use));
   const layouts = regionsBySheet.flat();
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
   for (const l of layouts) resolveYearGrades(l, reportYear);
   const plans: SheetPlan[] = [];
-  visible.forEach((sheet, i) => {
-    // One plan per sheet: its evaluation region (stacked blocks are one region).
-    const region = regionsBySheet[i].find((l) => l.kind === 'evaluation');
-    if (region) plans.push(buildSheetPlan(sheet, region));
-  });
+  visible.forEach((sheet, i) => plans.push(...buildRegionPlans(sheet, regionsBySheet[i])));
   linkReposts(plans);
   const summarySources = linkSummaryTables(layouts, plans);
 
-  const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible').map((s) => s.name);
+  const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible' && !chosen.hiddenRead.includes(s.name)).map((s) => s.name);
   const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
-  const context: RuleContext = { plans, layouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets, unmatchedCorrections };
+  const context: RuleContext = {
+    plans, layouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
+    exampleSheets: chosen.examples,
+    hiddenSheetsRead: chosen.hiddenRead,
+    unmatchedCorrections,
+  };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
-  const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
-  const findings: Finding[] = [];
   const uncertain = layouts.filter((l) => l.uncertain);
-  for (const rule of RULES) {
-    if (settings.rules[rule.id] === 'off') continue;
-    for (const problem of rule.run(context)) {
-      // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
-      const row0 = problem.at.row !== null ? problem.at.row - 1 : null;
-      if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, problem.at.sheet, row0))) continue;
-      findings.push(toFinding(rule.id, rule.severity, problem));
-    }
-  }
-  findings.sort(
-    (a, b) =>
-      (sheetOrder.get(a.sheet ?? '') ?? -1) - (sheetOrder.get(b.sheet ?? '') ?? -1) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      compareCells(a.cell, b.cell) ||
-      (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0),
-  );
+  const findings = runRules('check', context, settings, {
+    // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
+    suppress: (f) => f.severity === 'error' && uncertain.some((l) => inRegion(l, f.sheet, f.row !== null ? f.row - 1 : null, f.cell)),
+    place: { sheet: (f) => sheetOrder.get(f.sheet ?? '') ?? -1 },
+  });
 
-  const planBySheet = new Map(plans.map((p) => [p.sheet, p]));
+  const planBySheet = new Map<string, SheetPlan>();
+  for (const p of plans) if (!planBySheet.has(p.sheet)) planBySheet.set(p.sheet, p);
   const tallies = new Map(plans.map((p) => [p, subtreeTallies(p)]));
   const sheets: SheetInfo[] = regionsBySheet.map((regions) => {
     // One line per sheet: its evaluation region if any, else its first table.
     const l = regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
     const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
     const plan = planBySheet.get(l.sheet);
-    if (plan && plan.gradedDepth !== null) info.gradeCounts = sheetGradeCounts(plan, tallies.get(plan) ?? subtreeTallies(plan));
-    else if (plan) {
+    const graded = plans.filter((p) => p.sheet === l.sheet && p.gradedDepth !== null);
+    if (graded.length > 0) {
+      // Several tables on the sheet: the sheet's counts are their sum, level by level.
+      const counts = graded.map((p) => sheetGradeCounts(p, tallies.get(p) ?? subtreeTallies(p)));
+      info.gradeCounts = counts.reduce((sum, c) => {
+        for (const k of Object.keys(c) as (keyof typeof c)[]) sum[k] = (sum[k] ?? 0) + c[k];
+        return sum;
+      });
+    } else if (plan) {
       const progress = summariseProgress(plan);
       if (progress) info.progress = progress;
     }
     const hidden = regions.reduce((n, r) => n + r.hiddenRowsSkipped, 0);
     if (hidden > 0) info.hiddenRowsSkipped = hidden;
+    if (chosen.hiddenRead.includes(l.sheet)) info.hidden = true;
     return info;
   });
+  // Sheets that are one plan (one sheet per 基本施策) are summed as one: each plan node once.
+  const groups = planGroups(plans);
   const report: Report = {
     file: options.fileName ?? null,
     reportYear,
     reportYearSource,
     sheets,
     findings,
-    policies: summarisePolicies(plans, findings, settings, tallies),
+    policies: summarisePolicies(plans, findings, settings, tallies, groups),
+    plans: groups.map((g) => ({ sheets: g.map((p) => p.sheet) })),
     method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
   };
   return { report, layouts, plans, unmatchedCorrections };
+}
+
+/**
+ * One plan per evaluation table of the sheet. A sheet's only table (or its stacked blocks,
+ * one region) keys its nodes by the sheet's name; a second table adds its table key, and
+ * each table is read through a view of its own cells.
+ */
+function buildRegionPlans(sheet: SheetSnapshot, regions: readonly SheetLayout[]): SheetPlan[] {
+  const evaluation = regions.filter((l) => l.kind === 'evaluation');
+  return evaluation.map((region, k) => {
+    const view = region.area ? areaView(sheet, region.area) : sheet;
+    const keyRoot = k === 0 || region.tableKey === undefined ? sheet.name : `${sheet.name}!${region.tableKey}`;
+    return buildSheetPlan(view, region, { keyRoot });
+  });
 }
 
 /** Where the report year came from, in the order it is looked for. */
@@ -173,30 +202,14 @@ export function resolveYearGrades(layout: SheetLayout, reportYear: number | null
 }
 
 /** The finding's place lies in the region (its header and data rows; sheet-level findings of the sheet). */
-function inRegion(layout: SheetLayout, sheet: string | null, row: number | null): boolean {
+function inRegion(layout: SheetLayout, sheet: string | null, row: number | null, cell: string | null = null): boolean {
   if (sheet !== layout.sheet) return false;
   if (row === null) return true;
   const top = layout.headerRows[0] ?? layout.firstDataRow;
-  return row >= top && row <= layout.lastDataRow;
+  if (row < top || row > layout.lastDataRow) return false;
+  // Tables side by side: the finding's column tells which one it is in.
+  const at = layout.area && cell ? parseA1(cell) : null;
+  return at === null || (at.col >= (layout.area?.left ?? 0) && at.col <= (layout.area?.right ?? Number.MAX_SAFE_INTEGER));
 }
 
-/** A rule's problem as a Finding: the rule's id and severity, the messageId and params, where. */
-export function toFinding(rule: string, severity: Finding['severity'], { messageId, params, at }: Problem): Finding {
-  const f: Finding = { rule, severity, messageId, params, sheet: at.sheet, cell: at.cell, row: at.row };
-  if (at.file !== undefined) f.file = at.file;
-  if (at.node) f.node = at.node;
-  if (at.year !== undefined) f.year = at.year;
-  if (at.department) f.department = at.department;
-  if (at.program) f.program = at.program;
-  return f;
-}
 
-function compareCells(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  const col = (s: string): string => s.replace(/\d+$/, '');
-  const ca = col(a);
-  const cb = col(b);
-  return ca.length - cb.length || (ca < cb ? -1 : ca > cb ? 1 : 0);
-}

@@ -36,7 +36,14 @@ export type GradeCounts = Record<Grade, number>;
 
 /** One row of the policy table (施策ごとの集計). */
 export interface PolicySummary {
+  /** The sheet of its first part (where its row is). */
   sheet: string;
+  /**
+   * Every sheet the node spans, in sheet order: one plan spread over several sheets (one per
+   * 基本施策, each repeating its 基本目標) gives each node once, added up over these sheets.
+   * Absent in summaries built before it was recorded: `[sheet]`.
+   */
+  sheets?: string[];
   /** Hierarchical identifier as printed, e.g. `1-(2)-①`, or the name when the sheet has none. */
   id: string;
   name: string;
@@ -67,6 +74,8 @@ export interface SheetInfo {
   hiddenRowsSkipped?: number;
   /** Evaluation sheets without A–D grades (progress tables): what they record instead. */
   progress?: ProgressSummary;
+  /** A hidden sheet read because it alone holds the evaluation table (the visible ones are examples or covers). */
+  hidden?: true;
 }
 
 /** A progress sheet's entries per fiscal year (year null: a single-year 達成度 column). */
@@ -99,6 +108,12 @@ export interface Report {
   sheets: SheetInfo[];
   findings: Finding[];
   policies: PolicySummary[];
+  /**
+   * The plans the evaluation sheets make up, in sheet order: several sheets when one plan is
+   * written over them (one per 基本施策), one each where sheets are separate plans. Absent in
+   * reports built before it was recorded: each policy's `sheets` are its plan.
+   */
+  plans?: { sheets: string[] }[];
   /** The method behind `computedGrade` (absent in reports built before it was recorded). */
   method?: SummaryMethod;
 }

@@ -1,7 +1,11 @@
+import type { NotReadReason } from '../core/consolidate/types';
 import type { Lang, Severity } from '../core/report';
 
-/** Why an entry of a folder given to `consolidate` was not read. */
-export type SkipReason = 'not-a-file' | 'link-loop' | 'dangling-link' | 'not-a-workbook' | 'permission';
+/** Why an entry was not read, or read but not taken as a department's report. */
+export type SkipReason = NotReadReason;
+
+/** The folder depth read by default, in words (folders.ts DEFAULT_FOLDER_DEPTH = 3). */
+const DEPTH_WORDS: Record<Lang, string> = { ja: '3階層下', en: 'three levels' };
 
 export type ConsolidateFileStatus = 'ok' | 'unreadable' | 'wrong-year';
 
@@ -47,7 +51,7 @@ export interface ConsolidateMessages {
     programs: string;
   };
   inMaster: { yes: string; no: string; unreported: string };
-  submitted: { yes: string; no: string; insideOther: (files: string) => string; notInMaster: string };
+  submitted: { yes: string; no: string; insideOther: (files: string) => string; notInMaster: string; unreadable: string };
   fileStatus: Record<ConsolidateFileStatus, string>;
   severity: Record<Severity, string>;
   noFindings: string;
@@ -58,6 +62,8 @@ export interface ConsolidateMessages {
   emptyFolder: (dir: string) => string;
   skippedHeading: string;
   skipped: Record<SkipReason, string>;
+  /** After a skipped entry read under another path: which. */
+  skippedSameAs: (file: string) => string;
   convertedHeading: string;
   masterUnreadable: (file: string, detail: string) => string;
   /** A plan master found among the inputs without --master. */
@@ -111,7 +117,7 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
       programs: '担当事業数',
     },
     inMaster: { yes: '○', no: '計画体系にない', unreported: '未報告' },
-    submitted: { yes: '提出済み', no: '未提出', insideOther: (files) => `他課のファイルに含まれる（${files}）`, notInMaster: '提出済み（計画体系にない課）' },
+    submitted: { yes: '提出済み', no: '未提出', insideOther: (files) => `他課のファイルに含まれる（${files}）`, notInMaster: '提出済み（計画体系にない課）', unreadable: '提出あり（読めません）' },
     fileStatus: { ok: '受領', unreadable: '読み込めない', 'wrong-year': '年度違い' },
     severity: { error: 'エラー', warning: '警告', info: '情報' },
     noFindings: '指摘はありません。',
@@ -119,14 +125,25 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     noInputs: '取りまとめるファイルまたはフォルダを指定してください。',
     notFound: (p) => `${p}: ファイルもフォルダも見つかりません。`,
     emptyFolder: (dir) => `${dir}: ブック（.xlsx・.xlsm・.xls・.ods）がありません。`,
-    skippedHeading: '読まなかった項目',
+    skippedHeading: '読まなかった項目・提出物として扱わなかったブック',
     skipped: {
       'not-a-file': '通常のファイルではありません（FIFO・デバイス・ソケット）',
       'link-loop': 'シンボリックリンクが循環しています',
       'dangling-link': '行き先のないシンボリックリンクです',
       'not-a-workbook': 'ブック（.xlsx・.xlsm・.xls・.ods）ではありません',
       permission: '読む権限がありません',
+      'lock-file': 'Excel が開いている間の一時ファイル（~$）です',
+      'hidden-entry': '隠しファイル・隠しフォルダ（名前が . で始まる）です',
+      'too-deep': `フォルダの階層が深すぎます（指定したフォルダから${DEPTH_WORDS.ja}まで読みます）`,
+      'folder-loop': 'フォルダへのリンクが自分を含むフォルダを指しています（循環）',
+      'folder-read': 'リンク先のフォルダは別の名前で読みました',
+      'same-file': '同じファイルを別の名前で読みました',
+      'hyoka-output': 'Hyoka が書き出したブックです（提出されたファイルではありません）',
+      tracking: '提出状況などの管理表です（課の一覧と状況の列があり、評価の列がありません）',
+      'plan-master': '計画体系（評価のない体系表）です。計画体系は1つだけ使います',
+      'summary-only': '評価総括表だけのブックです（事業ごとの評価の表がありません）',
     },
+    skippedSameAs: (file) => `（${file}）`,
     convertedHeading: 'LibreOffice で .xlsx に変換したコピーを読んだファイル（元のファイルは変更していません）',
     masterUnreadable: (file, detail) => `計画体系 ${file} を読み込めません: ${detail}`,
     masterDetected: (file) => `${file} は計画体系（評価のない体系表）なので、計画体系として使いました（担当課のファイルとしては数えていません）。別の計画体系を使うには --master で指定してください。`,
@@ -178,7 +195,7 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
       programs: 'Programs',
     },
     inMaster: { yes: 'yes', no: 'not in master', unreported: 'not reported' },
-    submitted: { yes: 'received', no: 'missing', insideOther: (files) => `inside another department's file (${files})`, notInMaster: 'received (not in master)' },
+    submitted: { yes: 'received', no: 'missing', insideOther: (files) => `inside another department's file (${files})`, notInMaster: 'received (not in master)', unreadable: 'received (unreadable)' },
     fileStatus: { ok: 'ok', unreadable: 'unreadable', 'wrong-year': 'wrong year' },
     severity: { error: 'error', warning: 'warning', info: 'info' },
     noFindings: 'No findings.',
@@ -186,14 +203,25 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     noInputs: 'Name the files or folders to consolidate.',
     notFound: (p) => `${p}: no such file or folder.`,
     emptyFolder: (dir) => `${dir}: no workbooks (.xlsx, .xlsm, .xls, .ods).`,
-    skippedHeading: 'Not read',
+    skippedHeading: 'Not read, or not taken as a submission',
     skipped: {
       'not-a-file': 'not a regular file (FIFO, device or socket)',
       'link-loop': 'a symbolic link loop',
       'dangling-link': 'a symbolic link to nothing',
       'not-a-workbook': 'not a workbook (.xlsx, .xlsm, .xls, .ods)',
       permission: 'permission denied',
+      'lock-file': "Excel's temporary file while a workbook is open (~$)",
+      'hidden-entry': 'a hidden file or folder (name starts with .)',
+      'too-deep': `folder nested too deep (read ${DEPTH_WORDS.en} below the folder given)`,
+      'folder-loop': 'a link to a folder that contains it (a loop)',
+      'folder-read': 'a link to a folder read under another name',
+      'same-file': 'the same file, read under another name',
+      'hyoka-output': 'a workbook Hyoka wrote (not a submission)',
+      tracking: 'a tracking sheet (a list of departments with statuses, no grade column)',
+      'plan-master': 'a plan master (a hierarchy without grades); only one is used',
+      'summary-only': 'only a 評価総括表 (no table of programs and grades)',
     },
+    skippedSameAs: (file) => ` (${file})`,
     convertedHeading: 'Read through a copy converted to .xlsx by LibreOffice (the originals are unchanged)',
     masterUnreadable: (file, detail) => `Cannot read the plan master ${file}: ${detail}`,
     masterDetected: (file) => `${file} is a plan master (a hierarchy without grades): used as the master, not counted as a department. Name another with --master.`,

@@ -1,4 +1,5 @@
 import type { Lang, Severity, SummaryMethod } from '../core/report';
+import { ruleById } from '../core/rules/registry';
 
 /** Labels of the sheets Hyoka writes (評価集計, 点検結果) and of the terminal report. */
 export interface ReportMessages {
@@ -47,10 +48,15 @@ export interface ReportMessages {
   gradedNote: string;
   methodNote: (method: SummaryMethod) => string;
   /** The rule's name for people (「評価の記入漏れ」); the id goes in its own narrow column. */
+  /** The rule's title, from the registry (src/core/rules/registry.ts). */
   ruleTitle: (rule: string) => string;
   headerRow: (row: number) => string;
   rowOnly: (row: number) => string;
   sheetTotal: (sheet: string) => string;
+  /** The total of one plan written over several sheets. */
+  planTotalOf: (sheets: string) => string;
+  /** A policy in a 評価総括表 with how many of its programs have the grade. */
+  policyWithCount: (policy: string, count: number) => string;
   severity: Record<Severity, string>;
   unknownYear: string;
   noFindings: string;
@@ -105,10 +111,12 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       x.method === 'mean'
         ? `評価（算出）の方法: 平均（A=4・B=3・C=2・D=1）。平均${x.thresholds.A}以上でA、${x.thresholds.B}以上でB、${x.thresholds.C}以上でC、それ未満はD。`
         : `評価（算出）の方法: 割合（Aの割合）。${pct(x.thresholds.A)}以上でA、${pct(x.thresholds.B)}以上でB、${pct(x.thresholds.C)}以上でC、それ未満はD。`,
-    ruleTitle: (rule) => RULE_TITLES_JA[rule] ?? rule,
+    ruleTitle: (rule) => ruleById(rule)?.title.ja ?? rule,
     headerRow: (row) => `見出し（${row}行目）`,
     rowOnly: (row) => `${row}行目`,
     sheetTotal: (sheet) => `合計（${sheet}）`,
+    planTotalOf: (sheets) => `計画全体（${sheets}）`,
+    policyWithCount: (policy, count) => `${policy}（${count}件）`,
     severity: { error: 'エラー', warning: '警告', info: '情報' },
     unknownYear: '不明',
     noFindings: '指摘はありません。',
@@ -161,10 +169,12 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       x.method === 'mean'
         ? `Computed grade: mean (A=4, B=3, C=2, D=1); A from ${x.thresholds.A}, B from ${x.thresholds.B}, C from ${x.thresholds.C}, else D.`
         : `Computed grade: share of A; A from ${pct(x.thresholds.A)}, B from ${pct(x.thresholds.B)}, C from ${pct(x.thresholds.C)}, else D.`,
-    ruleTitle: (rule) => rule,
+    ruleTitle: (rule) => ruleById(rule)?.title.en ?? rule,
     headerRow: (row) => `header (row ${row})`,
     rowOnly: (row) => `row ${row}`,
     sheetTotal: (sheet) => `Total (${sheet})`,
+    planTotalOf: (sheets) => `Whole plan (${sheets})`,
+    policyWithCount: (policy, count) => `${policy} (${count})`,
     severity: { error: 'error', warning: 'warning', info: 'info' },
     unknownYear: 'unknown',
     noFindings: 'No findings.',
@@ -172,30 +182,3 @@ export const reportMessages: Record<Lang, ReportMessages> = {
 };
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
-
-/** Rule names for Japanese sheets (ids as in src/core/rules and src/core/consolidate/rules). */
-export const RULE_TITLES_JA: Record<string, string> = {
-  'grade-missing': '評価の記入漏れ',
-  'grade-invalid': '評価の値が不正',
-  'grade-nonstandard': '評価の表記ゆれ',
-  'grade-misplaced': '評価の入力位置',
-  'grade-jump': '評価の大きな変動',
-  'previous-grade-missing': '前年度評価の記入漏れ',
-  'policy-grade-mismatch': '施策の評価と集計の不一致',
-  'repost-mismatch': '再掲の評価の不一致',
-  'repost-unmatched': '再掲元が見つからない',
-  'summary-count-mismatch': '評価総括表の件数の不一致',
-  'next-policy-invalid': '次年度方針の値',
-  'achievement-invalid': '達成度の値',
-  'achievement-grade-mismatch': '達成度と評価の食い違い',
-  'year-missing': '年度の記入漏れ',
-  'workbook-year-missing': '報告年度の欠落',
-  'layout-uncertain': '表の読み取りが不確か',
-  'nothing-checked': '点検できる表がない',
-  'duplicate-program': '事業の重複',
-  'file-unreadable': '読めないファイル',
-  'program-unknown': '計画にない事業',
-  'program-unreported': '未報告の事業',
-  'department-missing': '未提出の担当課',
-  'year-mismatch': '報告年度の食い違い',
-};

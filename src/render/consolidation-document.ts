@@ -128,6 +128,8 @@ export function buildConsolidationDocument(result: ConsolidationResult, lang: La
           s.department,
           s.state === 'missing'
             ? { text: m.submitted.no, emphasis: 'error' }
+            : s.state === 'unreadable'
+            ? { text: m.submitted.unreadable, emphasis: 'error' }
             : s.state === 'inside-other'
               ? { text: m.submitted.insideOther(s.files.join('、')), emphasis: 'warning' }
               : s.expected
@@ -142,6 +144,20 @@ export function buildConsolidationDocument(result: ConsolidationResult, lang: La
           input.hasMaster && s.expected ? s.programs : null,
         ]),
       },
+      // Nothing left out in silence: what the folder walk did not read and what was set aside.
+      ...(result.notRead.length > 0
+        ? [
+            {
+              kind: 'table' as const,
+              title: m.skippedHeading,
+              columns: [
+                { header: m.col.file, width: 40 },
+                { header: m.col.status, width: 60 },
+              ],
+              rows: result.notRead.map((x): DocCell[] => [x.file, `${m.skipped[x.reason]}${x.sameAs !== undefined ? m.skippedSameAs(x.sameAs) : ''}`]),
+            },
+          ]
+        : []),
     ],
   };
   return { sheets: [merged, summarySheet, findings, status] };

@@ -1,7 +1,6 @@
 import { GRADES, type Grade } from '../core/grades';
 import type { GradeCounts, Lang, PolicySummary, ProgressSummary, Report } from '../core/report';
 import type { CellLink, DocBlock, DocCell, DocSheet, DocTable, SummaryDocument } from '../core/summary-document';
-import { normalizeForMatch } from '../core/text';
 import { formatFiscalYear } from '../core/years';
 import { reportMessages } from '../i18n/report';
 import { describe } from './describe';
@@ -36,25 +35,105 @@ function yearText(report: Report, lang: Lang): string {
   return report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : reportMessages[lang].unknownYear;
 }
 
+/** A policy's number and name as a committee reads them (`1 普及啓発`); the name alone when it has no number. */
+export function policyLabel(p: PolicySummary): string {
+  return p.id === p.name ? p.name : `${p.id} ${p.name}`;
+}
+
+/** The sheets a policy spans (`シート1〜シート4`, `シート1、シート3`): runs of neighbouring sheets joined. */
+export function sheetsText(sheets: readonly string[], order: readonly string[]): string {
+  const index = new Map(order.map((s, i) => [s, i]));
+  const parts: string[] = [];
+  let i = 0;
+  while (i < sheets.length) {
+    let j = i;
+    while (j + 1 < sheets.length && index.has(sheets[j]) && index.get(sheets[j + 1]) === index.get(sheets[j])! + 1) j++;
+    parts.push(j - i >= 2 ? `${sheets[i]}〜${sheets[j]}` : sheets.slice(i, j + 1).join('、'));
+    i = j + 1;
+  }
+  return parts.join('、');
+}
+
+/** A plan: the sheets it is written on (several when one plan spans them) and its policies, in order. */
+export interface PlanView {
+  sheets: string[];
+  policies: PolicySummary[];
+  /** What the plan's sheets count (再掲 once), or null when none of them holds grades. */
+  counts: GradeCounts | null;
+}
+
+/**
+ * The report's plans, in sheet order: each policy belongs to the plan of the sheets it spans
+ * (core/summary/policies.ts decides which sheets are one plan), a sheet without policies is its own.
+ */
+export function planViews(report: Report): PlanView[] {
+  const groupOf = new Map<string, PlanView>();
+  const views: PlanView[] = [];
+  for (const plan of report.plans ?? []) {
+    const view: PlanView = { sheets: [...plan.sheets], policies: [], counts: null };
+    for (const s of plan.sheets) groupOf.set(s, view);
+    views.push(view);
+  }
+  for (const p of report.policies) {
+    const sheets = p.sheets ?? [p.sheet];
+    let view = sheets.map((s) => groupOf.get(s)).find((v) => v !== undefined);
+    if (!view) {
+      view = { sheets: [], policies: [], counts: null };
+      views.push(view);
+    }
+    for (const s of sheets) {
+      if (!groupOf.has(s)) {
+        groupOf.set(s, view);
+        view.sheets.push(s);
+      }
+    }
+    view.policies.push(p);
+  }
+  for (const info of report.sheets) {
+    if (groupOf.has(info.name)) continue;
+    const view: PlanView = { sheets: [info.name], policies: [], counts: null };
+    groupOf.set(info.name, view);
+    views.push(view);
+  }
+  const order = new Map(report.sheets.map((s, i) => [s.name, i]));
+  for (const view of views) {
+    view.sheets.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
+    const counts = view.sheets.map((s) => report.sheets.find((x) => x.name === s)?.gradeCounts).filter((c): c is GradeCounts => c !== undefined);
+    view.counts = counts.length > 0 ? sumCounts(counts) : null;
+  }
+  return views.sort((x, y) => (order.get(x.sheets[0]) ?? 0) - (order.get(y.sheets[0]) ?? 0));
+}
+
+/** The plan's top-level policies (基本目標 …). */
+function topOf(policies: readonly PolicySummary[]): PolicySummary[] {
+  let topLevel = Infinity;
+  for (const p of policies) if (p.level < topLevel) topLevel = p.level;
+  return policies.filter((p) => p.level === topLevel);
+}
+
 /** 評価集計 alone (the consolidation document reuses it). */
 export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   const m = reportMessages[lang];
   const year = yearText(report, lang);
   const infoBySheet = new Map(report.sheets.map((s) => [s.name, s]));
+  const order = report.sheets.map((s) => s.name);
+  const views = planViews(report);
   const policyRows: DocCell[][] = [];
-  const bySheet = groupBySheet(report.policies);
-  for (const [sheet, policies] of bySheet) {
-    const info = infoBySheet.get(sheet);
+  for (const view of views) {
+    if (view.policies.length === 0) continue;
     // A progress table has no A–D: its summary is the progress block below, not a row of zeros.
-    if (info?.progress && !info.gradeCounts) continue;
-    for (const p of policies) {
+    if (!view.counts && view.sheets.every((s) => infoBySheet.get(s)?.progress)) continue;
+    for (const p of view.policies) {
       const graded = p.graded ?? totalOf(p.counts);
+      const numbered = p.id !== p.name;
+      const name = `${'　'.repeat(Math.max(0, p.level - 1))}${p.name}`;
       policyRows.push([
-        sheet,
-        { text: p.id, link: link(sheet, `A${p.row}`) },
-        `${'　'.repeat(Math.max(0, p.level - 1))}${p.name}`,
+        sheetsText(p.sheets ?? [p.sheet], order),
+        // A policy without a number is linked by its name: 番号 holds numbers only.
+        numbered ? { text: p.id, link: link(p.sheet, `A${p.row}`) } : null,
+        numbered ? name : { text: name, link: link(p.sheet, `A${p.row}`) },
         // A level's label can be a whole header cell (several lines): its first line names it.
-        cut((p.levelLabel ?? String(p.level)).split(/\r?\n/)[0].trim(), 12),
+        cut((p.levelLabel ?? String(p.level)).split(/\r?\n/)[0].trim(), 8),
         p.declaredGrade,
         p.computedGrade,
         ...GRADES.map((g) => p.counts[g]),
@@ -63,13 +142,12 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
         p.findings,
       ]);
     }
-    let topLevel = Infinity;
-    for (const p of policies) if (p.level < topLevel) topLevel = p.level;
-    const top = policies.filter((p) => p.level === topLevel);
-    // The sheet's total is what the sheet counts (再掲 once), the same number its 評価総括表 must show.
-    const counts = info?.gradeCounts ?? sumCounts(top.map((p) => p.counts));
+    const top = topOf(view.policies);
+    // The plan's total is what its sheets count (再掲 once), the same number their 評価総括表 must show.
+    const counts = view.counts ?? sumCounts(top.map((p) => p.counts));
+    const label = view.sheets.length > 1 ? m.planTotalOf(sheetsText(view.sheets, order)) : m.sheetTotal(view.sheets[0]);
     policyRows.push([
-      { text: m.sheetTotal(sheet), emphasis: 'total' },
+      { text: label, emphasis: 'total' },
       null,
       null,
       null,
@@ -88,30 +166,41 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
       kind: 'table',
       title: `${m.policyTableTitle}　${m.fileLine(report.file, year)}`,
       columns: [
-        { header: m.col.sheet, width: 14 },
-        { header: m.col.id, width: 10 },
-        { header: m.col.name, width: 44 },
-        { header: m.col.level, width: 8 },
-        { header: m.col.declared, width: 8, align: 'center' },
-        { header: m.col.computed, width: 8, align: 'center' },
+        { header: m.col.sheet, width: 12 },
+        { header: m.col.id, width: 9 },
+        { header: m.col.name, width: 40 },
+        { header: m.col.level, width: 9 },
+        { header: m.col.declared, width: 7, align: 'center' },
+        { header: m.col.computed, width: 7, align: 'center' },
         ...GRADES.map((g) => ({ header: g, width: 5, align: 'right' as const })),
-        { header: m.col.graded, width: 7, align: 'right' },
-        { header: m.col.programs, width: 7, align: 'right' },
-        { header: m.col.findings, width: 7, align: 'right' },
+        { header: m.col.graded, width: 6, align: 'right' },
+        { header: m.col.programs, width: 6, align: 'right' },
+        { header: m.col.findings, width: 6, align: 'right' },
       ],
       rows: policyRows,
       notes: [m.gradedNote, report.method ? m.methodNote(report.method) : null].filter((n): n is string => n !== null),
     });
   }
-  for (const info of report.sheets) {
-    if (info.gradeCounts) blocks.push(gradeTable(info.name, bySheet.get(info.name) ?? [], info.gradeCounts, lang));
+  for (const view of views) {
+    if (!view.counts) continue;
+    if (view.sheets.length === 1) {
+      blocks.push(gradeTable(m.gradeTableTitle(view.sheets[0]), view.policies, view.counts, lang));
+      continue;
+    }
+    // One plan over several sheets: a 評価総括表 per top-level item, titled by it, not by a sheet.
+    const top = topOf(view.policies);
+    for (let i = 0; i < top.length; i++) {
+      const start = view.policies.indexOf(top[i]);
+      const end = i + 1 < top.length ? view.policies.indexOf(top[i + 1]) : view.policies.length;
+      blocks.push(gradeTable(m.gradeTableTitle(policyLabel(top[i])), view.policies.slice(start + 1, end), top[i].counts, lang));
+    }
   }
-  const plan = planTotals(report, lang);
+  const plan = planTotals(views, lang);
   if (plan) blocks.push(plan.table);
   for (const info of report.sheets) {
     if (info.progress && !info.gradeCounts) blocks.push(progressTable(info.name, info.progress, lang));
   }
-  const chart = plan?.goals ?? topPolicies(report);
+  const chart = plan?.goals ?? topPolicies(views, order);
   if (chart.length > 0 && chart.some((c) => totalOf(c.counts) > 0)) {
     blocks.push({
       kind: 'chart',
@@ -128,60 +217,43 @@ interface Category {
   counts: GradeCounts;
 }
 
-/** Each graded sheet's top level (基本目標 …), labelled with its sheet when there are several. */
-function topPolicies(report: Report): Category[] {
-  const graded = report.sheets.filter((s) => s.gradeCounts);
+/** Each graded plan's top level (基本目標 …), labelled with its sheet when there are several plans. */
+function topPolicies(views: readonly PlanView[], order: readonly string[]): Category[] {
+  const graded = views.filter((v) => v.counts && v.policies.length > 0);
   const out: Category[] = [];
-  for (const info of graded) {
-    const policies = report.policies.filter((p) => p.sheet === info.name);
-    if (policies.length === 0) continue;
-    const top = Math.min(...policies.map((p) => p.level));
-    for (const p of policies.filter((x) => x.level === top)) {
-      const label = `${p.id === p.name ? '' : `${p.id} `}${p.name}`;
-      out.push({ label: cut(graded.length > 1 ? `${info.name}：${label}` : label, 40), counts: p.counts });
+  for (const view of graded) {
+    for (const p of topOf(view.policies)) {
+      const label = policyLabel(p);
+      out.push({ label: cut(graded.length > 1 ? `${sheetsText(view.sheets, order)}：${label}` : label, 40), counts: p.counts });
     }
   }
   return out;
 }
 
 /**
- * A plan spread over several sheets (one per 基本施策, each repeating its 基本目標 row): the
- * 基本目標 added up across sheets, and the whole plan. Only when a top-level item does repeat
- * across sheets — several independent plans in one book (Komae) keep their own totals.
+ * A plan spread over several sheets (one per 基本施策, each repeating its 基本目標 row): its
+ * 基本目標, each added up over the sheets it spans, and the whole plan. Only for such plans —
+ * several independent plans in one book (Komae) keep their own totals.
  */
-function planTotals(report: Report, lang: Lang): { table: DocTable; goals: Category[] } | null {
+function planTotals(views: readonly PlanView[], lang: Lang): { table: DocTable; goals: Category[] } | null {
   const m = reportMessages[lang];
-  const graded = report.sheets.filter((s) => s.gradeCounts);
-  if (graded.length < 2) return null;
-  const goals = new Map<string, { label: string; counts: GradeCounts[]; programs: number; sheets: Set<string> }>();
-  for (const info of graded) {
-    const policies = report.policies.filter((p) => p.sheet === info.name);
-    if (policies.length === 0) continue;
-    const top = Math.min(...policies.map((p) => p.level));
-    for (const p of policies.filter((x) => x.level === top)) {
-      const label = p.id === p.name ? p.name : `${p.id} ${p.name}`;
-      const key = normalizeForMatch(label);
-      const goal = goals.get(key) ?? { label, counts: [], programs: 0, sheets: new Set<string>() };
-      goal.counts.push(p.counts);
-      goal.programs += p.programs;
-      goal.sheets.add(info.name);
-      goals.set(key, goal);
-    }
-  }
-  if (![...goals.values()].some((g) => g.sheets.size > 1)) return null;
+  const spread = views.filter((v) => v.sheets.length > 1 && v.counts);
+  if (spread.length === 0) return null;
   const rows: DocCell[][] = [];
   const categories: Category[] = [];
-  for (const goal of goals.values()) {
-    const counts = sumCounts(goal.counts);
-    categories.push({ label: cut(goal.label, 40), counts });
-    rows.push([goal.label, goal.sheets.size, ...GRADES.map((g) => counts[g]), totalOf(counts), goal.programs]);
+  for (const view of spread) {
+    const goals = topOf(view.policies);
+    for (const goal of goals) {
+      categories.push({ label: cut(policyLabel(goal), 40), counts: goal.counts });
+      rows.push([policyLabel(goal), (goal.sheets ?? [goal.sheet]).length, ...GRADES.map((g) => goal.counts[g]), totalOf(goal.counts), goal.programs]);
+    }
+    const whole = view.counts as GradeCounts;
+    const goalSum = sumCounts(goals.map((g) => g.counts));
+    // Grades outside any top-level item (rare): shown, so the rows still add up to the plan.
+    const rest = GRADES.map((g) => whole[g] - goalSum[g]);
+    if (rest.some((n) => n !== 0)) rows.push([m.outsideGoals, null, ...rest, rest.reduce((s, n) => s + n, 0), null]);
+    rows.push([{ text: m.planTotal, emphasis: 'total' }, view.sheets.length, ...GRADES.map((g) => whole[g]), totalOf(whole), goals.length > 0 ? goals.reduce((s, g) => s + g.programs, 0) : null]);
   }
-  const whole = sumCounts(graded.map((s) => s.gradeCounts as GradeCounts));
-  const goalSum = sumCounts(categories.map((c) => c.counts));
-  // Grades outside any top-level item (rare): shown, so the rows still add up to the plan.
-  const rest = GRADES.map((g) => whole[g] - goalSum[g]);
-  if (rest.some((n) => n !== 0)) rows.push([m.outsideGoals, null, ...rest, rest.reduce((s, n) => s + n, 0), null]);
-  rows.push([{ text: m.planTotal, emphasis: 'total' }, graded.length, ...GRADES.map((g) => whole[g]), totalOf(whole), categories.length > 0 ? [...goals.values()].reduce((s, g) => s + g.programs, 0) : null]);
   return {
     goals: categories,
     table: {
@@ -228,25 +300,32 @@ function progressTable(sheet: string, progress: ProgressSummary, lang: Lang): Do
   };
 }
 
-/** 評価総括表-style: per grade, how many graded items (再掲 once) and, where policies carry the grade, which. */
-function gradeTable(sheet: string, policies: PolicySummary[], counts: GradeCounts, lang: Lang): DocTable {
+/**
+ * 評価総括表-style: per grade, how many graded items (再掲 once) and which policies — numbers with
+ * names (`1 普及啓発`). Where policies carry the grades, the policies with that grade; where the
+ * programs do, the policies just above them that hold programs of that grade, with how many.
+ */
+function gradeTable(title: string, policies: readonly PolicySummary[], counts: GradeCounts, lang: Lang): DocTable {
   const m = reportMessages[lang];
+  const declared = policies.some((p) => p.declaredGrade !== null);
+  // The lowest policies: those no deeper policy follows (their children are programs).
+  const lowest = policies.filter((p, i) => !(policies[i + 1] && policies[i + 1].level > p.level));
   const rows: DocCell[][] = GRADES.map((g: Grade) => [
     g,
     counts[g],
-    policies
-      .filter((p) => p.declaredGrade === g)
-      .map((p) => p.id)
-      .join('、') || null,
+    (declared
+      ? policies.filter((p) => p.declaredGrade === g).map(policyLabel)
+      : lowest.filter((p) => p.counts[g] > 0).map((p) => m.policyWithCount(policyLabel(p), p.counts[g]))
+    ).join('、') || null,
   ]);
   rows.push([{ text: m.total, emphasis: 'total' }, totalOf(counts), null]);
   return {
     kind: 'table',
-    title: m.gradeTableTitle(sheet),
+    title,
     columns: [
       { header: m.col.grade, width: 8, align: 'center' },
       { header: m.col.count, width: 8, align: 'right' },
-      { header: m.col.policies, width: 60 },
+      { header: m.col.policies, width: 80 },
     ],
     rows,
   };
@@ -304,14 +383,4 @@ function findingPlace(f: Report['findings'][number], report: Report, link: LinkT
 function cut(s: string, n: number): string {
   const chars = [...s];
   return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
-}
-
-function groupBySheet(policies: readonly PolicySummary[]): Map<string, PolicySummary[]> {
-  const map = new Map<string, PolicySummary[]>();
-  for (const p of policies) {
-    const list = map.get(p.sheet);
-    if (list) list.push(p);
-    else map.set(p.sheet, [p]);
-  }
-  return map;
 }

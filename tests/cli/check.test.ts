@@ -43,7 +43,10 @@ test('--json prints exactly one document in the documented shape', async () => {
   const io = captureIo();
   expect(await main(['check', komae, '--json'], io)).toBe(1);
   const doc = JSON.parse(io.out);
-  expect(Object.keys(doc)).toEqual(['file', 'reportYear', 'reportYearSource', 'sheets', 'findings', 'policies']);
+  expect(Object.keys(doc)).toEqual(['schemaVersion', 'file', 'reportYear', 'reportYearSource', 'sheets', 'findings', 'plans', 'policies']);
+  expect(doc.schemaVersion).toBe(2);
+  // Komae's two sheets are two plans (their items are numbered from 1 under other names).
+  expect(doc.plans).toEqual([{ sheets: ['1 地域福祉計画'] }, { sheets: ['2 重層'] }]);
   expect(doc.reportYearSource).toBe('title');
   expect(doc.reportYear).toBe(2023);
   expect(doc.sheets[1]).toMatchObject({ name: '1 地域福祉計画', kind: 'evaluation', headerRow: 4, gradeCounts: { A: 4, B: 0, C: 1, D: 0 } });
@@ -64,7 +67,7 @@ test('--json prints exactly one document in the documented shape', async () => {
   expect(aboutProgram.node).toMatch(/^1 地域福祉計画\//);
   const policy = doc.policies.find((p: { id: string }) => p.id === '1-(2)-①');
   // A graded leaf policy counts its own grade (the 評価総括表 counts it too).
-  expect(policy).toMatchObject({ sheet: '1 地域福祉計画', declaredGrade: 'A', computedGrade: null, counts: { A: 1, B: 0, C: 0, D: 0 } });
+  expect(policy).toMatchObject({ sheet: '1 地域福祉計画', sheets: ['1 地域福祉計画'], declaredGrade: 'A', computedGrade: null, counts: { A: 1, B: 0, C: 0, D: 0 } });
 });
 
 test('--json through a streaming output (the real stdout) prints the same document as through a whole string', async () => {

@@ -104,9 +104,9 @@ describe('consolidate() as the task pane calls it', () => {
     expect(result.rows).toHaveLength(57);
     const groups = [...new Set(table(buildConsolidationDocument(result, 'ja').sheets[0]).rows.map((r) => r[0]))];
     expect(groups).toEqual(['シート1', 'シート2', 'シート3', 'シート4', 'シート5', 'シート6', 'シート7', 'シート8', 'シート9']);
-    // 公民館's file cannot be read: it is no department that submitted (its file-unreadable says so).
-    expect(result.submissions).toHaveLength(11);
-    expect(result.submissions.map((x) => x.department)).not.toContain('公民館');
+    // 公民館's file arrived but cannot be read: 提出あり（読めません）, not 未提出 (file-unreadable says why).
+    expect(result.submissions).toHaveLength(12);
+    expect(result.submissions.find((x) => x.department === '公民館')).toMatchObject({ state: 'unreadable', files: ['公民館.xlsx'] });
     expect(result.findings.filter((f) => f.rule === 'file-unreadable').map((f) => f.file)).toEqual(['公民館.xlsx']);
   });
 
@@ -121,10 +121,10 @@ describe('consolidate() as the task pane calls it', () => {
     expect(found.findings.map((f) => `${f.file} ${f.rule} ${f.cell}`)).toEqual(given.findings.map((f) => `${f.file} ${f.rule} ${f.cell}`));
   });
 
-  it('an unreadable file of a department the master expects: 未提出 with its file and reason, one error only', async () => {
+  it('an unreadable file of a department the master expects: 提出あり（読めません） with its file and reason, one error only', async () => {
     const result = await consolidate(inputs, { master, masterName: '計画体系.xlsx' });
     const kominkan = result.submissions.find((x) => x.department === '公民館');
-    expect(kominkan).toMatchObject({ state: 'missing', fileStatus: 'unreadable', files: ['公民館.xlsx'] });
+    expect(kominkan).toMatchObject({ state: 'unreadable', fileStatus: 'unreadable', files: ['公民館.xlsx'] });
     const about = result.findings.filter((f) => f.department === '公民館' && ['file-unreadable', 'department-missing'].includes(f.rule));
     expect(about.map((f) => f.rule)).toEqual(['file-unreadable']);
   });

@@ -71,6 +71,7 @@ test('consolidate reads linked workbooks, lists what it skipped and why, and rep
     { file: at('loop-a.xlsx'), reason: 'link-loop' },
     { file: at('loop-b.xlsx'), reason: 'link-loop' },
     { file: at('pipe.xlsx'), reason: 'not-a-file' },
+    { file: at('~$福祉課.xlsx'), reason: 'lock-file' },
     { file: at('メモ.txt'), reason: 'not-a-workbook' },
   ]);
   expect(text.stdout).toContain('読まなかった項目');

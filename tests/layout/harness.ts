@@ -8,11 +8,13 @@ import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { readWorkbook } from '../../src/xlsx/read';
 import { cleanPlan, defectivePlan, GRADES, PLAN_IDS, type Defect, type PlanId, type PlanModel } from './plan-model';
 import { renderPlan, type LayoutSpec, type Rendered } from './render';
+import { snapshotOf } from './snapshot-of';
 import type { Variant } from './variants';
 
 export interface Built {
   rendered: Rendered;
-  bytes: Buffer;
+  /** The .xlsx written, when the variant went through the writer and the reader (absent: checked in memory). */
+  bytes?: Buffer;
   report: Report;
   snapshot: WorkbookSnapshot;
 }
@@ -31,6 +33,16 @@ export async function build(plan: PlanModel, spec: LayoutSpec): Promise<Built> {
   const bytes = await toBytes(rendered);
   const { report, snapshot } = await checkBytes(bytes, rendered.fileName);
   return { rendered, bytes, report, snapshot };
+}
+
+/**
+ * The same check without the xlsx round trip: the rendered workbook converted in memory
+ * (snapshot-of.ts), for the generator's many variants.
+ */
+export function buildInMemory(plan: PlanModel, spec: LayoutSpec): Built {
+  const rendered = renderPlan(plan, spec);
+  const snapshot = snapshotOf(rendered.workbook);
+  return { rendered, snapshot, report: checkWorkbook(snapshot, { fileName: rendered.fileName }).report };
 }
 
 export interface PlanSet { plans: Record<PlanId, PlanModel>; defective: Record<PlanId, { plan: PlanModel; defects: Defect[] }> }

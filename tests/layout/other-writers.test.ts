@@ -39,7 +39,7 @@ test('inline strings and formulas without cached results read like Excel’s fil
   for (const c of CASES) {
     const plan = c.defective ? defective[c.plan].plan : plans[c.plan];
     const original = await build(plan, c.spec);
-    const { report, snapshot } = await checkBytes(await asOtherWriter(original.bytes), original.rendered.fileName);
+    const { report, snapshot } = await checkBytes(await asOtherWriter(original.bytes!), original.rendered.fileName);
     const other: Built = { ...original, report, snapshot };
     const variant: Variant = { id: `${c.plan}${c.defective ? '+defects' : ''} as another writer ${JSON.stringify(c.spec)}`, plan: c.plan, defective: c.defective, kinds: ['11 libreoffice'], spec: c.spec };
     const problems = compare(variant, plan, original, other, []);

@@ -51,6 +51,8 @@ export const CONSOLIDATION_RULE_SEVERITIES = {
   'program-unknown': 'warning',
   'program-unreported': 'error',
   'department-missing': 'error',
+  'department-name-differs': 'info',
+  'whole-plan-workbook': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITIES;

@@ -1,16 +1,16 @@
 import { checkWorkbook } from '../check';
 import { countBySeverity, type Report } from '../report';
-import { RULES } from '../rules/registry';
 import { defaultSettings, type Settings } from '../settings';
 import { parseFiscalYear } from '../years';
-import { toFinding } from '../check';
+import { runRules, sortFindings as sortInOrder } from '../rules/run';
 import { createMasterMatcher, departmentFromFileName, departmentKey, readPlanMaster } from './identity';
-import { CONSOLIDATION_RULES } from './rules/registry';
 import type { ConsolidationContext } from './rules/context';
 import { programIdentity, programRows } from './rows';
 import { submissions } from './submissions';
 import { buildMergedTree, summariseMerged } from './tree';
-import type { ConsolidatedFile, ConsolidatedFinding, ConsolidationInput, ConsolidationOptions, ConsolidationResult, MergedRow } from './types';
+import type { ConsolidatedFile, ConsolidatedFinding, ConsolidationInput, ConsolidationOptions, ConsolidationResult, DepartmentSource, MergedRow, NotRead } from './types';
+import { departmentInFileName, departmentOnSheets } from './department';
+import { isHyokaOutput, isTrackingWorkbook } from './input-kind';
 import { conflicts } from './resubmission';
 import type { PlanMaster } from './identity';
 import type { SheetPlan } from '../plan/types';
@@ -44,6 +44,7 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
   const files: ConsolidatedFile[] = [];
   const rows: MergedRow[] = [];
   const checkFindings: ConsolidatedFinding[] = [];
+  const setAside: NotRead[] = [];
   for (let i = 0; i < inputs.length; i++) {
     if (options.signal?.aborted) throw new ConsolidationCancelled();
     const { name } = inputs[i];
@@ -52,37 +53,58 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
     if ('unreadable' in snapshot) {
       const department = departmentFromFileName(name, known);
       files.push(fileRecord(name, department, [departmentKey(department)], null, 'unreadable', [], snapshot.unreadable));
+    } else if (isHyokaOutput(snapshot, name)) {
+      setAside.push({ file: name, reason: 'hyoka-output' });
     } else {
       let result = checkWorkbook(snapshot, { settings: ownYear, fileName: name });
       // A plan master among the inputs (hierarchy, no grades, no years) and none given: it is
       // the master, not a department that sent an empty or wrong-year file.
-      const asMaster = master === null ? masterIn(snapshot, result.plans) : null;
-      if (asMaster) {
+      const asMaster = masterIn(snapshot, result.plans);
+      if (asMaster && master === null) {
         master = asMaster;
         masterName = name;
         detectedMaster = name;
         known = asMaster.departments.map((d) => d.name);
-        options.onProgress?.(i + 1, inputs.length, name);
-        await options.yieldToHost?.();
-        continue;
+      } else if (asMaster) {
+        setAside.push({ file: name, reason: 'plan-master' });
+      } else if (isTrackingWorkbook(snapshot, result.plans, result.layouts)) {
+        setAside.push({ file: name, reason: 'tracking' });
+      } else if (result.plans.length === 0 && result.layouts.some((l) => l.kind === 'summary-table')) {
+        setAside.push({ file: name, reason: 'summary-only' });
+      } else {
+        const statedYear = result.report.reportYear;
+        if (statedYear === null && fixedYear !== null) result = checkWorkbook(snapshot, { settings, fileName: name });
+        const own = programRows(result.plans, name, i);
+        const onSheets = departmentOnSheets(snapshot, result.layouts);
+        const identity = departmentsOf(own, name, known, onSheets);
+        for (const r of own) {
+          if (r.department === null) r.department = identity.department;
+          r.departmentKey = departmentKey(r.department ?? '');
+        }
+        rows.push(...own);
+        for (const f of result.report.findings) checkFindings.push({ ...f, file: name });
+        const record = fileRecord(name, identity.department, identity.keys, statedYear, 'ok', result.report.sheets.map((s) => s.name), null);
+        record.departmentSource = identity.source;
+        record.departmentNames = identity.names;
+        if (identity.fileNameDepartment) record.fileNameDepartment = identity.fileNameDepartment;
+        const hidden = result.report.sheets.filter((s) => s.hidden).map((s) => s.name);
+        if (hidden.length > 0) record.hiddenSheetsRead = hidden;
+        files.push(record);
       }
-      const statedYear = result.report.reportYear;
-      if (statedYear === null && fixedYear !== null) result = checkWorkbook(snapshot, { settings, fileName: name });
-      const own = programRows(result.plans, name, i);
-      const { department, keys } = departmentsOf(own, name, known);
-      for (const r of own) {
-        if (r.department === null) r.department = department;
-        r.departmentKey = departmentKey(r.department ?? '');
-      }
-      rows.push(...own);
-      for (const f of result.report.findings) checkFindings.push({ ...f, file: name });
-      files.push(fileRecord(name, department, keys, statedYear, 'ok', snapshot.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name), null));
     }
     options.onProgress?.(i + 1, inputs.length, name);
     // The host decides how to let its page paint (and the cancel button be clicked) between files.
     await options.yieldToHost?.();
   }
   if (options.signal?.aborted) throw new ConsolidationCancelled();
+
+  // One workbook reporting for many departments, given alone: the whole plan's evaluation, not a
+  // department's. It is said to be one (whole-plan-workbook) and filed under none of them.
+  const reports = files.filter((f) => f.status !== 'unreadable');
+  if (reports.length === 1 && files.length === 1 && (reports[0].departmentNames?.length ?? 0) >= WHOLE_PLAN_DEPARTMENTS) {
+    reports[0].wholePlanDepartments = reports[0].departmentNames?.length;
+    reports[0].department = null;
+  }
 
   const reportYear = fixedYear ?? majorityYear(files);
   for (const f of files) {
@@ -111,11 +133,7 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
   for (const f of files) f.rows = merged.filter((r) => r.file === f.file).length;
 
   const context: ConsolidationContext = { files, rows, reportYear, master, masterName };
-  const runFindings: ConsolidatedFinding[] = [];
-  for (const rule of CONSOLIDATION_RULES) {
-    if (settings.rules[rule.id] === 'off') continue;
-    for (const problem of rule.run(context)) runFindings.push({ ...toFinding(rule.id, rule.severity, problem), file: problem.at.file ?? null });
-  }
+  const runFindings = runRules('consolidate', context, settings) as ConsolidatedFinding[];
   const findings = sortFindings(withoutRepeats([...checkFindings, ...runFindings]), files, master?.sheets ?? []);
   for (const f of files) {
     const counts = countBySeverity(findings.filter((x) => x.file === f.file));
@@ -133,7 +151,8 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
     policies: summariseMerged(tree, perLine, settings),
   };
   const subs = submissions(files, master);
-  return { reportYear, files, findings, rows: merged, master, detectedMaster, report, submissions: subs, tree, findingsPerLine: perLine, masterName };
+  const notRead = [...(options.notRead ?? []), ...setAside];
+  return { reportYear, files, findings, rows: merged, master, detectedMaster, notRead, report, submissions: subs, tree, findingsPerLine: perLine, masterName };
 }
 
 /** A plan master: hierarchy the master reader accepts, and no grade or year columns anywhere. */
@@ -163,8 +182,17 @@ function fileRecord(
   return { file, department, departmentKeys, reportYear, status, errors: 0, warnings: 0, rows: 0, sheets, unreadable };
 }
 
-/** The 担当課 a file reports for (the most frequent), every one it names, or its file name. */
-function departmentsOf(rows: readonly MergedRow[], file: string, known: readonly string[]): { department: string; keys: string[] } {
+/**
+ * The 担当課 a file reports for: its 担当課 column (the most frequent name), else a `担当課：…`
+ * line on its sheets, else its file name. When the file name names another department, that
+ * name is kept to be reported (department-name-differs): the sheet's word is the one used.
+ */
+function departmentsOf(
+  rows: readonly MergedRow[],
+  file: string,
+  known: readonly string[],
+  onSheets: string | null,
+): { department: string; keys: string[]; names: string[]; source: DepartmentSource; fileNameDepartment?: string } {
   const counts = new Map<string, { name: string; n: number }>();
   for (const r of rows) {
     if (r.department === null) continue;
@@ -173,14 +201,22 @@ function departmentsOf(rows: readonly MergedRow[], file: string, known: readonly
     if (c) c.n++;
     else counts.set(key, { name: r.department.trim(), n: 1 });
   }
-  if (counts.size === 0) {
+  if (counts.size === 0 && onSheets === null) {
     const department = departmentFromFileName(file, known);
-    return { department, keys: [departmentKey(department)] };
+    return { department, keys: [departmentKey(department)], names: [department], source: 'file-name' };
   }
   let best = { name: '', n: 0 };
   for (const c of counts.values()) if (c.n > best.n) best = c;
-  return { department: best.name, keys: [...counts.keys()] };
+  const department = counts.size > 0 ? best.name : (onSheets ?? '');
+  const keys = counts.size > 0 ? [...counts.keys()] : [departmentKey(department)];
+  const names = counts.size > 0 ? [...counts.values()].map((c) => c.name) : [department];
+  const inName = departmentInFileName(file, [...known, department]);
+  const differs = inName !== null && !keys.includes(departmentKey(inName)) && !departmentKey(inName).includes(departmentKey(department));
+  return { department, keys, names, source: counts.size > 0 ? 'column' : 'sheet', ...(differs && inName !== null ? { fileNameDepartment: inName } : {}) };
 }
+
+/** A workbook naming this many departments, given alone, is the whole plan's evaluation. */
+const WHOLE_PLAN_DEPARTMENTS = 3;
 
 /** The year most files state; on a tie the later one (this year's files outnumber stragglers). */
 function majorityYear(files: readonly ConsolidatedFile[]): number | null {
@@ -197,41 +233,20 @@ function majorityYear(files: readonly ConsolidatedFile[]): number | null {
   return best;
 }
 
-/** Input order, then the master's findings; inside a file by sheet, row, cell and rule. */
+/** Input order, then the master's findings; inside a file by sheet, row, cell and rule (the one ordering, src/core/rules/run.ts). */
 function sortFindings(findings: ConsolidatedFinding[], files: readonly ConsolidatedFile[], masterSheets: readonly string[]): ConsolidatedFinding[] {
   const fileOrder = new Map(files.map((f, i) => [f.file, i]));
   const sheetOrder = new Map(files.map((f) => [f.file, new Map(f.sheets.map((s, i) => [s, i]))]));
   const masterOrder = new Map(masterSheets.map((s, i) => [s, i]));
-  const ruleOrder = new Map<string, number>();
-  for (const r of [...CONSOLIDATION_RULES.slice(0, 3), ...RULES, ...CONSOLIDATION_RULES.slice(3)]) if (!ruleOrder.has(r.id)) ruleOrder.set(r.id, ruleOrder.size);
   const fileIndex = (f: ConsolidatedFinding): number => (f.file !== null && fileOrder.has(f.file) ? (fileOrder.get(f.file) ?? 0) : files.length);
   const sheetIndex = (f: ConsolidatedFinding): number => {
     if (f.sheet === null) return -1;
     const order = f.file !== null && fileOrder.has(f.file) ? sheetOrder.get(f.file) : masterOrder;
     return order?.get(f.sheet) ?? 0;
   };
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        fileIndex(a.f) - fileIndex(b.f) ||
-        sheetIndex(a.f) - sheetIndex(b.f) ||
-        (a.f.row ?? 0) - (b.f.row ?? 0) ||
-        compareColumns(a.f.cell, b.f.cell) ||
-        (ruleOrder.get(a.f.rule) ?? 99) - (ruleOrder.get(b.f.rule) ?? 99) ||
-        a.i - b.i,
-    )
-    .map((x) => x.f);
+  return sortInOrder(findings, { file: (f) => fileIndex(f as ConsolidatedFinding), sheet: (f) => sheetIndex(f as ConsolidatedFinding) });
 }
 
-function compareColumns(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  const ca = a.replace(/\d+$/, '');
-  const cb = b.replace(/\d+$/, '');
-  return ca.length - cb.length || (ca < cb ? -1 : ca > cb ? 1 : 0);
-}
 
 /**
  * Findings per 取りまとめ line, matched by what they are about: a merged row's file, plan node

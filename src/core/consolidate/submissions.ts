@@ -6,8 +6,11 @@ export interface Submission {
   department: string;
   /** In the plan master. */
   expected: boolean;
-  /** `received`: a file of its own; `inside-other`: its rows came in another department's file. */
-  state: 'received' | 'missing' | 'inside-other';
+  /**
+   * `received`: a file of its own; `unreadable`: its file arrived but could not be read (提出あり・読めません,
+   * not 未提出); `inside-other`: its rows came in another department's file.
+   */
+  state: 'received' | 'unreadable' | 'missing' | 'inside-other';
   files: string[];
   /** Worst status of its own files (unreadable > wrong-year > ok), or null when it has none. */
   fileStatus: ConsolidatedFile['status'] | null;
@@ -32,8 +35,8 @@ export function submissions(files: readonly ConsolidatedFile[], master: PlanMast
     return {
       department,
       expected,
-      state: mine.length > 0 ? 'received' : elsewhere.length > 0 ? 'inside-other' : 'missing',
-      files: (mine.length > 0 ? mine : elsewhere.length > 0 ? elsewhere : unreadable).map((f) => f.file),
+      state: mine.length > 0 ? 'received' : unreadable.length > 0 ? 'unreadable' : elsewhere.length > 0 ? 'inside-other' : 'missing',
+      files: (mine.length > 0 ? mine : unreadable.length > 0 ? unreadable : elsewhere).map((f) => f.file),
       fileStatus: worst,
       reportYear: mine.find((f) => f.reportYear !== null)?.reportYear ?? null,
       rows: mine.reduce((s, f) => s + f.rows, 0),
@@ -48,9 +51,19 @@ export function submissions(files: readonly ConsolidatedFile[], master: PlanMast
     const programs = master?.programs.filter((p) => p.departments.some((x) => departmentKey(x) === d.key)).length ?? 0;
     out.push(line(d.name, d.key, true, programs));
   }
+  // A whole-plan workbook is no department's file: the departments it reports for are listed as inside it.
   for (const f of files) {
-    // A department known only from the name of a file that cannot be read is no department.
-    if (f.department === null || f.status === 'unreadable') continue;
+    if (f.wholePlanDepartments === undefined) continue;
+    for (const name of f.departmentNames ?? []) {
+      const key = departmentKey(name);
+      if (done.has(key)) continue;
+      done.add(key);
+      out.push(line(name, key, master === null, 0));
+    }
+  }
+  for (const f of files) {
+    // A file that cannot be read still arrived: its department (from its name) is listed as such.
+    if (f.department === null) continue;
     const key = departmentKey(f.department);
     if (done.has(key)) continue;
     done.add(key);

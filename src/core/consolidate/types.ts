@@ -24,6 +24,8 @@ export interface ConsolidationOptions {
   /** How the master is named in findings (its path, or null for the open workbook). */
   masterName?: string | null;
   settings?: Settings;
+  /** Folder entries the host did not read, and why: carried into the result so every output lists them. */
+  notRead?: readonly NotRead[];
   /** Called after each file: done of total. */
   onProgress?(done: number, total: number, name: string): void;
   /** An AbortSignal (core knows only the part it reads: it compiles without DOM or Node types). */
@@ -37,11 +39,54 @@ export interface ConsolidationOptions {
 
 export type FileStatus = 'ok' | 'unreadable' | 'wrong-year';
 
+/**
+ * A workbook that was read but is not a department's report: Hyoka's own output, a tracking
+ * sheet (提出状況・一覧), a second plan master, a 評価総括表 alone. Listed, never merged.
+ */
+export type SetAsideReason = 'hyoka-output' | 'tracking' | 'plan-master' | 'summary-only';
+
+/** Why a folder entry was not read at all (the host's folder walk decides these). */
+export type FolderSkipReason =
+  | 'not-a-file'
+  | 'link-loop'
+  | 'dangling-link'
+  | 'not-a-workbook'
+  | 'permission'
+  | 'lock-file'
+  | 'hidden-entry'
+  | 'too-deep'
+  | 'folder-loop'
+  | 'folder-read'
+  | 'same-file';
+
+export type NotReadReason = FolderSkipReason | SetAsideReason;
+
+/** An input not taken as a department's report, and why: listed in every output, never dropped silently. */
+export interface NotRead {
+  file: string;
+  reason: NotReadReason;
+  /** same-file / folder-read / folder-loop: the path under which it was read. */
+  sameAs?: string;
+}
+
+/** Where a file's department was read: a 担当課 column, a `担当課：…` line on a sheet, or the file name. */
+export type DepartmentSource = 'column' | 'sheet' | 'file-name';
+
 /** What the run keeps of one input: never the snapshot itself. */
 export interface ConsolidatedFile {
   file: string;
   /** The department this file speaks for (担当課, or its file name when it names none). */
   department: string | null;
+  /** Where `department` was read. */
+  departmentSource?: DepartmentSource;
+  /** The department the file name names, when it differs from the one the sheets name (which was used). */
+  fileNameDepartment?: string;
+  /** Hidden sheets read because they hold the evaluation table (the visible ones are examples or covers). */
+  hiddenSheetsRead?: string[];
+  /** Every 担当課 its rows name, as written (absent: read from the sheet or the file name). */
+  departmentNames?: string[];
+  /** A whole-plan workbook given alone: how many departments it reports for (it is filed under none). */
+  wholePlanDepartments?: number;
   /** Every 担当課 the file reports for, normalised (how a master department is found "received"). */
   departmentKeys: string[];
   reportYear: number | null;
@@ -110,6 +155,8 @@ export interface ConsolidationResult {
   master: PlanMaster | null;
   /** A plan master found among the inputs (no --master given): its name, announced, not a department. */
   detectedMaster: string | null;
+  /** What the host did not read (options.notRead), then the workbooks read but set aside, with why. */
+  notRead: NotRead[];
   /** 提出状況: per department, received or missing. */
   submissions: Submission[];
   /** The merged report (policies across all files) in the form `check` renderers take. */

@@ -1,13 +1,14 @@
 import { parseAchievement } from '../achievement';
 import { parseGrade, type GradeNotation } from '../grades';
 import type { SheetKind } from '../report';
+import { correctionsFor, isSheetKind, tableKey, type Correction, type CorrectionUse, type TableCorrections, type TableRef } from '../corrections';
 import type { ColumnRole } from '../settings';
-import { correctionsFor, isSheetKind, tableKey, type Correction, type CorrectionUse, type TableCorrections } from '../corrections';
 import { cellAt, cellText, columnCount, isBlank, type CellRange, type SheetSnapshot } from '../snapshot';
 import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
 import { findYears } from '../years';
 import { columnIndex, columnLetter } from '../a1';
 import { classifyLabel, headerScore } from './columns';
+import { areaView, splitTables, tableKeyOf, type HeaderProbe, type TableArea } from './regions';
 import { detectSummaryTables } from './summary-table';
 import type { BlockHeaderLine, ColumnEvidence, ColumnLayout, SheetLayout, SummaryTableLayout } from './types';
 
@@ -63,8 +64,9 @@ export function detectRegions(sheet: SheetSnapshot, options: DetectOptions = {})
     else if (s.top > area.top + 2) area.bottom = Math.min(area.bottom, s.top - 1); // below
     else area.top = Math.max(area.top, s.bottom + 1); // above
   }
-  const evaluation = detectEvaluation(sheet, sheetKind, options, area);
-  const regions: SheetLayout[] = [evaluation];
+  const tables = evaluationTables(sheet, sheetKind, options, area);
+  const evaluation = tables[0];
+  const regions: SheetLayout[] = [...tables];
   for (const s of summaries) {
     const layout = emptyLayout(sheet);
     Object.assign(layout, { kind: 'summary-table', summaryTable: s, firstDataRow: s.top, lastDataRow: s.bottom, firstCol: s.left, lastCol: s.right });
@@ -131,9 +133,56 @@ interface Area {
   top: number;
   bottom: number;
   right: number;
+  /** Where a title stating the report year may start (the table's own top when the sheet holds several). */
+  titleFrom?: number;
 }
 
-function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area): SheetLayout {
+/**
+ * The evaluation tables of the area: one (today's reading, stacked blocks and page headers
+ * inside it) unless the sheet holds several tables side by side or one below the other
+ * (regions.ts weighs that evidence). Each table is read through a view of its own cells.
+ */
+function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area): SheetLayout[] {
+  const whole: TableArea = { top: area.top, bottom: area.bottom, left: 0, right: area.right };
+  const sheetWide = (options.corrections ?? []).filter((c) => c.sheet === sheet.name && c.table === undefined);
+  // A person who named the sheet's header row read it as one table.
+  const split = sheetWide.some((c) => c.headerRow !== undefined && c.column === undefined && c.row === undefined) ? [whole] : splitTables(sheet, whole, probeHeader);
+  if (split.length < 2) return [detectEvaluation(sheet, sheetKind, options, area, () => true)];
+  const sheetYear = statedYear(sheet, split[0].top + HEADER_SCAN_ROWS, columnCount(sheet));
+  // Corrections naming no table: a column one goes to the first table holding the column (old
+  // settings knew one table per sheet), anything else to the first table.
+  const owner = new Map<Correction, number>();
+  for (const c of sheetWide) {
+    const col = c.column !== undefined ? columnIndex(c.column) : null;
+    const i = col === null ? 0 : split.findIndex((t) => col >= t.left && col <= t.right);
+    if (i >= 0) owner.set(c, i);
+  }
+  return split.map((t, i) => {
+    const layout = detectEvaluation(areaView(sheet, t), sheetKind, options, { top: t.top, bottom: t.bottom, right: t.right, titleFrom: t.top }, (c) => owner.get(c) === i);
+    layout.firstCol = Math.min(layout.lastCol, layout.columns.find((c) => c.col >= t.left && c.label !== '')?.col ?? t.left);
+    layout.area = t;
+    // A title over both tables (one line across the sheet) states the year for each.
+    if (layout.statedYear === null && i >= 0) layout.statedYear = sheetYear;
+    return layout;
+  });
+}
+
+/** The header a table in the area would have, for regions.ts's evidence (no corrections applied). */
+function probeHeader(view: SheetSnapshot, area: TableArea): HeaderProbe | null {
+  const merges = new MergeIndex(view.merges);
+  const rowCount = Math.min(view.rows.length, area.bottom + 1);
+  const width = Math.min(maxWidth(view, Math.min(rowCount, area.top + HEADER_SCAN_ROWS + 20)), area.right + 1);
+  const row = findHeaderRow(view, merges, width, area.top, rowCount);
+  if (row === null) return null;
+  const rows = expandHeader(view, merges, row, width, area.top);
+  const labels = columnLabels(view, merges, rows, width);
+  const roles = new Map<number, string>();
+  for (const c of classifyColumns(labels)) if (c.role !== 'text' && c.role !== 'ignore') roles.set(c.col, c.role);
+  return { rows, labels, roles };
+}
+
+/** `takesSheetWide`: which corrections naming no table this table takes (see evaluationTables). */
+function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area, takesSheetWide: (c: Correction) => boolean): SheetLayout {
   const merges = new MergeIndex(sheet.merges);
   const rowCount = Math.min(sheet.rows.length, area.bottom + 1);
   const width = Math.min(maxWidth(sheet, Math.min(rowCount, area.top + HEADER_SCAN_ROWS + 20)), area.right + 1);
@@ -147,14 +196,14 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   // the same once a correction has moved its header row).
   const detected = findHeaderRow(sheet, merges, width, area.top, rowCount);
   const found = detected !== null ? expandHeader(sheet, merges, detected, width, area.top) : [];
-  if (found.length > 0) layout.tableKey = tableKey(found[0], layout.firstCol);
-  const table = found.length > 0 ? { key: layout.tableKey as string, headerRows: found.map((r) => r + 1), first: true } : { key: '', headerRows: [], first: true };
+  layout.tableKey = tableKeyOf(found, found.length > 0 ? columnLabels(sheet, merges, found, width) : [], 0) ?? undefined;
+  const table: TableRef = { key: layout.tableKey ?? '', headerRows: found.map((r) => r + 1), first: false, takes: takesSheetWide };
   // The sheet-wide kind was read (and marked) already; everything else is the table's.
   const corrections = correctionsFor({ corrections: options.corrections ?? [] }, sheet.name, table, options.use, (c) => !isSheetKind(c));
   const kindCorrection = corrections.kind ?? sheetKind;
   const headerRow = corrections.headerRow !== undefined ? corrections.headerRow - 1 : detected;
   if (headerRow === null) {
-    layout.statedYear = statedYear(sheet, Math.min(rowCount, 10), width);
+    layout.statedYear = statedYear(sheet, Math.min(rowCount, (area.titleFrom ?? 0) + 10), width, area.titleFrom);
     if (hasContent(sheet) && looksTabular(sheet)) layout.uncertainties.push({ kind: 'no-header' });
     layout.kind = kindCorrection ?? 'other';
     layout.uncertain = layout.uncertainties.length > 0;
@@ -174,7 +223,7 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   }
   layout.lastDataRow = lastRowWithContent(sheet, layout.firstDataRow, rowCount - 1, width);
   layout.blockHeader = blockHeaderLines(sheet, area.top, headerRows[0], width);
-  layout.statedYear = statedYear(sheet, headerRows[0], width);
+  layout.statedYear = statedYear(sheet, headerRows[0], width, area.titleFrom);
   layout.repeatedHeaderRows = repeatedHeaders(sheet, merges, headerRows, width, layout.lastDataRow);
   const hiddenRows = new Set(sheet.hiddenRows ?? []);
   for (const r of hiddenRows) if (r >= layout.firstDataRow && r <= layout.lastDataRow && rowHasContent(sheet, r, width)) layout.hiddenRowsSkipped++;
@@ -712,9 +761,9 @@ function reportYearsIn(text: string): number[] {
 }
 
 /** The report year printed in the sheet's title rows, ignoring plan periods. */
-function statedYear(sheet: SheetSnapshot, beforeRow: number, width: number): number | null {
+function statedYear(sheet: SheetSnapshot, beforeRow: number, width: number, from = 0): number | null {
   const candidates: { year: number; weight: number }[] = [];
-  for (let r = 0; r < Math.min(beforeRow, 12); r++) {
+  for (let r = from; r < Math.min(beforeRow, from + 12); r++) {
     const row = sheet.rows[r] ?? [];
     for (let c = 0; c < Math.min(row.length, width); c++) {
       const t = cellText(row[c]);

@@ -24,10 +24,20 @@ interface EntryColumns {
   years: { year: number; status?: number; evaluation?: number; achievement?: number }[];
 }
 
+export interface BuildOptions {
+  /**
+   * The start of every node key: the sheet's name for its only (or first) table; a sheet's
+   * second table adds its table key (`Sheet1!H3`) so keys stay unique in the workbook.
+   */
+  keyRoot?: string;
+}
+
 /** Builds the plan tree (goals › policies › programs) of one evaluation sheet. */
-export function buildSheetPlan(sheet: SheetSnapshot, layout: SheetLayout): SheetPlan {
-  const builder = new PlanBuilder(sheet, layout);
-  return builder.build();
+export function buildSheetPlan(sheet: SheetSnapshot, layout: SheetLayout, options: BuildOptions = {}): SheetPlan {
+  const builder = new PlanBuilder(sheet, layout, options.keyRoot ?? sheet.name);
+  const plan = builder.build();
+  if (layout.tableKey !== undefined && layout.area) plan.tableKey = layout.tableKey;
+  return plan;
 }
 
 class PlanBuilder {
@@ -70,6 +80,7 @@ class PlanBuilder {
   constructor(
     private readonly sheet: SheetSnapshot,
     private readonly layout: SheetLayout,
+    private readonly keyRoot: string,
   ) {
     this.outline = layout.columns.filter((c) => c.role === 'hierarchy' || c.role === 'name');
     this.nameCol = layout.columns.find((c) => c.role === 'name')?.col;
@@ -259,7 +270,7 @@ class PlanBuilder {
     const idNorm = id ? id.norm : `name:${normalizeForMatch(name)}`;
     let siblings = this.childIndex.get(parent);
     if (!siblings) {
-      siblings = { keyPrefix: `${parent ? parent.key : this.sheet.name}/`, byId: new Map() };
+      siblings = { keyPrefix: `${parent ? parent.key : this.keyRoot}/`, byId: new Map() };
       this.childIndex.set(parent, siblings);
     }
     let node = siblings.byId.get(idNorm);

@@ -87,4 +87,6 @@ export interface SheetPlan {
   years: number[];
   /** Column of the (first) grade column, for pointing at a missing grade. */
   gradeCol: number | null;
+  /** The table's key (`H3`) when its sheet holds several tables (see SheetLayout.tableKey). */
+  tableKey?: string;
 }

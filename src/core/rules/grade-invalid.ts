@@ -5,6 +5,8 @@ import { gradeCells } from './grade-cells';
 /** A grade cell holding something that is not A–D (`E`, `継続`, a date). */
 export const gradeInvalid = defineRule<RuleContext, { notAGrade: { text: string; slip: boolean; previous: boolean } }>({
   id: 'grade-invalid',
+  kind: 'check',
+  title: { ja: '評価の値が不正', en: 'Grade not A–D' },
   severity: 'error',
   description: {
     ja: '評価欄にA〜D以外の値があります。',

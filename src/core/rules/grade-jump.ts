@@ -4,6 +4,8 @@ import { defineRule, grid, type RuleContext } from './rule';
 /** The grade moved two or more steps since last year (A↔C, B↔D, A↔D). */
 export const gradeJump = defineRule<RuleContext, { jump: { program: string; department: string | null; from: Grade; to: Grade } }>({
   id: 'grade-jump',
+  kind: 'check',
+  title: { ja: '評価の大きな変動', en: 'Grade jump since last year' },
   severity: 'warning',
   description: {
     ja: '前年度から評価が2段階以上変わっています。',

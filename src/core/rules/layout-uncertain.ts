@@ -23,9 +23,12 @@ export const layoutUncertain = defineRule<
     'report-year-unknown': NoParams;
     'report-year-inferred': { year: number };
     'block-unplaced': { row: number };
+    'hidden-sheet-read': { examples: string[] };
   }
 >({
   id: 'layout-uncertain',
+  kind: 'check',
+  title: { ja: '表の読み取りが不確か', en: 'Table layout uncertain' },
   severity: 'info',
   description: {
     ja: '表の構成を自動で判定しきれませんでした。',
@@ -68,12 +71,21 @@ export const layoutUncertain = defineRule<
       ja: (p) => `報告年度が判定できませんでした（タイトル・シート名・ファイル名に年度がありません）。記入のある最新の年度列から${formatFiscalYear(p.year, 'ja')}として点検しました。違う場合は --year（アドインでは設定の報告年度）で指定してください。`,
       en: (p) => `The report year could not be determined from a title, a sheet name or the file name; the latest year column with entries, ${formatFiscalYear(p.year, 'en')}, was taken. Give it with --year (or the report year setting in the add-in) if that is wrong.`,
     },
+    'hidden-sheet-read': {
+      ja: (p) =>
+        `このシートは非表示ですが、表示中のシート${p.examples.length ? `（記入例「${p.examples.join('」「')}」など）` : ''}に評価表がないため、このシートを評価表として点検しました。`,
+      en: (p) =>
+        `This sheet is hidden, but no visible sheet${p.examples.length ? ` (the example ${p.examples.map((e) => `"${e}"`).join(', ')} and others)` : ''} holds the evaluation table, so this one was checked as the evaluation.`,
+    },
     'block-unplaced': {
       ja: (p) => `${p.row + 1}行目のブロックを表の階層に位置づけられないため、この表ではエラーを出していません。`,
       en: (p) => `The block at row ${p.row + 1} could not be placed in the table's hierarchy, so the table raised no errors.`,
     },
   },
   check(context, report) {
+    for (const sheet of context.hiddenSheetsRead ?? []) {
+      report({ messageId: 'hidden-sheet-read', at: { sheet, cell: null, row: null }, params: { examples: [...(context.exampleSheets ?? [])] } });
+    }
     for (const layout of context.layouts) {
       const header = layout.headerRows[layout.headerRows.length - 1] ?? null;
       for (const reason of layout.uncertainties) {

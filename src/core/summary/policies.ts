@@ -2,17 +2,29 @@ import { emptyCounts, GRADES, type Grade } from '../grades';
 import type { PlanNode, SheetPlan } from '../plan/types';
 import type { Finding, PolicySummary } from '../report';
 import type { Settings } from '../settings';
+import { normalizeForMatch } from '../text';
 import { computeGrade } from './method';
 
-/** One summary per policy (every node that has programs below it), 再掲 counted once. */
+/**
+ * One summary per policy (every node that has programs below it), 再掲 counted once. Sheets
+ * that are one plan (planGroups: the same top-level item on each, as in a one-sheet-per-基本施策
+ * workbook) give each plan node once, added up over the sheets it spans (`sheets`); sheets that
+ * are separate plans keep their own nodes.
+ */
 export function summarisePolicies(
   plans: readonly SheetPlan[],
   findings: readonly Finding[],
   settings: Settings,
   tallies: ReadonlyMap<SheetPlan, ReadonlyMap<PlanNode, Tally>> = new Map(plans.map((p) => [p, subtreeTallies(p)])),
+  groups: readonly (readonly SheetPlan[])[] = planGroups(plans),
 ): PolicySummary[] {
   const out: PolicySummary[] = [];
-  for (const plan of plans) {
+  for (const group of groups) {
+    if (group.length > 1) {
+      out.push(...summariseAcrossSheets(group, findings, settings, tallies));
+      continue;
+    }
+    const plan = group[0];
     const findingCounts = findingsPerNode(plan, findings);
     const byNode = tallies.get(plan) ?? subtreeTallies(plan);
     for (const node of plan.nodes) {
@@ -21,6 +33,7 @@ export function summarisePolicies(
       const { counts, programs, declaredGrade } = byNode.get(node)!;
       out.push({
         sheet: plan.sheet,
+        sheets: [plan.sheet],
         id: node.id !== null ? node.path : node.name,
         name: node.name,
         level: node.depth,
@@ -37,6 +50,210 @@ export function summarisePolicies(
     }
   }
   return out;
+}
+
+/** What names a node within its plan: its identifier and its name, compared as text. */
+function nodeLabelKey(node: PlanNode): string {
+  return `${normalizeForMatch(node.id ?? '')}\u0001${normalizeForMatch(node.name)}`;
+}
+
+/**
+ * The sheets that make up one plan, in sheet order. Evidence, not a city:
+ * - two sheets are parts of one plan when a top-level item (same identifier and name) stands on
+ *   both and their programs differ — Koganei repeats 「1 福祉のまちづくり」 above each of its
+ *   基本施策 sheets; a sheet that repeats another's programs too (last year's copy kept beside
+ *   this year's) is a copy, not a part;
+ * - where such parts exist, the other sheets laid out the same way (top level called the same)
+ *   whose top-level numbers do not clash join that plan: 「2 …」 on シート5–6 and 「3 …」 on
+ *   シート7–9 are the same plan's other goals;
+ * - Komae's 地域福祉計画 and 重層 sheets number their items from 1 too, but under other names:
+ *   the numbers clash, they stay two plans.
+ */
+export function planGroups(plans: readonly SheetPlan[]): SheetPlan[][] {
+  const parent = plans.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const tops = plans.map((plan) =>
+    // A top-level item with neither number nor name is no evidence; a 再掲 root is a repeat within the sheet.
+    plan.roots.filter((r) => !r.repostOf && (r.id !== null || normalizeForMatch(r.name) !== '')),
+  );
+  const programs = new Map<number, Set<string>>();
+  const programsOf = (i: number): Set<string> => {
+    let set = programs.get(i);
+    if (!set) {
+      set = new Set();
+      const walk = (node: PlanNode, prefix: string): void => {
+        const key = `${prefix}\u0002${nodeLabelKey(node)}`;
+        if (node.children.length === 0) set!.add(key);
+        for (const c of node.children) walk(c, key);
+      };
+      for (const r of plans[i].roots) walk(r, '');
+      programs.set(i, set);
+    }
+    return set;
+  };
+  const copies = (i: number, j: number): boolean => {
+    const a = programsOf(i);
+    const b = programsOf(j);
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    if (small.size === 0) return false;
+    let shared = 0;
+    for (const k of small) if (large.has(k)) shared++;
+    return shared * 2 > small.size;
+  };
+  const firstWith = new Map<string, number>();
+  tops.forEach((roots, i) => {
+    for (const root of roots) {
+      const key = nodeLabelKey(root);
+      const j = firstWith.get(key);
+      if (j === undefined) firstWith.set(key, i);
+      else if (find(i) !== find(j) && !copies(i, j)) parent[find(i)] = find(j);
+    }
+  });
+  const members = (): Map<number, number[]> => {
+    const m = new Map<number, number[]>();
+    plans.forEach((_, i) => {
+      const r = find(i);
+      const list = m.get(r);
+      if (list) list.push(i);
+      else m.set(r, [i]);
+    });
+    return m;
+  };
+  const parts = [...members().values()];
+  if (parts.some((g) => g.length > 1)) {
+    const levelOf = (g: number[]): string | null => {
+      const labels = new Set(g.flatMap((i) => tops[i].map((r) => normalizeForMatch((r.levelLabel ?? '').split(/\r?\n/)[0]))));
+      return labels.size === 1 ? [...labels][0] || null : null;
+    };
+    // Number → name of each group's top-level items: the same number under another name is another plan.
+    const namesOf = (g: number[]): Map<string, string> => {
+      const m = new Map<string, string>();
+      for (const i of g) for (const r of tops[i]) if (r.id !== null) m.set(normalizeForMatch(r.id), normalizeForMatch(r.name));
+      return m;
+    };
+    const multi = parts.filter((g) => g.length > 1);
+    for (const g of parts) {
+      if (g.length > 1 || tops[g[0]].length === 0) continue;
+      const level = levelOf(g);
+      if (level === null) continue;
+      const names = namesOf(g);
+      for (const host of multi) {
+        if (levelOf(host) !== level) continue;
+        const hostNames = namesOf(host);
+        if ([...names].some(([id, name]) => hostNames.has(id) && hostNames.get(id) !== name)) continue;
+        parent[find(g[0])] = find(host[0]);
+        break;
+      }
+    }
+    // Parts of one plan side by side (シート1–4, シート5–6 …) that share their layout are one plan.
+    for (let x = 0; x < multi.length; x++) {
+      for (let y = x + 1; y < multi.length; y++) {
+        if (find(multi[x][0]) === find(multi[y][0])) continue;
+        const level = levelOf(multi[x]);
+        if (level === null || levelOf(multi[y]) !== level) continue;
+        const a = namesOf(multi[x]);
+        const b = namesOf(multi[y]);
+        if ([...a].some(([id, name]) => b.has(id) && b.get(id) !== name)) continue;
+        parent[find(multi[y][0])] = find(multi[x][0]);
+      }
+    }
+  }
+  return [...members().values()].map((g) => g.map((i) => plans[i]));
+}
+
+interface MergedNode {
+  parts: { plan: SheetPlan; node: PlanNode }[];
+  children: MergedNode[];
+  childByKey: Map<string, MergedNode>;
+  /** A program (leaf) that is not only a 再掲 repeat: counted once however many sheets show it. */
+  program: boolean;
+}
+
+/** One plan over several sheets: its nodes matched by their path of identifiers and names, each part's tally added up. */
+function summariseAcrossSheets(
+  group: readonly SheetPlan[],
+  findings: readonly Finding[],
+  settings: Settings,
+  tallies: ReadonlyMap<SheetPlan, ReadonlyMap<PlanNode, Tally>>,
+): PolicySummary[] {
+  const top: MergedNode = { parts: [], children: [], childByKey: new Map(), program: false };
+  const findingCounts = new Map<SheetPlan, Map<PlanNode, number>>();
+  const byPlan = new Map<SheetPlan, ReadonlyMap<PlanNode, Tally>>();
+  for (const plan of group) {
+    findingCounts.set(plan, findingsPerNode(plan, findings));
+    byPlan.set(plan, tallies.get(plan) ?? subtreeTallies(plan));
+    const stack: [PlanNode, MergedNode][] = plan.roots.map((r) => [r, top] as [PlanNode, MergedNode]).reverse();
+    while (stack.length > 0) {
+      const [node, into] = stack.pop()!;
+      const key = nodeLabelKey(node);
+      let merged = into.childByKey.get(key);
+      if (!merged) {
+        merged = { parts: [], children: [], childByKey: new Map(), program: false };
+        into.childByKey.set(key, merged);
+        into.children.push(merged);
+      }
+      merged.parts.push({ plan, node });
+      if (node.children.length === 0 && !node.repostOf) merged.program = true;
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i], merged]);
+    }
+  }
+  const out: (PolicySummary | null)[] = [];
+  const visit = (m: MergedNode): number => {
+    // Pre-order: the node's line is kept a place before its children, filled once they are counted.
+    const at = out.length;
+    out.push(null);
+    let programs = 0;
+    for (const child of m.children) programs += visit(child);
+    if (m.children.length === 0) return m.program ? 1 : 0;
+    const parts = m.parts.filter((p) => !p.node.repostOf);
+    if (parts.length === 0) return programs;
+    const counts = emptyCounts();
+    const declared = new Set<Grade>();
+    let found = 0;
+    for (const { plan, node } of parts) {
+      const t = byPlan.get(plan)!.get(node) ?? leafTally(node);
+      for (const g of GRADES) counts[g] += t.counts[g];
+      if (t.declaredGrade !== null) declared.add(t.declaredGrade);
+      found += findingCounts.get(plan)!.get(node) ?? 0;
+    }
+    // Parts that declare different grades have no one grade: the plan-level grade is computed.
+    const declaredGrade = declared.size === 1 ? [...declared][0] : null;
+    const first = parts[0].node;
+    out[at] = {
+      sheet: first.sheet,
+      sheets: [...new Set(parts.map((p) => p.plan.sheet))],
+      id: first.id !== null ? first.path : first.name,
+      name: first.name,
+      level: first.depth,
+      levelLabel: first.levelLabel,
+      declaredGrade,
+      computedGrade: declaredGrade !== null ? null : computeGrade(counts, settings),
+      counts,
+      programs,
+      graded: GRADES.reduce((s, g) => s + counts[g], 0),
+      row: first.row + 1,
+      findings: found,
+    };
+    return programs;
+  };
+  for (const root of top.children) visit(root);
+  return out.filter((p): p is PolicySummary => p !== null);
+}
+
+/** A node kept no tally for (a program on this sheet, a policy on another): its own grades. */
+function leafTally(node: PlanNode): Tally {
+  const counts = emptyCounts();
+  let declaredGrade: Grade | null = null;
+  for (const entry of node.entries) {
+    const p = entry.declaredGrade?.parsed;
+    if (entry.repost || p?.kind !== 'grade') continue;
+    counts[p.grade]++;
+    declaredGrade ??= p.grade;
+  }
+  return { counts, programs: 0, declaredGrade };
 }
 
 export interface Tally {

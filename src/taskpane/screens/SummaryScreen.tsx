@@ -1,5 +1,6 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { GRADES, type Grade, type PolicySummary } from '../../core';
+import { planViews, sheetsText } from '../../render/summary-document';
 import { usePane } from '../store';
 
 const GRADE_COLOURS: Record<Grade, string> = {
@@ -35,12 +36,17 @@ const useStyles = makeStyles({
   numbers: { display: 'flex', justifyContent: 'space-between', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
 });
 
-/** 集計: per sheet (named once), one compact line per policy — its grade and an A–D bar with the numbers. */
+/**
+ * 集計: per plan (its sheets named once; one plan written over several sheets is one group, each
+ * node once), one compact line per policy — its grade and an A–D bar with the numbers.
+ */
 export function SummaryScreen() {
   const styles = useStyles();
   const { t, report, actions, port, phase } = usePane();
   if (!report) return <Text>{t('checkFirst')}</Text>;
-  const sheets = [...new Set(report.policies.map((p) => p.sheet))];
+  const order = report.sheets.map((s) => s.name);
+  const views = planViews(report).filter((v) => v.policies.length > 0);
+  const sheets = views.flatMap((v) => v.sheets);
   const progressOnly = report.sheets.filter((s) => s.progress && !s.gradeCounts);
   return (
     <section className={styles.section} aria-labelledby="summary-title">
@@ -54,16 +60,17 @@ export function SummaryScreen() {
       </div>
       {report.policies.length === 0 && progressOnly.length === 0 && <Text>{t('noPolicies')}</Text>}
       <div data-testid="policy-table" aria-label={t('policyTableTitle')} role="group" style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }}>
-        {sheets.map((sheet) => {
+        {views.map((view) => {
+          const sheet = view.sheets[0];
           const info = report.sheets.find((s) => s.name === sheet);
-          const policies = report.policies.filter((p) => p.sheet === sheet);
+          const policies = view.policies;
           const top = Math.min(...policies.map((p) => p.level));
-          const counts = info?.gradeCounts;
+          const counts = view.counts ?? undefined;
           return (
             <div key={sheet} className={styles.group} data-testid="policy-group">
               <div className={styles.groupHead}>
                 <Text as="h3" weight="semibold" size={300}>
-                  {sheet}
+                  {sheetsText(view.sheets, order)}
                 </Text>
                 {counts && (
                   <span className={styles.total} data-testid="sheet-total">
@@ -71,7 +78,7 @@ export function SummaryScreen() {
                   </span>
                 )}
               </div>
-              {info?.progress && !counts ? (
+              {view.sheets.length === 1 && info?.progress && !counts ? (
                 <Text size={200}>{t('summaryProgressOnly')}</Text>
               ) : (
                 <ul className={styles.list}>
@@ -106,7 +113,7 @@ function PolicyRow({ policy: p, top, classes }: { policy: PolicySummary; top: bo
   const gradeTitle = t('summaryGrades', { declared: p.declaredGrade ?? t('gradeNone'), computed: p.computedGrade ?? t('gradeNone') });
   return (
     <li className={classes.row} data-testid="policy-row">
-      <span className={`${classes.name} ${top ? classes.top : ''}`} style={{ paddingLeft: `${Math.max(0, p.level - 1) * 8}px` }} title={`${p.id} ${p.name}`}>
+      <span className={`${classes.name} ${top ? classes.top : ''}`} style={{ paddingLeft: `${Math.max(0, p.level - 1) * 8}px` }} title={`${p.id} ${p.name}${(p.sheets?.length ?? 1) > 1 ? `（${p.sheets!.join('、')}）` : ''}`}>
         {p.id && p.id !== p.name ? `${p.id} ` : ''}
         {p.name}
       </span>

@@ -1,0 +1,236 @@
+import { columnLetter } from '../a1';
+import { cellText, isBlank, type CellRange, type SheetSnapshot } from '../snapshot';
+import { normalizeHeader } from '../text';
+import { findYears } from '../years';
+
+/**
+ * Several tables on one sheet. Departments put two plans' tables side by side (separated by
+ * blank columns) or one below the other (a blank gap, a new title, a header with other
+ * columns); each is a region of its own with its own plan. Stacked *blocks* of one table (the
+ * same header repeated, printed page headers with （再）) stay one region: detect.ts reads
+ * those as repeated headers inside the table.
+ */
+
+/** 0-based, inclusive: the rows and columns one table may occupy. */
+export interface TableArea {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** What detect.ts finds as a table's header inside an area: its rows and its labels per column. */
+export interface HeaderProbe {
+  rows: number[];
+  /** Normalised joined labels, indexed by absolute column (columns outside the area are ''). */
+  labels: string[];
+  /** Roles the labels name, by absolute column ('text' / 'ignore' left out). */
+  roles: Map<number, string>;
+}
+
+export type ProbeHeader = (view: SheetSnapshot, area: TableArea) => HeaderProbe | null;
+
+/** Rows read to find blank gap columns: enough to see a table's columns, linear on huge sheets. */
+const GAP_SCAN_ROWS = 5000;
+/** Blank rows before a candidate header that are looked at; bounds the stacked-table scan. */
+const MAX_STACK_CANDIDATES = 400;
+/** The share of a header's labels a later header must repeat to be the same table's page header (as detect.ts's repeated-header test). */
+const SAME_HEADER_SHARE = 0.6;
+
+const OUTLINE_ROLES = new Set(['name', 'hierarchy']);
+const DATA_ROLES = new Set(['grade', 'previousGrade', 'yearStatus', 'yearEvaluation', 'yearAchievement', 'achievement', 'recordYear']);
+
+/** A table on its own: it names its program column and something reported about each program. */
+function standsAlone(probe: HeaderProbe | null): probe is HeaderProbe {
+  if (!probe) return false;
+  const roles = [...probe.roles.values()];
+  return roles.some((r) => OUTLINE_ROLES.has(r)) && roles.some((r) => DATA_ROLES.has(r));
+}
+
+/**
+ * The tables of an area, in reading order (top to bottom, then left to right). One area when
+ * the evidence does not show several tables: the common case keeps today's reading.
+ */
+export function splitTables(sheet: SheetSnapshot, area: TableArea, probe: ProbeHeader): TableArea[] {
+  const out: TableArea[] = [];
+  for (const columns of splitSideBySide(sheet, area, probe)) out.push(...splitStacked(sheet, columns, probe));
+  out.sort((a, b) => a.top - b.top || a.left - b.left);
+  return out;
+}
+
+/** Cells of the sheet outside the area read as blank (coordinates kept), for reading one table of several. */
+export function areaView(sheet: SheetSnapshot, area: TableArea): SheetSnapshot {
+  const rows: SheetSnapshot['rows'] = new Array(Math.min(sheet.rows.length, area.bottom + 1));
+  for (let r = area.top; r < rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    if (area.left === 0 && row.length <= area.right + 1) rows[r] = row;
+    else {
+      const cut = row.slice(0, Math.min(row.length, area.right + 1));
+      for (let c = 0; c < Math.min(area.left, cut.length); c++) cut[c] = null;
+      rows[r] = cut;
+    }
+  }
+  const inside = (m: CellRange): boolean => m.bottom >= area.top && m.top <= area.bottom && m.right >= area.left && m.left <= area.right;
+  const view: SheetSnapshot = {
+    ...sheet,
+    rows,
+    merges: sheet.merges.filter((m) => inside(m) && m.left >= area.left),
+  };
+  if (sheet.validations) view.validations = sheet.validations.map((v) => ({ ...v, ranges: v.ranges.filter(inside) })).filter((v) => v.ranges.length > 0);
+  if (sheet.uncachedFormulas) view.uncachedFormulas = sheet.uncachedFormulas.filter((f) => f.row >= area.top && f.row <= area.bottom && f.col >= area.left && f.col <= area.right);
+  return view;
+}
+
+/** The A1 of a table's top-left header cell: its name in corrections and in plan keys (`B4`). */
+export function tableKeyOf(headerRows: readonly number[], labels: readonly string[], left: number): string | null {
+  if (headerRows.length === 0) return null;
+  let first = left;
+  while (first < labels.length && labels[first] === '') first++;
+  if (first >= labels.length) first = left;
+  return `${columnLetter(first)}${headerRows[0] + 1}`;
+}
+
+function filledCount(row: SheetSnapshot['rows'][number], left: number, right: number): number {
+  if (!row) return 0;
+  let n = 0;
+  for (let c = left; c <= Math.min(right, row.length - 1); c++) if (!isBlank(row[c])) n++;
+  return n;
+}
+
+/**
+ * Tables side by side: runs of columns blank in every row that holds two or more cells (a
+ * lone title or note may run across), with no merge bridging them; each side must stand alone
+ * as a table (its own outline column and a reported column). A side that does not (a spacer
+ * column inside one table) joins the table to its left.
+ */
+function splitSideBySide(sheet: SheetSnapshot, area: TableArea, probe: ProbeHeader): TableArea[] {
+  const bottom = Math.min(area.bottom, sheet.rows.length - 1, area.top + GAP_SCAN_ROWS);
+  let width = 0;
+  for (let r = area.top; r <= bottom; r++) width = Math.max(width, sheet.rows[r]?.length ?? 0);
+  width = Math.min(width, area.right + 1);
+  if (width - area.left < 5) return [area];
+  const used = new Uint8Array(width);
+  const tableRows = new Set<number>();
+  for (let r = area.top; r <= bottom; r++) {
+    const row = sheet.rows[r];
+    if (!row || filledCount(row, area.left, width - 1) < 2) continue;
+    tableRows.add(r);
+    for (let c = area.left; c < Math.min(row.length, width); c++) if (!isBlank(row[c])) used[c] = 1;
+  }
+  for (const m of sheet.merges) {
+    if (m.top < area.top || m.top > bottom || !tableRows.has(m.top)) continue;
+    for (let c = Math.max(m.left, area.left); c <= Math.min(m.right, width - 1); c++) used[c] = 1;
+  }
+  const groups: { left: number; right: number }[] = [];
+  for (let c = area.left; c < width; c++) {
+    if (!used[c]) continue;
+    const last = groups[groups.length - 1];
+    if (last && last.right === c - 1) last.right = c;
+    else groups.push({ left: c, right: c });
+  }
+  if (groups.length < 2) return [area];
+  // Join each group that is no table of its own to the one on its left.
+  const tables: { left: number; right: number }[] = [];
+  for (const g of groups) {
+    const candidate: TableArea = { top: area.top, bottom: area.bottom, left: g.left, right: g.right };
+    const alone = g.right - g.left >= 1 && standsAlone(probe(areaView(sheet, candidate), candidate));
+    if (tables.length > 0 && !alone) tables[tables.length - 1].right = g.right;
+    else tables.push({ ...g });
+  }
+  // The first group may be a lone spacer that is no table: join it rightwards instead.
+  if (tables.length >= 2 && !standsAlone(probe(areaView(sheet, { ...area, left: tables[0].left, right: tables[0].right }), { ...area, left: tables[0].left, right: tables[0].right }))) {
+    tables[1].left = tables[0].left;
+    tables.shift();
+  }
+  if (tables.length < 2) return [area];
+  return tables.map((t, i) => ({
+    top: area.top,
+    bottom: area.bottom,
+    // The blank gap goes with the table on its left: a table's area reaches up to the next.
+    left: i === 0 ? area.left : t.left,
+    right: i === tables.length - 1 ? area.right : tables[i + 1].left - 1,
+  }));
+}
+
+const TITLE_WORDS = /(評価|報告|調書|進捗|点検|管理|実績|総括)(表|書|票|シート|一覧)|計画.*(評価|進捗|報告)/;
+
+/**
+ * Tables one below the other: headers that stand alone, each after a blank gap (and perhaps a
+ * title line). A header naming other columns than the table above it starts a new table; the
+ * same header again is a page header or a block of the same table — unless a new document
+ * title (a year, `…評価表`) stands above it.
+ */
+function splitStacked(sheet: SheetSnapshot, area: TableArea, probe: ProbeHeader): TableArea[] {
+  const headers = standaloneHeaders(sheet, area, probe, { left: MAX_STACK_CANDIDATES });
+  if (headers.length < 2) return [area];
+  const out: TableArea[] = [];
+  let current: TableArea = { ...area };
+  let header = headers[0];
+  for (const next of headers.slice(1)) {
+    // The new table's title lines: the filled rows right above its header, up to a blank row.
+    let top = next.rows[0];
+    const floor = header.rows[header.rows.length - 1] + 1;
+    while (top - 1 > floor && filledCount(sheet.rows[top - 1], area.left, area.right) > 0) top--;
+    const titles = titleLines(sheet, area, top, next.rows[0]);
+    if (sameHeader(header.labels, next.labels) && !titles.some((t) => TITLE_WORDS.test(t) || findYears(t).length > 0)) continue;
+    out.push({ ...current, bottom: lastFilled(sheet, current, top - 1) });
+    current = { ...area, top };
+    header = next;
+  }
+  out.push(current);
+  return out;
+}
+
+/** Headers in the area that stand alone as tables, top to bottom: the best one, any above it, and any after a blank gap below it. */
+function standaloneHeaders(sheet: SheetSnapshot, area: TableArea, probe: ProbeHeader, budget: { left: number }): HeaderProbe[] {
+  if (budget.left-- <= 0) return [];
+  const best = probe(areaView(sheet, area), area);
+  if (!standsAlone(best)) return [];
+  const out: HeaderProbe[] = [];
+  if (best.rows[0] - area.top >= 3) out.push(...standaloneHeaders(sheet, { ...area, bottom: best.rows[0] - 1 }, probe, budget));
+  out.push(best);
+  const last = Math.min(area.bottom, sheet.rows.length - 1);
+  for (let r = best.rows[best.rows.length - 1] + 1; r <= last && budget.left > 0; r++) {
+    if (filledCount(sheet.rows[r], area.left, area.right) > 0) continue;
+    // r is blank: the lines after it (a title or two, then perhaps a header).
+    let next = r + 1;
+    while (next <= last && filledCount(sheet.rows[next], area.left, area.right) === 0) next++;
+    if (next > last) break;
+    budget.left--;
+    const window: TableArea = { top: next, bottom: Math.min(area.bottom, next + 6), left: area.left, right: area.right };
+    const found = probe(areaView(sheet, window), window);
+    if (found && standsAlone(found) && found.rows[0] <= next + 4) {
+      out.push(found);
+      r = found.rows[found.rows.length - 1];
+    } else r = next - 1;
+  }
+  return out;
+}
+
+function lastFilled(sheet: SheetSnapshot, area: TableArea, from: number): number {
+  for (let r = from; r > area.top; r--) if (filledCount(sheet.rows[r], area.left, area.right) > 0) return r;
+  return area.top;
+}
+
+function titleLines(sheet: SheetSnapshot, area: TableArea, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let r = from; r < to; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (let c = area.left; c <= Math.min(area.right, row.length - 1); c++) if (!isBlank(row[c])) out.push(cellText(row[c]));
+  }
+  return out;
+}
+
+/** Two headers name the same columns (at least SAME_HEADER_SHARE of the first's labels, at the same columns). */
+function sameHeader(a: readonly string[], b: readonly string[]): boolean {
+  let named = 0;
+  let same = 0;
+  for (let c = 0; c < a.length; c++) {
+    if (a[c] === '') continue;
+    named++;
+    if (normalizeHeader(b[c] ?? '') === normalizeHeader(a[c])) same++;
+  }
+  return named > 0 && same / named >= SAME_HEADER_SHARE;
+}
