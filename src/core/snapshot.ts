@@ -1,6 +1,7 @@
 /**
- * The workbook as the core sees it. Both adapters (ExcelJS for files, Office.js for the
- * live workbook) produce exactly this shape, so everything downstream is host-agnostic.
+ * The workbook as the core sees it. Both adapters (src/xlsx/read.ts, the one reader of .xlsx
+ * files, and src/excel/read-live.ts for the open workbook through Office.js) produce exactly
+ * this shape, so everything downstream is host-agnostic.
  */
 
 /** A formula or cell error such as `#N/A` or `#REF!`. */

@@ -1,4 +1,5 @@
 import type { Lang, Severity, SummaryMethod } from '../core/report';
+import { ruleById } from '../core/rules/registry';
 
 /** Labels of the sheets Hyoka writes (評価集計, 点検結果) and of the terminal report. */
 export interface ReportMessages {
@@ -56,6 +57,7 @@ export interface ReportMessages {
   /** The method and thresholds, spoken in the report's levels (best first). */
   methodNote: (method: SummaryMethod, levels: readonly string[]) => string;
   /** The rule's name for people (「評価の記入漏れ」); the id goes in its own narrow column. */
+  /** The rule's title, from the registry (src/core/rules/registry.ts). */
   ruleTitle: (rule: string) => string;
   headerRow: (row: number) => string;
   rowOnly: (row: number) => string;
@@ -126,7 +128,7 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       x.method === 'mean'
         ? `評価（算出）の方法: 平均（${levels.map((l, i) => `${l}=${levels.length - i}`).join('・')}）。${bands(x.thresholds, levels, (t) => `平均${t}以上で`, '、')}、それ未満は${rest(x.thresholds, levels)}。`
         : `評価（算出）の方法: 割合（${levels[0]}の割合）。${bands(x.thresholds, levels, (t) => `${pct(t)}以上で`, '、')}、それ未満は${rest(x.thresholds, levels)}。`,
-    ruleTitle: (rule) => RULE_TITLES_JA[rule] ?? rule,
+    ruleTitle: (rule) => ruleById(rule)?.title.ja ?? rule,
     headerRow: (row) => `見出し（${row}行目）`,
     rowOnly: (row) => `${row}行目`,
     sheetTotal: (sheet) => `合計（${sheet}）`,
@@ -192,7 +194,7 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       x.method === 'mean'
         ? `Computed grade: mean (${levels.map((l, i) => `${l}=${levels.length - i}`).join(', ')}); ${bandsEn(x.thresholds, levels, (t) => String(t))}, else ${rest(x.thresholds, levels)}.`
         : `Computed grade: share of ${levels[0]}; ${bandsEn(x.thresholds, levels, pct)}, else ${rest(x.thresholds, levels)}.`,
-    ruleTitle: (rule) => rule,
+    ruleTitle: (rule) => ruleById(rule)?.title.en ?? rule,
     headerRow: (row) => `header (row ${row})`,
     rowOnly: (row) => `row ${row}`,
     sheetTotal: (sheet) => `Total (${sheet})`,
@@ -216,32 +218,3 @@ function bandsEn(thresholds: readonly number[], levels: readonly string[], from:
 function rest(thresholds: readonly number[], levels: readonly string[]): string {
   return levels[Math.min(thresholds.length, levels.length - 1)] ?? '';
 }
-
-/** Rule names for Japanese sheets (ids as in src/core/rules and src/core/consolidate/rules). */
-export const RULE_TITLES_JA: Record<string, string> = {
-  'grade-missing': '評価の記入漏れ',
-  'grade-invalid': '評価の値が不正',
-  'grade-error-value': '評価欄のエラー値',
-  'grade-unverified': '評価の数式が未計算',
-  'grade-nonstandard': '評価の表記ゆれ',
-  'grade-misplaced': '評価の入力位置',
-  'grade-jump': '評価の大きな変動',
-  'previous-grade-missing': '前年度評価の記入漏れ',
-  'policy-grade-mismatch': '施策の評価と集計の不一致',
-  'repost-mismatch': '再掲の評価の不一致',
-  'repost-unmatched': '再掲元が見つからない',
-  'summary-count-mismatch': '評価総括表の件数の不一致',
-  'next-policy-invalid': '次年度方針の値',
-  'achievement-invalid': '達成度の値',
-  'achievement-grade-mismatch': '達成度と評価の食い違い',
-  'year-missing': '年度の記入漏れ',
-  'workbook-year-missing': '報告年度の欠落',
-  'layout-uncertain': '表の読み取りが不確か',
-  'nothing-checked': '点検できる表がない',
-  'duplicate-program': '事業の重複',
-  'file-unreadable': '読めないファイル',
-  'program-unknown': '計画にない事業',
-  'program-unreported': '未報告の事業',
-  'department-missing': '未提出の担当課',
-  'year-mismatch': '報告年度の食い違い',
-};

@@ -2,7 +2,8 @@ import type { ColumnRole, Severity } from '../core';
 
 /**
  * Every string the task pane shows, in Japanese and English. Placeholders are `{name}`.
- * Components never hold text inline: they call `useText()` / `format()` with a key from here.
+ * Components never hold text inline: they call `t(key, params)` from `usePane()` (store.ts),
+ * which is `format()` with a key from here.
  */
 const ja = {
   appTitle: 'Hyoka 評価点検',

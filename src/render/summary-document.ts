@@ -62,17 +62,10 @@ interface ScaleLevelView {
   meaning?: string;
 }
 
-/**
- * The grade scale to state: the report's (read from the workbook's legend where it has one,
- * core/scale) when present, else A–D without meanings. Read structurally, so the report's
- * `scale` is used as soon as the engine records it.
- */
+/** The grade scale to state: the report's (read from the workbook's legend where it has one), else A–D without meanings. */
 function scaleOf(report: Report): { levels: ScaleLevelView[]; fromWorkbook: boolean } {
-  const scale = (report as { scale?: { levels?: readonly ScaleLevelView[]; source?: string } }).scale;
-  if (scale?.levels && scale.levels.length > 0) {
-    return { levels: scale.levels.map((l) => ({ label: l.label, meaning: l.meaning })), fromWorkbook: scale.source !== undefined && scale.source !== 'default' };
-  }
-  return { levels: GRADES.map((g) => ({ label: g })), fromWorkbook: false };
+  const scale = report.scale ?? DEFAULT_SCALE;
+  return { levels: scale.levels.map((l) => ({ label: l.label, meaning: l.meaning })), fromWorkbook: scale.source !== 'default' };
 }
 
 /** 評価基準: the scale's levels, best first, with their meanings where the workbook states them. */

@@ -1,8 +1,8 @@
 import { parseAchievement } from '../achievement';
 import { classifyToken, DEFAULT_SCALE, findLegends, inferScale, isDefaultLevels, labelsOf, parseGrade, scaleOfLevelHeaders, scaleOfLevels, scaleOfList, type GradeNotation, type Scale } from '../scale';
 import type { SheetKind } from '../report';
+import { correctionsFor, isSheetKind, tableKey, type Correction, type CorrectionUse, type TableCorrections, type TableRef } from '../corrections';
 import type { ColumnRole } from '../settings';
-import { correctionsFor, isSheetKind, tableKey, type Correction, type CorrectionUse, type TableCorrections } from '../corrections';
 import { cellAt, cellText, columnCount, isBlank, type CellRange, type SheetSnapshot } from '../snapshot';
 import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
 import { findYears } from '../years';
@@ -154,13 +154,21 @@ interface Area {
  */
 function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area): SheetLayout[] {
   const whole: TableArea = { top: area.top, bottom: area.bottom, left: 0, right: area.right };
-  // A person who named the sheet's header row (a correction for no particular table) read it as one table.
-  const oneTable = (options.corrections ?? []).some((c) => c.sheet === sheet.name && c.table === undefined && c.headerRow !== undefined);
-  const split = oneTable ? [whole] : splitTables(sheet, whole, probeHeader);
-  if (split.length < 2) return [detectEvaluation(sheet, sheetKind, options, area)];
+  const sheetWide = (options.corrections ?? []).filter((c) => c.sheet === sheet.name && c.table === undefined);
+  // A person who named the sheet's header row read it as one table.
+  const split = sheetWide.some((c) => c.headerRow !== undefined && c.column === undefined && c.row === undefined) ? [whole] : splitTables(sheet, whole, probeHeader);
+  if (split.length < 2) return [detectEvaluation(sheet, sheetKind, options, area, () => true)];
   const sheetYear = statedYear(sheet, split[0].top + HEADER_SCAN_ROWS, columnCount(sheet));
+  // Corrections naming no table: a column one goes to the first table holding the column (old
+  // settings knew one table per sheet), anything else to the first table.
+  const owner = new Map<Correction, number>();
+  for (const c of sheetWide) {
+    const col = c.column !== undefined ? columnIndex(c.column) : null;
+    const i = col === null ? 0 : split.findIndex((t) => col >= t.left && col <= t.right);
+    if (i >= 0) owner.set(c, i);
+  }
   return split.map((t, i) => {
-    const layout = detectEvaluation(areaView(sheet, t), sheetKind, options, { top: t.top, bottom: t.bottom, right: t.right, left: t.left, titleFrom: t.top, first: i === 0 });
+    const layout = detectEvaluation(areaView(sheet, t), sheetKind, options, { top: t.top, bottom: t.bottom, right: t.right, titleFrom: t.top }, (c) => owner.get(c) === i);
     layout.firstCol = Math.min(layout.lastCol, layout.columns.find((c) => c.col >= t.left && c.label !== '')?.col ?? t.left);
     layout.area = t;
     // A title over both tables (one line across the sheet) states the year for each.
@@ -183,7 +191,8 @@ function probeHeader(view: SheetSnapshot, area: TableArea): HeaderProbe | null {
   return { rows, labels, roles };
 }
 
-function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area): SheetLayout {
+/** `takesSheetWide`: which corrections naming no table this table takes (see evaluationTables). */
+function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area, takesSheetWide: (c: Correction) => boolean): SheetLayout {
   const merges = new MergeIndex(sheet.merges);
   const rowCount = Math.min(sheet.rows.length, area.bottom + 1);
   const width = Math.min(maxWidth(sheet, Math.min(rowCount, area.top + HEADER_SCAN_ROWS + 20)), area.right + 1);
@@ -197,9 +206,8 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   // the same once a correction has moved its header row): the A1 of its top-left header cell.
   const detected = findHeaderRow(sheet, merges, width, area.top, rowCount);
   const found = detected !== null ? expandHeader(sheet, merges, detected, width, area.top) : [];
-  if (found.length > 0) layout.tableKey = tableKeyOf(found, columnLabels(sheet, merges, found, width), area.left ?? 0) ?? tableKey(found[0], area.left ?? 0);
-  const first = area.first ?? true;
-  const table = found.length > 0 ? { key: layout.tableKey as string, headerRows: found.map((r) => r + 1), first } : { key: '', headerRows: [], first };
+  layout.tableKey = tableKeyOf(found, found.length > 0 ? columnLabels(sheet, merges, found, width) : [], 0) ?? undefined;
+  const table: TableRef = { key: layout.tableKey ?? '', headerRows: found.map((r) => r + 1), first: false, takes: takesSheetWide };
   // The sheet-wide kind was read (and marked) already; everything else is the table's.
   const corrections = correctionsFor({ corrections: options.corrections ?? [] }, sheet.name, table, options.use, (c) => !isSheetKind(c));
   const kindCorrection = corrections.kind ?? sheetKind;
