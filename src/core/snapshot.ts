@@ -66,6 +66,12 @@ export interface SheetSnapshot {
    * stands in one. Absent: the adapter could not read them (Office.js below ExtensionApi notes support).
    */
   notes?: CellNote[];
+  /**
+   * Rows (0-based, ascending) whose every cell with a value is italic, or grey (a grey font or
+   * a grey fill): how 記入例 rows are often drawn. Only such rows are listed, at most 10,000.
+   * Absent: none, or the adapter cannot tell.
+   */
+  rowStyles?: { row: number; italic?: true; grey?: true }[];
 }
 
 /** A note or comment on a cell, as plain text (the author's name left out). */

@@ -10,6 +10,7 @@ import { columnIndex, columnLetter } from '../a1';
 import { classifyLabel, headerScore } from './columns';
 import { areaView, splitTables, tableKeyOf, type HeaderProbe, type TableArea } from './regions';
 import { detectSummaryTables } from './summary-table';
+import { isTitleText, looksLikeTotalRow } from './row-roles';
 import type { BlockHeaderLine, ColumnEvidence, ColumnLayout, SheetLayout, SummaryTableLayout } from './types';
 
 /** How far down we look for a table header: titles and block headers sit above it. */
@@ -421,6 +422,8 @@ function expandHeader(sheet: SheetSnapshot, merges: MergeIndex, row: number, wid
       continue;
     }
     if (cells.length === 0 || looksLikeData(sheet, below, width)) break;
+    // A title alone under the header (`■ 相談支援`, `【基本施策】`) heads the rows, not the columns.
+    if (cells.length === 1 && isTitleText(cells[0])) break;
     const joined = bandScore(sheet, merges, [...rows, below], width);
     if (joined <= score) break;
     rows.push(below);
@@ -599,7 +602,7 @@ function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: Read
   const end = Math.min(layout.lastDataRow, layout.firstDataRow + CONTENT_SAMPLE_ROWS);
   for (let r = layout.firstDataRow; r <= end; r++) {
     const row = sheet.rows[r];
-    if (!row || hiddenRows.has(r) || repeated.has(r)) continue;
+    if (!row || hiddenRows.has(r) || repeated.has(r) || looksLikeTotalRow(row, width)) continue;
     for (let c = 0; c < Math.min(width, row.length); c++) {
       const v = row[c];
       if (isBlank(v)) continue;

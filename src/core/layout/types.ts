@@ -1,6 +1,7 @@
 import type { GradeNotation, Scale } from '../scale';
 import type { ColumnRole } from '../settings';
 import type { SheetKind } from '../report';
+import type { RecoveredIdentifier, RowRoleMark } from './row-roles';
 
 /** Why a column got its role; language-neutral (the CLI's --explain and the pane render it). */
 export type ColumnEvidence =
@@ -103,6 +104,13 @@ export interface SheetLayout {
   uncertainties: Uncertainty[];
   /** The scale the region's grades are read on (absent in hand-made layouts: the default A–D). */
   scale?: Scale;
+  /**
+   * Rows of the region that are not data (headings, examples, totals, footnotes) with their
+   * evidence; every other row with content is data. Filled when the plan is built (row-roles.ts).
+   */
+  rowRoles?: RowRoleMark[];
+  /** Outline identifiers read back from the dates Excel stored for them (`1-2` as 1月2日). */
+  recoveredIds?: RecoveredIdentifier[];
   /**
    * Set when the sheet holds several tables: the cells this one may occupy (0-based,
    * inclusive). The plan builder reads the table through a view of these cells only.
