@@ -37,6 +37,8 @@ export const RULE_SEVERITIES = {
   'nothing-checked': 'warning',
   // added with the one reader: a sheet whose part is missing from the file
   'sheet-unreadable': 'error',
+  // added with years as rows: two records of one program-year with different grades
+  'record-conflict': 'error',
 } as const satisfies Record<string, Severity>;
 
 /** The consolidation rules, in the same id space (the registry refuses a duplicate id). */

@@ -7,6 +7,7 @@ import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
 import { findYears } from '../years';
 import { columnIndex, columnLetter } from '../a1';
 import { classifyLabel, headerScore } from './columns';
+import { detectOrientation } from './orientation';
 import { areaView, splitTables, tableKeyOf, type HeaderProbe, type TableArea } from './regions';
 import { detectSummaryTables } from './summary-table';
 import type { BlockHeaderLine, ColumnEvidence, ColumnLayout, SheetLayout, SummaryTableLayout } from './types';
@@ -211,6 +212,7 @@ function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options
   for (const r of hiddenRows) if (r >= layout.firstDataRow && r <= layout.lastDataRow && rowHasContent(sheet, r, width)) layout.hiddenRowsSkipped++;
   weighEvidence(sheet, layout, options, hiddenRows, new Set(sheet.hiddenCols ?? []));
   applyOverrides(layout, labels, { ...override, columns: { ...override.columns, ...regionOverride?.columns } });
+  detectOrientation(sheet, layout, hiddenRows);
 
   const roles = new Set(layout.columns.map((c) => c.role));
   const graded = roles.has('grade') || roles.has('previousGrade');
