@@ -8,19 +8,30 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const TerserPlugin = require('terser-webpack-plugin');
 
 const { rewriteManifest } = require('./scripts/manifest-url.js');
+const { isOfficeJsFile, RECORD_FILE } = require('./scripts/office-js-files.js');
 
-const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
+const NPM_OFFICE_JS = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
 const DEV_PORT = 3000;
 
 /**
- * Office.js and its Excel host files only (no Outlook/Word/…; no .debug.js), with the files it
- * loads at run time: telemetry/ (oteljs) and ariatelemetry/, and each locale's strings.
+ * Where dist/office-js comes from: `--env officeJsDir=DIR`, a folder filled by
+ * `npm run office-js:fetch DIR` (the CDN's current file set), or else the npm copy
+ * @microsoft/office-js (1.1.110: Excel API sets up to 1.15 only).
  */
-function officeJsFilter(file) {
-  const rel = path.relative(path.join(OFFICE_JS_DIR, 'dist'), file).replace(/\\/g, '/');
-  if (rel.endsWith('.debug.js')) return false;
-  if (!rel.includes('/')) return /^(office|o15apptofilemappingtable|excel[^/]*)\.js$/.test(rel);
-  return /\/(office_strings|excel_strings)\.js$/.test(rel) || rel.startsWith('ariatelemetry/') || rel.startsWith('telemetry/');
+function officeJsSource(env) {
+  const dir = env && env.officeJsDir;
+  if (!dir) return { dir: NPM_OFFICE_JS, version: null };
+  const abs = path.resolve(dir);
+  const fs = require('node:fs');
+  const record = path.join(abs, RECORD_FILE);
+  if (!fs.existsSync(record)) throw new Error(`officeJsDir ${abs} has no ${RECORD_FILE}: fill it with  npm run office-js:fetch ${dir}`);
+  for (const f of ['office.js', 'excel-win32-16.01.js']) if (!fs.existsSync(path.join(abs, f))) throw new Error(`officeJsDir ${abs} lacks ${f}: fetch it again`);
+  return { dir: abs, version: JSON.parse(fs.readFileSync(record, 'utf8')).version };
+}
+
+/** Office.js and its Excel host files only (no Outlook/Word/…; no .debug.js): scripts/office-js-files.js. */
+function officeJsFilter(root) {
+  return (file) => isOfficeJsFile(path.relative(root, file).replace(/\\/g, '/'));
 }
 
 /** Where dist/ will be served: `--env addinUrl=https://…/` or HYOKA_ADDIN_URL; none = the dev manifest. */
@@ -60,6 +71,8 @@ module.exports = async (env, argv) => {
   const https = serving ? await httpsOptions() : undefined;
   const deployUrl = addinUrl(env);
   if (deployUrl) console.log(`[hyoka] dist/manifest.xml points at ${deployUrl}`);
+  const officeJs = officeJsSource(env);
+  if (officeJs.version) console.log(`[hyoka] dist/office-js is Office.js ${officeJs.version} from ${officeJs.dir}`);
   return {
     mode,
     devtool: mode === 'production' ? false : 'source-map',
@@ -117,11 +130,12 @@ module.exports = async (env, argv) => {
             transform: (content) => (deployUrl ? rewriteManifest(content.toString('utf8'), deployUrl) : content),
           },
           {
-            from: path.join(OFFICE_JS_DIR, 'dist'),
+            from: officeJs.dir,
             to: 'office-js',
-            filter: officeJsFilter,
+            filter: officeJsFilter(officeJs.dir),
             info: { minimized: true },
           },
+          ...(officeJs.version ? [{ from: path.join(officeJs.dir, RECORD_FILE), to: `office-js/${RECORD_FILE}` }] : []),
         ],
       }),
     ],

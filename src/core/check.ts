@@ -1,4 +1,5 @@
 import { parseA1 } from './a1';
+import { CorrectionUse, type Correction } from './corrections';
 import { detectRegions, fileNameYear } from './layout/detect';
 import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
@@ -32,6 +33,8 @@ export interface CheckResult {
   plans: SheetPlan[];
   /** Plans of earlier years' sheets kept beside this year's (not checked; 前年度比較 may read them). */
   previousYearPlans: SheetPlan[];
+  /** settings.corrections that matched no sheet or table (reported as correction-unmatched too). */
+  unmatchedCorrections: Correction[];
 }
 
 /**
@@ -40,17 +43,20 @@ export interface CheckResult {
  */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? defaultSettings();
-  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary };
+  // Corrections are read by detection through correctionsFor; those that matched nothing are reported.
+  const use = new CorrectionUse(settings.corrections);
+  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary, corrections: settings.corrections, use };
   // Visible sheets but examples (記入例); hidden ones only when they alone hold the evaluation table.
   const detected = new Map<SheetSnapshot, SheetLayout[]>();
   const detect = (s: SheetSnapshot): SheetLayout[] => {
     let regions = detected.get(s);
-    if (!regions) detected.set(s, (regions = detectRegions(s, settings.sheets[s.name], detectOptions)));
+    if (!regions) detected.set(s, (regions = detectRegions(s, detectOptions)));
     return regions;
   };
   const chosen = sheetsToRead(snapshot, (s) => detect(s).some((l) => l.kind === 'evaluation'));
   const visible = chosen.sheets;
   const regionsBySheet = visible.map(detect);
+  const unmatchedCorrections = use.unmatched();
   const layouts = regionsBySheet.flat();
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
   for (const l of layouts) resolveYearGrades(l, reportYear);
@@ -71,6 +77,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     plans, layouts: checkedLayouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
     exampleSheets: chosen.examples,
     hiddenSheetsRead: chosen.hiddenRead,
+    unmatchedCorrections,
   };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
@@ -135,7 +142,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     plans: groups.map((g) => ({ sheets: g.map((p) => p.sheet) })),
     method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
   };
-  return { report, layouts, plans, previousYearPlans };
+  return { report, layouts, plans, previousYearPlans, unmatchedCorrections };
 }
 
 /**

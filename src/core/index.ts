@@ -5,6 +5,7 @@
 export * from './snapshot';
 export * from './report';
 export * from './settings';
+export * from './corrections';
 export * from './grades';
 export * from './years';
 export * from './summary-document';

@@ -2,6 +2,7 @@
 import type { WorkbookPort } from './port';
 import { createLivePort, type ExcelRunner } from './live-port';
 import { langFromLocale, loadOfficeJs } from './host';
+import { libraryFromNamespace, loadedLibraryVersion } from './capability';
 
 /**
  * Inside Excel: wait for Office.js (referenced in <head> of addin.html, as Microsoft documents;
@@ -17,6 +18,8 @@ export async function connectToExcel(officeJsUrl: string): Promise<{ port: Workb
   const port = createLivePort({
     run: cellEditSafeRunner(Excel),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    // What the loaded office.js defines: the host may support sets this copy does not know.
+    library: libraryFromNamespace(Excel, loadedLibraryVersion()),
     web: Office.context.platform === Office.PlatformType.OfficeOnline,
     fileName: fileNameFromUrl(Office.context.document?.url),
     host: diagnostics ? { host: String(diagnostics.host), platform: String(diagnostics.platform), version: String(diagnostics.version) } : undefined,

@@ -8,6 +8,7 @@ import { toCellValue } from './cell-values';
 import { DIAGNOSTICS_SHEET_KEY } from './workbook-keys';
 import { freeName } from './write-live';
 import { cellAt } from '../core';
+import { capabilities, formulaCellsOf, FEATURES, libraryHighestExcelApi, mergedAreasOf, type Capabilities, type Feature } from './capability';
 
 /**
  * 設定 › 診断: runs the live adapter's assumptions against the Excel it is running in, on one
@@ -25,13 +26,18 @@ const API_VERSIONS = Array.from({ length: 20 }, (_x, i) => `1.${20 - i}`);
 /** Texts Excel would take for formulas if typed: harmless if they ever were evaluated. */
 export const FORMULA_LOOKALIKES = ['=1+1', '+1', '-1', '@SUM(1)'];
 
-export async function runDiagnostics(env: LiveEnvironment): Promise<DiagnosticsReport> {
+export async function runDiagnostics(env: LiveEnvironment, caps: Capabilities = capabilities(env.isSetSupported, env.library)): Promise<DiagnosticsReport> {
   const apiSets = API_VERSIONS.filter((v) => env.isSetSupported('ExcelApi', v)).map((v) => `ExcelApi ${v}`);
   const report: DiagnosticsReport = {
     host: env.host?.host ?? 'Excel',
     platform: env.host?.platform ?? (env.web ? 'OfficeOnline' : 'unknown'),
     version: env.host?.version ?? 'unknown',
     apiSets,
+    library: { version: env.library.version, highestExcelApi: libraryHighestExcelApi(env.library) },
+    unusable: (Object.keys(FEATURES) as Feature[]).flatMap((f) => {
+      const why = caps.missing(f);
+      return why ? [{ feature: f, why }] : [];
+    }),
     checks: [],
   };
   const check = async (id: DiagnosticId, fn: () => Promise<string>): Promise<boolean> => {
@@ -69,12 +75,14 @@ export async function runDiagnostics(env: LiveEnvironment): Promise<DiagnosticsR
       ws.getRange('A3:B4').merge(false);
       await context.sync();
       range.load('values,numberFormat,valueTypes');
-      const areas = ws.getRange('A1:C4').getMergedAreasOrNullObject();
-      areas.load('areas/items/address');
+      // ExcelApi 1.13 and a library that has it; else the reader reads no merges, and says so here.
+      const areas = mergedAreasOf(caps, ws.getRange('A1:C4'));
+      areas?.load('areas/items/address');
       await context.sync();
       const got = range.values[0].map((v, i) => toCellValue(v, range.numberFormat[0][i], range.valueTypes[0][i]));
       const want = ['評価', { percent: 0.5 }, '2023-04-01'];
       if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`read ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+      if (!areas) throw new Error(`values and number formats read as expected; merged cells cannot be read: ${caps.missing('mergedAreas')}`);
       const merges = areas.isNullObject ? [] : areas.areas.items.map((a) => a.address.slice(a.address.lastIndexOf('!') + 1).replace(/\$/g, ''));
       if (merges.join() !== 'A3:B4') throw new Error(`merged areas read as [${merges.join(', ')}], expected [A3:B4]`);
       return 'values, number formats (percent, date) and merged areas read as expected';
@@ -83,7 +91,7 @@ export async function runDiagnostics(env: LiveEnvironment): Promise<DiagnosticsR
 
   await check('noFill', () =>
     on(async (ws, context) => {
-      if (!env.isSetSupported('ExcelApi', '1.9')) throw new Error('ExcelApi 1.9 missing: no fill cannot be told from a white fill (white cells are restored as no fill)');
+      if (!caps.usable('tintAndShade')) throw new Error(`no fill cannot be told from a white fill (white cells are restored as no fill): ${caps.missing('tintAndShade')}`);
       const none = ws.getRange('D1');
       const white = ws.getRange('D2');
       none.format.fill.clear();
@@ -109,18 +117,18 @@ export async function runDiagnostics(env: LiveEnvironment): Promise<DiagnosticsR
 
   await check('text', () =>
     on(async (ws, context) => {
-      const valuesAsJson = env.isSetSupported('ExcelApi', '1.16');
       const range = ws.getRange('A1:D1');
-      writeTextCells(range, [FORMULA_LOOKALIKES], valuesAsJson);
+      const way = writeTextCells(range, [FORMULA_LOOKALIKES], caps);
       await context.sync();
       range.load('values,valueTypes,formulas');
-      const formulas = env.isSetSupported('ExcelApi', '1.9') ? range.getSpecialCellsOrNullObject('Formulas') : null;
+      const formulas = formulaCellsOf(caps, range);
       formulas?.load('address');
       await context.sync();
       const wrong = FORMULA_LOOKALIKES.filter((t, i) => range.values[0][i] !== t || range.valueTypes[0][i] !== 'String');
-      if (wrong.length > 0) throw new Error(`became something else: ${wrong.map((t) => `${t} → ${JSON.stringify(range.values[0][FORMULA_LOOKALIKES.indexOf(t)])}`).join(', ')}`);
-      if (formulas && !formulas.isNullObject) throw new Error(`Excel sees formulas in ${formulas.address}`);
-      return `${FORMULA_LOOKALIKES.join(' ')} read back exactly as text${formulas ? ', no formula cells' : ''} (written through ${valuesAsJson ? 'valuesAsJson' : 'the @ format and values'})`;
+      const through = way === 'valuesAsJson' ? 'valuesAsJson' : `the @ format and values; valuesAsJson not used: ${caps.missing('valuesAsJson')}`;
+      if (wrong.length > 0) throw new Error(`became something else: ${wrong.map((t) => `${t} → ${JSON.stringify(range.values[0][FORMULA_LOOKALIKES.indexOf(t)])}`).join(', ')} (written through ${through})`);
+      if (formulas && !formulas.isNullObject) throw new Error(`Excel sees formulas in ${formulas.address} (written through ${through})`);
+      return `${FORMULA_LOOKALIKES.join(' ')} read back exactly as text${formulas ? ', no formula cells' : ''} (written through ${through})`;
     }),
   );
 
@@ -176,7 +184,7 @@ export async function runDiagnostics(env: LiveEnvironment): Promise<DiagnosticsR
     const text = (r: number, c: number) => `福祉政策課の事業${r}-${c}（評価の記入例）`;
     await on(async (ws, context) => {
       const grid = Array.from({ length: rows }, (_x, r) => Array.from({ length: 4 }, (_y, c) => text(r, c)));
-      writeTextCells(ws.getRangeByIndexes(0, 0, rows, 4), grid, env.isSetSupported('ExcelApi', '1.16'));
+      writeTextCells(ws.getRangeByIndexes(0, 0, rows, 4), grid, caps);
       await context.sync();
     });
     let syncs = 0;
@@ -232,6 +240,8 @@ export function diagnosticsText(report: DiagnosticsReport, label: (check: Diagno
     `Hyoka diagnostics`,
     `host: ${report.host} / platform: ${report.platform} / version: ${report.version}`,
     `API: ${report.apiSets.length > 0 ? `${report.apiSets[report.apiSets.length - 1]} – ${report.apiSets[0]}` : 'none'}`,
+    `Office.js: ${report.library.version ?? 'unknown version'} / defines up to ${report.library.highestExcelApi ? `ExcelApi ${report.library.highestExcelApi}` : 'unknown'}`,
+    ...report.unusable.map((u) => `not used: ${u.feature} — ${u.why}`),
     ...report.checks.map((c) => `${c.ok ? '✓' : '✗'} ${label(c)}: ${c.detail}`),
   ];
   return lines.join('\n');

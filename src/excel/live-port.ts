@@ -6,13 +6,17 @@ import { writeSummaryLive } from './write-live';
 import { applyHighlights, clearHighlights, readHighlightState } from './highlight';
 import { loadWorkbookSettings, saveWorkbookSettings } from './workbook-settings';
 import { runDiagnostics } from './diagnostics';
+import { capabilities, type Capabilities, type OfficeLibrary } from './capability';
 
 /** Excel.run, injectable so tests can hand in a fake workbook. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface LiveEnvironment {
   run: ExcelRunner;
+  /** The host's requirement sets (Office.context.requirements.isSetSupported). */
   isSetSupported: (name: string, version: string) => boolean;
+  /** The Office.js library actually loaded: a feature needs the host's set AND the library's members. */
+  library: OfficeLibrary;
   /** Excel on the web has the 5 MB request/response limit. */
   web: boolean;
   fileName: string | null;
@@ -26,17 +30,16 @@ export interface LiveEnvironment {
 
 /** The live workbook, for the task pane inside Excel. */
 export function createLivePort(env: LiveEnvironment): WorkbookPort {
+  const caps: Capabilities = capabilities(env.isSetSupported, env.library);
   const read = (options: ReadProgressOptions = {}) =>
     env.run((context) =>
       readLiveSnapshot(context, {
         ...options,
         limits: env.limits ?? (env.web ? WEB_LIMITS : DESKTOP_LIMITS),
-        mergesSupported: env.isSetSupported('ExcelApi', '1.13'),
-        validationsSupported: env.isSetSupported('ExcelApi', '1.8'),
+        caps,
         onUnread: env.onUnread,
       }),
     );
-  const writeOptions = () => ({ valuesAsJson: env.isSetSupported('ExcelApi', '1.16') });
   const port: WorkbookPort = {
     kind: 'live',
     fileName: env.fileName,
@@ -44,7 +47,7 @@ export function createLivePort(env: LiveEnvironment): WorkbookPort {
     loadSettings: () => env.run((context) => loadWorkbookSettings(context)),
     saveSettings: (settings: Settings) => env.run((context) => saveWorkbookSettings(context, settings)),
     async writeSummary(doc: SummaryDocument): Promise<WriteOutcome> {
-      const { sheets, renamed } = await env.run((context) => writeSummaryLive(context, doc, writeOptions()));
+      const { sheets, renamed } = await env.run((context) => writeSummaryLive(context, doc, { caps }));
       return { kind: 'written', sheets, renamed };
     },
     selectCell: (sheet: string, cell: string) =>
@@ -55,10 +58,10 @@ export function createLivePort(env: LiveEnvironment): WorkbookPort {
         await context.sync();
       }),
     highlight: (findings: readonly Finding[]) =>
-      env.run((context) => applyHighlights(context, findings, { tintAndShade: env.isSetSupported('ExcelApi', '1.9') })),
+      env.run((context) => applyHighlights(context, findings, { tintAndShade: caps.usable('tintAndShade') })),
     clearHighlights: () => env.run((context) => clearHighlights(context)),
     highlightState: () => env.run(async (context) => (await readHighlightState(context)).length > 0),
-    diagnose: () => runDiagnostics(env),
+    diagnose: () => runDiagnostics(env, caps),
   };
   return port;
 }

@@ -58,6 +58,10 @@ export interface DiagnosticsReport {
   version: string;
   /** ExcelApi versions this Excel supports, highest first checked up to 1.20. */
   apiSets: string[];
+  /** The Office.js library the pane loaded: its version and the highest ExcelApi set it defines. */
+  library: { version: string | null; highestExcelApi: string | null };
+  /** Features Hyoka leaves unused here, and why (host set missing, or the library lacks it). */
+  unusable: { feature: string; why: string }[];
   checks: DiagnosticCheck[];
 }
 

@@ -5,6 +5,7 @@ import { toCellValue } from './cell-values';
 import { DIAGNOSTICS_SHEET_KEY, OUTPUT_SHEETS_KEY } from './workbook-keys';
 import { isPayloadLimitError, RESPONSE_BUDGET_BYTES } from './payload';
 import type { ReadProgressOptions } from './port';
+import { dataValidationOf, mergedAreasOf, type Capabilities } from './capability';
 
 /**
  * Reads the open workbook into the core's snapshot in a constant number of context.sync()
@@ -39,10 +40,12 @@ export const MAX_VALIDATION_CELLS = 20_000;
 
 export interface ReadOptions extends ReadProgressOptions {
   limits?: ReadLimits;
-  /** ExcelApi 1.13 (getMergedAreasOrNullObject); without it merges are read as none. */
-  mergesSupported?: boolean;
-  /** ExcelApi 1.8 (Range.dataValidation); without it `validations` stays absent. */
-  validationsSupported?: boolean;
+  /**
+   * What this Excel and the loaded Office.js can do (src/excel/capability.ts): merged areas
+   * (ExcelApi 1.13) are read only where usable, else as none; validation lists (ExcelApi 1.8)
+   * likewise, else `validations` stays absent. Absent: neither is read.
+   */
+  caps?: Capabilities;
   /** Sheets not to read, besides the ones Hyoka wrote itself (remembered in the workbook). */
   exclude?: ReadonlySet<string>;
   /** Read only these sheets, hidden or not (設定 › 診断 reads its scratch sheet). */
@@ -76,6 +79,7 @@ interface Extras {
 
 export async function readLiveSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const limits = options.limits ?? DESKTOP_LIMITS;
+  const validationsSupported = options.caps?.usable('dataValidation') ?? false;
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/visibility');
   // 評価集計 / 点検結果 from an earlier run are Hyoka's output, not the user's data.
@@ -111,7 +115,7 @@ export async function readLiveSnapshot(context: Excel.RequestContext, options: R
     if (range.isNullObject) {
       sheet.hiddenRows = [];
       sheet.hiddenCols = [];
-      if (options.validationsSupported) sheet.validations = [];
+      if (validationsSupported) sheet.validations = [];
       continue;
     }
     pending.push({ ws, sheet, top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount, used: range });
@@ -181,7 +185,7 @@ export async function readLiveSnapshot(context: Excel.RequestContext, options: R
     }
     options.onProgress?.(done, total);
   }
-  if (options.validationsSupported) resolveListReferences(snapshots);
+  if (validationsSupported) resolveListReferences(snapshots);
   return { sheets: snapshots };
 }
 
@@ -203,8 +207,9 @@ function storeRows(c: Chunk, range: Excel.Range): void {
 
 function queueExtras(pending: Pending[], limits: ReadLimits, options: ReadOptions): Extras {
   const extras: Extras = { merges: [], hiddenRows: [], hiddenCols: [], validations: [] };
+  const caps = options.caps;
   for (const p of pending) {
-    if (options.mergesSupported) {
+    if (caps?.usable('mergedAreas')) {
       // Real Excel returns only merged areas whose top-left cell is inside the range asked for
       // (office-js #3611). Asking from A1 down to the used range's bottom-right in bands covers
       // every top-left cell that can reach the used range, so no merge is lost, and each merge
@@ -215,7 +220,8 @@ function queueExtras(pending: Pending[], limits: ReadLimits, options: ReadOption
       const colsPerBand = Math.min(cols, limits.mergeBandCells);
       for (let r = 0; r < rows; r += rowsPerBand) {
         for (let c = 0; c < cols; c += colsPerBand) {
-          const areas = p.ws.getRangeByIndexes(r, c, Math.min(rowsPerBand, rows - r), Math.min(colsPerBand, cols - c)).getMergedAreasOrNullObject();
+          const areas = mergedAreasOf(caps, p.ws.getRangeByIndexes(r, c, Math.min(rowsPerBand, rows - r), Math.min(colsPerBand, cols - c)));
+          if (!areas) continue;
           areas.load('areas/items/address');
           extras.merges.push({ p, areas });
         }
@@ -240,9 +246,10 @@ function queueExtras(pending: Pending[], limits: ReadLimits, options: ReadOption
         extras.hiddenCols.push({ p, c: p.left + c, range: cell });
       }
     }
-    if (options.validationsSupported) {
+    if (caps?.usable('dataValidation')) {
       for (let c = 0; c < p.cols; c++) {
-        const dv = p.ws.getRangeByIndexes(p.top, p.left + c, p.rows, 1).dataValidation;
+        const dv = dataValidationOf(caps, p.ws.getRangeByIndexes(p.top, p.left + c, p.rows, 1));
+        if (!dv) continue;
         dv.load('type,rule');
         extras.validations.push({ p, c: p.left + c, dv });
       }
@@ -269,7 +276,8 @@ async function readExtras(context: Excel.RequestContext, extras: Extras, pending
   }
   for (const { p, r, range } of extras.hiddenRows) if (range.rowHidden) p.sheet.hiddenRows!.push(r);
   for (const { p, c, range } of extras.hiddenCols) if (range.columnHidden) p.sheet.hiddenCols!.push(c);
-  if (!options.validationsSupported) return;
+  const caps = options.caps;
+  if (!caps?.usable('dataValidation')) return;
 
   // Whole columns with one list rule are done; a column with several rules (a header without the
   // rule above rows with it is the usual case) is read cell by cell in one more sync, if small enough.
@@ -292,7 +300,7 @@ async function readExtras(context: Excel.RequestContext, extras: Extras, pending
   if (mixed.length > 0 && mixedCells <= MAX_VALIDATION_CELLS) {
     const cells = mixed.flatMap(({ p, c }) =>
       Array.from({ length: p.rows }, (_x, i) => {
-        const dv = p.ws.getRangeByIndexes(p.top + i, c, 1, 1).dataValidation;
+        const dv = dataValidationOf(caps, p.ws.getRangeByIndexes(p.top + i, c, 1, 1))!;
         dv.load('type,rule');
         return { p, r: p.top + i, c, dv };
       }),

@@ -3,15 +3,17 @@ import { sheetRef } from '../core/a1';
 import type { DocCell, DocChart, DocSheet, DocTable, SummaryDocument } from '../core';
 import { OUTPUT_SHEETS_KEY } from './workbook-keys';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './payload';
+import { setValuesAsJson, type Capabilities } from './capability';
 
 export interface WriteOptions {
   /**
-   * ExcelApi 1.16: write text as a StringCellValue through `valuesAsJson`, which is documented
-   * to store a string. Without it text goes through `values` after the `@` (text) format —
-   * that this keeps "=x" text is not documented; 設定 › 診断 checks it in the running Excel.
-   * Default true: only the live port (which knows the API sets) may switch it off.
+   * What this Excel and the loaded Office.js can do. Where `valuesAsJson` is usable (host
+   * ExcelApi 1.16 and a library that defines it) text is written as a StringCellValue, which is
+   * documented to store a string. Otherwise — and when absent — text goes through `values`
+   * after the `@` (text) format; that this keeps "=x" text is not documented, 設定 › 診断 checks
+   * it in the running Excel.
    */
-  valuesAsJson?: boolean;
+  caps?: Capabilities;
   /** Estimated request bytes per sync (Excel on the web rejects a request above 5 MB). */
   requestBudget?: number;
 }
@@ -59,7 +61,7 @@ export async function writeSummaryLive(context: Excel.RequestContext, doc: Summa
   }
 
   const batch = new RequestBatch(context, options.requestBudget ?? REQUEST_BUDGET_BYTES);
-  const writer: TextWriter = { valuesAsJson: options.valuesAsJson ?? true, batch };
+  const writer: TextWriter = { caps: options.caps, batch };
   let first: Excel.Worksheet | null = null;
   for (const sheet of doc.sheets) {
     const name = names.get(sheet.name)!;
@@ -115,7 +117,7 @@ class RequestBatch {
 }
 
 interface TextWriter {
-  valuesAsJson: boolean;
+  caps: Capabilities | undefined;
   batch: RequestBatch;
 }
 
@@ -227,17 +229,19 @@ async function writeTextRow(ws: Excel.Worksheet, row: number, texts: string[], w
 
 /** Text cells get the text format first, then their value as a string; numbers stay numbers. */
 function writeCells(range: Excel.Range, rows: DocCell[][], w: TextWriter): void {
-  writeTextCells(range, rows, w.valuesAsJson);
+  writeTextCells(range, rows, w.caps);
 }
 
-/** The one way Hyoka puts cells into a workbook (also what 診断 checks). */
-export function writeTextCells(range: Excel.Range, rows: DocCell[][], valuesAsJson: boolean): void {
+/**
+ * The one way Hyoka puts cells into a workbook (also what 診断 checks); says which way it wrote.
+ * `valuesAsJson` only through the capability check: on a library without it the assignment
+ * would be a plain JS property and the cells would stay empty.
+ */
+export function writeTextCells(range: Excel.Range, rows: DocCell[][], caps: Capabilities | undefined): 'valuesAsJson' | 'values' {
   range.numberFormat = rows.map((r) => r.map(cellFormat));
-  if (valuesAsJson) {
-    range.valuesAsJson = rows.map((r) => r.map(cellJson));
-  } else {
-    range.values = rows.map((r) => r.map(cellValue));
-  }
+  if (caps && setValuesAsJson(caps, range, rows.map((r) => r.map(cellJson)))) return 'valuesAsJson';
+  range.values = rows.map((r) => r.map(cellValue));
+  return 'values';
 }
 
 function cellJson(cell: DocCell): Excel.CellValue {

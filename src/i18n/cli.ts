@@ -2,6 +2,7 @@ import type { Lang, Severity } from '../core/report';
 import type { UnreadableReason } from '../xlsx/errors';
 import type { InputProblem, OutputProblem, WriteProblem } from '../cli/files';
 import type { ConversionProblem, LegacyKind } from '../cli/convert';
+import { namesEscaped } from './escape-names';
 
 /** Terminal strings of the `hyoka` command. */
 export interface CliMessages {
@@ -114,7 +115,8 @@ const OUTPUT_EN: Record<Exclude<OutputProblem, 'exists' | 'is-input'>, string> =
   'dangling-link': 'a symbolic link to nothing; not written even with --force',
 };
 
-export const cliMessages: Record<Lang, CliMessages> = {
+// Names quoted in a message are escaped (src/i18n/escape-names.ts): a line feed in a file name cannot forge a line.
+export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
   ja: {
     usage: [
       '使い方:',
@@ -317,4 +319,4 @@ export const cliMessages: Record<Lang, CliMessages> = {
     badArgs: (d) => `Bad arguments: ${d}`,
     unknownYear: 'unknown',
   },
-};
+});

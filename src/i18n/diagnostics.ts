@@ -12,6 +12,8 @@ export const DIAGNOSTICS_TEXT = {
     copyManual: 'コピーできませんでした。下の枠の文字を選んでコピーしてください。',
     host: 'ホスト {host} / {platform} / バージョン {version}',
     api: '対応API: {range}',
+    library: '読み込んだ Office.js: {version}（ExcelApi {highest} まで）',
+    unusable: '使わない機能: {feature}（{why}）',
     allOk: 'すべての項目が ✓ です。このExcelでHyokaを使えます。',
     someFailed: '✗ の項目があります。結果をコピーして担当者に送ってください。',
     checks: {
@@ -35,6 +37,8 @@ export const DIAGNOSTICS_TEXT = {
     copyManual: 'Could not copy. Select the text in the box below and copy it.',
     host: 'Host {host} / {platform} / version {version}',
     api: 'API sets: {range}',
+    library: 'Loaded Office.js: {version} (ExcelApi up to {highest})',
+    unusable: 'Not used: {feature} ({why})',
     allOk: 'Every line is ✓: Hyoka works in this Excel.',
     someFailed: 'Some lines are ✗: copy the results and send them to whoever supports Hyoka.',
     checks: {

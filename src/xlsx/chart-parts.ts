@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { columnLetter } from '../core/a1';
+import { dropNonXmlChars, ooxmlEscape } from './xml-safe';
 
 /**
  * ExcelJS cannot write charts. This adds native chart parts to the .xlsx ExcelJS wrote: per
@@ -153,7 +154,7 @@ export function withPrintTitles(workbookXml: string, titles: PrintTitles[]): str
   const names = titles
     .map((t) => ({ t, index: order.indexOf(t.sheet) }))
     .filter((x) => x.index >= 0)
-    .map(({ t, index }) => `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`'${t.sheet.replace(/'/g, "''")}'!$${t.firstRow}:$${t.lastRow}`)}</definedName>`)
+    .map(({ t, index }) => `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`'${dropNonXmlChars(t.sheet).replace(/'/g, "''")}'!$${t.firstRow}:$${t.lastRow}`)}</definedName>`)
     .join('');
   if (names === '') return workbookXml;
   if (workbookXml.includes('</definedNames>')) return workbookXml.replace('</definedNames>', `${names}</definedNames>`);
@@ -162,7 +163,7 @@ export function withPrintTitles(workbookXml: string, titles: PrintTitles[]): str
 }
 
 function ref(sheet: string, col: number, row1: number, row2?: number): string {
-  const s = `'${sheet.replace(/'/g, "''")}'`;
+  const s = `'${dropNonXmlChars(sheet).replace(/'/g, "''")}'`;
   const c = columnLetter(col - 1);
   return row2 === undefined || row2 === row1 ? `${s}!$${c}$${row1}` : `${s}!$${c}$${row1}:$${c}$${row2}`;
 }
@@ -172,7 +173,8 @@ export function chartXml(chart: PlacedChart): string {
   const n = chart.categories.length;
   const lastRow = chart.firstRow + n - 1;
   const catRef = ref(chart.sheet, chart.catCol, chart.firstRow, lastRow);
-  const strPts = (values: string[]): string => values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(v)}</c:v></c:pt>`).join('');
+  // Cached text as the cells hold it (ST_Xstring: a control character as its `_xHHHH_` escape).
+  const strPts = (values: string[]): string => values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(ooxmlEscape(v))}</c:v></c:pt>`).join('');
   const series = chart.series
     .map((s, i) => {
       const col = chart.seriesCols[i];
@@ -198,7 +200,7 @@ export function chartXml(chart: PlacedChart): string {
     `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.a}" xmlns:r="${NS.rel}">` +
     `<c:roundedCorners val="0"/>` +
     `<c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="ja-JP" sz="1200" b="1"/><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="ja-JP" sz="1200" b="1"/><a:t>${escapeXml(dropNonXmlChars(chart.title))}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="60"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { SummaryDocument } from '../core/summary-document';
 import { addExtras } from './chart-parts';
+import { xmlSafeDocument } from './xml-safe';
 import { extrasOf, planSheet, renderBlocks, type WrittenSheetLayout } from './write';
 
 /** Rows between two turns of the event loop, in which the zip compresses what was written. */
@@ -17,7 +18,8 @@ const YIELD_ROWS = 1000;
  * created exclusively; the CLI passes a fresh temporary file, see writeOutputWith).
  * `tests/xlsx/write-stream.test.ts` proves the two outputs read back equal.
  */
-export async function writeSummaryWorkbookFile(doc: SummaryDocument, file: string): Promise<void> {
+export async function writeSummaryWorkbookFile(given: SummaryDocument, file: string): Promise<void> {
+  const doc = xmlSafeDocument(given);
   // The in-memory workbook checks sheet names (characters, length, duplicates) and the
   // streaming one does not: let it check them first, so both writers accept the same names
   // and a refused name fails before the file is opened.

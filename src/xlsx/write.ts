@@ -3,6 +3,7 @@ import stringWidth from 'string-width';
 import { sheetRef } from '../core/a1';
 import { docCellText, type DocCell, type DocChart, type DocSheet, type DocTable, type SummaryDocument } from '../core/summary-document';
 import { addExtras, type Extras, type PlacedChart, type PrintTitles } from './chart-parts';
+import { ooxmlEscape, xmlSafeDocument } from './xml-safe';
 
 /**
  * SummaryDocument → a new .xlsx (評価集計, 点検結果). Text is always stored as a string
@@ -10,7 +11,8 @@ import { addExtras, type Extras, type PlacedChart, type PrintTitles } from './ch
  * only for `{ formula }` values, which this writer never creates. Every string goes through
  * `escapeCellText` so that it reads back exactly as it was (see there).
  */
-export async function writeSummaryWorkbook(doc: SummaryDocument): Promise<Uint8Array> {
+export async function writeSummaryWorkbook(given: SummaryDocument): Promise<Uint8Array> {
+  const doc = xmlSafeDocument(given);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Hyoka';
   // Fixed dates keep the output byte-stable for the same input.
@@ -350,8 +352,6 @@ export function escapeCellText(text: string): string {
     if (/[\ud800-\udbff]/.test(t[cut - 1])) cut--; // do not split a surrogate pair
     t = `${t.slice(0, cut)}…`;
   }
-  return t
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
-    .replace(/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\u007f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  // CR and DEL too: XML turns a CR into a line feed, and ExcelJS drops DEL.
+  return ooxmlEscape(t).replace(/[\r\u007f]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }

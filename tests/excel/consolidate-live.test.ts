@@ -40,7 +40,7 @@ describe('取りまとめ into the open workbook (fake Excel)', () => {
   it('writes the four sheets in two syncs, leaves the user’s sheets alone, and a re-run leaves one of each', async () => {
     const wb = await secretariatWorkbook();
     const before = userSheets(wb);
-    const port = createLivePort({ run: (b) => wb.run(b), isSetSupported: () => true, web: false, fileName: '取りまとめ.xlsx' });
+    const port = createLivePort({ ...wb.env(), isSetSupported: () => true, web: false, fileName: '取りまとめ.xlsx' });
     const store = createPaneStore({ lang: 'ja', host: 'excel', download: () => { throw new Error('no download inside Excel'); } });
     await store.openPort(port);
     await store.findWorkbookMaster();
@@ -109,14 +109,14 @@ describe('取りまとめ into the open workbook (fake Excel)', () => {
     const wb = new FakeWorkbook();
     wb.addSheet('評価調書');
     wb.settings.set(OUTPUT_SHEETS_KEY, ['評価集計', '点検結果']);
-    const port = createLivePort({ run: (b) => wb.run(b), isSetSupported: () => true, web: false, fileName: null });
+    const port = createLivePort({ ...wb.env(), isSetSupported: () => true, web: false, fileName: null });
     await port.writeSummary({ sheets: [{ name: '取りまとめ', blocks: [] }, { name: '提出状況', blocks: [] }] });
     expect(wb.settings.get(OUTPUT_SHEETS_KEY)).toEqual(['評価集計', '点検結果', '取りまとめ', '提出状況']);
   });
 
   it('stops at the cancel button and writes nothing', async () => {
     const wb = await secretariatWorkbook();
-    const port = createLivePort({ run: (b) => wb.run(b), isSetSupported: () => true, web: false, fileName: null });
+    const port = createLivePort({ ...wb.env(), isSetSupported: () => true, web: false, fileName: null });
     const store = createPaneStore({ lang: 'ja', host: 'excel', download: () => undefined });
     await store.openPort(port);
     await store.findWorkbookMaster();

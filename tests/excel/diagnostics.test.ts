@@ -11,8 +11,7 @@ import { FakeWorkbook, sheetState } from './fake-excel';
 
 function portFor(wb: FakeWorkbook) {
   return createLivePort({
-    run: (b) => wb.run(b),
-    isSetSupported: (n, v) => wb.isSetSupported(n, v),
+    ...wb.env(),
     web: true,
     fileName: 'x.xlsx',
     host: { host: 'Excel', platform: 'OfficeOnline', version: '16.0.fake' },
@@ -22,6 +21,7 @@ function portFor(wb: FakeWorkbook) {
 describe('設定 › 診断 on the fake Excel', () => {
   it('passes every check, on one hidden scratch sheet created once and reused, leaving the user’s sheets alone', async () => {
     const wb = new FakeWorkbook();
+    wb.library = 'newer'; // a library with valuesAsJson (ExcelApi 1.16), as fetched from the CDN
     const user = wb.addSheet('評価').setRows([['番号', '事業名'], ['1', '事業A']]);
     const before = sheetState(user);
     const port = portFor(wb);
@@ -45,17 +45,34 @@ describe('設定 › 診断 on the fake Excel', () => {
     expect(snap.sheets.map((s) => s.name)).toEqual(['評価']);
 
     const text = diagnosticsText(second, (c) => c.id);
-    expect(text.split('\n')).toHaveLength(3 + DIAGNOSTIC_IDS.length);
+    expect(text.split('\n')).toHaveLength(4 + DIAGNOSTIC_IDS.length);
+    expect(text).toContain('Office.js: fake: a library with ExcelApi 1.16 / defines up to ExcelApi 1.16');
     expect(text).toContain('host: Excel / platform: OfficeOnline / version: 16.0.fake');
   });
 
   it('a user sheet already called "Hyoka 診断" is not taken over', async () => {
     const wb = new FakeWorkbook();
+    wb.library = 'newer';
     wb.addSheet(DIAGNOSTICS_SHEET).setRows([['mine']]);
     const report = await portFor(wb).diagnose!();
     expect(report.checks.every((c) => c.ok)).toBe(true);
     expect(wb.sheet(DIAGNOSTICS_SHEET)!.cell(0, 0)?.value).toBe('mine');
     expect(wb.settings.get(DIAGNOSTICS_SHEET_KEY)).toBe(`${DIAGNOSTICS_SHEET} (2)`);
+  });
+
+  it('Microsoft 365 with the bundled library: the host says 1.17, the library stops at 1.15; the report says both and why valuesAsJson is not used', async () => {
+    const wb = new FakeWorkbook(); // host 1.17, library 'bundled'
+    const report = await portFor(wb).diagnose!();
+    expect(report.apiSets[0]).toBe('ExcelApi 1.17');
+    expect(report.library.highestExcelApi).toBe('1.15');
+    expect(report.unusable).toEqual([{ feature: 'valuesAsJson', why: expect.stringMatching(/lacks Range\.valuesAsJson \(ExcelApi 1\.16\)/) }]);
+    // Text went through the @ format and values: whether that keeps "=1+1" text is not documented.
+    const text = report.checks.find((c) => c.id === 'text')!;
+    expect(text).toMatchObject({ ok: false, detail: expect.stringMatching(/@ format and values; valuesAsJson not used/) });
+    const assumed = new FakeWorkbook();
+    assumed.atFormatKeepsText = true;
+    expect((await portFor(assumed).diagnose!()).checks.every((c) => c.ok)).toBe(true);
+    expect(diagnosticsText(report, (c) => c.id)).toContain('not used: valuesAsJson — the loaded Office.js');
   });
 
   it('says ✗ where this Excel lacks what Hyoka relies on', async () => {

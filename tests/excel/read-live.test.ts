@@ -9,7 +9,7 @@ describe('readLiveSnapshot', () => {
   it.each([1, 10, 50])('reads %i sheets in 3 syncs whatever their row count', async (n) => {
     for (const rows of [5, 400]) {
       const wb = syntheticWorkbook(n, rows);
-      const snap = await readLiveSnapshot(wb.context(), { mergesSupported: true });
+      const snap = await readLiveSnapshot(wb.context(), { caps: wb.caps() });
       expect(wb.syncs).toBe(3);
       expect(snap.sheets).toHaveLength(n);
       expect(snap.sheets[0].rows).toHaveLength(3 + rows);
@@ -18,7 +18,7 @@ describe('readLiveSnapshot', () => {
 
   it('splits into more syncs only above the cell limit, each under it', async () => {
     const wb = syntheticWorkbook(3, 400); // 3 × 403 × 5 cells
-    await readLiveSnapshot(wb.context(), { limits: { maxBytesPerSync: 1e9, maxCellsPerSync: 2500, mergeBandCells: 512 }, mergesSupported: true });
+    await readLiveSnapshot(wb.context(), { limits: { maxBytesPerSync: 1e9, maxCellsPerSync: 2500, mergeBandCells: 512 }, caps: wb.caps() });
     expect(wb.syncs).toBeGreaterThan(3);
     for (const cells of wb.cellsLoadedPerSync) expect(cells).toBeLessThanOrEqual(2500);
   });
@@ -30,7 +30,7 @@ describe('readLiveSnapshot', () => {
       s.setRows([['x', null]], r);
       s.merges.push({ top: r, left: 0, bottom: r, right: 1 });
     }
-    const snap = await readLiveSnapshot(wb.context(), { mergesSupported: true });
+    const snap = await readLiveSnapshot(wb.context(), { caps: wb.caps() });
     expect(snap.sheets[0].merges).toHaveLength(1200);
     expect(wb.syncs).toBe(3);
   });
@@ -43,7 +43,7 @@ describe('readLiveSnapshot', () => {
     s.ensure(3, 2).error = true;
     s.ensure(3, 3).numberFormat = 'yyyy/m/d';
     s.merges.push({ top: 2, left: 1, bottom: 2, right: 2 });
-    const snap = await readLiveSnapshot(wb.context(), { mergesSupported: true });
+    const snap = await readLiveSnapshot(wb.context(), { caps: wb.caps() });
     const sheet = snap.sheets[0];
     expect(cellAt(sheet, 2, 1)).toBe('見出し');
     expect(cellAt(sheet, 2, 2)).toBeNull();
@@ -54,9 +54,9 @@ describe('readLiveSnapshot', () => {
     expect(sheet.merges).toEqual([{ top: 2, left: 1, bottom: 2, right: 2 }]);
   });
 
-  it('reads no merges without ExcelApi 1.13', async () => {
+  it('reads no merges without the merged-areas capability (ExcelApi 1.13)', async () => {
     const wb = syntheticWorkbook(1, 3);
-    const snap = await readLiveSnapshot(wb.context(), { mergesSupported: false });
+    const snap = await readLiveSnapshot(wb.context(), {});
     expect(snap.sheets[0].merges).toEqual([]);
     expect(wb.syncs).toBe(3);
   });
@@ -77,7 +77,7 @@ describe('readLiveSnapshot', () => {
     for (const name of ['kiyose-programs.xlsx', 'komae-policy-grades.xlsx', 'koganei-departments.xlsx', 'kiyose-multi-year.xlsx']) {
       const fromFile = await sampleSnapshot(name);
       const wb = fakeFromSnapshot(fromFile);
-      const live = await readLiveSnapshot(wb.context(), { mergesSupported: true });
+      const live = await readLiveSnapshot(wb.context(), { caps: wb.caps() });
       expect(live.sheets.map((s) => s.name)).toEqual(fromFile.sheets.map((s) => s.name));
       live.sheets.forEach((sheet, i) => {
         const file = fromFile.sheets[i];

@@ -68,7 +68,7 @@ describe('2. payload: 5 MB per request and response on the web', () => {
   it('reads such a sheet in chunks under the budget, halving a chunk Excel still refuses, and loses nothing', async () => {
     const wb = bigWorkbook(4000);
     const progress: number[] = [];
-    const snap = await readLiveSnapshot(wb.context(), { limits: WEB_LIMITS, mergesSupported: true, onProgress: (done) => progress.push(done) });
+    const snap = await readLiveSnapshot(wb.context(), { limits: WEB_LIMITS, caps: wb.caps(), onProgress: (done) => progress.push(done) });
     for (const bytes of wb.responseBytesPerSync) expect(bytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
     // The estimate (80 bytes a cell) is low for 60-character Japanese cells: Excel refused and the reader halved.
     expect(wb.payloadFailures.length).toBeGreaterThan(0);
@@ -79,11 +79,11 @@ describe('2. payload: 5 MB per request and response on the web', () => {
 
   it('stays at 3 syncs below the budget and adds one per chunk above it', async () => {
     const small = bigWorkbook(50);
-    await readLiveSnapshot(small.context(), { limits: WEB_LIMITS, mergesSupported: true });
+    await readLiveSnapshot(small.context(), { limits: WEB_LIMITS, caps: small.caps() });
     expect(small.syncs).toBe(3);
     const wb = bigWorkbook(1000);
     const limits = { ...WEB_LIMITS, maxBytesPerSync: 8 * 80 * 250 }; // 250 rows a chunk
-    await readLiveSnapshot(wb.context(), { limits, mergesSupported: true });
+    await readLiveSnapshot(wb.context(), { limits, caps: wb.caps() });
     expect(wb.payloadFailures).toEqual([]);
     expect(wb.syncs).toBe(2 + 4);
   });
@@ -137,7 +137,7 @@ describe('3. never clear a sheet the user made', () => {
     const { createPaneStore } = await import('../../src/taskpane/store');
     const wb = fakeFromSnapshot(await sampleSnapshot('komae-policy-grades.xlsx'));
     wb.addSheet('評価集計').setRows([['自分の集計']]);
-    const port = createLivePort({ run: (b) => wb.run(b), isSetSupported: (n, v) => wb.isSetSupported(n, v), web: false, fileName: 'k.xlsx' });
+    const port = createLivePort({ ...wb.env(), web: false, fileName: 'k.xlsx' });
     const store = createPaneStore({ lang: 'ja', host: 'excel', download: () => undefined });
     await store.openPort(port);
     await store.runCheck();
@@ -201,7 +201,7 @@ describe('6. merged areas: only those whose top-left is in the range (office-js 
     band.load('areas/items/address');
     await ctx.sync();
     expect(band.areas.items).toHaveLength(3); // the A1 merge is not reported for a range starting at C3
-    const snap = await readLiveSnapshot(wb.context(), { mergesSupported: true });
+    const snap = await readLiveSnapshot(wb.context(), { caps: wb.caps() });
     expect(snap.sheets[0].merges).toEqual(expect.arrayContaining(s.merges));
     expect(snap.sheets[0].merges).toHaveLength(4);
   });
@@ -211,9 +211,10 @@ describe('7. text stays text by documented means', () => {
   const nasty = ['=SUM(A1)', '+1', '-1', '@x'];
   const doc: SummaryDocument = { sheets: [{ name: '点検結果', blocks: [{ kind: 'table', title: '=t', columns: [{ header: 'h', width: 5 }], rows: nasty.map((t) => [t]) }] }] };
 
-  it('ExcelApi 1.16: valuesAsJson stores strings, whatever the format', async () => {
+  it('ExcelApi 1.16 with a library that defines it: valuesAsJson stores strings, whatever the format', async () => {
     const wb = new FakeWorkbook();
-    await writeSummaryLive(wb.context(), doc, { valuesAsJson: true });
+    wb.library = 'newer';
+    await writeSummaryLive(wb.context(), doc, { caps: wb.caps() });
     const out = wb.sheet('点検結果')!;
     expect([...out.cells.values()].filter((c) => c.formula)).toEqual([]);
     nasty.forEach((t, i) => expect(out.cell(2 + i, 0)?.value).toBe(t));
@@ -221,21 +222,25 @@ describe('7. text stays text by documented means', () => {
 
   it('without 1.16 the @-format path relies on an undocumented behaviour: only when the fake is told to assume it does it hold', async () => {
     const documentedOnly = new FakeWorkbook();
-    await writeSummaryLive(documentedOnly.context(), doc, { valuesAsJson: false });
+    await writeSummaryLive(documentedOnly.context(), doc, {});
     expect([...documentedOnly.sheet('点検結果')!.cells.values()].filter((c) => c.formula).length).toBeGreaterThan(0);
     const assumed = new FakeWorkbook();
     assumed.atFormatKeepsText = true;
-    await writeSummaryLive(assumed.context(), doc, { valuesAsJson: false });
+    await writeSummaryLive(assumed.context(), doc, {});
     expect([...assumed.sheet('点検結果')!.cells.values()].filter((c) => c.formula)).toEqual([]);
   });
 
-  it('the live port picks valuesAsJson exactly when ExcelApi 1.16 is there', async () => {
-    for (const [version, formulas] of [['1.16', 0], ['1.15', 1]] as const) {
+  it('the live port picks valuesAsJson exactly when the host has ExcelApi 1.16 AND the loaded library defines it', async () => {
+    for (const [version, library, formulas] of [['1.16', 'newer', 0], ['1.15', 'newer', 1], ['1.16', 'bundled', 1]] as const) {
       const wb = new FakeWorkbook();
       wb.apiVersion = version;
-      const port = createLivePort({ run: (b) => wb.run(b), isSetSupported: (n, v) => wb.isSetSupported(n, v), web: true, fileName: null });
+      wb.library = library;
+      const port = createLivePort({ ...wb.env(), web: true, fileName: null });
       await port.writeSummary(doc);
-      expect(Math.min(1, [...wb.sheet('点検結果')!.cells.values()].filter((c) => c.formula).length)).toBe(formulas);
+      const cells = [...wb.sheet('点検結果')!.cells.values()];
+      expect([version, library, Math.min(1, cells.filter((c) => c.formula).length)]).toEqual([version, library, formulas]);
+      // Never blank: every row written reached the sheet one way or the other.
+      expect([version, library, cells.filter((c) => c.value !== null).length]).toEqual([version, library, 2 + nasty.length]);
     }
   });
 });
@@ -250,7 +255,7 @@ describe('hidden rows, hidden columns and validation lists from Office.js', () =
     s.validations.push({ range: { top: 1, left: 2, bottom: 3, right: 2 }, source: 'A,B,C,D' });
     const plain = wb.addSheet('無地').setRows([['a']]);
     plain.validations.push({ range: { top: 0, left: 0, bottom: 0, right: 0 }, source: '=$A$1:$A$1' });
-    const snap = await readLiveSnapshot(wb.context(), { mergesSupported: true, validationsSupported: true });
+    const snap = await readLiveSnapshot(wb.context(), { caps: wb.caps() });
     expect(snap.sheets[0]).toMatchObject({ hiddenRows: [2], hiddenCols: [3], validations: [{ ranges: [{ top: 1, left: 2, bottom: 3, right: 2 }], items: ['A', 'B', 'C', 'D'] }] });
     expect(snap.sheets[1]).toMatchObject({ hiddenRows: [], hiddenCols: [], validations: [{ ranges: [{ top: 0, left: 0, bottom: 0, right: 0 }], items: ['a'] }] });
     expect(wb.syncs).toBe(4); // the grade column's list covers part of the column: one more sync
@@ -260,7 +265,7 @@ describe('hidden rows, hidden columns and validation lists from Office.js', () =
     const wb = new FakeWorkbook();
     wb.addSheet('S').setRows([['a']]);
     const unread: string[] = [];
-    const snap = await readLiveSnapshot(wb.context(), { validationsSupported: false, onUnread: (w) => unread.push(w) });
+    const snap = await readLiveSnapshot(wb.context(), { onUnread: (w) => unread.push(w) });
     expect(snap.sheets[0].validations).toBeUndefined();
     expect(snap.sheets[0].hiddenRows).toEqual([]);
   });
@@ -281,7 +286,7 @@ describe('中止 during a large live read', () => {
   it('the live port reports progress through the store', async () => {
     const { createPaneStore } = await import('../../src/taskpane/store');
     const wb = fakeFromSnapshot(await sampleSnapshot('kiyose-programs.xlsx'));
-    const port = createLivePort({ run: (b) => wb.run(b), isSetSupported: () => true, web: true, fileName: null, limits: { ...WEB_LIMITS, maxBytesPerSync: 20 * 80 * 10 } });
+    const port = createLivePort({ ...wb.env(), isSetSupported: () => true, web: true, fileName: null, limits: { ...WEB_LIMITS, maxBytesPerSync: 20 * 80 * 10 } });
     const store = createPaneStore({ lang: 'ja', host: 'excel', download: () => undefined });
     await store.openPort(port);
     const seen: number[] = [];

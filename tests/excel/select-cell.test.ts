@@ -34,7 +34,7 @@ describe('selecting a finding’s cell', () => {
       },
     });
     const excel = mock as unknown as { run: <T>(b: (c: Excel.RequestContext) => Promise<T>) => Promise<T> };
-    const port = createLivePort({ run: (b) => excel.run(b), isSetSupported: () => false, web: true, fileName: null });
+    const port = createLivePort({ run: (b) => excel.run(b), isSetSupported: () => false, library: { version: null, has: () => false }, web: true, fileName: null });
     await port.selectCell!('評価 (1)', 'D12');
     expect(calls).toEqual(['activate 評価 (1)', 'select 評価 (1)!D12']);
     expect(syncs).toBe(1);

@@ -18,7 +18,7 @@ async function liveSample(name: string) {
   const wb = fakeFromSnapshot(await sampleSnapshot(name));
   // A user fill that highlighting must give back exactly.
   wb.sheets[0].ensure(0, 0).fill = '#123456';
-  const port = createLivePort({ run: (b) => wb.run(b), isSetSupported: () => true, web: false, fileName: name });
+  const port = createLivePort({ ...wb.env(), isSetSupported: () => true, web: false, fileName: name });
   return { wb, port };
 }
 
@@ -48,12 +48,13 @@ describe('writing 評価集計 / 点検結果 into the live workbook', () => {
 
   it('stores text that looks like a formula as text', async () => {
     const wb = new FakeWorkbook();
+    wb.library = 'newer'; // valuesAsJson: ExcelApi 1.16 and a library that defines it
     wb.addSheet('Sheet1');
     const nasty = ['=SUM(A1)', '+1', '-1', '@x', '=HYPERLINK("http://x")'];
     const doc: SummaryDocument = {
       sheets: [{ name: '点検結果', blocks: [{ kind: 'table', title: '=title', columns: [{ header: '-h', width: 10 }], rows: nasty.map((t) => [t]) }] }],
     };
-    await writeSummaryLive(wb.context(), doc);
+    await writeSummaryLive(wb.context(), doc, { caps: wb.caps() });
     const out = wb.sheet('点検結果')!;
     expect([...out.cells.values()].filter((c) => c.formula)).toEqual([]);
     expect(out.cell(0, 0)?.value).toBe('=title');

@@ -113,9 +113,11 @@ const fakeExcel = path.join(ROOT, 'tests', 'excel', 'fake-excel.ts');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { FakeWorkbook } = require(fakeExcel) as typeof import('../excel/fake-excel');
     const wb = new FakeWorkbook();
+    // valuesAsJson, the documented way, needs a library that defines it (not the npm copy).
+    wb.library = 'newer';
     wb.addSheet('Sheet1');
     const { doc, texts } = docFor(lead);
-    await writeSummaryLive(wb.context(), doc);
+    await writeSummaryLive(wb.context(), doc, { caps: wb.caps() });
     const out = wb.sheet('点検結果')!;
     const cells = [...out.cells.values()];
     expect(cells.filter((c) => c.formula !== undefined && c.formula !== '')).toEqual([]);

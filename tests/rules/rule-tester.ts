@@ -35,6 +35,8 @@ export const RULE_SEVERITIES = {
   'layout-uncertain': 'info',
   // added after the first thirteen: a workbook where no sheet could be checked
   'nothing-checked': 'warning',
+  // added with the one correction shape: a saved correction that matched no table
+  'correction-unmatched': 'warning',
   // added with the one reader: a sheet whose part is missing from the file
   'sheet-unreadable': 'error',
   // added with years as rows: two records of one program-year with different grades

@@ -61,16 +61,18 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
       let result = checkWorkbook(snapshot, { settings: ownYear, fileName: name });
       // A plan master among the inputs (hierarchy, no grades, no years) and none given: it is
       // the master, not a department that sent an empty or wrong-year file.
-      const asMaster = masterIn(snapshot, result.plans);
-      if (asMaster && master === null) {
+      // A tracking workbook lists departments too (with statuses, not programs): it is neither.
+      const tracking = isTrackingWorkbook(snapshot, result.plans, result.layouts);
+      const asMaster = tracking ? null : masterIn(snapshot, result.plans);
+      if (tracking) {
+        setAside.push({ file: name, reason: 'tracking' });
+      } else if (asMaster && master === null) {
         master = asMaster;
         masterName = name;
         detectedMaster = name;
         known = asMaster.departments.map((d) => d.name);
       } else if (asMaster) {
         setAside.push({ file: name, reason: 'plan-master' });
-      } else if (isTrackingWorkbook(snapshot, result.plans, result.layouts)) {
-        setAside.push({ file: name, reason: 'tracking' });
       } else if (result.plans.length === 0 && result.layouts.some((l) => l.kind === 'summary-table')) {
         setAside.push({ file: name, reason: 'summary-only' });
       } else {

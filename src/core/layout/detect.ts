@@ -1,7 +1,8 @@
 import { parseAchievement } from '../achievement';
 import { parseGrade, type GradeNotation } from '../grades';
 import type { SheetKind } from '../report';
-import type { RegionOverride, SheetOverride } from '../settings';
+import type { ColumnRole } from '../settings';
+import { correctionsFor, isSheetKind, tableKey, type Correction, type CorrectionUse, type TableCorrections } from '../corrections';
 import { cellAt, cellText, columnCount, isBlank, type CellRange, type SheetSnapshot } from '../snapshot';
 import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
 import { findYears } from '../years';
@@ -21,13 +22,17 @@ const TITLE_KEYWORDS = /報告|実績|評価|調書|進捗|点検|管理表|総�
 export interface DetectOptions {
   /** 次年度方針 vocabulary: the share of a column's cells in it is evidence for the role. */
   nextPolicyVocabulary?: readonly string[];
+  /** A person's corrections (settings.corrections), read through `correctionsFor`. */
+  corrections?: readonly Correction[];
+  /** Records which corrections applied (the rest are reported as matching nothing). */
+  use?: CorrectionUse;
 }
 
 const DEFAULT_VOCABULARY = ['新規', '継続', '充実', '改善', '縮小', '廃止', '拡充', '見直し', '終了', '統合', '完了'];
 
 /** The sheet's main region (its evaluation table, else its first region): for callers that want one. */
-export function detectLayout(sheet: SheetSnapshot, override: SheetOverride = {}, options: DetectOptions = {}): SheetLayout {
-  const regions = detectRegions(sheet, override, options);
+export function detectLayout(sheet: SheetSnapshot, options: DetectOptions = {}): SheetLayout {
+  const regions = detectRegions(sheet, options);
   return regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
 }
 
@@ -35,9 +40,13 @@ export function detectLayout(sheet: SheetSnapshot, override: SheetOverride = {},
  * The table regions of one sheet, in sheet order: an evaluation table (its stacked blocks and
  * repeated page headers inside it) and any 評価総括表 below or beside it. Always at least one.
  */
-export function detectRegions(sheet: SheetSnapshot, override: SheetOverride = {}, options: DetectOptions = {}): SheetLayout[] {
-  const summaries = override.kind === 'evaluation' || override.kind === 'other' ? [] : detectSummaryTables(sheet);
-  if (override.kind === 'summary-table' || (summaries.length > 0 && summaries[0].left === 0 && !hasTableOutside(sheet, summaries))) {
+export function detectRegions(sheet: SheetSnapshot, options: DetectOptions = {}): SheetLayout[] {
+  const settings = { corrections: options.corrections ?? [] };
+  // What the sheet as a whole is, as a person said (a correction with no table): read first,
+  // because it decides how the sheet is read at all.
+  const sheetKind = correctionsFor(settings, sheet.name, null, options.use, isSheetKind).kind;
+  const summaries = sheetKind === 'evaluation' || sheetKind === 'other' ? [] : detectSummaryTables(sheet);
+  if (sheetKind === 'summary-table' || (summaries.length > 0 && summaries[0].left === 0 && !hasTableOutside(sheet, summaries))) {
     // A sheet that is a summary table and nothing else.
     const layout = emptyLayout(sheet);
     layout.kind = 'summary-table';
@@ -47,6 +56,7 @@ export function detectRegions(sheet: SheetSnapshot, override: SheetOverride = {}
     layout.statedYear = statedYear(sheet, s ? Math.min(...s.gradeRows.map((g: SummaryTableLayout['gradeRows'][number]) => g.row)) : 10, sheet.rows.length > 0 ? columnCount(sheet) : 0);
     layout.sheetNameYear = sheetNameYear(sheet);
     if (!s) layout.uncertainties.push({ kind: 'no-header' });
+    if (s) correctSummary(layout, s, sheet.name, settings, options.use);
     return [layout];
   }
   const area = { top: 0, bottom: sheet.rows.length - 1, right: Number.MAX_SAFE_INTEGER };
@@ -55,7 +65,7 @@ export function detectRegions(sheet: SheetSnapshot, override: SheetOverride = {}
     else if (s.top > area.top + 2) area.bottom = Math.min(area.bottom, s.top - 1); // below
     else area.top = Math.max(area.top, s.bottom + 1); // above
   }
-  const tables = evaluationTables(sheet, override, options, area);
+  const tables = evaluationTables(sheet, sheetKind, options, area);
   const evaluation = tables[0];
   const regions: SheetLayout[] = [...tables];
   for (const s of summaries) {
@@ -63,11 +73,26 @@ export function detectRegions(sheet: SheetSnapshot, override: SheetOverride = {}
     Object.assign(layout, { kind: 'summary-table', summaryTable: s, firstDataRow: s.top, lastDataRow: s.bottom, firstCol: s.left, lastCol: s.right });
     layout.statedYear = evaluation.statedYear;
     layout.sheetNameYear = evaluation.sheetNameYear;
+    correctSummary(layout, s, sheet.name, settings, options.use);
     regions.push(layout);
   }
   const top = (l: SheetLayout): number => l.headerRows[0] ?? l.firstDataRow;
   regions.sort((a, b) => top(a) - top(b) || a.firstCol - b.firstCol);
   return regions;
+}
+
+/**
+ * A 評価総括表's own corrections (named by its key, never by a sheet-wide one): the one that
+ * applies is `kind`, and a summary table said to be something else is not read as one.
+ */
+function correctSummary(layout: SheetLayout, s: SummaryTableLayout, sheet: string, settings: { corrections: readonly Correction[] }, use: CorrectionUse | undefined): void {
+  layout.tableKey = tableKey(s.top, s.left);
+  const own = { key: layout.tableKey, headerRows: [s.top + 1], first: false };
+  const c = correctionsFor(settings, sheet, own, use, (x) => x.table !== undefined && x.kind !== undefined && x.column === undefined && x.row === undefined);
+  if (c.kind !== undefined && c.kind !== 'summary-table') {
+    layout.kind = 'other';
+    layout.summaryTable = null;
+  }
 }
 
 function emptyLayout(sheet: SheetSnapshot): SheetLayout {
@@ -111,6 +136,10 @@ interface Area {
   right: number;
   /** Where a title stating the report year may start (the table's own top when the sheet holds several). */
   titleFrom?: number;
+  /** The table's left edge (several tables side by side), for its key. */
+  left?: number;
+  /** The sheet's first evaluation table: corrections naming no table are for it. */
+  first?: boolean;
 }
 
 /**
@@ -118,34 +147,19 @@ interface Area {
  * inside it) unless the sheet holds several tables side by side or one below the other
  * (regions.ts weighs that evidence). Each table is read through a view of its own cells.
  */
-function evaluationTables(sheet: SheetSnapshot, override: SheetOverride, options: DetectOptions, area: Area): SheetLayout[] {
+function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area): SheetLayout[] {
   const whole: TableArea = { top: area.top, bottom: area.bottom, left: 0, right: area.right };
-  // A person who named the sheet's header row read it as one table.
-  const split = override.headerRow !== undefined ? [whole] : splitTables(sheet, whole, probeHeader);
-  if (split.length < 2) {
-    const layout = detectEvaluation(sheet, override, options, area);
-    layout.tableKey = tableKeyOf(layout.headerRows, layout.columns.map((c) => (c.source === 'detected' ? c.label : '')), 0) ?? undefined;
-    return [layout];
-  }
+  // A person who named the sheet's header row (a correction for no particular table) read it as one table.
+  const oneTable = (options.corrections ?? []).some((c) => c.sheet === sheet.name && c.table === undefined && c.headerRow !== undefined);
+  const split = oneTable ? [whole] : splitTables(sheet, whole, probeHeader);
+  if (split.length < 2) return [detectEvaluation(sheet, sheetKind, options, area)];
   const sheetYear = statedYear(sheet, split[0].top + HEADER_SCAN_ROWS, columnCount(sheet));
-  const columnsTaken = new Set<string>();
   return split.map((t, i) => {
-    // Sheet-wide corrections of old settings: the kind applies to every table, a column to the first table holding it.
-    const columns: SheetOverride['columns'] = {};
-    for (const [letter, o] of Object.entries(override.columns ?? {})) {
-      const col = columnIndex(letter);
-      if (col < t.left || col > t.right || columnsTaken.has(letter)) continue;
-      columnsTaken.add(letter);
-      columns[letter] = o;
-    }
-    const own: SheetOverride = { kind: override.kind, columns, regions: override.regions };
-    const layout = detectEvaluation(areaView(sheet, t), own, options, { top: t.top, bottom: t.bottom, right: t.right, titleFrom: t.top });
-    const labels = layout.columns.map((c) => (c.col >= t.left && c.source === 'detected' ? c.label : ''));
-    layout.tableKey = tableKeyOf(layout.headerRows, labels, t.left) ?? undefined;
+    const layout = detectEvaluation(areaView(sheet, t), sheetKind, options, { top: t.top, bottom: t.bottom, right: t.right, left: t.left, titleFrom: t.top, first: i === 0 });
     layout.firstCol = Math.min(layout.lastCol, layout.columns.find((c) => c.col >= t.left && c.label !== '')?.col ?? t.left);
     layout.area = t;
     // A title over both tables (one line across the sheet) states the year for each.
-    if (layout.statedYear === null && i >= 0) layout.statedYear = sheetYear;
+    if (layout.statedYear === null) layout.statedYear = sheetYear;
     return layout;
   });
 }
@@ -164,7 +178,7 @@ function probeHeader(view: SheetSnapshot, area: TableArea): HeaderProbe | null {
   return { rows, labels, roles };
 }
 
-function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options: DetectOptions, area: Area): SheetLayout {
+function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area): SheetLayout {
   const merges = new MergeIndex(sheet.merges);
   const rowCount = Math.min(sheet.rows.length, area.bottom + 1);
   const width = Math.min(maxWidth(sheet, Math.min(rowCount, area.top + HEADER_SCAN_ROWS + 20)), area.right + 1);
@@ -174,21 +188,21 @@ function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options
   layout.lastCol = Math.max(0, width - 1); // narrowed to the labelled columns once the header is known
   layout.sheetNameYear = sheetNameYear(sheet);
 
-  let headerRow = override.headerRow !== undefined ? override.headerRow - 1 : findHeaderRow(sheet, merges, width, area.top, rowCount);
-  // A correction for this region, named by the header row detection found (1-based).
-  let regionOverride: RegionOverride | undefined;
-  if (headerRow !== null && override.regions) {
-    const found = expandHeader(sheet, merges, headerRow, width, area.top);
-    // Keyed by the first header row as detected (the pane's key); the last one is accepted too.
-    // Or by its table key, the A1 of its top-left header cell (`B4`).
-    const key = tableKeyOf(found, columnLabels(sheet, merges, found, width), 0);
-    regionOverride = override.regions[String(found[0] + 1)] ?? override.regions[String(found[found.length - 1] + 1)] ?? (key !== null ? override.regions[key] : undefined);
-    if (regionOverride?.headerRow !== undefined) headerRow = regionOverride.headerRow - 1;
-  }
+  // The table as detection finds it names the corrections that apply to it (its key stays
+  // the same once a correction has moved its header row): the A1 of its top-left header cell.
+  const detected = findHeaderRow(sheet, merges, width, area.top, rowCount);
+  const found = detected !== null ? expandHeader(sheet, merges, detected, width, area.top) : [];
+  if (found.length > 0) layout.tableKey = tableKeyOf(found, columnLabels(sheet, merges, found, width), area.left ?? 0) ?? tableKey(found[0], area.left ?? 0);
+  const first = area.first ?? true;
+  const table = found.length > 0 ? { key: layout.tableKey as string, headerRows: found.map((r) => r + 1), first } : { key: '', headerRows: [], first };
+  // The sheet-wide kind was read (and marked) already; everything else is the table's.
+  const corrections = correctionsFor({ corrections: options.corrections ?? [] }, sheet.name, table, options.use, (c) => !isSheetKind(c));
+  const kindCorrection = corrections.kind ?? sheetKind;
+  const headerRow = corrections.headerRow !== undefined ? corrections.headerRow - 1 : detected;
   if (headerRow === null) {
     layout.statedYear = statedYear(sheet, Math.min(rowCount, (area.titleFrom ?? 0) + 10), width, area.titleFrom);
     if (hasContent(sheet) && looksTabular(sheet)) layout.uncertainties.push({ kind: 'no-header' });
-    layout.kind = override.kind ?? 'other';
+    layout.kind = kindCorrection ?? 'other';
     layout.uncertain = layout.uncertainties.length > 0;
     return layout;
   }
@@ -211,7 +225,7 @@ function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options
   const hiddenRows = new Set(sheet.hiddenRows ?? []);
   for (const r of hiddenRows) if (r >= layout.firstDataRow && r <= layout.lastDataRow && rowHasContent(sheet, r, width)) layout.hiddenRowsSkipped++;
   weighEvidence(sheet, layout, options, hiddenRows, new Set(sheet.hiddenCols ?? []));
-  applyOverrides(layout, labels, { ...override, columns: { ...override.columns, ...regionOverride?.columns } });
+  applyOverrides(layout, labels, corrections);
   detectOrientation(sheet, layout, hiddenRows);
 
   const roles = new Set(layout.columns.map((c) => c.role));
@@ -221,7 +235,7 @@ function detectEvaluation(sheet: SheetSnapshot, override: SheetOverride, options
   let kind: SheetKind = 'other';
   if (outline && (graded || yearly)) kind = 'evaluation';
   else if (outline) layout.planMaster = true;
-  if (override.kind) kind = override.kind;
+  if (kindCorrection) kind = kindCorrection;
   layout.kind = kind;
   if (kind === 'evaluation' && !graded && !yearly) {
     layout.uncertainties.push({ kind: 'no-grade-column', read: readRoles(layout) });
@@ -437,16 +451,16 @@ function classifyColumns(labels: string[]): ColumnLayout[] {
   return columns;
 }
 
-function applyOverrides(layout: SheetLayout, labels: string[], override: SheetOverride): void {
-  const hasOverrides = Object.keys(override.columns ?? {}).length > 0;
-  if (hasOverrides) {
+function applyOverrides(layout: SheetLayout, labels: string[], corrections: TableCorrections): void {
+  const named = Object.entries(corrections.columns).filter(([, o]) => o.role !== undefined);
+  if (named.length > 0) {
     // A person named the columns: what detection was unsure about no longer applies.
     layout.uncertainties = layout.uncertainties.filter((u) => u.kind === 'report-year-unknown');
   }
-  for (const [letter, o] of Object.entries(override.columns ?? {})) {
+  for (const [letter, o] of named) {
     const col = columnIndex(letter);
     const existing = layout.columns.find((c) => c.col === col);
-    const entry: ColumnLayout = { col, label: labels[col] ?? '', role: o.role, year: o.year, source: 'override', evidence: [{ kind: 'override' }], hidden: existing?.hidden };
+    const entry: ColumnLayout = { col, label: labels[col] ?? '', role: o.role as ColumnRole, year: o.year, source: 'override', evidence: [{ kind: 'override' }], hidden: existing?.hidden };
     if (existing) Object.assign(existing, entry);
     else layout.columns.push(entry);
   }

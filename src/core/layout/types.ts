@@ -59,6 +59,12 @@ export interface SummaryTableLayout {
 export interface SheetLayout {
   sheet: string;
   kind: SheetKind;
+  /**
+   * The key corrections name this table by (settings.corrections[].table): the A1 of the
+   * top-left cell of its first header row as detected before any correction. Absent when no
+   * header was found. A sheet's second table adds it to its plan keys.
+   */
+  tableKey?: string;
   /** 0-based header rows (two- and three-row headers have several). */
   headerRows: number[];
   /** 0-based, inclusive: the rows the region's data spans (for a summary table, its rows). */
@@ -86,11 +92,6 @@ export interface SheetLayout {
   summaryTable: SummaryTableLayout | null;
   /** Why detection is unsure, in the reader's language-neutral keys (rendered as layout-uncertain). */
   uncertainties: Uncertainty[];
-  /**
-   * The table's name: the A1 of its top-left header cell as detected, before any correction
-   * (`B4`). Corrections and, for a sheet's second table, plan keys carry it.
-   */
-  tableKey?: string;
   /**
    * Set when the sheet holds several tables: the cells this one may occupy (0-based,
    * inclusive). The plan builder reads the table through a view of these cells only.

@@ -1,5 +1,6 @@
 import { achievementGradeMismatch } from './achievement-grade-mismatch';
 import { achievementInvalid } from './achievement-invalid';
+import { correctionUnmatched } from './correction-unmatched';
 import { gradeInvalid } from './grade-invalid';
 import { gradeJump } from './grade-jump';
 import { gradeMisplaced } from './grade-misplaced';
@@ -42,6 +43,7 @@ export const RULES: readonly CheckRule[] = [
   achievementInvalid,
   nextPolicyInvalid,
   layoutUncertain,
+  correctionUnmatched,
   nothingChecked,
 ];
 

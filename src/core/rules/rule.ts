@@ -2,6 +2,7 @@ import { a1 } from '../a1';
 import type { SheetLayout, SummaryTableLayout } from '../layout/types';
 import type { SheetPlan } from '../plan/types';
 import type { Lang, Severity } from '../report';
+import type { Correction } from '../corrections';
 import type { Settings } from '../settings';
 
 /**
@@ -128,6 +129,8 @@ export interface RuleContext {
   exampleSheets?: readonly string[];
   /** Hidden sheets read because no visible one holds the evaluation table (absent: none). */
   hiddenSheetsRead?: readonly string[];
+  /** settings.corrections that matched no sheet or table read (absent: none). */
+  unmatchedCorrections?: readonly Correction[];
 }
 
 export type CheckRule = DefinedRule<RuleContext>;

@@ -68,6 +68,14 @@ export function DiagnosticsPanel() {
           </MessageBar>
           <Text size={200}>{text.host.replace('{host}', report.host).replace('{platform}', report.platform).replace('{version}', report.version)}</Text>
           <Text size={200}>{text.api.replace('{range}', report.apiSets.length > 0 ? `${report.apiSets[report.apiSets.length - 1]} – ${report.apiSets[0]}` : '—')}</Text>
+          <Text size={200} data-testid="diagnostics-library">
+            {text.library.replace('{version}', report.library.version ?? '?').replace('{highest}', report.library.highestExcelApi ?? '?')}
+          </Text>
+          {report.unusable.map((u) => (
+            <Text key={u.feature} size={200}>
+              {text.unusable.replace('{feature}', u.feature).replace('{why}', u.why)}
+            </Text>
+          ))}
           <ul className={styles.list}>
             {report.checks.map((c) => (
               <li key={c.id} data-testid={`diagnostic-${c.id}`}>

@@ -1,9 +1,10 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { Badge, Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { COLUMN_ROLES, GRADE_METHODS, SettingsSchema, type ColumnRole, type Settings, type SheetLayout } from '../../core';
+import { COLUMN_ROLES, GRADE_METHODS, SettingsSchema, correctionsFor, type ColumnRole, type Settings, type SheetLayout } from '../../core';
 import { columnLetter } from '../../core/a1';
 import { roleKey } from '../../i18n/taskpane';
-import { usePane } from '../store';
+import { applyCorrection, usePane } from '../store';
+import { regionCorrection, regionKey } from './ReadTables';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { fiscalYearLabel } from './CheckScreen';
 
@@ -22,6 +23,12 @@ export function isSubmitKey(e: KeyboardEvent<HTMLElement>): boolean {
   if (e.key !== 'Enter') return false;
   const native = e.nativeEvent as globalThis.KeyboardEvent;
   return !(native.isComposing || native.keyCode === 229);
+}
+
+/** The role the draft's corrections give a column of this table (the sheet's first evaluation table), if any. */
+function draftColumn(draft: Settings, layout: SheetLayout, letter: string): { role?: ColumnRole } | undefined {
+  const table = { key: regionKey(layout) ?? '', headerRows: layout.headerRows.map((r) => r + 1), first: true };
+  return correctionsFor(draft, layout.sheet, table).columns[letter];
 }
 
 /** 設定: report year, method, thresholds and per-sheet column roles, saved in the workbook. */
@@ -65,10 +72,9 @@ export function SettingsScreen() {
     const shown = method === 'share' ? n / 100 : n;
     setDraft({ ...draft, thresholds: { ...draft.thresholds, [method]: { ...thresholds, [grade]: shown } } });
   };
+  // The same correction 読み取った表 saves, kept in the draft until 保存.
   const setRole = (layout: SheetLayout, col: number, role: ColumnRole, year?: number) => {
-    const sheet = draft.sheets[layout.sheet] ?? {};
-    const columns = { ...(sheet.columns ?? {}), [columnLetter(col)]: year === undefined ? { role } : { role, year } };
-    setDraft({ ...draft, sheets: { ...draft.sheets, [layout.sheet]: { ...sheet, columns } } });
+    setDraft(applyCorrection(draft, regionCorrection(layout, { column: { letter: columnLetter(col), role, year } })));
   };
 
   return (
@@ -139,10 +145,10 @@ export function SettingsScreen() {
       </Text>
       <Text size={200}>{evaluationLayouts.length > 0 ? t('settingsColumnsHint') : t('settingsNoSheets')}</Text>
       {evaluationLayouts.map((layout) => (
-        <div key={layout.sheet} className={styles.sheet} data-testid="settings-sheet">
+        <div key={`${layout.sheet}:${regionKey(layout) ?? ""}`} className={styles.sheet} data-testid="settings-sheet">
           <Text weight="semibold">{layout.sheet}</Text>
           {layout.columns.map((c) => {
-            const override = draft.sheets[layout.sheet]?.columns?.[columnLetter(c.col)];
+            const override = draftColumn(draft, layout, columnLetter(c.col));
             const role = override?.role ?? c.role;
             const changed = Boolean(override) || c.source === 'override';
             return (
