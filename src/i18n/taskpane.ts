@@ -140,6 +140,7 @@ const ja = {
   role_yearAchievement: '年度別 達成度',
   role_resultText: '実績',
   role_reasonText: '評価の理由',
+  role_recordYear: '年度（1年度1行の記録）',
   role_text: '文章（点検しない）',
   role_ignore: '無視する',
 
@@ -345,6 +346,7 @@ const en: Record<MessageKey, string> = {
   role_yearAchievement: 'Achievement per year',
   role_resultText: 'Results (実績)',
   role_reasonText: 'Reason for the grade',
+  role_recordYear: 'Year of the record (one row per year)',
   role_text: 'Text (not checked)',
   role_ignore: 'Ignore',
 
