@@ -14,3 +14,4 @@ export { RULES, ALL_RULES, type RuleMeta } from './rules/registry';
 export { defineRule, type DefinedRule, type FindingLocation, type Problem } from './rules/rule';
 export * from './consolidate';
 export * from './compare';
+export * from './workbook-state';

@@ -44,8 +44,8 @@ export function createLivePort(env: LiveEnvironment): WorkbookPort {
     kind: 'live',
     fileName: env.fileName,
     readSnapshot: (options?: ReadProgressOptions): Promise<WorkbookSnapshot> => read(options),
-    loadSettings: () => env.run((context) => loadWorkbookSettings(context)),
-    saveSettings: (settings: Settings) => env.run((context) => saveWorkbookSettings(context, settings)),
+    loadSettings: () => env.run((context) => loadWorkbookSettings(context, caps)),
+    saveSettings: (settings: Settings) => env.run((context) => saveWorkbookSettings(context, settings, caps)),
     async writeSummary(doc: SummaryDocument): Promise<WriteOutcome> {
       const { sheets, renamed } = await env.run((context) => writeSummaryLive(context, doc, { caps }));
       return { kind: 'written', sheets, renamed };

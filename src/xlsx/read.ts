@@ -16,6 +16,7 @@ import { isUnreadable, UnreadableWorkbookError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { decodeEscapes, readSharedStrings } from './shared-strings';
 import { parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
+import { applyHyokaState, findHyokaState } from './custom-xml';
 import { normalisePartName, platformInflater, ZipReader, type InflatedTotal, type Inflater } from './zip';
 
 /**
@@ -160,6 +161,7 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
   if (unreadable.length > 0) snapshot.unreadableSheets = unreadable;
   const stored = readStoredSettings(zip, limits);
   if (stored) snapshot.storedSettings = stored;
+  applyHyokaState(snapshot, findHyokaState(zip, limits), workbook.definedNames, workbook.sheets.map((s) => s.name));
   return snapshot;
 }
 
