@@ -184,7 +184,29 @@ export class FakeWorkbook {
   failSync(e: Error): void {
     this.failure ??= e;
   }
+  /**
+   * Cell edit mode: with `delayForCellEdit` Excel holds each request until the edit ends
+   * (typings of Excel.run; office-js #806). While editing, a sync is sent (counted, its queue
+   * taken) but answered only when endCellEdit() is called.
+   */
+  startCellEdit(): void {
+    this.editing ??= new Promise<void>((resolve) => (this.endEditing = resolve));
+  }
+  endCellEdit(): void {
+    this.endEditing?.();
+    this.editing = null;
+    this.endEditing = null;
+  }
+  private editing: Promise<void> | null = null;
+  private endEditing: (() => void) | null = null;
+
   sync(): Promise<void> {
+    const held = this.editing;
+    const answer = this.answerSync();
+    return held ? held.then(answer) : answer();
+  }
+  /** Takes the queue now (what was sent), applies it when answered. */
+  private answerSync(): () => Promise<void> {
     this.syncs++;
     const p = this.pending;
     const cells = this.loadedCells;
@@ -195,22 +217,24 @@ export class FakeWorkbook {
     this.requestBytes = 0;
     this.failure = null;
     this.requestBytesPerSync.push(request);
-    if (failure) return Promise.reject(failure);
-    if (request > this.payloadLimit) return Promise.reject(this.payloadError('RequestPayloadSizeLimitExceeded'));
-    const response = p.reduce((n, x) => n + x.bytes(), 0);
-    if (response > this.payloadLimit) {
-      this.cellsLoadedPerSync.push(0);
-      this.responseBytesPerSync.push(0);
-      return Promise.reject(this.payloadError('ResponsePayloadSizeLimitExceeded'));
-    }
-    this.cellsLoadedPerSync.push(cells);
-    this.responseBytesPerSync.push(response);
-    try {
-      for (const x of p) x.apply();
-    } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-    }
-    return Promise.resolve();
+    return () => {
+      if (failure) return Promise.reject(failure);
+      if (request > this.payloadLimit) return Promise.reject(this.payloadError('RequestPayloadSizeLimitExceeded'));
+      const response = p.reduce((n, x) => n + x.bytes(), 0);
+      if (response > this.payloadLimit) {
+        this.cellsLoadedPerSync.push(0);
+        this.responseBytesPerSync.push(0);
+        return Promise.reject(this.payloadError('ResponsePayloadSizeLimitExceeded'));
+      }
+      this.cellsLoadedPerSync.push(cells);
+      this.responseBytesPerSync.push(response);
+      try {
+        for (const x of p) x.apply();
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+      return Promise.resolve();
+    };
   }
   private payloadError(code: string): Error {
     this.payloadFailures.push(code);
