@@ -16,7 +16,7 @@
  */
 import { columnLetter } from './a1';
 import type { SheetPlan } from './plan/types';
-import type { Problem, RuleContext } from './rules/rule';
+import type { RuleContext } from './rules/rule';
 import { normalizeForMatch } from './text';
 
 /**
@@ -55,8 +55,8 @@ export type ReadingDoubt =
 
 export interface Review {
   doubts: ReadingDoubt[];
-  /** Whether the runner drops this error: it accuses a reading the review doubts. */
-  silences(rule: string, problem: Problem): boolean;
+  /** Whether the runner drops this error (rule, sheet, A1 cell): it accuses a reading the review doubts. */
+  silences(rule: string, sheet: string | null, cell: string | null): boolean;
 }
 
 const reviews = new WeakMap<RuleContext, Review>();
@@ -158,8 +158,7 @@ function review0(context: RuleContext): Review {
 
   return {
     doubts,
-    silences(rule, problem) {
-      const { sheet, cell } = problem.at;
+    silences(rule, sheet, cell) {
       if (sheet === null || cell === null) return false;
       if (rule === 'grade-invalid' && silencedCells.has(`${sheet}\u0000${cell}`)) return true;
       if (silencedColumns.size === 0) return false;

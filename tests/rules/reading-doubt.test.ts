@@ -30,14 +30,14 @@ runRuleTests('reading-doubt', {
     { name: 'clean Koganei', layout: 'koganei-departments' },
     { name: 'clean Komae', layout: 'komae-policy' },
     { name: 'clean 自殺対策 table (years, no grade column)', layout: 'kiyose-multi-year' },
-    { name: 'a single slip (E for a B) is an error, not a doubt', build: () => kiyoseGrades((g, i) => (i === 3 ? 'E' : null)) },
+    { name: 'a single slip (継続 for a B) is an error, not a doubt', build: () => kiyoseGrades((g, i) => (i === 3 ? '継続' : null)) },
     { name: 'a clean plan master: no grades by design', layout: 'kiyose-plan' },
   ],
   invalid: [
     {
-      name: 'S in many rows of the grade column: a scale not yet known, said once with its rows',
-      build: () => kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'S' : null)),
-      errors: [{ sheet: SHEET, cell: 'F10', row: 10, message: { ja: ['「S」は評価の段階として読めません', '良い順に設定（scale）'], en: ['"S" in column F does not read as a grade', 'scale correction'] } }],
+      name: 'X in many rows of the grade column: a scale not yet known, said once with its rows',
+      build: () => kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'X' : null)),
+      errors: [{ sheet: SHEET, cell: 'F10', row: 10, message: { ja: ['「X」は評価の段階として読めません', '良い順に設定（scale）'], en: ['"X" in column F does not read as a grade', 'scale correction'] } }],
     },
     {
       name: 'a grade column holding mostly something else was misread',
@@ -70,12 +70,12 @@ describe('doubt before accusing', () => {
   });
 
   test('an unknown scale level gives one warning instead of an error per row; other errors stay', async () => {
-    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'S' : i === 1 ? 'E' : null)));
+    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'X' : i === 1 ? '継続' : null)));
     const invalid = report.findings.filter((f) => f.rule === 'grade-invalid');
-    expect(invalid.map((f) => f.params.text)).toEqual(['E']);
+    expect(invalid.map((f) => f.params.text)).toEqual(['継続']);
     const doubts = report.findings.filter((f) => f.rule === 'reading-doubt');
     expect(doubts).toHaveLength(1);
-    expect(doubts[0].params).toMatchObject({ token: 'S', column: 'F' });
+    expect(doubts[0].params).toMatchObject({ token: 'X', column: 'F' });
     expect((doubts[0].params.count as number)).toBeGreaterThanOrEqual(UNKNOWN_TOKEN_MIN_ROWS);
   });
 
@@ -85,9 +85,9 @@ describe('doubt before accusing', () => {
     expect(report.findings.filter((f) => f.severity === 'warning').map((f) => f.rule)).toContain('reading-doubt');
   });
 
-  test('the token is shown as typed (full-width Ｓ stays Ｓ)', async () => {
-    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'Ｓ' : null)));
+  test('the token is shown as typed (full-width Ｘ stays Ｘ)', async () => {
+    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'Ｘ' : null)));
     const doubt = report.findings.find((f) => f.rule === 'reading-doubt');
-    expect(doubt?.params.token).toBe('Ｓ');
+    expect(doubt?.params.token).toBe('Ｘ');
   });
 });

@@ -24,6 +24,8 @@ export const readingDoubt = defineRule<
   }
 >({
   id: 'reading-doubt',
+  kind: 'check',
+  title: { ja: '読み取りに疑いあり', en: 'Reading in doubt' },
   severity: 'warning',
   description: {
     ja: '読み取りが確かでないため、誤りとして指摘せずに確認をお願いしています。',
