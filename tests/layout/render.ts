@@ -46,6 +46,11 @@ export interface LayoutSpec {
   yearSource?: 'sheet-name' | 'file-name' | 'year-columns';
   /** A plan period and a future plan column that are not the report year. */
   distractors?: boolean;
+  /**
+   * Grades written in marks the reader cannot know (♠♥♦♣ for A–D, nothing explaining them):
+   * the metamorphic suite's unreadable-on-purpose variants, which must warn, never pass empty.
+   */
+  hiddenEncoding?: boolean;
   /** Rows that are not programs, as people add them (#20 item 5): none of them may be read as one. */
   decorations?: RowDecorations;
 }
@@ -505,7 +510,11 @@ function mergeTables(tables: Table[]): StackedTable {
   };
 }
 
+/** Private marks no legend, header or list explains: the grades are there, unreadable on purpose. */
+const HIDDEN_MARKS: Record<string, string> = { A: '♠', B: '♥', C: '♦', D: '♣' };
+
 function gradeValue(v: Value, plan: PlanModel, spec: LayoutSpec): Value {
+  if (typeof v === 'string' && spec.hiddenEncoding) return v.replace(/^[A-D]/, (g) => HIDDEN_MARKS[g]);
   if (typeof v !== 'string' || !spec.notation || plan.repostInGradeCell) return v;
   return /^[A-D]$/.test(v) ? notate(v as Grade, spec.notation, plan.gradeWords) : v;
 }
