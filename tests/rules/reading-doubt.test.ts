@@ -2,7 +2,11 @@ import type ExcelJS from 'exceljs';
 
 import { checkWorkbook } from '../../src/core';
 import { MISREAD_SHARE, UNKNOWN_TOKEN_MIN_ROWS, UNKNOWN_TOKEN_MIN_SHARE } from '../../src/core/doubt';
+import { describe as sentence } from '../../src/render/describe';
 import { readWorkbook } from '../../src/xlsx/read';
+import { cleanPlan } from '../layout/plan-model';
+import { renderPlan } from '../layout/render';
+import { snapshotOf } from '../layout/snapshot-of';
 import { buildSeedWorkbook } from '../fixtures/workbooks';
 import { runRuleTests } from './rule-tester';
 
@@ -89,5 +93,22 @@ describe('doubt before accusing', () => {
     const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'Ｘ' : null)));
     const doubt = report.findings.find((f) => f.rule === 'reading-doubt');
     expect(doubt?.params.token).toBe('Ｘ');
+  });
+});
+
+describe('marks in per-year evaluation columns', () => {
+  test('year-named 評価 columns holding ♠♥♦♣ are doubted on every sheet, in both languages', () => {
+    const rendered = renderPlan(cleanPlan('koganei'), { yearSource: 'year-columns', hiddenEncoding: true });
+    const { report } = checkWorkbook(snapshotOf(rendered.workbook), { fileName: rendered.fileName });
+    const marks = report.findings.filter((f) => f.rule === 'reading-doubt' && f.messageId === 'marks-not-read');
+    const sheets = new Set(report.sheets.filter((x) => x.kind === 'evaluation').map((x) => x.name));
+    expect(new Set(marks.map((f) => f.sheet))).toEqual(sheets);
+    expect(sentence(marks[0], 'ja')).toContain('短い記号');
+    expect(sentence(marks[0], 'en')).toContain('short marks');
+  });
+
+  test('prose, dashes and 実施 in such columns are no marks', () => {
+    const { report } = checkWorkbook(snapshotOf(renderPlan(cleanPlan('suicide'), {}).workbook), { fileName: 'x.xlsx' });
+    expect(report.findings.filter((f) => f.rule === 'reading-doubt')).toEqual([]);
   });
 });
