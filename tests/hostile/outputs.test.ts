@@ -18,6 +18,7 @@ import { consolidate, defaultSettings, type ConsolidationResult } from '../../sr
 import type { SummaryDocument } from '../../src/core/summary-document';
 import { safeFileName, MAX_FILE_NAME_BYTES } from '../../src/render/file-name';
 import { createConsolidationActions } from '../../src/taskpane/consolidation';
+import { reportFileName } from '../../src/excel/file-port';
 import { readWorkbook } from '../../src/xlsx/read';
 import { writeSummaryWorkbook } from '../../src/xlsx/write';
 import { writeSummaryWorkbookFile } from '../../src/xlsx/write-stream';
@@ -187,6 +188,11 @@ describe('file names: one function for the CLI and the pane', () => {
     expect(safeFileName('x. . ', suffix)).toBe('x_点検結果.xlsx');
     const cased = new Set<string>();
     expect([safeFileName('Ab', '.xlsx', cased), safeFileName('aB', '.xlsx', cased), safeFileName('ab', '.xlsx', cased)]).toEqual(['Ab.xlsx', 'aB_2.xlsx', 'ab_3.xlsx']);
+    // The pane's report download is named by the same function.
+    const report = reportFileName(`${'評'.repeat(81)}\u001b.xlsx`);
+    expect(Buffer.byteLength(report)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+    expect(report).toMatch(/^評+…_点検結果\.xlsx$/);
+    expect(reportFileName('評価調書.xlsx')).toBe('評価調書_点検結果.xlsx');
     // A surrogate pair is never cut in half.
     const emoji = safeFileName('😀'.repeat(100), suffix);
     expect(Buffer.byteLength(emoji)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
