@@ -2,7 +2,8 @@ import type { ColumnRole, Severity } from '../core';
 
 /**
  * Every string the task pane shows, in Japanese and English. Placeholders are `{name}`.
- * Components never hold text inline: they call `useText()` / `format()` with a key from here.
+ * Components never hold text inline: they call `t(key, params)` from `usePane()` (store.ts),
+ * which is `format()` with a key from here.
  */
 const ja = {
   appTitle: 'Hyoka 評価点検',
@@ -90,7 +91,8 @@ const ja = {
   computed: '算出',
   gradeNone: '—',
   programs: '事業 {count}',
-  distributionLabel: 'A {A}・B {B}・C {C}・D {D}',
+  distributionLabel: '{dist}',
+  listSeparator: '・',
   noPolicies: '集計できる施策がありません。',
   gradeMismatch: '記載と算出が異なります',
 
@@ -119,7 +121,7 @@ const ja = {
   perDepartmentDownload: '担当課ごとの点検結果をダウンロード',
   perDepartmentDone: '担当課ごとの点検結果 {count} 件を ZIP でダウンロードしました。',
   summaryProgressOnly: 'このシートは進捗（実施状況・達成度）を記録しています。A〜Dの評価はありません。',
-  summarySheetTotal: '合計 A {A}・B {B}・C {C}・D {D}（評価数 {graded}）',
+  summarySheetTotal: '合計 {dist}（評価数 {graded}）',
   summaryGrades: '記載 {declared}・算出 {computed}',
   settingsProblems: '保存されていた設定に問題があったため既定値を使っています:',
   settingsInvalid: '入力を確認してください: {problems}',
@@ -296,7 +298,8 @@ const en: Record<MessageKey, string> = {
   computed: 'Computed',
   gradeNone: '—',
   programs: '{count} programs',
-  distributionLabel: 'A {A}, B {B}, C {C}, D {D}',
+  distributionLabel: '{dist}',
+  listSeparator: ', ',
   noPolicies: 'No policies to summarise.',
   gradeMismatch: 'Stated and computed grades differ',
 
@@ -324,7 +327,7 @@ const en: Record<MessageKey, string> = {
   perDepartmentDownload: 'Download findings per department',
   perDepartmentDone: 'Downloaded {count} per-department findings workbooks as a ZIP.',
   summaryProgressOnly: 'This sheet records progress (実施状況 / 達成度), not A–D grades.',
-  summarySheetTotal: 'Total A {A}, B {B}, C {C}, D {D} ({graded} graded)',
+  summarySheetTotal: 'Total {dist} ({graded} graded)',
   summaryGrades: 'declared {declared}, computed {computed}',
   settingsProblems: 'The stored settings had problems, so defaults are used:',
   settingsInvalid: 'Please check: {problems}',
