@@ -8,6 +8,7 @@ import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
 import { findYears } from '../years';
 import { columnIndex, columnLetter } from '../a1';
 import { classifyLabel, headerScore } from './columns';
+import { detectOrientation } from './orientation';
 import { areaView, splitTables, tableKeyOf, type HeaderProbe, type TableArea } from './regions';
 import { detectSummaryTables } from './summary-table';
 import { isTitleText, looksLikeTotalRow } from './row-roles';
@@ -244,6 +245,7 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   const gradeLetter = layout.columns.find((c) => c.role === 'grade')?.col;
   const personScale = corrections.scale ?? (gradeLetter !== undefined ? corrections.columns[columnLetter(gradeLetter)]?.scale : undefined);
   resolveScale(layout, personScale ? scaleOfLevels(personScale.levels, 'correction') : undefined, options, evidence);
+  detectOrientation(sheet, layout, hiddenRows);
 
   const roles = new Set(layout.columns.map((c) => c.role));
   const graded = roles.has('grade') || roles.has('previousGrade');

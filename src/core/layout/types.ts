@@ -11,7 +11,8 @@ export type ColumnEvidence =
   | { kind: 'year-header'; year: number } // R2評価 → a grade of 2020
   | { kind: 'hidden' } // a hidden column: outside the check
   | { kind: 'override' } // a person's correction (settings)
-  | { kind: 'level-columns'; labels: string[] }; // sub-headers naming the levels (評価 over A | B | C | D): a mark in one is the grade
+  | { kind: 'level-columns'; labels: string[] } // sub-headers naming the levels (評価 over A | B | C | D): a mark in one is the grade
+  | { kind: 'records-per-year'; years: number[]; programs: number; recurring: number }; // 年度 values under which `recurring` of `programs` programs recur
 
 /** What one column of an evaluation table holds. */
 export interface ColumnLayout {
@@ -122,6 +123,11 @@ export interface SheetLayout {
    * Set by check.ts once the report year is known.
    */
   yearRole?: 'current' | 'previous-year';
+  /**
+   * Evaluation tables: years as columns (`wide`: R4評価 | R5評価, year blocks; one row per
+   * program) or as rows (`long`: one record per program × year, a `recordYear` column).
+   */
+  orientation?: 'wide' | 'long';
 }
 
 export type Uncertainty =
