@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -8,7 +10,7 @@ import {
   type Settings,
 } from '../core';
 import { a1 } from '../core/a1';
-import { compareYears, loadYearSide, type ComparisonResult, type YearProgram, type YearSide } from '../core/compare';
+import { compareYears, loadYearSide, yearSidesOfOneBook, type ComparisonResult, type YearProgram, type YearSide } from '../core/compare';
 import { cliMessages } from '../i18n/cli';
 import { buildComparisonDocument } from '../render/comparison-document';
 import { describe } from '../render/describe';
@@ -19,7 +21,7 @@ import type { ReadLimits } from '../xlsx/limits';
 import { writeSummaryFile } from './write-summary';
 import { outputFailure } from './check';
 import { expandInputs } from './consolidate';
-import { InputRefused, outputProblem, writeOutputWith } from './files';
+import { InputRefused, outputProblem, readInput, writeOutputWith } from './files';
 import { linkTarget } from './links';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { consolidateMessages } from '../i18n/consolidate';
@@ -48,7 +50,8 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
     io.stderr(m.badLang(values.lang));
     return 2;
   }
-  if (positionals.length !== 2) {
+  // One workbook alone: it must hold several years as sheets (runCompare says when it does not).
+  if (positionals.length !== 2 && positionals.length !== 1) {
     io.stderr(`${c.needTwo}\n\n${m.usage}`);
     return 2;
   }
@@ -57,7 +60,7 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
   if (!profile) return 2;
   const { settings, limits } = profile;
   return runCompare(
-    { previous: positionals[0], current: positionals[1], settings, limits, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
+    { previous: positionals[0], current: positionals[positionals.length - 1], settings, limits, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
     io,
   );
 }
@@ -81,9 +84,36 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   }
   const lastYearSettings: Settings = { ...args.settings };
   delete lastYearSettings.reportYear;
-  const previous = await loadSide(args.previous, lastYearSettings, args.limits, args.lang, io);
-  const current = await loadSide(args.current, args.settings, args.limits, args.lang, io);
+  // The same file (or folder) for both years: one workbook holding several years as sheets is
+  // compared sheet year against sheet year; anything else is refused, never read as 2020 vs 2020.
+  const same = await sameInput(args.previous, args.current);
+  let previous: LoadedInput | null;
+  let current: LoadedInput | null;
+  if (same !== null) {
+    if (same === 'folder') {
+      io.stderr(c.sameFolder(args.current));
+      return 2;
+    }
+    const both = await loadOneBook(args.current, args.settings, args.limits, args.lang, io);
+    if (both === null) return 2;
+    if ('oneYear' in both) {
+      io.stderr(args.previous === args.current ? `${c.oneYearOnly(args.current)}\n\n${m.usage}` : c.sameFile(args.previous, args.current));
+      return 2;
+    }
+    io.stderr(c.sheetYears(args.current, formatFiscalYear(both.previousYear, args.lang), formatFiscalYear(both.currentYear, args.lang)));
+    ({ previous, current } = both);
+  } else {
+    previous = await loadSide(args.previous, lastYearSettings, args.limits, args.lang, io);
+    current = await loadSide(args.current, args.settings, args.limits, args.lang, io);
+  }
   if (!previous || !current) return 2;
+  // Last year's later than this year's: the arguments are swapped, and a comparison would mislead.
+  const py = previous.side.reportYear;
+  const cy = current.side.reportYear;
+  if (py !== null && cy !== null && py > cy) {
+    io.stderr(c.reversed(args.previous, formatFiscalYear(py, args.lang), args.current, formatFiscalYear(cy, args.lang)));
+    return 2;
+  }
   const out = args.out;
   const result = compareYears(previous.side, current.side, { settings: args.settings });
 
@@ -105,8 +135,59 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
+interface LoadedInput {
+  side: YearSide;
+  files: string[];
+  unreadable: boolean;
+}
+
+/**
+ * Whether both arguments name one input: the same real path, or two files of the same content
+ * (a copy under another name). 'folder' for one folder named twice; null when they differ.
+ */
+async function sameInput(a: string, b: string): Promise<'file' | 'folder' | null> {
+  try {
+    const [ra, rb] = await Promise.all([fs.realpath(a), fs.realpath(b)]);
+    const [sa, sb] = await Promise.all([fs.stat(ra), fs.stat(rb)]);
+    if (ra === rb) return sa.isDirectory() ? 'folder' : 'file';
+    if (!sa.isFile() || !sb.isFile() || sa.size !== sb.size) return null;
+    const [ha, hb] = await Promise.all([digest(ra), digest(rb)]);
+    return ha === hb ? 'file' : null;
+  } catch {
+    return null; // a missing input is reported where it is read
+  }
+}
+
+async function digest(file: string): Promise<string> {
+  return createHash('sha256').update(await readInput(file)).digest('hex');
+}
+
+/** Both years from one workbook's sheets, or { oneYear } when it holds one year only; null after saying why it cannot be read. */
+async function loadOneBook(
+  file: string,
+  settings: Settings,
+  limits: ReadLimits | undefined,
+  lang: Lang,
+  io: Io,
+): Promise<{ previous: LoadedInput; current: LoadedInput; previousYear: number; currentYear: number } | { oneYear: true } | null> {
+  const snapshot = await load(file, limits, lang);
+  if ('unreadable' in snapshot) {
+    io.stderr(`${file}: ${snapshot.unreadable}`);
+    return null;
+  }
+  const sides = yearSidesOfOneBook(snapshot, file, settings);
+  if (!sides) return { oneYear: true };
+  const n = sides.years.length;
+  return {
+    previous: { side: sides.previous, files: [file], unreadable: false },
+    current: { side: sides.current, files: [file], unreadable: false },
+    previousYear: sides.years[n - 2],
+    currentYear: sides.years[n - 1],
+  };
+}
+
 /** One year: a workbook, or a folder of department workbooks (consolidated first, as `consolidate` does). */
-async function loadSide(input: string, settings: Settings, limits: ReadLimits | undefined, lang: Lang, io: Io): Promise<{ side: YearSide; files: string[]; unreadable: boolean } | null> {
+async function loadSide(input: string, settings: Settings, limits: ReadLimits | undefined, lang: Lang, io: Io): Promise<LoadedInput | null> {
   const expanded = await expandInputs([input], [], lang, io);
   if (expanded === null) return null;
   const { files, skipped } = expanded;

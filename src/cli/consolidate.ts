@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import {
@@ -15,6 +15,9 @@ import {
 import { linksWithinDocument } from '../core/links';
 import { cliMessages } from '../i18n/cli';
 import { consolidateMessages } from '../i18n/consolidate';
+import { outputMessages, type FolderProblem } from '../i18n/output';
+import { safeFileName } from '../render/file-name';
+import type { SummaryDocument } from '../core/summary-document';
 import { isUnreadable } from '../xlsx/errors';
 import type { ReadLimits } from '../xlsx/limits';
 import { readSheetNames } from '../xlsx/read';
@@ -22,7 +25,7 @@ import { writeSummaryFile } from './write-summary';
 import { outputFailure, relativeTo } from './check';
 
 import type { LegacyKind } from './convert';
-import { InputRefused, outputProblem, readInput, writeOutputWith } from './files';
+import { InputRefused, outputProblem, OutputRefused, readInput, writeOutputWith, writeProblemOf } from './files';
 import { expandInputs, type SkippedEntry } from './folders';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { escapeControls } from './terminal';
@@ -71,6 +74,15 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
       return 2;
     }
   }
+  // --per-department: an empty name or something that is not a folder is refused before anything is read or written.
+  const perDepartment = args.perDepartment ?? null;
+  if (perDepartment !== null) {
+    const problem = await folderProblem(perDepartment);
+    if (problem) {
+      io.stderr(outputMessages[args.lang].folderRefused(perDepartment, problem.problem, problem.detail));
+      return 2;
+    }
+  }
   // The output is left out of a folder only when it is an earlier 取りまとめ output: any other
   // workbook of that name is a department's file, which the write below must then refuse.
   const previousOutput = args.out !== null && (await isConsolidationOutput(args.out)) ? args.out : null;
@@ -83,6 +95,10 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   const expanded = await expandInputs(args.inputs, skip, args.lang, io);
   if (expanded === null) return 2;
   const { files, skipped } = expanded;
+  if (perDepartment !== null && (await holdsInputs(perDepartment, [...args.inputs, ...files, ...(args.master ? [args.master] : [])]))) {
+    io.stderr(outputMessages[args.lang].folderRefused(perDepartment, 'input-folder'));
+    return 2;
+  }
   const converted = new Map<string, LegacyKind>();
 
   let master: WorkbookSnapshot | undefined;
@@ -116,45 +132,150 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   if (args.json) printPieces(io, jsonPieces(toConsolidationJson(result, args.lang, notes)));
   else io.stdout(renderConsolidationText(result, args.master ?? result.detectedMaster, args.lang, notes, io.terminal));
 
+  const read = [...files, ...(args.master ? [args.master] : [])];
+  // The department files are planned (names, folder, nothing in the way) before --out is written,
+  // so a folder that cannot be used leaves nothing half done.
+  const departments = perDepartment !== null ? await planDepartments(result, perDepartment, args, io) : null;
+  if (departments === 'refused') return 2;
   if (args.out !== null) {
     try {
       const doc = linksWithinDocument(buildConsolidationDocument(result, args.lang, (file) => relativeTo(args.out ?? '', file)));
-      await writeOutputWith(args.out, (temp) => writeSummaryFile(doc, temp), [...files, ...(args.master ? [args.master] : [])], args.force);
+      await writeOutputWith(args.out, (temp) => writeSummaryFile(doc, temp), read, args.force);
       if (!args.json) io.stderr(c.wrote(args.out));
     } catch (e) {
       io.stderr(outputFailure(args.out, e, args.lang));
       return 2;
     }
   }
-  if (args.perDepartment) {
-    const code = await writePerDepartment(result, args.perDepartment, [...files, ...(args.master ? [args.master] : [])], args, io);
+  if (departments !== null && perDepartment !== null) {
+    const code = await writePerDepartment(departments, perDepartment, read, args, io);
     if (code !== 0) return code;
   }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-/** `--per-department DIR`: one 点検結果 workbook per 担当課, linked into its own file. */
-async function writePerDepartment(result: ConsolidationResult, dir: string, inputs: readonly string[], args: ConsolidateArgs, io: Io): Promise<number> {
+/** One department's 点検結果 workbook as it will be written. */
+interface PlannedDepartment {
+  file: string;
+  document: SummaryDocument;
+}
+
+/**
+ * `--per-department DIR` as a plan: the folder made (or there), each department's file name
+ * (src/render/file-name.ts, as the pane names its ZIP entries), and none already there unless
+ * --force. A department seen only in the name of a file that could not be read has nothing to
+ * write: a line says so. 'refused' after saying why; nothing was written then.
+ */
+async function planDepartments(result: ConsolidationResult, dir: string, args: ConsolidateArgs, io: Io): Promise<PlannedDepartment[] | 'refused'> {
   const c = consolidateMessages[args.lang];
-  await fs.mkdir(dir, { recursive: true });
+  const o = outputMessages[args.lang];
+  const made = await makeFolder(dir);
+  if (made !== null) {
+    io.stderr(o.folderRefused(dir, made.problem, made.detail));
+    return 'refused';
+  }
   const docs = buildDepartmentDocuments(result, args.lang, (file) => relativeTo(path.join(dir, 'x.xlsx'), file));
-  const used = new Set<string>();
-  for (const d of docs) {
-    // A department's name as a file name: characters no file system takes become ＿.
-    // eslint-disable-next-line no-control-regex -- control characters are what file names cannot hold
-    let stem = `${d.department.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '＿').trim() || 'department'}_${c.findingsSheet}`;
-    for (let k = 2; used.has(stem); k++) stem = `${stem}_${k}`;
-    used.add(stem);
-    const out = path.join(dir, `${stem}.xlsx`);
+  // A file that could not be read whose department has no workbook here (it was known only by
+  // the file's name, and nothing of it was checked): said, rather than missing in silence.
+  const covered = new Set(docs.flatMap((d) => [...d.files, d.department]));
+  const unwritten = new Map<string, string[]>();
+  for (const f of result.files) {
+    if (f.status !== 'unreadable' || covered.has(f.file)) continue;
+    const department = f.department ?? path.basename(f.file);
+    if (covered.has(department)) continue;
+    unwritten.set(department, [...(unwritten.get(department) ?? []), shownPath(io.terminal ?? PLAIN, f.file)]);
+  }
+  for (const [department, files] of unwritten) io.stderr(o.departmentNotWritten(department, files));
+  const taken = new Set<string>();
+  const planned = docs.map((d) => ({ file: path.join(dir, safeFileName(d.department, `_${c.findingsSheet}.xlsx`, taken, 'department')), document: d.document }));
+  if (!args.force) {
+    const there: string[] = [];
+    for (const p of planned) if ((await outputProblem(p.file, false)) !== null) there.push(shownPath(io.terminal ?? PLAIN, p.file));
+    if (there.length > 0) {
+      io.stderr(o.departmentsExist(dir, there));
+      return 'refused';
+    }
+  }
+  return planned;
+}
+
+/**
+ * Writes the planned department files one by one, each whole or not at all. Should one fail
+ * (a full disk, a file that appeared meanwhile), the run stops and says exactly which files
+ * were written and which were not.
+ */
+async function writePerDepartment(planned: readonly PlannedDepartment[], dir: string, inputs: readonly string[], args: ConsolidateArgs, io: Io): Promise<number> {
+  const c = consolidateMessages[args.lang];
+  const shown = (file: string): string => shownPath(io.terminal ?? PLAIN, file);
+  const done: string[] = [];
+  for (const [k, p] of planned.entries()) {
     try {
-      await writeOutputWith(out, (temp) => writeSummaryFile(d.document, temp), inputs, args.force);
+      await writeOutputWith(p.file, (temp) => writeSummaryFile(p.document, temp), inputs, args.force);
+      done.push(p.file);
     } catch (e) {
-      io.stderr(outputFailure(out, e, args.lang));
+      const rest = planned.slice(k).map((q) => shown(q.file));
+      io.stderr(outputMessages[args.lang].departmentsPartial(dir, shown(p.file), writeFailureDetail(e, args.lang), done.map(shown), rest));
       return 2;
     }
   }
-  if (!args.json) io.stderr(c.wroteDepartments(docs.length, dir));
+  if (!args.json) io.stderr(c.wroteDepartments(planned.length, dir));
   return 0;
+}
+
+/** Why one file was not written, in a few words (the message around it names the file). */
+function writeFailureDetail(e: unknown, lang: Lang): string {
+  const m = cliMessages[lang];
+  if (e instanceof OutputRefused) return e.reason === 'exists' ? (lang === 'ja' ? '既にあります' : 'it already exists') : e.reason;
+  const problem = writeProblemOf(e);
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return problem === 'other' ? `${m.writeProblem.other}: ${code ?? (e instanceof Error ? e.message : String(e))}`.slice(0, 200) : m.writeProblem[problem];
+}
+
+/** Why `dir` cannot be the --per-department folder, seen without creating anything (null: it can). */
+async function folderProblem(dir: string): Promise<{ problem: FolderProblem; detail?: string } | null> {
+  if (dir.trim() === '') return { problem: 'empty' };
+  try {
+    const stat = await fs.stat(dir);
+    return stat.isDirectory() ? null : { problem: 'not-a-folder' };
+  } catch (e) {
+    // Not there yet: made later, just before the first file is written (an ENOTDIR here is a file on the way).
+    return (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? { problem: 'under-a-file' } : null;
+  }
+}
+
+/** Creates the folder (and its parents), and checks it can be written to; the problem when not. */
+async function makeFolder(dir: string): Promise<{ problem: FolderProblem; detail?: string } | null> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.access(dir, constants.W_OK);
+    return null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return { problem: 'not-a-folder' };
+    if (code === 'ENOTDIR') return { problem: 'under-a-file' };
+    if (code === 'EACCES' || code === 'EPERM') return { problem: 'permission' };
+    if (code === 'EROFS') return { problem: 'read-only' };
+    return { problem: 'other', detail: code ?? (e instanceof Error ? e.message : String(e)) };
+  }
+}
+
+/** True when `dir` is a folder an input was read from (or given as a folder of inputs). */
+async function holdsInputs(dir: string, inputs: readonly string[]): Promise<boolean> {
+  const real = async (p: string): Promise<string | null> => {
+    try {
+      return await fs.realpath(p);
+    } catch {
+      return null;
+    }
+  };
+  const target = await real(dir);
+  if (target === null) return false;
+  for (const input of inputs) {
+    const isFolder = await fs.stat(input).then((st) => st.isDirectory(), () => false);
+    const folder = await real(isFolder ? input : path.dirname(input));
+    if (folder === target) return true;
+  }
+  return false;
 }
 
 /** A workbook this command wrote before: it has the 取りまとめ and 提出状況 sheets. */

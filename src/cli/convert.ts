@@ -1,9 +1,14 @@
 import { spawn } from 'node:child_process';
-import { constants, promises as fs } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { constants, promises as fs, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { onAbort, removeOnAbort, testSeam } from './cleanup';
 import { readInput } from './files';
+import type { ConversionProblem, LegacyKind } from '../i18n/cli';
+
+export type { ConversionProblem, LegacyKind };
 
 /**
  * Legacy `.xls` and OpenDocument `.ods` workbooks, converted to .xlsx by LibreOffice where it is
@@ -18,10 +23,6 @@ export const CONVERT_TIMEOUT_MS = 60_000;
 
 /** `HYOKA_SOFFICE`: the soffice to use; empty or `none` turns conversion off (tests choose with it). */
 export const SOFFICE_ENV = 'HYOKA_SOFFICE';
-
-export type LegacyKind = 'xls' | 'ods';
-
-export type ConversionProblem = 'no-soffice' | 'timeout' | 'failed';
 
 export class ConversionFailed extends Error {
   constructor(
@@ -100,10 +101,12 @@ const NO_MACROS = `<?xml version="1.0" encoding="UTF-8"?>
 
 /**
  * `bytes` (the file's content, already read as a regular file) → .xlsx bytes, through
- * `soffice --headless --convert-to xlsx` on a private copy. Throws `ConversionFailed`.
+ * `soffice --headless --convert-to xlsx` on a private copy. Throws `ConversionFailed`. The
+ * private folder is removed however this ends: an error, the time limit, or a signal to Hyoka.
  */
 export async function convertToXlsx(bytes: Uint8Array, kind: LegacyKind, soffice: string, timeoutMs = CONVERT_TIMEOUT_MS): Promise<Uint8Array> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hyoka-convert-'));
+  const guard = removeOnAbort(dir);
   try {
     const profile = path.join(dir, 'profile');
     await fs.mkdir(path.join(profile, 'user'), { recursive: true });
@@ -133,43 +136,105 @@ export async function convertToXlsx(bytes: Uint8Array, kind: LegacyKind, soffice
       throw new ConversionFailed('failed', 'no output');
     }
   } finally {
-    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(dir, { recursive: true, force: true, maxRetries: 3 });
+    guard.release();
   }
 }
 
+/** The environment variable that marks every process a conversion starts (see `endMarked`). */
+export const CONVERT_MARK_ENV = 'HYOKA_CONVERT_RUN';
+
+/** After the helper has exited, how long its stderr may stay open before Hyoka stops reading it. */
+const STDERR_GRACE_MS = 500;
+
+/**
+ * Runs the helper and settles when it exits or at the time limit, whichever comes first; never
+ * waits for its pipes to close (a process it started may hold them open for ever). Then ends
+ * everything it started: its process group (POSIX; soffice.bin and the helpers it starts are in
+ * it) and any process that left the group (setsid) but still carries this run's mark in its
+ * environment. On a signal to Hyoka the same happens before Hyoka ends.
+ */
 function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<void> {
+  const mark = randomBytes(12).toString('hex');
   return new Promise((resolve, reject) => {
-    // A group of its own, so the time limit kills soffice.bin and whatever it started too.
-    const child = spawn(cmd, args, { cwd, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HOME: cwd } });
+    // A group of its own, so the time limit kills soffice.bin and whatever it started too; a
+    // private HOME, so nothing it writes lands in the user's.
+    const child = spawn(cmd, args, { cwd, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HOME: cwd, [CONVERT_MARK_ENV]: mark } });
+    const endAll = (): void => {
+      killGroup(child.pid);
+      endMarked(mark);
+    };
+    const guard = onAbort(endAll);
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
       if (stderr.length < 2000) stderr += d.toString();
     });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child.pid);
-    }, timeoutMs);
-    child.on('error', (e) => {
+    let settled = false;
+    const settle = (error: ConversionFailed | null): void => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      reject(new ConversionFailed('failed', e.message));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      // Helpers it may have left behind go with the group.
-      killGroup(child.pid);
-      if (timedOut) reject(new ConversionFailed('timeout'));
-      else if (code !== 0) reject(new ConversionFailed('failed', `exit ${code}: ${stderr.trim().split('\n')[0] ?? ''}`));
+      endAll();
+      guard.release();
+      // What is left of stderr is not waited for: the pipe is closed on Hyoka's side.
+      child.stderr?.destroy();
+      if (error) reject(error);
       else resolve();
+    };
+    const timer = setTimeout(() => settle(new ConversionFailed('timeout')), timeoutMs);
+    child.on('error', (e) => settle(new ConversionFailed('failed', e.message)));
+    child.on('exit', (code, signal) => {
+      // Its stderr may still hold its last words: read them briefly, unless an escaped helper keeps the pipe open.
+      const done = (): void => settle(code === 0 ? null : new ConversionFailed('failed', `exit ${code ?? signal}: ${stderr.trim().split('\n')[0] ?? ''}`));
+      if (!child.stderr || child.stderr.readableEnded) return done();
+      const grace = setTimeout(done, STDERR_GRACE_MS);
+      child.stderr.once('close', () => {
+        clearTimeout(grace);
+        done();
+      });
     });
+    void testSeam('converting', cwd, false);
   });
 }
 
 function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
+  if (pid === undefined || process.platform === 'win32') return;
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {
     // Already gone.
   }
+}
+
+/**
+ * Ends every process whose environment carries `mark`: those a helper started in a session of
+ * its own (setsid), outside the group killGroup reaches. Linux only (/proc); elsewhere the
+ * group is all that is ended (docs/output-safety.md). Synchronous, for the signal handler.
+ */
+export function endMarked(mark: string): number {
+  let ended = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return 0;
+  }
+  const needle = Buffer.from(`${CONVERT_MARK_ENV}=${mark}\0`);
+  for (const pid of pids) {
+    if (Number(pid) === process.pid) continue;
+    let environ: Buffer;
+    try {
+      environ = readFileSync(`/proc/${pid}/environ`);
+    } catch {
+      continue; // gone, or not ours to read
+    }
+    if (environ.indexOf(needle) < 0) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+      ended++;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return ended;
 }

@@ -4,6 +4,7 @@ import type { ColumnEvidence, Uncertainty } from '../core/layout/types';
 import type { ColumnRole } from '../core/settings';
 import { formatFiscalYear } from '../core/years';
 import { EXPLAIN_MESSAGES } from '../i18n/explain';
+import { describe } from '../render/describe';
 
 /**
  * What Hyoka read, for a person checking that it read their workbook right: `check --explain`
@@ -13,6 +14,8 @@ import { EXPLAIN_MESSAGES } from '../i18n/explain';
 
 export interface RegionJson {
   kind: SheetLayout['kind'];
+  /** The key a correction names this table by (settings.corrections[].table). */
+  table?: string;
   /** 1-based header rows. */
   headerRows: number[];
   /** 1-based first and last data rows. */
@@ -38,6 +41,7 @@ const cell = (row: number, col: number): string => `${columnLetter(col)}${row + 
 export function regionJson(l: SheetLayout): RegionJson {
   const out: RegionJson = {
     kind: l.kind,
+    ...(l.tableKey !== undefined ? { table: l.tableKey } : {}),
     headerRows: l.headerRows.map((r) => r + 1),
     firstDataRow: l.firstDataRow + 1,
     lastDataRow: l.lastDataRow + 1,
@@ -90,7 +94,7 @@ export function renderExplain(report: Report, layouts: readonly SheetLayout[], l
     }
     regions.forEach((l, i) => {
       const header = l.headerRows.length ? l.headerRows.map((r) => `${r + 1}`).join('・') + (lang === 'ja' ? '行目' : '') : '-';
-      lines.push(m.region(i + 1, m.kind[l.kind], header, l.firstDataRow + 1, l.lastDataRow + 1));
+      lines.push(m.region(i + 1, m.kind[l.kind], header, l.firstDataRow + 1, l.lastDataRow + 1, l.tableKey));
       for (const c of l.columns) {
         const why = c.source === 'override' ? [m.override] : (c.evidence ?? []).map((e) => m.evidence(e, lang));
         if (c.hidden) why.push(m.hiddenColumn);
@@ -107,6 +111,9 @@ export function renderExplain(report: Report, layouts: readonly SheetLayout[], l
       for (const u of l.uncertainties) lines.push(`    ! ${m.uncertainty(u)}`);
     });
   }
+  // Saved corrections that matched nothing: never dropped in silence.
+  const unmatched = report.findings.filter((f) => f.rule === 'correction-unmatched');
+  if (unmatched.length > 0) lines.push('', m.unmatched, ...unmatched.map((f) => `  ! ${describe(f, lang)}`));
   lines.push('', m.correct);
   return lines.join('\n');
 }

@@ -1,5 +1,10 @@
 import { constants, promises as fs, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { removeOnAbort, testSeam } from './cleanup';
+import type { InputProblem, OutputProblem, WriteProblem } from '../i18n/cli';
+
+export type { InputProblem, OutputProblem, WriteProblem };
 
 /**
  * The largest input file read at all (a workbook of a few hundred thousand rows is tens of MB;
@@ -10,7 +15,6 @@ export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** Why an input is refused before (or instead of) being read. */
-export type InputProblem = 'not-found' | 'folder' | 'not-a-file' | 'too-large' | 'permission' | 'link-loop';
 
 export class InputRefused extends Error {
   constructor(
@@ -90,7 +94,6 @@ export class OutputRefused extends Error {
 }
 
 /** Why `--out` is refused before anything is written. */
-export type OutputProblem = 'exists' | 'is-input' | 'empty' | 'folder' | 'not-a-file' | 'dangling-link';
 
 /**
  * What is at `target` now, as far as writing there goes: null when it may be written (absent, or
@@ -118,7 +121,6 @@ export async function outputProblem(target: string, force: boolean): Promise<Out
 }
 
 /** A write error as a short reason in words (the messages put it in the user's language). */
-export type WriteProblem = 'no-folder' | 'permission' | 'folder' | 'disk-full' | 'read-only' | 'other';
 
 export function writeProblemOf(e: unknown): WriteProblem {
   switch ((e as NodeJS.ErrnoException | null)?.code) {
@@ -142,18 +144,31 @@ export function writeProblemOf(e: unknown): WriteProblem {
 }
 
 /**
- * Writes the whole file or nothing: a temporary file beside the target, then a rename.
- * Refuses to replace an input, and an existing file unless `force`.
+ * Writes the whole file or nothing: a temporary file beside the target, then published under
+ * the target's name. Refuses to replace an input, and an existing file unless `force`.
  */
 export async function writeOutputAtomically(target: string, data: Uint8Array, inputs: readonly string[], force: boolean): Promise<void> {
   await writeOutputWith(target, (temp) => fs.writeFile(temp, data, { flag: 'wx' }), inputs, force);
 }
 
 /**
+ * A temporary name beside `target`, short whatever the target is called (a 245-byte output name
+ * must still leave room for it: file names are bounded to 255 bytes), a dotfile so a folder
+ * listing does not show it, random so two runs never pick the same one.
+ */
+export function tempNameBeside(target: string): string {
+  return path.join(path.dirname(target), `.hyoka-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
  * `writeOutputAtomically` for a writer that streams to a file: `write` gets the path of a
  * temporary file beside the target (which does not exist yet) and must create it and
- * resolve once it is complete and closed; it is then renamed over the target. The same
- * refusals; on any failure the temporary file is removed and the target left as it was.
+ * resolve once it is complete and closed. It is then published under the target's name:
+ * without `force` exclusively (a hard link, which fails if the name exists, so of two runs
+ * racing for one name exactly one succeeds and the other is refused as `exists`), with `force`
+ * by a rename over the old file. Either way the target appears only complete. The same
+ * refusals; on any failure, or a signal, the temporary file is removed and the target left
+ * as it was.
  */
 export async function writeOutputWith(target: string, write: (tempPath: string) => Promise<void>, inputs: readonly string[], force: boolean): Promise<void> {
   if (target.trim() === '') throw new OutputRefused('empty');
@@ -163,13 +178,53 @@ export async function writeOutputWith(target: string, write: (tempPath: string) 
   }
   const problem = await outputProblem(resolved, force);
   if (problem) throw new OutputRefused(problem);
-  const temp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = tempNameBeside(resolved);
+  const guard = removeOnAbort(temp);
   try {
     await write(temp);
-    await fs.rename(temp, resolved);
-  } catch (e) {
+    await testSeam('before-publish', temp);
+    if (force) await fs.rename(temp, resolved);
+    else await publishExclusively(temp, resolved);
+  } finally {
     await fs.rm(temp, { force: true });
+    guard.release();
+  }
+}
+
+/** Link errors that mean "this file system has no hard links", not "cannot write here". */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
+
+/**
+ * The complete temporary file under the target's name, never replacing a file that appeared
+ * there meanwhile. Where the file system has no hard links (FAT, some network shares), the name
+ * is claimed by creating it exclusively (empty, removed again on a signal) and the temporary
+ * file renamed over that claim.
+ */
+async function publishExclusively(temp: string, target: string): Promise<void> {
+  try {
+    await fs.link(temp, target);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') throw new OutputRefused('exists');
+    if (!NO_LINKS.has(code)) throw e;
+  }
+  let claim: fs.FileHandle;
+  try {
+    claim = await fs.open(target, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputRefused('exists');
     throw e;
+  }
+  await claim.close();
+  const guard = removeOnAbort(target);
+  try {
+    await fs.rename(temp, target);
+  } catch (e) {
+    await fs.rm(target, { force: true });
+    throw e;
+  } finally {
+    guard.release();
   }
 }
 

@@ -1,4 +1,4 @@
-import { parseSettings, type Settings, type WorkbookSnapshot } from '../core';
+import { migrateSettingsInput, parseSettings, type Settings, type WorkbookSnapshot } from '../core';
 import { SETTINGS_KEY } from '../excel/workbook-keys';
 
 /**
@@ -30,10 +30,26 @@ export function settingsFromWorkbook(snapshot: WorkbookSnapshot, overrides: unkn
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** `over` wins: objects merge key by key (sheets, regions, columns), anything else is replaced. */
+/**
+ * `over` wins: objects merge key by key (thresholds, rules), corrections are joined with
+ * `over`'s after (the later correction of a target wins), anything else is replaced. Each side's
+ * old `sheets` shape is migrated into corrections first, so old and new shapes merge alike.
+ */
 export function mergeSettingsInput(base: unknown, over: unknown): unknown {
+  base = migrateSettingsInput(base);
+  over = migrateSettingsInput(over);
   if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = k in base ? mergeSettingsInput(base[k], v) : v;
+  for (const [k, v] of Object.entries(over)) {
+    if (k === 'corrections' && Array.isArray(base[k]) && Array.isArray(v)) out[k] = [...(base[k] as unknown[]), ...v];
+    else out[k] = k in base ? mergeObjects(base[k], v) : v;
+  }
+  return out;
+}
+
+function mergeObjects(base: unknown, over: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = k in base ? mergeObjects(base[k], v) : v;
   return out;
 }

@@ -2,7 +2,10 @@ import path from 'node:path';
 import pc from 'picocolors';
 import stringWidth from 'string-width';
 import type { Severity } from '../core';
+import { escapeName } from '../i18n/escape-names';
 import type { Io } from './io';
+
+export { escapeName };
 
 /** How the terminal report is drawn: colour on a TTY only, lines fitted to its width. */
 export interface Terminal {
@@ -90,10 +93,10 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** A path as the user would type it from where the command ran. */
+/** A path as the user would type it from where the command ran, on one line (a line feed in it escaped too). */
 export function shownPath(t: Terminal, file: string): string {
   const rel = path.relative(t.cwd, path.resolve(t.cwd, file));
-  return escapeControls(rel === '' ? file : rel.split(path.sep).join('/'));
+  return escapeName(rel === '' ? file : rel.split(path.sep).join('/'));
 }
 
 /**

@@ -1,20 +1,25 @@
 import { parseA1 } from './a1';
+import { CorrectionUse, type Correction } from './corrections';
 import { detectRegions, fileNameYear } from './layout/detect';
 import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
+import { buildLongPlan } from './plan/long';
+import { classifyYearRoles, fillPreviousGrades, ownYear } from './plan/previous-year';
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
-import type { Finding, Report, SheetInfo } from './report';
-import { RULES } from './rules/registry';
-import type { Problem, RuleContext } from './rules/rule';
+import type { Report, SheetInfo } from './report';
+import { runRules } from './rules/run';
+import type { RuleContext } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
 import { sheetsToRead } from './sheets-read';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
 import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
 import { parseFiscalYear } from './years';
+import { combinedScale, findLegends, type Scale } from './scale';
+import { appliedThresholds } from './summary/method';
 
 export interface CheckOptions {
   settings?: Settings;
@@ -26,7 +31,12 @@ export interface CheckResult {
   report: Report;
   /** What detection found per checked sheet: the settings screen shows and overrides these. */
   layouts: SheetLayout[];
+  /** This year's plans: the ones checked. */
   plans: SheetPlan[];
+  /** Plans of earlier years' sheets kept beside this year's (not checked; 前年度比較 may read them). */
+  previousYearPlans: SheetPlan[];
+  /** settings.corrections that matched no sheet or table (reported as correction-unmatched too). */
+  unmatchedCorrections: Correction[];
 }
 
 /**
@@ -35,62 +45,66 @@ export interface CheckResult {
  */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? defaultSettings();
-  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary };
+  // Legends (凡例) define scales: a sheet's own first, then any other sheet's (a 記入要領 sheet).
+  const legends = new Map(snapshot.sheets.map((s) => [s.name, findLegends(s)]));
+  const legendsFor = (name: string): Scale[] => [...(legends.get(name) ?? []), ...[...legends].filter(([n]) => n !== name).flatMap(([, l]) => l)];
+  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary, corrections: settings.corrections };
   // Visible sheets but examples (記入例); hidden ones only when they alone hold the evaluation table.
-  const detected = new Map<SheetSnapshot, SheetLayout[]>();
+  // Corrections are read by detection through correctionsFor, and recorded per sheet: those no
+  // sheet that is read applied are reported (correction-unmatched).
+  const detected = new Map<SheetSnapshot, { regions: SheetLayout[]; use: CorrectionUse }>();
   const detect = (s: SheetSnapshot): SheetLayout[] => {
-    let regions = detected.get(s);
-    if (!regions) detected.set(s, (regions = detectRegions(s, settings.sheets[s.name], detectOptions)));
-    return regions;
+    let d = detected.get(s);
+    if (!d) {
+      const use = new CorrectionUse(settings.corrections);
+      d = { regions: detectRegions(s, { ...detectOptions, use, legends: legendsFor(s.name) }), use };
+      detected.set(s, d);
+    }
+    return d.regions;
   };
   const chosen = sheetsToRead(snapshot, (s) => detect(s).some((l) => l.kind === 'evaluation'));
   const visible = chosen.sheets;
   const regionsBySheet = visible.map(detect);
+  const unmatchedCorrections = CorrectionUse.unmatchedBy(settings.corrections, visible.map((s) => detected.get(s)?.use));
   const layouts = regionsBySheet.flat();
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
   for (const l of layouts) resolveYearGrades(l, reportYear);
-  const plans: SheetPlan[] = [];
-  visible.forEach((sheet, i) => plans.push(...buildRegionPlans(sheet, regionsBySheet[i])));
+  classifyYearRoles(layouts, reportYear);
+  const allPlans: SheetPlan[] = [];
+  visible.forEach((sheet, i) => allPlans.push(...buildRegionPlans(sheet, regionsBySheet[i], reportYear)));
+  // Last year's sheets kept beside this year's: their grades are previous grades, never checked as this year's.
+  const plans = allPlans.filter((p) => p.layout.yearRole !== 'previous-year');
+  const previousYearPlans = allPlans.filter((p) => p.layout.yearRole === 'previous-year');
+  fillPreviousGrades(plans, previousYearPlans, reportYear);
+  const checkedLayouts = layouts.filter((l) => l.yearRole !== 'previous-year');
   linkReposts(plans);
-  const summarySources = linkSummaryTables(layouts, plans);
+  const summarySources = linkSummaryTables(checkedLayouts, plans);
 
   const hiddenSheets = snapshot.sheets.filter((s) => s.visibility !== 'visible' && !chosen.hiddenRead.includes(s.name)).map((s) => s.name);
   const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
   const context: RuleContext = {
-    plans, layouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
+    plans, layouts: checkedLayouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
     exampleSheets: chosen.examples,
     hiddenSheetsRead: chosen.hiddenRead,
+    unmatchedCorrections,
   };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
-  const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
-  const findings: Finding[] = [];
-  const uncertain = layouts.filter((l) => l.uncertain);
-  for (const rule of RULES) {
-    if (settings.rules[rule.id] === 'off') continue;
-    for (const problem of rule.run(context)) {
-      // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
-      const row0 = problem.at.row !== null ? problem.at.row - 1 : null;
-      if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, problem.at.sheet, row0, problem.at.cell))) continue;
-      findings.push(toFinding(rule.id, rule.severity, problem));
-    }
-  }
-  findings.sort(
-    (a, b) =>
-      (sheetOrder.get(a.sheet ?? '') ?? -1) - (sheetOrder.get(b.sheet ?? '') ?? -1) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      compareCells(a.cell, b.cell) ||
-      (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0),
-  );
+  const uncertain = checkedLayouts.filter((l) => l.uncertain);
+  const findings = runRules('check', context, settings, {
+    // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
+    suppress: (f) => f.severity === 'error' && uncertain.some((l) => inRegion(l, f.sheet, f.row !== null ? f.row - 1 : null, f.cell)),
+    place: { sheet: (f) => sheetOrder.get(f.sheet ?? '') ?? -1 },
+  });
 
   const planBySheet = new Map<string, SheetPlan>();
-  for (const p of plans) if (!planBySheet.has(p.sheet)) planBySheet.set(p.sheet, p);
-  const tallies = new Map(plans.map((p) => [p, subtreeTallies(p)]));
+  for (const p of allPlans) if (!planBySheet.has(p.sheet)) planBySheet.set(p.sheet, p);
+  const tallies = new Map(allPlans.map((p) => [p, subtreeTallies(p)]));
   const sheets: SheetInfo[] = regionsBySheet.map((regions) => {
     // One line per sheet: its evaluation region if any, else its first table.
     const l = regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
     const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
     const plan = planBySheet.get(l.sheet);
-    const graded = plans.filter((p) => p.sheet === l.sheet && p.gradedDepth !== null);
+    const graded = allPlans.filter((p) => p.sheet === l.sheet && p.gradedDepth !== null);
     if (graded.length > 0) {
       // Several tables on the sheet: the sheet's counts are their sum, level by level.
       const counts = graded.map((p) => sheetGradeCounts(p, tallies.get(p) ?? subtreeTallies(p)));
@@ -98,15 +112,24 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
         for (const k of Object.keys(c) as (keyof typeof c)[]) sum[k] = (sum[k] ?? 0) + c[k];
         return sum;
       });
+      info.scale = combinedScale(graded.map((p) => p.scale));
     } else if (plan) {
       const progress = summariseProgress(plan);
       if (progress) info.progress = progress;
     }
+    if (l.yearRole === 'previous-year') info.role = 'previous-year';
+    const own = ownYear(l);
+    if (own !== null) info.year = own;
+    const tables = regions.filter((r) => r.kind === 'evaluation' && r.area && r.tableKey !== undefined).map((r) => r.tableKey as string);
+    if (tables.length > 1) info.tables = tables;
     const hidden = regions.reduce((n, r) => n + r.hiddenRowsSkipped, 0);
     if (hidden > 0) info.hiddenRowsSkipped = hidden;
     if (chosen.hiddenRead.includes(l.sheet)) info.hidden = true;
     return info;
   });
+  // The report's counts are keyed by the graded sheets' scale (the union when sheets differ).
+  const graded = plans.filter((p) => p.gradeCol !== null);
+  const scale = combinedScale(graded.map((p) => p.scale));
   // Sheets that are one plan (one sheet per 基本施策) are summed as one: each plan node once.
   const groups = planGroups(plans);
   const report: Report = {
@@ -117,9 +140,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     findings,
     policies: summarisePolicies(plans, findings, settings, tallies, groups),
     plans: groups.map((g) => ({ sheets: g.map((p) => p.sheet) })),
-    method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
+    method: { method: settings.method, thresholds: appliedThresholds(scale, settings) },
+    scale,
   };
-  return { report, layouts, plans };
+  return { report, layouts, plans, previousYearPlans, unmatchedCorrections };
 }
 
 /**
@@ -127,11 +151,13 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
  * one region) keys its nodes by the sheet's name; a second table adds its table key, and
  * each table is read through a view of its own cells.
  */
-function buildRegionPlans(sheet: SheetSnapshot, regions: readonly SheetLayout[]): SheetPlan[] {
+function buildRegionPlans(sheet: SheetSnapshot, regions: readonly SheetLayout[], reportYear: number | null): SheetPlan[] {
   const evaluation = regions.filter((l) => l.kind === 'evaluation');
   return evaluation.map((region, k) => {
     const view = region.area ? areaView(sheet, region.area) : sheet;
     const keyRoot = k === 0 || region.tableKey === undefined ? sheet.name : `${sheet.name}!${region.tableKey}`;
+    // Years as rows: the report year's records are the plan, the year before's its previous grades.
+    if (region.orientation === 'long') return buildLongPlan(view, region, reportYear, { keyRoot });
     return buildSheetPlan(view, region, { keyRoot });
   });
 }
@@ -152,6 +178,13 @@ export function resolveReportYear(
   if (settings.reportYear !== undefined) {
     const y = parseFiscalYear(settings.reportYear);
     if (y !== null) return { year: y, source: 'setting' };
+  }
+  // Sheets per year: evaluation tables stating different years (last year's sheet kept beside
+  // this year's): the latest is this year's.
+  const own = layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) !== null);
+  if (new Set(own.map(ownYear)).size >= 2) {
+    const latest = own.reduce((a, b) => ((ownYear(b) as number) > (ownYear(a) as number) ? b : a));
+    return { year: ownYear(latest), source: latest.statedYear !== null ? 'title' : 'sheet-name' };
   }
   const title = vote(layouts.map((l) => ({ year: l.statedYear, weight: l.kind === 'other' ? 1 : 2 })));
   if (title !== null) return { year: title, source: 'title' };
@@ -214,23 +247,4 @@ function inRegion(layout: SheetLayout, sheet: string | null, row: number | null,
   return at === null || (at.col >= (layout.area?.left ?? 0) && at.col <= (layout.area?.right ?? Number.MAX_SAFE_INTEGER));
 }
 
-/** A rule's problem as a Finding: the rule's id and severity, the messageId and params, where. */
-export function toFinding(rule: string, severity: Finding['severity'], { messageId, params, at }: Problem): Finding {
-  const f: Finding = { rule, severity, messageId, params, sheet: at.sheet, cell: at.cell, row: at.row };
-  if (at.file !== undefined) f.file = at.file;
-  if (at.node) f.node = at.node;
-  if (at.year !== undefined) f.year = at.year;
-  if (at.department) f.department = at.department;
-  if (at.program) f.program = at.program;
-  return f;
-}
 
-function compareCells(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  const col = (s: string): string => s.replace(/\d+$/, '');
-  const ca = col(a);
-  const cb = col(b);
-  return ca.length - cb.length || (ca < cb ? -1 : ca > cb ? 1 : 0);
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CorrectionSchema, LegacySheetsSchema, migrateLegacySheets } from './corrections';
 
 /**
  * One schema for every configuration source: the CLI's `--config profile.json` and the
@@ -8,83 +9,50 @@ import { z } from 'zod';
 export const GRADE_METHODS = ['mean', 'share'] as const;
 export type GradeMethod = (typeof GRADE_METHODS)[number];
 
-export const COLUMN_ROLES = [
-  'hierarchy', // 基本目標・施策などの階層・番号の列
-  'name', // 事業名・取組名
-  'department', // 担当課
-  'grade', // 評価・事業評価・Check(評価)
-  'previousGrade', // 前年度事業評価
-  'nextPolicy', // 次年度方針
-  'repost', // 再掲
-  'achievement', // 達成度（単年度）
-  'yearStatus', // 令和N年度 実施状況
-  'yearEvaluation', // 令和N年度 担当課の評価（文章）
-  'yearAchievement', // 令和N年度 達成度(%)
-  'resultText', // 実績（前年度比較で写し残しを探す）
-  'reasonText', // 評価の理由（同上）
-  'text', // 成果・課題など、点検しない列
-  'ignore',
-] as const;
-export type ColumnRole = (typeof COLUMN_ROLES)[number];
+// Column roles live with the corrections that set them; re-exported here where callers look.
+export { COLUMN_ROLES, type ColumnRole } from './corrections';
 
-const columnLetters = z.string().regex(/^[A-Za-z]{1,3}$/, 'a column letter such as "F"');
-
-export const ColumnOverrideSchema = z.object({
-  role: z.enum(COLUMN_ROLES),
-  /** Fiscal year (western) for the per-year roles. */
-  year: z.number().int().min(1989).max(2100).optional(),
-});
-export type ColumnOverride = z.infer<typeof ColumnOverrideSchema>;
-
-/** A correction to one table region of a sheet, named by the (1-based, last) header row detection found. */
-export const RegionOverrideSchema = z.object({
-  /** 1-based row of the region's (last) header row, when detection picked the wrong one. */
-  headerRow: z.number().int().min(1).optional(),
-  columns: z.record(columnLetters, ColumnOverrideSchema).optional(),
-});
-export type RegionOverride = z.infer<typeof RegionOverrideSchema>;
-
-export const SheetOverrideSchema = z.object({
-  kind: z.enum(['evaluation', 'summary-table', 'other']).optional(),
-  /** 1-based row of the (last) header row. */
-  headerRow: z.number().int().min(1).optional(),
-  columns: z.record(columnLetters, ColumnOverrideSchema).optional(),
-  /**
-   * Corrections per table region, keyed by a header row of the region (1-based) as detected
-   * before any correction ("12"): its last header row, or its first. `headerRow`/`columns`
-   * above apply to the sheet's evaluation region too; a region's own entries win.
-   */
-  regions: z.record(z.string().regex(/^\d+$/, 'a 1-based row number such as "12"'), RegionOverrideSchema).optional(),
-});
-export type SheetOverride = z.infer<typeof SheetOverrideSchema>;
+/**
+ * Thresholds are lists, best level first, so they hold on any scale. The old shape keyed by
+ * the first three letters (`{ "A": 3.5, "B": 2.5, "C": 1.5 }`) is read as that list.
+ */
+const thresholdList = (item: z.ZodNumber) =>
+  z.preprocess((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : v), z.array(item).min(1).max(9));
 
 export const ThresholdsSchema = z.object({
-  /** mean method: minimum mean score (A=4 … D=1) for A, B, C. */
-  mean: z
-    .object({ A: z.number(), B: z.number(), C: z.number() })
-    .default({ A: 3.5, B: 2.5, C: 1.5 }),
-  /** share method: minimum share of programs graded A (0–1) for A, B, C — Komae's 70/40/20 %. */
-  share: z
-    .object({ A: z.number().min(0).max(1), B: z.number().min(0).max(1), C: z.number().min(0).max(1) })
-    .default({ A: 0.7, B: 0.4, C: 0.2 }),
+  /** mean method: the lowest mean score for each level but the last (levels score n … 1; A–D: 3.5, 2.5, 1.5). A list that does not fit a scale's levels gives way to even midpoints. */
+  mean: thresholdList(z.number()).default([3.5, 2.5, 1.5]),
+  /** share method: the lowest share (0–1) of programs in the best level for the first, second, … level — Komae's 70/40/20 %. */
+  share: thresholdList(z.number().min(0).max(1)).default([0.7, 0.4, 0.2]),
 });
 
 export const RuleSettingSchema = z.enum(['on', 'off']);
 
-export const SettingsSchema = z.object({
+const SettingsObjectSchema = z.object({
   /** Report year (報告年度) as typed by a person: 2023, "R5", "令和5", "令和５年度". */
   reportYear: z.union([z.number().int(), z.string().min(1)]).optional(),
   method: z.enum(GRADE_METHODS).default('mean'),
-  thresholds: ThresholdsSchema.default({ mean: { A: 3.5, B: 2.5, C: 1.5 }, share: { A: 0.7, B: 0.4, C: 0.2 } }),
+  thresholds: ThresholdsSchema.default({ mean: [3.5, 2.5, 1.5], share: [0.7, 0.4, 0.2] }),
   /** 次年度方針の語彙. */
   nextPolicyVocabulary: z.array(z.string().min(1)).default(['新規', '継続', '充実', '改善', '縮小', '廃止', '終了', '統合']),
-  /** Per sheet (by name) overrides of what layout detection found. */
-  sheets: z.record(z.string(), SheetOverrideSchema).default({}),
+  /** A person's corrections of what layout detection read (src/core/corrections.ts). */
+  corrections: z.array(CorrectionSchema).default([]),
+  /**
+   * The old per-sheet shape (`sheets[x].columns/headerRow/kind/regions[row]`), still read from
+   * profiles and workbooks saved before: migrated into `corrections` on parsing, never output.
+   */
+  sheets: LegacySheetsSchema.optional(),
   /** Turn individual rules off, as in ESLint. */
   rules: z.record(z.string(), RuleSettingSchema).default({}),
 });
 
-export type Settings = z.infer<typeof SettingsSchema>;
+/** Parsed settings carry corrections only: the old shape is moved into them, before the newer ones. */
+export const SettingsSchema = SettingsObjectSchema.transform(({ sheets, corrections, ...rest }) => ({
+  ...rest,
+  corrections: [...migrateLegacySheets(sheets), ...corrections],
+}));
+
+export type Settings = z.output<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
 export function defaultSettings(): Settings {

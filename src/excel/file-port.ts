@@ -1,4 +1,5 @@
 import { defaultSettings, parseSettings, type Settings, type SummaryDocument, type WorkbookSnapshot } from '../core';
+import { safeFileName } from '../render/file-name';
 import type { WorkbookPort, WriteOutcome } from './port';
 
 /**
@@ -48,8 +49,8 @@ export function createFilePort(file: DroppedFile, storage: Pick<Storage, 'getIte
 
 /** `評価調書.xlsx` → `評価調書_点検結果.xlsx`. */
 export function reportFileName(name: string): string {
-  const base = name.replace(/\.xlsx$/i, '');
-  return `${base}_点検結果.xlsx`;
+  // The same safe naming as every other output (a long name leaves room for the suffix).
+  return safeFileName(name.replace(/\.xlsx$/i, ''), '_点検結果.xlsx', new Set(), 'report');
 }
 
 function safeStorage(): Storage | null {

@@ -15,7 +15,9 @@ export interface ExplainMessages {
   unknownYear: string;
   sheet: (name: string) => string;
   noTable: string;
-  region: (n: number, kind: string, header: string, from: number, to: number) => string;
+  /** `key`: the table's key, as a correction names it (Correction.table). */
+  region: (n: number, kind: string, header: string, from: number, to: number, key?: string) => string;
+  unmatched: string;
   kind: Record<SheetLayout['kind'], string>;
   role: Record<ColumnRole, string>;
   evidence: (e: ColumnEvidence, lang: Lang) => string;
@@ -56,13 +58,13 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
     unknownYear: '不明',
     sheet: (n) => `■ シート「${n}」`,
     noTable: '  表は見つかりませんでした（点検していません）',
-    region: (n, kind, header, from, to) => `  表${n}: ${kind}　見出し ${header}　データ ${from}〜${to}行目`,
+    region: (n, kind, header, from, to, key) => `  表${n}${key ? `（${key}）` : ''}: ${kind}　見出し ${header}　データ ${from}〜${to}行目`,
     kind: { evaluation: '評価表', 'summary-table': '評価総括表', other: 'その他' },
     role: {
       hierarchy: '階層・番号', name: '事業名', department: '担当課', grade: '評価', previousGrade: '前年度評価', nextPolicy: '次年度方針',
       repost: '再掲', achievement: '達成度', yearStatus: '実施状況（年度別）', yearEvaluation: '担当課の評価（年度別）',
       yearAchievement: '達成度（年度別）', resultText: '実績（前年度比較で使う）', reasonText: '評価の理由（前年度比較で使う）',
-      text: '文章（点検しない）', ignore: '対象外',
+      recordYear: '年度（1年度1行の記録）', text: '文章（点検しない）', ignore: '対象外',
     },
     evidence: (e, lang) => {
       switch (e.kind) {
@@ -71,7 +73,8 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'validation': return `入力規則のリスト（${e.items.join(',')}）`;
         case 'year-header': return `年度の見出し（${formatFiscalYear(e.year, lang)}）`;
         case 'override': return '設定での指定';
-        default: return e.kind;
+        case 'records-per-year': return `値が年度（${e.years.map((y) => formatFiscalYear(y, lang)).join('・')}）で、${e.programs}事業のうち${e.recurring}事業が複数年度に記録あり`;
+        default: return (e as { kind: string }).kind;
       }
     },
     override: '設定での指定',
@@ -96,7 +99,8 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       }
     },
     summaryCount: (g, c, at) => `${g} ${c === null ? '件数を確かめられません（計算結果が保存されていない式）' : `${c}件`}（${at}）`,
-    correct: '読み違いは、アドインの「点検」画面の「読み取った表」か、--config の sheets.<シート名>.regions で直せます。',
+    unmatched: '適用されなかった修正:',
+    correct: '読み違いは、アドインの「点検」画面の「読み取った表」か、--config の corrections（例: {"sheet": "シート名", "table": "A8", "column": "F", "role": "grade"}。table は表の見出しの左上のセル）で直せます。',
     pane: {
       title: '読み取った表',
       hint: '列の役割や見出しの行が違っていれば、ここで直してください。直した内容はブックに保存され、次からの点検にも使われます。',
@@ -116,13 +120,13 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
     unknownYear: 'unknown',
     sheet: (n) => `■ Sheet "${n}"`,
     noTable: '  no table found (not checked)',
-    region: (n, kind, header, from, to) => `  Table ${n}: ${kind}, header ${header}, data rows ${from}–${to}`,
+    region: (n, kind, header, from, to, key) => `  Table ${n}${key ? ` (${key})` : ''}: ${kind}, header ${header}, data rows ${from}–${to}`,
     kind: { evaluation: 'evaluation table', 'summary-table': 'summary table (評価総括表)', other: 'other' },
     role: {
       hierarchy: 'hierarchy / numbers', name: 'program name', department: 'department', grade: 'grade', previousGrade: 'previous grade',
       nextPolicy: 'next-year policy', repost: 'repost (再掲)', achievement: 'achievement', yearStatus: 'status (per year)',
       yearEvaluation: 'evaluation text (per year)', yearAchievement: 'achievement (per year)',
-      resultText: 'results (compared with last year)', reasonText: 'reason for the grade (compared with last year)', text: 'text (not checked)', ignore: 'ignored',
+      resultText: 'results (compared with last year)', reasonText: 'reason for the grade (compared with last year)', recordYear: 'year of the record (one row per year)', text: 'text (not checked)', ignore: 'ignored',
     },
     evidence: (e, lang) => {
       switch (e.kind) {
@@ -131,7 +135,8 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'validation': return `validation list (${e.items.join(',')})`;
         case 'year-header': return `year in the header (${formatFiscalYear(e.year, lang)})`;
         case 'override': return 'set in the settings';
-        default: return e.kind;
+        case 'records-per-year': return `values are fiscal years (${e.years.map((y) => formatFiscalYear(y, lang)).join(', ')}); ${e.recurring} of ${e.programs} programs recur in several years`;
+        default: return (e as { kind: string }).kind;
       }
     },
     override: 'set in the settings',
@@ -156,7 +161,8 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       }
     },
     summaryCount: (g, c, at) => `${g} ${c === null ? 'count cannot be verified (a formula without a saved result)' : `${c}`} (${at})`,
-    correct: 'Correct a misread column in the add-in (点検 › 読み取った表) or with sheets.<sheet>.regions in --config.',
+    unmatched: 'Corrections not applied:',
+    correct: 'Correct a misread column in the add-in (点検 › 読み取った表) or with corrections in --config (e.g. {"sheet": "Sheet", "table": "A8", "column": "F", "role": "grade"}; table is the top-left cell of the table\'s header).',
     pane: {
       title: 'What was read',
       hint: 'If a column’s role or a table’s header row is wrong, correct it here. The correction is saved in the workbook and used by every later check.',

@@ -1,4 +1,5 @@
 import { ConsolidationCancelled, formatFiscalYear, parseFiscalYear, readPlanMaster, type ConsolidationResult, type InputSnapshot, type SummaryDocument, type WorkbookSnapshot } from '../core';
+import { safeFileName } from '../render/file-name';
 import { linksWithinDocument } from '../core/links';
 import type { PickedFile } from '../excel/picked-files';
 import { buildDepartmentDocuments } from '../render/consolidation-document';
@@ -210,11 +211,9 @@ export function createConsolidationActions(store: StoreAccess, deps: Consolidati
         // Links point at each department's file by its name, for when the zip is unpacked beside them.
         const docs = buildDepartmentDocuments(result, lang, (file) => file.split(/[\\/]/).pop() ?? file);
         const entries: Record<string, Uint8Array> = {};
-        for (const d of docs) {
-          let stem = `${d.department.replace(/[\\/:*?"<>|]/g, '＿') || 'department'}_点検結果`;
-          for (let k = 2; entries[`${stem}.xlsx`]; k++) stem = `${stem}_${k}`;
-          entries[`${stem}.xlsx`] = await deps.workbookBytes(d.document);
-        }
+        // Named as the CLI names them (src/render/file-name.ts): every entry extracts on Windows too.
+        const taken = new Set<string>();
+        for (const d of docs) entries[safeFileName(d.department, '_点検結果.xlsx', taken, 'department')] = await deps.workbookBytes(d.document);
         const { zipSync } = await import('fflate');
         const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : 'unknown';
         deps.download(zipSync(entries, { level: 0 }), `担当課別_点検結果_${year}.zip`);

@@ -1,6 +1,8 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import {
   defaultSettings,
+  withCorrection,
+  type Correction,
   type Finding,
   type InputSnapshot,
   type Lang,
@@ -70,6 +72,8 @@ export interface PaneActions extends ConsolidationActions {
   readPickedFile(file: PickedFile): Promise<InputSnapshot>;
   toggleHighlights(): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
+  /** Saves one correction of what was read (either screen's) and rechecks: see applyCorrection. */
+  correct(correction: Correction): Promise<void>;
   dismissNotice(): void;
   /** 中止 while Excel does not answer: stop waiting; nothing further is sent. */
   stopWaitingForExcel(): void;
@@ -104,6 +108,15 @@ export interface StoreDeps {
   connecting?: boolean;
   /** 取りまとめ in the browser: the merged workbook's bytes (default: ExcelJS, lazily loaded). */
   workbookBytes?: ConsolidationDeps['workbookBytes'];
+}
+
+/**
+ * The one code path by which the pane writes a correction, whichever screen it comes from
+ * (設定's column roles edit a draft with it; 読み取った表 saves through `correct`): one entry per
+ * corrected target in settings.corrections, the newer fields winning.
+ */
+export function applyCorrection(settings: Settings, correction: Correction): Settings {
+  return { ...settings, corrections: withCorrection(settings.corrections, correction) };
 }
 
 export function createPaneStore(deps: StoreDeps): PaneStore {
@@ -303,6 +316,10 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
       } catch (e) {
         fail(e);
       }
+    },
+
+    async correct(correction) {
+      await store.saveSettings(applyCorrection(state.settings, correction));
     },
 
     async saveSettings(settings) {

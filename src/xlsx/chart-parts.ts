@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { columnLetter } from '../core/a1';
+import { dropNonXmlChars, ooxmlEscape } from './xml-safe';
 
 /**
  * ExcelJS cannot write charts. This adds native chart parts to the .xlsx ExcelJS wrote: per
@@ -53,8 +54,13 @@ const CONTENT_TYPE = {
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
   drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
 };
-/** Grade colours: A green … D red, readable in greyscale print as light → dark. */
+/** Level colours, best green … worst red (four levels: the A–D colours), readable in greyscale print as light → dark. */
 const SERIES_COLOURS = ['70AD47', '4472C4', 'FFC000', 'C00000'];
+const SERIES_RAMP = ['70AD47', 'A9D18E', '4472C4', 'FFC000', 'ED7D31', 'C00000'];
+function seriesColour(i: number, n: number): string {
+  if (n === SERIES_COLOURS.length) return SERIES_COLOURS[i];
+  return SERIES_RAMP[n <= 1 ? 0 : Math.round((Math.min(i, n - 1) * (SERIES_RAMP.length - 1)) / (n - 1))];
+}
 
 export function addExtras(xlsx: Uint8Array, extras: Extras): Uint8Array {
   if (extras.charts.length === 0 && extras.printTitles.length === 0) return xlsx;
@@ -153,7 +159,7 @@ export function withPrintTitles(workbookXml: string, titles: PrintTitles[]): str
   const names = titles
     .map((t) => ({ t, index: order.indexOf(t.sheet) }))
     .filter((x) => x.index >= 0)
-    .map(({ t, index }) => `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`'${t.sheet.replace(/'/g, "''")}'!$${t.firstRow}:$${t.lastRow}`)}</definedName>`)
+    .map(({ t, index }) => `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`'${dropNonXmlChars(t.sheet).replace(/'/g, "''")}'!$${t.firstRow}:$${t.lastRow}`)}</definedName>`)
     .join('');
   if (names === '') return workbookXml;
   if (workbookXml.includes('</definedNames>')) return workbookXml.replace('</definedNames>', `${names}</definedNames>`);
@@ -162,7 +168,7 @@ export function withPrintTitles(workbookXml: string, titles: PrintTitles[]): str
 }
 
 function ref(sheet: string, col: number, row1: number, row2?: number): string {
-  const s = `'${sheet.replace(/'/g, "''")}'`;
+  const s = `'${dropNonXmlChars(sheet).replace(/'/g, "''")}'`;
   const c = columnLetter(col - 1);
   return row2 === undefined || row2 === row1 ? `${s}!$${c}$${row1}` : `${s}!$${c}$${row1}:$${c}$${row2}`;
 }
@@ -172,7 +178,8 @@ export function chartXml(chart: PlacedChart): string {
   const n = chart.categories.length;
   const lastRow = chart.firstRow + n - 1;
   const catRef = ref(chart.sheet, chart.catCol, chart.firstRow, lastRow);
-  const strPts = (values: string[]): string => values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(v)}</c:v></c:pt>`).join('');
+  // Cached text as the cells hold it (ST_Xstring: a control character as its `_xHHHH_` escape).
+  const strPts = (values: string[]): string => values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(ooxmlEscape(v))}</c:v></c:pt>`).join('');
   const series = chart.series
     .map((s, i) => {
       const col = chart.seriesCols[i];
@@ -180,7 +187,7 @@ export function chartXml(chart: PlacedChart): string {
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx><c:strRef><c:f>${escapeXml(ref(chart.sheet, col, chart.headerRow))}</c:f><c:strCache><c:ptCount val="1"/>${strPts([s.name])}</c:strCache></c:strRef></c:tx>` +
-        `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLOURS[i % SERIES_COLOURS.length]}"/></a:solidFill></c:spPr>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${seriesColour(i, chart.series.length)}"/></a:solidFill></c:spPr>` +
         `<c:invertIfNegative val="0"/>` +
         `<c:cat><c:strRef><c:f>${escapeXml(catRef)}</c:f><c:strCache><c:ptCount val="${n}"/>${strPts(chart.categories)}</c:strCache></c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${escapeXml(ref(chart.sheet, col, chart.firstRow, lastRow))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${n}"/>${numPts}</c:numCache></c:numRef></c:val>` +
@@ -198,7 +205,7 @@ export function chartXml(chart: PlacedChart): string {
     `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.a}" xmlns:r="${NS.rel}">` +
     `<c:roundedCorners val="0"/>` +
     `<c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="ja-JP" sz="1200" b="1"/><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="ja-JP" sz="1200" b="1"/><a:t>${escapeXml(dropNonXmlChars(chart.title))}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="60"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +

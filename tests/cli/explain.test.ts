@@ -38,13 +38,14 @@ test('--explain lists each sheet’s tables, header rows, every column’s role 
   const text = io.out.slice(io.out.indexOf('読み取った表（--explain）'));
   expect(text).toContain('報告年度: 令和2年度（根拠: 表題）');
   expect(text).toContain('■ シート「シート1」');
-  expect(text).toMatch(/表1: 評価表　見出し \d+行目　データ \d+〜\d+行目/);
+  // Each table with the key a correction names it by (the top-left cell of its header).
+  expect(text).toMatch(/表1（A\d+）: 評価表　見出し \d+行目　データ \d+〜\d+行目/);
   // the grade column, named by its header word
   expect(text).toMatch(/F {3}「事業評価」 → 評価　見出し「[^」]*評価」/);
   expect(text).toMatch(/E {3}「前年度事業評価」 → 前年度評価/);
   // the hidden helper column is said to be outside the check
   expect(text).toMatch(/G {3}「点数」 → [^\n]*非表示の列（点検しない）/);
-  expect(text).toContain('--config の sheets.<シート名>.regions');
+  expect(text).toContain('--config の corrections');
 });
 
 test('--explain --lang en speaks English', async () => {
@@ -99,7 +100,11 @@ describe('corrections saved in the workbook', () => {
     const stored = settingsFromWorkbook(snapshot, { sheets: { 評価調書: { columns: { F: { role: 'grade' } } } } });
     expect(stored.kind).toBe('applied');
     if (stored.kind !== 'applied') return;
-    expect(stored.settings.sheets['評価調書'].columns?.F).toEqual({ role: 'grade' });
+    // Both in the old shape, migrated: the profile's correction comes after, so it wins.
+    expect(stored.settings.corrections).toEqual([
+      { sheet: '評価調書', column: 'F', role: 'text' },
+      { sheet: '評価調書', column: 'F', role: 'grade' },
+    ]);
     expect(stored.settings.reportYear).toBe(2019);
     expect(mergeSettingsInput({ a: { b: 1, c: 2 } }, { a: { c: 3 } })).toEqual({ a: { b: 1, c: 3 } });
   });

@@ -5,6 +5,7 @@
  */
 import { checkWorkbook, type Finding } from '../../src/core';
 import { detectRegions } from '../../src/core/layout/detect';
+import { defaultSettings } from '../../src/core/settings';
 import type { CellValue, SheetSnapshot } from '../../src/core/snapshot';
 
 type Grid = (CellValue | undefined)[][];
@@ -147,5 +148,66 @@ describe('tables one below the other', () => {
       ['A3', 2023],
       ['A9', 2022],
     ]);
+  });
+});
+
+describe('sheets per year: last year’s sheet kept beside this year’s', () => {
+  const yearSheet = (name: string, title: string, grades: CellValue[]): SheetSnapshot =>
+    sheet(name, [
+      [title],
+      [],
+      ['施策', '事業名', '担当課', '評価'],
+      ['1', '見守り活動', '高齢福祉課', grades[0]],
+      ['2', '配食サービス', '高齢福祉課', grades[1]],
+      ['3', '相談窓口', '福祉政策課', grades[2]],
+    ]);
+
+  test('the latest year is this year; the earlier sheet is not checked and gives the previous grades', () => {
+    const current = yearSheet('R5', '令和5年度 事業評価シート', ['A', 'D', 'B']);
+    const previous = yearSheet('R4', '令和4年度 事業評価シート', ['A', 'B', 'X']); // X: last year's fault, not this year's
+    for (const sheets of [[current, previous], [previous, current]]) {
+      const result = checkWorkbook({ sheets });
+      expect(result.report.reportYear).toBe(2023);
+      expect(result.report.sheets.map((s) => [s.name, s.role ?? 'current', s.year])).toEqual(
+        sheets.map((s) => [s.name, s.name === 'R4' ? 'previous-year' : 'current', s.name === 'R4' ? 2022 : 2023]),
+      );
+      expect(result.plans.map((p) => p.sheet)).toEqual(['R5']);
+      expect(result.previousYearPlans.map((p) => p.sheet)).toEqual(['R4']);
+      // B → D over one year is a jump of two steps, read from last year's sheet; no error on R4's X.
+      expect(result.report.findings.map(brief)).toEqual(['warning grade-jump D5']);
+      const entry = result.plans[0].nodes[1].entries[0];
+      expect(entry.previousGrade).toMatchObject({ sheet: 'R4', row: 4, col: 3 });
+    }
+  });
+
+  test('years stated only by the sheet names classify the same way', () => {
+    const current = yearSheet('令和5年度', '事業評価シート', ['A', 'D', 'B']);
+    const previous = yearSheet('令和4年度', '事業評価シート', ['A', 'B', 'X']);
+    const result = checkWorkbook({ sheets: [previous, current] });
+    expect(result.report.reportYear).toBe(2023);
+    expect(result.report.reportYearSource).toBe('sheet-name');
+    expect(result.report.sheets.map((s) => s.role ?? 'current')).toEqual(['previous-year', 'current']);
+  });
+
+  test('a lone sheet stating an earlier year than --year is still checked as this year', () => {
+    const only = yearSheet('評価', '令和4年度 事業評価シート', ['A', 'B', 'X']);
+    const result = checkWorkbook({ sheets: [only] }, { settings: { ...defaultSettings(), reportYear: 2023 } });
+    expect(result.report.reportYear).toBe(2023);
+    expect(result.report.sheets[0].role).toBeUndefined();
+    expect(result.report.findings.map(brief)).toContain('error grade-invalid D6');
+  });
+
+  test('this year’s own 前年度評価 column is kept over last year’s sheet', () => {
+    const current = sheet('R5', [
+      ['令和5年度 事業評価シート'],
+      [],
+      ['事業名', '担当課', '前年度評価', '評価'],
+      ['見守り活動', '高齢福祉課', 'A', 'A'],
+      ['配食サービス', '高齢福祉課', 'C', 'D'],
+    ]);
+    const previous = yearSheet('R4', '令和4年度 事業評価シート', ['A', 'A', 'A']);
+    const result = checkWorkbook({ sheets: [current, previous] });
+    expect(result.plans[0].nodes[1].entries[0].previousGrade).toMatchObject({ row: 4, col: 2 });
+    expect(result.plans[0].nodes[1].entries[0].previousGrade?.sheet).toBeUndefined();
   });
 });

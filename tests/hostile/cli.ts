@@ -12,7 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-const PRIVATE = path.join(ROOT, 'node_modules', '.cache', 'hyoka-hostile');
+// One per checkout: node_modules may be shared by several worktrees (a symlink), and one
+// worktree's build must never run another's tests.
+const PRIVATE = path.join(ROOT, 'node_modules', '.cache', `hyoka-hostile-${createHash('sha256').update(ROOT).digest('hex').slice(0, 10)}`);
 const BIN = path.join(PRIVATE, 'bin', 'hyoka.js');
 /** The launcher of that private build, for tests that drive the process themselves. */
 export const BUILT_LAUNCHER = BIN;

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 
-import { OutputRefused, writeOutputAtomically } from '../../src/cli/files';
+import { OutputRefused, writeOutputAtomically, writeOutputWith } from '../../src/cli/files';
 import { BUILT_LAUNCHER, ROOT, STACK, ensureBuilt, expectNoCrash, hashFolder, runCli, tempDir } from './cli';
 import * as g from './generate';
 
@@ -213,18 +213,66 @@ describe('writeOutputAtomically', () => {
     expect(await fs.readFile(target, 'utf8')).toBe('old');
   });
 
-  test('the target appears only complete: written to a temp file beside it, then renamed', async () => {
+  test('the target appears only complete: a short temp file beside it, then linked under the name (exclusive)', async () => {
     const target = path.join(wdir, 'out.xlsx');
+    const seen: string[] = [];
+    const realLink = fs.link;
+    jest.spyOn(fs, 'link').mockImplementation(async (from, to) => {
+      seen.push(path.basename(from as string), String((await fs.stat(from as string)).size), String(existsSync(to as string)));
+      return realLink(from, to);
+    });
+    await writeOutputAtomically(target, new Uint8Array(4096), [], false);
+    expect(seen[0]).toMatch(/^\.hyoka-[0-9a-f]{12}\.tmp$/);
+    expect(seen.slice(1)).toEqual(['4096', 'false']);
+    expect(await fs.readdir(wdir)).toEqual(['out.xlsx']);
+  });
+
+  test('with --force: the complete temp file renamed over the old output', async () => {
+    const target = path.join(wdir, 'out.xlsx');
+    await fs.writeFile(target, 'old');
     const seen: string[] = [];
     const realRename = fs.rename;
     jest.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
-      seen.push(path.basename(from as string), String((await fs.stat(from as string)).size), String(existsSync(to as string)));
+      seen.push(path.basename(from as string), String((await fs.stat(from as string)).size));
       return realRename(from, to);
     });
-    await writeOutputAtomically(target, new Uint8Array(4096), [], false);
-    expect(seen[0]).toMatch(/^\.out\.xlsx\..*\.tmp$/);
-    expect(seen.slice(1)).toEqual(['4096', 'false']);
+    await writeOutputAtomically(target, new Uint8Array(4096), [], true);
+    expect(seen[0]).toMatch(/^\.hyoka-[0-9a-f]{12}\.tmp$/);
+    expect(seen[1]).toBe('4096');
+    expect((await fs.stat(target)).size).toBe(4096);
     expect(await fs.readdir(wdir)).toEqual(['out.xlsx']);
+  });
+
+  test('a file system without hard links: the name claimed exclusively, then the temp file renamed over the claim', async () => {
+    const target = path.join(wdir, 'out.xlsx');
+    jest.spyOn(fs, 'link').mockRejectedValue(Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' }));
+    await writeOutputAtomically(target, new Uint8Array(100), [], false);
+    expect((await fs.stat(target)).size).toBe(100);
+    expect(await fs.readdir(wdir)).toEqual(['out.xlsx']);
+    // And a second run to the same name is refused the same way, its temp file removed.
+    await expect(writeOutputAtomically(target, new Uint8Array(5), [], false)).rejects.toEqual(new OutputRefused('exists'));
+    expect((await fs.stat(target)).size).toBe(100);
+    expect(await fs.readdir(wdir)).toEqual(['out.xlsx']);
+  });
+
+  test('a file that appears at the name while the output is written is not replaced (the race two runs have)', async () => {
+    const target = path.join(wdir, 'out.xlsx');
+    // The existence check passes; the other run's file lands before this one publishes.
+    await expect(
+      writeOutputWith(target, async (temp) => {
+        await fs.writeFile(temp, 'mine', { flag: 'wx' });
+        await fs.writeFile(target, 'theirs');
+      }, [], false),
+    ).rejects.toEqual(new OutputRefused('exists'));
+    expect(await fs.readFile(target, 'utf8')).toBe('theirs');
+    expect(await fs.readdir(wdir)).toEqual(['out.xlsx']);
+  });
+
+  test('a legal 245-byte output name works: the temporary name does not grow with it', async () => {
+    const target = path.join(wdir, `${'評'.repeat(80)}.xlsx`);
+    expect(Buffer.byteLength(path.basename(target))).toBe(245);
+    await writeOutputAtomically(target, new Uint8Array(10), [], false);
+    expect(await fs.readdir(wdir)).toEqual([path.basename(target)]);
   });
 
   test('an existing file without force, and an input even with force, are refused before writing', async () => {

@@ -35,8 +35,15 @@ export const RULE_SEVERITIES = {
   'layout-uncertain': 'info',
   // added after the first thirteen: a workbook where no sheet could be checked
   'nothing-checked': 'warning',
+  // added with the one correction shape: a saved correction that matched no table
+  'correction-unmatched': 'warning',
   // added with the one reader: a sheet whose part is missing from the file
   'sheet-unreadable': 'error',
+  // added with the open scale (#20): an Excel error value in a grade cell; formulas without results
+  'grade-error-value': 'error',
+  'grade-unverified': 'warning',
+  // added with years as rows: two records of one program-year with different grades
+  'record-conflict': 'error',
 } as const satisfies Record<string, Severity>;
 
 /** The consolidation rules, in the same id space (the registry refuses a duplicate id). */

@@ -8,8 +8,8 @@ import { defaultSettings, type Report, type Settings, type SheetLayout } from '.
 import { checkWorkbook } from '../../src/core/check';
 import type { WorkbookPort } from '../../src/excel/port';
 import { App } from '../../src/taskpane/App';
-import { correctRegion, regionKey } from '../../src/taskpane/screens/ReadTables';
-import { PaneContext, createPaneStore } from '../../src/taskpane/store';
+import { regionCorrection, regionKey } from '../../src/taskpane/screens/ReadTables';
+import { PaneContext, applyCorrection, createPaneStore } from '../../src/taskpane/store';
 
 // The engine has its own tests; the pane gets a hand-made reading of a two-table sheet.
 const REPORT: Report = {
@@ -22,7 +22,7 @@ const base = {
 };
 const LAYOUTS: SheetLayout[] = [
   {
-    ...base, kind: 'evaluation', headerRows: [7], firstDataRow: 8, lastDataRow: 30, hiddenRowsSkipped: 2, uncertainties: [],
+    ...base, kind: 'evaluation', tableKey: 'A8', headerRows: [7], firstDataRow: 8, lastDataRow: 30, hiddenRowsSkipped: 2, uncertainties: [],
     columns: [
       { col: 1, label: '個別事業', role: 'name', source: 'detected', evidence: [{ kind: 'header', word: '個別事業' }] },
       { col: 5, label: 'R2評価', role: 'grade', year: 2020, source: 'detected', evidence: [{ kind: 'year-header', year: 2020 }, { kind: 'validation', items: ['A', 'B', 'C', 'D'] }] },
@@ -91,11 +91,11 @@ test('a column’s role is corrected in two clicks, saved in the workbook by she
   fireEvent.click(await screen.findByText('評価', { selector: '[role="option"]' }));
   // the second table's F was 備考 (text): now the grade
   await waitFor(() => expect(port.saved).toHaveLength(1));
-  expect(port.saved[0].sheets['評価表'].regions).toEqual({ '40': { columns: { F: { role: 'grade' } } } });
+  expect(port.saved[0].corrections).toEqual([{ sheet: '評価表', table: 'A40', column: 'F', role: 'grade' }]);
   // saving reruns the check with the correction
   await waitFor(() => expect(jest.mocked(checkWorkbook)).toHaveBeenCalledTimes(2));
   const options = jest.mocked(checkWorkbook).mock.calls[1][1];
-  expect(options?.settings?.sheets['評価表'].regions?.['40']).toEqual({ columns: { F: { role: 'grade' } } });
+  expect(options?.settings?.corrections).toEqual([{ sheet: '評価表', table: 'A40', column: 'F', role: 'grade' }]);
 });
 
 test('a table’s header row is corrected and keyed by the row detection found', async () => {
@@ -104,14 +104,35 @@ test('a table’s header row is corrected and keyed by the row detection found',
   fireEvent.change(within(region).getByLabelText('"評価表" table 1 header row'), { target: { value: '7' } });
   fireEvent.click(within(region).getByText('Change header row'));
   await waitFor(() => expect(port.saved).toHaveLength(1));
-  expect(port.saved[0].sheets['評価表'].regions).toEqual({ '8': { headerRow: 7 } });
+  expect(port.saved[0].corrections).toEqual([{ sheet: '評価表', table: 'A8', headerRow: 7 }]);
   expect(screen.getByText('year in the header (FY2020); validation list (A,B,C,D)')).toBeTruthy();
 });
 
-test('a region keeps its key after its header row was moved, so later corrections add to the same entry', () => {
+test('a region keeps its key after its header row was moved, so later corrections add to the same table', () => {
+  // Detection found the header on row 8 (key A8); a correction moved it to row 7.
   const moved: SheetLayout = { ...LAYOUTS[0], headerRows: [6], firstDataRow: 7 };
-  const settings = { ...defaultSettings(), sheets: { 評価表: { regions: { '8': { headerRow: 7 } } } } };
-  expect(regionKey(settings, moved)).toBe('8');
-  const next = correctRegion(settings, moved, { column: { letter: 'F', role: 'grade', year: 2020 } });
-  expect(next.sheets['評価表'].regions).toEqual({ '8': { headerRow: 7, columns: { F: { role: 'grade', year: 2020 } } } });
+  const settings = applyCorrection(defaultSettings(), regionCorrection(LAYOUTS[0], { headerRow: 7 }));
+  expect(regionKey(moved)).toBe('A8');
+  const next = applyCorrection(settings, regionCorrection(moved, { column: { letter: 'F', role: 'grade', year: 2020 } }));
+  expect(next.corrections).toEqual([
+    { sheet: '評価表', table: 'A8', headerRow: 7 },
+    { sheet: '評価表', table: 'A8', column: 'F', role: 'grade', year: 2020 },
+  ]);
+});
+
+test('the 設定 screen’s column roles write the same corrections, through the same path', async () => {
+  const { port, store } = await renderChecked('ja');
+  act(() => store.setTab('settings'));
+  fireEvent.click((await screen.findAllByLabelText('評価表 F'))[0]);
+  fireEvent.click(await screen.findByText('無視する', { selector: '[role="option"]' }));
+  fireEvent.click(screen.getByText('保存して再点検'));
+  await waitFor(() => expect(port.saved).toHaveLength(1));
+  expect(port.saved[0].corrections).toEqual([{ sheet: '評価表', table: 'A8', column: 'F', role: 'ignore', year: 2020 }]);
+});
+
+test('a saved correction that matched no table is shown above the tables', async () => {
+  const finding = { rule: 'correction-unmatched', severity: 'warning' as const, messageId: 'table-missing', params: { sheet: '評価表', table: 'C9', column: 'F', row: null }, sheet: '評価表', cell: null, row: null };
+  jest.mocked(checkWorkbook).mockReturnValueOnce({ report: { ...REPORT, findings: [finding] }, layouts: LAYOUTS, plans: [], previousYearPlans: [], unmatchedCorrections: [{ sheet: '評価表', table: 'C9', column: 'F', role: 'grade' }] });
+  await renderChecked('ja');
+  expect(within(screen.getByTestId('read-tables')).getByTestId('correction-unmatched').textContent).toContain('「評価表」表C9・F列');
 });

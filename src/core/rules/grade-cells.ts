@@ -9,7 +9,8 @@ export function* gradeCells(
     for (const node of plan.nodes) {
       for (const entry of node.entries) {
         if (entry.declaredGrade) yield { plan, node, entry, cell: entry.declaredGrade, previous: false };
-        if (entry.previousGrade) yield { plan, node, entry, cell: entry.previousGrade, previous: true };
+        // A previous grade read from last year's sheet lies outside the sheets checked.
+        if (entry.previousGrade && entry.previousGrade.sheet === undefined) yield { plan, node, entry, cell: entry.previousGrade, previous: true };
       }
     }
   }

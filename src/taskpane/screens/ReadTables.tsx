@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Badge, Button, Dropdown, Input, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { COLUMN_ROLES, type ColumnRole, type Settings, type SheetLayout } from '../../core';
+import { COLUMN_ROLES, tableKey, type ColumnRole, type Correction, type SheetLayout } from '../../core';
 import { columnLetter } from '../../core/a1';
 import { formatFiscalYear } from '../../core/years';
 import { EXPLAIN_MESSAGES } from '../../i18n/explain';
 import { usePane } from '../store';
+import { describe } from '../../render/describe';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -21,35 +22,23 @@ const useStyles = makeStyles({
 const lastHeaderRow = (layout: SheetLayout): number => (layout.headerRows[layout.headerRows.length - 1] ?? layout.firstDataRow - 1) + 1;
 
 /**
- * The key a region's corrections are saved under: its 1-based first header row as detection
- * found it — kept when a correction (which names the last header row) has moved it since.
+ * The key a table's corrections are saved under (Correction.table): the A1 of its top-left
+ * header cell as detection found it before any correction, so it stays the same after a
+ * correction has moved the header row. A hand-made layout without one is named by its header.
  */
-export function regionKey(settings: Settings, layout: SheetLayout): string {
-  const regions = settings.sheets[layout.sheet]?.regions ?? {};
-  for (const [key, r] of Object.entries(regions)) if (r.headerRow === lastHeaderRow(layout)) return key;
-  return String((layout.headerRows[0] ?? layout.firstDataRow - 1) + 1);
+export function regionKey(layout: SheetLayout): string | undefined {
+  if (layout.tableKey !== undefined) return layout.tableKey;
+  const top = layout.headerRows[0];
+  return top !== undefined ? tableKey(top, layout.firstCol) : undefined;
 }
 
-/** A correction of one region, as the settings store it: sheet › region (by header row) › column. */
-export function correctRegion(
-  settings: Settings,
-  layout: SheetLayout,
-  change: { column: { letter: string; role: ColumnRole; year?: number } } | { headerRow: number },
-): Settings {
-  const key = regionKey(settings, layout);
-  const sheet = settings.sheets[layout.sheet] ?? {};
-  const region = sheet.regions?.[key] ?? {};
-  const next =
-    'headerRow' in change
-      ? { ...region, headerRow: change.headerRow }
-      : {
-          ...region,
-          columns: {
-            ...(region.columns ?? {}),
-            [change.column.letter]: change.column.year === undefined ? { role: change.column.role } : { role: change.column.role, year: change.column.year },
-          },
-        };
-  return { ...settings, sheets: { ...settings.sheets, [layout.sheet]: { ...sheet, regions: { ...(sheet.regions ?? {}), [key]: next } } } };
+/** A correction of one table as settings.corrections stores it: sheet › table (by key) › column, or the header row. */
+export function regionCorrection(layout: SheetLayout, change: { column: { letter: string; role: ColumnRole; year?: number } } | { headerRow: number }): Correction {
+  const table = regionKey(layout);
+  const at = { sheet: layout.sheet, ...(table !== undefined ? { table } : {}) };
+  if ('headerRow' in change) return { ...at, headerRow: change.headerRow };
+  const { letter, role, year } = change.column;
+  return { ...at, column: letter, role, ...(year !== undefined ? { year } : {}) };
 }
 
 /**
@@ -59,13 +48,15 @@ export function correctRegion(
  */
 export function ReadTables() {
   const styles = useStyles();
-  const { lang, report, layouts, settings, actions, phase } = usePane();
+  const { lang, report, layouts, actions, phase } = usePane();
   const m = EXPLAIN_MESSAGES[lang];
   const shown = layouts.filter((l) => l.kind !== 'other' && l.columns.length > 0);
   if (!report || shown.length === 0) return null;
   const busy = phase !== 'idle';
   const indexInSheet = (l: SheetLayout): number => layouts.filter((x) => x.sheet === l.sheet && x.kind !== 'other').indexOf(l) + 1;
-  const save = (next: Settings): void => void actions.saveSettings(next);
+  const save = (c: Correction): void => void actions.correct(c);
+  // Saved corrections that matched no table: said here, beside the tables they were meant for.
+  const unmatched = report.findings.filter((f) => f.rule === 'correction-unmatched');
 
   return (
     <section className={styles.section} aria-labelledby="read-tables-title" data-testid="read-tables">
@@ -74,14 +65,19 @@ export function ReadTables() {
       </Text>
       {report.reportYear !== null && report.reportYearSource && <Text size={200}>{m.pane.yearSource(m.source[report.reportYearSource])}</Text>}
       <Text size={200}>{m.pane.hint}</Text>
+      {unmatched.map((f, i) => (
+        <Text key={`unmatched-${i}`} size={200} data-testid="correction-unmatched">
+          ! {describe(f, lang)}
+        </Text>
+      ))}
       {shown.map((l) => (
-        <RegionView key={`${l.sheet}:${l.headerRows.join(',')}:${l.firstDataRow}`} layout={l} n={indexInSheet(l)} busy={busy} settings={settings} onSave={save} />
+        <RegionView key={`${l.sheet}:${l.headerRows.join(',')}:${l.firstDataRow}`} layout={l} n={indexInSheet(l)} busy={busy} onSave={save} />
       ))}
     </section>
   );
 }
 
-function RegionView({ layout, n, busy, settings, onSave }: { layout: SheetLayout; n: number; busy: boolean; settings: Settings; onSave: (s: Settings) => void }) {
+function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: number; busy: boolean; onSave: (c: Correction) => void }) {
   const styles = useStyles();
   const { lang } = usePane();
   const m = EXPLAIN_MESSAGES[lang];
@@ -96,7 +92,7 @@ function RegionView({ layout, n, busy, settings, onSave }: { layout: SheetLayout
       <div className={styles.headerRow}>
         <Text size={200}>{m.pane.headerRow}</Text>
         <Input className={styles.narrow} size="small" type="number" min={1} value={headerRow} aria-label={m.pane.headerRowOf(layout.sheet, n)} onChange={(_e, d) => setHeaderRow(d.value)} />
-        <Button size="small" disabled={busy || !validRow} onClick={() => onSave(correctRegion(settings, layout, { headerRow: wanted }))}>
+        <Button size="small" disabled={busy || !validRow} onClick={() => onSave(regionCorrection(layout, { headerRow: wanted }))}>
           {m.pane.apply}
         </Button>
       </div>
@@ -131,7 +127,7 @@ function RegionView({ layout, n, busy, settings, onSave }: { layout: SheetLayout
               selectedOptions={[c.role]}
               onOptionSelect={(_e, d) => {
                 const role = d.optionValue as ColumnRole | undefined;
-                if (role && role !== c.role) onSave(correctRegion(settings, layout, { column: { letter, role, year: c.year } }));
+                if (role && role !== c.role) onSave(regionCorrection(layout, { column: { letter, role, year: c.year } }));
               }}
             >
               {COLUMN_ROLES.map((r) => (

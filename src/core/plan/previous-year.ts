@@ -1,0 +1,105 @@
+import type { SheetLayout } from '../layout/types';
+import { normalizeForMatch } from '../text';
+import type { PlanEntry, PlanNode, SheetPlan } from './types';
+
+/**
+ * Sheets per year (シートごとの年度): a department keeps last year's sheet beside this year's in
+ * one file. The sheet (or table) whose title or name states the report year is this year's;
+ * one stating an earlier year is a previous-year sheet: never checked as this year, its grades
+ * are the previous grades where this year's table has no 前年度評価 column (and 前年度比較 may
+ * read it). Pure; check.ts calls it once the report year is known.
+ */
+
+/** The year a table states as its own: its title's, else its sheet name's. */
+export function ownYear(layout: SheetLayout): number | null {
+  return layout.statedYear ?? layout.sheetNameYear;
+}
+
+/**
+ * Marks each evaluation table `current` or `previous-year`. A table is a previous-year one only
+ * when it states an earlier year than the report year AND another evaluation table states the
+ * report year: a lone sheet whose title a department forgot to update is still this year's.
+ */
+export function classifyYearRoles(layouts: readonly SheetLayout[], reportYear: number | null): void {
+  const evaluation = layouts.filter((l) => l.kind === 'evaluation');
+  const currentStated = reportYear !== null && evaluation.some((l) => ownYear(l) === reportYear);
+  for (const l of evaluation) {
+    const y = ownYear(l);
+    l.yearRole = currentStated && y !== null && reportYear !== null && y < reportYear ? 'previous-year' : 'current';
+  }
+  // A summary table (評価総括表) on a previous-year sheet counts last year's grades.
+  const previousSheets = new Set(evaluation.filter((l) => l.yearRole === 'previous-year').map((l) => l.sheet));
+  const currentSheets = new Set(evaluation.filter((l) => l.yearRole === 'current').map((l) => l.sheet));
+  for (const l of layouts) {
+    if (l.kind === 'evaluation') continue;
+    const y = ownYear(l);
+    const earlier = currentStated && y !== null && reportYear !== null && y < reportYear;
+    l.yearRole = earlier || (previousSheets.has(l.sheet) && !currentSheets.has(l.sheet)) ? 'previous-year' : 'current';
+  }
+}
+
+/**
+ * Fills the previous grade of this year's entries from last year's tables (those stating the
+ * report year − 1) where this year's table has no previous-grade column. Programs are matched
+ * by their path of identifiers under the table, else by name (when it is unique); entries by
+ * department (the only entry when each side has one). Returns how many grades were filled.
+ */
+export function fillPreviousGrades(current: readonly SheetPlan[], previous: readonly SheetPlan[], reportYear: number | null): number {
+  if (reportYear === null) return 0;
+  const lastYear = previous.filter((p) => ownYear(p.layout) === reportYear - 1);
+  if (lastYear.length === 0) return 0;
+  const byPath = new Map<string, PlanNode[]>();
+  const byName = new Map<string, PlanNode[]>();
+  for (const plan of lastYear) {
+    for (const node of plan.nodes) {
+      if (node.entries.length === 0) continue;
+      push(byPath, relativeKey(plan, node), node);
+      if (node.name) push(byName, normalizeForMatch(node.name), node);
+    }
+  }
+  let filled = 0;
+  for (const plan of current) {
+    if (plan.layout.columns.some((c) => c.role === 'previousGrade')) continue; // its own column rules
+    for (const node of plan.nodes) {
+      if (node.entries.length === 0) continue;
+      const match = unique(byPath.get(relativeKey(plan, node))) ?? (node.name ? unique(byName.get(normalizeForMatch(node.name))) : null);
+      if (!match) continue;
+      for (const entry of node.entries) {
+        if (entry.previousGrade) continue;
+        const before = matchingEntry(entry, match.entries);
+        const grade = before?.declaredGrade;
+        if (!grade || grade.parsed.kind !== 'grade') continue;
+        entry.previousGrade = { ...grade, sheet: match.sheet };
+        filled++;
+      }
+    }
+  }
+  return filled;
+}
+
+/** The node's key under its table (without the sheet or table name), e.g. `1/(2)/①`. */
+function relativeKey(plan: SheetPlan, node: PlanNode): string {
+  const root = plan.roots.find((r) => node.key === r.key || node.key.startsWith(`${r.key}/`));
+  const prefix = root ? root.key.slice(0, root.key.lastIndexOf('/') + 1) : '';
+  return node.key.slice(prefix.length);
+}
+
+function matchingEntry(entry: PlanEntry, candidates: readonly PlanEntry[]): PlanEntry | null {
+  if (entry.department) {
+    const dept = normalizeForMatch(entry.department);
+    const same = candidates.filter((c) => c.department && normalizeForMatch(c.department) === dept);
+    if (same.length === 1) return same[0];
+    if (same.length > 1) return null;
+  }
+  return candidates.length === 1 ? candidates[0] : null;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function unique<T>(list: T[] | undefined): T | null {
+  return list && list.length === 1 ? list[0] : null;
+}
