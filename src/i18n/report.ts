@@ -220,4 +220,5 @@ export const RULE_TITLES_JA: Record<string, string> = {
   'program-unreported': '未報告の事業',
   'department-missing': '未提出の担当課',
   'year-mismatch': '報告年度の食い違い',
+  'scale-mixed': '評価の段階の不一致',
 };

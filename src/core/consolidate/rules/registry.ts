@@ -9,6 +9,7 @@ import { programUnreported } from './program-unreported';
 import { workbookYearMissing } from './workbook-year-missing';
 import { wholePlanWorkbook } from './whole-plan-workbook';
 import { yearMismatch } from './year-mismatch';
+import { scaleMixed } from './scale-mixed';
 
 export type ConsolidationRule = DefinedRule<ConsolidationContext>;
 
@@ -19,6 +20,7 @@ export const CONSOLIDATION_RULES: readonly ConsolidationRule[] = [
   departmentNameDiffers,
   workbookYearMissing,
   yearMismatch,
+  scaleMixed,
   duplicateProgram,
   programUnknown,
   programUnreported,
