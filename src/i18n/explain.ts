@@ -48,6 +48,10 @@ export interface ExplainMessages {
     apply: string;
     roleOf: (sheet: string, n: number, col: string) => string;
     corrected: string;
+    /** The scale correction: the levels best first. */
+    scaleLevels: string;
+    scaleOf: (sheet: string, n: number) => string;
+    applyScale: string;
   };
 }
 
@@ -126,6 +130,9 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       apply: '見出しの行を変更',
       roleOf: (sheet, n, col) => `「${sheet}」表${n} ${col}列の役割`,
       corrected: '修正済み',
+      scaleLevels: '評価の段階（良い順、カンマ区切り）',
+      scaleOf: (sheet, n) => `「${sheet}」表${n}の評価の段階`,
+      applyScale: '評価の段階を変更',
     },
   },
   en: {
@@ -192,6 +199,9 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       apply: 'Change header row',
       roleOf: (sheet, n, col) => `"${sheet}" table ${n} column ${col} role`,
       corrected: 'corrected',
+      scaleLevels: 'Grade levels (best first, comma-separated)',
+      scaleOf: (sheet, n) => `"${sheet}" table ${n} grade levels`,
+      applyScale: 'Change grade levels',
     },
   },
 };
