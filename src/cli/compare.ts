@@ -222,6 +222,7 @@ function programJson(p: YearProgram): Record<string, unknown> {
 export function toComparisonJson(result: ComparisonResult, previousFiles: string[], currentFiles: string[], explain: boolean, lang: Lang): unknown {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
+    scale: result.scale,
     previous: { files: previousFiles, reportYear: result.previousYear, programs: result.previous.length },
     current: { files: currentFiles, reportYear: result.currentYear, programs: result.current.length },
     findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
