@@ -71,6 +71,9 @@ function listsDepartmentStatuses(sheet: SheetSnapshot): boolean {
   if (departmentCol < 0) return false;
   // The rows that name a department, and in them another column of statuses or dates.
   const deptRows = rows.map((r, i) => ({ r, i })).filter(({ r }) => r && UNIT_NAME.test(cellText(r[departmentCol] ?? null).trim()));
+  // A list of departments names each once or so; a report repeats its department on every program.
+  const distinct = new Set(deptRows.map(({ r }) => normalizeForMatch(cellText(r?.[departmentCol] ?? null)))).size;
+  if (distinct < deptRows.length * 0.8) return false;
   for (let c = 0; c < width; c++) {
     if (c === departmentCol) continue;
     const values = deptRows.map(({ r }) => r?.[c] ?? null).filter((v) => !isBlank(v));
