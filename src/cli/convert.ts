@@ -6,6 +6,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { onAbort, removeOnAbort, testSeam } from './cleanup';
 import { readInput } from './files';
+import type { ConversionProblem, LegacyKind } from '../i18n/cli';
+
+export type { ConversionProblem, LegacyKind };
 
 /**
  * Legacy `.xls` and OpenDocument `.ods` workbooks, converted to .xlsx by LibreOffice where it is
@@ -20,10 +23,6 @@ export const CONVERT_TIMEOUT_MS = 60_000;
 
 /** `HYOKA_SOFFICE`: the soffice to use; empty or `none` turns conversion off (tests choose with it). */
 export const SOFFICE_ENV = 'HYOKA_SOFFICE';
-
-export type LegacyKind = 'xls' | 'ods';
-
-export type ConversionProblem = 'no-soffice' | 'timeout' | 'failed';
 
 export class ConversionFailed extends Error {
   constructor(

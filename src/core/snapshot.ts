@@ -1,6 +1,7 @@
 /**
- * The workbook as the core sees it. Both adapters (ExcelJS for files, Office.js for the
- * live workbook) produce exactly this shape, so everything downstream is host-agnostic.
+ * The workbook as the core sees it. Both adapters (src/xlsx/read.ts, the one reader of .xlsx
+ * files, and src/excel/read-live.ts for the open workbook through Office.js) produce exactly
+ * this shape, so everything downstream is host-agnostic.
  */
 
 /** A formula or cell error such as `#N/A` or `#REF!`. */
@@ -60,6 +61,24 @@ export interface SheetSnapshot {
    * in reading order. Absent: none, or the adapter always has results (Office.js).
    */
   uncachedFormulas?: { row: number; col: number }[];
+  /**
+   * Cell notes and comments (メモ・コメント), 0-based, as plain text: a legend (凡例) often
+   * stands in one. Absent: the adapter could not read them (Office.js below ExtensionApi notes support).
+   */
+  notes?: CellNote[];
+}
+
+/** A note or comment on a cell, as plain text (the author's name left out). */
+export interface CellNote {
+  row: number;
+  col: number;
+  text: string;
+}
+
+/** A value an add-in stored in the file that was too large to read: its name and length in characters. */
+export interface SkippedProperty {
+  name: string;
+  chars: number;
 }
 
 /** A sheet the workbook lists but whose content could not be read (its part is missing from the file). */
@@ -75,6 +94,8 @@ export interface WorkbookSnapshot {
    * text: Hyoka's per-workbook corrections travel with the workbook. Absent: none or not read.
    */
   storedSettings?: Record<string, string>;
+  /** Stored values too large to read (skipped, not refused; the CLI names them). Absent: none. */
+  storedSettingsSkipped?: SkippedProperty[];
   /** Sheets listed in the workbook whose content is not in the file; the others are read. Absent: none. */
   unreadableSheets?: UnreadableSheet[];
 }

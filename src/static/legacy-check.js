@@ -3,7 +3,7 @@
  * (volume licence) show add-ins in Internet Explorer 11 or EdgeHTML, where the ES2022 pane
  * cannot even be parsed and the pane would stay blank. This script says so in Japanese and
  * English instead. The CSP forbids inline scripts, so it is a file of its own.
- * Tested as ES5 by tests/excel/legacy-check.test.ts (acorn + jsdom).
+ * Tested as ES5 by tests/excel/deploy.test.ts (acorn + jsdom).
  */
 /* global window, document */
 (function () {

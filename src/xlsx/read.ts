@@ -3,10 +3,12 @@ import { isoTextToDate, normaliseCell, type RawCell } from '../core/cells';
 import {
   cellText,
   isBlank,
+  type CellNote,
   type CellRange,
   type CellValue,
   type SheetSnapshot,
   type SheetVisibility,
+  type SkippedProperty,
   type UnreadableSheet,
   type ValidationList,
   type WorkbookSnapshot,
@@ -15,7 +17,7 @@ import { strFromU8 } from 'fflate';
 import { isUnreadable, UnreadableWorkbookError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { decodeEscapes, readSharedStrings } from './shared-strings';
-import { parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
+import { localName, parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
 import { normalisePartName, platformInflater, ZipReader, type InflatedTotal, type Inflater } from './zip';
 
 /**
@@ -90,6 +92,8 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
   const rootRels = readRels(zip, '', limits);
   const officeDoc = [...rootRels.values()].find((r) => !r.external && r.type.endsWith('/officeDocument') && zip.has(r.target));
   const workbookPart = officeDoc?.target ?? 'xl/workbook.xml';
+  // An Excel Binary Workbook (.xlsb), often renamed .xlsx: its parts are binary records, not XML.
+  if (/\.bin$/i.test(workbookPart) || (!zip.has(workbookPart) && zip.has('xl/workbook.bin'))) throw new UnreadableWorkbookError('xlsb');
   // A zip without a workbook part: a .docx, .pptx or plain .zip with an .xlsx name.
   if (!zip.has(workbookPart)) throw new UnreadableWorkbookError('not-xlsx', 'no workbook part');
   const workbook = readWorkbookPart(zip, workbookPart, limits);
@@ -151,6 +155,8 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
       } else reader.resolveStrings(strings ?? []);
     }
     const sheet = reader.snapshot(def.name, def.visibility);
+    const notes = readNotes(zip, part, limits);
+    if (notes.length > 0) sheet.notes = notes;
     sheets.push(sheet);
     pending.push({ sheet, lists: reader.validations });
   }
@@ -158,8 +164,11 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
   for (const { sheet, lists } of pending) sheet.validations = resolveValidations(lists, sheet, sheets, workbook.definedNames);
   const snapshot: WorkbookSnapshot = { sheets };
   if (unreadable.length > 0) snapshot.unreadableSheets = unreadable;
-  const stored = readStoredSettings(zip, limits);
-  if (stored) snapshot.storedSettings = stored;
+  const stored = readStoredSettings(zip);
+  if (stored) {
+    snapshot.storedSettings = stored.props;
+    if (stored.skipped.length > 0) snapshot.storedSettingsSkipped = stored.skipped;
+  }
   return snapshot;
 }
 
@@ -209,6 +218,56 @@ function readRels(zip: ZipReader, source: string, limits: ReadLimits): Map<strin
     limits,
   );
   return rels;
+}
+
+/** Notes kept per sheet, and characters per note: a legend is short; a sheet of thousands of notes is not read whole. */
+const MAX_NOTES = 2000;
+const MAX_NOTE_CHARS = 2000;
+
+/**
+ * The sheet's cell notes (メモ, the legacy comments part; Excel writes one beside threaded
+ * comments too) as plain text: a legend (凡例) often stands in one. The author is left out.
+ */
+function readNotes(zip: ZipReader, sheetPart: string, limits: ReadLimits): CellNote[] {
+  const notes: CellNote[] = [];
+  for (const rel of readRels(zip, sheetPart, limits).values()) {
+    if (rel.external || !rel.type.endsWith('/comments') || !zip.has(rel.target)) continue;
+    let current: { row: number; col: number; text: string } | null = null;
+    let inText = 0;
+    let inT = false;
+    parsePart(
+      zip,
+      rel.target,
+      {
+        open(name, attrs) {
+          const local = localName(name);
+          if (local === 'comment') {
+            const at = parseA1(attrs.get('ref') ?? '');
+            current = at && notes.length < MAX_NOTES ? { row: at.row, col: at.col, text: '' } : null;
+          } else if (local === 'text' && current) inText++;
+          else if (local === 't' && inText > 0) inT = true;
+          // Phonetic runs (ふりがな) are not the note's text.
+          else if (local === 'rPh') inText = -1000;
+        },
+        text(t) {
+          if (current && inT && inText > 0 && current.text.length < MAX_NOTE_CHARS) current.text += decodeEscapes(t);
+        },
+        close(name) {
+          const local = localName(name);
+          if (local === 't') inT = false;
+          else if (local === 'rPh') inText += 1000;
+          else if (local === 'text' && inText > 0) inText--;
+          else if (local === 'comment' && current) {
+            const text = current.text.slice(0, MAX_NOTE_CHARS).trim();
+            if (text !== '') notes.push({ row: current.row, col: current.col, text });
+            current = null;
+          }
+        },
+      },
+      limits,
+    );
+  }
+  return notes;
 }
 
 interface SheetDef {
@@ -842,38 +901,136 @@ function listItems(formula: string, sheet: SheetSnapshot, sheets: readonly Sheet
 // Settings an add-in stored in the file
 
 /**
+ * Hyoka's own stored values longer than this (characters of the whole `<we:property …/>` tag)
+ * are skipped with a notice rather than read: the XML reader refuses any single tag over
+ * MAX_MARKUP_CHARS, and a workbook must never become unreadable because of what an add-in
+ * stored in it (5,000 remembered highlights, a pasted 10 MB setting).
+ */
+export const MAX_STORED_PROPERTY_CHARS = 1024 * 1024;
+/** Of a webextension part, only this much is read (the reference comes first; properties past it are skipped). */
+const MAX_WEBEXTENSION_PART_BYTES = 64 * 1024 * 1024;
+
+class PartTooLong extends Error {}
+
+/**
  * The property bag of Hyoka's webextension (xl/webextensions/webextension*.xml, the part whose
  * `<we:reference id>` is HYOKA_ADDIN_ID): name → raw value (Office stores each value as JSON text).
+ * Read with a small scanner of its own, not the workbook XML reader: another add-in's part is
+ * not Hyoka's business (left as soon as its reference says whose it is, never refused), and a
+ * property of Hyoka's too large to read is skipped and named in `skipped`. A bound on the whole
+ * file (too-large, zip-bomb) still refuses it; a damaged webextension part is only left unread.
  */
-function readStoredSettings(zip: ZipReader, limits: ReadLimits): Record<string, string> | undefined {
+function readStoredSettings(zip: ZipReader): { props: Record<string, string>; skipped: SkippedProperty[] } | undefined {
   const ours = HYOKA_ADDIN_ID.toLowerCase();
   for (const part of zip.entries.keys()) {
     if (!/^xl\/webextensions\/webextension[^/]*\.xml$/.test(part)) continue;
-    let reference: string | undefined;
-    const props: Record<string, string> = {};
-    let inAlternates = false;
-    parsePart(
-      zip,
-      part,
-      {
-        open(name, attrs) {
-          if (name === 'alternateReferences') inAlternates = true;
-          else if (name === 'reference' && !inAlternates && reference === undefined) reference = attrs.get('id');
-          else if (name === 'property') {
-            const key = attrs.get('name');
-            const value = attrs.get('value');
-            if (key !== undefined && value !== undefined) props[key] = value;
-          }
-        },
-        close(name) {
-          if (name === 'alternateReferences') inAlternates = false;
-        },
-      },
-      limits,
-    );
-    if (reference !== undefined && reference.replace(/[{}]/g, '').toLowerCase() === ours) return props;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      zip.inflate(part, (chunk) => {
+        if (size + chunk.length > MAX_WEBEXTENSION_PART_BYTES) {
+          chunks.push(chunk.subarray(0, MAX_WEBEXTENSION_PART_BYTES - size));
+          throw new PartTooLong();
+        }
+        chunks.push(chunk.slice());
+        size += chunk.length;
+      });
+    } catch (e) {
+      if (isUnreadable(e) && (e.reason === 'too-large' || e.reason === 'zip-bomb')) throw e;
+      if (!(e instanceof PartTooLong)) continue;
+    }
+    const found = scanWebExtension(decodePartText(chunks), ours);
+    if (found) return found;
   }
   return undefined;
+}
+
+function decodePartText(chunks: Uint8Array[]): string {
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return new TextDecoder(utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(bytes);
+}
+
+/** A webextension part's reference and, when it is `ours`, its properties; null for another add-in's part. */
+function scanWebExtension(text: string, ours: string): { props: Record<string, string>; skipped: SkippedProperty[] } | null {
+  const props: Record<string, string> = {};
+  const skipped: SkippedProperty[] = [];
+  let reference: string | undefined;
+  let inAlternates = false;
+  let i = 0;
+  while ((i = text.indexOf('<', i)) >= 0) {
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      i = end < 0 ? text.length : end + 3;
+      continue;
+    }
+    if (text.startsWith('<?', i) || text.startsWith('<!', i)) {
+      const end = text.indexOf('>', i);
+      i = end < 0 ? text.length : end + 1;
+      continue;
+    }
+    const end = tagEnd(text, i);
+    const tag = text.slice(i, end < 0 ? Math.min(text.length, i + 4096) : Math.min(end + 1, i + MAX_STORED_PROPERTY_CHARS + 1));
+    const chars = (end < 0 ? text.length : end + 1) - i;
+    i = end < 0 ? text.length : end + 1;
+    const m = /^<(\/?)(?:[\w.-]+:)?([\w.-]+)/.exec(tag);
+    if (!m) continue;
+    const [, closing, name] = m;
+    if (name === 'alternateReferences') inAlternates = closing === '' && !tag.endsWith('/>');
+    else if (name === 'reference' && !closing && !inAlternates && reference === undefined) {
+      reference = attributesOf(tag).id;
+      // Another add-in's part: its properties are its own, whatever their size.
+      if (reference === undefined || reference.replace(/[{}]/g, '').toLowerCase() !== ours) return null;
+    } else if (name === 'property' && !closing) {
+      if (end < 0 || chars > MAX_STORED_PROPERTY_CHARS) {
+        // Only the start of the tag is looked at: its name comes first, as Office writes it.
+        skipped.push({ name: attributesOf(tag.slice(0, 4096)).name ?? '?', chars });
+        continue;
+      }
+      const a = attributesOf(tag);
+      if (a.name !== undefined && a.value !== undefined) props[a.name] = a.value;
+    }
+  }
+  if (reference === undefined || reference.replace(/[{}]/g, '').toLowerCase() !== ours) return null;
+  return { props, skipped };
+}
+
+/** Index of the `>` that ends the tag starting at `start` (quotes respected), -1 when it never ends. */
+function tagEnd(text: string, start: number): number {
+  let quote = 0;
+  for (let j = start + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return j;
+  }
+  return -1;
+}
+
+/** A tag's attributes by local name, entity references decoded. */
+function attributesOf(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/\s(?:[\w.-]+:)?([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] ??= decodeEntities(m[2] ?? m[3] ?? '');
+  return out;
+}
+
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, (whole, e: string) => {
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'amp') return '&';
+    if (e === 'quot') return '"';
+    if (e === 'apos') return "'";
+    const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

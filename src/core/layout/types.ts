@@ -1,4 +1,4 @@
-import type { GradeNotation } from '../grades';
+import type { GradeNotation, Scale } from '../scale';
 import type { ColumnRole } from '../settings';
 import type { SheetKind } from '../report';
 
@@ -9,7 +9,8 @@ export type ColumnEvidence =
   | { kind: 'validation'; items: string[] } // a data-validation list on the column
   | { kind: 'year-header'; year: number } // R2評価 → a grade of 2020
   | { kind: 'hidden' } // a hidden column: outside the check
-  | { kind: 'override' }; // a person's correction (settings)
+  | { kind: 'override' } // a person's correction (settings)
+  | { kind: 'level-columns'; labels: string[] }; // sub-headers naming the levels (評価 over A | B | C | D): a mark in one is the grade
 
 /** What one column of an evaluation table holds. */
 export interface ColumnLayout {
@@ -27,7 +28,16 @@ export interface ColumnLayout {
   hidden?: boolean;
   /** Grade columns: the explained notation the whole column uses (its standard, not a warning). */
   notation?: GradeNotation;
+  /**
+   * Grade columns: how the grade is written. `label` (the default): the level's label in the
+   * cell; `level-columns`: a mark (○ ● ✓ 1) in one of several columns headed by the levels.
+   */
+  encoding?: GradeEncoding;
+  /** Level columns of a `level-columns` grade column (this column first), with their level labels. */
+  levelColumns?: { col: number; label: string }[];
 }
+
+export type GradeEncoding = 'label' | 'level-columns';
 
 /** Labelled values above a table (Koganei's 基本目標 / 基本施策 / 施策(1) block). */
 export interface BlockHeaderLine {
@@ -41,7 +51,7 @@ export interface SummaryTableLayout {
   sheet: string;
   title: string;
   /** For each grade: the row (0-based), the count cell's column, the count as written, and the policies it lists. */
-  gradeRows: { grade: 'A' | 'B' | 'C' | 'D'; row: number; countCol: number; count: number | null; policyIds: string[]; unverified?: boolean }[];
+  gradeRows: { grade: string; row: number; countCol: number; count: number | null; policyIds: string[]; unverified?: boolean }[];
   /** `unverified`: the count is a formula the file holds no result for (never a zero). */
   total: { row: number; countCol: number; count: number | null; unverified?: boolean } | null;
   /** 0-based, inclusive: the rows and columns the table spans (title included). */
@@ -91,6 +101,8 @@ export interface SheetLayout {
   summaryTable: SummaryTableLayout | null;
   /** Why detection is unsure, in the reader's language-neutral keys (rendered as layout-uncertain). */
   uncertainties: Uncertainty[];
+  /** The scale the region's grades are read on (absent in hand-made layouts: the default A–D). */
+  scale?: Scale;
   /**
    * Set when the sheet holds several tables: the cells this one may occupy (0-based,
    * inclusive). The plan builder reads the table through a view of these cells only.
@@ -114,4 +126,6 @@ export type Uncertainty =
   | { kind: 'summary-unverified'; grades: string[] }
   | { kind: 'report-year-unknown' }
   | { kind: 'report-year-inferred'; year: number }
-  | { kind: 'block-unplaced'; row: number };
+  | { kind: 'block-unplaced'; row: number }
+  /** Points whose best end nothing states (a bare 1–5): the reader will not guess an order. */
+  | { kind: 'scale-direction-unknown'; column: number; labels: string[] };

@@ -1,8 +1,8 @@
-import { parseGrade, type ParsedGrade } from '../grades';
+import { DEFAULT_SCALE, parseGrade, type ParsedGrade, type Scale } from '../scale';
 import { blockHeaderLine } from '../layout/detect';
 import type { ColumnLayout, SheetLayout } from '../layout/types';
-import { cellAt, cellText, isBlank, type CellValue, type SheetSnapshot } from '../snapshot';
-import { normalizeForMatch } from '../text';
+import { cellAt, cellText, isBlank, isCellError, type CellValue, type SheetSnapshot } from '../snapshot';
+import { isDashOnly, normalizeForMatch } from '../text';
 import { nameMarkers, parseOutlineCell, type IdToken } from './identifiers';
 import type { GradeCell, PlanEntry, PlanNode, SheetPlan, ValueCell, YearBlock } from './types';
 
@@ -78,6 +78,10 @@ class PlanBuilder {
    * survive the build, so each one fewer per row is garbage-collection time saved.
    */
   private readonly grades = new Map<string, ParsedGrade>();
+  /** The scale the region's grades are read on. */
+  private readonly scale: Scale;
+  /** Grade cells holding a formula saved without its result (`row * FILL_STRIDE + col`). */
+  private readonly uncached = new Set<number>();
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -109,11 +113,16 @@ class PlanBuilder {
       years: [...years.values()].sort((a, b) => a.year - b.year),
     };
     const c = this.cols;
+    this.scale = layout.scale ?? DEFAULT_SCALE;
+    const levelCols = [c.grade, c.previousGrade].flatMap((g) => (g?.encoding === 'level-columns' ? (g.levelColumns ?? []).map((l) => l.col) : []));
     this.entryCols = [
       ...[c.grade, c.previousGrade, c.nextPolicy, c.department, c.repost, c.achievement].map((x) => x?.col),
+      ...levelCols,
       ...c.years.flatMap((y) => [y.status, y.evaluation, y.achievement]),
     ].filter((col): col is number => col !== undefined);
     this.outlineCols = new Set(this.outline.map((o) => o.col));
+    const gradeCols = new Set([c.grade, c.previousGrade].flatMap((g) => (g ? [g.col, ...(g.levelColumns ?? []).map((l) => l.col)] : [])));
+    for (const f of sheet.uncachedFormulas ?? []) if (gradeCols.has(f.col)) this.uncached.add(f.row * FILL_STRIDE + f.col);
     this.hiddenRows = new Set(sheet.hiddenRows ?? []);
     this.width = layout.lastCol + 1;
     this.resultCol = layout.columns.find((x) => x.role === 'resultText')?.col;
@@ -165,6 +174,7 @@ class PlanBuilder {
       ...this.gradedLevel(),
       years: this.cols.years.map((y) => y.year),
       gradeCol: this.cols.grade?.col ?? null,
+      scale: this.scale,
     };
   }
 
@@ -339,7 +349,33 @@ class PlanBuilder {
 
   private gradeCell(r: number, col: ColumnLayout | undefined): GradeCell | null {
     if (!col) return null;
-    return { row: r, col: col.col, parsed: this.gradeOf(textOf(this.at(r, col.col)), col) };
+    if (col.encoding === 'level-columns' && col.levelColumns && col.levelColumns.length > 1) return this.levelColumnsCell(r, col.levelColumns);
+    const v = this.at(r, col.col);
+    if (isCellError(v)) return { row: r, col: col.col, parsed: { kind: 'error', text: v.error } };
+    if (v === null && this.uncached.has(r * FILL_STRIDE + col.col)) return { row: r, col: col.col, parsed: UNVERIFIED };
+    return { row: r, col: col.col, parsed: this.gradeOf(textOf(v), col) };
+  }
+
+  /**
+   * A form that marks the grade (○ ● ✓ 1) in one of several columns headed by the levels:
+   * one mark is that level's grade; none is no grade; several are not one grade.
+   */
+  private levelColumnsCell(r: number, levels: { col: number; label: string }[]): GradeCell {
+    const marked: { col: number; label: string }[] = [];
+    let unverified: number | null = null;
+    for (const l of levels) {
+      const v = this.at(r, l.col);
+      if (isCellError(v)) return { row: r, col: l.col, parsed: { kind: 'error', text: v.error } };
+      if (v === null && this.uncached.has(r * FILL_STRIDE + l.col)) unverified ??= l.col;
+      if (isMark(v)) marked.push(l);
+    }
+    if (marked.length === 1) {
+      const level = this.scale.levels.findIndex((x) => x.label === marked[0].label);
+      if (level >= 0) return { row: r, col: marked[0].col, parsed: { kind: 'grade', grade: marked[0].label, level, canonical: true, repost: false, text: textOf(this.at(r, marked[0].col)) } };
+    }
+    if (marked.length > 1) return { row: r, col: marked[0].col, parsed: { kind: 'invalid', text: marked.map((m) => m.label).join('・') } };
+    if (unverified !== null) return { row: r, col: unverified, parsed: UNVERIFIED };
+    return { row: r, col: levels[0].col, parsed: BLANK };
   }
 
   private valueCell(r: number, col: number | undefined): ValueCell | null {
@@ -391,7 +427,7 @@ class PlanBuilder {
     const key = col.notation === undefined ? text : `${col.notation}\u0000${text}`;
     let parsed = this.grades.get(key);
     if (parsed === undefined) {
-      parsed = parseGrade(text);
+      parsed = parseGrade(text, this.scale);
       // The column's own explained notation (`A：ほぼ達成` throughout) is its standard, not a slip.
       if (parsed.kind === 'grade' && parsed.notation !== undefined && parsed.notation === col.notation) parsed = { ...parsed, canonical: true };
       // Prose in a grade column is rarely repeated: keep the cache small.
@@ -407,7 +443,7 @@ class PlanBuilder {
       const v = cellAt(this.sheet, r, col);
       if (typeof v !== 'string' || v.trim().length > 8) continue;
       // Only a bare letter slips: `A 目標を達成` in a prose column is prose.
-      const g = parseGrade(v);
+      const g = parseGrade(v, this.scale);
       if (g.kind === 'grade' && g.notation === undefined) (out ??= []).push({ row: r, col, value: v, text: v });
     }
     return out ?? NO_CELLS;
@@ -438,6 +474,16 @@ class PlanBuilder {
     }
     return { gradedDepth: best, gradedAtLeaves: graded > 0 && leaves / graded >= 0.8 };
   }
+}
+
+const UNVERIFIED: ParsedGrade = Object.freeze({ kind: 'unverified' });
+const BLANK: ParsedGrade = Object.freeze({ kind: 'blank' });
+
+/** A mark in a level column: anything entered but a dash, a zero, a cross or FALSE. */
+function isMark(v: CellValue): boolean {
+  if (v === null || v === false || v === 0) return false;
+  const t = typeof v === 'string' ? v.trim() : cellText(v);
+  return t !== '' && !isDashOnly(t) && !/^(0|×|✕|x|X|FALSE|false)$/.test(t);
 }
 
 /** Shared by every entry without year columns or slipped grades: read-only, as their type says. */

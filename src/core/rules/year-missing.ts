@@ -8,6 +8,8 @@ import { defineRule, grid, type RuleContext } from './rule';
  */
 export const yearMissing = defineRule<RuleContext, { noColumn: { year: number }; blank: { year: number; program: string; department: string | null } }>({
   id: 'year-missing',
+  kind: 'check',
+  title: { ja: '年度の記入漏れ', en: 'Year missing' },
   severity: 'error',
   description: {
     ja: '初年度から報告年度までの年度の列がない、または事業の年度欄が空欄です。',
