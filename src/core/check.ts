@@ -4,6 +4,7 @@ import { detectRegions, fileNameYear } from './layout/detect';
 import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
+import { buildLongPlan } from './plan/long';
 import { classifyYearRoles, fillPreviousGrades, ownYear } from './plan/previous-year';
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
@@ -70,7 +71,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   for (const l of layouts) resolveYearGrades(l, reportYear);
   classifyYearRoles(layouts, reportYear);
   const allPlans: SheetPlan[] = [];
-  visible.forEach((sheet, i) => allPlans.push(...buildRegionPlans(sheet, regionsBySheet[i])));
+  visible.forEach((sheet, i) => allPlans.push(...buildRegionPlans(sheet, regionsBySheet[i], reportYear)));
   // Last year's sheets kept beside this year's: their grades are previous grades, never checked as this year's.
   const plans = allPlans.filter((p) => p.layout.yearRole !== 'previous-year');
   const previousYearPlans = allPlans.filter((p) => p.layout.yearRole === 'previous-year');
@@ -150,11 +151,13 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
  * one region) keys its nodes by the sheet's name; a second table adds its table key, and
  * each table is read through a view of its own cells.
  */
-function buildRegionPlans(sheet: SheetSnapshot, regions: readonly SheetLayout[]): SheetPlan[] {
+function buildRegionPlans(sheet: SheetSnapshot, regions: readonly SheetLayout[], reportYear: number | null): SheetPlan[] {
   const evaluation = regions.filter((l) => l.kind === 'evaluation');
   return evaluation.map((region, k) => {
     const view = region.area ? areaView(sheet, region.area) : sheet;
     const keyRoot = k === 0 || region.tableKey === undefined ? sheet.name : `${sheet.name}!${region.tableKey}`;
+    // Years as rows: the report year's records are the plan, the year before's its previous grades.
+    if (region.orientation === 'long') return buildLongPlan(view, region, reportYear, { keyRoot });
     return buildSheetPlan(view, region, { keyRoot });
   });
 }

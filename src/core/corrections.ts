@@ -22,6 +22,7 @@ export const COLUMN_ROLES = [
   'yearAchievement', // 令和N年度 達成度(%)
   'resultText', // 実績（前年度比較で写し残しを探す）
   'reasonText', // 評価の理由（同上）
+  'recordYear', // 年度（1年度1行の表: 事業×年度ごとの記録の年度）
   'text', // 成果・課題など、点検しない列
   'ignore',
 ] as const;

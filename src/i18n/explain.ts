@@ -64,7 +64,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       hierarchy: '階層・番号', name: '事業名', department: '担当課', grade: '評価', previousGrade: '前年度評価', nextPolicy: '次年度方針',
       repost: '再掲', achievement: '達成度', yearStatus: '実施状況（年度別）', yearEvaluation: '担当課の評価（年度別）',
       yearAchievement: '達成度（年度別）', resultText: '実績（前年度比較で使う）', reasonText: '評価の理由（前年度比較で使う）',
-      text: '文章（点検しない）', ignore: '対象外',
+      recordYear: '年度（1年度1行の記録）', text: '文章（点検しない）', ignore: '対象外',
     },
     evidence: (e, lang) => {
       switch (e.kind) {
@@ -73,7 +73,8 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'validation': return `入力規則のリスト（${e.items.join(',')}）`;
         case 'year-header': return `年度の見出し（${formatFiscalYear(e.year, lang)}）`;
         case 'override': return '設定での指定';
-        default: return e.kind;
+        case 'records-per-year': return `値が年度（${e.years.map((y) => formatFiscalYear(y, lang)).join('・')}）で、${e.programs}事業のうち${e.recurring}事業が複数年度に記録あり`;
+        default: return (e as { kind: string }).kind;
       }
     },
     override: '設定での指定',
@@ -125,7 +126,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       hierarchy: 'hierarchy / numbers', name: 'program name', department: 'department', grade: 'grade', previousGrade: 'previous grade',
       nextPolicy: 'next-year policy', repost: 'repost (再掲)', achievement: 'achievement', yearStatus: 'status (per year)',
       yearEvaluation: 'evaluation text (per year)', yearAchievement: 'achievement (per year)',
-      resultText: 'results (compared with last year)', reasonText: 'reason for the grade (compared with last year)', text: 'text (not checked)', ignore: 'ignored',
+      resultText: 'results (compared with last year)', reasonText: 'reason for the grade (compared with last year)', recordYear: 'year of the record (one row per year)', text: 'text (not checked)', ignore: 'ignored',
     },
     evidence: (e, lang) => {
       switch (e.kind) {
@@ -134,7 +135,8 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'validation': return `validation list (${e.items.join(',')})`;
         case 'year-header': return `year in the header (${formatFiscalYear(e.year, lang)})`;
         case 'override': return 'set in the settings';
-        default: return e.kind;
+        case 'records-per-year': return `values are fiscal years (${e.years.map((y) => formatFiscalYear(y, lang)).join(', ')}); ${e.recurring} of ${e.programs} programs recur in several years`;
+        default: return (e as { kind: string }).kind;
       }
     },
     override: 'set in the settings',

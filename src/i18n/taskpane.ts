@@ -21,6 +21,11 @@ const ja = {
   phaseWriting: '集計シートを書き込んでいます…',
   checkCancel: '中止',
   checkCancelled: '点検を中止しました。',
+  // Excel が応答しないとき（セルの編集中など）: src/excel/waiting.ts
+  excelConnecting: 'Excel に接続しています…',
+  excelWaiting: 'Excel の応答を待っています（セルの編集中なら Enter か Esc で編集を終えてください）',
+  excelWaitStop: '中止',
+  excelWaitStopped: 'Excel の応答を待つのをやめました。これ以上 Excel には何も送りません。ただし、すでに Excel に送った書き込みは、セルの編集を終えたときに反映されます。',
   checkIntroLive: '開いているブックの評価シートを点検します。ブックの値や数式は変更しません。',
   checkIntroFile: '選んだファイルの評価シートを点検します。ファイルはこのページの中だけで処理されます。',
   countsTitle: '重要度別の指摘数',
@@ -140,6 +145,7 @@ const ja = {
   role_yearAchievement: '年度別 達成度',
   role_resultText: '実績',
   role_reasonText: '評価の理由',
+  role_recordYear: '年度（1年度1行の記録）',
   role_text: '文章（点検しない）',
   role_ignore: '無視する',
 
@@ -232,6 +238,10 @@ const en: Record<MessageKey, string> = {
   phaseWriting: 'Writing the summary sheets…',
   checkCancel: 'Cancel',
   checkCancelled: 'Check cancelled.',
+  excelConnecting: 'Connecting to Excel…',
+  excelWaiting: 'Waiting for Excel to answer (if you are editing a cell, press Enter or Esc to finish)',
+  excelWaitStop: 'Cancel',
+  excelWaitStopped: 'Stopped waiting for Excel. Nothing more is sent to Excel; a write already sent still applies when the cell edit ends.',
   checkIntroLive: 'Checks the evaluation sheets of the open workbook. Values and formulas are never changed.',
   checkIntroFile: 'Checks the evaluation sheets of the chosen file. The file is processed only inside this page.',
   countsTitle: 'Findings by severity',
@@ -345,6 +355,7 @@ const en: Record<MessageKey, string> = {
   role_yearAchievement: 'Achievement per year',
   role_resultText: 'Results (実績)',
   role_reasonText: 'Reason for the grade',
+  role_recordYear: 'Year of the record (one row per year)',
   role_text: 'Text (not checked)',
   role_ignore: 'Ignore',
 

@@ -18,6 +18,7 @@ import { isUnreadable, UnreadableWorkbookError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { decodeEscapes, readSharedStrings } from './shared-strings';
 import { localName, parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
+import { applyHyokaState, findHyokaState } from './custom-xml';
 import { normalisePartName, platformInflater, ZipReader, type InflatedTotal, type Inflater } from './zip';
 
 /**
@@ -106,7 +107,7 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
   };
   const stylesPart = relOfType('/styles', 'xl/styles.xml');
   const stringsPart = relOfType('/sharedStrings', 'xl/sharedStrings.xml');
-  const formats = stylesPart ? readStyles(zip, stylesPart, limits) : [];
+  const { formats, looks } = stylesPart ? readStyles(zip, stylesPart, limits) : { formats: [], looks: new Uint8Array(0) };
   // Read on another thread, the strings arrive while the sheets are read here: their cells
   // hold the strings' indices until then (SheetReader's deferred mode).
   const stringsRead = stringsPart && elsewhere ? settle(elsewhere.read(stringsPart)) : null;
@@ -123,7 +124,7 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
         unreadable.push({ name: def.name, reason: 'missing-part' });
         continue;
       }
-      const reader = new SheetReader(formats, stringsRead ? DEFERRED : strings, workbook.date1904, limits);
+      const reader = new SheetReader(formats, stringsRead ? DEFERRED : strings, workbook.date1904, limits, looks);
       await parsePartAsync(zip, rel.target, reader, limits);
       read.push({ def, part: rel.target, reader });
     }
@@ -150,7 +151,7 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
         // Rows or cells out of order (a later one replaces an earlier one): which index a cell
         // holds is not sure, so the sheet is read again with the strings in hand. Its bytes were
         // counted against the file's bound once already.
-        reader = new SheetReader(formats, strings, workbook.date1904, limits);
+        reader = new SheetReader(formats, strings, workbook.date1904, limits, looks);
         await parsePartAsync(new ZipReader(bytes, limits, inflater), part, reader, limits);
       } else reader.resolveStrings(strings ?? []);
     }
@@ -169,6 +170,7 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
     snapshot.storedSettings = stored.props;
     if (stored.skipped.length > 0) snapshot.storedSettingsSkipped = stored.skipped;
   }
+  applyHyokaState(snapshot, findHyokaState(zip, limits), workbook.definedNames, workbook.sheets.map((s) => s.name));
   return snapshot;
 }
 
@@ -374,11 +376,24 @@ const BUILTIN_FORMATS: Record<number, string> = {
   58: '[$-411]ggge"年"m"月"d"日"',
 };
 
-/** styles.xml → the number format of each cell style (`s` index), undefined for General. */
-function readStyles(zip: ZipReader, part: string, limits: ReadLimits): (string | undefined)[] {
+/** A cell style's look that marks 記入例 rows: italic text, or a grey font or fill. */
+const ITALIC = 1;
+const GREY = 2;
+
+/**
+ * styles.xml → the number format of each cell style (`s` index), undefined for General, and
+ * per style whether it is italic or grey (ITALIC | GREY bits): example rows are often drawn so.
+ */
+function readStyles(zip: ZipReader, part: string, limits: ReadLimits): { formats: (string | undefined)[]; looks: Uint8Array } {
   const custom = new Map<number, string>();
   const ids: number[] = [];
+  const xfFonts: number[] = [];
+  const xfFills: number[] = [];
+  const fonts: number[] = [];
+  const fills: number[] = [];
   let inCellXfs = false;
+  let inFonts = false;
+  let inFills = false;
   parsePart(
     zip,
     part,
@@ -388,15 +403,50 @@ function readStyles(zip: ZipReader, part: string, limits: ReadLimits): (string |
         const code = attrs.get('formatCode');
         if (name === 'numFmt' && id !== undefined && code !== undefined) custom.set(Number(id), code);
         else if (name === 'cellXfs') inCellXfs = true;
-        else if (name === 'xf' && inCellXfs) ids.push(Number(attrs.get('numFmtId') ?? 0));
+        else if (name === 'xf' && inCellXfs) {
+          ids.push(Number(attrs.get('numFmtId') ?? 0));
+          xfFonts.push(Number(attrs.get('fontId') ?? 0));
+          xfFills.push(Number(attrs.get('fillId') ?? 0));
+        } else if (name === 'fonts') inFonts = true;
+        else if (name === 'fills') inFills = true;
+        else if (name === 'font' && inFonts) fonts.push(0);
+        else if (name === 'fill' && inFills) fills.push(0);
+        else if (name === 'i' && inFonts && fonts.length > 0) {
+          const val = attrs.get('val');
+          if (val !== '0' && val !== 'false') fonts[fonts.length - 1] |= ITALIC;
+        } else if (name === 'color' && inFonts && fonts.length > 0 && isGrey(attrs)) fonts[fonts.length - 1] |= GREY;
+        else if (name === 'fgColor' && inFills && fills.length > 0 && isGrey(attrs)) fills[fills.length - 1] |= GREY;
       },
       close(name) {
         if (name === 'cellXfs') inCellXfs = false;
+        else if (name === 'fonts') inFonts = false;
+        else if (name === 'fills') inFills = false;
       },
     },
     limits,
   );
-  return ids.map((id) => (id === 0 ? undefined : (custom.get(id) ?? BUILTIN_FORMATS[id])));
+  const looks = new Uint8Array(ids.length);
+  for (let i = 0; i < ids.length; i++) looks[i] = (fonts[xfFonts[i]] ?? 0) | ((fills[xfFills[i]] ?? 0) & GREY);
+  return { formats: ids.map((id) => (id === 0 ? undefined : (custom.get(id) ?? BUILTIN_FORMATS[id]))), looks };
+}
+
+/**
+ * A grey colour: an RGB whose three channels are equal (within a few steps) and neither near
+ * black nor white, or the theme's text or background colour lightened / darkened into grey.
+ */
+function isGrey(attrs: Attributes): boolean {
+  const rgb = attrs.get('rgb');
+  if (rgb !== undefined && /^[0-9A-Fa-f]{6,8}$/.test(rgb)) {
+    const hex = rgb.length === 8 ? rgb.slice(2) : rgb;
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return Math.max(r, g, b) - Math.min(r, g, b) <= 8 && r >= 0x60 && r <= 0xe0;
+  }
+  const theme = attrs.get('theme');
+  const tint = Number(attrs.get('tint') ?? 0);
+  // theme 0/2 are the light (background) colours, 1/3 the dark (text) ones.
+  if (theme === '1' || theme === '3') return tint >= 0.25 && tint <= 0.75;
+  if (theme === '0' || theme === '2') return tint <= -0.1 && tint >= -0.5;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,6 +474,11 @@ class SheetReader implements XmlHandler {
   readonly hiddenCols: number[] = [];
   readonly uncached: { row: number; col: number }[] = [];
   readonly validations: RawValidation[] = [];
+  /** Rows whose every cell with a value is italic / grey (SheetSnapshot.rowStyles), at most MAX_STYLED_ROWS. */
+  readonly rowStyles: { row: number; italic?: true; grey?: true }[] = [];
+  private rowCells = 0;
+  private rowItalic = 0;
+  private rowGrey = 0;
 
   private inSheetData = false;
   private rowIndex = -1;
@@ -457,6 +512,7 @@ class SheetReader implements XmlHandler {
     strings: readonly string[] | null | typeof DEFERRED,
     private readonly date1904: boolean,
     private readonly limits: ReadLimits,
+    private readonly looks: Uint8Array = new Uint8Array(0),
   ) {
     this.deferred = strings === DEFERRED;
     this.strings = strings === DEFERRED ? null : strings;
@@ -513,6 +569,7 @@ class SheetReader implements XmlHandler {
         this.rowIndex = r - 1;
         this.row = [];
         this.col = -1;
+        this.rowCells = this.rowItalic = this.rowGrey = 0;
         const hidden = attrs.get('hidden');
         if (hidden === '1' || hidden === 'true') this.hiddenRows.push(this.rowIndex);
         return;
@@ -617,6 +674,13 @@ class SheetReader implements XmlHandler {
     let raw: RawCell;
     const v = this.v;
     const t = this.type;
+    if ((v !== null && v !== '') || this.inline !== null) {
+      // A cell with a value: counted for the row's look (an empty shared string counts too, rarely).
+      this.rowCells++;
+      const look = this.style > 0 && this.style < this.looks.length ? this.looks[this.style] : 0;
+      if (look & ITALIC) this.rowItalic++;
+      if (look & GREY) this.rowGrey++;
+    }
     if (this.isFormula && (v === null || v === '')) {
       // Never calculated: no value — and not a zero.
       this.uncached.push({ row: this.rowIndex, col: this.col });
@@ -704,6 +768,13 @@ class SheetReader implements XmlHandler {
   }
 
   private endRow(): void {
+    const cells = this.rowCells;
+    if (cells > 0 && (this.rowItalic === cells || this.rowGrey === cells) && this.rowStyles.length < MAX_STYLED_ROWS) {
+      const style: { row: number; italic?: true; grey?: true } = { row: this.rowIndex };
+      if (this.rowItalic === cells) style.italic = true;
+      if (this.rowGrey === cells) style.grey = true;
+      this.rowStyles.push(style);
+    }
     const values = this.row;
     let end = values.length;
     while (end > 0 && (values[end - 1] === null || values[end - 1] === undefined)) end--;
@@ -730,9 +801,16 @@ class SheetReader implements XmlHandler {
       hiddenCols: ascending(this.hiddenCols),
     };
     if (this.uncached.length > 0) sheet.uncachedFormulas = this.uncached;
+    if (this.rowStyles.length > 0) sheet.rowStyles = this.rowStyles;
     return sheet;
   }
 }
+
+/**
+ * Styled rows kept per sheet: example rows are a handful at the top of a table; a sheet drawn
+ * all in grey would otherwise keep one entry per row.
+ */
+const MAX_STYLED_ROWS = 10_000;
 
 /** SheetReader's strings while they are still being read elsewhere. */
 const DEFERRED = Symbol('deferred');

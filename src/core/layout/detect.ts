@@ -8,8 +8,10 @@ import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
 import { findYears } from '../years';
 import { columnIndex, columnLetter } from '../a1';
 import { classifyLabel, headerScore } from './columns';
+import { detectOrientation } from './orientation';
 import { areaView, splitTables, tableKeyOf, type HeaderProbe, type TableArea } from './regions';
 import { detectSummaryTables } from './summary-table';
+import { isTitleText, looksLikeTotalRow } from './row-roles';
 import type { BlockHeaderLine, ColumnEvidence, ColumnLayout, SheetLayout, SummaryTableLayout } from './types';
 
 /** How far down we look for a table header: titles and block headers sit above it. */
@@ -243,6 +245,7 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   const gradeLetter = layout.columns.find((c) => c.role === 'grade')?.col;
   const personScale = corrections.scale ?? (gradeLetter !== undefined ? corrections.columns[columnLetter(gradeLetter)]?.scale : undefined);
   resolveScale(layout, personScale ? scaleOfLevels(personScale.levels, 'correction') : undefined, options, evidence);
+  detectOrientation(sheet, layout, hiddenRows);
 
   const roles = new Set(layout.columns.map((c) => c.role));
   const graded = roles.has('grade') || roles.has('previousGrade');
@@ -421,6 +424,8 @@ function expandHeader(sheet: SheetSnapshot, merges: MergeIndex, row: number, wid
       continue;
     }
     if (cells.length === 0 || looksLikeData(sheet, below, width)) break;
+    // A title alone under the header (`■ 相談支援`, `【基本施策】`) heads the rows, not the columns.
+    if (cells.length === 1 && isTitleText(cells[0])) break;
     const joined = bandScore(sheet, merges, [...rows, below], width);
     if (joined <= score) break;
     rows.push(below);
@@ -599,7 +604,7 @@ function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: Read
   const end = Math.min(layout.lastDataRow, layout.firstDataRow + CONTENT_SAMPLE_ROWS);
   for (let r = layout.firstDataRow; r <= end; r++) {
     const row = sheet.rows[r];
-    if (!row || hiddenRows.has(r) || repeated.has(r)) continue;
+    if (!row || hiddenRows.has(r) || repeated.has(r) || looksLikeTotalRow(row, width)) continue;
     for (let c = 0; c < Math.min(width, row.length); c++) {
       const v = row[c];
       if (isBlank(v)) continue;

@@ -1,5 +1,6 @@
 import { DEFAULT_SCALE, parseGrade, type ParsedGrade, type Scale } from '../scale';
 import { blockHeaderLine } from '../layout/detect';
+import { classifyRows, type RowRole } from '../layout/row-roles';
 import type { ColumnLayout, SheetLayout } from '../layout/types';
 import { cellAt, cellText, isBlank, isCellError, type CellValue, type SheetSnapshot } from '../snapshot';
 import { isDashOnly, normalizeForMatch } from '../text';
@@ -82,6 +83,10 @@ class PlanBuilder {
   private readonly scale: Scale;
   /** Grade cells holding a formula saved without its result (`row * FILL_STRIDE + col`). */
   private readonly uncached = new Set<number>();
+  /** Rows that are not data (row-roles.ts): headings, examples, totals, footnotes. */
+  private readonly rowRoles = new Map<number, RowRole>();
+  /** Outline cells whose identifier is read back from a date: row * stride + column → text. */
+  private readonly recoveredIds = new Map<number, string>();
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -135,6 +140,20 @@ class PlanBuilder {
       if (isBlank(value)) continue;
       for (let r = m.top + 1; r <= Math.min(m.bottom, layout.lastDataRow); r++) this.mergedFill.set(r * FILL_STRIDE + m.left, value);
     }
+    const roles = classifyRows(sheet, layout);
+    layout.rowRoles = roles.marks;
+    layout.recoveredIds = roles.recovered;
+    for (const m of roles.marks) this.rowRoles.set(m.row, m.role);
+    for (const id of roles.recovered) this.recoveredIds.set(id.row * FILL_STRIDE + id.col, id.text);
+  }
+
+  /** An outline cell's text: an identifier Excel stored as a date is read back as typed. */
+  private outlineText(r: number, col: number): string {
+    if (this.recoveredIds.size > 0) {
+      const id = this.recoveredIds.get(r * FILL_STRIDE + col);
+      if (id !== undefined) return id;
+    }
+    return cellText(cellAt(this.sheet, r, col)).trim();
   }
 
   /** The cell's value, a vertical merge's value on the rows it covers in entry columns. */
@@ -157,11 +176,16 @@ class PlanBuilder {
       // still place the outline: another department's visible line below a hidden program row
       // belongs to that program, not to the heading above it.
       this.readingHidden = this.hiddenRows.has(r);
+      const role = this.rowRoles.get(r);
+      // Examples, totals and footnotes are no programs: they never become entries.
+      if (role === 'example' || role === 'total' || role === 'footnote') continue;
       const block = blockHeaderLine(this.sheet, r, this.width, this.outlineCols);
       if (block) {
         this.blockLine(block.label, block.value, r);
         continue;
       }
+      // A title alone outside the outline that names no level: it heads rows, reports nothing.
+      if (role === 'heading') continue;
       this.dataRow(r, headings.has(r));
     }
     this.readingHidden = false;
@@ -233,7 +257,7 @@ class PlanBuilder {
     let createdDeepest = false;
     let pending: PlanNode | null = null;
     for (const col of this.outline) {
-      const text = cellText(cellAt(this.sheet, r, col.col)).trim();
+      const text = this.outlineText(r, col.col);
       if (text === '') continue;
       const parsed = parseOutlineCell(text);
       const ids = parsed.ids;

@@ -13,6 +13,7 @@ import { nextPolicyInvalid } from './next-policy-invalid';
 import { nothingChecked } from './nothing-checked';
 import { policyGradeMismatch } from './policy-grade-mismatch';
 import { previousGradeMissing } from './previous-grade-missing';
+import { recordConflict } from './record-conflict';
 import { repostMismatch } from './repost-mismatch';
 import { repostUnmatched } from './repost-unmatched';
 import { sheetUnreadable } from './sheet-unreadable';
@@ -72,6 +73,7 @@ const ORDER: readonly AnyRule[] = [
   summaryCountMismatch,
   policyGradeMismatch,
   yearMissing,
+  recordConflict,
   previousGradeMissing,
   gradeJump,
   achievementGradeMismatch,
