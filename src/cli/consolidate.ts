@@ -329,6 +329,8 @@ export function toConsolidationJson(result: ConsolidationResult, lang: Lang, not
       status: f.status,
       errors: f.errors,
       warnings: f.warnings,
+      ...(f.departmentSource !== undefined ? { departmentFrom: f.departmentSource } : {}),
+      ...(f.hiddenSheetsRead !== undefined ? { hiddenSheetsRead: f.hiddenSheetsRead } : {}),
       ...(notes.converted.has(f.file) ? { convertedFrom: notes.converted.get(f.file) } : {}),
     })),
     skipped: notes.skipped.map((s) => ({ file: s.file, reason: s.reason, ...(s.sameAs !== undefined ? { sameAs: s.sameAs } : {}) })),
