@@ -61,7 +61,7 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
   if (!profile) return 2;
   const { settings, limits } = profile;
   return runCompare(
-    { previous: positionals[0], current: positionals[positionals.length - 1], settings, limits, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
+    { previous: positionals[0], current: positionals[positionals.length - 1], oneInput: positionals.length === 1, settings, limits, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
     io,
   );
 }
@@ -69,6 +69,8 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
 export interface CompareArgs extends RunArgs {
   previous: string;
   current: string;
+  /** One workbook given alone (`compare book.xlsx`): it must hold several years as sheets. */
+  oneInput?: boolean;
   explain: boolean;
 }
 
@@ -92,13 +94,13 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   let current: LoadedInput | null;
   if (same !== null) {
     if (same === 'folder') {
-      io.stderr(c.sameFolder(args.current));
+      io.stderr(args.oneInput ? `${c.needTwo}\n\n${m.usage}` : c.sameFolder(args.current));
       return 2;
     }
     const both = await loadOneBook(args.current, args.settings, args.limits, args.lang, io);
     if (both === null) return 2;
     if ('oneYear' in both) {
-      io.stderr(args.previous === args.current ? `${c.oneYearOnly(args.current)}\n\n${m.usage}` : c.sameFile(args.previous, args.current));
+      io.stderr(args.oneInput ? `${c.oneYearOnly(args.current)}\n\n${m.usage}` : c.sameFile(args.previous, args.current));
       return 2;
     }
     io.stderr(c.sheetYears(args.current, formatFiscalYear(both.previousYear, args.lang), formatFiscalYear(both.currentYear, args.lang)));

@@ -65,7 +65,10 @@ describe('compare refuses what would mislead', () => {
     copyFileSync(now, copy);
     const twice = await run(['compare', now, now]);
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toContain('1年度分のシートしかありません');
+    expect(twice.stderr).toContain('同じファイルが指定されています');
+    const alone = await run(['compare', now]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('1年度分のシートしかありません');
     const copied = await run(['compare', now, copy]);
     expect(copied.code).toBe(2);
     expect(copied.stderr).toContain('同じファイルが指定されています');
