@@ -230,4 +230,13 @@ export const RULE_TITLES_JA: Record<string, string> = {
   'program-unreported': '未報告の事業',
   'department-missing': '未提出の担当課',
   'year-mismatch': '報告年度の食い違い',
+  // 前年度比較 (src/core/compare/rules)
+  'year-not-consecutive': '年度が連続していない',
+  'previous-grade-conflict': '前年度評価の食い違い',
+  'program-vanished': '事業がなくなった',
+  'abolished-still-reported': '廃止の事業を報告',
+  'new-program-unmarked': '新規の表示漏れ',
+  'new-mark-stale': '【新規】の残り',
+  'text-unchanged': '前年度と同じ文章',
+  'program-match-ambiguous': '事業の対応が不確か',
 };

@@ -22,6 +22,8 @@ export interface ComparisonResult {
   current: YearProgram[];
   match: MatchResult;
   findings: ComparisonFinding[];
+  /** This year's own findings (what `check` finds in this year's workbooks), where they were handed in. */
+  ownFindings?: ComparisonFinding[];
 }
 
 /**
@@ -57,7 +59,8 @@ export function compareYears(previous: YearSide, current: YearSide, options: Com
       (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) ||
       (a.cell ?? '').localeCompare(b.cell ?? ''),
   );
-  return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings };
+  const ownFindings = current.files.flatMap((f) => (f.findings ?? []).map((x) => ({ ...x, file: f.file })));
+  return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings, ownFindings };
 }
 
 function toFinding(rule: ComparisonRule, { messageId, params, at }: Problem): ComparisonFinding {

@@ -23,7 +23,7 @@ export async function loadYearSide(inputs: readonly ConsolidationInput[], option
     const snapshot = await load(inputs[0]);
     if ('unreadable' in snapshot) return { side: { reportYear: null, files: [] }, unreadable: [{ file: inputs[0].name, reason: snapshot.unreadable }] };
     const checked = checkWorkbook(snapshot, { settings, fileName: inputs[0].name });
-    return { side: { reportYear: checked.report.reportYear, files: [{ file: inputs[0].name, plans: checked.plans }] }, unreadable: [] };
+    return { side: { reportYear: checked.report.reportYear, files: [{ file: inputs[0].name, plans: checked.plans, findings: checked.report.findings }] }, unreadable: [] };
   }
   const run = await consolidate(inputs, { settings });
   const files: YearSide['files'][number][] = [];
@@ -35,7 +35,8 @@ export async function loadYearSide(inputs: readonly ConsolidationInput[], option
     const snapshot = input ? await load(input) : null;
     if (!snapshot || 'unreadable' in snapshot) continue;
     const own = run.reportYear !== null && f.reportYear === null ? { ...settings, reportYear: run.reportYear } : settings;
-    files.push({ file: f.file, plans: checkWorkbook(snapshot, { settings: own, fileName: f.file }).plans });
+    const checked = checkWorkbook(snapshot, { settings: own, fileName: f.file });
+    files.push({ file: f.file, plans: checked.plans, findings: checked.report.findings });
   }
   return { side: { reportYear: run.reportYear, files }, unreadable };
 }
