@@ -26,21 +26,22 @@ import { consolidateMessages } from '../i18n/consolidate';
 import { findingJson, JSON_SCHEMA_VERSION } from './json';
 import { printPieces, type Io } from './io';
 import { jsonPieces } from './json-text';
-import { COMMON_OPTIONS, loadProfile, type RunArgs } from './main';
+import { argumentProblem, COMMON_OPTIONS, loadProfile, type RunArgs } from './main';
 
 /** `hyoka compare <last year> <this year>`: exit 0 / 1 error findings / 2 unreadable input or bad arguments. */
 export async function compareCommand(argv: string[], lang: Lang, io: Io): Promise<number> {
   const m = cliMessages[lang];
   const c = compareMessages[lang].cli;
   if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(m.usage);
+    io.stdout(m.helpCompare);
     return 0;
   }
   let parsed;
+  const options = { ...COMMON_OPTIONS, explain: { type: 'boolean', default: false } } as const;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, explain: { type: 'boolean', default: false } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (e) {
-    io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);
+    io.stderr(argumentProblem(e, options, 'compare', lang));
     return 2;
   }
   const { values, positionals } = parsed;
@@ -49,7 +50,7 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
     return 2;
   }
   if (positionals.length !== 2) {
-    io.stderr(`${c.needTwo}\n\n${m.usage}`);
+    io.stderr(`${c.needTwo}\n${m.usageLine.compare}`);
     return 2;
   }
   // --year names this year's report year; last year's workbooks speak for themselves.

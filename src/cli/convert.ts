@@ -23,7 +23,7 @@ export const SOFFICE_ENV = 'HYOKA_SOFFICE';
 
 export type LegacyKind = 'xls' | 'ods';
 
-export type ConversionProblem = 'no-soffice' | 'timeout' | 'failed';
+export type ConversionProblem = 'no-soffice' | 'soffice-not-found' | 'timeout' | 'failed';
 
 export class ConversionFailed extends Error {
   constructor(

@@ -97,7 +97,7 @@ test('year-not-consecutive is an error; wrong arguments exit 2 with the usage', 
   expect(JSON.parse(io.out).findings[0]).toMatchObject({ rule: 'year-not-consecutive', sheet: null, cell: null, params: { previousYear: 2018, currentYear: 2020 } });
   const one = captureIo();
   expect(await main(['compare', current], one)).toBe(2);
-  expect(one.err).toContain('hyoka compare <前年度.xlsxまたはフォルダ>');
+  expect(one.err).toContain('使い方: hyoka compare <前年度> <今年度>');
   const help = captureIo();
   expect(await main(['compare', '--help'], help)).toBe(0);
   expect(help.out).toContain('--explain');
