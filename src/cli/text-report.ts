@@ -1,4 +1,5 @@
-import { countBySeverity, GRADES, type Finding, type Lang, type Report } from '../core';
+import { countBySeverity, totalCount, type Finding, type Lang, type Report } from '../core';
+import { reportLevels } from '../render/summary-document';
 import { formatFiscalYear } from '../core/years';
 import { cliMessages } from '../i18n/cli';
 import { reportMessages } from '../i18n/report';
@@ -39,11 +40,13 @@ export function renderTextReport(report: Report, lang: Lang, t: Terminal = PLAIN
   lines.push(m.policyTable);
   if (report.policies.length === 0) lines.push(`  ${m.noPolicies}`);
   else {
+    const levels = reportLevels(report);
+    const header = m.policyHeader(levels);
     const order = report.sheets.map((s) => s.name);
     // One row per policy on one line, whatever the terminal's width: each plan is headed by
     // its sheets (one plan over several sheets is one group), the number column is kept short
     // and the name takes what is left (cut with …) — never a wrapped row.
-    const header = m.policyHeader.slice(1);
+    const head = header.slice(1);
     const groups = planViews(report)
       .filter((v) => v.policies.length > 0)
       .map((v) => ({
@@ -53,19 +56,19 @@ export function renderTextReport(report: Report, lang: Lang, t: Terminal = PLAIN
           `${'  '.repeat(Math.max(0, p.level - 1))}${escapeControls(p.name)}`,
           p.declaredGrade ?? '-',
           p.computedGrade ?? '-',
-          ...GRADES.map((g) => String(p.counts[g])),
-          String(p.graded ?? GRADES.reduce((s, g) => s + p.counts[g], 0)),
+          ...levels.map((g) => String(p.counts[g] ?? 0)),
+          String(p.graded ?? totalCount(p.counts)),
           String(p.programs),
         ]),
       }));
-    const all = [header, ...groups.flatMap((g) => g.rows)];
-    const widths = header.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]))));
+    const all = [head, ...groups.flatMap((g) => g.rows)];
+    const widths = head.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]))));
     const others = widths.reduce((s, w, i) => (i === 1 ? s : s + w), 0) + 2 * (widths.length - 1) + 2;
-    widths[1] = Math.max(displayWidth(header[1]), Math.min(NAME_COLS, widths[1], t.width - others));
+    widths[1] = Math.max(displayWidth(head[1]), Math.min(NAME_COLS, widths[1], t.width - others));
     const numeric = (i: number): boolean => i >= 4;
     const line = (r: string[]): string =>
       `  ${r.map((c, i) => (numeric(i) ? ' '.repeat(Math.max(0, widths[i] - displayWidth(c))) + c : pad(i === 1 ? cut(c, widths[1]) : c, widths[i]))).join('  ')}`.trimEnd();
-    lines.push(line(header));
+    lines.push(line(head));
     for (const g of groups) {
       lines.push(cut(`  ■ ${g.title}`, t.width));
       for (const r of g.rows) lines.push(line(r));

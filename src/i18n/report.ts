@@ -1,4 +1,5 @@
 import type { Lang, Severity, SummaryMethod } from '../core/report';
+import { ruleById } from '../core/rules/registry';
 
 /** Labels of the sheets Hyoka writes (評価集計, 点検結果) and of the terminal report. */
 export interface ReportMessages {
@@ -53,8 +54,10 @@ export interface ReportMessages {
   progressNote: string;
   singleYear: string;
   gradedNote: string;
-  methodNote: (method: SummaryMethod) => string;
+  /** The method and thresholds, spoken in the report's levels (best first). */
+  methodNote: (method: SummaryMethod, levels: readonly string[]) => string;
   /** The rule's name for people (「評価の記入漏れ」); the id goes in its own narrow column. */
+  /** The rule's title, from the registry (src/core/rules/registry.ts). */
   ruleTitle: (rule: string) => string;
   headerRow: (row: number) => string;
   rowOnly: (row: number) => string;
@@ -121,11 +124,11 @@ export const reportMessages: Record<Lang, ReportMessages> = {
     progressNote: '注: このシートはA〜Dの評価ではなく、年度ごとの実施状況・達成度を記録しています。記入あり・実施・未実施の件数と達成度の値の内訳を示します。',
     singleYear: '（単年度）',
     gradedNote: '注: 評価数は記入された評価の件数、事業数は事業（取組）の数です。担当課ごとに評価する事業では評価数が事業数より多くなります。評価のある施策は自身の評価を、上位の施策はその下の評価を数えます。',
-    methodNote: (x) =>
+    methodNote: (x, levels) =>
       x.method === 'mean'
-        ? `評価（算出）の方法: 平均（A=4・B=3・C=2・D=1）。平均${x.thresholds.A}以上でA、${x.thresholds.B}以上でB、${x.thresholds.C}以上でC、それ未満はD。`
-        : `評価（算出）の方法: 割合（Aの割合）。${pct(x.thresholds.A)}以上でA、${pct(x.thresholds.B)}以上でB、${pct(x.thresholds.C)}以上でC、それ未満はD。`,
-    ruleTitle: (rule) => RULE_TITLES_JA[rule] ?? rule,
+        ? `評価（算出）の方法: 平均（${levels.map((l, i) => `${l}=${levels.length - i}`).join('・')}）。${bands(x.thresholds, levels, (t) => `平均${t}以上で`, '、')}、それ未満は${rest(x.thresholds, levels)}。`
+        : `評価（算出）の方法: 割合（${levels[0]}の割合）。${bands(x.thresholds, levels, (t) => `${pct(t)}以上で`, '、')}、それ未満は${rest(x.thresholds, levels)}。`,
+    ruleTitle: (rule) => ruleById(rule)?.title.ja ?? rule,
     headerRow: (row) => `見出し（${row}行目）`,
     rowOnly: (row) => `${row}行目`,
     sheetTotal: (sheet) => `合計（${sheet}）`,
@@ -187,11 +190,11 @@ export const reportMessages: Record<Lang, ReportMessages> = {
     progressNote: 'Note: this sheet records progress per year (実施状況 / 達成度), not A–D grades: entries, done / not done, and the 達成度 values entered.',
     singleYear: '(single year)',
     gradedNote: 'Note: "Graded" counts grades entered, "Programs" counts programs; where departments grade a program separately, graded exceeds programs. A graded policy counts its own grade, a parent the grades below it.',
-    methodNote: (x) =>
+    methodNote: (x, levels) =>
       x.method === 'mean'
-        ? `Computed grade: mean (A=4, B=3, C=2, D=1); A from ${x.thresholds.A}, B from ${x.thresholds.B}, C from ${x.thresholds.C}, else D.`
-        : `Computed grade: share of A; A from ${pct(x.thresholds.A)}, B from ${pct(x.thresholds.B)}, C from ${pct(x.thresholds.C)}, else D.`,
-    ruleTitle: (rule) => rule,
+        ? `Computed grade: mean (${levels.map((l, i) => `${l}=${levels.length - i}`).join(', ')}); ${bandsEn(x.thresholds, levels, (t) => String(t))}, else ${rest(x.thresholds, levels)}.`
+        : `Computed grade: share of ${levels[0]}; ${bandsEn(x.thresholds, levels, pct)}, else ${rest(x.thresholds, levels)}.`,
+    ruleTitle: (rule) => ruleById(rule)?.title.en ?? rule,
     headerRow: (row) => `header (row ${row})`,
     rowOnly: (row) => `row ${row}`,
     sheetTotal: (sheet) => `Total (${sheet})`,
@@ -204,39 +207,14 @@ export const reportMessages: Record<Lang, ReportMessages> = {
 };
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
-
-/** Rule names for Japanese sheets (ids as in src/core/rules and src/core/consolidate/rules). */
-export const RULE_TITLES_JA: Record<string, string> = {
-  'grade-missing': '評価の記入漏れ',
-  'grade-invalid': '評価の値が不正',
-  'grade-nonstandard': '評価の表記ゆれ',
-  'grade-misplaced': '評価の入力位置',
-  'grade-jump': '評価の大きな変動',
-  'previous-grade-missing': '前年度評価の記入漏れ',
-  'policy-grade-mismatch': '施策の評価と集計の不一致',
-  'repost-mismatch': '再掲の評価の不一致',
-  'repost-unmatched': '再掲元が見つからない',
-  'summary-count-mismatch': '評価総括表の件数の不一致',
-  'next-policy-invalid': '次年度方針の値',
-  'achievement-invalid': '達成度の値',
-  'achievement-grade-mismatch': '達成度と評価の食い違い',
-  'year-missing': '年度の記入漏れ',
-  'workbook-year-missing': '報告年度の欠落',
-  'layout-uncertain': '表の読み取りが不確か',
-  'nothing-checked': '点検できる表がない',
-  'duplicate-program': '事業の重複',
-  'file-unreadable': '読めないファイル',
-  'program-unknown': '計画にない事業',
-  'program-unreported': '未報告の事業',
-  'department-missing': '未提出の担当課',
-  'year-mismatch': '報告年度の食い違い',
-  // 前年度比較 (src/core/compare/rules)
-  'year-not-consecutive': '年度が連続していない',
-  'previous-grade-conflict': '前年度評価の食い違い',
-  'program-vanished': '事業がなくなった',
-  'abolished-still-reported': '廃止の事業を報告',
-  'new-program-unmarked': '新規の表示漏れ',
-  'new-mark-stale': '【新規】の残り',
-  'text-unchanged': '前年度と同じ文章',
-  'program-match-ambiguous': '事業の対応が不確か',
-};
+/** `平均3.5以上でA、2.5以上でB…`: one band per threshold, as far as the scale has levels. */
+function bands(thresholds: readonly number[], levels: readonly string[], from: (t: number) => string, sep: string): string {
+  return thresholds.slice(0, Math.max(0, levels.length - 1)).map((t, i) => `${i === 0 ? from(t) : from(t).replace(/^平均/, '')}${levels[i]}`).join(sep);
+}
+function bandsEn(thresholds: readonly number[], levels: readonly string[], from: (t: number) => string): string {
+  return thresholds.slice(0, Math.max(0, levels.length - 1)).map((t, i) => `${levels[i]} from ${from(t)}`).join(', ');
+}
+/** The level below the last threshold. */
+function rest(thresholds: readonly number[], levels: readonly string[]): string {
+  return levels[Math.min(thresholds.length, levels.length - 1)] ?? '';
+}

@@ -39,6 +39,11 @@ export const RULE_SEVERITIES = {
   'correction-unmatched': 'warning',
   // added with the one reader: a sheet whose part is missing from the file
   'sheet-unreadable': 'error',
+  // added with the open scale (#20): an Excel error value in a grade cell; formulas without results
+  'grade-error-value': 'error',
+  'grade-unverified': 'warning',
+  // added with years as rows: two records of one program-year with different grades
+  'record-conflict': 'error',
 } as const satisfies Record<string, Severity>;
 
 /** The consolidation rules, in the same id space (the registry refuses a duplicate id). */

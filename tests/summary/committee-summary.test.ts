@@ -9,7 +9,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 
-import { checkWorkbook, GRADES, type GradeCounts, type Report } from '../../src/core';
+import { checkWorkbook, DEFAULT_SCALE, labelsOf, type GradeCounts, type Report } from '../../src/core';
+
+const GRADES = labelsOf(DEFAULT_SCALE);
 import { buildSummaryDocument } from '../../src/render';
 import { readWorkbook } from '../../src/xlsx/read';
 import { writeSummaryWorkbook } from '../../src/xlsx/write';
