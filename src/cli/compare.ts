@@ -99,7 +99,7 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
     const both = await loadOneBook(args.current, args.settings, args.limits, args.lang, io);
     if (both === null) return 2;
     if ('oneYear' in both) {
-      io.stderr(args.previous === args.current ? `${c.oneYearOnly(args.current)}\n\n${m.usage}` : c.sameFile(args.previous, args.current));
+      io.stderr(args.previous === args.current ? `${c.oneYearOnly(args.current)}\n${m.usageLine.compare}` : c.sameFile(args.previous, args.current));
       return 2;
     }
     io.stderr(c.sheetYears(args.current, formatFiscalYear(both.previousYear, args.lang), formatFiscalYear(both.currentYear, args.lang)));

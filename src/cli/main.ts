@@ -80,7 +80,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
   );
 }
 
-const COMMANDS = ['check', 'consolidate', 'compare', 'help', '--help', '--version'];
+const COMMANDS = ['check', 'consolidate', 'compare', 'rules', 'help', '--help', '--version'];
 
 /** The Io with a terminal (its width) it did not have: captured output under COLUMNS. */
 function withTerminal(io: Io, terminal: NonNullable<Io['terminal']>): Io {

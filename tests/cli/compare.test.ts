@@ -70,7 +70,8 @@ test('text in English, --explain says why programs were matched, --out writes th
   expect(sheet).toBeDefined();
   const rows = (sheet?.rows ?? []).map((r) => (r ?? []).map((v) => (v === null ? '' : String(v))));
   const coco = rows.find((r) => r.includes('(2)-① CoCoバスの利便性向上'));
-  expect(coco).toEqual(expect.arrayContaining(['交通対策課', 'C', 'B', '↑', 'previous-grade-conflict']));
+  // 今年度の指摘 names the rule for people, never its id.
+  expect(coco).toEqual(expect.arrayContaining(['交通対策課', 'C', 'B', '↑', 'Previous grade differs from last year']));
   const gone = rows.find((r) => r.includes('福祉有償運送の担い手育成'));
   expect(gone).toEqual(expect.arrayContaining(['B', 'not this year', '継続']));
 });

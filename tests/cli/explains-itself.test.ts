@@ -60,6 +60,8 @@ test('at COLUMNS=80 no line of any command’s output is wider than 80 columns',
     ['consolidate', path.join(ROOT, 'samples', 'departments')],
     ['check', 'nothing-here.xlsx', '--ouput', 'x.xlsx'],
     ['chek'],
+    ['rules'],
+    ['rules', '--help', '--lang', 'en'],
   ];
   for (const argv of runs) {
     const r = await cli(argv);
@@ -130,6 +132,7 @@ test('a mistyped command gets the nearest command and one line of usage', async 
   expect(r.err.trim().split('\n')).toHaveLength(2);
   const en = await cli(['consolidte', '--lang', 'en']);
   expect(en.err).toContain('Did you mean consolidate?');
+  expect((await cli(['rule'])).err).toContain('もしかして rules ですか？');
 });
 
 test('--year: within the last 30 and next 2 fiscal years of the clock', async () => {

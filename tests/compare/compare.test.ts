@@ -68,7 +68,7 @@ describe('a planted pair whose template changed between the years', () => {
     expect(row('CoCoバスの利便性向上', '都市交通課')?.slice(4, 7)).toEqual(['B', 'B', '→']);
     expect(row('移送サービスへの支援', '高齢福祉課')?.slice(4)).toEqual(['A', 'A', '→', '', '前年度評価の食い違い']);
     // A new program without 【新規】: the comparison says so, and this year's check found its 前年度評価 blank.
-    expect(row('音声コードの導入', '広報秘書課')?.slice(4)).toEqual([null, 'B', '新規', null, '新規の表示漏れ、前年度評価の記入漏れ']);
+    expect(row('音声コードの導入', '広報秘書課')?.slice(4)).toEqual([null, 'B', '新規', null, '【新規】の付け忘れ、前年度評価の記入漏れ']);
     // No rule id anywhere a person reads.
     const ids = /\b[a-z]+(-[a-z]+)+\b/;
     for (const block of document.sheets[0].blocks) {
