@@ -91,13 +91,14 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const uncertain = checkedLayouts.filter((l) => l.uncertain);
+  // Doubt before accusing (doubt.ts): errors a doubted reading would make are dropped; reading-doubt says why.
+  const review = reviewReading(context);
   const findings = runRules('check', context, settings, {
     // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
     suppress: (f) =>
       f.severity === 'error' &&
       (uncertain.some((l) => inRegion(l, f.sheet, f.row !== null ? f.row - 1 : null, f.cell)) ||
-        // Doubt before accusing (doubt.ts): errors a doubted reading would make; reading-doubt says why.
-        reviewReading(context).silences(f.rule, f.sheet, f.cell)),
+        review.silences(f.rule, f.sheet, f.cell)),
     place: { sheet: (f) => sheetOrder.get(f.sheet ?? '') ?? -1 },
   });
 

@@ -59,6 +59,8 @@ export const CONSOLIDATION_RULE_SEVERITIES = {
   'department-missing': 'error',
   'department-name-differs': 'info',
   'whole-plan-workbook': 'warning',
+  // added with the open scale (#20): departments of one plan on different scales
+  'scale-mixed': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITIES;

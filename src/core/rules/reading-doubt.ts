@@ -26,7 +26,7 @@ export const readingDoubt = defineRule<
 >({
   id: 'reading-doubt',
   kind: 'check',
-  title: { ja: '読み取りに疑いあり', en: 'Reading in doubt' },
+  title: { ja: '読み取りへの疑い', en: 'Reading doubted' },
   severity: 'warning',
   description: {
     ja: '読み取りが確かでないため、誤りとして指摘せずに確認をお願いしています。',

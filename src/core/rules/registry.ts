@@ -29,6 +29,7 @@ import { fileUnreadable } from '../consolidate/rules/file-unreadable';
 import { programUnknown } from '../consolidate/rules/program-unknown';
 import { programUnreported } from '../consolidate/rules/program-unreported';
 import { wholePlanWorkbook } from '../consolidate/rules/whole-plan-workbook';
+import { scaleMixed } from '../consolidate/rules/scale-mixed';
 import { workbookYearMissing } from '../consolidate/rules/workbook-year-missing';
 import { yearMismatch } from '../consolidate/rules/year-mismatch';
 import type { ConsolidationRule } from '../consolidate/rules/registry';
@@ -61,6 +62,7 @@ const ORDER: readonly AnyRule[] = [
   departmentNameDiffers,
   workbookYearMissing,
   yearMismatch,
+  scaleMixed,
   // check
   sheetUnreadable,
   gradeMissing,
