@@ -3,6 +3,7 @@ import { linksWithinDocument } from '../core/links';
 import { buildSummaryDocument } from '../render/summary-document';
 import { cliMessages } from '../i18n/cli';
 import { outputMessages } from '../i18n/output';
+import { escapeName } from '../i18n/escape-names';
 import { isUnreadable } from '../xlsx/errors';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
 import { writeSummaryFile } from './write-summary';
@@ -104,7 +105,8 @@ interface Checked {
 }
 
 /** Settings stored in the workbook that cannot be used: said once, and the check goes on without them. */
-function storedInvalid(lang: Lang, file: string, problems: string[]): string {
+function storedInvalid(lang: Lang, given: string, problems: string[]): string {
+  const file = escapeName(given);
   const list = problems.map((p) => `  - ${p}`).join('\n');
   return lang === 'ja'
     ? `${file}: ブックに保存された Hyoka の設定（読み取りの修正など）に誤りがあるため、使わずに点検しました:\n${list}`

@@ -3,7 +3,7 @@ import { columnLetter } from '../core/a1';
 import type { ColumnEvidence, Uncertainty } from '../core/layout/types';
 import type { ColumnRole } from '../core/settings';
 import { formatFiscalYear } from '../core/years';
-import { EXPLAIN_MESSAGES } from '../i18n/explain';
+import { EXPLAIN_MESSAGES, readingLines } from '../i18n/explain';
 import { describe } from '../render/describe';
 
 /**
@@ -30,6 +30,10 @@ export interface RegionJson {
     evidence: ColumnEvidence[];
     hidden?: boolean;
   }[];
+  /** Evaluation tables: years as columns (`wide`) or as rows (`long`, one record per program × year). */
+  orientation?: 'wide' | 'long';
+  /** `previous-year`: an earlier year's table kept beside this year's (not checked). Absent: this year's. */
+  yearRole?: 'previous-year';
   hiddenRowsSkipped: number;
   uncertain: boolean;
   uncertainties: Uncertainty[];
@@ -54,6 +58,8 @@ export function regionJson(l: SheetLayout): RegionJson {
       evidence: c.evidence ?? [],
       ...(c.hidden ? { hidden: true } : {}),
     })),
+    ...(l.orientation !== undefined ? { orientation: l.orientation } : {}),
+    ...(l.yearRole === 'previous-year' ? { yearRole: 'previous-year' as const } : {}),
     hiddenRowsSkipped: l.hiddenRowsSkipped,
     uncertain: l.uncertain,
     uncertainties: l.uncertainties,
@@ -95,6 +101,7 @@ export function renderExplain(report: Report, layouts: readonly SheetLayout[], l
     regions.forEach((l, i) => {
       const header = l.headerRows.length ? l.headerRows.map((r) => `${r + 1}`).join('・') + (lang === 'ja' ? '行目' : '') : '-';
       lines.push(m.region(i + 1, m.kind[l.kind], header, l.firstDataRow + 1, l.lastDataRow + 1, l.tableKey));
+      lines.push(...readingLines(l, lang));
       for (const c of l.columns) {
         const why = c.source === 'override' ? [m.override] : (c.evidence ?? []).map((e) => m.evidence(e, lang));
         if (c.hidden) why.push(m.hiddenColumn);

@@ -16,3 +16,4 @@ export { runRules, sortFindings, toFinding, type Place, type RunOptions } from '
 export { defineRule, RULE_KINDS, type DefinedRule, type FindingLocation, type Problem, type RuleKind } from './rules/rule';
 export * from './consolidate';
 export * from './compare';
+export * from './workbook-state';

@@ -46,6 +46,12 @@ export interface ValidationList {
 export interface SheetSnapshot {
   name: string;
   visibility: SheetVisibility;
+  /**
+   * Hyoka's own output sheet (評価集計, 点検結果, …): marked by the sheet-scoped name
+   * `_hyoka_output` or recorded in Hyoka's state part. Its cells are not read; `check` never
+   * reads it as evaluation data (interfaces §5). Absent: not Hyoka's.
+   */
+  hyokaOutput?: boolean;
   /** rows[r][c] is the cell at 0-based row r, column c, counted from A1. Rows may be sparse. */
   rows: (CellValue[] | undefined)[];
   merges: CellRange[];
@@ -94,6 +100,11 @@ export interface UnreadableSheet {
 }
 
 export interface WorkbookSnapshot {
+  /**
+   * Why Hyoka's state stored in the file could not be used (too large, damaged): said, never
+   * skipped in silence. Absent: none, or it was read.
+   */
+  storedStateProblem?: string;
   sheets: SheetSnapshot[];
   /**
    * Settings an add-in stored inside the file (its webextension property bag), by key, as raw

@@ -32,12 +32,18 @@ export interface ExplainMessages {
   uncertain: string;
   uncertainty: (u: Uncertainty) => string;
   summaryCount: (grade: string, count: number | null, at: string) => string;
+  /** A long table: years as rows, the year column (letter) and the years its records hold. */
+  orientationLong: (yearCol: string, years: string) => string;
+  /** An earlier year's table kept beside this year's: not checked, its grades are previous grades. */
+  previousYear: (year: string) => string;
   correct: string;
   /** The pane's 読み取った表 on the 点検 screen. */
   pane: {
     title: string;
+    /** The table's kind, as a correction. */
+    kindOf: (sheet: string, n: number) => string;
     hint: string;
-    region: (sheet: string, n: number, kind: string, from: number, to: number) => string;
+    region: (sheet: string, n: number, kind: string, from: number, to: number, key?: string) => string;
     yearSource: (source: string) => string;
     headerRow: string;
     headerRowOf: (sheet: string, n: number) => string;
@@ -99,12 +105,15 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       }
     },
     summaryCount: (g, c, at) => `${g} ${c === null ? '件数を確かめられません（計算結果が保存されていない式）' : `${c}件`}（${at}）`,
+    orientationLong: (col, years) => `  1年度1行の表（事業×年度ごとの記録）: 年度は${col}列（${years}）。報告年度の行を点検し、前年度の行を前年度評価として読みます`,
+    previousYear: (y) => `  ${y}の表（今年度の表の隣に残された前年度以前のシート）: 点検せず、評価を前年度評価として読みます`,
     unmatched: '適用されなかった修正:',
     correct: '読み違いは、アドインの「点検」画面の「読み取った表」か、--config の corrections（例: {"sheet": "シート名", "table": "A8", "column": "F", "role": "grade"}。table は表の見出しの左上のセル）で直せます。',
     pane: {
       title: '読み取った表',
+      kindOf: (sheet, n) => `「${sheet}」表${n}の種類`,
       hint: '列の役割や見出しの行が違っていれば、ここで直してください。直した内容はブックに保存され、次からの点検にも使われます。',
-      region: (sheet, n, kind, from, to) => `「${sheet}」表${n}（${kind}・データ ${from}〜${to}行目）`,
+      region: (sheet, n, kind, from, to, key) => `「${sheet}」表${n}${key ? `［${key}］` : ''}（${kind}・データ ${from}〜${to}行目）`,
       yearSource: (source) => `報告年度の根拠: ${source}`,
       headerRow: '見出しの行',
       headerRowOf: (sheet, n) => `「${sheet}」表${n}の見出しの行`,
@@ -161,12 +170,15 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       }
     },
     summaryCount: (g, c, at) => `${g} ${c === null ? 'count cannot be verified (a formula without a saved result)' : `${c}`} (${at})`,
+    orientationLong: (col, years) => `  one row per program and year (records): the year is in column ${col} (${years}); the report year's rows are checked, the year before's read as previous grades`,
+    previousYear: (y) => `  a table of ${y} (an earlier year's sheet kept beside this year's): not checked; its grades are read as previous grades`,
     unmatched: 'Corrections not applied:',
     correct: 'Correct a misread column in the add-in (点検 › 読み取った表) or with corrections in --config (e.g. {"sheet": "Sheet", "table": "A8", "column": "F", "role": "grade"}; table is the top-left cell of the table\'s header).',
     pane: {
       title: 'What was read',
+      kindOf: (sheet, n) => `Kind of "${sheet}" table ${n}`,
       hint: 'If a column’s role or a table’s header row is wrong, correct it here. The correction is saved in the workbook and used by every later check.',
-      region: (sheet, n, kind, from, to) => `"${sheet}" table ${n} (${kind}, data rows ${from}–${to})`,
+      region: (sheet, n, kind, from, to, key) => `"${sheet}" table ${n}${key ? ` [${key}]` : ''} (${kind}, data rows ${from}–${to})`,
       yearSource: (source) => `Report year from ${source}`,
       headerRow: 'Header row',
       headerRowOf: (sheet, n) => `"${sheet}" table ${n} header row`,
@@ -177,3 +189,17 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
   },
 };
 
+/** How a table is laid out beyond its columns: years as rows, an earlier year's table. */
+export function readingLines(l: SheetLayout, lang: Lang): string[] {
+  const m = EXPLAIN_MESSAGES[lang];
+  const out: string[] = [];
+  if (l.yearRole === 'previous-year') {
+    const y = l.statedYear ?? l.sheetNameYear;
+    out.push(m.previousYear(y !== null ? formatFiscalYear(y, lang) : m.unknownYear));
+  }
+  if (l.orientation === 'long') {
+    const col = l.columns.find((c) => c.role === 'recordYear')?.col;
+    out.push(m.orientationLong(col !== undefined ? columnLetter(col) : '-', l.entryYears.map((y) => formatFiscalYear(y, lang)).join(lang === 'ja' ? '・' : ', ')));
+  }
+  return out;
+}

@@ -18,6 +18,7 @@ import { isUnreadable, UnreadableWorkbookError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { decodeEscapes, readSharedStrings } from './shared-strings';
 import { localName, parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
+import { applyHyokaState, findHyokaState } from './custom-xml';
 import { normalisePartName, platformInflater, ZipReader, type InflatedTotal, type Inflater } from './zip';
 
 /**
@@ -169,6 +170,7 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
     snapshot.storedSettings = stored.props;
     if (stored.skipped.length > 0) snapshot.storedSettingsSkipped = stored.skipped;
   }
+  applyHyokaState(snapshot, findHyokaState(zip, limits), workbook.definedNames, workbook.sheets.map((s) => s.name));
   return snapshot;
 }
 

@@ -157,6 +157,6 @@ test('--config: a profile overrides a detected column role; a bad profile is exp
   const bad = captureIo();
   expect(await main(['check', clean, '--config', profile], bad)).toBe(2);
   expect(bad.err).toContain('method');
-  // The old { A, B, C } form is read as the list of levels' thresholds: the bad one is named by its place.
+  // The old {A, B, C} shape is migrated to a list, best level first: the bad value is its first entry.
   expect(bad.err).toContain('thresholds.share.0');
 });
