@@ -18,7 +18,7 @@ import { sheetsToRead } from './sheets-read';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
 import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
-import { parseFiscalYear } from './years';
+import { parseFiscalYear, voteYear as vote } from './years';
 import { combinedScale, findLegends, type Scale } from './scale';
 import { appliedThresholds } from './summary/method';
 
@@ -202,20 +202,6 @@ export function resolveReportYear(
   for (const l of layouts) for (const y of l.entryYears) if (latest === null || y > latest) latest = y;
   if (latest !== null) return { year: latest, source: 'year-columns' };
   return { year: null, source: null };
-}
-
-function vote(candidates: { year: number | null; weight: number }[]): number | null {
-  const votes = new Map<number, number>();
-  for (const c of candidates) if (c.year !== null) votes.set(c.year, (votes.get(c.year) ?? 0) + c.weight);
-  let best: number | null = null;
-  let bestVotes = 0;
-  for (const [year, v] of votes) {
-    if (v > bestVotes || (v === bestVotes && best !== null && year > best)) {
-      best = year;
-      bestVotes = v;
-    }
-  }
-  return best;
 }
 
 /**
