@@ -48,6 +48,53 @@ const coreFence = {
   },
 };
 
+/**
+ * One scale (issue #20): grade levels are spelled only in src/core/scale. Elsewhere code iterates
+ * a Scale's levels; it never imports GRADES/Grade, lists the A–D levels (`['A','B','C','D']`),
+ * keys a record by them (`{ A: …, B: …, C: … }`, `'A' | 'B' | 'C'`), or matches them with a
+ * `[A-D]` class. Three of the four letters make a spelling; two (`['A','B']`) may be anything.
+ */
+const scaleDir = path.join(root, 'src', 'core', 'scale');
+const LEVEL_LETTERS = new Set(['A', 'B', 'C', 'D']);
+/** A character class naming the A–D levels: `[A-D]`, `[A-Da-d]`, `[ABCD]`, `[A-D・,、]`. */
+const LEVEL_CLASS = /\[[^\]]*A-D[^\]]*\]|\[ABCD\]/;
+const oneScale = {
+  meta: { type: 'problem', schema: [], messages: { spelled: 'Grade levels are the scale\'s: {{what}} outside src/core/scale. Iterate scale.levels (src/core/scale) instead.' } },
+  create(context) {
+    const file = context.physicalFilename ?? context.filename;
+    if (file.startsWith(scaleDir + path.sep)) return {};
+    const report = (node, what) => context.report({ node, messageId: 'spelled', data: { what } });
+    const letter = (n) => n && ((n.type === 'Literal' && typeof n.value === 'string' && LEVEL_LETTERS.has(n.value)) || (n.type === 'TSLiteralType' && letter(n.literal)));
+    const keyName = (p) => (p.key?.type === 'Identifier' ? p.key.name : p.key?.type === 'Literal' ? String(p.key.value) : null);
+    const countLetters = (names) => new Set(names.filter((n) => n !== null && LEVEL_LETTERS.has(n))).size;
+    return {
+      ImportSpecifier: (n) => {
+        const name = n.imported?.name ?? n.imported?.value;
+        if (name === 'GRADES' || name === 'Grade') report(n, `import of ${name}`);
+      },
+      ArrayExpression: (n) => {
+        if (n.elements.filter(letter).length >= 3) report(n, 'a list of the A–D letters');
+      },
+      ObjectExpression: (n) => {
+        if (countLetters(n.properties.map(keyName)) >= 3) report(n, 'a record keyed by A–D');
+      },
+      TSTypeLiteral: (n) => {
+        if (countLetters(n.members.map(keyName)) >= 3) report(n, 'a type keyed by A–D');
+      },
+      TSUnionType: (n) => {
+        if (n.types.filter(letter).length >= 3) report(n, 'a union of the A–D letters');
+      },
+      Literal: (n) => {
+        const text = n.regex ? n.regex.pattern : typeof n.value === 'string' ? n.value : null;
+        if (text !== null && LEVEL_CLASS.test(text)) report(n, 'an [A-D] pattern');
+      },
+      TemplateElement: (n) => {
+        if (LEVEL_CLASS.test(n.value.raw)) report(n, 'an [A-D] pattern');
+      },
+    };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['build/', 'dist/', 'node_modules/', 'coverage/', 'docs/', 'bin/', '*.config.js', '*.config.mjs'] },
   js.configs.recommended,
@@ -70,6 +117,12 @@ export default tseslint.config(
         { patterns: [{ group: ['*/lib/*', '@*/*/lib/*', '*/dist/*', '*/src/*', '*/build/*'], message: "a library's private module: use its public entry point." }] },
       ],
     },
+  },
+  {
+    // One scale: grade levels are spelled in src/core/scale only.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { scale: { rules: { 'one-scale': oneScale } } },
+    rules: { 'scale/one-scale': 'error' },
   },
   {
     // The core is pure: nothing outside src/core but CORE_PACKAGES, no host globals.

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -8,7 +10,7 @@ import {
   type Settings,
 } from '../core';
 import { a1 } from '../core/a1';
-import { compareYears, loadYearSide, type ComparisonResult, type YearProgram, type YearSide } from '../core/compare';
+import { compareYears, loadYearSide, yearSidesOfOneBook, type ComparisonResult, type YearProgram, type YearSide } from '../core/compare';
 import { cliMessages } from '../i18n/cli';
 import { buildComparisonDocument } from '../render/comparison-document';
 import { describe } from '../render/describe';
@@ -19,12 +21,13 @@ import type { ReadLimits } from '../xlsx/limits';
 import { writeSummaryFile } from './write-summary';
 import { outputFailure } from './check';
 import { expandInputs } from './consolidate';
-import { InputRefused, outputProblem, writeOutputWith } from './files';
+import { InputRefused, outputProblem, readInput, writeOutputWith } from './files';
 import { linkTarget } from './links';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { consolidateMessages } from '../i18n/consolidate';
 import { findingJson, JSON_SCHEMA_VERSION } from './json';
 import { printPieces, type Io } from './io';
+import { escapeName } from './terminal';
 import { jsonPieces } from './json-text';
 import { COMMON_OPTIONS, loadProfile, type RunArgs } from './main';
 
@@ -48,7 +51,8 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
     io.stderr(m.badLang(values.lang));
     return 2;
   }
-  if (positionals.length !== 2) {
+  // One workbook alone: it must hold several years as sheets (runCompare says when it does not).
+  if (positionals.length !== 2 && positionals.length !== 1) {
     io.stderr(`${c.needTwo}\n\n${m.usage}`);
     return 2;
   }
@@ -57,7 +61,7 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
   if (!profile) return 2;
   const { settings, limits } = profile;
   return runCompare(
-    { previous: positionals[0], current: positionals[1], settings, limits, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
+    { previous: positionals[0], current: positionals[positionals.length - 1], settings, limits, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
     io,
   );
 }
@@ -81,9 +85,36 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   }
   const lastYearSettings: Settings = { ...args.settings };
   delete lastYearSettings.reportYear;
-  const previous = await loadSide(args.previous, lastYearSettings, args.limits, args.lang, io);
-  const current = await loadSide(args.current, args.settings, args.limits, args.lang, io);
+  // The same file (or folder) for both years: one workbook holding several years as sheets is
+  // compared sheet year against sheet year; anything else is refused, never read as 2020 vs 2020.
+  const same = await sameInput(args.previous, args.current);
+  let previous: LoadedInput | null;
+  let current: LoadedInput | null;
+  if (same !== null) {
+    if (same === 'folder') {
+      io.stderr(c.sameFolder(args.current));
+      return 2;
+    }
+    const both = await loadOneBook(args.current, args.settings, args.limits, args.lang, io);
+    if (both === null) return 2;
+    if ('oneYear' in both) {
+      io.stderr(args.previous === args.current ? `${c.oneYearOnly(args.current)}\n\n${m.usage}` : c.sameFile(args.previous, args.current));
+      return 2;
+    }
+    io.stderr(c.sheetYears(args.current, formatFiscalYear(both.previousYear, args.lang), formatFiscalYear(both.currentYear, args.lang)));
+    ({ previous, current } = both);
+  } else {
+    previous = await loadSide(args.previous, lastYearSettings, args.limits, args.lang, io);
+    current = await loadSide(args.current, args.settings, args.limits, args.lang, io);
+  }
   if (!previous || !current) return 2;
+  // Last year's later than this year's: the arguments are swapped, and a comparison would mislead.
+  const py = previous.side.reportYear;
+  const cy = current.side.reportYear;
+  if (py !== null && cy !== null && py > cy) {
+    io.stderr(c.reversed(args.previous, formatFiscalYear(py, args.lang), args.current, formatFiscalYear(cy, args.lang)));
+    return 2;
+  }
   const out = args.out;
   const result = compareYears(previous.side, current.side, { settings: args.settings });
 
@@ -95,7 +126,7 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
       // Links from the written sheet reach this year's cells relative to where it is written.
       const document = buildComparisonDocument(result, args.lang, (file) => (file ? linkTarget(out, file) : null));
       await writeOutputWith(out, (temp) => writeSummaryFile(document, temp), [...previous.files, ...current.files], args.force);
-      if (!args.json) io.stderr(c.wrote(out));
+      if (!args.json) io.stderr(c.wrote(escapeName(out)));
     } catch (e) {
       io.stderr(outputFailure(out, e, args.lang));
       return 2;
@@ -105,15 +136,66 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
+interface LoadedInput {
+  side: YearSide;
+  files: string[];
+  unreadable: boolean;
+}
+
+/**
+ * Whether both arguments name one input: the same real path, or two files of the same content
+ * (a copy under another name). 'folder' for one folder named twice; null when they differ.
+ */
+async function sameInput(a: string, b: string): Promise<'file' | 'folder' | null> {
+  try {
+    const [ra, rb] = await Promise.all([fs.realpath(a), fs.realpath(b)]);
+    const [sa, sb] = await Promise.all([fs.stat(ra), fs.stat(rb)]);
+    if (ra === rb) return sa.isDirectory() ? 'folder' : 'file';
+    if (!sa.isFile() || !sb.isFile() || sa.size !== sb.size) return null;
+    const [ha, hb] = await Promise.all([digest(ra), digest(rb)]);
+    return ha === hb ? 'file' : null;
+  } catch {
+    return null; // a missing input is reported where it is read
+  }
+}
+
+async function digest(file: string): Promise<string> {
+  return createHash('sha256').update(await readInput(file)).digest('hex');
+}
+
+/** Both years from one workbook's sheets, or { oneYear } when it holds one year only; null after saying why it cannot be read. */
+async function loadOneBook(
+  file: string,
+  settings: Settings,
+  limits: ReadLimits | undefined,
+  lang: Lang,
+  io: Io,
+): Promise<{ previous: LoadedInput; current: LoadedInput; previousYear: number; currentYear: number } | { oneYear: true } | null> {
+  const snapshot = await load(file, limits, lang);
+  if ('unreadable' in snapshot) {
+    io.stderr(`${file}: ${snapshot.unreadable}`);
+    return null;
+  }
+  const sides = yearSidesOfOneBook(snapshot, file, settings);
+  if (!sides) return { oneYear: true };
+  const n = sides.years.length;
+  return {
+    previous: { side: sides.previous, files: [file], unreadable: false },
+    current: { side: sides.current, files: [file], unreadable: false },
+    previousYear: sides.years[n - 2],
+    currentYear: sides.years[n - 1],
+  };
+}
+
 /** One year: a workbook, or a folder of department workbooks (consolidated first, as `consolidate` does). */
-async function loadSide(input: string, settings: Settings, limits: ReadLimits | undefined, lang: Lang, io: Io): Promise<{ side: YearSide; files: string[]; unreadable: boolean } | null> {
+async function loadSide(input: string, settings: Settings, limits: ReadLimits | undefined, lang: Lang, io: Io): Promise<LoadedInput | null> {
   const expanded = await expandInputs([input], [], lang, io);
   if (expanded === null) return null;
   const { files, skipped } = expanded;
   const c = consolidateMessages[lang];
-  for (const s of skipped) io.stderr(`${s.file}: ${c.skipped[s.reason]}`);
+  for (const s of skipped) io.stderr(`${escapeName(s.file)}: ${c.skipped[s.reason]}`);
   const loaded = await loadYearSide(files.map((file) => ({ name: file, snapshot: () => load(file, limits, lang) })), { settings });
-  for (const u of loaded.unreadable) io.stderr(`${u.file}: ${u.reason}`);
+  for (const u of loaded.unreadable) io.stderr(`${escapeName(u.file)}: ${u.reason}`);
   // One unreadable workbook leaves nothing to compare; a folder goes on without its unreadable files.
   if (files.length === 1 && loaded.unreadable.length > 0) return null;
   return { side: loaded.side, files, unreadable: loaded.unreadable.length > 0 };
@@ -140,6 +222,7 @@ function programJson(p: YearProgram): Record<string, unknown> {
 export function toComparisonJson(result: ComparisonResult, previousFiles: string[], currentFiles: string[], explain: boolean, lang: Lang): unknown {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
+    scale: result.scale,
     previous: { files: previousFiles, reportYear: result.previousYear, programs: result.previous.length },
     current: { files: currentFiles, reportYear: result.currentYear, programs: result.current.length },
     findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
@@ -165,7 +248,7 @@ export function renderComparisonText(result: ComparisonResult, previous: string,
   const c = compareMessages[lang].cli;
   const year = (y: number | null): string => (y === null ? m.unknownYear : formatFiscalYear(y, lang));
   const lines = [
-    c.heading(previous, year(result.previousYear), current, year(result.currentYear)),
+    c.heading(escapeName(previous), year(result.previousYear), escapeName(current), year(result.currentYear)),
     c.counts(result.match.matches.length, result.match.vanished.length, result.match.added.length, result.match.ambiguous.length),
     '',
   ];
@@ -174,8 +257,8 @@ export function renderComparisonText(result: ComparisonResult, previous: string,
   // A folder of department workbooks: name the file each finding is in.
   const folder = new Set(result.current.map((p) => p.file)).size > 1;
   for (const f of result.findings) {
-    const cell = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : c.fileLevel;
-    const where = folder && f.file ? `${path.basename(f.file)} ${cell}` : cell;
+    const cell = f.sheet ? `${escapeName(f.sheet)}${f.cell ? `!${f.cell}` : ''}` : c.fileLevel;
+    const where = folder && f.file ? `${escapeName(path.basename(f.file))} ${cell}` : cell;
     lines.push(`  ${m.severity[f.severity]}  ${where}  ${describe(f, lang)}  [${f.rule}]`);
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);

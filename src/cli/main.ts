@@ -17,6 +17,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     if (command === 'help' && rest[0] === 'check') io.stdout(m.helpCheck);
     else if (command === 'help' && rest[0] === 'consolidate') io.stdout(m.helpConsolidate);
+    else if (command === 'help' && rest[0] === 'rules') io.stdout(m.helpRules);
     else io.stdout(m.usage);
     return command ? 0 : 2;
   }
@@ -32,6 +33,14 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
     // Loaded only for their own command: check, the common one, starts ~30 ms sooner.
     const { consolidateCommand } = await import('./consolidate');
     return consolidateCommand(rest, lang, io);
+  }
+  if (command === 'rules') {
+    if (wantsHelp(rest)) {
+      io.stdout(m.helpRules);
+      return 0;
+    }
+    const { rulesCommand } = await import('./rules');
+    return rulesCommand(rest, lang, io);
   }
   if (command === 'compare') {
     const { compareCommand } = await import('./compare');

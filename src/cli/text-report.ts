@@ -1,4 +1,5 @@
-import { countBySeverity, GRADES, type Finding, type Lang, type Report } from '../core';
+import { countBySeverity, totalCount, type Finding, type Lang, type Report } from '../core';
+import { reportLevels } from '../render/summary-document';
 import { formatFiscalYear } from '../core/years';
 import { cliMessages } from '../i18n/cli';
 import { reportMessages } from '../i18n/report';
@@ -37,6 +38,8 @@ export function renderTextReport(report: Report, lang: Lang, t: Terminal = PLAIN
   lines.push(m.policyTable);
   if (report.policies.length === 0) lines.push(`  ${m.noPolicies}`);
   else {
+    const levels = reportLevels(report);
+    const header = m.policyHeader(levels);
     const order = report.sheets.map((s) => s.name);
     const rows = report.policies.map((p) => [
       escapeControls(sheetsText(p.sheets ?? [p.sheet], order)),
@@ -44,12 +47,12 @@ export function renderTextReport(report: Report, lang: Lang, t: Terminal = PLAIN
       cut(`${'  '.repeat(Math.max(0, p.level - 1))}${escapeControls(p.name)}`, NAME_COLS),
       p.declaredGrade ?? '-',
       p.computedGrade ?? '-',
-      ...GRADES.map((g) => String(p.counts[g])),
-      String(p.graded ?? GRADES.reduce((s, g) => s + p.counts[g], 0)),
+      ...levels.map((g) => String(p.counts[g] ?? 0)),
+      String(p.graded ?? totalCount(p.counts)),
       String(p.programs),
     ]);
-    const table = [m.policyHeader, ...rows];
-    const widths = m.policyHeader.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]))));
+    const table = [header, ...rows];
+    const widths = header.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]))));
     const numeric = (i: number): boolean => i >= 5;
     for (const r of table) {
       lines.push(`  ${r.map((c, i) => (numeric(i) ? ' '.repeat(Math.max(0, widths[i] - displayWidth(c))) + c : pad(c, widths[i]))).join('  ')}`.trimEnd());

@@ -9,15 +9,17 @@ import { classifyYearRoles, fillPreviousGrades, ownYear } from './plan/previous-
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
-import type { Finding, Report, SheetInfo } from './report';
-import { RULES } from './rules/registry';
-import type { Problem, RuleContext } from './rules/rule';
+import type { Report, SheetInfo } from './report';
+import { runRules } from './rules/run';
+import type { RuleContext } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
 import { sheetsToRead } from './sheets-read';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
 import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
 import { parseFiscalYear } from './years';
+import { combinedScale, findLegends, type Scale } from './scale';
+import { appliedThresholds } from './summary/method';
 
 export interface CheckOptions {
   settings?: Settings;
@@ -43,20 +45,27 @@ export interface CheckResult {
  */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? defaultSettings();
-  // Corrections are read by detection through correctionsFor; those that matched nothing are reported.
-  const use = new CorrectionUse(settings.corrections);
-  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary, corrections: settings.corrections, use };
+  // Legends (凡例) define scales: a sheet's own first, then any other sheet's (a 記入要領 sheet).
+  const legends = new Map(snapshot.sheets.map((s) => [s.name, findLegends(s)]));
+  const legendsFor = (name: string): Scale[] => [...(legends.get(name) ?? []), ...[...legends].filter(([n]) => n !== name).flatMap(([, l]) => l)];
+  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary, corrections: settings.corrections };
   // Visible sheets but examples (記入例); hidden ones only when they alone hold the evaluation table.
-  const detected = new Map<SheetSnapshot, SheetLayout[]>();
+  // Corrections are read by detection through correctionsFor, and recorded per sheet: those no
+  // sheet that is read applied are reported (correction-unmatched).
+  const detected = new Map<SheetSnapshot, { regions: SheetLayout[]; use: CorrectionUse }>();
   const detect = (s: SheetSnapshot): SheetLayout[] => {
-    let regions = detected.get(s);
-    if (!regions) detected.set(s, (regions = detectRegions(s, detectOptions)));
-    return regions;
+    let d = detected.get(s);
+    if (!d) {
+      const use = new CorrectionUse(settings.corrections);
+      d = { regions: detectRegions(s, { ...detectOptions, use, legends: legendsFor(s.name) }), use };
+      detected.set(s, d);
+    }
+    return d.regions;
   };
   const chosen = sheetsToRead(snapshot, (s) => detect(s).some((l) => l.kind === 'evaluation'));
   const visible = chosen.sheets;
   const regionsBySheet = visible.map(detect);
-  const unmatchedCorrections = use.unmatched();
+  const unmatchedCorrections = CorrectionUse.unmatchedBy(settings.corrections, visible.map((s) => detected.get(s)?.use));
   const layouts = regionsBySheet.flat();
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
   for (const l of layouts) resolveYearGrades(l, reportYear);
@@ -80,25 +89,12 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     unmatchedCorrections,
   };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
-  const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
-  const findings: Finding[] = [];
   const uncertain = checkedLayouts.filter((l) => l.uncertain);
-  for (const rule of RULES) {
-    if (settings.rules[rule.id] === 'off') continue;
-    for (const problem of rule.run(context)) {
-      // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
-      const row0 = problem.at.row !== null ? problem.at.row - 1 : null;
-      if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, problem.at.sheet, row0, problem.at.cell))) continue;
-      findings.push(toFinding(rule.id, rule.severity, problem));
-    }
-  }
-  findings.sort(
-    (a, b) =>
-      (sheetOrder.get(a.sheet ?? '') ?? -1) - (sheetOrder.get(b.sheet ?? '') ?? -1) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      compareCells(a.cell, b.cell) ||
-      (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0),
-  );
+  const findings = runRules('check', context, settings, {
+    // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
+    suppress: (f) => f.severity === 'error' && uncertain.some((l) => inRegion(l, f.sheet, f.row !== null ? f.row - 1 : null, f.cell)),
+    place: { sheet: (f) => sheetOrder.get(f.sheet ?? '') ?? -1 },
+  });
 
   const planBySheet = new Map<string, SheetPlan>();
   for (const p of allPlans) if (!planBySheet.has(p.sheet)) planBySheet.set(p.sheet, p);
@@ -117,6 +113,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
         for (const k of Object.keys(c) as (keyof typeof c)[]) sum[k] = (sum[k] ?? 0) + c[k];
         return sum;
       });
+      info.scale = combinedScale(graded.map((p) => p.scale));
     } else if (plan) {
       const progress = summariseProgress(plan);
       if (progress) info.progress = progress;
@@ -131,6 +128,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (chosen.hiddenRead.includes(l.sheet)) info.hidden = true;
     return info;
   });
+  // The report's counts are keyed by the graded sheets' scale (the union when sheets differ).
+  const graded = plans.filter((p) => p.gradeCol !== null);
+  const scale = combinedScale(graded.map((p) => p.scale));
   // Sheets that are one plan (one sheet per 基本施策) are summed as one: each plan node once.
   const groups = planGroups(plans);
   const report: Report = {
@@ -141,7 +141,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     findings,
     policies: summarisePolicies(plans, findings, settings, tallies, groups),
     plans: groups.map((g) => ({ sheets: g.map((p) => p.sheet) })),
-    method: { method: settings.method, thresholds: { ...settings.thresholds[settings.method] } },
+    method: { method: settings.method, thresholds: appliedThresholds(scale, settings) },
+    scale,
   };
   return { report, layouts, plans, previousYearPlans, unmatchedCorrections };
 }
@@ -256,23 +257,4 @@ function inRegion(layout: SheetLayout, sheet: string | null, row: number | null,
   return at === null || (at.col >= (layout.area?.left ?? 0) && at.col <= (layout.area?.right ?? Number.MAX_SAFE_INTEGER));
 }
 
-/** A rule's problem as a Finding: the rule's id and severity, the messageId and params, where. */
-export function toFinding(rule: string, severity: Finding['severity'], { messageId, params, at }: Problem): Finding {
-  const f: Finding = { rule, severity, messageId, params, sheet: at.sheet, cell: at.cell, row: at.row };
-  if (at.file !== undefined) f.file = at.file;
-  if (at.node) f.node = at.node;
-  if (at.year !== undefined) f.year = at.year;
-  if (at.department) f.department = at.department;
-  if (at.program) f.program = at.program;
-  return f;
-}
 
-function compareCells(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  const col = (s: string): string => s.replace(/\d+$/, '');
-  const ca = col(a);
-  const cb = col(b);
-  return ca.length - cb.length || (ca < cb ? -1 : ca > cb ? 1 : 0);
-}

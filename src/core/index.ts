@@ -5,13 +5,15 @@
 export * from './snapshot';
 export * from './report';
 export * from './settings';
+export * from './scale';
 export * from './corrections';
-export * from './grades';
 export * from './years';
 export * from './summary-document';
 export type { SheetLayout, ColumnLayout, SummaryTableLayout } from './layout/types';
 export { checkWorkbook, type CheckOptions, type CheckResult } from './check';
-export { RULES, ALL_RULES, type RuleMeta } from './rules/registry';
-export { defineRule, type DefinedRule, type FindingLocation, type Problem } from './rules/rule';
+export { RULES, ALL_RULES, REGISTRY, ruleById, rulesOf, type AnyRule, type RuleMeta } from './rules/registry';
+export { runRules, sortFindings, toFinding, type Place, type RunOptions } from './rules/run';
+export { defineRule, RULE_KINDS, type DefinedRule, type FindingLocation, type Problem, type RuleKind } from './rules/rule';
 export * from './consolidate';
 export * from './compare';
+export * from './workbook-state';

@@ -1,4 +1,4 @@
-import type { Grade } from './grades';
+import type { GradeLabel, LevelCounts, Scale } from './scale';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'ja' | 'en';
@@ -32,7 +32,8 @@ export interface Finding {
   program?: string;
 }
 
-export type GradeCounts = Record<Grade, number>;
+/** Counts per level label, in the scale's order (best first): `{ A: 3, B: 1, C: 0, D: 0 }`, `{ S: 1, A: 2, … }`. */
+export type GradeCounts = LevelCounts;
 
 /** One row of the policy table (施策ごとの集計). */
 export interface PolicySummary {
@@ -51,8 +52,8 @@ export interface PolicySummary {
   level: number;
   /** What the level is called in the sheet (基本目標, 施策, 方向性 …) where known. */
   levelLabel: string | null;
-  declaredGrade: Grade | null;
-  computedGrade: Grade | null;
+  declaredGrade: GradeLabel | null;
+  computedGrade: GradeLabel | null;
   counts: GradeCounts;
   /** Programs (事業/取組) below this policy, 再掲 counted once. */
   programs: number;
@@ -70,6 +71,8 @@ export interface SheetInfo {
   headerRow: number | null;
   /** Evaluation sheets: graded items per grade, 再掲 counted once (what a 評価総括表 should say). */
   gradeCounts?: GradeCounts;
+  /** Evaluation sheets: the scale their grades were read on (levels best first, and where it came from). */
+  scale?: Scale;
   /** Hidden rows with content inside the sheet's tables: outside the check. */
   hiddenRowsSkipped?: number;
   /** Evaluation sheets without A–D grades (progress tables): what they record instead. */
@@ -106,7 +109,8 @@ export interface ProgressSummary {
 /** How computed grades are derived, so a written summary can state its method. */
 export interface SummaryMethod {
   method: 'mean' | 'share';
-  thresholds: { A: number; B: number; C: number };
+  /** The thresholds applied, best level first (mean: lowest mean score per level but the last; share: lowest share of the best level). */
+  thresholds: number[];
 }
 
 export interface Report {
@@ -125,6 +129,8 @@ export interface Report {
   plans?: { sheets: string[] }[];
   /** The method behind `computedGrade` (absent in reports built before it was recorded). */
   method?: SummaryMethod;
+  /** The scale the report's counts are keyed by: the sheets' one, or the union of theirs when they differ. */
+  scale?: Scale;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

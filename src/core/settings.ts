@@ -12,15 +12,18 @@ export type GradeMethod = (typeof GRADE_METHODS)[number];
 // Column roles live with the corrections that set them; re-exported here where callers look.
 export { COLUMN_ROLES, type ColumnRole } from './corrections';
 
+/**
+ * Thresholds are lists, best level first, so they hold on any scale. The old shape keyed by
+ * the first three letters (`{ "A": 3.5, "B": 2.5, "C": 1.5 }`) is read as that list.
+ */
+const thresholdList = (item: z.ZodNumber) =>
+  z.preprocess((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : v), z.array(item).min(1).max(9));
+
 export const ThresholdsSchema = z.object({
-  /** mean method: minimum mean score (A=4 … D=1) for A, B, C. */
-  mean: z
-    .object({ A: z.number(), B: z.number(), C: z.number() })
-    .default({ A: 3.5, B: 2.5, C: 1.5 }),
-  /** share method: minimum share of programs graded A (0–1) for A, B, C — Komae's 70/40/20 %. */
-  share: z
-    .object({ A: z.number().min(0).max(1), B: z.number().min(0).max(1), C: z.number().min(0).max(1) })
-    .default({ A: 0.7, B: 0.4, C: 0.2 }),
+  /** mean method: the lowest mean score for each level but the last (levels score n … 1; A–D: 3.5, 2.5, 1.5). A list that does not fit a scale's levels gives way to even midpoints. */
+  mean: thresholdList(z.number()).default([3.5, 2.5, 1.5]),
+  /** share method: the lowest share (0–1) of programs in the best level for the first, second, … level — Komae's 70/40/20 %. */
+  share: thresholdList(z.number().min(0).max(1)).default([0.7, 0.4, 0.2]),
 });
 
 export const RuleSettingSchema = z.enum(['on', 'off']);
@@ -29,7 +32,7 @@ const SettingsObjectSchema = z.object({
   /** Report year (報告年度) as typed by a person: 2023, "R5", "令和5", "令和５年度". */
   reportYear: z.union([z.number().int(), z.string().min(1)]).optional(),
   method: z.enum(GRADE_METHODS).default('mean'),
-  thresholds: ThresholdsSchema.default({ mean: { A: 3.5, B: 2.5, C: 1.5 }, share: { A: 0.7, B: 0.4, C: 0.2 } }),
+  thresholds: ThresholdsSchema.default({ mean: [3.5, 2.5, 1.5], share: [0.7, 0.4, 0.2] }),
   /** 次年度方針の語彙. */
   nextPolicyVocabulary: z.array(z.string().min(1)).default(['新規', '継続', '充実', '改善', '縮小', '廃止', '終了', '統合']),
   /** A person's corrections of what layout detection read (src/core/corrections.ts). */

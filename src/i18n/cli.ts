@@ -1,8 +1,19 @@
 import type { Lang, Severity } from '../core/report';
 import type { UnreadableReason } from '../xlsx/errors';
-import type { InputProblem, OutputProblem, WriteProblem } from '../cli/files';
-import type { ConversionProblem, LegacyKind } from '../cli/convert';
 import { namesEscaped } from './escape-names';
+
+// What can go wrong with the command's files, as the catalogue words it. Declared here, beside
+// the words, and imported by src/cli (files.ts, convert.ts): the catalogue never reaches up
+// into the command.
+/** Why an input cannot be read as a file. */
+export type InputProblem = 'not-found' | 'folder' | 'not-a-file' | 'too-large' | 'permission' | 'link-loop';
+/** Why --out cannot be written there. */
+export type OutputProblem = 'exists' | 'is-input' | 'empty' | 'folder' | 'not-a-file' | 'dangling-link';
+/** Why writing --out failed. */
+export type WriteProblem = 'no-folder' | 'permission' | 'folder' | 'disk-full' | 'read-only' | 'other';
+/** An older spreadsheet format converted through LibreOffice. */
+export type LegacyKind = 'xls' | 'ods';
+export type ConversionProblem = 'no-soffice' | 'timeout' | 'failed';
 
 /** Terminal strings of the `hyoka` command. */
 export interface CliMessages {
@@ -11,6 +22,8 @@ export interface CliMessages {
   helpCheck: string;
   /** `hyoka consolidate --help`: every option of consolidate. */
   helpConsolidate: string;
+  /** `hyoka rules --help`. */
+  helpRules: string;
   unreadable: (file: string, reason: UnreadableReason) => string;
   /** The same line with the reason already in words. */
   unreadableBecause: (file: string, why: string) => string;
@@ -42,7 +55,8 @@ export interface CliMessages {
   totals: (counts: Record<Severity, number>) => string;
   severity: Record<Severity, string>;
   policyTable: string;
-  policyHeader: string[];
+  /** The policy table's header, one column per level of the report's scale (best first). */
+  policyHeader: (levels: readonly string[]) => string[];
   noPolicies: string;
   noFindingsLine: string;
   noFiles: string;
@@ -55,6 +69,7 @@ const UNREADABLE_JA: Record<UnreadableReason, string> = {
   'not-xlsx': 'Excelブック（.xlsx）ではありません',
   csv: 'CSV・テキストファイルのようです。Excelで開いて「Excelブック(.xlsx)」として保存し直してください',
   'legacy-xls': '古い形式（.xls）のブックです。Excelで開いて「Excelブック(.xlsx)」として保存し直してください',
+  xlsb: 'Excel バイナリブック（.xlsb）です（名前は .xlsx でも中身はバイナリ形式）。Excelで開いて「名前を付けて保存」で「Excelブック(.xlsx)」を選んで保存し直してください',
   encrypted: 'パスワードで保護されています。保護を解除したコピーを点検してください',
   corrupt: 'ファイルが壊れているか、途中までしかありません。元のファイルを取り直してください',
   'empty-file': '空のファイルです',
@@ -72,6 +87,7 @@ const UNREADABLE_EN: Record<UnreadableReason, string> = {
   'not-xlsx': 'not an Excel workbook (.xlsx)',
   csv: 'looks like a CSV/text file; open it in Excel and save it as an Excel workbook (.xlsx)',
   'legacy-xls': 'a legacy .xls workbook; open it in Excel and save it as .xlsx',
+  xlsb: "an Excel Binary Workbook (.xlsb), whatever its name says; open it in Excel and use Save As → Excel Workbook (.xlsx)",
   encrypted: 'password-protected; check an unprotected copy',
   corrupt: 'damaged or truncated; get the file again',
   'empty-file': 'an empty file',
@@ -123,7 +139,8 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       '  hyoka check <file.xlsx>… [--year 年度] [--config 設定.json] [--lang ja|en] [--json] [--explain] [--out 結果.xlsx] [--force]',
       '  hyoka consolidate <ファイルまたはフォルダ>… --out 取りまとめ.xlsx [--master 計画体系.xlsx] [--per-department フォルダ] [--year 年度] [--json] [--force]',
       '  hyoka compare <前年度.xlsxまたはフォルダ> <今年度.xlsxまたはフォルダ> [--out 比較.xlsx] [--json] [--explain] [--force]',
-      '  hyoka check --help / hyoka consolidate --help / hyoka compare --help でコマンドごとの説明',
+      '  hyoka rules [--json]',
+      '  hyoka check --help / hyoka consolidate --help / hyoka compare --help / hyoka rules --help でコマンドごとの説明',
       '',
       '  --year     報告年度（2023、R5、令和5、令和５年度 など）',
       '  --config   設定ファイル（JSON）。列の役割・算出方法・次年度方針の語などを指定',
@@ -134,6 +151,16 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       '  --explain  （compare）前年度と今年度の事業をどう対応付けたか、理由とともに表示',
       '',
       '終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読めないファイル・引数の誤り',
+    ].join('\n'),
+    helpRules: [
+      '使い方: hyoka rules [--json] [--lang ja|en]',
+      '',
+      '点検・取りまとめ・前年度比較のすべての規則を一覧します（ID・種類・重大度・名称・点検する内容）。',
+      '設定ファイルの "rules": { "<ID>": "off" } で規則を止められます。',
+      '',
+      '  --json         一覧をJSONで出力（{ rules: [{ id, kind, severity, title, description, messageIds }] }）',
+      '  --lang ja|en   表示の言語（既定: ja）',
+      '  -h, --help     このヘルプを表示',
     ].join('\n'),
     helpCheck: [
       '使い方: hyoka check <file.xlsx>… [オプション]',
@@ -210,7 +237,7 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
     totals: (c) => `指摘: エラー ${c.error}件 / 警告 ${c.warning}件 / 情報 ${c.info}件`,
     severity: { error: 'エラー', warning: '警告', info: '情報' },
     policyTable: '施策別の評価集計（再掲は1件）',
-    policyHeader: ['シート', '番号', '名称', '記載', '算出', 'A', 'B', 'C', 'D', '評価数', '事業数'],
+    policyHeader: (levels) => ['シート', '番号', '名称', '記載', '算出', ...levels, '評価数', '事業数'],
     noPolicies: '（集計できる施策はありません）',
     noFindingsLine: '指摘はありません。',
     noFiles: '点検するファイルを指定してください。',
@@ -224,7 +251,8 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       '  hyoka check <file.xlsx>… [--year Y] [--config profile.json] [--lang ja|en] [--json] [--explain] [--out report.xlsx] [--force]',
       '  hyoka consolidate <files or folders>… --out merged.xlsx [--master plan.xlsx] [--per-department DIR] [--year Y] [--json] [--force]',
       '  hyoka compare <last-year.xlsx or folder> <this-year.xlsx or folder> [--out compare.xlsx] [--json] [--explain] [--force]',
-      '  hyoka check --help / hyoka consolidate --help / hyoka compare --help for each command',
+      '  hyoka rules [--json]',
+      '  hyoka check --help / hyoka consolidate --help / hyoka compare --help / hyoka rules --help for each command',
       '',
       '  --year     report year (2023, R5, 令和5, 令和５年度 …)',
       '  --config   profile (JSON): column roles, method, thresholds, next-year policy words',
@@ -235,6 +263,16 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       '  --explain  (compare) show how last year\'s programs were matched with this year\'s, and why',
       '',
       'Exit codes: 0 no errors / 1 error findings / 2 unreadable file or bad arguments',
+    ].join('\n'),
+    helpRules: [
+      'Usage: hyoka rules [--json] [--lang ja|en]',
+      '',
+      'Lists every rule of check, consolidate and compare: id, kind, severity, title and what it checks.',
+      'Switch a rule off with "rules": { "<id>": "off" } in the settings file.',
+      '',
+      '  --json         print the list as JSON ({ rules: [{ id, kind, severity, title, description, messageIds }] })',
+      '  --lang ja|en   language (default: ja)',
+      '  -h, --help     show this help',
     ].join('\n'),
     helpCheck: [
       'Usage: hyoka check <file.xlsx>… [options]',
@@ -311,7 +349,7 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
     totals: (c) => `Findings: ${c.error} errors / ${c.warning} warnings / ${c.info} info`,
     severity: { error: 'error', warning: 'warning', info: 'info' },
     policyTable: 'Grades by policy (再掲 counted once)',
-    policyHeader: ['Sheet', 'No.', 'Name', 'Decl.', 'Comp.', 'A', 'B', 'C', 'D', 'Graded', 'Programs'],
+    policyHeader: (levels) => ['Sheet', 'No.', 'Name', 'Decl.', 'Comp.', ...levels, 'Graded', 'Programs'],
     noPolicies: '(no policies to summarise)',
     noFindingsLine: 'No findings.',
     noFiles: 'Name the files to check.',

@@ -1,6 +1,6 @@
 import { a1 } from '../core/a1';
 import { compareMessages } from '../i18n/compare';
-import { emptyCounts, GRADES, gradeScore, type Grade } from '../core/grades';
+import { DEFAULT_SCALE, emptyCounts, labelsOf, levelScore, type GradeLabel, type Scale } from '../core/scale';
 import type { Finding, GradeCounts, Lang } from '../core/report';
 import type { CellLink, DocCell, DocChart, DocTable, SummaryDocument } from '../core/summary-document';
 import { formatFiscalYear } from '../core/years';
@@ -14,18 +14,23 @@ export interface ComparisonDocumentInput {
   current: readonly YearProgram[];
   match: MatchResult;
   findings: readonly (Pick<Finding, 'rule' | 'sheet' | 'program' | 'department'> & { file?: string | null })[];
+  /** The scale counts and changes are spoken in (A–D when absent). */
+  scale?: Scale;
 }
 
 /** The grade a department row declares, or null. */
-export function entryGrade(e: YearEntry | undefined): Grade | null {
+export function entryGrade(e: YearEntry | undefined): GradeLabel | null {
   const p = e?.entry.declaredGrade?.parsed;
   return p?.kind === 'grade' ? p.grade : null;
 }
 
-/** ↑ / ↓ / →, with the steps named when the grade moved two or more. */
-export function gradeChange(from: Grade | null, to: Grade | null, lang: Lang): string {
+/** ↑ / ↓ / →, with the steps (levels of the scale) named when the grade moved two or more. */
+export function gradeChange(from: GradeLabel | null, to: GradeLabel | null, lang: Lang, scale: Scale = DEFAULT_SCALE): string {
   if (from === null || to === null) return '';
-  const d = gradeScore(to) - gradeScore(from);
+  const a = levelScore(scale, from);
+  const b = levelScore(scale, to);
+  if (a === null || b === null) return from === to ? '→' : '';
+  const d = b - a;
   if (d === 0) return '→';
   const arrow = d > 0 ? '↑' : '↓';
   return Math.abs(d) >= 2 ? `${arrow}${arrow} ${compareMessages[lang].twoSteps(Math.abs(d))}` : arrow;
@@ -38,6 +43,8 @@ export function gradeChange(from: Grade | null, to: Grade | null, lang: Lang): s
  */
 export function buildComparisonDocument(input: ComparisonDocumentInput, lang: Lang, sourceLink?: (file: string | null) => string | null): SummaryDocument {
   const m = compareMessages[lang];
+  const scale = input.scale ?? DEFAULT_SCALE;
+  const levels = labelsOf(scale);
   const year = (y: number | null): string => (y === null ? m.unknownYear : formatFiscalYear(y, lang));
   const link = (p: YearProgram, row: number, col: number, text: string): DocCell => {
     const target: CellLink = { sheet: p.sheet, cell: a1(row, col) };
@@ -68,7 +75,7 @@ export function buildComparisonDocument(input: ComparisonDocumentInput, lang: La
         rows.push([
           goal(c), policy(c), link(c, c.nameCell.row, c.nameCell.col, name), pair.current.entry.department,
           pair.previous.length === 0 ? m.added : before, now,
-          pair.previous.length === 0 ? m.added : gradeChange(before, now, lang),
+          pair.previous.length === 0 ? m.added : gradeChange(before, now, lang, scale),
           nextPolicyOf(pair.previous), findingsAt(c, pair.current),
         ]);
       }
@@ -109,34 +116,34 @@ export function buildComparisonDocument(input: ComparisonDocumentInput, lang: La
     const slot = (label: string[]): { label: string[]; before: GradeCounts; now: GradeCounts } => {
       const k = label.join('\u0000');
       let s = out.get(k);
-      if (!s) out.set(k, (s = { label, before: emptyCounts(), now: emptyCounts() }));
+      if (!s) out.set(k, (s = { label, before: emptyCounts(scale), now: emptyCounts(scale) }));
       return s;
     };
     for (const c of input.current) {
       const s = slot(key(c));
       for (const e of c.entries) {
         const g = entryGrade(e);
-        if (g) s.now[g]++;
+        if (g) s.now[g] = (s.now[g] ?? 0) + 1;
       }
     }
     for (const p of input.previous) {
       const s = slot(key(placeOf.get(p) ?? p));
       for (const e of p.entries) {
         const g = entryGrade(e);
-        if (g) s.before[g]++;
+        if (g) s.before[g] = (s.before[g] ?? 0) + 1;
       }
     }
     return out;
   };
   const countColumns = [
-    ...GRADES.map((g) => ({ header: m.col.previousCounts(g), width: 7, align: 'right' as const })),
-    ...GRADES.map((g) => ({ header: m.col.currentCounts(g), width: 7, align: 'right' as const })),
+    ...levels.map((g) => ({ header: m.col.previousCounts(g), width: 7, align: 'right' as const })),
+    ...levels.map((g) => ({ header: m.col.currentCounts(g), width: 7, align: 'right' as const })),
     { header: m.col.meanChange, width: 9, align: 'right' as const },
   ];
   const countCells = (before: GradeCounts, now: GradeCounts): DocCell[] => [
-    ...GRADES.map((g) => before[g]),
-    ...GRADES.map((g) => now[g]),
-    meanChange(before, now),
+    ...levels.map((g) => before[g] ?? 0),
+    ...levels.map((g) => now[g] ?? 0),
+    meanChange(before, now, scale),
   ];
   const byPolicy = distribution((p) => [goal(p), policy(p)]);
   const policyTable: DocTable = {
@@ -157,22 +164,27 @@ export function buildComparisonDocument(input: ComparisonDocumentInput, lang: La
     kind: 'chart',
     title: m.chartTitle,
     categories: goals.flatMap((s) => [`${s.label[0]} ${m.previousSeries(year(input.previousYear))}`, `${s.label[0]} ${m.currentSeries(year(input.currentYear))}`]),
-    series: GRADES.map((g) => ({ name: g, values: goals.flatMap((s) => [s.before[g], s.now[g]]) })),
+    series: levels.map((g) => ({ name: g, values: goals.flatMap((s) => [s.before[g] ?? 0, s.now[g] ?? 0]) })),
   };
   return { sheets: [{ name: m.sheet, blocks: [programTable, policyTable, goalTable, chart] }] };
 }
 
 /** Merged departments: their common grade, or null when they differed. */
-function sameGrade(es: readonly YearEntry[]): Grade | null {
+function sameGrade(es: readonly YearEntry[]): GradeLabel | null {
   const gs = new Set(es.map(entryGrade));
   return gs.size === 1 ? [...gs][0] : null;
 }
 
-/** Mean score (A=4 … D=1) this year minus last year, two decimals; null without grades. */
-function meanChange(before: GradeCounts, now: GradeCounts): number | null {
+/** Mean score (levels n … 1, A–D: A=4 … D=1) this year minus last year, two decimals; null without grades. */
+function meanChange(before: GradeCounts, now: GradeCounts, scale: Scale): number | null {
   const mean = (c: GradeCounts): number | null => {
-    const n = GRADES.reduce((s, g) => s + c[g], 0);
-    return n === 0 ? null : GRADES.reduce((s, g) => s + c[g] * gradeScore(g), 0) / n;
+    let n = 0;
+    let sum = 0;
+    for (const g of labelsOf(scale)) {
+      n += c[g] ?? 0;
+      sum += (c[g] ?? 0) * (levelScore(scale, g) ?? 0);
+    }
+    return n === 0 ? null : sum / n;
   };
   const a = mean(before);
   const b = mean(now);

@@ -1,4 +1,4 @@
-import { GRADES, type Grade } from '../core/grades';
+import { DEFAULT_SCALE, labelsOf, totalCount } from '../core/scale';
 import type { GradeCounts, Lang, PolicySummary, ProgressSummary, Report } from '../core/report';
 import type { CellLink, DocBlock, DocCell, DocSheet, DocTable, SummaryDocument } from '../core/summary-document';
 import { formatFiscalYear } from '../core/years';
@@ -24,12 +24,66 @@ export interface DocumentOptions {
 
 export type LinkTo = (sheet: string, cell: string) => CellLink;
 
+/** Counts added level by level (every label any of them holds, in the order first seen). */
 const sumCounts = (list: readonly GradeCounts[]): GradeCounts => {
-  const out: GradeCounts = { A: 0, B: 0, C: 0, D: 0 };
-  for (const c of list) for (const g of GRADES) out[g] += c[g];
+  const out: GradeCounts = {};
+  for (const c of list) for (const g in c) out[g] = (out[g] ?? 0) + c[g];
   return out;
 };
-const totalOf = (c: GradeCounts): number => GRADES.reduce((s, g) => s + c[g], 0);
+const totalOf = (c: GradeCounts): number => totalCount(c);
+
+/**
+ * The level columns of every table: the report's scale (best first), then any label a count
+ * holds beyond it (sheets or departments on different scales), so no count goes unshown.
+ */
+export function reportLevels(report: Report): string[] {
+  const out = labelsOf(report.scale ?? DEFAULT_SCALE);
+  const add = (c: GradeCounts | undefined): void => {
+    if (c) for (const k in c) if (!out.includes(k)) out.push(k);
+  };
+  for (const s of report.sheets) add(s.gradeCounts);
+  for (const p of report.policies) add(p.counts);
+  return out;
+}
+
+/**
+ * The file's name without its folders: a committee document names the workbook, never where it
+ * lay on someone's PC (`C:\\Users\\…`, `/tmp/…`).
+ */
+export function fileNameOf(file: string | null): string | null {
+  if (file === null) return null;
+  const parts = file.split(/[\\/]/).filter((p) => p !== '');
+  return parts[parts.length - 1] ?? file;
+}
+
+/** A level of the grade scale as the 評価基準 states it: its label and, where the workbook defines it, its meaning. */
+interface ScaleLevelView {
+  label: string;
+  meaning?: string;
+}
+
+/** The grade scale to state: the report's (read from the workbook's legend where it has one), else A–D without meanings. */
+function scaleOf(report: Report): { levels: ScaleLevelView[]; fromWorkbook: boolean } {
+  const scale = report.scale ?? DEFAULT_SCALE;
+  return { levels: scale.levels.map((l) => ({ label: l.label, meaning: l.meaning })), fromWorkbook: scale.source !== 'default' };
+}
+
+/** 評価基準: the scale's levels, best first, with their meanings where the workbook states them. */
+function criteriaTable(report: Report, lang: Lang): DocTable {
+  const m = reportMessages[lang];
+  const { levels, fromWorkbook } = scaleOf(report);
+  const anyMeaning = levels.some((l) => l.meaning);
+  return {
+    kind: 'table',
+    title: m.criteriaTitle,
+    columns: [
+      { header: m.col.grade, width: 8, align: 'center' },
+      { header: m.col.meaning, width: 60 },
+    ],
+    rows: levels.map((l, i) => [l.label, l.meaning ?? (i === 0 ? m.bestLevel : i === levels.length - 1 ? m.worstLevel : null)]),
+    notes: [anyMeaning && fromWorkbook ? m.criteriaFromWorkbook : m.criteriaDefault(levels.map((l) => l.label))],
+  };
+}
 
 function yearText(report: Report, lang: Lang): string {
   return report.reportYear !== null ? formatFiscalYear(report.reportYear, lang) : reportMessages[lang].unknownYear;
@@ -114,6 +168,7 @@ function topOf(policies: readonly PolicySummary[]): PolicySummary[] {
 /** 評価集計 alone (the consolidation document reuses it). */
 export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   const m = reportMessages[lang];
+  const levels = reportLevels(report);
   const year = yearText(report, lang);
   const infoBySheet = new Map(report.sheets.map((s) => [s.name, s]));
   const order = report.sheets.map((s) => s.name);
@@ -136,7 +191,7 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
         cut((p.levelLabel ?? String(p.level)).split(/\r?\n/)[0].trim(), 8),
         p.declaredGrade,
         p.computedGrade,
-        ...GRADES.map((g) => p.counts[g]),
+        ...levels.map((g) => p.counts[g] ?? 0),
         graded,
         p.programs,
         p.findings,
@@ -153,7 +208,7 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
       null,
       null,
       null,
-      ...GRADES.map((g) => counts[g]),
+      ...levels.map((g) => counts[g] ?? 0),
       totalOf(counts),
       top.reduce((s, p) => s + p.programs, 0),
       top.reduce((s, p) => s + p.findings, 0),
@@ -164,7 +219,7 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
   if (policyRows.length > 0 || !report.sheets.some((s) => s.progress)) {
     blocks.push({
       kind: 'table',
-      title: `${m.policyTableTitle}　${m.fileLine(report.file, year)}`,
+      title: `${m.policyTableTitle}　${m.fileLine(fileNameOf(report.file), year)}`,
       columns: [
         { header: m.col.sheet, width: 12 },
         { header: m.col.id, width: 9 },
@@ -172,19 +227,19 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
         { header: m.col.level, width: 9 },
         { header: m.col.declared, width: 7, align: 'center' },
         { header: m.col.computed, width: 7, align: 'center' },
-        ...GRADES.map((g) => ({ header: g, width: 5, align: 'right' as const })),
+        ...levels.map((g) => ({ header: g, width: Math.max(5, g.length * 2 + 1), align: 'right' as const })),
         { header: m.col.graded, width: 6, align: 'right' },
         { header: m.col.programs, width: 6, align: 'right' },
         { header: m.col.findings, width: 6, align: 'right' },
       ],
       rows: policyRows,
-      notes: [m.gradedNote, report.method ? m.methodNote(report.method) : null].filter((n): n is string => n !== null),
+      notes: [m.gradedNote, report.method ? m.methodNote(report.method, levels) : null].filter((n): n is string => n !== null),
     });
   }
   for (const view of views) {
     if (!view.counts) continue;
     if (view.sheets.length === 1) {
-      blocks.push(gradeTable(m.gradeTableTitle(view.sheets[0]), view.policies, view.counts, lang));
+      blocks.push(gradeTable(m.gradeTableTitle(view.sheets[0]), view.policies, view.counts, levelsOfSheet(report, view.sheets[0], levels), lang));
       continue;
     }
     // One plan over several sheets: a 評価総括表 per top-level item, titled by it, not by a sheet.
@@ -192,11 +247,12 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
     for (let i = 0; i < top.length; i++) {
       const start = view.policies.indexOf(top[i]);
       const end = i + 1 < top.length ? view.policies.indexOf(top[i + 1]) : view.policies.length;
-      blocks.push(gradeTable(m.gradeTableTitle(policyLabel(top[i])), view.policies.slice(start + 1, end), top[i].counts, lang));
+      blocks.push(gradeTable(m.gradeTableTitle(policyLabel(top[i])), view.policies.slice(start + 1, end), top[i].counts, levels, lang));
     }
   }
-  const plan = planTotals(views, lang);
+  const plan = planTotals(views, levels, lang);
   if (plan) blocks.push(plan.table);
+  if (report.sheets.some((s) => s.gradeCounts)) blocks.push(criteriaTable(report, lang));
   for (const info of report.sheets) {
     if (info.progress && !info.gradeCounts) blocks.push(progressTable(info.name, info.progress, lang));
   }
@@ -205,11 +261,12 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
     blocks.push({
       kind: 'chart',
       title: m.chartTitle,
+      dataTitle: m.chartDataTitle,
       categories: chart.map((c) => c.label),
-      series: GRADES.map((g) => ({ name: g, values: chart.map((c) => c.counts[g]) })),
+      series: levels.map((g) => ({ name: g, values: chart.map((c) => c.counts[g] ?? 0) })),
     });
   }
-  return { name: m.summarySheet, blocks, footer: m.fileLine(report.file, year) };
+  return { name: m.summarySheet, blocks, footer: m.fileLine(fileNameOf(report.file), year) };
 }
 
 interface Category {
@@ -235,7 +292,7 @@ function topPolicies(views: readonly PlanView[], order: readonly string[]): Cate
  * 基本目標, each added up over the sheets it spans, and the whole plan. Only for such plans —
  * several independent plans in one book (Komae) keep their own totals.
  */
-function planTotals(views: readonly PlanView[], lang: Lang): { table: DocTable; goals: Category[] } | null {
+function planTotals(views: readonly PlanView[], levels: readonly string[], lang: Lang): { table: DocTable; goals: Category[] } | null {
   const m = reportMessages[lang];
   const spread = views.filter((v) => v.sheets.length > 1 && v.counts);
   if (spread.length === 0) return null;
@@ -245,14 +302,14 @@ function planTotals(views: readonly PlanView[], lang: Lang): { table: DocTable; 
     const goals = topOf(view.policies);
     for (const goal of goals) {
       categories.push({ label: cut(policyLabel(goal), 40), counts: goal.counts });
-      rows.push([policyLabel(goal), (goal.sheets ?? [goal.sheet]).length, ...GRADES.map((g) => goal.counts[g]), totalOf(goal.counts), goal.programs]);
+      rows.push([policyLabel(goal), (goal.sheets ?? [goal.sheet]).length, ...levels.map((g) => goal.counts[g] ?? 0), totalOf(goal.counts), goal.programs]);
     }
     const whole = view.counts as GradeCounts;
     const goalSum = sumCounts(goals.map((g) => g.counts));
     // Grades outside any top-level item (rare): shown, so the rows still add up to the plan.
-    const rest = GRADES.map((g) => whole[g] - goalSum[g]);
+    const rest = levels.map((g) => (whole[g] ?? 0) - (goalSum[g] ?? 0));
     if (rest.some((n) => n !== 0)) rows.push([m.outsideGoals, null, ...rest, rest.reduce((s, n) => s + n, 0), null]);
-    rows.push([{ text: m.planTotal, emphasis: 'total' }, view.sheets.length, ...GRADES.map((g) => whole[g]), totalOf(whole), goals.length > 0 ? goals.reduce((s, g) => s + g.programs, 0) : null]);
+    rows.push([{ text: m.planTotal, emphasis: 'total' }, view.sheets.length, ...levels.map((g) => whole[g] ?? 0), totalOf(whole), goals.length > 0 ? goals.reduce((s, g) => s + g.programs, 0) : null]);
   }
   return {
     goals: categories,
@@ -262,7 +319,7 @@ function planTotals(views: readonly PlanView[], lang: Lang): { table: DocTable; 
       columns: [
         { header: m.col.goal, width: 40 },
         { header: m.col.sheets, width: 8, align: 'right' },
-        ...GRADES.map((g) => ({ header: g, width: 5, align: 'right' as const })),
+        ...levels.map((g) => ({ header: g, width: Math.max(5, g.length * 2 + 1), align: 'right' as const })),
         { header: m.col.graded, width: 7, align: 'right' },
         { header: m.col.programs, width: 7, align: 'right' },
       ],
@@ -305,17 +362,17 @@ function progressTable(sheet: string, progress: ProgressSummary, lang: Lang): Do
  * names (`1 普及啓発`). Where policies carry the grades, the policies with that grade; where the
  * programs do, the policies just above them that hold programs of that grade, with how many.
  */
-function gradeTable(title: string, policies: readonly PolicySummary[], counts: GradeCounts, lang: Lang): DocTable {
+function gradeTable(title: string, policies: readonly PolicySummary[], counts: GradeCounts, levels: readonly string[], lang: Lang): DocTable {
   const m = reportMessages[lang];
   const declared = policies.some((p) => p.declaredGrade !== null);
   // The lowest policies: those no deeper policy follows (their children are programs).
   const lowest = policies.filter((p, i) => !(policies[i + 1] && policies[i + 1].level > p.level));
-  const rows: DocCell[][] = GRADES.map((g: Grade) => [
+  const rows: DocCell[][] = levels.map((g) => [
     g,
-    counts[g],
+    counts[g] ?? 0,
     (declared
       ? policies.filter((p) => p.declaredGrade === g).map(policyLabel)
-      : lowest.filter((p) => p.counts[g] > 0).map((p) => m.policyWithCount(policyLabel(p), p.counts[g]))
+      : lowest.filter((p) => (p.counts[g] ?? 0) > 0).map((p) => m.policyWithCount(policyLabel(p), p.counts[g]))
     ).join('、') || null,
   ]);
   rows.push([{ text: m.total, emphasis: 'total' }, totalOf(counts), null]);
@@ -346,11 +403,11 @@ function findingsSheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   if (rows.length === 0) rows.push([m.noFindings, null, null, null, null, null, null, null]);
   return {
     name: m.findingsSheet,
-    footer: m.fileLine(report.file, yearText(report, lang)),
+    footer: m.fileLine(fileNameOf(report.file), yearText(report, lang)),
     blocks: [
       {
         kind: 'table',
-        title: `${m.findingsTableTitle}　${m.fileLine(report.file, yearText(report, lang))}`,
+        title: `${m.findingsTableTitle}　${m.fileLine(fileNameOf(report.file), yearText(report, lang))}`,
         columns: [
           { header: m.col.severity, width: 7 },
           { header: m.col.sheet, width: 14 },
@@ -383,4 +440,10 @@ function findingPlace(f: Report['findings'][number], report: Report, link: LinkT
 function cut(s: string, n: number): string {
   const chars = [...s];
   return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
+}
+
+/** A sheet's own levels (its 評価総括表 lists its scale), else the report's. */
+function levelsOfSheet(report: Report, sheet: string, levels: readonly string[]): readonly string[] {
+  const scale = report.sheets.find((s) => s.name === sheet)?.scale;
+  return scale ? labelsOf(scale) : levels;
 }

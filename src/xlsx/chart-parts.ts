@@ -54,8 +54,13 @@ const CONTENT_TYPE = {
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
   drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
 };
-/** Grade colours: A green … D red, readable in greyscale print as light → dark. */
+/** Level colours, best green … worst red (four levels: the A–D colours), readable in greyscale print as light → dark. */
 const SERIES_COLOURS = ['70AD47', '4472C4', 'FFC000', 'C00000'];
+const SERIES_RAMP = ['70AD47', 'A9D18E', '4472C4', 'FFC000', 'ED7D31', 'C00000'];
+function seriesColour(i: number, n: number): string {
+  if (n === SERIES_COLOURS.length) return SERIES_COLOURS[i];
+  return SERIES_RAMP[n <= 1 ? 0 : Math.round((Math.min(i, n - 1) * (SERIES_RAMP.length - 1)) / (n - 1))];
+}
 
 export function addExtras(xlsx: Uint8Array, extras: Extras): Uint8Array {
   if (extras.charts.length === 0 && extras.printTitles.length === 0) return xlsx;
@@ -182,7 +187,7 @@ export function chartXml(chart: PlacedChart): string {
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx><c:strRef><c:f>${escapeXml(ref(chart.sheet, col, chart.headerRow))}</c:f><c:strCache><c:ptCount val="1"/>${strPts([s.name])}</c:strCache></c:strRef></c:tx>` +
-        `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLOURS[i % SERIES_COLOURS.length]}"/></a:solidFill></c:spPr>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${seriesColour(i, chart.series.length)}"/></a:solidFill></c:spPr>` +
         `<c:invertIfNegative val="0"/>` +
         `<c:cat><c:strRef><c:f>${escapeXml(catRef)}</c:f><c:strCache><c:ptCount val="${n}"/>${strPts(chart.categories)}</c:strCache></c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${escapeXml(ref(chart.sheet, col, chart.firstRow, lastRow))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${n}"/>${numPts}</c:numCache></c:numRef></c:val>` +

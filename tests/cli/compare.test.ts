@@ -35,10 +35,10 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-/** The sample pair's findings: each planted difference once, located on this year's cells. */
+/** The sample pair's findings: each planted difference once, located on this year's cells, in the one order (row, then column). */
 const SAMPLE_FINDINGS = [
-  ['previous-grade-conflict', 'error', 'シート1', 'E12'],
   ['program-vanished', 'warning', 'シート1', 'B12'],
+  ['previous-grade-conflict', 'error', 'シート1', 'E12'],
   ['text-unchanged', 'info', 'シート2', 'D10'],
   ['abolished-still-reported', 'warning', 'シート4', 'B14'],
 ];
@@ -51,7 +51,7 @@ test('--json: exit 1, the sample pair’s findings exactly, with both years’ v
   expect(doc.current).toEqual({ files: [current], reportYear: 2020, programs: 42 });
   expect(doc.matched).toBe(42);
   expect(doc.findings.map((f: Record<string, string>) => [f.rule, f.severity, f.sheet, f.cell])).toEqual(SAMPLE_FINDINGS);
-  expect(doc.findings[0]).toMatchObject({ file: current, row: 12, department: '交通対策課', params: { previousGrade: 'B', lastYearGrades: ['C'], previousSheet: 'シート1', previousCell: 'F12' } });
+  expect(doc.findings[1]).toMatchObject({ file: current, row: 12, department: '交通対策課', params: { previousGrade: 'B', lastYearGrades: ['C'], previousSheet: 'シート1', previousCell: 'F12' } });
   expect(doc.vanished).toEqual([{ file: last, sheet: 'シート1', cell: 'B14', path: '(2)-③', name: '福祉有償運送の担い手育成' }]);
   expect(doc.matches).toBeUndefined();
 });
@@ -84,8 +84,8 @@ test('this year as a folder of department workbooks in another template: the sam
   expect(doc.added).toEqual([]);
   // The four planted differences, each in the department file that reports the program.
   expect(doc.findings.map((f: Record<string, string>) => [f.rule, path.basename(f.file), f.sheet])).toEqual([
-    ['previous-grade-conflict', 'その他の課.xlsx', '評価表'],
     ['program-vanished', 'その他の課.xlsx', '評価表'],
+    ['previous-grade-conflict', 'その他の課.xlsx', '評価表'],
     ['text-unchanged', 'その他の課.xlsx', '評価表'],
     ['abolished-still-reported', 'その他の課.xlsx', '評価表'],
   ]);

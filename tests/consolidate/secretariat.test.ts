@@ -182,8 +182,9 @@ describe('consolidate on a secretariat folder', () => {
     const r = await run(['consolidate', dir, '--out', out]);
     expect([0, 1]).toContain(r.code);
     const snapshot = await readWorkbook(await fs.readFile(out), out);
-    const status = snapshot.sheets.find((s) => s.name === '提出状況');
-    const cells = (status?.rows ?? []).flatMap((row) => (row ?? []).map((v) => (typeof v === 'string' ? v : '')));
+    // 提出状況 and the sheet it continues on when its list needs pages of its own (提出状況（2）).
+    const status = snapshot.sheets.filter((s) => /^提出状況(（\d+）)?$/.test(s.name));
+    const cells = status.flatMap((sheet) => sheet.rows).flatMap((row) => (row ?? []).map((v) => (typeof v === 'string' ? v : '')));
     expect(cells.some((c) => c.endsWith('00_提出状況一覧.xlsx'))).toBe(true);
     expect(cells).toContain('提出状況などの管理表です（課の一覧と状況の列があり、評価の列がありません）');
     expect(cells).toContain('提出あり（読めません）');

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { checkWorkbook, type Finding } from '../../src/core';
-import { parseGrade } from '../../src/core/grades';
+import { parseGrade } from '../../src/core/scale';
 import { classifyLabel } from '../../src/core/layout/columns';
 import { SettingsSchema } from '../../src/core/settings';
 import { detectRegions } from '../../src/core/layout/detect';

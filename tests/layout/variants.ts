@@ -134,14 +134,14 @@ export const AXES: Axis[] = [
   },
   { name: 'distractors', values: [{ kind: '9 distractors', applies: always, spec: () => ({ distractors: true }) }] },
   // #20 item 3: years as rows, as evaluation systems export (a plan of year blocks is already years as columns).
-  { name: 'orientation', chance: NEW_AXIS_CHANCE, values: [{ kind: '10 years as rows', applies: (p) => has(p, 'grade') && !has(p, 'yearStatus'), spec: () => ({ orientation: 'long' }) }] },
+  { name: 'orientation', chance: NEW_AXIS_CHANCE, values: [{ kind: '13 years as rows', applies: (p) => has(p, 'grade') && !has(p, 'yearStatus'), spec: () => ({ orientation: 'long' }) }] },
   // #20 item 4: several tables on one sheet (two plans' tables, or one plan's split at a block).
   {
     name: 'tables per sheet',
     chance: NEW_AXIS_CHANCE,
     values: [
-      { kind: '11 tables side by side', applies: (p) => p.tables.length > 1 || (p.tables[0].blocks.length > 1 && p.summaries.length === 0), spec: () => ({ tablesPerSheet: 'side-by-side' }) },
-      { kind: '11 tables stacked', applies: (p) => p.tables.length > 1 || (p.tables[0].blocks.length > 1 && p.summaries.length === 0), spec: () => ({ tablesPerSheet: 'stacked' }) },
+      { kind: '14 tables side by side', applies: (p) => p.tables.length > 1 || (p.tables[0].blocks.length > 1 && p.summaries.length === 0), spec: () => ({ tablesPerSheet: 'side-by-side' }) },
+      { kind: '14 tables stacked', applies: (p) => p.tables.length > 1 || (p.tables[0].blocks.length > 1 && p.summaries.length === 0), spec: () => ({ tablesPerSheet: 'stacked' }) },
     ],
   },
   // #20 item 4: last year's sheet kept beside this year's.
@@ -149,8 +149,23 @@ export const AXES: Axis[] = [
     name: 'sheets per year',
     chance: NEW_AXIS_CHANCE,
     values: [
-      { kind: '12 last year’s sheet after', applies: always, spec: () => ({ lastYearSheet: 'after' }) },
-      { kind: '12 last year’s sheet before', applies: always, spec: () => ({ lastYearSheet: 'before' }) },
+      { kind: '15 last year’s sheet after', applies: always, spec: () => ({ lastYearSheet: 'after' }) },
+      { kind: '15 last year’s sheet before', applies: always, spec: () => ({ lastYearSheet: 'before' }) },
+    ],
+  },
+  {
+    name: 'row decorations',
+    values: [
+      { kind: '12 headings', applies: always, spec: (_p, rnd) => ({ decorations: { headings: rnd() < 0.5 ? 'bracket' : 'bullet' } }) },
+      { kind: '12 example row', applies: always, spec: () => ({ decorations: { examples: 'word' } }) },
+      { kind: '12 example row styled', applies: always, spec: (_p, rnd) => ({ decorations: { examples: rnd() < 0.5 ? 'italic' : 'grey' } }) },
+      { kind: '12 totals', applies: always, spec: (_p, rnd) => ({ decorations: { totals: rnd() < 0.5 ? 'word' : 'counts' } }) },
+      { kind: '12 footnotes', applies: always, spec: () => ({ decorations: { footnotes: true } }) },
+      {
+        kind: '12 all decorations',
+        applies: always,
+        spec: (_p, rnd) => ({ decorations: { headings: rnd() < 0.5 ? 'bracket' : 'bullet', examples: pick(['word', 'italic', 'grey'] as const, rnd), totals: rnd() < 0.5 ? 'word' : 'counts', footnotes: true } }),
+      },
     ],
   },
 ];

@@ -87,8 +87,8 @@ runRuleTests('achievement-grade-mismatch', {
         {
           sheet: SHEET, cell: 'F6', row: 6, program: '福祉の理解、ボランティア学習の推進',
           message: {
-            ja: ['「福祉の理解、ボランティア学習の推進」の評価「D」が達成度「100%」と合いません', 'Dは未実施'],
-            en: ['"福祉の理解、ボランティア学習の推進" is evaluated "D" but its achievement says "100%"', 'D means the program was not carried out'],
+            ja: ['「福祉の理解、ボランティア学習の推進」の評価「D」が達成度「100%」と合いません', 'Dは最も低い段階'],
+            en: ['"福祉の理解、ボランティア学習の推進" is evaluated "D" but its achievement says "100%"', 'D is the lowest level'],
           },
         },
         { sheet: SHEET, cell: 'F7', row: 7, message: { ja: ['評価「D」が達成度「100%」と合いません'], en: ['is evaluated "D" but its achievement says "100%"'] } },

@@ -44,7 +44,7 @@ runRuleTests('layout-uncertain', {
       errors: [
         {
           sheet: SHEET, cell: 'F4', row: 4,
-          message: { ja: ['見出しに「評価」がないため', 'F列を評価の列とみなしました'], en: ['column F, which holds A–D, was taken as the grade column'] },
+          message: { ja: ['見出しに「評価」がないため', 'F列を評価の列とみなしました'], en: ['column F, which holds grades, was taken as the grade column'] },
         },
       ],
     },

@@ -39,6 +39,9 @@ export const RULE_SEVERITIES = {
   'correction-unmatched': 'warning',
   // added with the one reader: a sheet whose part is missing from the file
   'sheet-unreadable': 'error',
+  // added with the open scale (#20): an Excel error value in a grade cell; formulas without results
+  'grade-error-value': 'error',
+  'grade-unverified': 'warning',
   // added with years as rows: two records of one program-year with different grades
   'record-conflict': 'error',
 } as const satisfies Record<string, Severity>;
@@ -55,6 +58,8 @@ export const CONSOLIDATION_RULE_SEVERITIES = {
   'department-missing': 'error',
   'department-name-differs': 'info',
   'whole-plan-workbook': 'warning',
+  // added with the open scale (#20): departments of one plan on different scales
+  'scale-mixed': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITIES;

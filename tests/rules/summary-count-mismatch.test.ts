@@ -1,4 +1,7 @@
-import { GRADES, type Grade, type PolicySummary } from '../../src/core';
+import { DEFAULT_SCALE, labelsOf, type PolicySummary } from '../../src/core';
+
+type Grade = string;
+const GRADES = labelsOf(DEFAULT_SCALE);
 import { check, runRuleTests, seed, set } from './rule-tester';
 
 const komae = seed('komae-policy');

@@ -9,7 +9,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-import { checkWorkbook, GRADES, type Report } from '../../src/core';
+import { checkWorkbook, DEFAULT_SCALE, labelsOf, type Report } from '../../src/core';
+
+const GRADES = labelsOf(DEFAULT_SCALE);
 import type { PlanNode, SheetPlan } from '../../src/core/plan/types';
 import { planGroups } from '../../src/core/summary/policies';
 import { buildSummaryDocument } from '../../src/render';
@@ -133,7 +135,7 @@ function sheet(name: string, roots: PlanNode[]): SheetPlan {
     n.children.forEach(walk);
   };
   roots.forEach(walk);
-  return { sheet: name, layout: {} as SheetPlan['layout'], roots, nodes, gradedDepth: 2, gradedAtLeaves: true, years: [], gradeCol: null };
+  return { sheet: name, layout: {} as SheetPlan['layout'], roots, nodes, gradedDepth: 2, gradedAtLeaves: true, years: [], gradeCol: null, scale: DEFAULT_SCALE };
 }
 const goal = (s: string, id: string, name: string, programs: string[], label = '基本目標'): PlanNode =>
   node(s, id, name, label, [node(s, null, `${name}の施策`, '基本施策', programs.map((p) => node(s, null, p, null)))]);

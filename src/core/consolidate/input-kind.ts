@@ -13,7 +13,8 @@ import { normalizeForMatch } from '../text';
 export function isHyokaOutput(snapshot: WorkbookSnapshot, fileName: string): boolean {
   if (snapshot.sheets.length === 0) return false;
   if (snapshot.sheets.every(isOutputSheet)) return true;
-  if (!snapshot.sheets.every((s) => OUTPUT_SHEETS.has(s.name))) return false;
+  // A sheet continued for printing is named after it: 評価集計（2） (xlsx/write.ts printedDocument).
+  if (!snapshot.sheets.every((s) => OUTPUT_SHEETS.has(s.name.replace(/（\d+）$/, '')))) return false;
   if (OUTPUT_FILE.test(baseName(fileName))) return true;
   return snapshot.sheets.every((s) => s.visibility !== 'visible' || hasOwnHeader(s));
 }

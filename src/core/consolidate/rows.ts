@@ -1,5 +1,5 @@
 import { a1 } from '../a1';
-import type { ParsedGrade } from '../grades';
+import type { ParsedGrade } from '../scale';
 import { expectsGrade } from '../plan/units';
 import type { SheetPlan } from '../plan/types';
 import { levelsKey, levelsOf, type ProgramLevel } from './identity';
@@ -45,6 +45,7 @@ export function programRows(plans: readonly SheetPlan[], file: string, fileIndex
           previousGrade: gradeText(entry.previousGrade?.parsed),
           nextPolicy: entry.nextPolicy?.text.trim() ?? '',
           gradeKey: gradeKey(grade?.parsed),
+          graded: grade?.parsed.kind === 'grade',
           counted: true,
           masterIndex: null,
         });
@@ -55,12 +56,12 @@ export function programRows(plans: readonly SheetPlan[], file: string, fileIndex
 }
 
 function gradeText(p: ParsedGrade | undefined): string {
-  if (!p || p.kind === 'blank') return '';
+  if (!p || p.kind === 'blank' || p.kind === 'unverified') return '';
   return p.text;
 }
 
 function gradeKey(p: ParsedGrade | undefined): string {
-  if (!p || p.kind === 'blank') return '';
+  if (!p || p.kind === 'blank' || p.kind === 'unverified') return '';
   if (p.kind === 'grade') return p.grade;
   if (p.kind === 'none') return '-';
   return p.text.normalize('NFKC').trim();

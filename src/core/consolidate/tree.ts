@@ -1,4 +1,4 @@
-import { GRADES, emptyCounts, type Grade } from '../grades';
+import { emptyCounts, type Scale } from '../scale';
 import type { PolicySummary } from '../report';
 import type { Settings } from '../settings';
 import { computeGrade } from '../summary/method';
@@ -112,7 +112,7 @@ export function buildMergedTree(rows: readonly MergedRow[], master: PlanMaster |
  * 施策ごとの集計 over every file: the same PolicySummary `check` gives, counted from the merged
  * rows (a program reported twice counts once) and pointing at 取りまとめ's rows.
  */
-export function summariseMerged(tree: MergedTree, findingsPerLine: ReadonlyMap<number, number>, settings: Settings): PolicySummary[] {
+export function summariseMerged(tree: MergedTree, findingsPerLine: ReadonlyMap<number, number>, settings: Settings, scale: Scale): PolicySummary[] {
   const lineIndex = new Map<MergedRow, number>();
   tree.lines.forEach((l, i) => {
     if (l.kind === 'row') lineIndex.set(l.row, i);
@@ -125,27 +125,27 @@ export function summariseMerged(tree: MergedTree, findingsPerLine: ReadonlyMap<n
   for (const g of tree.groups) {
     for (const node of g.nodes) {
       if (node.children.length === 0) continue;
-      const counts = emptyCounts();
+      const counts = emptyCounts(scale);
       let programs = 0;
       let findings = ownFindings(node, lineIndex, unreportedLine, findingsPerLine);
       const walk = (n: MergedNode): void => {
         for (const c of n.children) {
-          for (const r of c.rows) if (r.counted && isGrade(r.gradeKey)) counts[r.gradeKey]++;
+          for (const r of c.rows) if (r.counted && r.graded) counts[r.gradeKey] = (counts[r.gradeKey] ?? 0) + 1;
           findings += ownFindings(c, lineIndex, unreportedLine, findingsPerLine);
           if (c.children.length === 0) programs++;
           else walk(c);
         }
       };
       walk(node);
-      const own = node.rows.find((r) => r.counted && isGrade(r.gradeKey));
+      const own = node.rows.find((r) => r.counted && r.graded);
       out.push({
         sheet: g.name,
         id: node.level.id !== null ? node.level.path : node.level.name,
         name: node.level.name,
         level: node.depth,
         levelLabel: node.level.levelLabel,
-        declaredGrade: own && isGrade(own.gradeKey) ? own.gradeKey : null,
-        computedGrade: computeGrade(counts, settings),
+        declaredGrade: own ? own.gradeKey : null,
+        computedGrade: computeGrade(counts, scale, settings),
         counts,
         programs,
         row: node.firstLine || 1,
@@ -162,10 +162,6 @@ function ownFindings(node: MergedNode, lineIndex: Map<MergedRow, number>, unrepo
   const u = unreported.get(node);
   if (u !== undefined) n += perLine.get(u) ?? 0;
   return n;
-}
-
-function isGrade(key: string): key is Grade {
-  return (GRADES as readonly string[]).includes(key);
 }
 
 const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン';

@@ -99,6 +99,8 @@ export interface ConsolidatedFile {
   sheets: string[];
   /** Why it could not be read. */
   unreadable: string | null;
+  /** The scale its grades were read on (readable files). */
+  scale?: import('../scale').Scale;
 }
 
 /** A file whose rows lost a conflict to another file's (same program, same department). */
@@ -130,8 +132,10 @@ export interface MergedRow {
   grade: string;
   previousGrade: string;
   nextPolicy: string;
-  /** The grade as compared across files: `A`…`D`, `-` (none), `` (blank) or the text. */
+  /** The grade as compared across files: the level's label, `-` (none), `` (blank) or the text. */
   gradeKey: string;
+  /** `gradeKey` is a level of the file's scale (counted in the summary). */
+  graded: boolean;
   /** Counted in the summary: of several files with its program and department, the preferred one's (resubmission.ts). */
   counted: boolean;
   /** When not counted because another file's row was preferred: which and why. */

@@ -1,5 +1,6 @@
 import type { ColumnRole } from '../settings';
 import { findYears } from '../years';
+import { HEADER_SCALE_SOURCE } from '../scale';
 
 /**
  * Column roles from header labels. Labels arrive normalised by normalizeHeader (NFKC, no
@@ -20,12 +21,12 @@ const NAME =
 // Header words per role (the issue's synonym lists and their common spellings), matched on
 // labels normalised by normalizeHeader. A header word is one piece of evidence: detect.ts
 // weighs it against what the column's cells hold and any validation list on the column.
-const GRADE_SCALE = String.raw`(\((A|[A-D][-~〜～・,、]*D|A[~〜～-]D|[A-D・,、]+)\))?`;
+const GRADE_SCALE = HEADER_SCALE_SOURCE;
 const GRADE = new RegExp(
-  String.raw`^((今年度|当該年度|本年度|令和\d+年度|\d{4}年度)の?)?(担当課の?|所管課の?|担当部署の?|事業|進捗|総合|自己|最終|施策)?評価(結果|区分|ランク)?${GRADE_SCALE}$|^check(\(評価\))?$|^評価\(check\)$|^チェック$`,
+  String.raw`^((今年度|当該年度|本年度|令和\d+年度|\d{4}年度)の?)?(担当課の?|所管課の?|担当部署の?|事業|進捗|総合|自己|最終|施策)?評価(結果|区分|ランク|点)?${GRADE_SCALE}$|^check(\(評価\))?$|^評価\(check\)$|^チェック$`,
   'i',
 );
-const PREVIOUS_GRADE = /^(前年度|昨年度|前回)の?(担当課の?|事業|進捗|総合|自己)?評価(結果)?(\([A-D・,、~〜～-]+\))?$/;
+const PREVIOUS_GRADE = new RegExp(String.raw`^(前年度|昨年度|前回)の?(担当課の?|事業|進捗|総合|自己)?評価(結果)?${HEADER_SCALE_SOURCE}$`);
 const NEXT_POLICY = /次年度.*(方針|方向性)|^今後の(方針|方向性|取り?組み?方針)$|^(方向性|今後の展開)$/;
 const DEPARTMENT = /^(担当課|所管課|担当部署|担当部局|担当|担当課名|所管|所管部署|主管課|実施主体|担当課等|担当課・?機関|実施課|関係課)$/;
 const ACHIEVEMENT = /^(達成(度|率|状況)|進捗(状況|率|度))(\(%\))?$/;

@@ -1,8 +1,8 @@
 import { parseAchievement } from '../achievement';
-import { parseGrade, type GradeNotation } from '../grades';
+import { classifyToken, DEFAULT_SCALE, findLegends, inferScale, isDefaultLevels, labelsOf, parseGrade, scaleOfLevelHeaders, scaleOfLevels, scaleOfList, type GradeNotation, type Scale } from '../scale';
 import type { SheetKind } from '../report';
+import { correctionsFor, isSheetKind, tableKey, type Correction, type CorrectionUse, type TableCorrections, type TableRef } from '../corrections';
 import type { ColumnRole } from '../settings';
-import { correctionsFor, isSheetKind, tableKey, type Correction, type CorrectionUse, type TableCorrections } from '../corrections';
 import { cellAt, cellText, columnCount, isBlank, type CellRange, type SheetSnapshot } from '../snapshot';
 import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
 import { findYears } from '../years';
@@ -11,6 +11,7 @@ import { classifyLabel, headerScore } from './columns';
 import { detectOrientation } from './orientation';
 import { areaView, splitTables, tableKeyOf, type HeaderProbe, type TableArea } from './regions';
 import { detectSummaryTables } from './summary-table';
+import { isTitleText, looksLikeTotalRow } from './row-roles';
 import type { BlockHeaderLine, ColumnEvidence, ColumnLayout, SheetLayout, SummaryTableLayout } from './types';
 
 /** How far down we look for a table header: titles and block headers sit above it. */
@@ -22,6 +23,11 @@ const TITLE_KEYWORDS = /報告|実績|評価|調書|進捗|点検|管理表|総�
 export interface DetectOptions {
   /** 次年度方針 vocabulary: the share of a column's cells in it is evidence for the role. */
   nextPolicyVocabulary?: readonly string[];
+  /**
+   * Legends (凡例・評価基準) that may define the grade scale: the sheet's own first, then the
+   * rest of the workbook's. Absent: the sheet's own are read.
+   */
+  legends?: readonly Scale[];
   /** A person's corrections (settings.corrections), read through `correctionsFor`. */
   corrections?: readonly Correction[];
   /** Records which corrections applied (the rest are reported as matching nothing). */
@@ -41,6 +47,7 @@ export function detectLayout(sheet: SheetSnapshot, options: DetectOptions = {}):
  * repeated page headers inside it) and any 評価総括表 below or beside it. Always at least one.
  */
 export function detectRegions(sheet: SheetSnapshot, options: DetectOptions = {}): SheetLayout[] {
+  if (options.legends === undefined) options = { ...options, legends: findLegends(sheet) };
   const settings = { corrections: options.corrections ?? [] };
   // What the sheet as a whole is, as a person said (a correction with no table): read first,
   // because it decides how the sheet is read at all.
@@ -149,13 +156,21 @@ interface Area {
  */
 function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area): SheetLayout[] {
   const whole: TableArea = { top: area.top, bottom: area.bottom, left: 0, right: area.right };
-  // A person who named the sheet's header row (a correction for no particular table) read it as one table.
-  const oneTable = (options.corrections ?? []).some((c) => c.sheet === sheet.name && c.table === undefined && c.headerRow !== undefined);
-  const split = oneTable ? [whole] : splitTables(sheet, whole, probeHeader);
-  if (split.length < 2) return [detectEvaluation(sheet, sheetKind, options, area)];
+  const sheetWide = (options.corrections ?? []).filter((c) => c.sheet === sheet.name && c.table === undefined);
+  // A person who named the sheet's header row read it as one table.
+  const split = sheetWide.some((c) => c.headerRow !== undefined && c.column === undefined && c.row === undefined) ? [whole] : splitTables(sheet, whole, probeHeader);
+  if (split.length < 2) return [detectEvaluation(sheet, sheetKind, options, area, () => true)];
   const sheetYear = statedYear(sheet, split[0].top + HEADER_SCAN_ROWS, columnCount(sheet));
+  // Corrections naming no table: a column one goes to the first table holding the column (old
+  // settings knew one table per sheet), anything else to the first table.
+  const owner = new Map<Correction, number>();
+  for (const c of sheetWide) {
+    const col = c.column !== undefined ? columnIndex(c.column) : null;
+    const i = col === null ? 0 : split.findIndex((t) => col >= t.left && col <= t.right);
+    if (i >= 0) owner.set(c, i);
+  }
   return split.map((t, i) => {
-    const layout = detectEvaluation(areaView(sheet, t), sheetKind, options, { top: t.top, bottom: t.bottom, right: t.right, left: t.left, titleFrom: t.top, first: i === 0 });
+    const layout = detectEvaluation(areaView(sheet, t), sheetKind, options, { top: t.top, bottom: t.bottom, right: t.right, titleFrom: t.top }, (c) => owner.get(c) === i);
     layout.firstCol = Math.min(layout.lastCol, layout.columns.find((c) => c.col >= t.left && c.label !== '')?.col ?? t.left);
     layout.area = t;
     // A title over both tables (one line across the sheet) states the year for each.
@@ -178,7 +193,8 @@ function probeHeader(view: SheetSnapshot, area: TableArea): HeaderProbe | null {
   return { rows, labels, roles };
 }
 
-function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area): SheetLayout {
+/** `takesSheetWide`: which corrections naming no table this table takes (see evaluationTables). */
+function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area, takesSheetWide: (c: Correction) => boolean): SheetLayout {
   const merges = new MergeIndex(sheet.merges);
   const rowCount = Math.min(sheet.rows.length, area.bottom + 1);
   const width = Math.min(maxWidth(sheet, Math.min(rowCount, area.top + HEADER_SCAN_ROWS + 20)), area.right + 1);
@@ -192,9 +208,8 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   // the same once a correction has moved its header row): the A1 of its top-left header cell.
   const detected = findHeaderRow(sheet, merges, width, area.top, rowCount);
   const found = detected !== null ? expandHeader(sheet, merges, detected, width, area.top) : [];
-  if (found.length > 0) layout.tableKey = tableKeyOf(found, columnLabels(sheet, merges, found, width), area.left ?? 0) ?? tableKey(found[0], area.left ?? 0);
-  const first = area.first ?? true;
-  const table = found.length > 0 ? { key: layout.tableKey as string, headerRows: found.map((r) => r + 1), first } : { key: '', headerRows: [], first };
+  layout.tableKey = tableKeyOf(found, found.length > 0 ? columnLabels(sheet, merges, found, width) : [], 0) ?? undefined;
+  const table: TableRef = { key: layout.tableKey ?? '', headerRows: found.map((r) => r + 1), first: false, takes: takesSheetWide };
   // The sheet-wide kind was read (and marked) already; everything else is the table's.
   const corrections = correctionsFor({ corrections: options.corrections ?? [] }, sheet.name, table, options.use, (c) => !isSheetKind(c));
   const kindCorrection = corrections.kind ?? sheetKind;
@@ -224,8 +239,12 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   layout.repeatedHeaderRows = repeatedHeaders(sheet, merges, headerRows, width, layout.lastDataRow);
   const hiddenRows = new Set(sheet.hiddenRows ?? []);
   for (const r of hiddenRows) if (r >= layout.firstDataRow && r <= layout.lastDataRow && rowHasContent(sheet, r, width)) layout.hiddenRowsSkipped++;
-  weighEvidence(sheet, layout, options, hiddenRows, new Set(sheet.hiddenCols ?? []));
+  const evidence = weighEvidence(sheet, layout, options, hiddenRows, new Set(sheet.hiddenCols ?? []));
   applyOverrides(layout, labels, corrections);
+  // A person's scale (levels best first) for the table, or for its grade column, beats every inference.
+  const gradeLetter = layout.columns.find((c) => c.role === 'grade')?.col;
+  const personScale = corrections.scale ?? (gradeLetter !== undefined ? corrections.columns[columnLetter(gradeLetter)]?.scale : undefined);
+  resolveScale(layout, personScale ? scaleOfLevels(personScale.levels, 'correction') : undefined, options, evidence);
   detectOrientation(sheet, layout, hiddenRows);
 
   const roles = new Set(layout.columns.map((c) => c.role));
@@ -399,18 +418,66 @@ function expandHeader(sheet: SheetSnapshot, merges: MergeIndex, row: number, wid
     const below = rows[rows.length - 1] + 1;
     if (below >= sheet.rows.length) break;
     const cells = (sheet.rows[below] ?? []).slice(0, width).map((v) => normalizeHeader(cellText(v))).filter((t) => t !== '');
-    if (cells.length > 0 && cells.every((t) => SUB_HEADER_LABELS.has(t))) {
+    if (cells.length > 0 && (cells.every((t) => SUB_HEADER_LABELS.has(t)) || isLevelSubHeader(sheet, merges, below, width))) {
       rows.push(below);
       score = bandScore(sheet, merges, rows, width);
       continue;
     }
     if (cells.length === 0 || looksLikeData(sheet, below, width)) break;
+    // A title alone under the header (`■ 相談支援`, `【基本施策】`) heads the rows, not the columns.
+    if (cells.length === 1 && isTitleText(cells[0])) break;
     const joined = bandScore(sheet, merges, [...rows, below], width);
     if (joined <= score) break;
     rows.push(below);
     score = joined;
   }
   return rows;
+}
+
+/**
+ * A row of level labels under one grade header (`評価` merged over `A | B | C | D`, or `S | A |
+ * B | C`, `◎ | ○ | △ | ×`): the sub-headers of a form that marks the grade in one of N columns.
+ * Its other cells are blank (merged down from the header) or sub-labels.
+ */
+function isLevelSubHeader(sheet: SheetSnapshot, merges: MergeIndex, row: number, width: number): boolean {
+  const cells = sheet.rows[row] ?? [];
+  let run: string[] = [];
+  let runStart = -1;
+  let found = false;
+  const close = (end: number): void => {
+    if (run.length >= 2 && levelRun(run) && sameHeaderAbove(sheet, merges, row - 1, runStart, end)) found = true;
+    run = [];
+  };
+  for (let c = 0; c < Math.min(width, cells.length); c++) {
+    const t = normalizeHeader(cellText(cells[c] ?? null));
+    if (t === '') {
+      close(c - 1);
+      continue;
+    }
+    if (t.length <= 5 && classifyToken(t).kind !== 'other') {
+      if (run.length === 0) runStart = c;
+      run.push(t);
+      continue;
+    }
+    close(c - 1);
+    if (!SUB_HEADER_LABELS.has(t)) return false;
+  }
+  close(Math.min(width, cells.length) - 1);
+  return found;
+}
+
+function levelRun(labels: readonly string[]): boolean {
+  const s = scaleOfLevelHeaders(labels);
+  return s !== null && s.kind !== 'custom' && s.levels.length === labels.length;
+}
+
+/** The cells above a run hold one header (a merged area over them, or the same text in each). */
+function sameHeaderAbove(sheet: SheetSnapshot, merges: MergeIndex, row: number, from: number, to: number): boolean {
+  if (row < 0) return false;
+  const first = normalizeHeader(headerText(sheet, merges, row, from));
+  if (first === '') return false;
+  for (let c = from + 1; c <= to; c++) if (normalizeHeader(headerText(sheet, merges, row, c)) !== first) return false;
+  return true;
 }
 
 /** Joined header labels per column; parts separated by line breaks so the last part stays visible. */
@@ -442,6 +509,7 @@ function classifyColumns(labels: string[]): ColumnLayout[] {
     if (c.year !== undefined && c.role === 'grade') evidence.push({ kind: 'year-header', year: c.year });
     columns.push({ col, label: label, role: c.role, year: c.year, source: 'detected', evidence });
   });
+  levelColumnGroups(columns, labels, { multiYear, previousYear: undefined });
   // 担当部署 and 担当課 side by side: the 課 is the one that reports.
   const departments = columns.filter((c) => c.role === 'department');
   if (departments.length > 1) {
@@ -449,6 +517,40 @@ function classifyColumns(labels: string[]): ColumnLayout[] {
     for (const c of departments) if (c !== keep) c.role = 'text';
   }
   return columns;
+}
+
+/**
+ * Columns under one grade header whose sub-headers are the levels (`評価` over `A | B | C | D`):
+ * one grade column read from a mark in one of them (encoding `level-columns`). The first
+ * column stands for the group; the others are its level columns, not checked on their own.
+ */
+function levelColumnGroups(columns: ColumnLayout[], labels: string[], context: { multiYear: boolean; previousYear?: number }): void {
+  const prefixOf = (l: string): string | null => (l.includes('\n') ? l.slice(0, l.lastIndexOf('\n')) : null);
+  for (let c = 0; c < labels.length; ) {
+    const prefix = prefixOf(labels[c]);
+    let end = c;
+    while (prefix !== null && end + 1 < labels.length && prefixOf(labels[end + 1]) === prefix) end++;
+    if (prefix === null || end === c) {
+      c = end + 1;
+      continue;
+    }
+    const levels = labels.slice(c, end + 1).map((l) => l.slice(l.lastIndexOf('\n') + 1));
+    const role = classifyLabel(prefix, context).role;
+    if ((role === 'grade' || role === 'previousGrade') && levelRun(levels)) {
+      const group = columns.slice(c, end + 1);
+      const head = group[0];
+      head.role = role;
+      head.label = prefix;
+      head.encoding = 'level-columns';
+      head.levelColumns = group.map((g, i) => ({ col: g.col, label: levels[i] }));
+      head.evidence = [{ kind: 'header', word: prefix.replace(/\n/g, '') }, { kind: 'level-columns', labels: levels }];
+      for (const g of group.slice(1)) {
+        g.role = 'ignore';
+        g.evidence = [{ kind: 'level-columns', labels: levels }];
+      }
+    }
+    c = end + 1;
+  }
 }
 
 function applyOverrides(layout: SheetLayout, labels: string[], corrections: TableCorrections): void {
@@ -479,7 +581,14 @@ interface ColumnStats {
   vocabularyLike: number;
   departmentLike: number;
   prose: number;
+  /** Short texts and small whole numbers, with how often each occurs (the evidence of a scale). */
+  tokens: Map<string, number>;
+  /** Rows with exactly one mark across the column's level columns (level-columns encoding). */
+  marked: number;
 }
+
+/** Distinct short texts kept per column: a grade column has a handful; prose has many, and is not a scale. */
+const MAX_TOKENS = 64;
 
 /** Enough rows to know what a column holds; detection stays linear on 100k-row sheets. */
 const CONTENT_SAMPLE_ROWS = 4000;
@@ -489,13 +598,13 @@ function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: Read
   const width = layout.columns.length;
   const stats: ColumnStats[] = [];
   for (let c = 0; c < width; c++) {
-    stats.push({ filled: 0, gradeLike: 0, bareGrades: 0, dashes: 0, notations: new Map(), achievementLike: 0, vocabularyLike: 0, departmentLike: 0, prose: 0 });
+    stats.push({ filled: 0, gradeLike: 0, bareGrades: 0, dashes: 0, notations: new Map(), achievementLike: 0, vocabularyLike: 0, departmentLike: 0, prose: 0, tokens: new Map(), marked: 0 });
   }
   const repeated = new Set(layout.repeatedHeaderRows);
   const end = Math.min(layout.lastDataRow, layout.firstDataRow + CONTENT_SAMPLE_ROWS);
   for (let r = layout.firstDataRow; r <= end; r++) {
     const row = sheet.rows[r];
-    if (!row || hiddenRows.has(r) || repeated.has(r)) continue;
+    if (!row || hiddenRows.has(r) || repeated.has(r) || looksLikeTotalRow(row, width)) continue;
     for (let c = 0; c < Math.min(width, row.length); c++) {
       const v = row[c];
       if (isBlank(v)) continue;
@@ -503,8 +612,10 @@ function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: Read
       s.filled++;
       const achievement = parseAchievement(v).kind;
       if (achievement !== 'none') s.achievementLike++;
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10) addToken(s.tokens, String(v));
       if (typeof v !== 'string') continue;
       const t = v.trim();
+      if (t.length <= 40 && !isDashOnly(t)) addToken(s.tokens, t);
       if (t.length > 40) {
         s.prose++;
         continue;
@@ -529,21 +640,56 @@ function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: Read
   return stats;
 }
 
-/** Validation lists on a column's data rows: grade lists (A–D) and 次年度方針 lists. */
-function validationsByColumn(sheet: SheetSnapshot, layout: SheetLayout, vocabulary: ReadonlySet<string>): Map<number, { items: string[]; grades: boolean; policy: boolean }> {
-  const out = new Map<number, { items: string[]; grades: boolean; policy: boolean }>();
-  for (const v of sheet.validations ?? []) {
-    const distinct = new Set<string>();
-    for (const item of v.items) {
-      const g = parseGrade(item);
-      if (g.kind === 'grade') distinct.add(g.grade);
+/** Level columns: rows whose level columns hold exactly one mark (evidence the form is read right). */
+function markedRows(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: ReadonlySet<number>, stats: ColumnStats[]): void {
+  const end = Math.min(layout.lastDataRow, layout.firstDataRow + CONTENT_SAMPLE_ROWS);
+  for (const c of layout.columns) {
+    if (c.encoding !== 'level-columns' || !c.levelColumns) continue;
+    for (let r = layout.firstDataRow; r <= end; r++) {
+      if (hiddenRows.has(r)) continue;
+      let marks = 0;
+      for (const l of c.levelColumns) if (!isBlank(cellAt(sheet, r, l.col)) && !isDashOnly(cellText(cellAt(sheet, r, l.col)))) marks++;
+      if (marks === 1) stats[c.col].marked++;
     }
-    const grades = distinct.size >= 3;
-    const policy = !grades && v.items.length > 0 && v.items.filter((i) => vocabulary.has(i.trim())).length >= Math.max(2, v.items.length / 2);
-    if (!grades && !policy) continue;
+  }
+}
+
+function addToken(tokens: Map<string, number>, t: string): void {
+  const n = tokens.get(t);
+  if (n !== undefined) tokens.set(t, n + 1);
+  else if (tokens.size < MAX_TOKENS) tokens.set(t, 1);
+}
+
+/** A column's counts re-read on a scale other than A–D (S/A/B/C, ◎○△×, points …). */
+function restate(st: ColumnStats, scale: Scale): void {
+  let gradeLike = st.dashes;
+  let bare = 0;
+  const notations = new Map<GradeNotation, number>();
+  for (const [t, n] of st.tokens) {
+    const g = parseGrade(t, scale);
+    if (g.kind !== 'grade') continue;
+    gradeLike += n;
+    if (g.notation) notations.set(g.notation, (notations.get(g.notation) ?? 0) + n);
+    else bare += n;
+  }
+  st.gradeLike = gradeLike;
+  st.bareGrades = bare;
+  st.notations = notations;
+}
+
+/** Validation lists on a column's data rows: grade lists (a scale's levels) and 次年度方針 lists. */
+function validationsByColumn(sheet: SheetSnapshot, layout: SheetLayout, vocabulary: ReadonlySet<string>): Map<number, { items: string[]; grades: boolean; policy: boolean; scale: Scale | null }> {
+  const out = new Map<number, { items: string[]; grades: boolean; policy: boolean; scale: Scale | null }>();
+  for (const v of sheet.validations ?? []) {
+    const policy = v.items.length > 0 && v.items.filter((i) => vocabulary.has(i.trim())).length >= Math.max(2, v.items.length / 2);
+    const scale = policy ? null : scaleOfList(v.items);
+    // Letters, marks or achievement words in three levels or more make a grade list by
+    // themselves; numbers or a city's own words only tell the scale of a column named 評価.
+    const grades = scale !== null && scale.levels.length >= 3 && (scale.kind === 'letters' || scale.kind === 'marks' || scale.kind === 'words');
+    if (!scale && !policy) continue;
     for (const range of v.ranges) {
       if (range.bottom < layout.firstDataRow || range.top > layout.lastDataRow) continue;
-      for (let c = range.left; c <= Math.min(range.right, layout.columns.length - 1); c++) out.set(c, { items: v.items, grades, policy });
+      for (let c = range.left; c <= Math.min(range.right, layout.columns.length - 1); c++) out.set(c, { items: v.items, grades, policy, scale });
     }
   }
   return out;
@@ -554,10 +700,19 @@ function validationsByColumn(sheet: SheetSnapshot, layout: SheetLayout, vocabula
  * a grade column holds short grades (bare or in one explained notation); a prose column
  * with capital letters in it (就労継続支援A型, Bコース) never becomes one.
  */
-function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: DetectOptions, hiddenRows: ReadonlySet<number>, hiddenCols: ReadonlySet<number>): void {
+function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: DetectOptions, hiddenRows: ReadonlySet<number>, hiddenCols: ReadonlySet<number>): Evidence {
   const vocabulary = new Set((options.nextPolicyVocabulary ?? DEFAULT_VOCABULARY).map((w) => w.trim()));
   const stats = columnStats(sheet, layout, hiddenRows, vocabulary);
   const lists = validationsByColumn(sheet, layout, vocabulary);
+  // A column named as grades may grade on another scale (S/A/B/C, ◎○△×, points): its values
+  // are weighed on the scale its own evidence shows, so S grades do not make it look like prose.
+  for (const c of layout.columns) {
+    if (c.role !== 'grade' && c.role !== 'previousGrade' && c.role !== 'yearEvaluation' && !lists.get(c.col)?.grades) continue;
+    if (c.encoding === 'level-columns') continue;
+    const own = inferScale({ tokens: stats[c.col].tokens, listItems: lists.get(c.col)?.scale ? lists.get(c.col)!.items : undefined, headers: [c.label], legends: options.legends });
+    if (!isDefaultLevels(own)) restate(stats[c.col], own);
+  }
+  markedRows(sheet, layout, hiddenRows, stats);
   const share = (c: ColumnLayout, n: (s: ColumnStats) => number): number => (stats[c.col].filled > 0 ? n(stats[c.col]) / stats[c.col].filled : 0);
   const content = (c: ColumnLayout, n: (s: ColumnStats) => number): ColumnEvidence => ({
     kind: 'content',
@@ -591,7 +746,9 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
       }
       case 'grade':
       case 'previousGrade':
-        if (st.filled >= 4 && gradeShare(c) < 0.3 && !list?.grades) {
+        if (c.encoding === 'level-columns') {
+          if (st.marked > 0) (c.evidence ??= []).push({ kind: 'content', share: 1, filled: st.marked });
+        } else if (st.filled >= 4 && gradeShare(c) < 0.3 && !list?.grades) {
           c.role = 'text';
           layout.uncertainties.push({ kind: 'grade-column-demoted', column: c.col });
         } else if (st.filled > 0) (c.evidence ??= []).push(content(c, (s) => s.gradeLike));
@@ -668,22 +825,57 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
       }
     }
   }
-  // The sheet's standard notation: one explained form used by the whole column (or its list).
-  for (const c of layout.columns) {
-    if (c.role !== 'grade' && c.role !== 'previousGrade') continue;
-    const st = stats[c.col];
-    let best: GradeNotation | undefined;
-    let bestCount = 0;
-    for (const [n, count] of st.notations) if (count > bestCount) [best, bestCount] = [n, count];
-    const listNotation = notationOfList(lists.get(c.col)?.items ?? []);
-    if (listNotation) c.notation = listNotation;
-    else if (best && bestCount >= 2 && bestCount >= 0.8 * (bestCount + st.bareGrades)) c.notation = best;
-  }
   for (const c of layout.columns) if (c.year !== undefined && c.role === 'grade' && !layout.entryYears.includes(c.year) && stats[c.col].filled > 0) layout.entryYears.push(c.year);
   for (const c of layout.columns) {
     if ((c.role === 'yearStatus' || c.role === 'yearEvaluation' || c.role === 'yearAchievement') && c.year !== undefined && stats[c.col].filled > 0 && !layout.entryYears.includes(c.year)) layout.entryYears.push(c.year);
   }
   layout.entryYears.sort((a, b) => a - b);
+  return { stats, lists };
+}
+
+interface Evidence {
+  stats: ColumnStats[];
+  lists: Map<number, { items: string[]; grades: boolean; policy: boolean; scale: Scale | null }>;
+}
+
+/**
+ * The region's grade scale, once its grade columns are known (a person's column roles
+ * included): a person's scale, else what the level sub-headers, a dropdown list, a legend,
+ * the header or the values say (scale/infer.ts), else A–D. A scale whose best end nothing
+ * states makes the region uncertain: it raises no errors and asks.
+ */
+function resolveScale(layout: SheetLayout, personScale: Scale | undefined, options: DetectOptions, { stats, lists }: Evidence): void {
+  const gradeCols = layout.columns.filter((c) => (c.role === 'grade' || c.role === 'previousGrade') && !c.hidden);
+  const tokens = new Map<string, number>();
+  for (const c of gradeCols) if (c.encoding !== 'level-columns') for (const [t, n] of stats[c.col]?.tokens ?? []) tokens.set(t, (tokens.get(t) ?? 0) + n);
+  const withList = gradeCols.find((c) => lists.get(c.col)?.scale);
+  const levelCols = gradeCols.find((c) => c.encoding === 'level-columns');
+  const scale =
+    personScale ??
+    (gradeCols.length === 0
+      ? DEFAULT_SCALE
+      : inferScale({
+          tokens,
+          listItems: withList ? lists.get(withList.col)!.items : undefined,
+          headers: gradeCols.map((c) => c.label),
+          levelHeaders: levelCols?.levelColumns?.map((l) => l.label),
+          legends: options.legends,
+        }));
+  layout.scale = scale;
+  if (!isDefaultLevels(scale)) for (const c of gradeCols) if (stats[c.col] && c.encoding !== 'level-columns') restate(stats[c.col], scale);
+  if (scale.directionUnknown && gradeCols.length > 0) layout.uncertainties.push({ kind: 'scale-direction-unknown', column: gradeCols[0].col, labels: labelsOf(scale) });
+  // The sheet's standard notation: one explained form used by the whole column (or its list).
+  for (const c of layout.columns) {
+    if (c.role !== 'grade' && c.role !== 'previousGrade') continue;
+    const st = stats[c.col];
+    if (!st) continue;
+    let best: GradeNotation | undefined;
+    let bestCount = 0;
+    for (const [n, count] of st.notations) if (count > bestCount) [best, bestCount] = [n, count];
+    const listNotation = notationOfList(lists.get(c.col)?.items ?? [], scale);
+    if (listNotation) c.notation = listNotation;
+    else if (best && bestCount >= 2 && bestCount >= 0.8 * (bestCount + st.bareGrades)) c.notation = best;
+  }
 }
 
 function stripYears(label: string): string {
@@ -692,10 +884,10 @@ function stripYears(label: string): string {
   return out.replace(/\s+/g, '');
 }
 
-function notationOfList(items: readonly string[]): GradeNotation | undefined {
+function notationOfList(items: readonly string[], scale: Scale): GradeNotation | undefined {
   const notations = new Set<GradeNotation | undefined>();
   for (const item of items) {
-    const g = parseGrade(item);
+    const g = parseGrade(item, scale);
     if (g.kind === 'grade') notations.add(g.notation);
   }
   return notations.size === 1 ? [...notations][0] : undefined;

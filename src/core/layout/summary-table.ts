@@ -1,4 +1,4 @@
-import type { Grade } from '../grades';
+import { levelLabelOfRow } from '../scale';
 import { cellAt, cellText, isBlank, type SheetSnapshot } from '../snapshot';
 import { normalizeHeader, normalizeLoose } from '../text';
 import type { SummaryTableLayout } from './types';
@@ -9,14 +9,8 @@ import type { SummaryTableLayout } from './types';
  * continuation rows below it, and a 合計 row.
  */
 
-const GRADE_AT_END = /(?:・{2,}|…+|\.{2,}|:|\s|^)\s*([A-D])\s*$/;
-const GRADE_AT_START = /^([A-D])(?:\s*[(（].*[)）])?$/;
-
-function gradeOfLabel(text: string): Grade | null {
-  const t = normalizeLoose(text);
-  if (t.length === 0 || t.length > 120) return null;
-  const m = GRADE_AT_END.exec(t) ?? GRADE_AT_START.exec(t);
-  return m ? (m[1] as Grade) : null;
+function gradeOfLabel(text: string): string | null {
+  return levelLabelOfRow(normalizeLoose(text));
 }
 
 function numberIn(text: string): number | null {

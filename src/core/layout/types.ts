@@ -1,6 +1,7 @@
-import type { GradeNotation } from '../grades';
+import type { GradeNotation, Scale } from '../scale';
 import type { ColumnRole } from '../settings';
 import type { SheetKind } from '../report';
+import type { RecoveredIdentifier, RowRoleMark } from './row-roles';
 
 /** Why a column got its role; language-neutral (the CLI's --explain and the pane render it). */
 export type ColumnEvidence =
@@ -10,6 +11,7 @@ export type ColumnEvidence =
   | { kind: 'year-header'; year: number } // R2評価 → a grade of 2020
   | { kind: 'hidden' } // a hidden column: outside the check
   | { kind: 'override' } // a person's correction (settings)
+  | { kind: 'level-columns'; labels: string[] } // sub-headers naming the levels (評価 over A | B | C | D): a mark in one is the grade
   | { kind: 'records-per-year'; years: number[]; programs: number; recurring: number }; // 年度 values under which `recurring` of `programs` programs recur
 
 /** What one column of an evaluation table holds. */
@@ -28,7 +30,16 @@ export interface ColumnLayout {
   hidden?: boolean;
   /** Grade columns: the explained notation the whole column uses (its standard, not a warning). */
   notation?: GradeNotation;
+  /**
+   * Grade columns: how the grade is written. `label` (the default): the level's label in the
+   * cell; `level-columns`: a mark (○ ● ✓ 1) in one of several columns headed by the levels.
+   */
+  encoding?: GradeEncoding;
+  /** Level columns of a `level-columns` grade column (this column first), with their level labels. */
+  levelColumns?: { col: number; label: string }[];
 }
+
+export type GradeEncoding = 'label' | 'level-columns';
 
 /** Labelled values above a table (Koganei's 基本目標 / 基本施策 / 施策(1) block). */
 export interface BlockHeaderLine {
@@ -42,7 +53,7 @@ export interface SummaryTableLayout {
   sheet: string;
   title: string;
   /** For each grade: the row (0-based), the count cell's column, the count as written, and the policies it lists. */
-  gradeRows: { grade: 'A' | 'B' | 'C' | 'D'; row: number; countCol: number; count: number | null; policyIds: string[]; unverified?: boolean }[];
+  gradeRows: { grade: string; row: number; countCol: number; count: number | null; policyIds: string[]; unverified?: boolean }[];
   /** `unverified`: the count is a formula the file holds no result for (never a zero). */
   total: { row: number; countCol: number; count: number | null; unverified?: boolean } | null;
   /** 0-based, inclusive: the rows and columns the table spans (title included). */
@@ -92,6 +103,15 @@ export interface SheetLayout {
   summaryTable: SummaryTableLayout | null;
   /** Why detection is unsure, in the reader's language-neutral keys (rendered as layout-uncertain). */
   uncertainties: Uncertainty[];
+  /** The scale the region's grades are read on (absent in hand-made layouts: the default A–D). */
+  scale?: Scale;
+  /**
+   * Rows of the region that are not data (headings, examples, totals, footnotes) with their
+   * evidence; every other row with content is data. Filled when the plan is built (row-roles.ts).
+   */
+  rowRoles?: RowRoleMark[];
+  /** Outline identifiers read back from the dates Excel stored for them (`1-2` as 1月2日). */
+  recoveredIds?: RecoveredIdentifier[];
   /**
    * Set when the sheet holds several tables: the cells this one may occupy (0-based,
    * inclusive). The plan builder reads the table through a view of these cells only.
@@ -120,4 +140,6 @@ export type Uncertainty =
   | { kind: 'summary-unverified'; grades: string[] }
   | { kind: 'report-year-unknown' }
   | { kind: 'report-year-inferred'; year: number }
-  | { kind: 'block-unplaced'; row: number };
+  | { kind: 'block-unplaced'; row: number }
+  /** Points whose best end nothing states (a bare 1–5): the reader will not guess an order. */
+  | { kind: 'scale-direction-unknown'; column: number; labels: string[] };

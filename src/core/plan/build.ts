@@ -1,8 +1,9 @@
-import { parseGrade, type ParsedGrade } from '../grades';
+import { DEFAULT_SCALE, parseGrade, type ParsedGrade, type Scale } from '../scale';
 import { blockHeaderLine } from '../layout/detect';
+import { classifyRows, type RowRole } from '../layout/row-roles';
 import type { ColumnLayout, SheetLayout } from '../layout/types';
-import { cellAt, cellText, isBlank, type CellValue, type SheetSnapshot } from '../snapshot';
-import { normalizeForMatch } from '../text';
+import { cellAt, cellText, isBlank, isCellError, type CellValue, type SheetSnapshot } from '../snapshot';
+import { isDashOnly, normalizeForMatch } from '../text';
 import { nameMarkers, parseOutlineCell, type IdToken } from './identifiers';
 import type { GradeCell, PlanEntry, PlanNode, SheetPlan, ValueCell, YearBlock } from './types';
 
@@ -12,6 +13,8 @@ const FILL_STRIDE = 1 << 14;
 interface StackItem {
   style: string;
   node: PlanNode;
+  /** The outline column it was read from (null: a block line above the table). */
+  col: number | null;
 }
 
 interface EntryColumns {
@@ -76,6 +79,14 @@ class PlanBuilder {
    * survive the build, so each one fewer per row is garbage-collection time saved.
    */
   private readonly grades = new Map<string, ParsedGrade>();
+  /** The scale the region's grades are read on. */
+  private readonly scale: Scale;
+  /** Grade cells holding a formula saved without its result (`row * FILL_STRIDE + col`). */
+  private readonly uncached = new Set<number>();
+  /** Rows that are not data (row-roles.ts): headings, examples, totals, footnotes. */
+  private readonly rowRoles = new Map<number, RowRole>();
+  /** Outline cells whose identifier is read back from a date: row * stride + column → text. */
+  private readonly recoveredIds = new Map<number, string>();
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -107,11 +118,16 @@ class PlanBuilder {
       years: [...years.values()].sort((a, b) => a.year - b.year),
     };
     const c = this.cols;
+    this.scale = layout.scale ?? DEFAULT_SCALE;
+    const levelCols = [c.grade, c.previousGrade].flatMap((g) => (g?.encoding === 'level-columns' ? (g.levelColumns ?? []).map((l) => l.col) : []));
     this.entryCols = [
       ...[c.grade, c.previousGrade, c.nextPolicy, c.department, c.repost, c.achievement].map((x) => x?.col),
+      ...levelCols,
       ...c.years.flatMap((y) => [y.status, y.evaluation, y.achievement]),
     ].filter((col): col is number => col !== undefined);
     this.outlineCols = new Set(this.outline.map((o) => o.col));
+    const gradeCols = new Set([c.grade, c.previousGrade].flatMap((g) => (g ? [g.col, ...(g.levelColumns ?? []).map((l) => l.col)] : [])));
+    for (const f of sheet.uncachedFormulas ?? []) if (gradeCols.has(f.col)) this.uncached.add(f.row * FILL_STRIDE + f.col);
     this.hiddenRows = new Set(sheet.hiddenRows ?? []);
     this.width = layout.lastCol + 1;
     this.resultCol = layout.columns.find((x) => x.role === 'resultText')?.col;
@@ -124,6 +140,20 @@ class PlanBuilder {
       if (isBlank(value)) continue;
       for (let r = m.top + 1; r <= Math.min(m.bottom, layout.lastDataRow); r++) this.mergedFill.set(r * FILL_STRIDE + m.left, value);
     }
+    const roles = classifyRows(sheet, layout);
+    layout.rowRoles = roles.marks;
+    layout.recoveredIds = roles.recovered;
+    for (const m of roles.marks) this.rowRoles.set(m.row, m.role);
+    for (const id of roles.recovered) this.recoveredIds.set(id.row * FILL_STRIDE + id.col, id.text);
+  }
+
+  /** An outline cell's text: an identifier Excel stored as a date is read back as typed. */
+  private outlineText(r: number, col: number): string {
+    if (this.recoveredIds.size > 0) {
+      const id = this.recoveredIds.get(r * FILL_STRIDE + col);
+      if (id !== undefined) return id;
+    }
+    return cellText(cellAt(this.sheet, r, col)).trim();
   }
 
   /** The cell's value, a vertical merge's value on the rows it covers in entry columns. */
@@ -146,11 +176,16 @@ class PlanBuilder {
       // still place the outline: another department's visible line below a hidden program row
       // belongs to that program, not to the heading above it.
       this.readingHidden = this.hiddenRows.has(r);
+      const role = this.rowRoles.get(r);
+      // Examples, totals and footnotes are no programs: they never become entries.
+      if (role === 'example' || role === 'total' || role === 'footnote') continue;
       const block = blockHeaderLine(this.sheet, r, this.width, this.outlineCols);
       if (block) {
         this.blockLine(block.label, block.value, r);
         continue;
       }
+      // A title alone outside the outline that names no level: it heads rows, reports nothing.
+      if (role === 'heading') continue;
       this.dataRow(r, headings.has(r));
     }
     this.readingHidden = false;
@@ -163,6 +198,7 @@ class PlanBuilder {
       ...this.gradedLevel(),
       years: this.cols.years.map((y) => y.year),
       gradeCol: this.cols.grade?.col ?? null,
+      scale: this.scale,
     };
   }
 
@@ -221,7 +257,7 @@ class PlanBuilder {
     let createdDeepest = false;
     let pending: PlanNode | null = null;
     for (const col of this.outline) {
-      const text = cellText(cellAt(this.sheet, r, col.col)).trim();
+      const text = this.outlineText(r, col.col);
       if (text === '') continue;
       const parsed = parseOutlineCell(text);
       const ids = parsed.ids;
@@ -307,13 +343,19 @@ class PlanBuilder {
     }
     // Only a sheet with hidden rows drops nodes that only hidden rows held (withoutHiddenOnly).
     if (!this.readingHidden && this.hiddenRows.size > 0) this.visibleNodes.add(node);
-    this.stack.push({ style, node });
+    this.stack.push({ style, node, col: typeof level === 'string' ? null : level.col });
     this.created = created;
     return node;
   }
 
   /** A program named without an identifier: a sibling of the program above, or the first child. */
   private openNameOnly(name: string, row: number, col: ColumnLayout): PlanNode {
+    if (col.role === 'hierarchy') {
+      // A level named without a number (基本施策 by name only): its column is its level, as a
+      // number's style would be. What was opened from this column or the ones right of it closes.
+      while (this.stack.length > 0 && (this.stack[this.stack.length - 1].col ?? -1) >= col.col) this.stack.pop();
+      return this.open(`name@${col.col}`, null, name, row, col);
+    }
     const top = this.stack[this.stack.length - 1];
     const isProgramLike = top && (top.style === 'name' || (top.node.children.length === 0 && top.node.entries.some((e) => entryHasData(e))));
     const style = isProgramLike ? top.style : 'name';
@@ -331,7 +373,33 @@ class PlanBuilder {
 
   private gradeCell(r: number, col: ColumnLayout | undefined): GradeCell | null {
     if (!col) return null;
-    return { row: r, col: col.col, parsed: this.gradeOf(textOf(this.at(r, col.col)), col) };
+    if (col.encoding === 'level-columns' && col.levelColumns && col.levelColumns.length > 1) return this.levelColumnsCell(r, col.levelColumns);
+    const v = this.at(r, col.col);
+    if (isCellError(v)) return { row: r, col: col.col, parsed: { kind: 'error', text: v.error } };
+    if (v === null && this.uncached.has(r * FILL_STRIDE + col.col)) return { row: r, col: col.col, parsed: UNVERIFIED };
+    return { row: r, col: col.col, parsed: this.gradeOf(textOf(v), col) };
+  }
+
+  /**
+   * A form that marks the grade (○ ● ✓ 1) in one of several columns headed by the levels:
+   * one mark is that level's grade; none is no grade; several are not one grade.
+   */
+  private levelColumnsCell(r: number, levels: { col: number; label: string }[]): GradeCell {
+    const marked: { col: number; label: string }[] = [];
+    let unverified: number | null = null;
+    for (const l of levels) {
+      const v = this.at(r, l.col);
+      if (isCellError(v)) return { row: r, col: l.col, parsed: { kind: 'error', text: v.error } };
+      if (v === null && this.uncached.has(r * FILL_STRIDE + l.col)) unverified ??= l.col;
+      if (isMark(v)) marked.push(l);
+    }
+    if (marked.length === 1) {
+      const level = this.scale.levels.findIndex((x) => x.label === marked[0].label);
+      if (level >= 0) return { row: r, col: marked[0].col, parsed: { kind: 'grade', grade: marked[0].label, level, canonical: true, repost: false, text: textOf(this.at(r, marked[0].col)) } };
+    }
+    if (marked.length > 1) return { row: r, col: marked[0].col, parsed: { kind: 'invalid', text: marked.map((m) => m.label).join('・') } };
+    if (unverified !== null) return { row: r, col: unverified, parsed: UNVERIFIED };
+    return { row: r, col: levels[0].col, parsed: BLANK };
   }
 
   private valueCell(r: number, col: number | undefined): ValueCell | null {
@@ -383,7 +451,7 @@ class PlanBuilder {
     const key = col.notation === undefined ? text : `${col.notation}\u0000${text}`;
     let parsed = this.grades.get(key);
     if (parsed === undefined) {
-      parsed = parseGrade(text);
+      parsed = parseGrade(text, this.scale);
       // The column's own explained notation (`A：ほぼ達成` throughout) is its standard, not a slip.
       if (parsed.kind === 'grade' && parsed.notation !== undefined && parsed.notation === col.notation) parsed = { ...parsed, canonical: true };
       // Prose in a grade column is rarely repeated: keep the cache small.
@@ -399,7 +467,7 @@ class PlanBuilder {
       const v = cellAt(this.sheet, r, col);
       if (typeof v !== 'string' || v.trim().length > 8) continue;
       // Only a bare letter slips: `A 目標を達成` in a prose column is prose.
-      const g = parseGrade(v);
+      const g = parseGrade(v, this.scale);
       if (g.kind === 'grade' && g.notation === undefined) (out ??= []).push({ row: r, col, value: v, text: v });
     }
     return out ?? NO_CELLS;
@@ -430,6 +498,16 @@ class PlanBuilder {
     }
     return { gradedDepth: best, gradedAtLeaves: graded > 0 && leaves / graded >= 0.8 };
   }
+}
+
+const UNVERIFIED: ParsedGrade = Object.freeze({ kind: 'unverified' });
+const BLANK: ParsedGrade = Object.freeze({ kind: 'blank' });
+
+/** A mark in a level column: anything entered but a dash, a zero, a cross or FALSE. */
+function isMark(v: CellValue): boolean {
+  if (v === null || v === false || v === 0) return false;
+  const t = typeof v === 'string' ? v.trim() : cellText(v);
+  return t !== '' && !isDashOnly(t) && !/^(0|×|✕|x|X|FALSE|false)$/.test(t);
 }
 
 /** Shared by every entry without year columns or slipped grades: read-only, as their type says. */

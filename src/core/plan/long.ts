@@ -1,4 +1,4 @@
-import { parseGrade } from '../grades';
+import { DEFAULT_SCALE, parseGrade, type Scale } from '../scale';
 import { recordYear } from '../layout/orientation';
 import type { SheetLayout } from '../layout/types';
 import { cellAt, cellText, isBlank, type SheetSnapshot } from '../snapshot';
@@ -107,23 +107,23 @@ function sameDepartment(entry: PlanEntry, candidates: readonly PlanEntry[]): Pla
  * repeats a program every year (the same item shown twice in the plan) repeats it in each year
  * alike, and that is no conflict.
  */
-export function conflictingYears(program: ProgramRecords): { year: number; records: YearRecord[]; grades: string[] }[] {
+export function conflictingYears(program: ProgramRecords, scale: Scale = DEFAULT_SCALE): { year: number; records: YearRecord[]; grades: string[] }[] {
   const usual = program.years.length > 1 ? Math.min(...program.years.map((y) => y.records.length)) : 1;
   const out: { year: number; records: YearRecord[]; grades: string[] }[] = [];
   for (const { year, records } of program.years) {
     if (records.length <= usual) continue;
-    const grades = conflictingGrades(records);
+    const grades = conflictingGrades(records, scale);
     if (grades.length > 0) out.push({ year, records, grades });
   }
   return out;
 }
 
 /** The grades of a program-year's records that differ (as grades: `Ａ` and `A` are one). */
-export function conflictingGrades(records: readonly YearRecord[]): string[] {
+export function conflictingGrades(records: readonly YearRecord[], scale: Scale = DEFAULT_SCALE): string[] {
   const seen = new Map<string, string>();
   for (const r of records) {
     if (r.grade === null) continue;
-    const g = parseGrade(r.grade);
+    const g = parseGrade(r.grade, scale);
     const key = g.kind === 'grade' ? g.grade : normalizeForMatch(r.grade);
     if (!seen.has(key)) seen.set(key, r.grade);
   }

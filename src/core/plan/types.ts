@@ -1,4 +1,4 @@
-import type { ParsedGrade } from '../grades';
+import type { ParsedGrade, Scale } from '../scale';
 import type { SheetLayout } from '../layout/types';
 import type { CellValue } from '../snapshot';
 
@@ -89,6 +89,8 @@ export interface SheetPlan {
   years: number[];
   /** Column of the (first) grade column, for pointing at a missing grade. */
   gradeCol: number | null;
+  /** The scale the sheet's grades are read on (the region's; A–D when nothing says otherwise). */
+  scale: Scale;
   /** The table's key (`H3`) when its sheet holds several tables (see SheetLayout.tableKey). */
   tableKey?: string;
   /** Years as rows (a long table): every program's records by year (see plan/long.ts). */

@@ -1,4 +1,4 @@
-import { emptyCounts, type Grade } from '../grades';
+import { emptyCounts, type GradeLabel, type LevelCounts, type Scale } from '../scale';
 import type { PlanEntry, PlanNode, SheetPlan } from './types';
 
 /**
@@ -8,7 +8,7 @@ import type { PlanEntry, PlanNode, SheetPlan } from './types';
 export interface GradedUnit {
   node: PlanNode;
   entry: PlanEntry;
-  grade: Grade;
+  grade: GradeLabel;
 }
 
 export function expectsGrade(plan: SheetPlan, node: PlanNode): boolean {
@@ -55,8 +55,8 @@ export function sheetUnits(plan: SheetPlan): GradedUnit[] {
   return plan.nodes.flatMap((n) => unitsOfNode(n));
 }
 
-export function countGrades(units: readonly GradedUnit[]): Record<Grade, number> {
-  const counts = emptyCounts();
-  for (const u of units) counts[u.grade]++;
+export function countGrades(units: readonly GradedUnit[], scale?: Scale): LevelCounts {
+  const counts = emptyCounts(scale);
+  for (const u of units) counts[u.grade] = (counts[u.grade] ?? 0) + 1;
   return counts;
 }

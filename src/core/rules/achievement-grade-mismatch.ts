@@ -1,19 +1,22 @@
 import { parseAchievement, type Achievement } from '../achievement';
-import { gradeSteps, type Grade } from '../grades';
+import type { Scale } from '../scale';
 import type { Settings } from '../settings';
-import { gradeFromShare } from '../summary/method';
+import { levelFromShare } from '../summary/method';
 import type { PlanEntry, ValueCell } from '../plan/types';
 import { normalizeLoose } from '../text';
 import { formatFiscalYear } from '../years';
 import { defineRule, grid, type RuleContext } from './rule';
 
 /**
- * The grade contradicts the achievement column or the stated definition: D (未実施) beside
- * 100 % or 実施, A–C beside 未実施 or 0 %, a grade two steps from what the share implies —
+ * The grade contradicts the achievement column or the stated definition: the lowest level
+ * (D, 未実施) beside 100 % or 実施, a higher one beside 未実施 or 0 %, a grade two levels
+ * from what the share implies (on the sheet's scale) —
  * and, in per-year tables, a year whose 評価 says 未実施 beside a positive 達成度.
  */
-export const achievementGradeMismatch = defineRule<RuleContext, { mismatch: { program: string; stated: string; achievement: string; year?: number } }>({
+export const achievementGradeMismatch = defineRule<RuleContext, { mismatch: { program: string; stated: string; achievement: string; year?: number; worst?: boolean; meaning?: string } }>({
   id: 'achievement-grade-mismatch',
+  kind: 'check',
+  title: { ja: '達成度と評価の食い違い', en: 'Achievement contradicts the grade' },
   severity: 'warning',
   description: {
     ja: '評価が達成度（実施状況）と矛盾しています。',
@@ -22,9 +25,9 @@ export const achievementGradeMismatch = defineRule<RuleContext, { mismatch: { pr
   messages: {
     mismatch: {
       ja: (p) =>
-        `「${p.program}」${p.year ? `の${formatFiscalYear(p.year, 'ja')}` : ''}の評価「${p.stated}」が達成度「${p.achievement}」と合いません${p.stated === 'D' ? '（Dは未実施）' : ''}。評価か達成度を確認してください。`,
+        `「${p.program}」${p.year ? `の${formatFiscalYear(p.year, 'ja')}` : ''}の評価「${p.stated}」が達成度「${p.achievement}」と合いません${p.worst ? `（${p.stated}は${p.meaning ? `「${p.meaning}」` : '最も低い段階'}）` : ''}。評価か達成度を確認してください。`,
       en: (p) =>
-        `"${p.program}"${p.year ? ` (FY${p.year})` : ''} is evaluated "${p.stated}" but its achievement says "${p.achievement}"${p.stated === 'D' ? ' (D means the program was not carried out)' : ''}. Check one of them.`,
+        `"${p.program}"${p.year ? ` (FY${p.year})` : ''} is evaluated "${p.stated}" but its achievement says "${p.achievement}"${p.worst ? ` (${p.stated} is ${p.meaning ? `"${p.meaning}"` : 'the lowest level'})` : ''}. Check one of them.`,
     },
   },
   check(context, report) {
@@ -34,10 +37,13 @@ export const achievementGradeMismatch = defineRule<RuleContext, { mismatch: { pr
           const at = { sheet: plan.sheet, department: entry.department, program: node.name, node: node.key };
           const program = node.name || node.path;
           const g = entry.declaredGrade?.parsed;
-          if (g?.kind === 'grade') {
+          // A scale whose best end is unknown says nothing about which grade contradicts what.
+          if (g?.kind === 'grade' && !plan.scale.directionUnknown) {
             const cell = achievementOf(entry, context.reportYear);
-            if (cell && contradicts(g.grade, parseAchievement(cell.value), context.settings)) {
-              report({ messageId: 'mismatch', at: grid({ ...at, row: entry.row, col: entry.declaredGrade!.col }), params: { program, stated: g.grade, achievement: cell.text.trim() } });
+            if (cell && contradicts(g.level, parseAchievement(cell.value), plan.scale, context.settings)) {
+              const worst = g.level === plan.scale.levels.length - 1;
+              const meaning = plan.scale.levels[g.level].meaning;
+              report({ messageId: 'mismatch', at: grid({ ...at, row: entry.row, col: entry.declaredGrade!.col }), params: { program, stated: g.grade, achievement: cell.text.trim(), ...(worst ? { worst, ...(meaning ? { meaning } : {}) } : {}) } });
             }
           }
           for (const m of yearMismatches(entry, context)) report({ messageId: 'mismatch', at: grid({ ...at, row: m.cell.row, col: m.cell.col, year: m.year }), params: { program, stated: m.stated, achievement: m.achievement, year: m.year } });
@@ -53,16 +59,17 @@ function achievementOf(entry: PlanEntry, reportYear: number | null): ValueCell |
   return block?.achievement && block.achievement.text.trim() !== '' ? block.achievement : null;
 }
 
-function contradicts(grade: Grade, a: Achievement, settings: Settings): boolean {
+function contradicts(level: number, a: Achievement, scale: Scale, settings: Settings): boolean {
+  const worst = level === scale.levels.length - 1;
   switch (a.kind) {
     case 'done':
-      return grade === 'D';
+      return worst;
     case 'not-done':
-      return grade !== 'D';
+      return !worst;
     case 'share':
-      if (grade === 'D') return a.share > 0;
+      if (worst) return a.share > 0;
       if (a.share === 0) return true;
-      return gradeSteps(gradeFromShare(a.share, settings), grade) >= 2;
+      return Math.abs(levelFromShare(a.share, scale, settings) - level) >= 2;
     default:
       return false;
   }

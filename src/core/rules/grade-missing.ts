@@ -1,9 +1,12 @@
 import { expectsGrade } from '../plan/units';
+import { DEFAULT_SCALE, labelsOf, scaleRange } from '../scale';
 import { defineRule, grid, type RuleContext } from './rule';
 
 /** 記入漏れ: a row that should carry a grade has none. */
-export const gradeMissing = defineRule<RuleContext, { missing: { program: string; department: string | null } }>({
+export const gradeMissing = defineRule<RuleContext, { missing: { program: string; department: string | null; levels?: string[] } }>({
   id: 'grade-missing',
+  kind: 'check',
+  title: { ja: '評価の記入漏れ', en: 'Grade missing' },
   severity: 'error',
   description: {
     ja: '評価を記入すべき行に評価がありません。',
@@ -11,8 +14,8 @@ export const gradeMissing = defineRule<RuleContext, { missing: { program: string
   },
   messages: {
     missing: {
-      ja: (p) => `「${p.program}」${p.department ? `（${p.department}）` : ''}の評価が未記入です。A〜Dのいずれかを入力してください（対象外なら「-」）。`,
-      en: (p) => `No grade for "${p.program}"${p.department ? ` (${p.department})` : ''}. Enter A–D, or "-" if it does not apply.`,
+      ja: (p) => `「${p.program}」${p.department ? `（${p.department}）` : ''}の評価が未記入です。${scaleRange(p.levels ?? labelsOf(DEFAULT_SCALE))}のいずれかを入力してください（対象外なら「-」）。`,
+      en: (p) => `No grade for "${p.program}"${p.department ? ` (${p.department})` : ''}. Enter ${scaleRange(p.levels ?? labelsOf(DEFAULT_SCALE), '–')}, or "-" if it does not apply.`,
     },
   },
   check(context, report) {
@@ -23,7 +26,7 @@ export const gradeMissing = defineRule<RuleContext, { missing: { program: string
         for (const entry of node.entries) {
           if (entry.declaredGrade?.parsed.kind !== 'blank') continue;
           if (entry.strayGrades.length > 0) continue; // grade-misplaced says where it went
-          report({ messageId: 'missing', at: grid({ sheet: plan.sheet, row: entry.row, col: entry.declaredGrade.col, department: entry.department, program: node.name, node: node.key }), params: { program: node.name || node.path, department: entry.department } });
+          report({ messageId: 'missing', at: grid({ sheet: plan.sheet, row: entry.row, col: entry.declaredGrade.col, department: entry.department, program: node.name, node: node.key }), params: { program: node.name || node.path, department: entry.department, levels: labelsOf(plan.scale) } });
         }
       }
     }

@@ -23,10 +23,13 @@ export const layoutUncertain = defineRule<
     'report-year-unknown': NoParams;
     'report-year-inferred': { year: number };
     'block-unplaced': { row: number };
+    'scale-direction-unknown': { column: string; labels: string[] };
     'hidden-sheet-read': { examples: string[] };
   }
 >({
   id: 'layout-uncertain',
+  kind: 'check',
+  title: { ja: '表の読み取りが不確か', en: 'Table layout uncertain' },
   severity: 'info',
   description: {
     ja: '表の構成を自動で判定しきれませんでした。',
@@ -42,12 +45,12 @@ export const layoutUncertain = defineRule<
       en: (p) => `Neither a grade column nor year columns were found, so this table's grades were not checked${p.read.length ? ` (columns read: ${p.read.join(', ')})` : ''}. Assign column roles in the settings.`,
     },
     'grade-column-guessed': {
-      ja: (p) => `見出しに「評価」がないため、A〜Dが並ぶ${p.column}列を評価の列とみなしました。確かでないため、この表ではエラーを出していません。違う場合は設定で指定してください。`,
-      en: (p) => `No header says 評価; column ${p.column}, which holds A–D, was taken as the grade column. As this is a guess, the table raised no errors.`,
+      ja: (p) => `見出しに「評価」がないため、評価の値が並ぶ${p.column}列を評価の列とみなしました。確かでないため、この表ではエラーを出していません。違う場合は設定で指定してください。`,
+      en: (p) => `No header says 評価; column ${p.column}, which holds grades, was taken as the grade column. As this is a guess, the table raised no errors.`,
     },
     'grade-column-demoted': {
-      ja: (p) => `${p.column}列は見出しに「評価」とありますが、A〜Dではなく文章が入っているため評価の列として扱いません。`,
-      en: (p) => `Column ${p.column} is headed 評価 but holds prose, not A–D, so it is not checked as grades.`,
+      ja: (p) => `${p.column}列は見出しに「評価」とありますが、評価の値ではなく文章が入っているため評価の列として扱いません。`,
+      en: (p) => `Column ${p.column} is headed 評価 but holds prose, not grades, so it is not checked as grades.`,
     },
     'ambiguous-grade-column': {
       ja: (p) => `評価の列が複数あります（${p.columns.join('・')}列）。どれが今年度の評価か判定できないため、この表ではエラーを出していません。列の役割を設定で指定してください。`,
@@ -68,6 +71,12 @@ export const layoutUncertain = defineRule<
     'report-year-inferred': {
       ja: (p) => `報告年度が判定できませんでした（タイトル・シート名・ファイル名に年度がありません）。記入のある最新の年度列から${formatFiscalYear(p.year, 'ja')}として点検しました。違う場合は --year（アドインでは設定の報告年度）で指定してください。`,
       en: (p) => `The report year could not be determined from a title, a sheet name or the file name; the latest year column with entries, ${formatFiscalYear(p.year, 'en')}, was taken. Give it with --year (or the report year setting in the add-in) if that is wrong.`,
+    },
+    'scale-direction-unknown': {
+      ja: (p) =>
+        `${p.column}列の評価は${p.labels.join('・')}の点数ですが、どちらの端が良い評価かを示すもの（凡例・見出し・入力規則）が見つかりません。推測はしないため、この表ではエラーを出していません。凡例を置くか、設定で評価の段階を良い順に指定してください（scale.levels）。`,
+      en: (p) =>
+        `Column ${p.column} grades with points ${p.labels.join(', ')}, but nothing (a legend, the header, a dropdown) says which end is best. Hyoka does not guess, so the table raised no errors. Add a legend or give the levels best first in the settings (scale.levels).`,
     },
     'hidden-sheet-read': {
       ja: (p) =>
@@ -127,6 +136,8 @@ function uncertainty(reason: Uncertainty, at: Reported['at']): Reported {
       return { messageId: reason.kind, at, params: { year: reason.year } };
     case 'block-unplaced':
       return { messageId: reason.kind, at, params: { row: reason.row } };
+    case 'scale-direction-unknown':
+      return { messageId: reason.kind, at, params: { column: columnLetter(reason.column), labels: reason.labels } };
     case 'no-header':
     case 'summary-unmatched':
     case 'report-year-unknown':

@@ -1,10 +1,12 @@
-import { parseGrade } from '../grades';
+import { parseGrade } from '../scale';
 import { isDashOnly, normalizeLoose } from '../text';
 import { defineRule, grid, type RuleContext } from './rule';
 
 /** 次年度方針 outside the sheet's vocabulary (新規 継続 充実 改善 縮小 廃止 by default). */
 export const nextPolicyInvalid = defineRule<RuleContext, { invalid: { text: string; vocabulary: string[]; looksLikeGrade: boolean } }>({
   id: 'next-policy-invalid',
+  kind: 'check',
+  title: { ja: '次年度方針の値', en: 'Next-year policy outside the vocabulary' },
   severity: 'error',
   description: {
     ja: '次年度方針が定められた語（新規・継続・充実・改善・縮小・廃止など）ではありません。',
@@ -31,7 +33,7 @@ export const nextPolicyInvalid = defineRule<RuleContext, { invalid: { text: stri
           const cell = entry.nextPolicy;
           if (!cell || cell.text.trim() === '') continue;
           if (allowed.has(normalizeLoose(cell.text)) || isDashOnly(cell.text)) continue;
-          const grade = parseGrade(cell.text);
+          const grade = parseGrade(cell.text, plan.scale);
           report({ messageId: 'invalid', at: grid({ sheet: plan.sheet, row: cell.row, col: cell.col, department: entry.department, program: node.name, node: node.key }), params: { text: cell.text.trim().slice(0, 40), vocabulary, looksLikeGrade: grade.kind === 'grade' } });
         }
       }

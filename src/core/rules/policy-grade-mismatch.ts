@@ -1,11 +1,13 @@
-import type { Grade } from '../grades';
+import type { GradeLabel } from '../scale';
 import { countGrades, unitsOfNode, unitsUnder } from '../plan/units';
 import { computeGrade } from '../summary/method';
 import { defineRule, grid, type RuleContext } from './rule';
 
 /** A policy row's own grade differs from the grade its programs add up to. */
-export const policyGradeMismatch = defineRule<RuleContext, { mismatch: { policy: string; declared: Grade; computed: Grade; method: string; programs: number } }>({
+export const policyGradeMismatch = defineRule<RuleContext, { mismatch: { policy: string; declared: GradeLabel; computed: GradeLabel; method: string; programs: number } }>({
   id: 'policy-grade-mismatch',
+  kind: 'check',
+  title: { ja: '施策の評価と集計の不一致', en: 'Policy grade differs from its programs' },
   severity: 'warning',
   description: {
     ja: '施策の評価が、その事業の評価から算出した評価と異なります。',
@@ -26,7 +28,7 @@ export const policyGradeMismatch = defineRule<RuleContext, { mismatch: { policy:
         const own = unitsOfNode(node)[0];
         if (!own) continue;
         const below = unitsUnder(node, false);
-        const computed = computeGrade(countGrades(below), context.settings);
+        const computed = computeGrade(countGrades(below, plan.scale), plan.scale, context.settings);
         if (!computed || computed === own.grade) continue;
         report({ messageId: 'mismatch', at: grid({ sheet: plan.sheet, row: own.entry.row, col: own.entry.declaredGrade!.col, program: node.name, node: node.key }), params: { policy: node.name || node.path, declared: own.grade, computed, method: context.settings.method, programs: below.length } });
       }

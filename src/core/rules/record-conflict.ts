@@ -9,6 +9,8 @@ import { defineRule, grid, type RuleContext } from './rule';
  */
 export const recordConflict = defineRule<RuleContext, { conflict: { program: string; department: string | null; year: number; grades: string[]; rows: number[] } }>({
   id: 'record-conflict',
+  kind: 'check',
+  title: { ja: '同じ年度の記録の食い違い', en: 'Conflicting records for one year' },
   severity: 'error',
   description: {
     ja: '1年度1行の表で、同じ事業・同じ年度の行が複数あり、評価が食い違っています。',
@@ -27,7 +29,7 @@ export const recordConflict = defineRule<RuleContext, { conflict: { program: str
       const records = plan.records;
       if (!records || records.gradeCol === null) continue;
       for (const program of records.programs) {
-        for (const { year, records: rows, grades } of conflictingYears(program)) {
+        for (const { year, records: rows, grades } of conflictingYears(program, plan.scale)) {
           const at = rows[rows.length - 1].row;
           report({
             messageId: 'conflict',

@@ -1,11 +1,13 @@
-import type { Grade } from '../grades';
+import type { GradeLabel } from '../scale';
 import { a1 } from '../a1';
 import type { PlanNode } from '../plan/types';
 import { defineRule, grid, type RuleContext } from './rule';
 
 /** A 再掲 shows the same item again: it must carry its original's grade. */
-export const repostMismatch = defineRule<RuleContext, { mismatch: { program: string; repostGrade: Grade; originalGrade: Grade; originalCell: string; originalSheet: string } }>({
+export const repostMismatch = defineRule<RuleContext, { mismatch: { program: string; repostGrade: GradeLabel; originalGrade: GradeLabel; originalCell: string; originalSheet: string } }>({
   id: 'repost-mismatch',
+  kind: 'check',
+  title: { ja: '再掲の評価の不一致', en: '再掲 grade differs from the original' },
   severity: 'error',
   description: {
     ja: '再掲の評価が元の項目の評価と異なります。',
@@ -39,7 +41,7 @@ export const repostMismatch = defineRule<RuleContext, { mismatch: { program: str
   },
 });
 
-function originalGradeOf(node: PlanNode): { grade: Grade; cell: string; sheet: string } | null {
+function originalGradeOf(node: PlanNode): { grade: GradeLabel; cell: string; sheet: string } | null {
   for (const e of node.entries) {
     const p = e.declaredGrade?.parsed;
     if (!e.repost && p?.kind === 'grade') return { grade: p.grade, cell: a1(e.row, e.declaredGrade!.col), sheet: node.sheet };

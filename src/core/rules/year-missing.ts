@@ -15,6 +15,8 @@ type YearMissingMessages = {
 
 export const yearMissing = defineRule<RuleContext, YearMissingMessages>({
   id: 'year-missing',
+  kind: 'check',
+  title: { ja: '年度の記入漏れ', en: 'Year missing' },
   severity: 'error',
   description: {
     ja: '初年度から報告年度までの年度の列（1年度1行の表では年度の行）がない、または事業の年度欄が空欄です。',

@@ -1,4 +1,4 @@
-import { emptyCounts, GRADES, type Grade } from '../grades';
+import { addCounts, combinedScale, emptyCounts, totalCount, type GradeLabel, type LevelCounts, type Scale } from '../scale';
 import type { PlanNode, SheetPlan } from '../plan/types';
 import type { Finding, PolicySummary } from '../report';
 import type { Settings } from '../settings';
@@ -40,10 +40,10 @@ export function summarisePolicies(
         levelLabel: node.levelLabel,
         declaredGrade,
         // A graded policy's grade is declared, not computed from itself.
-        computedGrade: declaredGrade !== null ? null : computeGrade(counts, settings),
+        computedGrade: declaredGrade !== null ? null : computeGrade(counts, plan.scale, settings),
         counts,
         programs,
-        graded: GRADES.reduce((s, g) => s + counts[g], 0),
+        graded: totalCount(counts),
         row: node.row + 1,
         findings: findingCounts.get(node) ?? 0,
       });
@@ -210,12 +210,14 @@ function summariseAcrossSheets(
     if (m.children.length === 0) return m.program ? 1 : 0;
     const parts = m.parts.filter((p) => !p.node.repostOf);
     if (parts.length === 0) return programs;
-    const counts = emptyCounts();
-    const declared = new Set<Grade>();
+    // Sheets of one plan share its scale; any label beyond it is added, never dropped.
+    const scale = combinedScale(parts.map((p) => p.plan.scale));
+    const counts = emptyCounts(scale);
+    const declared = new Set<GradeLabel>();
     let found = 0;
     for (const { plan, node } of parts) {
-      const t = byPlan.get(plan)!.get(node) ?? leafTally(node);
-      for (const g of GRADES) counts[g] += t.counts[g];
+      const t = byPlan.get(plan)!.get(node) ?? leafTally(node, plan.scale);
+      addCounts(counts, t.counts);
       if (t.declaredGrade !== null) declared.add(t.declaredGrade);
       found += findingCounts.get(plan)!.get(node) ?? 0;
     }
@@ -230,10 +232,10 @@ function summariseAcrossSheets(
       level: first.depth,
       levelLabel: first.levelLabel,
       declaredGrade,
-      computedGrade: declaredGrade !== null ? null : computeGrade(counts, settings),
+      computedGrade: declaredGrade !== null ? null : computeGrade(counts, scale, settings),
       counts,
       programs,
-      graded: GRADES.reduce((s, g) => s + counts[g], 0),
+      graded: totalCount(counts),
       row: first.row + 1,
       findings: found,
     };
@@ -244,13 +246,13 @@ function summariseAcrossSheets(
 }
 
 /** A node kept no tally for (a program on this sheet, a policy on another): its own grades. */
-function leafTally(node: PlanNode): Tally {
-  const counts = emptyCounts();
-  let declaredGrade: Grade | null = null;
+function leafTally(node: PlanNode, scale: Scale): Tally {
+  const counts = emptyCounts(scale);
+  let declaredGrade: GradeLabel | null = null;
   for (const entry of node.entries) {
     const p = entry.declaredGrade?.parsed;
     if (entry.repost || p?.kind !== 'grade') continue;
-    counts[p.grade]++;
+    counts[p.grade] = (counts[p.grade] ?? 0) + 1;
     declaredGrade ??= p.grade;
   }
   return { counts, programs: 0, declaredGrade };
@@ -258,11 +260,11 @@ function leafTally(node: PlanNode): Tally {
 
 export interface Tally {
   /** The grades counted at and below the node, by grade (see subtreeTallies). */
-  counts: Record<Grade, number>;
+  counts: LevelCounts;
   /** Programs below the node: its leaves, 再掲 repeats not counted. */
   programs: number;
   /** The node's own first grade, null when it has none. */
-  declaredGrade: Grade | null;
+  declaredGrade: GradeLabel | null;
 }
 
 /**
@@ -279,15 +281,15 @@ export interface Tally {
 export function subtreeTallies(plan: SheetPlan): Map<PlanNode, Tally> {
   const out = new Map<PlanNode, Tally>();
   const visit = (node: PlanNode): Tally => {
-    const counts = emptyCounts();
+    const counts = emptyCounts(plan.scale);
     let own = 0;
-    let declaredGrade: Grade | null = null;
+    let declaredGrade: GradeLabel | null = null;
     // unitsOfNode: a repeated node, and 再掲 rows, are not units of their own.
     if (!node.repostOf) {
       for (const entry of node.entries) {
         const p = entry.declaredGrade?.parsed;
         if (entry.repost || p?.kind !== 'grade') continue;
-        counts[p.grade]++;
+        counts[p.grade] = (counts[p.grade] ?? 0) + 1;
         declaredGrade ??= p.grade;
         own++;
       }
@@ -295,7 +297,7 @@ export function subtreeTallies(plan: SheetPlan): Map<PlanNode, Tally> {
     let programs = 0;
     for (const child of node.children) {
       const t = visit(child);
-      if (own === 0) for (const g of GRADES) counts[g] += t.counts[g];
+      if (own === 0) addCounts(counts, t.counts);
       if (child.children.length === 0) programs += child.repostOf ? 0 : 1;
       else programs += t.programs;
     }
@@ -309,12 +311,12 @@ export function subtreeTallies(plan: SheetPlan): Map<PlanNode, Tally> {
   return out;
 }
 
-/** The sheet's A–D total: what its top-level nodes count. */
-export function sheetGradeCounts(plan: SheetPlan, tallies: ReadonlyMap<PlanNode, Tally>): Record<Grade, number> {
-  const counts = emptyCounts();
+/** The sheet's total per level: what its top-level nodes count. */
+export function sheetGradeCounts(plan: SheetPlan, tallies: ReadonlyMap<PlanNode, Tally>): LevelCounts {
+  const counts = emptyCounts(plan.scale);
   for (const root of plan.roots) {
     const t = tallies.get(root);
-    if (t) for (const g of GRADES) counts[g] += t.counts[g];
+    if (t) addCounts(counts, t.counts);
   }
   return counts;
 }

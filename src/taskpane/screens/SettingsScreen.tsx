@@ -1,6 +1,6 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { Badge, Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { COLUMN_ROLES, GRADE_METHODS, SettingsSchema, correctionsFor, type ColumnRole, type Settings, type SheetLayout } from '../../core';
+import { COLUMN_ROLES, DEFAULT_SCALE, GRADE_METHODS, labelsOf, SettingsSchema, correctionsFor, type ColumnRole, type Settings, type SheetLayout } from '../../core';
 import { columnLetter } from '../../core/a1';
 import { roleKey } from '../../i18n/taskpane';
 import { applyCorrection, usePane } from '../store';
@@ -47,6 +47,9 @@ export function SettingsScreen() {
 
   const method = draft.method;
   const thresholds = draft.thresholds[method];
+  // One threshold per level but the last, named by the checked workbook's levels (A–D before a check).
+  const levels = labelsOf(report?.scale ?? DEFAULT_SCALE);
+  const thresholdLevels = method === 'mean' ? levels.slice(0, -1) : levels.slice(0, Math.max(1, Math.min(levels.length - 1, thresholds.length)));
   const evaluationLayouts = layouts.filter((l) => l.kind === 'evaluation');
 
   const save = () => {
@@ -66,11 +69,14 @@ export function SettingsScreen() {
       save();
     }
   };
-  const setThreshold = (grade: 'A' | 'B' | 'C', value: string) => {
+  const setThreshold = (index: number, value: string) => {
     const n = Number(value);
     if (!Number.isFinite(n)) return;
     const shown = method === 'share' ? n / 100 : n;
-    setDraft({ ...draft, thresholds: { ...draft.thresholds, [method]: { ...thresholds, [grade]: shown } } });
+    // A list that does not fit the levels starts from the even thresholds the engine applies.
+    const base = thresholds.length === thresholdLevels.length ? thresholds : thresholdLevels.map((_, i) => thresholds[i] ?? (method === 'mean' ? levels.length - i - 0.5 : 1 - (i + 1) / levels.length));
+    const next = base.map((x, i) => (i === index ? shown : x));
+    setDraft({ ...draft, thresholds: { ...draft.thresholds, [method]: next } });
   };
   // The same correction 読み取った表 saves, kept in the draft until 保存.
   const setRole = (layout: SheetLayout, col: number, role: ColumnRole, year?: number) => {
@@ -125,15 +131,15 @@ export function SettingsScreen() {
       </Field>
       <Field label={t('settingsThresholds')}>
         <div className={styles.thresholds}>
-          {(['A', 'B', 'C'] as const).map((g) => (
-            <Field key={`${method}-${g}`} label={t('thresholdFor', { grade: g })} size="small">
+          {thresholdLevels.map((g, i) => (
+            <Field key={`${method}-${i}-${g}`} label={t('thresholdFor', { grade: g })} size="small">
               <Input
                 className={styles.full}
                 type="number"
                 step={method === 'share' ? 1 : 0.1}
-                defaultValue={String(method === 'share' ? Math.round(thresholds[g] * 100) : thresholds[g])}
+                defaultValue={String(method === 'share' ? Math.round((thresholds[i] ?? 0) * 100) : (thresholds[i] ?? levels.length - i - 0.5))}
                 contentAfter={method === 'share' ? '%' : undefined}
-                onChange={(_e, d) => setThreshold(g, d.value)}
+                onChange={(_e, d) => setThreshold(i, d.value)}
                 onKeyDown={onKeyDown}
               />
             </Field>

@@ -1,14 +1,13 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { GRADES, type Grade, type PolicySummary } from '../../core';
-import { planViews, sheetsText } from '../../render/summary-document';
+import { totalCount, type GradeCounts, type PolicySummary } from '../../core';
+import { planViews, reportLevels, sheetsText } from '../../render/summary-document';
 import { usePane } from '../store';
 
-const GRADE_COLOURS: Record<Grade, string> = {
-  A: tokens.colorPaletteGreenBackground3,
-  B: tokens.colorPaletteLightGreenBackground2,
-  C: tokens.colorPaletteYellowBackground3,
-  D: tokens.colorPaletteRedBackground3,
-};
+/** Best level green … worst red, whatever the number of levels (spread evenly over the ramp). */
+const LEVEL_RAMP = [tokens.colorPaletteGreenBackground3, tokens.colorPaletteLightGreenBackground2, tokens.colorPaletteYellowBackground3, tokens.colorPaletteDarkOrangeBackground2, tokens.colorPaletteRedBackground3];
+function levelColour(i: number, n: number): string {
+  return LEVEL_RAMP[n <= 1 ? 0 : Math.round((i * (LEVEL_RAMP.length - 1)) / (n - 1))];
+}
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -38,7 +37,7 @@ const useStyles = makeStyles({
 
 /**
  * 集計: per plan (its sheets named once; one plan written over several sheets is one group, each
- * node once), one compact line per policy — its grade and an A–D bar with the numbers.
+ * node once), one compact line per policy — its grade and a bar of its levels with the numbers.
  */
 export function SummaryScreen() {
   const styles = useStyles();
@@ -47,6 +46,7 @@ export function SummaryScreen() {
   const order = report.sheets.map((s) => s.name);
   const views = planViews(report).filter((v) => v.policies.length > 0);
   const sheets = views.flatMap((v) => v.sheets);
+  const levels = reportLevels(report);
   const progressOnly = report.sheets.filter((s) => s.progress && !s.gradeCounts);
   return (
     <section className={styles.section} aria-labelledby="summary-title">
@@ -74,7 +74,7 @@ export function SummaryScreen() {
                 </Text>
                 {counts && (
                   <span className={styles.total} data-testid="sheet-total">
-                    {t('summarySheetTotal', { ...counts, graded: GRADES.reduce((n, g) => n + counts[g], 0) })}
+                    {t('summarySheetTotal', { dist: distribution(levels, counts, t('listSeparator')), graded: totalCount(counts) })}
                   </span>
                 )}
               </div>
@@ -83,7 +83,7 @@ export function SummaryScreen() {
               ) : (
                 <ul className={styles.list}>
                   {policies.map((p, i) => (
-                    <PolicyRow key={`${p.row}-${i}`} policy={p} top={p.level === top} classes={styles} />
+                    <PolicyRow key={`${p.row}-${i}`} policy={p} levels={levels} top={p.level === top} classes={styles} />
                   ))}
                 </ul>
               )}
@@ -105,9 +105,14 @@ export function SummaryScreen() {
   );
 }
 
-function PolicyRow({ policy: p, top, classes }: { policy: PolicySummary; top: boolean; classes: ReturnType<typeof useStyles> }) {
+/** `A 3・B 1・C 0・D 0` in the scale's order. */
+function distribution(levels: readonly string[], counts: GradeCounts, separator: string): string {
+  return levels.map((g) => `${g} ${counts[g] ?? 0}`).join(separator);
+}
+
+function PolicyRow({ policy: p, levels, top, classes }: { policy: PolicySummary; levels: readonly string[]; top: boolean; classes: ReturnType<typeof useStyles> }) {
   const { t } = usePane();
-  const total = GRADES.reduce((n, g) => n + p.counts[g], 0);
+  const total = totalCount(p.counts);
   const mismatch = p.declaredGrade !== null && p.computedGrade !== null && p.declaredGrade !== p.computedGrade;
   const grade = p.declaredGrade ?? p.computedGrade;
   const gradeTitle = t('summaryGrades', { declared: p.declaredGrade ?? t('gradeNone'), computed: p.computedGrade ?? t('gradeNone') });
@@ -121,16 +126,16 @@ function PolicyRow({ policy: p, top, classes }: { policy: PolicySummary; top: bo
         {grade ?? '–'}
         {mismatch ? `→${p.computedGrade}` : ''}
       </span>
-      <span className={classes.barBox} role="img" aria-label={`${t('distributionLabel', p.counts)}・${t('programs', { count: p.programs })}`}>
+      <span className={classes.barBox} role="img" aria-label={`${t('distributionLabel', { dist: distribution(levels, p.counts, t('listSeparator')) })}・${t('programs', { count: p.programs })}`}>
         <span className={classes.bar}>
           {total > 0 &&
-            GRADES.map((g) => (p.counts[g] > 0 ? <span key={g} style={{ width: `${(p.counts[g] / total) * 100}%`, backgroundColor: GRADE_COLOURS[g] }} /> : null))}
+            levels.map((g, i) => ((p.counts[g] ?? 0) > 0 ? <span key={g} style={{ width: `${((p.counts[g] ?? 0) / total) * 100}%`, backgroundColor: levelColour(i, levels.length) }} /> : null))}
         </span>
         <span className={classes.numbers} aria-hidden="true">
-          {GRADES.map((g) => (
+          {levels.map((g) => (
             <span key={g}>
               {g}
-              {p.counts[g]}
+              {p.counts[g] ?? 0}
             </span>
           ))}
         </span>

@@ -35,6 +35,7 @@ export function row(f: string, program: string, o: Partial<MergedRow> = {}): Mer
     previousGrade: 'A',
     nextPolicy: '',
     gradeKey: 'A',
+    graded: o.gradeKey === undefined || /^[A-D]$/.test(o.gradeKey),
     counted: true,
     masterIndex: null,
     ...o,

@@ -1,11 +1,13 @@
-import type { Grade } from '../../grades';
+import type { GradeLabel } from '../../scale';
 import { defineComparisonRule, lastYearWords, previousCell, subject, type PreviousCell, type ComparisonLocation } from './rule';
 
-type Params = { program: string; department: string | null; previousGrade: string; lastYearGrades: Grade[]; lastYear: number | null } & PreviousCell;
+type Params = { program: string; department: string | null; previousGrade: string; lastYearGrades: GradeLabel[]; lastYear: number | null } & PreviousCell;
 
 /** This year's 前年度評価 differs from the grade last year's workbook gave the program. */
 export const previousGradeConflict = defineComparisonRule<{ conflict: Params }>({
   id: 'previous-grade-conflict',
+  kind: 'compare',
+  title: { ja: '前年度評価の食い違い', en: 'Previous grade differs from last year' },
   severity: 'error',
   description: {
     ja: '今年度の前年度評価が、前年度の評価調書でその事業に付いた評価と違います。',
@@ -25,7 +27,7 @@ export const previousGradeConflict = defineComparisonRule<{ conflict: Params }>(
       for (const pair of m.departments) {
         const prev = pair.current.entry.previousGrade;
         if (!prev || prev.parsed.kind !== 'grade' || pair.previous.length === 0) continue;
-        const grades: Grade[] = [];
+        const grades: GradeLabel[] = [];
         for (const e of pair.previous) {
           const g = e.entry.declaredGrade?.parsed;
           if (g?.kind === 'grade' && !grades.includes(g.grade)) grades.push(g.grade);
