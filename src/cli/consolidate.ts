@@ -52,7 +52,7 @@ export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Pr
   if (!parsed) return 2;
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
-    io.stderr(`${consolidateMessages[lang].noInputs}\n\n${m.usage}`);
+    io.stderr(`${consolidateMessages[lang].noInputs}\n${m.usageLine.consolidate}`);
     return 2;
   }
   const profile = await loadProfile(values.config, values.year, lang, io);
@@ -332,6 +332,8 @@ export function toConsolidationJson(result: ConsolidationResult, lang: Lang, not
       errors: f.errors,
       warnings: f.warnings,
       ...(f.scale ? { scale: f.scale.levels.map((l) => l.label) } : {}),
+      ...(f.departmentSource !== undefined ? { departmentFrom: f.departmentSource } : {}),
+      ...(f.hiddenSheetsRead !== undefined ? { hiddenSheetsRead: f.hiddenSheetsRead } : {}),
       ...(notes.converted.has(f.file) ? { convertedFrom: notes.converted.get(f.file) } : {}),
     })),
     skipped: notes.skipped.map((s) => ({ file: s.file, reason: s.reason, ...(s.sameAs !== undefined ? { sameAs: s.sameAs } : {}) })),

@@ -33,6 +33,7 @@ export const RULE_SEVERITIES = {
   'achievement-invalid': 'warning',
   'next-policy-invalid': 'error',
   'layout-uncertain': 'info',
+  'reading-doubt': 'warning',
   // added after the first thirteen: a workbook where no sheet could be checked
   'nothing-checked': 'warning',
   // added with the one correction shape: a saved correction that matched no table

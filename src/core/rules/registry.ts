@@ -14,6 +14,7 @@ import { nothingChecked } from './nothing-checked';
 import { policyGradeMismatch } from './policy-grade-mismatch';
 import { previousGradeMissing } from './previous-grade-missing';
 import { recordConflict } from './record-conflict';
+import { readingDoubt } from './reading-doubt';
 import { repostMismatch } from './repost-mismatch';
 import { repostUnmatched } from './repost-unmatched';
 import { sheetUnreadable } from './sheet-unreadable';
@@ -82,6 +83,7 @@ const ORDER: readonly AnyRule[] = [
   achievementInvalid,
   nextPolicyInvalid,
   layoutUncertain,
+  readingDoubt,
   correctionUnmatched,
   nothingChecked,
   // consolidate, across files
