@@ -110,7 +110,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const l = regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
     const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
     const plan = planBySheet.get(l.sheet);
-    const graded = allPlans.filter((p) => p.sheet === l.sheet && p.gradedDepth !== null);
+    // Last year's sheet is not this year's: its grades are not counted (its role says why).
+    const graded = plans.filter((p) => p.sheet === l.sheet && p.gradedDepth !== null);
     if (graded.length > 0) {
       // Several tables on the sheet: the sheet's counts are their sum, level by level.
       const counts = graded.map((p) => sheetGradeCounts(p, tallies.get(p) ?? subtreeTallies(p)));
@@ -191,6 +192,15 @@ export function resolveReportYear(
   if (new Set(own.map(ownYear)).size >= 2) {
     const latest = own.reduce((a, b) => ((ownYear(b) as number) > (ownYear(a) as number) ? b : a));
     return { year: ownYear(latest), source: latest.statedYear !== null ? 'title' : 'sheet-name' };
+  }
+  // Only an earlier year's table states its year, and this year's states none: a later year
+  // from the file name or the year columns is this year's (the stated one is last year's sheet).
+  if (own.length > 0 && layouts.some((l) => l.kind === 'evaluation' && ownYear(l) === null)) {
+    const stated = ownYear(own[0]) as number;
+    const file = fileName ? fileNameYear(fileName) : null;
+    if (file !== null && file > stated) return { year: file, source: 'file-name' };
+    const latest = Math.max(...layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) === null).flatMap((l) => l.entryYears));
+    if (Number.isFinite(latest) && latest > stated) return { year: latest, source: 'year-columns' };
   }
   const title = vote(layouts.map((l) => ({ year: l.statedYear, weight: l.kind === 'other' ? 1 : 2 })));
   if (title !== null) return { year: title, source: 'title' };
