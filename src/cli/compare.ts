@@ -25,24 +25,27 @@ import { InputRefused, outputProblem, readInput, writeOutputWith } from './files
 import { linkTarget } from './links';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { consolidateMessages } from '../i18n/consolidate';
+import type { NotRead } from '../core/consolidate/types';
 import { findingJson, JSON_SCHEMA_VERSION } from './json';
 import { printPieces, type Io } from './io';
+import { escapeName } from './terminal';
 import { jsonPieces } from './json-text';
-import { COMMON_OPTIONS, loadProfile, type RunArgs } from './main';
+import { argumentProblem, COMMON_OPTIONS, loadProfile, type RunArgs } from './main';
 
 /** `hyoka compare <last year> <this year>`: exit 0 / 1 error findings / 2 unreadable input or bad arguments. */
 export async function compareCommand(argv: string[], lang: Lang, io: Io): Promise<number> {
   const m = cliMessages[lang];
   const c = compareMessages[lang].cli;
   if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(m.usage);
+    io.stdout(m.helpCompare);
     return 0;
   }
   let parsed;
+  const options = { ...COMMON_OPTIONS, explain: { type: 'boolean', default: false } } as const;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, explain: { type: 'boolean', default: false } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (e) {
-    io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);
+    io.stderr(argumentProblem(e, options, 'compare', lang));
     return 2;
   }
   const { values, positionals } = parsed;
@@ -52,7 +55,7 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
   }
   // One workbook alone: it must hold several years as sheets (runCompare says when it does not).
   if (positionals.length !== 2 && positionals.length !== 1) {
-    io.stderr(`${c.needTwo}\n\n${m.usage}`);
+    io.stderr(`${c.needTwo}\n${m.usageLine.compare}`);
     return 2;
   }
   // --year names this year's report year; last year's workbooks speak for themselves.
@@ -60,7 +63,7 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
   if (!profile) return 2;
   const { settings, limits } = profile;
   return runCompare(
-    { previous: positionals[0], current: positionals[positionals.length - 1], settings, limits, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
+    { previous: positionals[0], current: positionals[positionals.length - 1], oneInput: positionals.length === 1, settings, limits, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
     io,
   );
 }
@@ -68,6 +71,8 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
 export interface CompareArgs extends RunArgs {
   previous: string;
   current: string;
+  /** One workbook given alone (`compare book.xlsx`): it must hold several years as sheets. */
+  oneInput?: boolean;
   explain: boolean;
 }
 
@@ -91,13 +96,13 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   let current: LoadedInput | null;
   if (same !== null) {
     if (same === 'folder') {
-      io.stderr(c.sameFolder(args.current));
+      io.stderr(args.oneInput ? `${c.needTwo}\n\n${m.usage}` : c.sameFolder(args.current));
       return 2;
     }
     const both = await loadOneBook(args.current, args.settings, args.limits, args.lang, io);
     if (both === null) return 2;
     if ('oneYear' in both) {
-      io.stderr(args.previous === args.current ? `${c.oneYearOnly(args.current)}\n\n${m.usage}` : c.sameFile(args.previous, args.current));
+      io.stderr(args.oneInput ? `${c.oneYearOnly(args.current)}\n${m.usageLine.compare}` : c.sameFile(args.previous, args.current));
       return 2;
     }
     io.stderr(c.sheetYears(args.current, formatFiscalYear(both.previousYear, args.lang), formatFiscalYear(both.currentYear, args.lang)));
@@ -117,7 +122,7 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   const out = args.out;
   const result = compareYears(previous.side, current.side, { settings: args.settings });
 
-  if (args.json) printPieces(io, jsonPieces(toComparisonJson(result, previous.files, current.files, args.explain, args.lang)));
+  if (args.json) printPieces(io, jsonPieces(toComparisonJson(result, previous.files, current.files, args.explain, args.lang, { previous: previous.notRead ?? [], current: current.notRead ?? [] })));
   else io.stdout(renderComparisonText(result, args.previous, args.current, args.lang, args.explain));
 
   if (out) {
@@ -125,7 +130,7 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
       // Links from the written sheet reach this year's cells relative to where it is written.
       const document = buildComparisonDocument(result, args.lang, (file) => (file ? linkTarget(out, file) : null));
       await writeOutputWith(out, (temp) => writeSummaryFile(document, temp), [...previous.files, ...current.files], args.force);
-      if (!args.json) io.stderr(c.wrote(out));
+      if (!args.json) io.stderr(c.wrote(escapeName(out)));
     } catch (e) {
       io.stderr(outputFailure(out, e, args.lang));
       return 2;
@@ -139,6 +144,8 @@ interface LoadedInput {
   side: YearSide;
   files: string[];
   unreadable: boolean;
+  /** Entries of a folder not read, or read and set aside, with why. */
+  notRead?: readonly NotRead[];
 }
 
 /**
@@ -192,12 +199,14 @@ async function loadSide(input: string, settings: Settings, limits: ReadLimits | 
   if (expanded === null) return null;
   const { files, skipped } = expanded;
   const c = consolidateMessages[lang];
-  for (const s of skipped) io.stderr(`${s.file}: ${c.skipped[s.reason]}`);
   const loaded = await loadYearSide(files.map((file) => ({ name: file, snapshot: () => load(file, limits, lang) })), { settings });
-  for (const u of loaded.unreadable) io.stderr(`${u.file}: ${u.reason}`);
+  // What the folder walk left out, then the workbooks set aside (Hyoka's outputs, tracking sheets …): never silently.
+  const notRead = [...skipped, ...loaded.notRead];
+  for (const s of notRead) io.stderr(`${escapeName(s.file)}: ${c.skipped[s.reason]}${s.sameAs !== undefined ? c.skippedSameAs(s.sameAs) : ''}`);
+  for (const u of loaded.unreadable) io.stderr(`${escapeName(u.file)}: ${u.reason}`);
   // One unreadable workbook leaves nothing to compare; a folder goes on without its unreadable files.
   if (files.length === 1 && loaded.unreadable.length > 0) return null;
-  return { side: loaded.side, files, unreadable: loaded.unreadable.length > 0 };
+  return { side: loaded.side, files, unreadable: loaded.unreadable.length > 0, notRead };
 }
 
 /** One file, read as `check` reads it (regular files only, .xls/.ods through LibreOffice); unreadable is a value. */
@@ -218,11 +227,24 @@ function programJson(p: YearProgram): Record<string, unknown> {
 }
 
 /** The JSON contract of `compare --json`: both years, the findings (with params), and the matching. */
-export function toComparisonJson(result: ComparisonResult, previousFiles: string[], currentFiles: string[], explain: boolean, lang: Lang): unknown {
+export function toComparisonJson(
+  result: ComparisonResult,
+  previousFiles: string[],
+  currentFiles: string[],
+  explain: boolean,
+  lang: Lang,
+  notRead: { previous: readonly NotRead[]; current: readonly NotRead[] } = { previous: [], current: [] },
+): unknown {
+  const skipped = (list: readonly NotRead[]) => (list.length > 0 ? { skipped: list.map((s) => ({ file: s.file, reason: s.reason, ...(s.sameAs !== undefined ? { sameAs: s.sameAs } : {}) })) } : {});
+  // A workbook read and set aside (a tracking sheet, Hyoka's output) is listed under skipped only.
+  const aside = (list: readonly NotRead[]) => new Set(list.map((s) => s.file));
+  const previousAside = aside(notRead.previous);
+  const currentAside = aside(notRead.current);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
-    previous: { files: previousFiles, reportYear: result.previousYear, programs: result.previous.length },
-    current: { files: currentFiles, reportYear: result.currentYear, programs: result.current.length },
+    scale: result.scale,
+    previous: { files: previousFiles.filter((f) => !previousAside.has(f)), reportYear: result.previousYear, programs: result.previous.length, ...skipped(notRead.previous) },
+    current: { files: currentFiles.filter((f) => !currentAside.has(f)), reportYear: result.currentYear, programs: result.current.length, ...skipped(notRead.current) },
     findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
     matched: result.match.matches.length,
     vanished: result.match.vanished.map(programJson),
@@ -246,7 +268,7 @@ export function renderComparisonText(result: ComparisonResult, previous: string,
   const c = compareMessages[lang].cli;
   const year = (y: number | null): string => (y === null ? m.unknownYear : formatFiscalYear(y, lang));
   const lines = [
-    c.heading(previous, year(result.previousYear), current, year(result.currentYear)),
+    c.heading(escapeName(previous), year(result.previousYear), escapeName(current), year(result.currentYear)),
     c.counts(result.match.matches.length, result.match.vanished.length, result.match.added.length, result.match.ambiguous.length),
     '',
   ];
@@ -255,8 +277,8 @@ export function renderComparisonText(result: ComparisonResult, previous: string,
   // A folder of department workbooks: name the file each finding is in.
   const folder = new Set(result.current.map((p) => p.file)).size > 1;
   for (const f of result.findings) {
-    const cell = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : c.fileLevel;
-    const where = folder && f.file ? `${path.basename(f.file)} ${cell}` : cell;
+    const cell = f.sheet ? `${escapeName(f.sheet)}${f.cell ? `!${f.cell}` : ''}` : c.fileLevel;
+    const where = folder && f.file ? `${escapeName(path.basename(f.file))} ${cell}` : cell;
     lines.push(`  ${m.severity[f.severity]}  ${where}  ${describe(f, lang)}  [${f.rule}]`);
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
