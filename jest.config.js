@@ -16,14 +16,12 @@ const base = {
 };
 
 /** The fast tier: folders of engine and reader tests … */
-const UNIT_DIRS = ['core', 'rules', 'layout', 'compare', 'consolidate', 'summary', 'xlsx', 'cli', 'docs'];
-/** … less the files in them that spawn the bundled CLI or drive LibreOffice / pdftotext. */
+const UNIT_DIRS = ['core', 'rules', 'layout', 'scale', 'compare', 'consolidate', 'summary', 'xlsx', 'cli', 'docs'];
+/** … less the files in them that spawn the bundled CLI (esbuild) or drive LibreOffice / pdftotext. */
 const NOT_UNIT = [
   'layout/libreoffice.test.ts',
-  'layout/other-writers.test.ts',
   'xlsx/print-pdf.test.ts',
   'xlsx/limits-cli.test.ts',
-  'consolidate/cli.test.ts',
   'rules/sheet-unreadable.test.ts',
 ];
 const unitMatch = UNIT_DIRS.flatMap((d) => [`<rootDir>/tests/${d}/**/*.test.ts`, `<rootDir>/tests/${d}/**/*.test.tsx`]);

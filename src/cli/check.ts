@@ -1,8 +1,9 @@
-import { checkWorkbook, type Lang, type Report, type SheetLayout, type SummaryDocument } from '../core';
+import { checkWorkbook, DEFAULT_SCALE, type Lang, type Report, type SheetLayout, type SummaryDocument } from '../core';
 import { linksWithinDocument } from '../core/links';
 import { buildSummaryDocument } from '../render/summary-document';
 import { cliMessages } from '../i18n/cli';
 import { outputMessages } from '../i18n/output';
+import { escapeName } from '../i18n/escape-names';
 import { isUnreadable } from '../xlsx/errors';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
 import { writeSummaryFile } from './write-summary';
@@ -104,7 +105,8 @@ interface Checked {
 }
 
 /** Settings stored in the workbook that cannot be used: said once, and the check goes on without them. */
-function storedInvalid(lang: Lang, file: string, problems: string[]): string {
+function storedInvalid(lang: Lang, given: string, problems: string[]): string {
+  const file = escapeName(given);
   const list = problems.map((p) => `  - ${p}`).join('\n');
   return lang === 'ja'
     ? `${file}: ブックに保存された Hyoka の設定（読み取りの修正など）に誤りがあるため、使わずに点検しました:\n${list}`
@@ -132,6 +134,9 @@ export function toJson(report: Report, lang: Lang, layouts: readonly SheetLayout
     file: report.file,
     reportYear: report.reportYear,
     reportYearSource: report.reportYearSource ?? null,
+    // The scale the counts are keyed by (levels best first, where it came from).
+    scale: report.scale ?? DEFAULT_SCALE,
+    method: report.method ?? null,
     sheets: report.sheets.map((s) => ({ ...s, regions: regions.get(s.name) ?? [] })),
     findings: report.findings.map((f) => findingJson(f, lang)),
     plans: report.plans ?? [],

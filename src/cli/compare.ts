@@ -28,6 +28,7 @@ import { consolidateMessages } from '../i18n/consolidate';
 import type { NotRead } from '../core/consolidate/types';
 import { findingJson, JSON_SCHEMA_VERSION } from './json';
 import { printPieces, type Io } from './io';
+import { escapeName } from './terminal';
 import { jsonPieces } from './json-text';
 import { COMMON_OPTIONS, loadProfile, type RunArgs } from './main';
 
@@ -128,7 +129,7 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
       // Links from the written sheet reach this year's cells relative to where it is written.
       const document = buildComparisonDocument(result, args.lang, (file) => (file ? linkTarget(out, file) : null));
       await writeOutputWith(out, (temp) => writeSummaryFile(document, temp), [...previous.files, ...current.files], args.force);
-      if (!args.json) io.stderr(c.wrote(out));
+      if (!args.json) io.stderr(c.wrote(escapeName(out)));
     } catch (e) {
       io.stderr(outputFailure(out, e, args.lang));
       return 2;
@@ -200,8 +201,8 @@ async function loadSide(input: string, settings: Settings, limits: ReadLimits | 
   const loaded = await loadYearSide(files.map((file) => ({ name: file, snapshot: () => load(file, limits, lang) })), { settings });
   // What the folder walk left out, then the workbooks set aside (Hyoka's outputs, tracking sheets …): never silently.
   const notRead = [...skipped, ...loaded.notRead];
-  for (const s of notRead) io.stderr(`${s.file}: ${c.skipped[s.reason]}${s.sameAs !== undefined ? c.skippedSameAs(s.sameAs) : ''}`);
-  for (const u of loaded.unreadable) io.stderr(`${u.file}: ${u.reason}`);
+  for (const s of notRead) io.stderr(`${escapeName(s.file)}: ${c.skipped[s.reason]}${s.sameAs !== undefined ? c.skippedSameAs(s.sameAs) : ''}`);
+  for (const u of loaded.unreadable) io.stderr(`${escapeName(u.file)}: ${u.reason}`);
   // One unreadable workbook leaves nothing to compare; a folder goes on without its unreadable files.
   if (files.length === 1 && loaded.unreadable.length > 0) return null;
   return { side: loaded.side, files, unreadable: loaded.unreadable.length > 0, notRead };
@@ -240,6 +241,7 @@ export function toComparisonJson(
   const currentAside = aside(notRead.current);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
+    scale: result.scale,
     previous: { files: previousFiles.filter((f) => !previousAside.has(f)), reportYear: result.previousYear, programs: result.previous.length, ...skipped(notRead.previous) },
     current: { files: currentFiles.filter((f) => !currentAside.has(f)), reportYear: result.currentYear, programs: result.current.length, ...skipped(notRead.current) },
     findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
@@ -265,7 +267,7 @@ export function renderComparisonText(result: ComparisonResult, previous: string,
   const c = compareMessages[lang].cli;
   const year = (y: number | null): string => (y === null ? m.unknownYear : formatFiscalYear(y, lang));
   const lines = [
-    c.heading(previous, year(result.previousYear), current, year(result.currentYear)),
+    c.heading(escapeName(previous), year(result.previousYear), escapeName(current), year(result.currentYear)),
     c.counts(result.match.matches.length, result.match.vanished.length, result.match.added.length, result.match.ambiguous.length),
     '',
   ];
@@ -274,8 +276,8 @@ export function renderComparisonText(result: ComparisonResult, previous: string,
   // A folder of department workbooks: name the file each finding is in.
   const folder = new Set(result.current.map((p) => p.file)).size > 1;
   for (const f of result.findings) {
-    const cell = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : c.fileLevel;
-    const where = folder && f.file ? `${path.basename(f.file)} ${cell}` : cell;
+    const cell = f.sheet ? `${escapeName(f.sheet)}${f.cell ? `!${f.cell}` : ''}` : c.fileLevel;
+    const where = folder && f.file ? `${escapeName(path.basename(f.file))} ${cell}` : cell;
     lines.push(`  ${m.severity[f.severity]}  ${where}  ${describe(f, lang)}  [${f.rule}]`);
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -198,7 +198,12 @@ function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promi
 }
 
 function killGroup(pid: number | undefined): void {
-  if (pid === undefined || process.platform === 'win32') return;
+  if (pid === undefined) return;
+  if (process.platform === 'win32') {
+    // No process groups on Windows: the helper's whole tree, by parent ids.
+    spawnSync('taskkill', ['/PID', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    return;
+  }
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {
