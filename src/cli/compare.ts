@@ -30,21 +30,22 @@ import { findingJson, JSON_SCHEMA_VERSION } from './json';
 import { printPieces, type Io } from './io';
 import { escapeName } from './terminal';
 import { jsonPieces } from './json-text';
-import { COMMON_OPTIONS, loadProfile, type RunArgs } from './main';
+import { argumentProblem, COMMON_OPTIONS, loadProfile, type RunArgs } from './main';
 
 /** `hyoka compare <last year> <this year>`: exit 0 / 1 error findings / 2 unreadable input or bad arguments. */
 export async function compareCommand(argv: string[], lang: Lang, io: Io): Promise<number> {
   const m = cliMessages[lang];
   const c = compareMessages[lang].cli;
   if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(m.usage);
+    io.stdout(m.helpCompare);
     return 0;
   }
   let parsed;
+  const options = { ...COMMON_OPTIONS, explain: { type: 'boolean', default: false } } as const;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, explain: { type: 'boolean', default: false } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (e) {
-    io.stderr(`${m.badArgs(e instanceof Error ? e.message : String(e))}\n\n${m.usage}`);
+    io.stderr(argumentProblem(e, options, 'compare', lang));
     return 2;
   }
   const { values, positionals } = parsed;
@@ -54,7 +55,7 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
   }
   // One workbook alone: it must hold several years as sheets (runCompare says when it does not).
   if (positionals.length !== 2 && positionals.length !== 1) {
-    io.stderr(`${c.needTwo}\n\n${m.usage}`);
+    io.stderr(`${c.needTwo}\n${m.usageLine.compare}`);
     return 2;
   }
   // --year names this year's report year; last year's workbooks speak for themselves.
@@ -101,7 +102,7 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
     const both = await loadOneBook(args.current, args.settings, args.limits, args.lang, io);
     if (both === null) return 2;
     if ('oneYear' in both) {
-      io.stderr(args.oneInput ? `${c.oneYearOnly(args.current)}\n\n${m.usage}` : c.sameFile(args.previous, args.current));
+      io.stderr(args.oneInput ? `${c.oneYearOnly(args.current)}\n${m.usageLine.compare}` : c.sameFile(args.previous, args.current));
       return 2;
     }
     io.stderr(c.sheetYears(args.current, formatFiscalYear(both.previousYear, args.lang), formatFiscalYear(both.currentYear, args.lang)));

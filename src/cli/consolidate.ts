@@ -52,7 +52,7 @@ export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Pr
   if (!parsed) return 2;
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
-    io.stderr(`${consolidateMessages[lang].noInputs}\n\n${m.usage}`);
+    io.stderr(`${consolidateMessages[lang].noInputs}\n${m.usageLine.consolidate}`);
     return 2;
   }
   const profile = await loadProfile(values.config, values.year, lang, io);

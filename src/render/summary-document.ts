@@ -1,3 +1,4 @@
+import { ruleTitle } from './rule-titles';
 import { DEFAULT_SCALE, labelsOf, totalCount } from '../core/scale';
 import type { GradeCounts, Lang, PolicySummary, ProgressSummary, Report } from '../core/report';
 import type { CellLink, DocBlock, DocCell, DocSheet, DocTable, SummaryDocument } from '../core/summary-document';
@@ -394,7 +395,7 @@ function findingsSheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
     { text: m.severity[f.severity], emphasis: f.severity },
     f.sheet,
     findingPlace(f, report, link, lang),
-    m.ruleTitle(f.rule),
+    ruleTitle(f.rule, lang),
     describe(f, lang),
     f.department ?? null,
     f.year !== undefined ? formatFiscalYear(f.year, lang) : null,

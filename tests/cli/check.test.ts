@@ -120,10 +120,10 @@ test.each([
   [['check', 'nope.xlsx'], 'ファイルが見つかりません'],
   [['check'], '点検するファイルを指定してください'],
   [['check', 'x.xlsx', '--year', '令和'], '年度として読めません'],
-  [['check', 'x.xlsx', '--bogus'], '引数の誤り'],
+  [['check', 'x.xlsx', '--bogus'], '「--bogus」というオプションはありません'],
   [['frobnicate'], 'というコマンドはありません'],
   [['check', 'x.xlsx', '--lang', 'fr'], 'ja か en'],
-  [['consolidate', 'x', '--bogus'], '引数の誤り'],
+  [['consolidate', 'x', '--bogus'], '「--bogus」というオプションはありません'],
 ])('bad arguments exit 2 with a clear message: %j', async (args, message) => {
   const io = captureIo();
   expect(await main(args, io)).toBe(2);

@@ -70,7 +70,8 @@ test('text in English, --explain says why programs were matched, --out writes th
   expect(sheet).toBeDefined();
   const rows = (sheet?.rows ?? []).map((r) => (r ?? []).map((v) => (v === null ? '' : String(v))));
   const coco = rows.find((r) => r.includes('(2)-① CoCoバスの利便性向上'));
-  expect(coco).toEqual(expect.arrayContaining(['交通対策課', 'C', 'B', '↑', 'previous-grade-conflict']));
+  // 今年度の指摘 names the rule for people, never its id.
+  expect(coco).toEqual(expect.arrayContaining(['交通対策課', 'C', 'B', '↑', 'Previous grade differs from last year']));
   const gone = rows.find((r) => r.includes('福祉有償運送の担い手育成'));
   expect(gone).toEqual(expect.arrayContaining(['B', 'not this year', '継続']));
 });
@@ -97,7 +98,7 @@ test('year-not-consecutive is an error; wrong arguments exit 2 with the usage', 
   expect(JSON.parse(io.out).findings[0]).toMatchObject({ rule: 'year-not-consecutive', sheet: null, cell: null, params: { previousYear: 2018, currentYear: 2020 } });
   const one = captureIo();
   expect(await main(['compare', current], one)).toBe(2);
-  expect(one.err).toContain('hyoka compare <前年度.xlsxまたはフォルダ>');
+  expect(one.err).toContain('使い方: hyoka compare <前年度> <今年度>');
   const help = captureIo();
   expect(await main(['compare', '--help'], help)).toBe(0);
   expect(help.out).toContain('--explain');

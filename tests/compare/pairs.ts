@@ -226,7 +226,7 @@ export async function comparePair(previous: YearSpec, current: YearSpec, options
   const [a, b] = await Promise.all([checkedYear(previous), checkedYear(current)]);
   return compareYears(
     { reportYear: a.report.reportYear, files: [{ file: null, plans: a.plans }] },
-    { reportYear: b.report.reportYear, files: [{ file: null, plans: b.plans }] },
+    { reportYear: b.report.reportYear, files: [{ file: null, plans: b.plans, findings: b.report.findings }] },
     options,
   );
 }

@@ -1,3 +1,4 @@
+import type { Finding } from '../report';
 import { expectsGrade } from '../plan/units';
 import type { PlanEntry, PlanNode, SheetPlan } from '../plan/types';
 import { normalizeForMatch } from '../text';
@@ -7,7 +8,7 @@ export interface YearSide {
   /** Western fiscal year reported, when known. */
   reportYear: number | null;
   /** The checked workbooks: one, or one per department file. */
-  files: readonly { file: string | null; plans: readonly SheetPlan[] }[];
+  files: readonly { file: string | null; plans: readonly SheetPlan[]; findings?: readonly Finding[] }[];
 }
 
 /** A department's row of a program in one year. */

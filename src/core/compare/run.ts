@@ -22,6 +22,8 @@ export interface ComparisonResult {
   current: YearProgram[];
   match: MatchResult;
   findings: ComparisonFinding[];
+  /** This year's own findings (what `check` finds in this year's workbooks), where they were handed in. */
+  ownFindings?: ComparisonFinding[];
   /** The scale both years' grades are counted on: this year's, with last year's labels added when they differ. */
   scale: Scale;
 }
@@ -50,5 +52,6 @@ export function compareYears(previous: YearSide, current: YearSide, options: Com
   }) as ComparisonFinding[];
   const graded = (side: YearSide): Scale[] => side.files.flatMap((f) => f.plans.filter((p) => p.gradeCol !== null).map((p) => p.scale));
   const scale = combinedScale([...graded(current), ...graded(previous)]);
-  return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings, scale };
+  const ownFindings = current.files.flatMap((f) => (f.findings ?? []).map((x) => ({ ...x, file: f.file })));
+  return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings, scale, ownFindings };
 }

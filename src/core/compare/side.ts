@@ -43,7 +43,7 @@ export async function loadYearSide(inputs: readonly ConsolidationInput[], option
     const own = run.reportYear !== null && f.reportYear === null ? { ...settings, reportYear: run.reportYear } : settings;
     const checked = checkWorkbook(snapshot, { settings: own, fileName: f.file });
     resolveResultText(checked.plans, snapshot);
-    files.push({ file: f.file, plans: checked.plans });
+    files.push({ file: f.file, plans: checked.plans, findings: checked.report.findings });
   }
   // A plan master found among last year's files is no year's report either: listed with the rest.
   const notRead = [...run.notRead, ...(run.detectedMaster !== null ? [{ file: run.detectedMaster, reason: 'plan-master' as const }] : [])];
@@ -53,7 +53,7 @@ export async function loadYearSide(inputs: readonly ConsolidationInput[], option
 function sideOf(snapshot: WorkbookSnapshot, file: string, settings: Settings): YearSide {
   const checked = checkWorkbook(snapshot, { settings, fileName: file });
   resolveResultText(checked.plans, snapshot);
-  return { reportYear: checked.report.reportYear, files: [{ file, plans: checked.plans }] };
+  return { reportYear: checked.report.reportYear, files: [{ file, plans: checked.plans, findings: checked.report.findings }] };
 }
 
 /** One year's sheets of a workbook that keeps several, as a workbook of its own. */
