@@ -1,4 +1,4 @@
-import { checkWorkbook, type Lang, type Report, type SheetLayout, type SummaryDocument } from '../core';
+import { checkWorkbook, DEFAULT_SCALE, type Lang, type Report, type SheetLayout, type SummaryDocument } from '../core';
 import { linksWithinDocument } from '../core/links';
 import { buildSummaryDocument } from '../render/summary-document';
 import { cliMessages } from '../i18n/cli';
@@ -134,6 +134,9 @@ export function toJson(report: Report, lang: Lang, layouts: readonly SheetLayout
     file: report.file,
     reportYear: report.reportYear,
     reportYearSource: report.reportYearSource ?? null,
+    // The scale the counts are keyed by (levels best first, where it came from).
+    scale: report.scale ?? DEFAULT_SCALE,
+    method: report.method ?? null,
     sheets: report.sheets.map((s) => ({ ...s, regions: regions.get(s.name) ?? [] })),
     findings: report.findings.map((f) => findingJson(f, lang)),
     plans: report.plans ?? [],

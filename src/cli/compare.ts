@@ -25,6 +25,7 @@ import { InputRefused, outputProblem, readInput, writeOutputWith } from './files
 import { linkTarget } from './links';
 import { LegacyNotConverted, loadWorkbook } from './load';
 import { consolidateMessages } from '../i18n/consolidate';
+import type { NotRead } from '../core/consolidate/types';
 import { findingJson, JSON_SCHEMA_VERSION } from './json';
 import { printPieces, type Io } from './io';
 import { escapeName } from './terminal';
@@ -62,7 +63,7 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
   if (!profile) return 2;
   const { settings, limits } = profile;
   return runCompare(
-    { previous: positionals[0], current: positionals[positionals.length - 1], settings, limits, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
+    { previous: positionals[0], current: positionals[positionals.length - 1], oneInput: positionals.length === 1, settings, limits, lang, json: values.json === true, out: values.out ?? null, force: values.force === true, explain: values.explain === true },
     io,
   );
 }
@@ -70,6 +71,8 @@ export async function compareCommand(argv: string[], lang: Lang, io: Io): Promis
 export interface CompareArgs extends RunArgs {
   previous: string;
   current: string;
+  /** One workbook given alone (`compare book.xlsx`): it must hold several years as sheets. */
+  oneInput?: boolean;
   explain: boolean;
 }
 
@@ -93,13 +96,13 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   let current: LoadedInput | null;
   if (same !== null) {
     if (same === 'folder') {
-      io.stderr(c.sameFolder(args.current));
+      io.stderr(args.oneInput ? `${c.needTwo}\n\n${m.usage}` : c.sameFolder(args.current));
       return 2;
     }
     const both = await loadOneBook(args.current, args.settings, args.limits, args.lang, io);
     if (both === null) return 2;
     if ('oneYear' in both) {
-      io.stderr(args.previous === args.current ? `${c.oneYearOnly(args.current)}\n${m.usageLine.compare}` : c.sameFile(args.previous, args.current));
+      io.stderr(args.oneInput ? `${c.oneYearOnly(args.current)}\n${m.usageLine.compare}` : c.sameFile(args.previous, args.current));
       return 2;
     }
     io.stderr(c.sheetYears(args.current, formatFiscalYear(both.previousYear, args.lang), formatFiscalYear(both.currentYear, args.lang)));
@@ -119,7 +122,7 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   const out = args.out;
   const result = compareYears(previous.side, current.side, { settings: args.settings });
 
-  if (args.json) printPieces(io, jsonPieces(toComparisonJson(result, previous.files, current.files, args.explain, args.lang)));
+  if (args.json) printPieces(io, jsonPieces(toComparisonJson(result, previous.files, current.files, args.explain, args.lang, { previous: previous.notRead ?? [], current: current.notRead ?? [] })));
   else io.stdout(renderComparisonText(result, args.previous, args.current, args.lang, args.explain));
 
   if (out) {
@@ -141,6 +144,8 @@ interface LoadedInput {
   side: YearSide;
   files: string[];
   unreadable: boolean;
+  /** Entries of a folder not read, or read and set aside, with why. */
+  notRead?: readonly NotRead[];
 }
 
 /**
@@ -194,12 +199,14 @@ async function loadSide(input: string, settings: Settings, limits: ReadLimits | 
   if (expanded === null) return null;
   const { files, skipped } = expanded;
   const c = consolidateMessages[lang];
-  for (const s of skipped) io.stderr(`${escapeName(s.file)}: ${c.skipped[s.reason]}`);
   const loaded = await loadYearSide(files.map((file) => ({ name: file, snapshot: () => load(file, limits, lang) })), { settings });
+  // What the folder walk left out, then the workbooks set aside (Hyoka's outputs, tracking sheets …): never silently.
+  const notRead = [...skipped, ...loaded.notRead];
+  for (const s of notRead) io.stderr(`${escapeName(s.file)}: ${c.skipped[s.reason]}${s.sameAs !== undefined ? c.skippedSameAs(s.sameAs) : ''}`);
   for (const u of loaded.unreadable) io.stderr(`${escapeName(u.file)}: ${u.reason}`);
   // One unreadable workbook leaves nothing to compare; a folder goes on without its unreadable files.
   if (files.length === 1 && loaded.unreadable.length > 0) return null;
-  return { side: loaded.side, files, unreadable: loaded.unreadable.length > 0 };
+  return { side: loaded.side, files, unreadable: loaded.unreadable.length > 0, notRead };
 }
 
 /** One file, read as `check` reads it (regular files only, .xls/.ods through LibreOffice); unreadable is a value. */
@@ -220,11 +227,24 @@ function programJson(p: YearProgram): Record<string, unknown> {
 }
 
 /** The JSON contract of `compare --json`: both years, the findings (with params), and the matching. */
-export function toComparisonJson(result: ComparisonResult, previousFiles: string[], currentFiles: string[], explain: boolean, lang: Lang): unknown {
+export function toComparisonJson(
+  result: ComparisonResult,
+  previousFiles: string[],
+  currentFiles: string[],
+  explain: boolean,
+  lang: Lang,
+  notRead: { previous: readonly NotRead[]; current: readonly NotRead[] } = { previous: [], current: [] },
+): unknown {
+  const skipped = (list: readonly NotRead[]) => (list.length > 0 ? { skipped: list.map((s) => ({ file: s.file, reason: s.reason, ...(s.sameAs !== undefined ? { sameAs: s.sameAs } : {}) })) } : {});
+  // A workbook read and set aside (a tracking sheet, Hyoka's output) is listed under skipped only.
+  const aside = (list: readonly NotRead[]) => new Set(list.map((s) => s.file));
+  const previousAside = aside(notRead.previous);
+  const currentAside = aside(notRead.current);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
-    previous: { files: previousFiles, reportYear: result.previousYear, programs: result.previous.length },
-    current: { files: currentFiles, reportYear: result.currentYear, programs: result.current.length },
+    scale: result.scale,
+    previous: { files: previousFiles.filter((f) => !previousAside.has(f)), reportYear: result.previousYear, programs: result.previous.length, ...skipped(notRead.previous) },
+    current: { files: currentFiles.filter((f) => !currentAside.has(f)), reportYear: result.currentYear, programs: result.current.length, ...skipped(notRead.current) },
     findings: result.findings.map((f) => ({ file: f.file, ...findingJson(f, lang) })),
     matched: result.match.matches.length,
     vanished: result.match.vanished.map(programJson),

@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import {
   consolidate,
   countBySeverity,
+  DEFAULT_SCALE,
   formatFiscalYear,
   readPlanMaster,
   type ConsolidationInput,
@@ -322,6 +323,7 @@ export function toConsolidationJson(result: ConsolidationResult, lang: Lang, not
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     reportYear: result.reportYear,
+    scale: result.report.scale ?? DEFAULT_SCALE,
     files: result.files.map((f) => ({
       file: f.file,
       department: f.department,
@@ -329,6 +331,9 @@ export function toConsolidationJson(result: ConsolidationResult, lang: Lang, not
       status: f.status,
       errors: f.errors,
       warnings: f.warnings,
+      ...(f.scale ? { scale: f.scale.levels.map((l) => l.label) } : {}),
+      ...(f.departmentSource !== undefined ? { departmentFrom: f.departmentSource } : {}),
+      ...(f.hiddenSheetsRead !== undefined ? { hiddenSheetsRead: f.hiddenSheetsRead } : {}),
       ...(notes.converted.has(f.file) ? { convertedFrom: notes.converted.get(f.file) } : {}),
     })),
     skipped: notes.skipped.map((s) => ({ file: s.file, reason: s.reason, ...(s.sameAs !== undefined ? { sameAs: s.sameAs } : {}) })),

@@ -1,4 +1,4 @@
-import type { ColumnLayout, Lang, Report, SheetLayout } from '../core';
+import { DEFAULT_SCALE, type ColumnLayout, type Lang, type Report, type Scale, type SheetLayout } from '../core';
 import { columnLetter } from '../core/a1';
 import type { ColumnEvidence, Uncertainty } from '../core/layout/types';
 import type { ColumnRole } from '../core/settings';
@@ -29,11 +29,17 @@ export interface RegionJson {
     source: ColumnLayout['source'];
     evidence: ColumnEvidence[];
     hidden?: boolean;
+    /** Grade columns: `label` (in the cell) or `level-columns` (a mark in one of `levelColumns`). */
+    encoding?: 'label' | 'level-columns';
+    levelColumns?: { col: string; label: string }[];
+    notation?: string;
   }[];
   /** Evaluation tables: years as columns (`wide`) or as rows (`long`, one record per program × year). */
   orientation?: 'wide' | 'long';
   /** `previous-year`: an earlier year's table kept beside this year's (not checked). Absent: this year's. */
   yearRole?: 'previous-year';
+  /** Evaluation tables: the grade scale read (levels best first, where it came from). */
+  scale?: Scale;
   hiddenRowsSkipped: number;
   uncertain: boolean;
   uncertainties: Uncertainty[];
@@ -57,9 +63,13 @@ export function regionJson(l: SheetLayout): RegionJson {
       source: c.source,
       evidence: c.evidence ?? [],
       ...(c.hidden ? { hidden: true } : {}),
+      ...(c.role === 'grade' || c.role === 'previousGrade' ? { encoding: c.encoding ?? 'label' } : {}),
+      ...(c.levelColumns ? { levelColumns: c.levelColumns.map((l) => ({ col: columnLetter(l.col), label: l.label })) } : {}),
+      ...(c.notation ? { notation: c.notation } : {}),
     })),
     ...(l.orientation !== undefined ? { orientation: l.orientation } : {}),
     ...(l.yearRole === 'previous-year' ? { yearRole: 'previous-year' as const } : {}),
+    ...(l.kind === 'evaluation' ? { scale: l.scale ?? DEFAULT_SCALE } : {}),
     hiddenRowsSkipped: l.hiddenRowsSkipped,
     uncertain: l.uncertain,
     uncertainties: l.uncertainties,
@@ -102,12 +112,14 @@ export function renderExplain(report: Report, layouts: readonly SheetLayout[], l
       const header = l.headerRows.length ? l.headerRows.map((r) => `${r + 1}`).join('・') + (lang === 'ja' ? '行目' : '') : '-';
       lines.push(m.region(i + 1, m.kind[l.kind], header, l.firstDataRow + 1, l.lastDataRow + 1, l.tableKey));
       lines.push(...readingLines(l, lang));
+      if (l.kind === 'evaluation' && l.columns.some((c) => c.role === 'grade' || c.role === 'previousGrade')) lines.push(m.scale(l.scale ?? DEFAULT_SCALE));
       for (const c of l.columns) {
         const why = c.source === 'override' ? [m.override] : (c.evidence ?? []).map((e) => m.evidence(e, lang));
         if (c.hidden) why.push(m.hiddenColumn);
         const label = c.label.replace(/\s*\n\s*/g, ' ').trim();
         const year = c.year !== undefined ? ` ${formatFiscalYear(c.year, lang)}` : '';
         const named = label ? m.quote(label) : m.noLabel;
+        if (c.role === 'grade' || c.role === 'previousGrade') why.push(m.encoding(c));
         lines.push(`    ${columnLetter(c.col).padEnd(3)} ${named} → ${m.role[c.role]}${year}${why.length ? `${m.sep}${why.join(m.and)}` : ''}`);
       }
       if (l.summaryTable) {

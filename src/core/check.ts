@@ -1,5 +1,6 @@
 import { parseA1 } from './a1';
 import { CorrectionUse, type Correction } from './corrections';
+import { reviewReading } from './doubt';
 import { detectRegions, fileNameYear } from './layout/detect';
 import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
@@ -90,9 +91,14 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const uncertain = checkedLayouts.filter((l) => l.uncertain);
+  // Doubt before accusing (doubt.ts): errors a doubted reading would make are dropped; reading-doubt says why.
+  const review = reviewReading(context);
   const findings = runRules('check', context, settings, {
     // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
-    suppress: (f) => f.severity === 'error' && uncertain.some((l) => inRegion(l, f.sheet, f.row !== null ? f.row - 1 : null, f.cell)),
+    suppress: (f) =>
+      f.severity === 'error' &&
+      (uncertain.some((l) => inRegion(l, f.sheet, f.row !== null ? f.row - 1 : null, f.cell)) ||
+        review.silences(f.rule, { messageId: f.messageId, params: { ...f.params }, at: { sheet: f.sheet, cell: f.cell, row: f.row } })),
     place: { sheet: (f) => sheetOrder.get(f.sheet ?? '') ?? -1 },
   });
 

@@ -1,4 +1,4 @@
-import type { Lang, Report, SheetLayout } from '../core';
+import type { ColumnLayout, Lang, Report, Scale, ScaleSource, SheetLayout } from '../core';
 import { columnLetter } from '../core/a1';
 import type { ColumnEvidence, Uncertainty } from '../core/layout/types';
 import type { ColumnRole } from '../core/settings';
@@ -36,6 +36,10 @@ export interface ExplainMessages {
   orientationLong: (yearCol: string, years: string) => string;
   /** An earlier year's table kept beside this year's: not checked, its grades are previous grades. */
   previousYear: (year: string) => string;
+  /** The grade scale a table was read on: its levels best first, where it came from, what each means. */
+  scale: (s: Scale) => string;
+  /** How the grade column writes a grade (a label in the cell, or a mark in one of the level columns). */
+  encoding: (c: Pick<ColumnLayout, 'encoding' | 'levelColumns' | 'notation'>) => string;
   correct: string;
   /** The pane's 読み取った表 on the 点検 screen. */
   pane: {
@@ -50,10 +54,21 @@ export interface ExplainMessages {
     apply: string;
     roleOf: (sheet: string, n: number, col: string) => string;
     corrected: string;
+    /** The scale correction: the levels best first. */
+    scaleLevels: string;
+    scaleOf: (sheet: string, n: number) => string;
+    applyScale: string;
   };
 }
 
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
+const SCALE_SOURCE_JA: Record<ScaleSource, string> = { default: '既定（A〜D）', values: '記入された値', validation: '入力規則のリスト', legend: '凡例', header: '見出し', correction: '設定での指定' };
+const SCALE_SOURCE_EN: Record<ScaleSource, string> = { default: 'the default (A–D)', values: 'the values entered', validation: 'the dropdown list', legend: 'a legend', header: 'the header', correction: 'the settings' };
+const NOTATION_JA: Record<NonNullable<ColumnLayout['notation']>, string> = { colon: '「A：…」', paren: '「A（…）」', suffix: '「A評価」', space: '「A …」' };
+/** `A＝達成、B＝概ね達成` for the levels a legend or list gave meanings. */
+function meanings(s: Scale, eq: string, sep: string): string {
+  return s.levels.filter((l) => l.meaning).map((l) => `${l.label}${eq}${l.meaning}`).join(sep);
+}
 const cols = (xs: number[]): string => xs.map(columnLetter).join(', ');
 
 export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
@@ -80,6 +95,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'year-header': return `年度の見出し（${formatFiscalYear(e.year, lang)}）`;
         case 'override': return '設定での指定';
         case 'records-per-year': return `値が年度（${e.years.map((y) => formatFiscalYear(y, lang)).join('・')}）で、${e.programs}事業のうち${e.recurring}事業が複数年度に記録あり`;
+        case 'level-columns': return `見出しの下に段階（${e.labels.join('・')}）`;
         default: return (e as { kind: string }).kind;
       }
     },
@@ -101,12 +117,16 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'summary-unmatched': return '評価総括表に対応する評価表が見つかりません';
         case 'report-year-unknown': return '報告年度が分かりません（--year で指定できます）';
         case 'block-unplaced': return `${u.row + 1}行目からのブロックを表に位置づけられません`;
+        case 'scale-direction-unknown': return `${columnLetter(u.column)}列の点数（${u.labels.join('・')}）はどちらが良い評価か分かりません（凡例か設定の scale.levels で指定できます）`;
         default: return (u as { kind: string }).kind;
       }
     },
     summaryCount: (g, c, at) => `${g} ${c === null ? '件数を確かめられません（計算結果が保存されていない式）' : `${c}件`}（${at}）`,
     orientationLong: (col, years) => `  1年度1行の表（事業×年度ごとの記録）: 年度は${col}列（${years}）。報告年度の行を点検し、前年度の行を前年度評価として読みます`,
     previousYear: (y) => `  ${y}の表（今年度の表の隣に残された前年度以前のシート）: 点検せず、評価を前年度評価として読みます`,
+    scale: (s) =>
+      `  評価の段階: ${s.levels.map((l) => l.label).join('・')}（良い順、根拠: ${SCALE_SOURCE_JA[s.source]}${s.evidence ? ` ${s.evidence}` : ''}）${s.directionUnknown ? '　※どちらが良いか不明' : ''}${meanings(s, '＝', '、') ? `　意味: ${meanings(s, '＝', '、')}` : ''}`,
+    encoding: (c) => (c.encoding === 'level-columns' ? `段階ごとの列に印（${(c.levelColumns ?? []).map((l) => `${columnLetter(l.col)}=${l.label}`).join('・')}）` : c.notation ? `セルに記入（説明付き: ${NOTATION_JA[c.notation]}）` : 'セルに記入'),
     unmatched: '適用されなかった修正:',
     correct: '読み違いは、アドインの「点検」画面の「読み取った表」か、--config の corrections（例: {"sheet": "シート名", "table": "A8", "column": "F", "role": "grade"}。table は表の見出しの左上のセル）で直せます。',
     pane: {
@@ -120,6 +140,9 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       apply: '見出しの行を変更',
       roleOf: (sheet, n, col) => `「${sheet}」表${n} ${col}列の役割`,
       corrected: '修正済み',
+      scaleLevels: '評価の段階（良い順、カンマ区切り）',
+      scaleOf: (sheet, n) => `「${sheet}」表${n}の評価の段階`,
+      applyScale: '評価の段階を変更',
     },
   },
   en: {
@@ -145,6 +168,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'year-header': return `year in the header (${formatFiscalYear(e.year, lang)})`;
         case 'override': return 'set in the settings';
         case 'records-per-year': return `values are fiscal years (${e.years.map((y) => formatFiscalYear(y, lang)).join(', ')}); ${e.recurring} of ${e.programs} programs recur in several years`;
+        case 'level-columns': return `levels as sub-headers (${e.labels.join(', ')})`;
         default: return (e as { kind: string }).kind;
       }
     },
@@ -166,12 +190,16 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'summary-unmatched': return 'no evaluation table matches this summary table';
         case 'report-year-unknown': return 'report year unknown (give it with --year)';
         case 'block-unplaced': return `the block from row ${u.row + 1} could not be placed`;
+        case 'scale-direction-unknown': return `column ${columnLetter(u.column)} grades with points (${u.labels.join(', ')}) and nothing says which end is best (add a legend or set scale.levels)`;
         default: return (u as { kind: string }).kind;
       }
     },
     summaryCount: (g, c, at) => `${g} ${c === null ? 'count cannot be verified (a formula without a saved result)' : `${c}`} (${at})`,
     orientationLong: (col, years) => `  one row per program and year (records): the year is in column ${col} (${years}); the report year's rows are checked, the year before's read as previous grades`,
     previousYear: (y) => `  a table of ${y} (an earlier year's sheet kept beside this year's): not checked; its grades are read as previous grades`,
+    scale: (s) =>
+      `  Grade scale: ${s.levels.map((l) => l.label).join(', ')} (best first, from ${SCALE_SOURCE_EN[s.source]}${s.evidence ? ` ${s.evidence}` : ''})${s.directionUnknown ? ' — which end is best is unknown' : ''}${meanings(s, ' = ', '; ') ? ` — ${meanings(s, ' = ', '; ')}` : ''}`,
+    encoding: (c) => (c.encoding === 'level-columns' ? `a mark in one column per level (${(c.levelColumns ?? []).map((l) => `${columnLetter(l.col)}=${l.label}`).join(', ')})` : c.notation ? `a label in the cell (explained: ${c.notation})` : 'a label in the cell'),
     unmatched: 'Corrections not applied:',
     correct: 'Correct a misread column in the add-in (点検 › 読み取った表) or with corrections in --config (e.g. {"sheet": "Sheet", "table": "A8", "column": "F", "role": "grade"}; table is the top-left cell of the table\'s header).',
     pane: {
@@ -185,6 +213,9 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       apply: 'Change header row',
       roleOf: (sheet, n, col) => `"${sheet}" table ${n} column ${col} role`,
       corrected: 'corrected',
+      scaleLevels: 'Grade levels (best first, comma-separated)',
+      scaleOf: (sheet, n) => `"${sheet}" table ${n} grade levels`,
+      applyScale: 'Change grade levels',
     },
   },
 };

@@ -6,9 +6,10 @@
  * fixtures, written, read back as a user's file is, and the findings asserted by rule, place
  * and program — not by counts alone.
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 
 import { checkWorkbook, defaultSettings, type WorkbookSnapshot } from '../../src/core';
 import { compareYears, loadYearSide, type ComparisonResult } from '../../src/core/compare';
@@ -64,7 +65,10 @@ describe('compare refuses what would mislead', () => {
     copyFileSync(now, copy);
     const twice = await run(['compare', now, now]);
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toContain('1年度分のシートしかありません');
+    expect(twice.stderr).toContain('同じファイルが指定されています');
+    const alone = await run(['compare', now]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('1年度分のシートしかありません');
     const copied = await run(['compare', now, copy]);
     expect(copied.code).toBe(2);
     expect(copied.stderr).toContain('同じファイルが指定されています');
@@ -95,6 +99,42 @@ describe('compare refuses what would mislead', () => {
     expect(doc.current.reportYear).toBe(2020);
     expect(doc.findings.filter((f) => f.rule === 'program-match-ambiguous')).toEqual([]);
     expect(new Set(doc.findings.map((f) => f.sheet))).toEqual(new Set(['令和2年度 評価表']));
+  });
+});
+
+describe('a folder of last year’s department files as a secretariat keeps it', () => {
+  it('reads the 部 subfolders, and lists Hyoka’s outputs and the tracking workbook as set aside (text and JSON)', async () => {
+    const { previous, current } = plantedPair('koganei', 'koganei');
+    const folder = join(dir, '令和元年度');
+    mkdirSync(folder);
+    const parts = departmentSpecs(previous);
+    await Promise.all(
+      parts.map(async ({ department, spec }, i) => {
+        const sub = join(folder, i % 2 === 0 ? '福祉部' : '市民部');
+        mkdirSync(sub, { recursive: true });
+        writeFileSync(join(sub, `${department}.xlsx`), await workbookBuffer(spec));
+      }),
+    );
+    const tracking = new ExcelJS.Workbook();
+    const ws = tracking.addWorksheet('提出状況');
+    ['担当課', '提出日', '状況'].forEach((h, i) => (ws.getCell(2, i + 1).value = h));
+    parts.forEach(({ department }, i) => [department, '2020-05-20', '済'].forEach((v, c) => (ws.getCell(3 + i, c + 1).value = v)));
+    writeFileSync(join(folder, '提出状況一覧.xlsx'), await toBuffer(tracking));
+    expect((await run(['consolidate', folder, '--out', join(folder, '取りまとめ.xlsx')])).code).not.toBe(2);
+    const now = await write('今年度.xlsx', workbookBuffer(current));
+    const r = await run(['compare', folder, now, '--json']);
+    expect([0, 1]).toContain(r.code);
+    const doc = JSON.parse(r.stdout) as { previous: { files: string[]; reportYear: number; skipped?: { file: string; reason: string }[] }; findings: { rule: string; program?: string; department?: string }[] };
+    expect(doc.previous.reportYear).toBe(2019);
+    expect(doc.previous.files).toHaveLength(parts.length);
+    expect((doc.previous.skipped ?? []).map((x) => [x.file.slice(folder.length + 1), x.reason]).sort()).toEqual([
+      ['取りまとめ.xlsx', 'hyoka-output'],
+      ['提出状況一覧.xlsx', 'tracking'],
+    ]);
+    expect(r.stderr).toContain('提出状況などの管理表です');
+    const rules = doc.findings.map((f) => `${f.rule} ${f.program ?? ''} ${f.department ?? ''}`.trim());
+    expect(rules).toContain('previous-grade-conflict 地域コミュニティを活用した防犯体制の推進 地域安全課');
+    expect(rules.filter((x) => x.startsWith('program-match-ambiguous'))).toEqual([]);
   });
 });
 

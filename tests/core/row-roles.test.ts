@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 
 import { checkWorkbook } from '../../src/core';
+import { parseSettings } from '../../src/core/settings';
 import { detectLayout } from '../../src/core/layout/detect';
 import { classifyRows, recoverDateIdentifiers } from '../../src/core/layout/row-roles';
 import { buildSheetPlan } from '../../src/core/plan/build';
@@ -89,6 +90,19 @@ describe('row roles', () => {
       { row: 3, role: 'example', evidence: [{ kind: 'correction' }] },
       { row: 7, role: 'data', evidence: [{ kind: 'correction' }] },
     ]);
+  });
+});
+
+describe('row-role corrections through settings', () => {
+  test('a person says a row is an example, or that a 合計 row is data: the check follows', () => {
+    const s = sheet([[null, '見本の事業', '〇〇課', 'E'], ...DATA, [null, '合計', null, 4]]);
+    expect(programFindings(s)).toEqual(['grade-invalid D4']);
+    const parsed = parseSettings({ corrections: [{ sheet: '評価表', row: 4, rowRole: 'example' }, { sheet: '評価表', row: 9, rowRole: 'data' }] });
+    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+    const result = checkWorkbook({ sheets: [s] }, { settings: parsed.settings });
+    expect(result.report.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.cell}`)).toEqual(['grade-invalid D9']);
+    expect(result.unmatchedCorrections).toEqual([]);
+    expect(result.layouts[0].rowRoles?.map((m) => [m.row, m.role, m.evidence[0].kind])).toEqual([[3, 'example', 'correction'], [8, 'data', 'correction']]);
   });
 });
 

@@ -55,6 +55,11 @@ const KNOWN_LIMITS: { what: string; covers: (v: Variant) => boolean; explains: R
     explains: /year-missing|achievement-grade-mismatch|achievement-invalid/,
   },
   {
+    what: 'a blank spacer column beside year-named grade columns (the grade first) is taken for the gap between two tables side by side',
+    covers: (v) => v.spec.order === 'grade-first' && v.spec.spacers === true && v.spec.yearSource === 'year-columns',
+    explains: /./,
+  },
+  {
     what: 'hiding the original row of a 再掲 leaves its reposts unmatched (the canonical layout has none)',
     covers: (v) => v.plan === 'suicide' && typeof v.spec.hideRows === 'object',
     explains: /repost-unmatched/,

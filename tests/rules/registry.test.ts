@@ -23,6 +23,7 @@ const FIXED: Record<string, string> = {
   'achievement-grade-mismatch': 'warning',
   'next-policy-invalid': 'error',
   'layout-uncertain': 'info',
+  'reading-doubt': 'warning',
 };
 
 describe('rule registry', () => {

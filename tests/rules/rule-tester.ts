@@ -33,6 +33,7 @@ export const RULE_SEVERITIES = {
   'achievement-invalid': 'warning',
   'next-policy-invalid': 'error',
   'layout-uncertain': 'info',
+  'reading-doubt': 'warning',
   // added after the first thirteen: a workbook where no sheet could be checked
   'nothing-checked': 'warning',
   // added with the one correction shape: a saved correction that matched no table
@@ -58,6 +59,8 @@ export const CONSOLIDATION_RULE_SEVERITIES = {
   'department-missing': 'error',
   'department-name-differs': 'info',
   'whole-plan-workbook': 'warning',
+  // added with the open scale (#20): departments of one plan on different scales
+  'scale-mixed': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITIES;

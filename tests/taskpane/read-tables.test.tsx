@@ -78,7 +78,7 @@ test('shows each table with its rows, every column’s role and why, hidden rows
   const regions = within(panel).getAllByTestId('read-region');
   expect(regions).toHaveLength(2);
   expect(within(regions[0]).getByText('「評価表」表1［A8］（評価表・データ 9〜31行目）')).toBeTruthy();
-  expect(within(regions[0]).getByText('年度の見出し（令和2年度）、入力規則のリスト（A,B,C,D）')).toBeTruthy();
+  expect(within(regions[0]).getByText('年度の見出し（令和2年度）、入力規則のリスト（A,B,C,D）、セルに記入')).toBeTruthy();
   expect(within(regions[0]).getByText('非表示の列（点検しない）')).toBeTruthy();
   expect(within(regions[0]).getByText('非表示の行 2行は点検していません')).toBeTruthy();
   expect(within(regions[1]).getByText('! 評価の列が見つかりません')).toBeTruthy();
@@ -106,7 +106,7 @@ test('a table’s header row is corrected and keyed by the row detection found',
   fireEvent.click(within(region).getByText('Change header row'));
   await waitFor(() => expect(port.saved).toHaveLength(1));
   expect(port.saved[0].corrections).toEqual([{ sheet: '評価表', table: 'A8', headerRow: 7 }]);
-  expect(screen.getByText('year in the header (FY2020); validation list (A,B,C,D)')).toBeTruthy();
+  expect(screen.getByText('year in the header (FY2020); validation list (A,B,C,D); a label in the cell')).toBeTruthy();
 });
 
 test('a region keeps its key after its header row was moved, so later corrections add to the same table', () => {
@@ -155,4 +155,14 @@ test('a long table says its years are rows, an earlier year’s table says it is
   await waitFor(() => expect(port.saved).toHaveLength(1));
   expect(port.saved[0].corrections).toEqual([{ sheet: 'R元', table: 'B4', kind: 'other' }]);
   jest.mocked(checkWorkbook).mockImplementation(() => ({ report: REPORT, layouts: LAYOUTS, plans: [], previousYearPlans: [], unmatchedCorrections: [] }));
+});
+
+test('each graded table shows its scale and where it came from; the levels are corrected through the same path', async () => {
+  const { port } = await renderChecked('ja');
+  const region = screen.getAllByTestId('read-region')[0];
+  expect(within(region).getByTestId('read-scale').textContent).toBe('評価の段階: A・B・C・D（良い順、根拠: 既定（A〜D））');
+  fireEvent.change(within(region).getByLabelText('「評価表」表1の評価の段階'), { target: { value: 'S, A, B, C' } });
+  fireEvent.click(within(region).getByText('評価の段階を変更'));
+  await waitFor(() => expect(port.saved).toHaveLength(1));
+  expect(port.saved[0].corrections).toEqual([{ sheet: '評価表', table: 'A8', scale: { levels: ['S', 'A', 'B', 'C'] } }]);
 });

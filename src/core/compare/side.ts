@@ -1,6 +1,6 @@
 import { checkWorkbook } from '../check';
 import { consolidate } from '../consolidate/run';
-import type { ConsolidationInput } from '../consolidate/types';
+import type { ConsolidationInput, NotRead } from '../consolidate/types';
 import type { Settings } from '../settings';
 import { ownYear } from '../plan/previous-year';
 import type { WorkbookSnapshot } from '../snapshot';
@@ -11,6 +11,8 @@ export interface LoadedSide {
   side: YearSide;
   /** Inputs that could not be read, and why (in the words the loader gave). */
   unreadable: { file: string; reason: string }[];
+  /** Workbooks of a folder read but set aside (Hyoka's outputs, tracking sheets, a plan master …), with why. */
+  notRead: NotRead[];
 }
 
 /**
@@ -25,9 +27,9 @@ export async function loadYearSide(inputs: readonly ConsolidationInput[], option
   const { settings } = options;
   if (inputs.length === 1) {
     const snapshot = await load(inputs[0]);
-    if ('unreadable' in snapshot) return { side: { reportYear: null, files: [] }, unreadable: [{ file: inputs[0].name, reason: snapshot.unreadable }] };
+    if ('unreadable' in snapshot) return { side: { reportYear: null, files: [] }, unreadable: [{ file: inputs[0].name, reason: snapshot.unreadable }], notRead: [] };
     // `check` leaves last year's sheets kept beside this year's out of the plans (previous-year).
-    return { side: sideOf(snapshot, inputs[0].name, settings), unreadable: [] };
+    return { side: sideOf(snapshot, inputs[0].name, settings), unreadable: [], notRead: [] };
   }
   const run = await consolidate(inputs, { settings });
   const files: YearSide['files'][number][] = [];
@@ -43,7 +45,9 @@ export async function loadYearSide(inputs: readonly ConsolidationInput[], option
     resolveResultText(checked.plans, snapshot);
     files.push({ file: f.file, plans: checked.plans, findings: checked.report.findings });
   }
-  return { side: { reportYear: run.reportYear, files }, unreadable };
+  // A plan master found among last year's files is no year's report either: listed with the rest.
+  const notRead = [...run.notRead, ...(run.detectedMaster !== null ? [{ file: run.detectedMaster, reason: 'plan-master' as const }] : [])];
+  return { side: { reportYear: run.reportYear, files }, unreadable, notRead };
 }
 
 function sideOf(snapshot: WorkbookSnapshot, file: string, settings: Settings): YearSide {

@@ -4,7 +4,7 @@ import type { SheetKind } from '../report';
 import { correctionsFor, isSheetKind, tableKey, type Correction, type CorrectionUse, type TableCorrections, type TableRef } from '../corrections';
 import type { ColumnRole } from '../settings';
 import { cellAt, cellText, columnCount, isBlank, type CellRange, type SheetSnapshot } from '../snapshot';
-import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
+import { isDashOnly, normalizeHeader, normalizeLoose, originalSlice } from '../text';
 import { findYears } from '../years';
 import { columnIndex, columnLetter } from '../a1';
 import { classifyLabel, headerScore } from './columns';
@@ -213,6 +213,8 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   // The sheet-wide kind was read (and marked) already; everything else is the table's.
   const corrections = correctionsFor({ corrections: options.corrections ?? [] }, sheet.name, table, options.use, (c) => !isSheetKind(c));
   const kindCorrection = corrections.kind ?? sheetKind;
+  // Row roles a person set (rowRole): the plan builder's row classification honours them.
+  if (Object.keys(corrections.rows).length > 0) layout.rowCorrections = { ...corrections.rows };
   const headerRow = corrections.headerRow !== undefined ? corrections.headerRow - 1 : detected;
   if (headerRow === null) {
     layout.statedYear = statedYear(sheet, Math.min(rowCount, (area.titleFrom ?? 0) + 10), width, area.titleFrom);
@@ -226,6 +228,8 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   layout.headerRows = headerRows;
   const labels = columnLabels(sheet, merges, headerRows, width);
   layout.columns = classifyColumns(labels);
+  // The header cells as typed, for showing (#26): labels are normalised to match words.
+  for (const c of layout.columns) c.shownParts = shownHeaderParts(sheet, merges, headerRows, c.col);
   layout.firstDataRow = headerRows[headerRows.length - 1] + 1;
   for (let c = labels.length - 1; c >= 0; c--) {
     if (labels[c] !== '') {
@@ -492,6 +496,19 @@ function columnLabels(sheet: SheetSnapshot, merges: MergeIndex, headerRows: numb
     labels.push(parts.join('\n'));
   }
   return labels;
+}
+
+/** A column's header cells as typed, top first, trimmed, each once (as columnLabels joins them). */
+function shownHeaderParts(sheet: SheetSnapshot, merges: MergeIndex, headerRows: number[], col: number): string[] {
+  const parts: string[] = [];
+  let last = '';
+  for (const r of headerRows) {
+    const text = headerText(sheet, merges, r, col).trim();
+    const key = normalizeHeader(text);
+    if (key !== '' && key !== last) parts.push(text);
+    if (key !== '') last = key;
+  }
+  return parts;
 }
 
 function classifyColumns(labels: string[]): ColumnLayout[] {
@@ -927,15 +944,20 @@ export function blockHeaderLine(sheet: SheetSnapshot, row: number, width = Numbe
   if (filled === 2) {
     if (BLOCK_LABEL.test(label)) return { row, label, value: cells[1] };
     const m = BLOCK_KEYWORD.exec(label);
-    if (m && m[2] && m[3] === '') return { row, label: m[1], value: `${m[2]} ${cells[1]}` };
+    if (m && m[2] && m[3] === '') return { row, label: m[1], value: `${originalSlice(cells[0], label.length - m[2].length, label.length, normalizeHeader)} ${cells[1]}` };
     return null;
   }
   // A lone cell in an outline column is the outline's own (Kiyose's 【基本方針1】 rows), and above
   // the header a lone line is a title: only outside the outline does it head a block.
   if (outlineCols === undefined || outlineCols.has(firstCol)) return null;
-  const m = BLOCK_KEYWORD.exec(normalizeLoose(cells[0]));
+  const loose = normalizeLoose(cells[0]);
+  const m = BLOCK_KEYWORD.exec(loose);
   if (!m || (!m[2] && m[3] === '')) return null;
-  return { row, label: m[1], value: m[2] ? `${m[2]} ${m[3]}`.trim() : m[3] };
+  // Found on the normalised copy, shown as typed (#26): `施策の柱5 適切なサービス…` keeps its ー.
+  const name = originalSlice(cells[0], loose.length - m[3].length, loose.length, normalizeLoose);
+  if (!m[2]) return { row, label: m[1], value: name };
+  const number = originalSlice(cells[0], m[0].indexOf(m[2]), m[0].indexOf(m[2]) + m[2].length, normalizeLoose);
+  return { row, label: m[1], value: `${number} ${name}`.trim() || `${m[2]} ${m[3]}`.trim() };
 }
 
 // A plan period (`令和3～7年度`, `2021年度～2025年度`) or a span of years is not a report year.

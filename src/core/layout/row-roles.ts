@@ -11,9 +11,9 @@ import { cellAt, cellText, isBlank, type CellValue, type SheetSnapshot } from '.
 import { normalizeHeader } from '../text';
 import type { SheetLayout } from './types';
 
-/** The same list as the correction schema's (src/core/corrections.ts, interfaces §1). */
-export const ROW_ROLES = ['data', 'heading', 'example', 'total', 'footnote', 'blank'] as const;
-export type RowRole = (typeof ROW_ROLES)[number];
+import { ROW_ROLES, type RowRole } from '../corrections';
+
+export { ROW_ROLES, type RowRole };
 
 /** Why a row got its role; language-neutral. `col` is 0-based. */
 export type RowEvidence =
@@ -29,7 +29,8 @@ export type RowEvidence =
 export interface RowRoleMark {
   /** 0-based sheet row. */
   row: number;
-  role: Exclude<RowRole, 'blank'>;
+  /** 'data' and 'blank' only by a correction. */
+  role: RowRole;
   evidence: RowEvidence[];
 }
 
@@ -67,7 +68,7 @@ const DOTTED_ID = /^[0-9０-９]+\s*([-－―−‐ー.．/／])\s*[0-9０-９]+
  * The roles of the region's rows between its header and its last row. `corrections` (0-based
  * row → role) win over evidence. Rows repeating the header are the header's, not listed.
  */
-export function classifyRows(sheet: SheetSnapshot, layout: SheetLayout, corrections?: ReadonlyMap<number, RowRole>): RowRoles {
+export function classifyRows(sheet: SheetSnapshot, layout: SheetLayout, corrections: ReadonlyMap<number, RowRole> = correctedRows(layout)): RowRoles {
   const marks: RowRoleMark[] = [];
   const recovered = recoverDateIdentifiers(sheet, layout);
   if (layout.kind !== 'evaluation' || layout.headerRows.length === 0) return { marks, recovered };
@@ -85,9 +86,9 @@ export function classifyRows(sheet: SheetSnapshot, layout: SheetLayout, correcti
       sinceHeader = 0;
       continue;
     }
-    const corrected = corrections?.get(r);
+    const corrected = corrections.get(r);
     if (corrected !== undefined) {
-      if (corrected !== 'blank') marks.push({ row: r, role: corrected, evidence: [{ kind: 'correction' }] });
+      marks.push({ row: r, role: corrected, evidence: [{ kind: 'correction' }] });
       continue;
     }
     const row = sheet.rows[r];
@@ -99,6 +100,11 @@ export function classifyRows(sheet: SheetSnapshot, layout: SheetLayout, correcti
     if (mark) marks.push(mark);
   }
   return { marks, recovered };
+}
+
+/** The layout's row corrections (1-based, from settings) by 0-based row. */
+function correctedRows(layout: SheetLayout): Map<number, RowRole> {
+  return new Map(Object.entries(layout.rowCorrections ?? {}).map(([row, role]) => [Number(row) - 1, role]));
 }
 
 const ENTRY_ROLES = new Set(['grade', 'previousGrade', 'nextPolicy', 'department', 'repost', 'achievement', 'yearStatus', 'yearEvaluation', 'yearAchievement']);

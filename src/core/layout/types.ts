@@ -1,6 +1,7 @@
 import type { GradeNotation, Scale } from '../scale';
 import type { ColumnRole } from '../settings';
 import type { SheetKind } from '../report';
+import type { RowRole } from '../corrections';
 import type { RecoveredIdentifier, RowRoleMark } from './row-roles';
 
 /** Why a column got its role; language-neutral (the CLI's --explain and the pane render it). */
@@ -20,6 +21,8 @@ export interface ColumnLayout {
   col: number;
   /** Header text as written (line breaks kept), joined over the header rows. */
   label: string;
+  /** The header cells as typed, top first (what is shown: `label` is normalised for matching). */
+  shownParts?: string[];
   role: ColumnRole;
   /** Western fiscal year for the per-year roles. */
   year?: number;
@@ -110,6 +113,8 @@ export interface SheetLayout {
    * evidence; every other row with content is data. Filled when the plan is built (row-roles.ts).
    */
   rowRoles?: RowRoleMark[];
+  /** Row roles a person set, by 1-based row (corrections' `rowRole`): they win over evidence. */
+  rowCorrections?: Record<number, RowRole>;
   /** Outline identifiers read back from the dates Excel stored for them (`1-2` as 1月2日). */
   recoveredIds?: RecoveredIdentifier[];
   /**

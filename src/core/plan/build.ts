@@ -178,7 +178,7 @@ class PlanBuilder {
       this.readingHidden = this.hiddenRows.has(r);
       const role = this.rowRoles.get(r);
       // Examples, totals and footnotes are no programs: they never become entries.
-      if (role === 'example' || role === 'total' || role === 'footnote') continue;
+      if (role === 'example' || role === 'total' || role === 'footnote' || role === 'blank') continue;
       const block = blockHeaderLine(this.sheet, r, this.width, this.outlineCols);
       if (block) {
         this.blockLine(block.label, block.value, r);
@@ -566,8 +566,10 @@ function pathOf(parent: PlanNode | null, id: string | null, name: string, style 
 
 function levelLabelOf(col: ColumnLayout, id: IdToken | null): string | null {
   if (id?.keyword) return id.keyword;
-  const parts = col.label.split('\n').filter((p) => p !== '');
+  // The header as typed (#26); the normalised label only for a hand-made layout without it.
+  // Line breaks and spaces inside a header cell are layout: dropped, as the label always did.
+  const parts = (col.shownParts ?? col.label.split('\n')).map((p) => p.replace(/[\s\u3000]+/g, '')).filter((p) => p !== '');
   if (parts.length === 0) return null;
-  if (parts.length > 1 && /^[大中小]$/.test(parts[parts.length - 1])) return `${parts[0].replace(/Plan.*$/, '施策')}(${parts[parts.length - 1]})`;
+  if (parts.length > 1 && /^[大中小]$/.test(parts[parts.length - 1].normalize('NFKC'))) return `${parts[0].replace(/Plan.*$/, '施策')}(${parts[parts.length - 1]})`;
   return parts[parts.length - 1];
 }

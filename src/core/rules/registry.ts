@@ -14,6 +14,7 @@ import { nothingChecked } from './nothing-checked';
 import { policyGradeMismatch } from './policy-grade-mismatch';
 import { previousGradeMissing } from './previous-grade-missing';
 import { recordConflict } from './record-conflict';
+import { readingDoubt } from './reading-doubt';
 import { repostMismatch } from './repost-mismatch';
 import { repostUnmatched } from './repost-unmatched';
 import { sheetUnreadable } from './sheet-unreadable';
@@ -28,6 +29,7 @@ import { fileUnreadable } from '../consolidate/rules/file-unreadable';
 import { programUnknown } from '../consolidate/rules/program-unknown';
 import { programUnreported } from '../consolidate/rules/program-unreported';
 import { wholePlanWorkbook } from '../consolidate/rules/whole-plan-workbook';
+import { scaleMixed } from '../consolidate/rules/scale-mixed';
 import { workbookYearMissing } from '../consolidate/rules/workbook-year-missing';
 import { yearMismatch } from '../consolidate/rules/year-mismatch';
 import type { ConsolidationRule } from '../consolidate/rules/registry';
@@ -60,6 +62,7 @@ const ORDER: readonly AnyRule[] = [
   departmentNameDiffers,
   workbookYearMissing,
   yearMismatch,
+  scaleMixed,
   // check
   sheetUnreadable,
   gradeMissing,
@@ -80,6 +83,7 @@ const ORDER: readonly AnyRule[] = [
   achievementInvalid,
   nextPolicyInvalid,
   layoutUncertain,
+  readingDoubt,
   correctionUnmatched,
   nothingChecked,
   // consolidate, across files

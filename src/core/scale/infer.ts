@@ -171,8 +171,11 @@ export function scaleOfList(items: readonly string[]): Scale | null {
       const max = Math.max(...ns);
       // A list says nothing about which end is best; its meanings may.
       scale = orderPoints(max, cleaned.map((c, i) => ({ n: ns[i], meaning: meanings.get(matchKey(String(ns[i]))) ?? (c.normalize('NFKC').replace(/^\d+\s*[:：]?\s*/, '') || undefined) })), 'validation');
-    } else if (kind === 'letter' && !classes.some((c) => c.kind === 'letter' && (c.label === 'S' || c.label === 'E'))) {
-      scale = letterScale('A', 'D', 'validation');
+    } else if (kind === 'letter') {
+      // A list names every level once: S on top when listed, down to its last letter (C at least).
+      const letters = classes.map((c) => (c as { label: string }).label);
+      const last = letters.reduce((a, b) => ('ABCDE'.indexOf(b) > 'ABCDE'.indexOf(a) ? b : a), 'C');
+      scale = letterScale(letters.includes('S') ? 'S' : 'A', letters.includes('S') ? last : last === 'E' ? 'E' : 'D', 'validation');
     } else scale = scaleOfTokens(tokens);
     if (!scale) return null;
     return withMeanings(withSource(scale, 'validation'), meanings);
@@ -188,7 +191,7 @@ export function scaleOfList(items: readonly string[]): Scale | null {
 
 // ── a header ───────────────────────────────────────────────────────────────────────────
 
-const LETTER_RANGE = /([SA-E])\s*[~〜～\-ー・,、]{1,2}\s*([A-E])(?![A-Za-z])/;
+const LETTER_RANGE = /([SA-E])\s*[~〜～\-ー]{1,2}\s*([A-E])(?![A-Za-z])/;
 const LETTER_LIST = /([SA-E])(?:\s*[・,、/]\s*[SA-E]){2,}/;
 const MARK_LIST = /[◎○〇◯△×✕](?:\s*[・,、/]?\s*[◎○〇◯△×✕]){1,}/;
 const POINT_RANGE = /(\d{1,2})\s*[~〜～\-ー]\s*(\d{1,2})\s*(点|段階)?/;
@@ -265,7 +268,7 @@ function levelWordsScale(labels: readonly string[]): Scale | null {
 // ── legends ────────────────────────────────────────────────────────────────────────────
 
 const LABEL_TOKEN = String.raw`(?:[SＳA-EＡ-Ｅ]|[◎○〇◯△▲×✕☓]|[0-9０-９]{1,2}点?|一部未達成|未達成|概ね達成|おおむね達成|達成)`;
-const ANCHOR = new RegExp(String.raw`(^|[\s、,，;；/／|｜【（(「])[(（【]?(${LABEL_TOKEN})[)）】]?\s*(?:[:：＝=]|…+|・{2,}|\.{2,}|→)\s*`, 'g');
+const ANCHOR = new RegExp(String.raw`(^|[\s、,，;；/／|｜【（(「:：])[(（【]?(${LABEL_TOKEN})[)）】]?\s*(?:[:：＝=]|…+|・{2,}|\.{2,}|→)\s*`, 'g');
 /** Words that mark a text as a legend (凡例) or the grading criteria (評価基準). */
 const LEGEND_WORD = /凡例|評価基準|評価区分|判定基準|評価の基準|評価の目安|評価方法|評価について|評価欄/;
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Dropdown, Input, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { COLUMN_ROLES, TABLE_KINDS, tableKey, type ColumnRole, type Correction, type SheetLayout, type TableKind } from '../../core';
+import { COLUMN_ROLES, DEFAULT_SCALE, TABLE_KINDS, tableKey, type ColumnRole, type Correction, type SheetLayout, type TableKind } from '../../core';
 import { columnLetter } from '../../core/a1';
 import { formatFiscalYear } from '../../core/years';
 import { EXPLAIN_MESSAGES, readingLines } from '../../i18n/explain';
@@ -33,11 +33,15 @@ export function regionKey(layout: SheetLayout): string | undefined {
 }
 
 /** A correction of one table as settings.corrections stores it: sheet › table (by key) › column, or the header row. */
-export function regionCorrection(layout: SheetLayout, change: { column: { letter: string; role: ColumnRole; year?: number } } | { headerRow: number } | { kind: TableKind }): Correction {
+export function regionCorrection(
+  layout: SheetLayout,
+  change: { column: { letter: string; role: ColumnRole; year?: number } } | { headerRow: number } | { kind: TableKind } | { scale: string[] },
+): Correction {
   const table = regionKey(layout);
   const at = { sheet: layout.sheet, ...(table !== undefined ? { table } : {}) };
   if ('headerRow' in change) return { ...at, headerRow: change.headerRow };
   if ('kind' in change) return { ...at, kind: change.kind };
+  if ('scale' in change) return { ...at, scale: { levels: change.scale } };
   const { letter, role, year } = change.column;
   return { ...at, column: letter, role, ...(year !== undefined ? { year } : {}) };
 }
@@ -85,6 +89,12 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
   const [headerRow, setHeaderRow] = useState(String(lastHeaderRow(layout)));
   const wanted = Number(headerRow);
   const validRow = Number.isInteger(wanted) && wanted >= 1;
+  const graded = layout.kind === 'evaluation' && layout.columns.some((c) => c.role === 'grade' || c.role === 'previousGrade');
+  const shownScale = layout.scale ?? DEFAULT_SCALE;
+  const [levels, setLevels] = useState(shownScale.levels.map((l) => l.label).join(','));
+  // Labels best first, separated by commas, 、 or spaces (two to ten of them, each once).
+  const wantedLevels = [...new Set(levels.split(/[,、，\s/・]+/).map((x) => x.trim()).filter((x) => x !== ''))];
+  const validLevels = wantedLevels.length >= 2 && wantedLevels.length <= 10;
   return (
     <div className={styles.region} data-testid="read-region">
       <Text weight="semibold" size={200}>
@@ -122,6 +132,20 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
           {line.trim()}
         </Text>
       ))}
+      {graded && (
+        <>
+          <Text size={200} data-testid="read-scale">
+            {m.scale(shownScale).trim()}
+          </Text>
+          <div className={styles.headerRow}>
+            <Text size={200}>{m.pane.scaleLevels}</Text>
+            <Input size="small" value={levels} aria-label={m.pane.scaleOf(layout.sheet, n)} onChange={(_e, d) => setLevels(d.value)} />
+            <Button size="small" disabled={busy || !validLevels} onClick={() => onSave(regionCorrection(layout, { scale: wantedLevels }))}>
+              {m.pane.applyScale}
+            </Button>
+          </div>
+        </>
+      )}
       {layout.hiddenRowsSkipped > 0 && <Text size={200}>{m.hiddenRows(layout.hiddenRowsSkipped).trim()}</Text>}
       {layout.uncertain && <Text size={200}>{m.uncertain.trim()}</Text>}
       {layout.uncertainties.map((u, i) => (
@@ -133,6 +157,7 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
         const letter = columnLetter(c.col);
         const why = c.source === 'override' ? [m.override] : (c.evidence ?? []).map((e) => m.evidence(e, lang));
         if (c.hidden) why.push(m.hiddenColumn);
+        if (c.role === 'grade' || c.role === 'previousGrade') why.push(m.encoding(c));
         return (
           <div key={c.col} className={styles.column} data-testid="read-column">
             <span className={styles.label}>
