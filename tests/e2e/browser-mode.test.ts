@@ -109,7 +109,7 @@ test('取りまとめ: the department set is consolidated in the page and the me
   const result = page.getByTestId('consolidate-result');
   await result.waitFor({ timeout: 60_000 });
   await expect(page.getByTestId('consolidate-totals').innerText()).resolves.toBe('報告年度 令和2年度（2020年度）・ファイル 12 件・取りまとめた事業 57 行');
-  await expect(page.getByTestId('consolidate-missing').innerText()).resolves.toBe('未提出の担当課: 健康課、公民館'); // 公民館's only file is unreadable: not a submission
+  await expect(page.getByTestId('consolidate-missing').innerText()).resolves.toBe('未提出の担当課: 健康課'); // 公民館's file arrived but is unreadable: 提出あり（読めません）, not 未提出
   expect(await page.getByTestId('consolidate-file-row').count()).toBe(12);
 
   // The run's findings as the engine reports them, each with its file.
