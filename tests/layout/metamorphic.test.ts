@@ -49,6 +49,26 @@ const KNOWN_LIMITS: { what: string; covers: (v: Variant) => boolean; explains: R
     explains: /year-missing|achievement-grade-mismatch|achievement-invalid/,
   },
   {
+    what: 'grades placed first with spacer columns: the several-tables reader splits Koganei\'s table at the spacer (two tables, the grades in one, the programs in the other)',
+    covers: (v) => v.plan === 'koganei' && v.spec.order === 'grade-first' && v.spec.spacers === true,
+    explains: /./,
+  },
+  {
+    what: 'achievement words with grade columns named by year: one workbook-level year-missing for the report year (the words scale of the dated grade column is not joined to the year)',
+    covers: (v) => v.plan === 'koganei' && v.spec.scale === 'words' && (v.spec.yearNaming !== undefined || v.spec.yearSource === 'year-columns'),
+    explains: /^extra year-missing \| — \| — \| 2020$/,
+  },
+  {
+    what: 'Koganei\'s planted `S` beside grade columns named by year, on marks or points: counted as the second level instead of reported',
+    covers: (v) => v.plan === 'koganei' && v.defective && (v.spec.scale === 'marks' || v.spec.scale === 'points') && v.spec.yearNaming !== undefined,
+    explains: /grade-invalid|graded rows|policy counts differ/,
+  },
+  {
+    what: 'Komae on marks with a multi-row header and the 評価総括表 below the table: the table is not read (no counts) and its 総括表 is compared with nothing',
+    covers: (v) => v.plan === 'komae' && v.spec.scale === 'marks' && v.spec.headerRows !== undefined && v.spec.summaryPlace === 'below',
+    explains: /./,
+  },
+  {
     what: 'hiding the original row of a 再掲 leaves its reposts unmatched (the canonical layout has none)',
     covers: (v) => v.plan === 'suicide' && typeof v.spec.hideRows === 'object',
     explains: /repost-unmatched/,

@@ -22,6 +22,7 @@ function sheetOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   const rows: (CellValue[] | undefined)[] = [];
   const hiddenRows: number[] = [];
   const uncached: { row: number; col: number }[] = [];
+  const notes: { row: number; col: number; text: string }[] = [];
   const merges: CellRange[] = Object.values((ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges)
     .map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
   ws.eachRow({ includeEmpty: true }, (row, r1) => {
@@ -30,6 +31,9 @@ function sheetOf(ws: ExcelJS.Worksheet): SheetSnapshot {
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c1) => {
       if (cell.isMerged && cell.master !== cell) return;
+      // A note (メモ), as the reader gives it: its plain text.
+      const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+      if (note) notes.push({ row: r, col: c1 - 1, text: (typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('')).trim() });
       // ExcelJS's value of a formula whose result is 0 leaves the result out: ask the cell.
       const value = cell.formula ? ({ formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue) : cell.value;
       const { raw, isUncached } = rawOf(value);
@@ -57,6 +61,7 @@ function sheetOf(ws: ExcelJS.Worksheet): SheetSnapshot {
     validations: validationsOf(ws),
   };
   if (uncached.length > 0) sheet.uncachedFormulas = uncached;
+  if (notes.length > 0) sheet.notes = notes;
   return sheet;
 }
 
