@@ -10,6 +10,14 @@ const TerserPlugin = require('terser-webpack-plugin');
 const { rewriteManifest } = require('./scripts/manifest-url.js');
 const { isOfficeJsFile, RECORD_FILE } = require('./scripts/office-js-files.js');
 
+/**
+ * The ECMAScript version the pane's bundle is written in. src/static/legacy-check.js lets the
+ * pane load only where its feature tests pass, which every engine parsing ES2021 does pass
+ * (Chrome/WebView2 ≥ 93, Safari ≥ 16.4) — but class static blocks (ES2022) need Chrome 94, so
+ * the bundle is ES2021. tests/e2e/legacy-syntax.test.ts parses every built file at this version.
+ */
+const BUNDLE_ECMA_VERSION = 2021;
+
 const NPM_OFFICE_JS = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
 const DEV_PORT = 3000;
 
@@ -97,11 +105,18 @@ module.exports = async (env, argv) => {
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
         },
       },
-      minimizer: [new TerserPlugin({ exclude: /^exceljs\./, extractComments: false })],
+      minimizer: [new TerserPlugin({ exclude: /^exceljs\./, extractComments: false, terserOptions: { ecma: BUNDLE_ECMA_VERSION } })],
     },
     module: {
       noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
       rules: [
+        {
+          // Dependencies lowered to the bundle's ECMAScript version (ExcelJS's prebuilt file is ES5 and unparsed).
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
+          use: { loader: path.resolve(__dirname, 'scripts/ecma-target-loader.js'), options: { ecma: BUNDLE_ECMA_VERSION } },
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -109,7 +124,7 @@ module.exports = async (env, argv) => {
             loader: 'ts-loader',
             options: {
               transpileOnly: true, // `npm run typecheck` type-checks; ESM output keeps import() as a lazy chunk
-              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: mode !== 'production' },
+              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: `es${BUNDLE_ECMA_VERSION}`, sourceMap: mode !== 'production' },
             },
           },
         },
@@ -158,3 +173,5 @@ module.exports = async (env, argv) => {
     },
   };
 };
+
+module.exports.BUNDLE_ECMA_VERSION = BUNDLE_ECMA_VERSION;

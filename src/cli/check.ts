@@ -2,6 +2,8 @@ import { checkWorkbook, DEFAULT_SCALE, type Lang, type Report, type SheetLayout,
 import { linksWithinDocument } from '../core/links';
 import { buildSummaryDocument } from '../render/summary-document';
 import { cliMessages } from '../i18n/cli';
+import { outputMessages } from '../i18n/output';
+import { escapeName } from '../i18n/escape-names';
 import { isUnreadable } from '../xlsx/errors';
 // The streaming writer: rows written to the file as they are rendered (the browser keeps write.ts).
 import { writeSummaryFile } from './write-summary';
@@ -78,6 +80,8 @@ async function checkFile(file: string, args: CheckArgs, io: Io): Promise<Checked
   const m = cliMessages[args.lang];
   try {
     const { snapshot, convertedFrom } = await loadWorkbook(file, args.limits);
+    // Stored add-in data too large to read was skipped, not refused: said, not silent.
+    for (const p of snapshot.storedSettingsSkipped ?? []) io.stderr(outputMessages[args.lang].propertySkipped(file, p.name, p.chars));
     let settings = args.settings;
     // Corrections saved in the workbook (読み取った表) travel with it; --config and --year override them.
     const stored = settingsFromWorkbook(snapshot, args.overrides ?? {});
@@ -101,7 +105,8 @@ interface Checked {
 }
 
 /** Settings stored in the workbook that cannot be used: said once, and the check goes on without them. */
-function storedInvalid(lang: Lang, file: string, problems: string[]): string {
+function storedInvalid(lang: Lang, given: string, problems: string[]): string {
+  const file = escapeName(given);
   const list = problems.map((p) => `  - ${p}`).join('\n');
   return lang === 'ja'
     ? `${file}: ブックに保存された Hyoka の設定（読み取りの修正など）に誤りがあるため、使わずに点検しました:\n${list}`

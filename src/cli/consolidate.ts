@@ -29,7 +29,7 @@ import type { LegacyKind } from './convert';
 import { InputRefused, outputProblem, OutputRefused, readInput, writeOutputWith, writeProblemOf } from './files';
 import { expandInputs, type SkippedEntry } from './folders';
 import { LegacyNotConverted, loadWorkbook } from './load';
-import { escapeControls } from './terminal';
+import { escapeName } from './terminal';
 import { findingJson, JSON_SCHEMA_VERSION, policyJson } from './json';
 import { buildConsolidationDocument, buildDepartmentDocuments } from '../render/consolidation-document';
 import { printPieces, type Io } from './io';
@@ -52,7 +52,7 @@ export async function consolidateCommand(argv: string[], lang: Lang, io: Io): Pr
   if (!parsed) return 2;
   const { values, positionals } = parsed;
   if (positionals.length === 0) {
-    io.stderr(`${consolidateMessages[lang].noInputs}\n\n${m.usage}`);
+    io.stderr(`${consolidateMessages[lang].noInputs}\n${m.usageLine.consolidate}`);
     return 2;
   }
   const profile = await loadProfile(values.config, values.year, lang, io);
@@ -106,11 +106,11 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
   if (args.master) {
     const loaded = await loadSnapshot(args.master, args.lang, args.limits, converted);
     if ('unreadable' in loaded) {
-      io.stderr(c.masterUnreadable(args.master, loaded.unreadable));
+      io.stderr(c.masterUnreadable(escapeName(args.master), loaded.unreadable));
       return 2;
     }
     if (readPlanMaster(loaded) === null) {
-      io.stderr(c.masterWithoutPlan(args.master));
+      io.stderr(c.masterWithoutPlan(escapeName(args.master)));
       return 2;
     }
     master = loaded;
@@ -142,7 +142,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: Io): Promise<num
     try {
       const doc = linksWithinDocument(buildConsolidationDocument(result, args.lang, (file) => relativeTo(args.out ?? '', file)));
       await writeOutputWith(args.out, (temp) => writeSummaryFile(doc, temp), read, args.force);
-      if (!args.json) io.stderr(c.wrote(args.out));
+      if (!args.json) io.stderr(c.wrote(escapeName(args.out)));
     } catch (e) {
       io.stderr(outputFailure(args.out, e, args.lang));
       return 2;
@@ -219,7 +219,7 @@ async function writePerDepartment(planned: readonly PlannedDepartment[], dir: st
       return 2;
     }
   }
-  if (!args.json) io.stderr(c.wroteDepartments(planned.length, dir));
+  if (!args.json) io.stderr(c.wroteDepartments(planned.length, escapeName(dir)));
   return 0;
 }
 
@@ -332,6 +332,8 @@ export function toConsolidationJson(result: ConsolidationResult, lang: Lang, not
       errors: f.errors,
       warnings: f.warnings,
       ...(f.scale ? { scale: f.scale.levels.map((l) => l.label) } : {}),
+      ...(f.departmentSource !== undefined ? { departmentFrom: f.departmentSource } : {}),
+      ...(f.hiddenSheetsRead !== undefined ? { hiddenSheetsRead: f.hiddenSheetsRead } : {}),
       ...(notes.converted.has(f.file) ? { convertedFrom: notes.converted.get(f.file) } : {}),
     })),
     skipped: notes.skipped.map((s) => ({ file: s.file, reason: s.reason, ...(s.sameAs !== undefined ? { sameAs: s.sameAs } : {}) })),
@@ -359,7 +361,7 @@ export function renderConsolidationText(
         : s.state === 'unreadable'
         ? c.submitted.unreadable
         : s.state === 'inside-other'
-        ? c.submitted.insideOther(s.files.join('、'))
+        ? c.submitted.insideOther(s.files.map(escapeName).join('、'))
         : s.expected
         ? c.submitted.yes
         : c.submitted.notInMaster;
@@ -369,7 +371,7 @@ export function renderConsolidationText(
         : s.state === 'received'
         ? `  ${s.files.map((f) => shownPath(t, f)).join('、')}  ${c.fileStatus[s.fileStatus ?? 'ok']}  ${c.col.errors} ${s.errors} / ${c.col.warnings} ${s.warnings}`
         : '';
-    lines.push(`  ${pad(escapeControls(s.department), 28)} ${s.state === 'missing' || s.state === 'unreadable' ? paint(t, 'error', state) : state}${detail}`);
+    lines.push(`  ${pad(escapeName(s.department), 28)} ${s.state === 'missing' || s.state === 'unreadable' ? paint(t, 'error', state) : state}${detail}`);
   }
   lines.push('', c.findingsHeading);
   let current: string | null | undefined;
@@ -378,7 +380,7 @@ export function renderConsolidationText(
       current = f.file;
       lines.push(`  ${f.file !== null ? shownPath(t, f.file) : c.runLevel}`);
     }
-    const where = f.sheet ? `${escapeControls(f.sheet)}!${placeOf(f, null, lang)}` : '-';
+    const where = f.sheet ? `${escapeName(f.sheet)}!${placeOf(f, null, lang)}` : '-';
     lines.push(...findingLines(f, where, lang, t, '    '));
   }
   if (result.findings.length === 0) lines.push(`  ${c.noFindings}`);
@@ -410,6 +412,6 @@ function progressBar(label: string): (done: number, total: number, name: string,
       bar.stop();
       return;
     }
-    bar.update(done, { file: escapeControls(path.basename(name)) });
+    bar.update(done, { file: escapeName(path.basename(name)) });
   };
 }

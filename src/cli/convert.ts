@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -6,6 +6,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { onAbort, removeOnAbort, testSeam } from './cleanup';
 import { readInput } from './files';
+import type { ConversionProblem, LegacyKind } from '../i18n/cli';
+
+export type { ConversionProblem, LegacyKind };
 
 /**
  * Legacy `.xls` and OpenDocument `.ods` workbooks, converted to .xlsx by LibreOffice where it is
@@ -20,10 +23,6 @@ export const CONVERT_TIMEOUT_MS = 60_000;
 
 /** `HYOKA_SOFFICE`: the soffice to use; empty or `none` turns conversion off (tests choose with it). */
 export const SOFFICE_ENV = 'HYOKA_SOFFICE';
-
-export type LegacyKind = 'xls' | 'ods';
-
-export type ConversionProblem = 'no-soffice' | 'timeout' | 'failed';
 
 export class ConversionFailed extends Error {
   constructor(
@@ -199,7 +198,12 @@ function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promi
 }
 
 function killGroup(pid: number | undefined): void {
-  if (pid === undefined || process.platform === 'win32') return;
+  if (pid === undefined) return;
+  if (process.platform === 'win32') {
+    // No process groups on Windows: the helper's whole tree, by parent ids.
+    spawnSync('taskkill', ['/PID', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    return;
+  }
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {

@@ -3,7 +3,7 @@ import { columnLetter } from '../core/a1';
 import type { ColumnEvidence, Uncertainty } from '../core/layout/types';
 import type { ColumnRole } from '../core/settings';
 import { formatFiscalYear } from '../core/years';
-import { EXPLAIN_MESSAGES } from '../i18n/explain';
+import { EXPLAIN_MESSAGES, readingLines } from '../i18n/explain';
 import { describe } from '../render/describe';
 
 /**
@@ -34,6 +34,10 @@ export interface RegionJson {
     levelColumns?: { col: string; label: string }[];
     notation?: string;
   }[];
+  /** Evaluation tables: years as columns (`wide`) or as rows (`long`, one record per program × year). */
+  orientation?: 'wide' | 'long';
+  /** `previous-year`: an earlier year's table kept beside this year's (not checked). Absent: this year's. */
+  yearRole?: 'previous-year';
   /** Evaluation tables: the grade scale read (levels best first, where it came from). */
   scale?: Scale;
   hiddenRowsSkipped: number;
@@ -63,6 +67,8 @@ export function regionJson(l: SheetLayout): RegionJson {
       ...(c.levelColumns ? { levelColumns: c.levelColumns.map((l) => ({ col: columnLetter(l.col), label: l.label })) } : {}),
       ...(c.notation ? { notation: c.notation } : {}),
     })),
+    ...(l.orientation !== undefined ? { orientation: l.orientation } : {}),
+    ...(l.yearRole === 'previous-year' ? { yearRole: 'previous-year' as const } : {}),
     ...(l.kind === 'evaluation' ? { scale: l.scale ?? DEFAULT_SCALE } : {}),
     hiddenRowsSkipped: l.hiddenRowsSkipped,
     uncertain: l.uncertain,
@@ -105,6 +111,7 @@ export function renderExplain(report: Report, layouts: readonly SheetLayout[], l
     regions.forEach((l, i) => {
       const header = l.headerRows.length ? l.headerRows.map((r) => `${r + 1}`).join('・') + (lang === 'ja' ? '行目' : '') : '-';
       lines.push(m.region(i + 1, m.kind[l.kind], header, l.firstDataRow + 1, l.lastDataRow + 1, l.tableKey));
+      lines.push(...readingLines(l, lang));
       if (l.kind === 'evaluation' && l.columns.some((c) => c.role === 'grade' || c.role === 'previousGrade')) lines.push(m.scale(l.scale ?? DEFAULT_SCALE));
       for (const c of l.columns) {
         const why = c.source === 'override' ? [m.override] : (c.evidence ?? []).map((e) => m.evidence(e, lang));

@@ -2,6 +2,9 @@ import { constants, promises as fs, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { removeOnAbort, testSeam } from './cleanup';
+import type { InputProblem, OutputProblem, WriteProblem } from '../i18n/cli';
+
+export type { InputProblem, OutputProblem, WriteProblem };
 
 /**
  * The largest input file read at all (a workbook of a few hundred thousand rows is tens of MB;
@@ -12,7 +15,6 @@ export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** Why an input is refused before (or instead of) being read. */
-export type InputProblem = 'not-found' | 'folder' | 'not-a-file' | 'too-large' | 'permission' | 'link-loop';
 
 export class InputRefused extends Error {
   constructor(
@@ -92,7 +94,6 @@ export class OutputRefused extends Error {
 }
 
 /** Why `--out` is refused before anything is written. */
-export type OutputProblem = 'exists' | 'is-input' | 'empty' | 'folder' | 'not-a-file' | 'dangling-link';
 
 /**
  * What is at `target` now, as far as writing there goes: null when it may be written (absent, or
@@ -120,7 +121,6 @@ export async function outputProblem(target: string, force: boolean): Promise<Out
 }
 
 /** A write error as a short reason in words (the messages put it in the user's language). */
-export type WriteProblem = 'no-folder' | 'permission' | 'folder' | 'disk-full' | 'read-only' | 'other';
 
 export function writeProblemOf(e: unknown): WriteProblem {
   switch ((e as NodeJS.ErrnoException | null)?.code) {

@@ -7,6 +7,7 @@ import { cliMessages } from '../i18n/cli';
 import { consolidateMessages, type SkipReason } from '../i18n/consolidate';
 import { problemOf } from './files';
 import type { Io } from './io';
+import { escapeName } from './terminal';
 
 /** A workbook a folder contributes: .xlsx, .xlsm, and the legacy .xls and .ods LibreOffice converts. */
 export const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|ods)$/i;
@@ -122,7 +123,7 @@ export async function expandInputs(
       stat = await fs.stat(input);
     } catch (e) {
       const problem = problemOf(e);
-      io.stderr(problem === null || problem === 'not-found' ? c.notFound(input) : m.inputRefused(input, problem));
+      io.stderr(problem === null || problem === 'not-found' ? c.notFound(escapeName(input)) : m.inputRefused(input, problem));
       return null;
     }
     if (!stat.isDirectory()) {
@@ -133,7 +134,7 @@ export async function expandInputs(
     const count = files.length;
     if (!(await walk(input, 0, []))) return null;
     if (files.length === count && !skipped.some((s) => s.reason === 'same-file' || s.reason === 'folder-read')) {
-      io.stderr(c.emptyFolder(input));
+      io.stderr(c.emptyFolder(escapeName(input)));
       return null;
     }
   }

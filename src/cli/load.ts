@@ -2,7 +2,7 @@ import type { WorkbookSnapshot } from '../core';
 // The one reader (streaming inflate + XML, bounded), the same as the browser pane's.
 import type { ReadLimits } from '../xlsx/limits';
 import { readWorkbook } from '../xlsx/read';
-import { CONVERT_TIMEOUT_MS, ConversionFailed, convertToXlsx, findSoffice, legacyKind, type ConversionProblem, type LegacyKind } from './convert';
+import { CONVERT_TIMEOUT_MS, ConversionFailed, convertToXlsx, findSoffice, legacyKind, SOFFICE_ENV, type ConversionProblem, type LegacyKind } from './convert';
 import { readInput } from './files';
 import { nodeInflater } from './inflate';
 import { stringsOnWorker } from './strings-thread';
@@ -41,7 +41,12 @@ export async function loadWorkbook(file: string, limits?: ReadLimits): Promise<L
   const kind = legacyKind(data);
   if (kind === null) return { snapshot: await readWorkbook(data, file, { limits, inflater: nodeInflater, stringsElsewhere: stringsOnWorker }), convertedFrom: null };
   const soffice = await findSoffice();
-  if (soffice === null) throw new LegacyNotConverted(kind, 'no-soffice');
+  if (soffice === null) {
+    // HYOKA_SOFFICE names a path that is not there (or not a program): say so, not "no LibreOffice".
+    const chosen = process.env[SOFFICE_ENV];
+    if (chosen !== undefined && chosen !== '' && chosen !== 'none') throw new LegacyNotConverted(kind, 'soffice-not-found', chosen);
+    throw new LegacyNotConverted(kind, 'no-soffice');
+  }
   let converted: Uint8Array;
   try {
     converted = await convertToXlsx(data, kind, soffice, conversionTimeout());

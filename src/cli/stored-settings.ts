@@ -13,7 +13,7 @@ export type StoredSettingsResult =
 
 export function settingsFromWorkbook(snapshot: WorkbookSnapshot, overrides: unknown): StoredSettingsResult {
   const raw = snapshot.storedSettings?.[SETTINGS_KEY];
-  if (raw === undefined) return { kind: 'none' };
+  if (raw === undefined) return snapshot.storedStateProblem ? { kind: 'invalid', problems: [snapshot.storedStateProblem] } : { kind: 'none' };
   let stored: unknown;
   try {
     stored = JSON.parse(raw);

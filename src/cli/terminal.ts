@@ -27,7 +27,13 @@ export function processTerminal(): Terminal {
   const env = process.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
   const color = forced || (Boolean(process.stdout.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb');
-  return { color, width: process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : PLAIN.width, cwd: process.cwd() };
+  return { color, width: envColumns() ?? (process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : PLAIN.width), cwd: process.cwd() };
+}
+
+/** `COLUMNS`, where the shell or the user sets it (a whole number of at least 20), else null. */
+export function envColumns(env: NodeJS.ProcessEnv = process.env): number | null {
+  const n = Number(env.COLUMNS);
+  return Number.isInteger(n) && n >= 20 ? n : null;
 }
 
 export function paint(t: Terminal, severity: Severity | 'heading' | 'dim', text: string): string {
@@ -65,9 +71,15 @@ export function cut(s: string, width: number): string {
   return `${out}…`;
 }
 
+/** Characters a Japanese line may not start with (句読点, closing brackets, small kana, ー) — 行頭禁則. */
+const NO_LINE_START = /^[、。，．,.!?！？）)\]>」』】〕］}〉》ゝゞーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・：；:;…‥]/;
+/** Characters a line may not end with (opening brackets) — 行末禁則. */
+const NO_LINE_END = /[（([<「『【〔［{〈《]$/;
+
 /**
- * Lines of at most `width` columns: Japanese breaks between any two characters, Latin text
- * at spaces where it can (a word longer than the line is cut).
+ * Lines of at most `width` columns: Japanese breaks between two characters where Japanese
+ * allows it (never before 。、）」 or a small kana, never after （「), Latin text at spaces
+ * where it can (a word longer than the line is cut).
  */
 export function wrap(text: string, width: number): string[] {
   const w = Math.max(10, width);
@@ -80,8 +92,16 @@ export function wrap(text: string, width: number): string[] {
         line += token;
         continue;
       }
+      // 禁則: a character that may not start a line takes the one before it along; an
+      // opening bracket at the end of the line moves down with what it opens.
+      const chars = [...line];
+      const carried: string[] = [];
+      while (NO_LINE_START.test(carried.join('') + token) && chars.length > 1 && !/\s/.test(chars[chars.length - 1])) carried.unshift(chars.pop()!);
+      while (chars.length > 1 && NO_LINE_END.test(chars[chars.length - 1])) carried.unshift(chars.pop()!);
+      const carry = carried.join('');
+      line = chars.join('');
       if (line.trim() !== '') lines.push(line.trimEnd());
-      line = /^\s+$/.test(token) ? '' : token;
+      line = /^\s+$/.test(token) ? carry : carry + token;
       while (displayWidth(line) > w) {
         const head = cut(line, w + 1).slice(0, -1);
         lines.push(head);
@@ -155,5 +175,41 @@ export function escapingIo(io: Io): Io {
     get terminal() {
       return io.terminal;
     },
+  };
+}
+
+/**
+ * Text fitted to the terminal: a line wider than `width` continues on lines indented under
+ * where its text starts — an option's description under the description column (`  --year <年度>
+ * 報告年度…`), a usage line under its command — broken where wrap() allows.
+ */
+export function fitLines(text: string, width: number): string {
+  if (width <= 0) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (displayWidth(line) <= width) return [line];
+      const lead = /^\s*/.exec(line)![0];
+      // An option or a label, then two or more spaces, then its text: continue under the text.
+      const column = /^(\s*\S(?:.*?\S)?\s{2,})\S/.exec(line);
+      let indent = column && displayWidth(column[1]) <= width / 2 ? displayWidth(column[1]) : Math.min(width / 2, displayWidth(lead) + 4);
+      indent = Math.floor(indent);
+      const head = column && displayWidth(column[1]) <= width / 2 ? column[1] : lead;
+      const body = line.slice(head.length);
+      const first = wrap(body, width - Math.max(displayWidth(head), indent));
+      return first.map((l, i) => (i === 0 ? head + l : ' '.repeat(indent) + l));
+    })
+    .join('\n');
+}
+
+/** An Io whose text lines fit `width` columns (JSON on stdout is left whole: it is data, not lines). */
+export function fittingIo(io: Io, width: number, json: boolean): Io {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(json ? text : fitLines(text, width)),
+    stderr: (text) => io.stderr(fitLines(text, width)),
+    ...(io.stdoutPieces ? { stdoutPieces: (pieces: Iterable<string>) => io.stdoutPieces!(pieces) } : {}),
+    interactive: io.interactive,
+    ...(io.terminal ? { terminal: io.terminal } : {}),
   };
 }

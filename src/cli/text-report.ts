@@ -4,13 +4,15 @@ import { formatFiscalYear } from '../core/years';
 import { cliMessages } from '../i18n/cli';
 import { reportMessages } from '../i18n/report';
 import { describe } from '../render/describe';
-import { sheetsText } from '../render/summary-document';
+import { planViews, sheetsText } from '../render/summary-document';
 import { cut, displayWidth, escapeControls, pad, paint, PLAIN, shownPath, wrap, type Terminal } from './terminal';
 
 /** Column of the message: severity (6) and place (10) before it. */
 const SEVERITY_COLS = 6;
 const PLACE_COLS = 10;
 const NAME_COLS = 40;
+/** The policy table's number column at most. */
+const ID_COLS = 10;
 
 /**
  * The readable terminal report: findings grouped by sheet (only sheets with findings), totals,
@@ -41,21 +43,35 @@ export function renderTextReport(report: Report, lang: Lang, t: Terminal = PLAIN
     const levels = reportLevels(report);
     const header = m.policyHeader(levels);
     const order = report.sheets.map((s) => s.name);
-    const rows = report.policies.map((p) => [
-      escapeControls(sheetsText(p.sheets ?? [p.sheet], order)),
-      p.id === p.name ? '' : escapeControls(p.id),
-      cut(`${'  '.repeat(Math.max(0, p.level - 1))}${escapeControls(p.name)}`, NAME_COLS),
-      p.declaredGrade ?? '-',
-      p.computedGrade ?? '-',
-      ...levels.map((g) => String(p.counts[g] ?? 0)),
-      String(p.graded ?? totalCount(p.counts)),
-      String(p.programs),
-    ]);
-    const table = [header, ...rows];
-    const widths = header.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]))));
-    const numeric = (i: number): boolean => i >= 5;
-    for (const r of table) {
-      lines.push(`  ${r.map((c, i) => (numeric(i) ? ' '.repeat(Math.max(0, widths[i] - displayWidth(c))) + c : pad(c, widths[i]))).join('  ')}`.trimEnd());
+    // One row per policy on one line, whatever the terminal's width: each plan is headed by
+    // its sheets (one plan over several sheets is one group), the number column is kept short
+    // and the name takes what is left (cut with …) — never a wrapped row.
+    const head = header.slice(1);
+    const groups = planViews(report)
+      .filter((v) => v.policies.length > 0)
+      .map((v) => ({
+        title: escapeControls(sheetsText(v.sheets, order)),
+        rows: v.policies.map((p) => [
+          p.id === p.name ? '' : cut(escapeControls(p.id), ID_COLS),
+          `${'  '.repeat(Math.max(0, p.level - 1))}${escapeControls(p.name)}`,
+          p.declaredGrade ?? '-',
+          p.computedGrade ?? '-',
+          ...levels.map((g) => String(p.counts[g] ?? 0)),
+          String(p.graded ?? totalCount(p.counts)),
+          String(p.programs),
+        ]),
+      }));
+    const all = [head, ...groups.flatMap((g) => g.rows)];
+    const widths = head.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]))));
+    const others = widths.reduce((s, w, i) => (i === 1 ? s : s + w), 0) + 2 * (widths.length - 1) + 2;
+    widths[1] = Math.max(displayWidth(head[1]), Math.min(NAME_COLS, widths[1], t.width - others));
+    const numeric = (i: number): boolean => i >= 4;
+    const line = (r: string[]): string =>
+      `  ${r.map((c, i) => (numeric(i) ? ' '.repeat(Math.max(0, widths[i] - displayWidth(c))) + c : pad(i === 1 ? cut(c, widths[1]) : c, widths[i]))).join('  ')}`.trimEnd();
+    lines.push(line(head));
+    for (const g of groups) {
+      lines.push(cut(`  ■ ${g.title}`, t.width));
+      for (const r of g.rows) lines.push(line(r));
     }
   }
   return lines.join('\n');

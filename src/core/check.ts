@@ -1,16 +1,18 @@
 import { parseA1 } from './a1';
 import { CorrectionUse, type Correction } from './corrections';
+import { reviewReading } from './doubt';
 import { detectRegions, fileNameYear } from './layout/detect';
 import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
+import { buildLongPlan } from './plan/long';
 import { classifyYearRoles, fillPreviousGrades, ownYear } from './plan/previous-year';
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
-import type { Finding, Report, SheetInfo } from './report';
-import { RULES } from './rules/registry';
-import type { Problem, RuleContext } from './rules/rule';
+import type { Report, SheetInfo } from './report';
+import { runRules } from './rules/run';
+import type { RuleContext } from './rules/rule';
 import { defaultSettings, type Settings } from './settings';
 import { sheetsToRead } from './sheets-read';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
@@ -44,18 +46,22 @@ export interface CheckResult {
  */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? defaultSettings();
-  // Corrections are read by detection through correctionsFor; those that matched nothing are reported.
-  const use = new CorrectionUse(settings.corrections);
   // Legends (凡例) define scales: a sheet's own first, then any other sheet's (a 記入要領 sheet).
   const legends = new Map(snapshot.sheets.map((s) => [s.name, findLegends(s)]));
   const legendsFor = (name: string): Scale[] => [...(legends.get(name) ?? []), ...[...legends].filter(([n]) => n !== name).flatMap(([, l]) => l)];
-  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary, corrections: settings.corrections, use };
+  const detectOptions = { nextPolicyVocabulary: settings.nextPolicyVocabulary, corrections: settings.corrections };
   // Visible sheets but examples (記入例); hidden ones only when they alone hold the evaluation table.
-  const detected = new Map<SheetSnapshot, SheetLayout[]>();
+  // Corrections are read by detection through correctionsFor, and recorded per sheet: those no
+  // sheet that is read applied are reported (correction-unmatched).
+  const detected = new Map<SheetSnapshot, { regions: SheetLayout[]; use: CorrectionUse }>();
   const detect = (s: SheetSnapshot): SheetLayout[] => {
-    let regions = detected.get(s);
-    if (!regions) detected.set(s, (regions = detectRegions(s, { ...detectOptions, legends: legendsFor(s.name) })));
-    return regions;
+    let d = detected.get(s);
+    if (!d) {
+      const use = new CorrectionUse(settings.corrections);
+      d = { regions: detectRegions(s, { ...detectOptions, use, legends: legendsFor(s.name) }), use };
+      detected.set(s, d);
+    }
+    return d.regions;
   };
   const chosen = sheetsToRead(snapshot, (s) => detect(s).some((l) => l.kind === 'evaluation'));
   const visible = chosen.sheets;
@@ -66,18 +72,19 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     for (const s of visible) {
       const unsure = (l: SheetLayout): boolean => (l.kind === 'evaluation' && (l.scale?.source ?? 'default') === 'default') || l.uncertainties.some((u) => u.kind === 'grade-column-demoted');
       if (detect(s).some(unsure)) {
-        detected.set(s, detectRegions(s, { ...detectOptions, legends: legendsFor(s.name), workbookScale }));
+        const use = new CorrectionUse(settings.corrections);
+        detected.set(s, { regions: detectRegions(s, { ...detectOptions, use, legends: legendsFor(s.name), workbookScale }), use });
       }
     }
   }
   const regionsBySheet = visible.map(detect);
-  const unmatchedCorrections = use.unmatched();
+  const unmatchedCorrections = CorrectionUse.unmatchedBy(settings.corrections, visible.map((s) => detected.get(s)?.use));
   const layouts = regionsBySheet.flat();
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
   for (const l of layouts) resolveYearGrades(l, reportYear);
   classifyYearRoles(layouts, reportYear);
   const allPlans: SheetPlan[] = [];
-  visible.forEach((sheet, i) => allPlans.push(...buildRegionPlans(sheet, regionsBySheet[i])));
+  visible.forEach((sheet, i) => allPlans.push(...buildRegionPlans(sheet, regionsBySheet[i], reportYear)));
   // Last year's sheets kept beside this year's: their grades are previous grades, never checked as this year's.
   const plans = allPlans.filter((p) => p.layout.yearRole !== 'previous-year');
   const previousYearPlans = allPlans.filter((p) => p.layout.yearRole === 'previous-year');
@@ -95,25 +102,17 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     unmatchedCorrections,
   };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
-  const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
-  const findings: Finding[] = [];
   const uncertain = checkedLayouts.filter((l) => l.uncertain);
-  for (const rule of RULES) {
-    if (settings.rules[rule.id] === 'off') continue;
-    for (const problem of rule.run(context)) {
-      // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
-      const row0 = problem.at.row !== null ? problem.at.row - 1 : null;
-      if (rule.severity === 'error' && uncertain.some((l) => inRegion(l, problem.at.sheet, row0, problem.at.cell))) continue;
-      findings.push(toFinding(rule.id, rule.severity, problem));
-    }
-  }
-  findings.sort(
-    (a, b) =>
-      (sheetOrder.get(a.sheet ?? '') ?? -1) - (sheetOrder.get(b.sheet ?? '') ?? -1) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      compareCells(a.cell, b.cell) ||
-      (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0),
-  );
+  // Doubt before accusing (doubt.ts): errors a doubted reading would make are dropped; reading-doubt says why.
+  const review = reviewReading(context);
+  const findings = runRules('check', context, settings, {
+    // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
+    suppress: (f) =>
+      f.severity === 'error' &&
+      (uncertain.some((l) => inRegion(l, f.sheet, f.row !== null ? f.row - 1 : null, f.cell)) ||
+        review.silences(f.rule, { messageId: f.messageId, params: { ...f.params }, at: { sheet: f.sheet, cell: f.cell, row: f.row } })),
+    place: { sheet: (f) => sheetOrder.get(f.sheet ?? '') ?? -1 },
+  });
 
   const planBySheet = new Map<string, SheetPlan>();
   for (const p of allPlans) if (!planBySheet.has(p.sheet)) planBySheet.set(p.sheet, p);
@@ -170,11 +169,13 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
  * one region) keys its nodes by the sheet's name; a second table adds its table key, and
  * each table is read through a view of its own cells.
  */
-function buildRegionPlans(sheet: SheetSnapshot, regions: readonly SheetLayout[]): SheetPlan[] {
+function buildRegionPlans(sheet: SheetSnapshot, regions: readonly SheetLayout[], reportYear: number | null): SheetPlan[] {
   const evaluation = regions.filter((l) => l.kind === 'evaluation');
   return evaluation.map((region, k) => {
     const view = region.area ? areaView(sheet, region.area) : sheet;
     const keyRoot = k === 0 || region.tableKey === undefined ? sheet.name : `${sheet.name}!${region.tableKey}`;
+    // Years as rows: the report year's records are the plan, the year before's its previous grades.
+    if (region.orientation === 'long') return buildLongPlan(view, region, reportYear, { keyRoot });
     return buildSheetPlan(view, region, { keyRoot });
   });
 }
@@ -279,23 +280,4 @@ function inRegion(layout: SheetLayout, sheet: string | null, row: number | null,
   return at === null || (at.col >= (layout.area?.left ?? 0) && at.col <= (layout.area?.right ?? Number.MAX_SAFE_INTEGER));
 }
 
-/** A rule's problem as a Finding: the rule's id and severity, the messageId and params, where. */
-export function toFinding(rule: string, severity: Finding['severity'], { messageId, params, at }: Problem): Finding {
-  const f: Finding = { rule, severity, messageId, params, sheet: at.sheet, cell: at.cell, row: at.row };
-  if (at.file !== undefined) f.file = at.file;
-  if (at.node) f.node = at.node;
-  if (at.year !== undefined) f.year = at.year;
-  if (at.department) f.department = at.department;
-  if (at.program) f.program = at.program;
-  return f;
-}
 
-function compareCells(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  const col = (s: string): string => s.replace(/\d+$/, '');
-  const ca = col(a);
-  const cb = col(b);
-  return ca.length - cb.length || (ca < cb ? -1 : ca > cb ? 1 : 0);
-}

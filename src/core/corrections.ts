@@ -22,6 +22,7 @@ export const COLUMN_ROLES = [
   'yearAchievement', // 令和N年度 達成度(%)
   'resultText', // 実績（前年度比較で写し残しを探す）
   'reasonText', // 評価の理由（同上）
+  'recordYear', // 年度（1年度1行の表: 事業×年度ごとの記録の年度）
   'text', // 成果・課題など、点検しない列
   'ignore',
 ] as const;
@@ -78,7 +79,7 @@ export const LegacySheetCorrectionsSchema = z.object({
   kind: z.enum(TABLE_KINDS).optional(),
   headerRow: z.number().int().min(1).optional(),
   columns: OldColumnsSchema.optional(),
-  regions: z.record(z.string().regex(/^\d+$/, 'a 1-based row number such as "12"'), OldRegionSchema).optional(),
+  regions: z.record(z.string().regex(/^([A-Za-z]{1,3})?\d+$/, 'a 1-based header row such as "12" or a table key such as "B4"'), OldRegionSchema).optional(),
 });
 export type LegacySheetCorrections = z.infer<typeof LegacySheetCorrectionsSchema>;
 export const LegacySheetsSchema = z.record(z.string(), LegacySheetCorrectionsSchema);
@@ -136,6 +137,11 @@ export interface TableRef {
   headerRows: readonly number[];
   /** The sheet's first evaluation table: the one corrections without `table` are for. */
   first: boolean;
+  /**
+   * Which corrections without `table` this table takes, when the sheet holds several tables
+   * (detect.ts gives a column correction to the first table holding that column); wins over `first`.
+   */
+  takes?: (c: Correction) => boolean;
 }
 
 /** What the corrections say about one table, the later correction winning where two say the same. */
@@ -162,8 +168,15 @@ export class CorrectionUse {
   mark(c: Correction): void {
     this.used.add(c);
   }
+  has(c: Correction): boolean {
+    return this.used.has(c);
+  }
   unmatched(): Correction[] {
     return this.corrections.filter((c) => !this.used.has(c));
+  }
+  /** The corrections none of these records applied (one record per sheet read). */
+  static unmatchedBy(corrections: readonly Correction[], uses: readonly (CorrectionUse | undefined)[]): Correction[] {
+    return corrections.filter((c) => !uses.some((u) => u?.has(c)));
   }
 }
 
@@ -173,8 +186,8 @@ export function tableKey(firstHeaderRow: number, firstCol: number): string {
 }
 
 /** Whether a correction's `table` names this table (absent: the sheet's first evaluation table). */
-export function matchesTable(c: Pick<Correction, 'table'>, table: TableRef | null): boolean {
-  if (c.table === undefined) return table === null || table.first;
+export function matchesTable(c: Correction, table: TableRef | null): boolean {
+  if (c.table === undefined) return table === null || (table.takes ? table.takes(c) : table.first);
   if (table === null) return false;
   if (/^\d+$/.test(c.table)) {
     const row = Number(c.table);

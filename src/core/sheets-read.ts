@@ -13,7 +13,7 @@ export function isExampleSheet(name: string): boolean {
 
 /** Hyoka's own output sheet (its marker, written with the sheet: interfaces §5). */
 export function isOutputSheet(sheet: SheetSnapshot): boolean {
-  return (sheet as SheetSnapshot & { hyokaOutput?: boolean }).hyokaOutput === true;
+  return sheet.hyokaOutput === true;
 }
 
 export interface SheetsToRead {
@@ -35,7 +35,7 @@ export function sheetsToRead(snapshot: WorkbookSnapshot, hasEvaluation: (sheet: 
   const examples: string[] = [];
   const visible: SheetSnapshot[] = [];
   for (const s of snapshot.sheets) {
-    if (s.visibility !== 'visible') continue;
+    if (s.visibility !== 'visible' || isOutputSheet(s)) continue;
     if (isExampleSheet(s.name)) examples.push(s.name);
     else visible.push(s);
   }

@@ -1,6 +1,7 @@
 /**
- * The workbook as the core sees it. Both adapters (ExcelJS for files, Office.js for the
- * live workbook) produce exactly this shape, so everything downstream is host-agnostic.
+ * The workbook as the core sees it. Both adapters (src/xlsx/read.ts, the one reader of .xlsx
+ * files, and src/excel/read-live.ts for the open workbook through Office.js) produce exactly
+ * this shape, so everything downstream is host-agnostic.
  */
 
 /** A formula or cell error such as `#N/A` or `#REF!`. */
@@ -45,6 +46,12 @@ export interface ValidationList {
 export interface SheetSnapshot {
   name: string;
   visibility: SheetVisibility;
+  /**
+   * Hyoka's own output sheet (評価集計, 点検結果, …): marked by the sheet-scoped name
+   * `_hyoka_output` or recorded in Hyoka's state part. Its cells are not read; `check` never
+   * reads it as evaluation data (interfaces §5). Absent: not Hyoka's.
+   */
+  hyokaOutput?: boolean;
   /** rows[r][c] is the cell at 0-based row r, column c, counted from A1. Rows may be sparse. */
   rows: (CellValue[] | undefined)[];
   merges: CellRange[];
@@ -65,6 +72,12 @@ export interface SheetSnapshot {
    * stands in one. Absent: the adapter could not read them (Office.js below ExtensionApi notes support).
    */
   notes?: CellNote[];
+  /**
+   * Rows (0-based, ascending) whose every cell with a value is italic, or grey (a grey font or
+   * a grey fill): how 記入例 rows are often drawn. Only such rows are listed, at most 10,000.
+   * Absent: none, or the adapter cannot tell.
+   */
+  rowStyles?: { row: number; italic?: true; grey?: true }[];
 }
 
 /** A note or comment on a cell, as plain text (the author's name left out). */
@@ -74,6 +87,12 @@ export interface CellNote {
   text: string;
 }
 
+/** A value an add-in stored in the file that was too large to read: its name and length in characters. */
+export interface SkippedProperty {
+  name: string;
+  chars: number;
+}
+
 /** A sheet the workbook lists but whose content could not be read (its part is missing from the file). */
 export interface UnreadableSheet {
   name: string;
@@ -81,12 +100,19 @@ export interface UnreadableSheet {
 }
 
 export interface WorkbookSnapshot {
+  /**
+   * Why Hyoka's state stored in the file could not be used (too large, damaged): said, never
+   * skipped in silence. Absent: none, or it was read.
+   */
+  storedStateProblem?: string;
   sheets: SheetSnapshot[];
   /**
    * Settings an add-in stored inside the file (its webextension property bag), by key, as raw
    * text: Hyoka's per-workbook corrections travel with the workbook. Absent: none or not read.
    */
   storedSettings?: Record<string, string>;
+  /** Stored values too large to read (skipped, not refused; the CLI names them). Absent: none. */
+  storedSettingsSkipped?: SkippedProperty[];
   /** Sheets listed in the workbook whose content is not in the file; the others are read. Absent: none. */
   unreadableSheets?: UnreadableSheet[];
 }

@@ -43,6 +43,8 @@ export interface DocTable {
 export interface DocChart {
   kind: 'chart';
   title: string;
+  /** The title of the small table of the chart's numbers (written files): it differs from the chart's. */
+  dataTitle?: string;
   categories: string[];
   series: { name: string; values: number[] }[];
 }

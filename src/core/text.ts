@@ -26,3 +26,39 @@ export function isDashOnly(text: string): boolean {
   const t = text.replace(/[\s\u3000]+/g, '');
   return t.length > 0 && t.replace(DASHES, '').replace(/[\u2014\u2013]/g, '') === '';
 }
+
+/**
+ * The part of `original` that `normalise(original)` shows from `start` to `end`: a split found on
+ * the normalised copy, applied to the text as typed (#26: what is shown is cut from the
+ * original, never re-spelled). Positions are mapped by normalising growing prefixes, so a
+ * character that normalises to several (`㈱` → `(株)`) or to none (collapsed spaces) is kept
+ * whole; the result is trimmed of surrounding whitespace.
+ */
+export function originalSlice(original: string, start: number, end: number, normalise: (s: string) => string): string {
+  // The code point boundaries, and the normalised length of the original up to each.
+  const bounds: number[] = [0];
+  for (let i = 0; i < original.length; ) {
+    i += (original.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    bounds.push(i);
+  }
+  const lengths = bounds.map((b) => normalise(original.slice(0, b)).length);
+  // start: the character whose normalised form holds the start-th normalised character
+  let from = original.length;
+  for (let k = 1; k < bounds.length; k++) {
+    if (lengths[k] > start) {
+      from = bounds[k - 1];
+      break;
+    }
+  }
+  // end: the first prefix whose normalised form reaches the end
+  let to = original.length;
+  if (end < normalise(original).length) {
+    for (let k = 0; k < bounds.length; k++) {
+      if (lengths[k] >= end) {
+        to = bounds[k];
+        break;
+      }
+    }
+  }
+  return original.slice(from, Math.max(from, to)).trim();
+}

@@ -7,6 +7,7 @@ import { applyHighlights, clearHighlights, readHighlightState } from './highligh
 import { loadWorkbookSettings, saveWorkbookSettings } from './workbook-settings';
 import { runDiagnostics } from './diagnostics';
 import { capabilities, type Capabilities, type OfficeLibrary } from './capability';
+import { EXCEL_WAIT_NOTICE_MS, watchedRunner } from './waiting';
 
 /** Excel.run, injectable so tests can hand in a fake workbook. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -24,13 +25,18 @@ export interface LiveEnvironment {
   host?: { host: string; platform: string; version: string };
   /** Tests only: a smaller read budget. */
   limits?: ReadLimits;
+  /** After how long a sync that has not answered is shown as waiting (tests: fake timers). */
+  waitNoticeMs?: number;
   /** What a read could not supply (validation lists, …): the pane may say so. */
   onUnread?: (what: string) => void;
 }
 
 /** The live workbook, for the task pane inside Excel. */
-export function createLivePort(env: LiveEnvironment): WorkbookPort {
-  const caps: Capabilities = capabilities(env.isSetSupported, env.library);
+export function createLivePort(liveEnv: LiveEnvironment): WorkbookPort {
+  const caps: Capabilities = capabilities(liveEnv.isSetSupported, liveEnv.library);
+  // Every batch goes through the watch: a pane that never looks hung (src/excel/waiting.ts).
+  const watched = watchedRunner(liveEnv.run, liveEnv.waitNoticeMs ?? EXCEL_WAIT_NOTICE_MS);
+  const env: LiveEnvironment = { ...liveEnv, run: watched.run };
   const read = (options: ReadProgressOptions = {}) =>
     env.run((context) =>
       readLiveSnapshot(context, {
@@ -43,9 +49,10 @@ export function createLivePort(env: LiveEnvironment): WorkbookPort {
   const port: WorkbookPort = {
     kind: 'live',
     fileName: env.fileName,
+    excelWait: watched.wait,
     readSnapshot: (options?: ReadProgressOptions): Promise<WorkbookSnapshot> => read(options),
-    loadSettings: () => env.run((context) => loadWorkbookSettings(context)),
-    saveSettings: (settings: Settings) => env.run((context) => saveWorkbookSettings(context, settings)),
+    loadSettings: () => env.run((context) => loadWorkbookSettings(context, caps)),
+    saveSettings: (settings: Settings) => env.run((context) => saveWorkbookSettings(context, settings, caps)),
     async writeSummary(doc: SummaryDocument): Promise<WriteOutcome> {
       const { sheets, renamed } = await env.run((context) => writeSummaryLive(context, doc, { caps }));
       return { kind: 'written', sheets, renamed };

@@ -1,5 +1,6 @@
 import type { Settings, SummaryDocument, WorkbookSnapshot, Finding } from '../core';
 import type { PickedFile } from './picked-files';
+import type { ExcelWait } from './waiting';
 
 /**
  * The one seam between the task pane and a workbook. The live Excel workbook (Office.js) and a
@@ -28,6 +29,8 @@ export interface WorkbookPort {
   clearHighlights?(): Promise<number>;
   /** Whether highlights are currently applied (remembered in the workbook). */
   highlightState?(): Promise<boolean>;
+  /** Live workbook only: tells when Excel has not answered for a while (cell edit), and 中止. */
+  excelWait?: ExcelWait;
   /** Live workbook only: 設定 › 診断, the self-test of the adapter's assumptions in this Excel. */
   diagnose?(): Promise<DiagnosticsReport>;
 }

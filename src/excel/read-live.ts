@@ -2,7 +2,8 @@
 import type { CellRange, CellValue, SheetSnapshot, SheetVisibility, ValidationList, WorkbookSnapshot } from '../core';
 import { columnIndex } from '../core/a1';
 import { toCellValue } from './cell-values';
-import { DIAGNOSTICS_SHEET_KEY, OUTPUT_SHEETS_KEY } from './workbook-keys';
+import { DIAGNOSTICS_SHEET_KEY } from './workbook-keys';
+import { hasOutputMarker, namesLoad, queueStateLoad, queueStateXml, resolveState } from './workbook-state';
 import { isPayloadLimitError, RESPONSE_BUDGET_BYTES } from './payload';
 import type { ReadProgressOptions } from './port';
 import { dataValidationOf, mergedAreasOf, type Capabilities } from './capability';
@@ -81,19 +82,19 @@ export async function readLiveSnapshot(context: Excel.RequestContext, options: R
   const limits = options.limits ?? DESKTOP_LIMITS;
   const validationsSupported = options.caps?.usable('dataValidation') ?? false;
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/visibility');
-  // 評価集計 / 点検結果 from an earlier run are Hyoka's output, not the user's data.
-  const written = context.workbook.settings.getItemOrNullObject(OUTPUT_SHEETS_KEY);
-  written.load('value');
+  worksheets.load({ $all: false, name: true, visibility: true, ...namesLoad(options.caps) });
+  // 評価集計 / 点検結果 from an earlier run are Hyoka's output, not the user's data: recorded in
+  // Hyoka's state part, or marked with a sheet-scoped name (the record may be lost).
+  const state = queueStateLoad(context, options.caps);
   const scratch = context.workbook.settings.getItemOrNullObject(DIAGNOSTICS_SHEET_KEY);
   scratch.load('value');
   await context.sync(); // 1
   checkAbort(options.signal);
   const exclude = new Set<string>(options.exclude ?? []);
-  if (!written.isNullObject && Array.isArray(written.value)) {
-    for (const name of written.value as unknown[]) if (typeof name === 'string') exclude.add(name);
-  }
   if (!scratch.isNullObject && typeof scratch.value === 'string' && !options.only) exclude.add(scratch.value);
+  const outputs = new Set(worksheets.items.filter((ws) => hasOutputMarker(options.caps, ws)).map((ws) => ws.name));
+  // The state part's text rides along with sync 2; its record is applied after it.
+  queueStateXml(state);
 
   const snapshots: SheetSnapshot[] = [];
   const used: { ws: Excel.Worksheet; sheet: SheetSnapshot; range: Excel.Range }[] = [];
@@ -101,6 +102,11 @@ export async function readLiveSnapshot(context: Excel.RequestContext, options: R
     if (options.only ? !options.only.has(ws.name) : exclude.has(ws.name)) continue;
     const sheet: SheetSnapshot = { name: ws.name, visibility: visibilityOf(ws.visibility), rows: [], merges: [] };
     snapshots.push(sheet);
+    // Hyoka's own output: in the snapshot, flagged, never read (interfaces §5).
+    if (outputs.has(ws.name) && !options.only) {
+      sheet.hyokaOutput = true;
+      continue;
+    }
     if (sheet.visibility !== 'visible' && !options.only) continue;
     const range = ws.getUsedRangeOrNullObject(true);
     // rowHidden/columnHidden of the whole used range: false = none hidden, true = all, null = some.
@@ -109,9 +115,14 @@ export async function readLiveSnapshot(context: Excel.RequestContext, options: R
   }
   await context.sync(); // 2
   checkAbort(options.signal);
+  for (const name of resolveState(state).state.outputSheets) outputs.add(name);
 
   const pending: Pending[] = [];
   for (const { ws, sheet, range } of used) {
+    if (outputs.has(sheet.name) && !options.only) {
+      sheet.hyokaOutput = true;
+      continue;
+    }
     if (range.isNullObject) {
       sheet.hiddenRows = [];
       sheet.hiddenCols = [];

@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 import { sheetRef } from '../core/a1';
 import type { DocCell, DocChart, DocSheet, DocTable, SummaryDocument } from '../core';
-import { OUTPUT_SHEETS_KEY } from './workbook-keys';
+import { hasOutputMarker, namesLoad, queueOutputMarker, queueSaveWorkbookState, queueStateLoad, queueStateXml, resolveState } from './workbook-state';
+import { StateTooLargeError } from '../core';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './payload';
 import { setValuesAsJson, type Capabilities } from './capability';
 
@@ -36,14 +37,18 @@ export interface WrittenSheets {
  * so `=SUM(A1)`, `+1`, `-1` or `@x` are stored as text, never evaluated.
  */
 export async function writeSummaryLive(context: Excel.RequestContext, doc: SummaryDocument, options: WriteOptions = {}): Promise<WrittenSheets> {
+  const caps = options.caps;
   const worksheets = context.workbook.worksheets;
-  worksheets.load({ $all: false, name: true, charts: { $all: false, name: true } });
-  const written = context.workbook.settings.getItemOrNullObject(OUTPUT_SHEETS_KEY);
-  written.load('value');
+  worksheets.load({ $all: false, name: true, charts: { $all: false, name: true }, ...namesLoad(caps) });
+  const pendingState = queueStateLoad(context, caps);
   await context.sync(); // 1
+  if (queueStateXml(pendingState)) await context.sync(); // only when a state part exists
+  const stored = resolveState(pendingState);
 
   const existing = new Map(worksheets.items.map((ws) => [ws.name, ws] as const));
-  const ours = new Set(!written.isNullObject && Array.isArray(written.value) ? (written.value as unknown[]).filter((n): n is string => typeof n === 'string') : []);
+  // Ours: recorded in the state part, or carrying Hyoka's marker (the record may be lost).
+  const marked = new Set(worksheets.items.filter((ws) => hasOutputMarker(caps, ws)).map((ws) => ws.name));
+  const ours = new Set([...stored.state.outputSheets.filter((n) => existing.has(n)), ...marked]);
   const taken = new Set(existing.keys());
   const renamed: WrittenSheets['renamed'] = [];
   const names = new Map<string, string>();
@@ -72,12 +77,18 @@ export async function writeSummaryLive(context: Excel.RequestContext, doc: Summa
     } else {
       ws = worksheets.add(name);
     }
+    if (!marked.has(name)) queueOutputMarker(caps, ws);
     await renderSheet(ws, sheet, writer, names);
     first ??= ws;
   }
   first?.activate();
   // Remembered as a union: 集計 writes two sheets, 取りまとめ four, and a later check must skip them all.
-  context.workbook.settings.add(OUTPUT_SHEETS_KEY, [...new Set([...ours, ...names.values()])]);
+  try {
+    queueSaveWorkbookState(context, caps, stored, { ...stored.state, outputSheets: [...new Set([...ours, ...names.values()])] });
+  } catch (e) {
+    // Settings too large to store again: the record stays as it was; each sheet still has its marker.
+    if (!(e instanceof StateTooLargeError)) throw e;
+  }
   await context.sync(); // 2
   return { sheets: [...names.values()], renamed };
 }

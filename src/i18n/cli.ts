@@ -1,8 +1,19 @@
 import type { Lang, Severity } from '../core/report';
 import type { UnreadableReason } from '../xlsx/errors';
-import type { InputProblem, OutputProblem, WriteProblem } from '../cli/files';
-import type { ConversionProblem, LegacyKind } from '../cli/convert';
 import { namesEscaped } from './escape-names';
+
+// What can go wrong with the command's files, as the catalogue words it. Declared here, beside
+// the words, and imported by src/cli (files.ts, convert.ts): the catalogue never reaches up
+// into the command.
+/** Why an input cannot be read as a file. */
+export type InputProblem = 'not-found' | 'folder' | 'not-a-file' | 'too-large' | 'permission' | 'link-loop';
+/** Why --out cannot be written there. */
+export type OutputProblem = 'exists' | 'is-input' | 'empty' | 'folder' | 'not-a-file' | 'dangling-link';
+/** Why writing --out failed. */
+export type WriteProblem = 'no-folder' | 'permission' | 'folder' | 'disk-full' | 'read-only' | 'other';
+/** An older spreadsheet format converted through LibreOffice. */
+export type LegacyKind = 'xls' | 'ods';
+export type ConversionProblem = 'no-soffice' | 'soffice-not-found' | 'timeout' | 'failed';
 
 /** Terminal strings of the `hyoka` command. */
 export interface CliMessages {
@@ -11,6 +22,18 @@ export interface CliMessages {
   helpCheck: string;
   /** `hyoka consolidate --help`: every option of consolidate. */
   helpConsolidate: string;
+  /** `hyoka compare --help`: every option of compare. */
+  helpCompare: string;
+  /** One line of usage per command, said under an argument error. */
+  usageLine: Record<'check' | 'consolidate' | 'compare' | 'top', string>;
+  /** An option the command does not know, with the nearest known one where there is one. */
+  unknownOption: (option: string, suggestion: string | null) => string;
+  /** An option given without its value (`--out` last). */
+  optionNeedsValue: (option: string) => string;
+  /** A report year outside the plan's years and the last 30 / next 2 fiscal years. */
+  yearOutOfRange: (value: string, from: string, to: string) => string;
+  /** `hyoka rules --help`. */
+  helpRules: string;
   unreadable: (file: string, reason: UnreadableReason) => string;
   /** The same line with the reason already in words. */
   unreadableBecause: (file: string, why: string) => string;
@@ -47,7 +70,7 @@ export interface CliMessages {
   noPolicies: string;
   noFindingsLine: string;
   noFiles: string;
-  unknownCommand: (cmd: string) => string;
+  unknownCommand: (cmd: string, suggestion?: string | null) => string;
   badArgs: (detail: string) => string;
   unknownYear: string;
 }
@@ -56,6 +79,7 @@ const UNREADABLE_JA: Record<UnreadableReason, string> = {
   'not-xlsx': 'Excelブック（.xlsx）ではありません',
   csv: 'CSV・テキストファイルのようです。Excelで開いて「Excelブック(.xlsx)」として保存し直してください',
   'legacy-xls': '古い形式（.xls）のブックです。Excelで開いて「Excelブック(.xlsx)」として保存し直してください',
+  xlsb: 'Excel バイナリブック（.xlsb）です（名前は .xlsx でも中身はバイナリ形式）。Excelで開いて「名前を付けて保存」で「Excelブック(.xlsx)」を選んで保存し直してください',
   encrypted: 'パスワードで保護されています。保護を解除したコピーを点検してください',
   corrupt: 'ファイルが壊れているか、途中までしかありません。元のファイルを取り直してください',
   'empty-file': '空のファイルです',
@@ -73,6 +97,7 @@ const UNREADABLE_EN: Record<UnreadableReason, string> = {
   'not-xlsx': 'not an Excel workbook (.xlsx)',
   csv: 'looks like a CSV/text file; open it in Excel and save it as an Excel workbook (.xlsx)',
   'legacy-xls': 'a legacy .xls workbook; open it in Excel and save it as .xlsx',
+  xlsb: "an Excel Binary Workbook (.xlsb), whatever its name says; open it in Excel and use Save As → Excel Workbook (.xlsx)",
   encrypted: 'password-protected; check an unprotected copy',
   corrupt: 'damaged or truncated; get the file again',
   'empty-file': 'an empty file',
@@ -124,17 +149,27 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       '  hyoka check <file.xlsx>… [--year 年度] [--config 設定.json] [--lang ja|en] [--json] [--explain] [--out 結果.xlsx] [--force]',
       '  hyoka consolidate <ファイルまたはフォルダ>… --out 取りまとめ.xlsx [--master 計画体系.xlsx] [--per-department フォルダ] [--year 年度] [--json] [--force]',
       '  hyoka compare <前年度.xlsxまたはフォルダ> <今年度.xlsxまたはフォルダ> [--out 比較.xlsx] [--json] [--explain] [--force]',
-      '  hyoka check --help / hyoka consolidate --help / hyoka compare --help でコマンドごとの説明',
+      '  hyoka rules [--json]',
+      '  hyoka check --help / hyoka consolidate --help / hyoka compare --help / hyoka rules --help でコマンドごとの説明',
       '',
       '  --year     報告年度（2023、R5、令和5、令和５年度 など）',
       '  --config   設定ファイル（JSON）。列の役割・算出方法・次年度方針の語などを指定',
       '  --json     結果をJSONで出力（sheets[].regions に読み取った表）',
-      '  --explain  読み取った表（見出し行・各列の役割とその根拠・報告年度とその根拠）を表示',
+      '  --explain  check: 読み取った表（見出し行・各列の役割とその根拠・報告年度とその根拠）を表示。compare: 前年度と今年度の事業をどう対応付けたかを理由とともに表示',
       '  --out      評価集計・点検結果のシートを持つ新しいブックを書き出す（入力ファイルは変更しません）',
       '  --force    --out のファイルが既にあるとき上書きする',
-      '  --explain  （compare）前年度と今年度の事業をどう対応付けたか、理由とともに表示',
       '',
       '終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読めないファイル・引数の誤り',
+    ].join('\n'),
+    helpRules: [
+      '使い方: hyoka rules [--json] [--lang ja|en]',
+      '',
+      '点検・取りまとめ・前年度比較のすべての規則を一覧します（ID・種類・重大度・名称・点検する内容）。',
+      '設定ファイルの "rules": { "<ID>": "off" } で規則を止められます。',
+      '',
+      '  --json         一覧をJSONで出力（{ rules: [{ id, kind, severity, title, description, messageIds }] }）',
+      '  --lang ja|en   表示の言語（既定: ja）',
+      '  -h, --help     このヘルプを表示',
     ].join('\n'),
     helpCheck: [
       '使い方: hyoka check <file.xlsx>… [オプション]',
@@ -144,7 +179,8 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       '  --year <年度>        報告年度（2023、R5、令和5、令和５年度 など）。省略時はシートの表題から判断',
       '  --config <file>      設定ファイル（JSON）。列の役割・算出方法（平均／割合）・しきい値・次年度方針の語',
       '  --lang ja|en         表示と書き出しの言語（既定: ja）',
-      '  --json               結果をJSONで出力',
+      '  --json               結果をJSONで出力（docs/json.md）',
+      '  --explain            読み取った表（見出し行・各列の役割とその根拠・報告年度とその根拠）を表示',
       '  --out <file.xlsx>    評価集計・点検結果のシートを持つ新しいブックを書き出す（A4横・1ページ幅で印刷可）',
       '  --force              --out のファイルが既にあるとき上書きする',
       '  -h, --help           このヘルプを表示',
@@ -155,7 +191,7 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       '使い方: hyoka consolidate <ファイルまたはフォルダ>… [オプション]',
       '',
       '担当課から届いたブックをまとめて点検し、取りまとめ・評価集計・点検結果・提出状況を作ります。',
-      'フォルダを指定するとその中の .xlsx をすべて読みます。計画体系のブック（評価のない体系表）がフォルダにあれば、それを計画体系として使います。',
+      'フォルダを指定するとその中のブックをすべて読みます（.xlsx。.xls・.ods は LibreOffice があれば .xlsx に変換したコピーを読みます）。計画体系のブック（評価のない体系表）がフォルダにあれば、それを計画体系として使います。',
       '',
       '  --master <file.xlsx>        計画体系（計画マスタ）のブック',
       '  --out <file.xlsx>           取りまとめのブックを書き出す',
@@ -169,6 +205,31 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       '',
       '終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読めないファイル・引数の誤り',
     ].join('\n'),
+    helpCompare: [
+      '使い方: hyoka compare <前年度.xlsxまたはフォルダ> <今年度.xlsxまたはフォルダ> [オプション]',
+      '',
+      '前年度と今年度の評価調書を事業ごとに対応付け、評価の変化・前年度評価の食い違い・なくなった事業・前年度と同じ文章などを指摘します。入力ファイルは変更しません。',
+      '',
+      '  --out <file.xlsx>    前年度比較のシートを持つ新しいブックを書き出す',
+      '  --year <年度>        今年度の報告年度（前年度のブックは自身の年度を使います）',
+      '  --config <file>      設定ファイル（JSON）',
+      '  --lang ja|en         表示と書き出しの言語（既定: ja）',
+      '  --json               結果をJSONで出力（docs/json.md）',
+      '  --explain            前年度と今年度の事業をどう対応付けたかを理由とともに表示',
+      '  --force              --out のファイルが既にあるとき上書きする',
+      '  -h, --help           このヘルプを表示',
+      '',
+      '終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読めないファイル・引数の誤り',
+    ].join('\n'),
+    usageLine: {
+      check: '使い方: hyoka check <file.xlsx>… [オプション]（詳しくは hyoka check --help）',
+      consolidate: '使い方: hyoka consolidate <ファイルまたはフォルダ>… [オプション]（詳しくは --help）',
+      compare: '使い方: hyoka compare <前年度> <今年度> [オプション]（詳しくは hyoka compare --help）',
+      top: '使い方: hyoka check | consolidate | compare | rules …（詳しくは hyoka --help）',
+    },
+    unknownOption: (option, suggestion) => `「${option}」というオプションはありません。${suggestion ? `もしかして ${suggestion} ですか？` : ''}`,
+    optionNeedsValue: (option) => `${option} には値を指定してください。`,
+    yearOutOfRange: (value, from, to) => `--year「${value}」は報告年度として範囲外です。${from}から${to}までの年度を指定してください。`,
     unreadable: (file, reason) => `${file}: 読み込めません — ${UNREADABLE_JA[reason]}。`,
     unreadableBecause: (file, why) => `${file}: 読み込めません — ${why}。`,
     unreadableReason: (reason) => UNREADABLE_JA[reason],
@@ -199,7 +260,9 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       (kind === 'xls' ? '古い形式（.xls）のブックです。' : 'OpenDocument 形式（.ods）のブックです。') +
       (problem === 'no-soffice'
         ? 'Excelで開いて「Excelブック(.xlsx)」として保存し直してください。LibreOffice を入れると（soffice が PATH にあるか、環境変数 HYOKA_SOFFICE でその場所を指定）コピーを .xlsx に変換して自動で点検します'
-        : problem === 'timeout'
+        : problem === 'soffice-not-found'
+          ? `環境変数 HYOKA_SOFFICE に指定された「${detail}」が見つからないか、実行できるファイルではないため、.xlsx に変換できませんでした。LibreOffice の soffice の場所を指定し直すか、Excelで開いて「Excelブック(.xlsx)」として保存し直してください`
+          : problem === 'timeout'
           ? 'LibreOffice での .xlsx への変換が時間内に終わらなかったため中止しました。Excelで開いて「Excelブック(.xlsx)」として保存し直してください'
           : `LibreOffice で .xlsx に変換できませんでした${detail ? `（${detail}）` : ''}。Excelで開いて「Excelブック(.xlsx)」として保存し直してください`),
     converted: (file, kind) => `${file}: ${kind === 'xls' ? '古い形式（.xls）' : 'OpenDocument 形式（.ods）'}のため、LibreOffice で .xlsx に変換したコピーを点検しました（元のファイルは変更していません）。`,
@@ -215,7 +278,7 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
     noPolicies: '（集計できる施策はありません）',
     noFindingsLine: '指摘はありません。',
     noFiles: '点検するファイルを指定してください。',
-    unknownCommand: (cmd) => `「${cmd}」というコマンドはありません。`,
+    unknownCommand: (cmd, suggestion) => `「${cmd}」というコマンドはありません。${suggestion ? `もしかして ${suggestion} ですか？` : ''}`,
     badArgs: (d) => `引数の誤り: ${d}`,
     unknownYear: '不明',
   },
@@ -225,17 +288,27 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       '  hyoka check <file.xlsx>… [--year Y] [--config profile.json] [--lang ja|en] [--json] [--explain] [--out report.xlsx] [--force]',
       '  hyoka consolidate <files or folders>… --out merged.xlsx [--master plan.xlsx] [--per-department DIR] [--year Y] [--json] [--force]',
       '  hyoka compare <last-year.xlsx or folder> <this-year.xlsx or folder> [--out compare.xlsx] [--json] [--explain] [--force]',
-      '  hyoka check --help / hyoka consolidate --help / hyoka compare --help for each command',
+      '  hyoka rules [--json]',
+      '  hyoka check --help / hyoka consolidate --help / hyoka compare --help / hyoka rules --help for each command',
       '',
       '  --year     report year (2023, R5, 令和5, 令和５年度 …)',
       '  --config   profile (JSON): column roles, method, thresholds, next-year policy words',
       '  --json     print JSON (sheets[].regions: what was read)',
-      '  --explain  show what was read: tables, header rows, each column\'s role and why, the report year and its source',
+      '  --explain  check: show what was read (tables, header rows, each column\'s role and why, the report year and its source); compare: how last year\'s programs were matched with this year\'s, and why',
       '  --out      write a new workbook with the 評価集計 and 点検結果 sheets (inputs are never written)',
       '  --force    overwrite the --out file if it exists',
-      '  --explain  (compare) show how last year\'s programs were matched with this year\'s, and why',
       '',
       'Exit codes: 0 no errors / 1 error findings / 2 unreadable file or bad arguments',
+    ].join('\n'),
+    helpRules: [
+      'Usage: hyoka rules [--json] [--lang ja|en]',
+      '',
+      'Lists every rule of check, consolidate and compare: id, kind, severity, title and what it checks.',
+      'Switch a rule off with "rules": { "<id>": "off" } in the settings file.',
+      '',
+      '  --json         print the list as JSON ({ rules: [{ id, kind, severity, title, description, messageIds }] })',
+      '  --lang ja|en   language (default: ja)',
+      '  -h, --help     show this help',
     ].join('\n'),
     helpCheck: [
       'Usage: hyoka check <file.xlsx>… [options]',
@@ -245,7 +318,8 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       '  --year <year>        report year (2023, R5, 令和5, 令和５年度 …); default: from the sheet titles',
       '  --config <file>      profile (JSON): column roles, method (mean/share), thresholds, next-year policy words',
       '  --lang ja|en         language of the report and of written sheets (default: ja)',
-      '  --json               print JSON',
+      '  --json               print JSON (docs/json.md)',
+      "  --explain            show what was read: tables, header rows, each column's role and why, the report year and its source",
       '  --out <file.xlsx>    write a new workbook with the 評価集計 and 点検結果 sheets (prints A4 landscape, one page wide)',
       '  --force              overwrite the --out file if it exists',
       '  -h, --help           show this help',
@@ -256,7 +330,7 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       'Usage: hyoka consolidate <files or folders>… [options]',
       '',
       "Checks the departments' workbooks together and writes 取りまとめ, 評価集計, 点検結果 and 提出状況.",
-      'A folder means every .xlsx in it; a plan master in the folder (a hierarchy without grades) is used as the master.',
+      'A folder means every workbook in it (.xlsx; .xls and .ods through a converted copy when LibreOffice is installed); a plan master in the folder (a hierarchy without grades) is used as the master.',
       '',
       '  --master <file.xlsx>        the plan master (計画体系)',
       '  --out <file.xlsx>           write the consolidation workbook',
@@ -270,6 +344,31 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       '',
       'Exit codes: 0 no errors / 1 error findings / 2 unreadable file or bad arguments',
     ].join('\n'),
+    helpCompare: [
+      'Usage: hyoka compare <last-year.xlsx or folder> <this-year.xlsx or folder> [options]',
+      '',
+      "Matches last year's programs with this year's and reports grade changes, a 前年度評価 that differs from last year's grade, programs gone, text copied forward and more. Inputs are never written.",
+      '',
+      '  --out <file.xlsx>    write a new workbook with the 前年度比較 sheet',
+      "  --year <year>        this year's report year (last year's workbooks state their own)",
+      '  --config <file>      profile (JSON)',
+      '  --lang ja|en         language of the report and of written sheets (default: ja)',
+      '  --json               print JSON (docs/json.md)',
+      "  --explain            show how last year's programs were matched with this year's, and why",
+      '  --force              overwrite the --out file if it exists',
+      '  -h, --help           show this help',
+      '',
+      'Exit codes: 0 no errors / 1 error findings / 2 unreadable file or bad arguments',
+    ].join('\n'),
+    usageLine: {
+      check: 'Usage: hyoka check <file.xlsx>… [options]   (more: hyoka check --help)',
+      consolidate: 'Usage: hyoka consolidate <files or folders>… [options]   (more: --help)',
+      compare: 'Usage: hyoka compare <last year> <this year> [options]   (more: --help)',
+      top: 'Usage: hyoka check | consolidate | compare | rules …   (more: hyoka --help)',
+    },
+    unknownOption: (option, suggestion) => `Unknown option "${option}".${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+    optionNeedsValue: (option) => `${option} needs a value.`,
+    yearOutOfRange: (value, from, to) => `--year "${value}" is out of range for a report year: give a year from ${from} to ${to}.`,
     unreadable: (file, reason) => `${file}: cannot read — ${UNREADABLE_EN[reason]}.`,
     unreadableBecause: (file, why) => `${file}: cannot read — ${why}.`,
     unreadableReason: (reason) => UNREADABLE_EN[reason],
@@ -300,7 +399,9 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
       (kind === 'xls' ? 'a legacy .xls workbook; ' : 'an OpenDocument (.ods) workbook; ') +
       (problem === 'no-soffice'
         ? 'open it in Excel and save it as .xlsx. With LibreOffice installed (soffice on PATH, or its location in the HYOKA_SOFFICE environment variable) a copy is converted to .xlsx and checked automatically'
-        : problem === 'timeout'
+        : problem === 'soffice-not-found'
+          ? `it could not be converted: "${detail}", named by the HYOKA_SOFFICE environment variable, was not found or is not a program. Point HYOKA_SOFFICE at LibreOffice's soffice, or open the file in Excel and save it as .xlsx`
+          : problem === 'timeout'
           ? 'converting it to .xlsx with LibreOffice took too long and was stopped; open it in Excel and save it as .xlsx'
           : `LibreOffice could not convert it to .xlsx${detail ? ` (${detail})` : ''}; open it in Excel and save it as .xlsx`),
     converted: (file, kind) => `${file}: ${kind === 'xls' ? 'a legacy .xls' : 'an OpenDocument .ods'} workbook; a copy converted to .xlsx by LibreOffice was checked (the original is unchanged).`,
@@ -316,7 +417,7 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
     noPolicies: '(no policies to summarise)',
     noFindingsLine: 'No findings.',
     noFiles: 'Name the files to check.',
-    unknownCommand: (cmd) => `Unknown command "${cmd}".`,
+    unknownCommand: (cmd, suggestion) => `Unknown command "${cmd}".${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
     badArgs: (d) => `Bad arguments: ${d}`,
     unknownYear: 'unknown',
   },

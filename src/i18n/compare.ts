@@ -49,6 +49,12 @@ export interface CompareMessages {
     wrote: (file: string) => string;
     needTwo: string;
     fileLevel: string;
+    /** Refusals (exit 2) and the note for a workbook holding several years as sheets. */
+    reversed: (previous: string, previousYear: string, current: string, currentYear: string) => string;
+    sameFile: (previous: string, current: string) => string;
+    sameFolder: (folder: string) => string;
+    oneYearOnly: (file: string) => string;
+    sheetYears: (file: string, previousYear: string, currentYear: string) => string;
   };
   pane: {
     tab: string;
@@ -129,6 +135,13 @@ export const compareMessages: Record<Lang, CompareMessages> = {
       wrote: (f) => `前年度比較のシートを ${f} に書き出しました。`,
       needTwo: '前年度と今年度のファイル（またはフォルダ）を一つずつ指定してください。',
       fileLevel: 'ファイル全体',
+      reversed: (p, py, c, cy) =>
+        `前年度として指定した ${p} は${py}、今年度として指定した ${c} は${cy}の報告です。引数の順序が逆のようです。前年度を先に、今年度を後に指定してください（hyoka compare ${c} ${p}）。`,
+      sameFile: (p, c) =>
+        `前年度と今年度に同じファイルが指定されています（${p} と ${c} は同じ内容です）。このブックには複数年度のシートもないため、比較しません。前年度のファイルを指定してください。`,
+      sameFolder: (f) => `前年度と今年度に同じフォルダ（${f}）が指定されています。比較しません。前年度のフォルダを指定してください。`,
+      oneYearOnly: (f) => `${f} には1年度分のシートしかありません。前年度と今年度のファイル（またはフォルダ）を一つずつ指定してください。`,
+      sheetYears: (f, py, cy) => `${f} は複数年度のシートを持つブックなので、${py}のシートと${cy}のシートを比較しました。`,
     },
     pane: {
       tab: '前年度比較',
@@ -207,6 +220,13 @@ export const compareMessages: Record<Lang, CompareMessages> = {
       wrote: (f) => `Wrote the year-on-year sheet to ${f}.`,
       needTwo: "Name last year's file (or folder) and this year's, one each.",
       fileLevel: 'whole file',
+      reversed: (p, py, c, cy) =>
+        `${p}, given as last year's, reports ${py}, and ${c}, given as this year's, reports ${cy}: the arguments look reversed. Name last year's first, then this year's (hyoka compare ${c} ${p}).`,
+      sameFile: (p, c) =>
+        `The same file was given for both years (${p} and ${c} have the same content), and it holds no sheets of several years, so nothing was compared. Name last year's file.`,
+      sameFolder: (f) => `The same folder (${f}) was given for both years; nothing was compared. Name last year's folder.`,
+      oneYearOnly: (f) => `${f} holds sheets of one year only. Name last year's file (or folder) and this year's, one each.`,
+      sheetYears: (f, py, cy) => `${f} holds sheets of several years: its ${py} sheets were compared with its ${cy} sheets.`,
     },
     pane: {
       tab: 'Year on year',

@@ -32,6 +32,10 @@ export interface ExplainMessages {
   uncertain: string;
   uncertainty: (u: Uncertainty) => string;
   summaryCount: (grade: string, count: number | null, at: string) => string;
+  /** A long table: years as rows, the year column (letter) and the years its records hold. */
+  orientationLong: (yearCol: string, years: string) => string;
+  /** An earlier year's table kept beside this year's: not checked, its grades are previous grades. */
+  previousYear: (year: string) => string;
   /** The grade scale a table was read on: its levels best first, where it came from, what each means. */
   scale: (s: Scale) => string;
   /** How the grade column writes a grade (a label in the cell, or a mark in one of the level columns). */
@@ -40,8 +44,10 @@ export interface ExplainMessages {
   /** The pane's 読み取った表 on the 点検 screen. */
   pane: {
     title: string;
+    /** The table's kind, as a correction. */
+    kindOf: (sheet: string, n: number) => string;
     hint: string;
-    region: (sheet: string, n: number, kind: string, from: number, to: number) => string;
+    region: (sheet: string, n: number, kind: string, from: number, to: number, key?: string) => string;
     yearSource: (source: string) => string;
     headerRow: string;
     headerRowOf: (sheet: string, n: number) => string;
@@ -79,7 +85,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       hierarchy: '階層・番号', name: '事業名', department: '担当課', grade: '評価', previousGrade: '前年度評価', nextPolicy: '次年度方針',
       repost: '再掲', achievement: '達成度', yearStatus: '実施状況（年度別）', yearEvaluation: '担当課の評価（年度別）',
       yearAchievement: '達成度（年度別）', resultText: '実績（前年度比較で使う）', reasonText: '評価の理由（前年度比較で使う）',
-      text: '文章（点検しない）', ignore: '対象外',
+      recordYear: '年度（1年度1行の記録）', text: '文章（点検しない）', ignore: '対象外',
     },
     evidence: (e, lang) => {
       switch (e.kind) {
@@ -88,6 +94,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'validation': return `入力規則のリスト（${e.items.join(',')}）`;
         case 'year-header': return `年度の見出し（${formatFiscalYear(e.year, lang)}）`;
         case 'override': return '設定での指定';
+        case 'records-per-year': return `値が年度（${e.years.map((y) => formatFiscalYear(y, lang)).join('・')}）で、${e.programs}事業のうち${e.recurring}事業が複数年度に記録あり`;
         case 'level-columns': return `見出しの下に段階（${e.labels.join('・')}）`;
         default: return (e as { kind: string }).kind;
       }
@@ -115,6 +122,8 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       }
     },
     summaryCount: (g, c, at) => `${g} ${c === null ? '件数を確かめられません（計算結果が保存されていない式）' : `${c}件`}（${at}）`,
+    orientationLong: (col, years) => `  1年度1行の表（事業×年度ごとの記録）: 年度は${col}列（${years}）。報告年度の行を点検し、前年度の行を前年度評価として読みます`,
+    previousYear: (y) => `  ${y}の表（今年度の表の隣に残された前年度以前のシート）: 点検せず、評価を前年度評価として読みます`,
     scale: (s) =>
       `  評価の段階: ${s.levels.map((l) => l.label).join('・')}（良い順、根拠: ${SCALE_SOURCE_JA[s.source]}${s.evidence ? ` ${s.evidence}` : ''}）${s.directionUnknown ? '　※どちらが良いか不明' : ''}${meanings(s, '＝', '、') ? `　意味: ${meanings(s, '＝', '、')}` : ''}`,
     encoding: (c) => (c.encoding === 'level-columns' ? `段階ごとの列に印（${(c.levelColumns ?? []).map((l) => `${columnLetter(l.col)}=${l.label}`).join('・')}）` : c.notation ? `セルに記入（説明付き: ${NOTATION_JA[c.notation]}）` : 'セルに記入'),
@@ -122,8 +131,9 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
     correct: '読み違いは、アドインの「点検」画面の「読み取った表」か、--config の corrections（例: {"sheet": "シート名", "table": "A8", "column": "F", "role": "grade"}。table は表の見出しの左上のセル）で直せます。',
     pane: {
       title: '読み取った表',
+      kindOf: (sheet, n) => `「${sheet}」表${n}の種類`,
       hint: '列の役割や見出しの行が違っていれば、ここで直してください。直した内容はブックに保存され、次からの点検にも使われます。',
-      region: (sheet, n, kind, from, to) => `「${sheet}」表${n}（${kind}・データ ${from}〜${to}行目）`,
+      region: (sheet, n, kind, from, to, key) => `「${sheet}」表${n}${key ? `［${key}］` : ''}（${kind}・データ ${from}〜${to}行目）`,
       yearSource: (source) => `報告年度の根拠: ${source}`,
       headerRow: '見出しの行',
       headerRowOf: (sheet, n) => `「${sheet}」表${n}の見出しの行`,
@@ -148,7 +158,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       hierarchy: 'hierarchy / numbers', name: 'program name', department: 'department', grade: 'grade', previousGrade: 'previous grade',
       nextPolicy: 'next-year policy', repost: 'repost (再掲)', achievement: 'achievement', yearStatus: 'status (per year)',
       yearEvaluation: 'evaluation text (per year)', yearAchievement: 'achievement (per year)',
-      resultText: 'results (compared with last year)', reasonText: 'reason for the grade (compared with last year)', text: 'text (not checked)', ignore: 'ignored',
+      resultText: 'results (compared with last year)', reasonText: 'reason for the grade (compared with last year)', recordYear: 'year of the record (one row per year)', text: 'text (not checked)', ignore: 'ignored',
     },
     evidence: (e, lang) => {
       switch (e.kind) {
@@ -157,6 +167,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'validation': return `validation list (${e.items.join(',')})`;
         case 'year-header': return `year in the header (${formatFiscalYear(e.year, lang)})`;
         case 'override': return 'set in the settings';
+        case 'records-per-year': return `values are fiscal years (${e.years.map((y) => formatFiscalYear(y, lang)).join(', ')}); ${e.recurring} of ${e.programs} programs recur in several years`;
         case 'level-columns': return `levels as sub-headers (${e.labels.join(', ')})`;
         default: return (e as { kind: string }).kind;
       }
@@ -184,6 +195,8 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       }
     },
     summaryCount: (g, c, at) => `${g} ${c === null ? 'count cannot be verified (a formula without a saved result)' : `${c}`} (${at})`,
+    orientationLong: (col, years) => `  one row per program and year (records): the year is in column ${col} (${years}); the report year's rows are checked, the year before's read as previous grades`,
+    previousYear: (y) => `  a table of ${y} (an earlier year's sheet kept beside this year's): not checked; its grades are read as previous grades`,
     scale: (s) =>
       `  Grade scale: ${s.levels.map((l) => l.label).join(', ')} (best first, from ${SCALE_SOURCE_EN[s.source]}${s.evidence ? ` ${s.evidence}` : ''})${s.directionUnknown ? ' — which end is best is unknown' : ''}${meanings(s, ' = ', '; ') ? ` — ${meanings(s, ' = ', '; ')}` : ''}`,
     encoding: (c) => (c.encoding === 'level-columns' ? `a mark in one column per level (${(c.levelColumns ?? []).map((l) => `${columnLetter(l.col)}=${l.label}`).join(', ')})` : c.notation ? `a label in the cell (explained: ${c.notation})` : 'a label in the cell'),
@@ -191,8 +204,9 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
     correct: 'Correct a misread column in the add-in (点検 › 読み取った表) or with corrections in --config (e.g. {"sheet": "Sheet", "table": "A8", "column": "F", "role": "grade"}; table is the top-left cell of the table\'s header).',
     pane: {
       title: 'What was read',
+      kindOf: (sheet, n) => `Kind of "${sheet}" table ${n}`,
       hint: 'If a column’s role or a table’s header row is wrong, correct it here. The correction is saved in the workbook and used by every later check.',
-      region: (sheet, n, kind, from, to) => `"${sheet}" table ${n} (${kind}, data rows ${from}–${to})`,
+      region: (sheet, n, kind, from, to, key) => `"${sheet}" table ${n}${key ? ` [${key}]` : ''} (${kind}, data rows ${from}–${to})`,
       yearSource: (source) => `Report year from ${source}`,
       headerRow: 'Header row',
       headerRowOf: (sheet, n) => `"${sheet}" table ${n} header row`,
@@ -206,3 +220,17 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
   },
 };
 
+/** How a table is laid out beyond its columns: years as rows, an earlier year's table. */
+export function readingLines(l: SheetLayout, lang: Lang): string[] {
+  const m = EXPLAIN_MESSAGES[lang];
+  const out: string[] = [];
+  if (l.yearRole === 'previous-year') {
+    const y = l.statedYear ?? l.sheetNameYear;
+    out.push(m.previousYear(y !== null ? formatFiscalYear(y, lang) : m.unknownYear));
+  }
+  if (l.orientation === 'long') {
+    const col = l.columns.find((c) => c.role === 'recordYear')?.col;
+    out.push(m.orientationLong(col !== undefined ? columnLetter(col) : '-', l.entryYears.map((y) => formatFiscalYear(y, lang)).join(lang === 'ja' ? '・' : ', ')));
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import type { Lang, Severity, SummaryMethod } from '../core/report';
+import { ruleById } from '../core/rules/registry';
 
 /** Labels of the sheets Hyoka writes (評価集計, 点検結果) and of the terminal report. */
 export interface ReportMessages {
@@ -7,6 +8,7 @@ export interface ReportMessages {
   policyTableTitle: string;
   gradeTableTitle: (sheet: string) => string;
   chartTitle: string;
+  chartDataTitle: string;
   findingsTableTitle: string;
   fileLine: (file: string | null, year: string) => string;
   col: {
@@ -36,8 +38,15 @@ export interface ReportMessages {
     done: string;
     notDone: string;
     achievement: string;
+    meaning: string;
   };
   total: string;
+  /** 評価基準: the scale's levels and meanings. */
+  criteriaTitle: string;
+  bestLevel: string;
+  worstLevel: string;
+  criteriaFromWorkbook: string;
+  criteriaDefault: (labels: string[]) => string;
   planTotal: string;
   outsideGoals: string;
   planTableTitle: string;
@@ -48,6 +57,7 @@ export interface ReportMessages {
   /** The method and thresholds, spoken in the report's levels (best first). */
   methodNote: (method: SummaryMethod, levels: readonly string[]) => string;
   /** The rule's name for people (「評価の記入漏れ」); the id goes in its own narrow column. */
+  /** The rule's title, from the registry (src/core/rules/registry.ts). */
   ruleTitle: (rule: string) => string;
   headerRow: (row: number) => string;
   rowOnly: (row: number) => string;
@@ -68,6 +78,7 @@ export const reportMessages: Record<Lang, ReportMessages> = {
     policyTableTitle: '施策別の評価集計（再掲は1件として集計）',
     gradeTableTitle: (sheet) => `評価総括表（${sheet}）`,
     chartTitle: '目標・施策ごとの評価の分布（A〜D）',
+    chartDataTitle: '評価の分布（グラフの数値）',
     findingsTableTitle: '点検結果',
     fileLine: (file, year) => `ファイル: ${file ?? '（開いているブック）'}　報告年度: ${year}`,
     col: {
@@ -97,8 +108,15 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       done: '実施',
       notDone: '未実施',
       achievement: '達成度の内訳',
+      meaning: '意味',
     },
     total: '合計',
+    criteriaTitle: '評価基準',
+    bestLevel: '（最も良い評価）',
+    worstLevel: '（最も低い評価）',
+    criteriaFromWorkbook: '注: 各評価の意味は、点検したブックの評価基準（凡例）のとおりです。',
+    criteriaDefault: (labels) =>
+      `注: 評価は${labels.join('・')}の${labels.length}段階で、${labels[0]}が最も良く、${labels[labels.length - 1]}が最も低い評価です。各段階の意味は、計画で定めた評価基準によります（点検したブックには評価基準の記載が見つかりませんでした）。`,
     planTotal: '計画全体',
     outsideGoals: '（目標に属さない評価）',
     planTableTitle: '計画全体の集計（基本目標ごと、全シート合計・再掲は1件）',
@@ -110,7 +128,7 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       x.method === 'mean'
         ? `評価（算出）の方法: 平均（${levels.map((l, i) => `${l}=${levels.length - i}`).join('・')}）。${bands(x.thresholds, levels, (t) => `平均${t}以上で`, '、')}、それ未満は${rest(x.thresholds, levels)}。`
         : `評価（算出）の方法: 割合（${levels[0]}の割合）。${bands(x.thresholds, levels, (t) => `${pct(t)}以上で`, '、')}、それ未満は${rest(x.thresholds, levels)}。`,
-    ruleTitle: (rule) => RULE_TITLES_JA[rule] ?? rule,
+    ruleTitle: (rule) => ruleById(rule)?.title.ja ?? rule,
     headerRow: (row) => `見出し（${row}行目）`,
     rowOnly: (row) => `${row}行目`,
     sheetTotal: (sheet) => `合計（${sheet}）`,
@@ -126,6 +144,7 @@ export const reportMessages: Record<Lang, ReportMessages> = {
     policyTableTitle: 'Grades by policy (再掲 counted once)',
     gradeTableTitle: (sheet) => `Grade summary (${sheet})`,
     chartTitle: 'Grades A–D by goal / policy',
+    chartDataTitle: 'Grades by goal / policy (the chart’s numbers)',
     findingsTableTitle: 'Findings',
     fileLine: (file, year) => `File: ${file ?? '(open workbook)'}   Report year: ${year}`,
     col: {
@@ -155,8 +174,15 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       done: 'Done',
       notDone: 'Not done',
       achievement: 'Achievement values',
+      meaning: 'Meaning',
     },
     total: 'Total',
+    criteriaTitle: 'Grading criteria (評価基準)',
+    bestLevel: '(best)',
+    worstLevel: '(lowest)',
+    criteriaFromWorkbook: "Note: each grade's meaning is as the checked workbook's legend (評価基準) states it.",
+    criteriaDefault: (labels) =>
+      `Note: grades run ${labels.join(', ')} (${labels.length} levels), ${labels[0]} best and ${labels[labels.length - 1]} lowest. What each level means is set by the plan's own criteria (the checked workbook states none that was found).`,
     planTotal: 'Whole plan',
     outsideGoals: '(grades outside any goal)',
     planTableTitle: 'Whole plan by goal (all sheets, 再掲 once)',
@@ -168,7 +194,7 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       x.method === 'mean'
         ? `Computed grade: mean (${levels.map((l, i) => `${l}=${levels.length - i}`).join(', ')}); ${bandsEn(x.thresholds, levels, (t) => String(t))}, else ${rest(x.thresholds, levels)}.`
         : `Computed grade: share of ${levels[0]}; ${bandsEn(x.thresholds, levels, pct)}, else ${rest(x.thresholds, levels)}.`,
-    ruleTitle: (rule) => rule,
+    ruleTitle: (rule) => ruleById(rule)?.title.en ?? rule,
     headerRow: (row) => `header (row ${row})`,
     rowOnly: (row) => `row ${row}`,
     sheetTotal: (sheet) => `Total (${sheet})`,
@@ -192,33 +218,3 @@ function bandsEn(thresholds: readonly number[], levels: readonly string[], from:
 function rest(thresholds: readonly number[], levels: readonly string[]): string {
   return levels[Math.min(thresholds.length, levels.length - 1)] ?? '';
 }
-
-/** Rule names for Japanese sheets (ids as in src/core/rules and src/core/consolidate/rules). */
-export const RULE_TITLES_JA: Record<string, string> = {
-  'grade-missing': '評価の記入漏れ',
-  'grade-invalid': '評価の値が不正',
-  'grade-error-value': '評価欄のエラー値',
-  'grade-unverified': '評価の数式が未計算',
-  'grade-nonstandard': '評価の表記ゆれ',
-  'grade-misplaced': '評価の入力位置',
-  'grade-jump': '評価の大きな変動',
-  'previous-grade-missing': '前年度評価の記入漏れ',
-  'policy-grade-mismatch': '施策の評価と集計の不一致',
-  'repost-mismatch': '再掲の評価の不一致',
-  'repost-unmatched': '再掲元が見つからない',
-  'summary-count-mismatch': '評価総括表の件数の不一致',
-  'next-policy-invalid': '次年度方針の値',
-  'achievement-invalid': '達成度の値',
-  'achievement-grade-mismatch': '達成度と評価の食い違い',
-  'year-missing': '年度の記入漏れ',
-  'workbook-year-missing': '報告年度の欠落',
-  'layout-uncertain': '表の読み取りが不確か',
-  'nothing-checked': '点検できる表がない',
-  'duplicate-program': '事業の重複',
-  'file-unreadable': '読めないファイル',
-  'program-unknown': '計画にない事業',
-  'program-unreported': '未報告の事業',
-  'department-missing': '未提出の担当課',
-  'year-mismatch': '報告年度の食い違い',
-  'scale-mixed': '評価の段階の不一致',
-};

@@ -2,7 +2,8 @@ import type { ColumnRole, Severity } from '../core';
 
 /**
  * Every string the task pane shows, in Japanese and English. Placeholders are `{name}`.
- * Components never hold text inline: they call `useText()` / `format()` with a key from here.
+ * Components never hold text inline: they call `t(key, params)` from `usePane()` (store.ts),
+ * which is `format()` with a key from here.
  */
 const ja = {
   appTitle: 'Hyoka 評価点検',
@@ -20,6 +21,11 @@ const ja = {
   phaseWriting: '集計シートを書き込んでいます…',
   checkCancel: '中止',
   checkCancelled: '点検を中止しました。',
+  // Excel が応答しないとき（セルの編集中など）: src/excel/waiting.ts
+  excelConnecting: 'Excel に接続しています…',
+  excelWaiting: 'Excel の応答を待っています（セルの編集中なら Enter か Esc で編集を終えてください）',
+  excelWaitStop: '中止',
+  excelWaitStopped: 'Excel の応答を待つのをやめました。これ以上 Excel には何も送りません。ただし、すでに Excel に送った書き込みは、セルの編集を終えたときに反映されます。',
   checkIntroLive: '開いているブックの評価シートを点検します。ブックの値や数式は変更しません。',
   checkIntroFile: '選んだファイルの評価シートを点検します。ファイルはこのページの中だけで処理されます。',
   countsTitle: '重要度別の指摘数',
@@ -40,6 +46,7 @@ const ja = {
   errorTitle: 'エラー',
   errorUnreadable: 'このファイルは Excel ブック (.xlsx) として読み込めませんでした。',
   'unreadable_legacy-xls': 'Excel 97-2003 形式 (.xls) のファイルです。Excel で「.xlsx」形式で保存し直してから選んでください。',
+  unreadable_xlsb: 'Excel バイナリブック (.xlsb) です（名前が .xlsx でも中身はバイナリ形式）。Excel で開き「名前を付けて保存」で「Excel ブック (.xlsx)」を選んで保存し直してから選んでください。',
   unreadable_encrypted: 'パスワードで保護されたブックは読み込めません。保護を解除して保存し直してから選んでください。',
   unreadable_csv: 'CSV などのテキストファイルです。Excel で「.xlsx」形式で保存し直してから選んでください。',
   'unreadable_empty-file': 'ファイルが空です。',
@@ -138,6 +145,7 @@ const ja = {
   role_yearAchievement: '年度別 達成度',
   role_resultText: '実績',
   role_reasonText: '評価の理由',
+  role_recordYear: '年度（1年度1行の記録）',
   role_text: '文章（点検しない）',
   role_ignore: '無視する',
 
@@ -194,6 +202,7 @@ const ja = {
   'unreadableWhy_not-xlsx': 'Excel ブックではありません',
   unreadableWhy_csv: 'CSV などのテキストファイルです',
   'unreadableWhy_legacy-xls': 'Excel 97-2003 形式 (.xls) です',
+  unreadableWhy_xlsb: 'Excel バイナリブック (.xlsb) です。Excel で .xlsx として保存し直してください',
   unreadableWhy_encrypted: 'パスワードで保護されています',
   unreadableWhy_corrupt: 'ファイルが壊れています',
   'unreadableWhy_empty-file': 'ファイルが空です',
@@ -229,6 +238,10 @@ const en: Record<MessageKey, string> = {
   phaseWriting: 'Writing the summary sheets…',
   checkCancel: 'Cancel',
   checkCancelled: 'Check cancelled.',
+  excelConnecting: 'Connecting to Excel…',
+  excelWaiting: 'Waiting for Excel to answer (if you are editing a cell, press Enter or Esc to finish)',
+  excelWaitStop: 'Cancel',
+  excelWaitStopped: 'Stopped waiting for Excel. Nothing more is sent to Excel; a write already sent still applies when the cell edit ends.',
   checkIntroLive: 'Checks the evaluation sheets of the open workbook. Values and formulas are never changed.',
   checkIntroFile: 'Checks the evaluation sheets of the chosen file. The file is processed only inside this page.',
   countsTitle: 'Findings by severity',
@@ -249,6 +262,7 @@ const en: Record<MessageKey, string> = {
   errorTitle: 'Error',
   errorUnreadable: 'This file could not be read as an Excel workbook (.xlsx).',
   'unreadable_legacy-xls': 'This is an Excel 97-2003 (.xls) file. Save it as .xlsx in Excel, then choose it again.',
+  unreadable_xlsb: 'This is an Excel Binary Workbook (.xlsb), whatever its name says. Open it in Excel, use Save As → Excel Workbook (.xlsx), then choose it again.',
   unreadable_encrypted: 'Password-protected workbooks cannot be read. Remove the password, save, and choose it again.',
   unreadable_csv: 'This is a CSV or text file. Save it as .xlsx in Excel, then choose it again.',
   'unreadable_empty-file': 'The file is empty.',
@@ -341,6 +355,7 @@ const en: Record<MessageKey, string> = {
   role_yearAchievement: 'Achievement per year',
   role_resultText: 'Results (実績)',
   role_reasonText: 'Reason for the grade',
+  role_recordYear: 'Year of the record (one row per year)',
   role_text: 'Text (not checked)',
   role_ignore: 'Ignore',
 
@@ -396,6 +411,7 @@ const en: Record<MessageKey, string> = {
   'unreadableWhy_not-xlsx': 'not an Excel workbook',
   unreadableWhy_csv: 'a CSV or text file',
   'unreadableWhy_legacy-xls': 'an Excel 97-2003 (.xls) file',
+  unreadableWhy_xlsb: 'an Excel Binary Workbook (.xlsb); save it as .xlsx in Excel',
   unreadableWhy_encrypted: 'password-protected',
   unreadableWhy_corrupt: 'the file is damaged',
   'unreadableWhy_empty-file': 'the file is empty',

@@ -1,5 +1,6 @@
 import { a1 } from '../core/a1';
 import { compareMessages } from '../i18n/compare';
+import { ruleTitle } from './rule-titles';
 import { DEFAULT_SCALE, emptyCounts, labelsOf, levelScore, type GradeLabel, type Scale } from '../core/scale';
 import type { Finding, GradeCounts, Lang } from '../core/report';
 import type { CellLink, DocCell, DocChart, DocTable, SummaryDocument } from '../core/summary-document';
@@ -14,6 +15,8 @@ export interface ComparisonDocumentInput {
   current: readonly YearProgram[];
   match: MatchResult;
   findings: readonly (Pick<Finding, 'rule' | 'sheet' | 'program' | 'department'> & { file?: string | null })[];
+  /** This year's own findings (check's: a blank grade …), matched to programs by their plan node. */
+  ownFindings?: readonly (Pick<Finding, 'rule' | 'sheet' | 'node' | 'department'> & { file?: string | null })[];
   /** The scale counts and changes are spoken in (A–D when absent). */
   scale?: Scale;
 }
@@ -53,11 +56,22 @@ export function buildComparisonDocument(input: ComparisonDocumentInput, lang: La
     else if (sourceLink) return text; // a folder's file the output cannot reach: plain text
     return { text, link: target };
   };
+  // This year's findings about the program, by the rules' names (never their ids): the
+  // comparison's (a grade that moved, a text copied forward) and this year's own (a blank grade).
+  const ownByNode = new Map<string, NonNullable<ComparisonDocumentInput['ownFindings']>[number][]>();
+  for (const f of input.ownFindings ?? []) {
+    if (f.node === undefined) continue;
+    const list = ownByNode.get(f.node);
+    if (list) list.push(f);
+    else ownByNode.set(f.node, [f]);
+  }
   const findingsAt = (p: YearProgram, e: YearEntry | null): string => {
-    const ids = input.findings
-      .filter((f) => (f.file ?? null) === p.file && f.program === p.name && f.sheet === p.sheet && (e === null || !f.department || f.department === e.entry.department))
-      .map((f) => f.rule);
-    return [...new Set(ids)].join(', ');
+    const sameDepartment = (d: string | undefined): boolean => e === null || !d || d === e.entry.department;
+    const ids = [
+      ...input.findings.filter((f) => (f.file ?? null) === p.file && f.program === p.name && f.sheet === p.sheet && sameDepartment(f.department)),
+      ...(ownByNode.get(p.node.key) ?? []).filter((f) => (f.file ?? null) === p.file && sameDepartment(f.department)),
+    ].map((f) => f.rule);
+    return [...new Set(ids)].map((id) => ruleTitle(id, lang)).join(lang === 'ja' ? '、' : ', ');
   };
   const goal = (p: YearProgram): string => p.ancestors[0] ?? '';
   const policy = (p: YearProgram): string => p.ancestors[p.ancestors.length - 1] ?? '';

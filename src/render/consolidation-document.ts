@@ -1,3 +1,4 @@
+import { ruleTitle } from './rule-titles';
 import type { Line, MergedNode } from '../core/consolidate/tree';
 import type { Submission } from '../core/consolidate/submissions';
 import type { ConsolidatedFinding, ConsolidationResult } from '../core/consolidate/types';
@@ -76,7 +77,7 @@ export function buildConsolidationDocument(result: ConsolidationResult, lang: La
     f.file !== null ? baseName(f.file) : null,
     f.sheet,
     f.sheet && (f.cell || f.row) ? cellWithLink(f.cell ?? reportMessages[lang].rowOnly(f.row ?? 0), linkTo(f.file, f.sheet, f.cell ?? `A${f.row}`)) : null,
-    reportMessages[lang].ruleTitle(f.rule),
+    ruleTitle(f.rule, lang),
     describe(f, lang),
     f.department ?? null,
     f.program ?? null,
@@ -243,7 +244,7 @@ export function buildDepartmentDocuments(
         f.file !== null ? baseName(f.file) : null,
         f.sheet,
         where !== null && target !== null && f.sheet ? { text: where, link: { sheet: f.sheet, cell: f.cell ?? `A${f.row}`, file: target } } : where,
-        r.ruleTitle(f.rule),
+        ruleTitle(f.rule, lang),
         describe(f, lang),
         f.program ?? null,
         f.rule,

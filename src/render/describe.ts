@@ -1,11 +1,5 @@
-import { COMPARISON_RULES } from '../core/compare/rules/registry';
-import { CONSOLIDATION_RULES } from '../core/consolidate/rules/registry';
 import type { Finding, Lang } from '../core/report';
-import { RULES } from '../core/rules/registry';
-import type { DefinedRule } from '../core/rules/rule';
-
-const byId = new Map<string, DefinedRule<never>>();
-for (const r of [...RULES, ...CONSOLIDATION_RULES, ...COMPARISON_RULES]) byId.set(r.id, r);
+import { ruleById } from '../core/rules/registry';
 
 /**
  * The sentence of a finding in the user's language, built from its rule's message table and
@@ -13,7 +7,8 @@ for (const r of [...RULES, ...CONSOLIDATION_RULES, ...COMPARISON_RULES]) byId.se
  * engine itself never holds a sentence.
  */
 export function describe(finding: Pick<Finding, 'rule' | 'messageId' | 'params'>, lang: Lang): string {
-  const rule = byId.get(finding.rule);
+  const rule = ruleById(finding.rule);
   if (!rule) throw new Error(`unknown rule: ${finding.rule}`);
   return rule.render(finding.messageId, finding.params as Record<string, unknown>, lang);
 }
+

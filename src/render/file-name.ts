@@ -21,8 +21,15 @@ const DROPPED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a
 const FORBIDDEN = /[\\/:*?"<>|]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
-const encoder = new TextEncoder();
-const bytes = (s: string): number => encoder.encode(s).length;
+/** UTF-8 length, counted by code point (no TextEncoder: jsdom and old webviews lack it). Lone surrogates are dropped before this is asked. */
+function bytes(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) as number;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
 
 /** The key two names collide on where names are compared ignoring case and normalisation. */
 export function fileNameKey(name: string): string {

@@ -1,3 +1,4 @@
+import { ruleTitle } from './rule-titles';
 import { DEFAULT_SCALE, labelsOf, totalCount } from '../core/scale';
 import type { GradeCounts, Lang, PolicySummary, ProgressSummary, Report } from '../core/report';
 import type { CellLink, DocBlock, DocCell, DocSheet, DocTable, SummaryDocument } from '../core/summary-document';
@@ -44,6 +45,45 @@ export function reportLevels(report: Report): string[] {
   for (const s of report.sheets) add(s.gradeCounts);
   for (const p of report.policies) add(p.counts);
   return out;
+}
+
+/**
+ * The file's name without its folders: a committee document names the workbook, never where it
+ * lay on someone's PC (`C:\\Users\\…`, `/tmp/…`).
+ */
+export function fileNameOf(file: string | null): string | null {
+  if (file === null) return null;
+  const parts = file.split(/[\\/]/).filter((p) => p !== '');
+  return parts[parts.length - 1] ?? file;
+}
+
+/** A level of the grade scale as the 評価基準 states it: its label and, where the workbook defines it, its meaning. */
+interface ScaleLevelView {
+  label: string;
+  meaning?: string;
+}
+
+/** The grade scale to state: the report's (read from the workbook's legend where it has one), else A–D without meanings. */
+function scaleOf(report: Report): { levels: ScaleLevelView[]; fromWorkbook: boolean } {
+  const scale = report.scale ?? DEFAULT_SCALE;
+  return { levels: scale.levels.map((l) => ({ label: l.label, meaning: l.meaning })), fromWorkbook: scale.source !== 'default' };
+}
+
+/** 評価基準: the scale's levels, best first, with their meanings where the workbook states them. */
+function criteriaTable(report: Report, lang: Lang): DocTable {
+  const m = reportMessages[lang];
+  const { levels, fromWorkbook } = scaleOf(report);
+  const anyMeaning = levels.some((l) => l.meaning);
+  return {
+    kind: 'table',
+    title: m.criteriaTitle,
+    columns: [
+      { header: m.col.grade, width: 8, align: 'center' },
+      { header: m.col.meaning, width: 60 },
+    ],
+    rows: levels.map((l, i) => [l.label, l.meaning ?? (i === 0 ? m.bestLevel : i === levels.length - 1 ? m.worstLevel : null)]),
+    notes: [anyMeaning && fromWorkbook ? m.criteriaFromWorkbook : m.criteriaDefault(levels.map((l) => l.label))],
+  };
 }
 
 function yearText(report: Report, lang: Lang): string {
@@ -180,7 +220,7 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
   if (policyRows.length > 0 || !report.sheets.some((s) => s.progress)) {
     blocks.push({
       kind: 'table',
-      title: `${m.policyTableTitle}　${m.fileLine(report.file, year)}`,
+      title: `${m.policyTableTitle}　${m.fileLine(fileNameOf(report.file), year)}`,
       columns: [
         { header: m.col.sheet, width: 12 },
         { header: m.col.id, width: 9 },
@@ -213,6 +253,7 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
   }
   const plan = planTotals(views, levels, lang);
   if (plan) blocks.push(plan.table);
+  if (report.sheets.some((s) => s.gradeCounts)) blocks.push(criteriaTable(report, lang));
   for (const info of report.sheets) {
     if (info.progress && !info.gradeCounts) blocks.push(progressTable(info.name, info.progress, lang));
   }
@@ -221,11 +262,12 @@ export function summarySheet(report: Report, lang: Lang, link: LinkTo): DocSheet
     blocks.push({
       kind: 'chart',
       title: m.chartTitle,
+      dataTitle: m.chartDataTitle,
       categories: chart.map((c) => c.label),
       series: levels.map((g) => ({ name: g, values: chart.map((c) => c.counts[g] ?? 0) })),
     });
   }
-  return { name: m.summarySheet, blocks, footer: m.fileLine(report.file, year) };
+  return { name: m.summarySheet, blocks, footer: m.fileLine(fileNameOf(report.file), year) };
 }
 
 interface Category {
@@ -353,7 +395,7 @@ function findingsSheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
     { text: m.severity[f.severity], emphasis: f.severity },
     f.sheet,
     findingPlace(f, report, link, lang),
-    m.ruleTitle(f.rule),
+    ruleTitle(f.rule, lang),
     describe(f, lang),
     f.department ?? null,
     f.year !== undefined ? formatFiscalYear(f.year, lang) : null,
@@ -362,11 +404,11 @@ function findingsSheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   if (rows.length === 0) rows.push([m.noFindings, null, null, null, null, null, null, null]);
   return {
     name: m.findingsSheet,
-    footer: m.fileLine(report.file, yearText(report, lang)),
+    footer: m.fileLine(fileNameOf(report.file), yearText(report, lang)),
     blocks: [
       {
         kind: 'table',
-        title: `${m.findingsTableTitle}　${m.fileLine(report.file, yearText(report, lang))}`,
+        title: `${m.findingsTableTitle}　${m.fileLine(fileNameOf(report.file), yearText(report, lang))}`,
         columns: [
           { header: m.col.severity, width: 7 },
           { header: m.col.sheet, width: 14 },

@@ -3,7 +3,10 @@
  * (volume licence) show add-ins in Internet Explorer 11 or EdgeHTML, where the ES2022 pane
  * cannot even be parsed and the pane would stay blank. This script says so in Japanese and
  * English instead. The CSP forbids inline scripts, so it is a file of its own.
- * Tested as ES5 by tests/excel/legacy-check.test.ts (acorn + jsdom).
+ * What passes these tests is at least Chrome/WebView2 93 or Safari 16.4: engines that parse
+ * ES2021, which is what the bundle is built as (webpack.config.js BUNDLE_ECMA_VERSION; class
+ * static blocks, ES2022, would need Chrome 94). tests/e2e/legacy-syntax.test.ts parses the built
+ * bundle at that version; tests/excel/deploy.test.ts parses this file as ES5.
  */
 /* global window, document */
 (function () {

@@ -1,4 +1,4 @@
-import { FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { usePane, type Tab as TabId } from './store';
 import { CheckScreen } from './screens/CheckScreen';
 import { FindingsScreen } from './screens/FindingsScreen';
@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 
 export function App() {
   const styles = useStyles();
-  const { t, tab, actions, port, host, notice, lang } = usePane();
+  const { t, tab, actions, port, host, notice, lang, connecting, excelWaiting } = usePane();
   // In the browser, until a file is chosen: 点検 offers the file chooser; 取りまとめ needs no single file.
   const noFile = host === 'browser' && !port;
   return (
@@ -54,6 +54,17 @@ export function App() {
           {!noFile && <Tab value="compare">{compareMessages[lang].pane.tab}</Tab>}
         </TabList>
         <main className={styles.main}>
+          {connecting && <Spinner size="tiny" label={t('excelConnecting')} />}
+          {excelWaiting && (
+            <MessageBar intent="warning" role="status" data-testid="excel-waiting">
+              <MessageBarBody>{t('excelWaiting')}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => actions.stopWaitingForExcel()}>
+                  {t('excelWaitStop')}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
           {notice && (
             <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
               <MessageBarBody>{notice.text}</MessageBarBody>

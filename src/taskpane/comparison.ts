@@ -34,7 +34,7 @@ export async function runPaneComparison(args: {
     args.previousFiles.map((f) => ({ name: f.name, snapshot: () => args.readInput(f, args.describe) })),
     { settings: lastYearSettings },
   );
-  const result = compareYears(previous.side, { reportYear: current.report.reportYear, files: [{ file: args.port.fileName, plans: current.plans }] }, { settings: args.settings });
+  const result = compareYears(previous.side, { reportYear: current.report.reportYear, files: [{ file: args.port.fileName, plans: current.plans, findings: current.report.findings }] }, { settings: args.settings });
   return { result, unreadable: previous.unreadable };
 }
 

@@ -19,25 +19,21 @@ async function main(): Promise<void> {
   const root = createRoot(container);
 
   if (host === 'excel') {
+    // Shown at once, before Office.js answers: a pane that never looks hung.
+    const store = createPaneStore({ lang: forced ?? langFromLocale(navigator.language), host, download: downloadBytes, engine, connecting: true });
+    root.render(
+      <PaneContext.Provider value={store}>
+        <App />
+      </PaneContext.Provider>,
+    );
     try {
       // Loaded only inside Excel, so the browser page never asks for office.js.
       const { connectToExcel } = await import(/* webpackChunkName: "excel" */ '../excel/connect');
       const { port, lang } = await connectToExcel('office-js/office.js');
-      const store = createPaneStore({ lang: forced ?? lang, host, download: downloadBytes, engine });
+      if (!forced) store.setLang(lang);
       await store.openPort(port);
-      root.render(
-        <PaneContext.Provider value={store}>
-          <App />
-        </PaneContext.Provider>,
-      );
     } catch {
-      const store = createPaneStore({ lang: forced ?? langFromLocale(navigator.language), host: 'browser', download: downloadBytes, engine });
-      store.showError('officeMissing');
-      root.render(
-        <PaneContext.Provider value={store}>
-          <App />
-        </PaneContext.Provider>,
-      );
+      store.connectionFailed();
     }
     return;
   }

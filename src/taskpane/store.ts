@@ -52,6 +52,10 @@ export interface PaneState {
   consolidation: ConsolidationState;
   /** 指摘一覧 opens filtered to this severity (a severity card on 点検 was clicked). */
   findingsSeverity: Severity | null;
+  /** Inside Excel, while Office.js loads and the workbook is first asked (the pane is already shown). */
+  connecting: boolean;
+  /** A batch has not been answered for a while (the user may be editing a cell): the pane says so. */
+  excelWaiting: boolean;
 }
 
 export interface PaneActions extends ConsolidationActions {
@@ -71,6 +75,12 @@ export interface PaneActions extends ConsolidationActions {
   /** Saves one correction of what was read (either screen's) and rechecks: see applyCorrection. */
   correct(correction: Correction): Promise<void>;
   dismissNotice(): void;
+  /** 中止 while Excel does not answer: stop waiting; nothing further is sent. */
+  stopWaitingForExcel(): void;
+  /** Office.js could not be loaded: the pane stays, saying so. */
+  connectionFailed(): void;
+  /** The display language Office reports, once connected (the pane rendered before). */
+  setLang(lang: Lang): void;
   showError(key: MessageKey, params?: Record<string, string | number>): void;
 }
 
@@ -94,6 +104,8 @@ export interface StoreDeps {
   engine?: PaneEngine;
   /** With the default in-page engine: how a picked file is read (tests pace the files with it). */
   readInput?: ReadInput;
+  /** Inside Excel: the pane is shown before Office.js answers (openPort or connectionFailed ends it). */
+  connecting?: boolean;
   /** 取りまとめ in the browser: the merged workbook's bytes (default: ExcelJS, lazily loaded). */
   workbookBytes?: ConsolidationDeps['workbookBytes'];
 }
@@ -126,7 +138,10 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     notice: null,
     consolidation: initialConsolidation(),
     findingsSeverity: null,
+    connecting: deps.connecting ?? false,
+    excelWaiting: false,
   };
+  let unwatch: (() => void) | null = null;
   const listeners = new Set<() => void>();
   const set = (patch: Partial<PaneState>): void => {
     state = { ...state, ...patch };
@@ -138,6 +153,10 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
   const t = (key: MessageKey, params?: Record<string, string | number>): string => format(state.lang, key, params);
 
   const fail = (e: unknown): void => {
+    if (e instanceof Error && e.name === 'ExcelWaitAbandoned') {
+      set({ phase: 'idle', readProgress: null, excelWaiting: false, notice: { intent: 'info', text: t('excelWaitStopped') } });
+      return;
+    }
     const err = typeof e === 'object' && e !== null ? (e as { code?: unknown; reason?: unknown }) : {};
     const text = err.code === 'unreadable' ? t(unreadableKey(err.reason)) : t('errorGeneric', { message: e instanceof Error ? e.message : String(e) });
     set({ phase: 'idle', notice: { intent: 'error', text } });
@@ -160,8 +179,20 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     dismissNotice: () => set({ notice: null }),
     showError: (key, params) => set({ notice: { intent: 'error', text: t(key, params) } }),
 
+    stopWaitingForExcel() {
+      state.port?.excelWait?.abandon();
+    },
+    connectionFailed() {
+      set({ connecting: false, host: 'browser', notice: { intent: 'error', text: t('officeMissing') } });
+    },
+    setLang(lang) {
+      set({ lang });
+    },
+
     async openPort(port) {
-      set({ port, report: null, layouts: [], lastRun: null, notice: null, highlighted: false });
+      unwatch?.();
+      unwatch = port.excelWait ? port.excelWait.subscribe((waiting) => set({ excelWaiting: waiting })) : null;
+      set({ port, report: null, layouts: [], lastRun: null, notice: null, highlighted: false, connecting: false, excelWaiting: false });
       try {
         const { settings, problems } = await port.loadSettings();
         const highlighted = port.highlightState ? await port.highlightState() : false;

@@ -3,6 +3,7 @@ export type UnreadableReason =
   | 'not-xlsx' // not a zip at all (text, image, …)
   | 'csv' // comma- or tab-separated text saved with an .xlsx name
   | 'legacy-xls' // Excel 97–2003 binary
+  | 'xlsb' // Excel Binary Workbook (a zip of .bin parts), whatever its name says
   | 'encrypted' // password-protected workbook
   | 'corrupt' // a zip, but truncated or damaged
   | 'empty-file'

@@ -8,6 +8,7 @@ import {
   type CellValue,
   type SheetSnapshot,
   type SheetVisibility,
+  type SkippedProperty,
   type UnreadableSheet,
   type ValidationList,
   type WorkbookSnapshot,
@@ -17,6 +18,7 @@ import { isUnreadable, UnreadableWorkbookError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { decodeEscapes, readSharedStrings } from './shared-strings';
 import { localName, parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
+import { applyHyokaState, findHyokaState } from './custom-xml';
 import { normalisePartName, platformInflater, ZipReader, type InflatedTotal, type Inflater } from './zip';
 
 /**
@@ -91,6 +93,8 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
   const rootRels = readRels(zip, '', limits);
   const officeDoc = [...rootRels.values()].find((r) => !r.external && r.type.endsWith('/officeDocument') && zip.has(r.target));
   const workbookPart = officeDoc?.target ?? 'xl/workbook.xml';
+  // An Excel Binary Workbook (.xlsb), often renamed .xlsx: its parts are binary records, not XML.
+  if (/\.bin$/i.test(workbookPart) || (!zip.has(workbookPart) && zip.has('xl/workbook.bin'))) throw new UnreadableWorkbookError('xlsb');
   // A zip without a workbook part: a .docx, .pptx or plain .zip with an .xlsx name.
   if (!zip.has(workbookPart)) throw new UnreadableWorkbookError('not-xlsx', 'no workbook part');
   const workbook = readWorkbookPart(zip, workbookPart, limits);
@@ -103,7 +107,7 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
   };
   const stylesPart = relOfType('/styles', 'xl/styles.xml');
   const stringsPart = relOfType('/sharedStrings', 'xl/sharedStrings.xml');
-  const formats = stylesPart ? readStyles(zip, stylesPart, limits) : [];
+  const { formats, looks } = stylesPart ? readStyles(zip, stylesPart, limits) : { formats: [], looks: new Uint8Array(0) };
   // Read on another thread, the strings arrive while the sheets are read here: their cells
   // hold the strings' indices until then (SheetReader's deferred mode).
   const stringsRead = stringsPart && elsewhere ? settle(elsewhere.read(stringsPart)) : null;
@@ -120,7 +124,7 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
         unreadable.push({ name: def.name, reason: 'missing-part' });
         continue;
       }
-      const reader = new SheetReader(formats, stringsRead ? DEFERRED : strings, workbook.date1904, limits);
+      const reader = new SheetReader(formats, stringsRead ? DEFERRED : strings, workbook.date1904, limits, looks);
       await parsePartAsync(zip, rel.target, reader, limits);
       read.push({ def, part: rel.target, reader });
     }
@@ -147,7 +151,7 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
         // Rows or cells out of order (a later one replaces an earlier one): which index a cell
         // holds is not sure, so the sheet is read again with the strings in hand. Its bytes were
         // counted against the file's bound once already.
-        reader = new SheetReader(formats, strings, workbook.date1904, limits);
+        reader = new SheetReader(formats, strings, workbook.date1904, limits, looks);
         await parsePartAsync(new ZipReader(bytes, limits, inflater), part, reader, limits);
       } else reader.resolveStrings(strings ?? []);
     }
@@ -161,8 +165,12 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
   for (const { sheet, lists } of pending) sheet.validations = resolveValidations(lists, sheet, sheets, workbook.definedNames);
   const snapshot: WorkbookSnapshot = { sheets };
   if (unreadable.length > 0) snapshot.unreadableSheets = unreadable;
-  const stored = readStoredSettings(zip, limits);
-  if (stored) snapshot.storedSettings = stored;
+  const stored = readStoredSettings(zip);
+  if (stored) {
+    snapshot.storedSettings = stored.props;
+    if (stored.skipped.length > 0) snapshot.storedSettingsSkipped = stored.skipped;
+  }
+  applyHyokaState(snapshot, findHyokaState(zip, limits), workbook.definedNames, workbook.sheets.map((s) => s.name));
   return snapshot;
 }
 
@@ -368,11 +376,24 @@ const BUILTIN_FORMATS: Record<number, string> = {
   58: '[$-411]ggge"年"m"月"d"日"',
 };
 
-/** styles.xml → the number format of each cell style (`s` index), undefined for General. */
-function readStyles(zip: ZipReader, part: string, limits: ReadLimits): (string | undefined)[] {
+/** A cell style's look that marks 記入例 rows: italic text, or a grey font or fill. */
+const ITALIC = 1;
+const GREY = 2;
+
+/**
+ * styles.xml → the number format of each cell style (`s` index), undefined for General, and
+ * per style whether it is italic or grey (ITALIC | GREY bits): example rows are often drawn so.
+ */
+function readStyles(zip: ZipReader, part: string, limits: ReadLimits): { formats: (string | undefined)[]; looks: Uint8Array } {
   const custom = new Map<number, string>();
   const ids: number[] = [];
+  const xfFonts: number[] = [];
+  const xfFills: number[] = [];
+  const fonts: number[] = [];
+  const fills: number[] = [];
   let inCellXfs = false;
+  let inFonts = false;
+  let inFills = false;
   parsePart(
     zip,
     part,
@@ -382,15 +403,50 @@ function readStyles(zip: ZipReader, part: string, limits: ReadLimits): (string |
         const code = attrs.get('formatCode');
         if (name === 'numFmt' && id !== undefined && code !== undefined) custom.set(Number(id), code);
         else if (name === 'cellXfs') inCellXfs = true;
-        else if (name === 'xf' && inCellXfs) ids.push(Number(attrs.get('numFmtId') ?? 0));
+        else if (name === 'xf' && inCellXfs) {
+          ids.push(Number(attrs.get('numFmtId') ?? 0));
+          xfFonts.push(Number(attrs.get('fontId') ?? 0));
+          xfFills.push(Number(attrs.get('fillId') ?? 0));
+        } else if (name === 'fonts') inFonts = true;
+        else if (name === 'fills') inFills = true;
+        else if (name === 'font' && inFonts) fonts.push(0);
+        else if (name === 'fill' && inFills) fills.push(0);
+        else if (name === 'i' && inFonts && fonts.length > 0) {
+          const val = attrs.get('val');
+          if (val !== '0' && val !== 'false') fonts[fonts.length - 1] |= ITALIC;
+        } else if (name === 'color' && inFonts && fonts.length > 0 && isGrey(attrs)) fonts[fonts.length - 1] |= GREY;
+        else if (name === 'fgColor' && inFills && fills.length > 0 && isGrey(attrs)) fills[fills.length - 1] |= GREY;
       },
       close(name) {
         if (name === 'cellXfs') inCellXfs = false;
+        else if (name === 'fonts') inFonts = false;
+        else if (name === 'fills') inFills = false;
       },
     },
     limits,
   );
-  return ids.map((id) => (id === 0 ? undefined : (custom.get(id) ?? BUILTIN_FORMATS[id])));
+  const looks = new Uint8Array(ids.length);
+  for (let i = 0; i < ids.length; i++) looks[i] = (fonts[xfFonts[i]] ?? 0) | ((fills[xfFills[i]] ?? 0) & GREY);
+  return { formats: ids.map((id) => (id === 0 ? undefined : (custom.get(id) ?? BUILTIN_FORMATS[id]))), looks };
+}
+
+/**
+ * A grey colour: an RGB whose three channels are equal (within a few steps) and neither near
+ * black nor white, or the theme's text or background colour lightened / darkened into grey.
+ */
+function isGrey(attrs: Attributes): boolean {
+  const rgb = attrs.get('rgb');
+  if (rgb !== undefined && /^[0-9A-Fa-f]{6,8}$/.test(rgb)) {
+    const hex = rgb.length === 8 ? rgb.slice(2) : rgb;
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return Math.max(r, g, b) - Math.min(r, g, b) <= 8 && r >= 0x60 && r <= 0xe0;
+  }
+  const theme = attrs.get('theme');
+  const tint = Number(attrs.get('tint') ?? 0);
+  // theme 0/2 are the light (background) colours, 1/3 the dark (text) ones.
+  if (theme === '1' || theme === '3') return tint >= 0.25 && tint <= 0.75;
+  if (theme === '0' || theme === '2') return tint <= -0.1 && tint >= -0.5;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,6 +474,11 @@ class SheetReader implements XmlHandler {
   readonly hiddenCols: number[] = [];
   readonly uncached: { row: number; col: number }[] = [];
   readonly validations: RawValidation[] = [];
+  /** Rows whose every cell with a value is italic / grey (SheetSnapshot.rowStyles), at most MAX_STYLED_ROWS. */
+  readonly rowStyles: { row: number; italic?: true; grey?: true }[] = [];
+  private rowCells = 0;
+  private rowItalic = 0;
+  private rowGrey = 0;
 
   private inSheetData = false;
   private rowIndex = -1;
@@ -451,6 +512,7 @@ class SheetReader implements XmlHandler {
     strings: readonly string[] | null | typeof DEFERRED,
     private readonly date1904: boolean,
     private readonly limits: ReadLimits,
+    private readonly looks: Uint8Array = new Uint8Array(0),
   ) {
     this.deferred = strings === DEFERRED;
     this.strings = strings === DEFERRED ? null : strings;
@@ -507,6 +569,7 @@ class SheetReader implements XmlHandler {
         this.rowIndex = r - 1;
         this.row = [];
         this.col = -1;
+        this.rowCells = this.rowItalic = this.rowGrey = 0;
         const hidden = attrs.get('hidden');
         if (hidden === '1' || hidden === 'true') this.hiddenRows.push(this.rowIndex);
         return;
@@ -611,6 +674,13 @@ class SheetReader implements XmlHandler {
     let raw: RawCell;
     const v = this.v;
     const t = this.type;
+    if ((v !== null && v !== '') || this.inline !== null) {
+      // A cell with a value: counted for the row's look (an empty shared string counts too, rarely).
+      this.rowCells++;
+      const look = this.style > 0 && this.style < this.looks.length ? this.looks[this.style] : 0;
+      if (look & ITALIC) this.rowItalic++;
+      if (look & GREY) this.rowGrey++;
+    }
     if (this.isFormula && (v === null || v === '')) {
       // Never calculated: no value — and not a zero.
       this.uncached.push({ row: this.rowIndex, col: this.col });
@@ -698,6 +768,13 @@ class SheetReader implements XmlHandler {
   }
 
   private endRow(): void {
+    const cells = this.rowCells;
+    if (cells > 0 && (this.rowItalic === cells || this.rowGrey === cells) && this.rowStyles.length < MAX_STYLED_ROWS) {
+      const style: { row: number; italic?: true; grey?: true } = { row: this.rowIndex };
+      if (this.rowItalic === cells) style.italic = true;
+      if (this.rowGrey === cells) style.grey = true;
+      this.rowStyles.push(style);
+    }
     const values = this.row;
     let end = values.length;
     while (end > 0 && (values[end - 1] === null || values[end - 1] === undefined)) end--;
@@ -724,9 +801,16 @@ class SheetReader implements XmlHandler {
       hiddenCols: ascending(this.hiddenCols),
     };
     if (this.uncached.length > 0) sheet.uncachedFormulas = this.uncached;
+    if (this.rowStyles.length > 0) sheet.rowStyles = this.rowStyles;
     return sheet;
   }
 }
+
+/**
+ * Styled rows kept per sheet: example rows are a handful at the top of a table; a sheet drawn
+ * all in grey would otherwise keep one entry per row.
+ */
+const MAX_STYLED_ROWS = 10_000;
 
 /** SheetReader's strings while they are still being read elsewhere. */
 const DEFERRED = Symbol('deferred');
@@ -895,38 +979,136 @@ function listItems(formula: string, sheet: SheetSnapshot, sheets: readonly Sheet
 // Settings an add-in stored in the file
 
 /**
+ * Hyoka's own stored values longer than this (characters of the whole `<we:property …/>` tag)
+ * are skipped with a notice rather than read: the XML reader refuses any single tag over
+ * MAX_MARKUP_CHARS, and a workbook must never become unreadable because of what an add-in
+ * stored in it (5,000 remembered highlights, a pasted 10 MB setting).
+ */
+export const MAX_STORED_PROPERTY_CHARS = 1024 * 1024;
+/** Of a webextension part, only this much is read (the reference comes first; properties past it are skipped). */
+const MAX_WEBEXTENSION_PART_BYTES = 64 * 1024 * 1024;
+
+class PartTooLong extends Error {}
+
+/**
  * The property bag of Hyoka's webextension (xl/webextensions/webextension*.xml, the part whose
  * `<we:reference id>` is HYOKA_ADDIN_ID): name → raw value (Office stores each value as JSON text).
+ * Read with a small scanner of its own, not the workbook XML reader: another add-in's part is
+ * not Hyoka's business (left as soon as its reference says whose it is, never refused), and a
+ * property of Hyoka's too large to read is skipped and named in `skipped`. A bound on the whole
+ * file (too-large, zip-bomb) still refuses it; a damaged webextension part is only left unread.
  */
-function readStoredSettings(zip: ZipReader, limits: ReadLimits): Record<string, string> | undefined {
+function readStoredSettings(zip: ZipReader): { props: Record<string, string>; skipped: SkippedProperty[] } | undefined {
   const ours = HYOKA_ADDIN_ID.toLowerCase();
   for (const part of zip.entries.keys()) {
     if (!/^xl\/webextensions\/webextension[^/]*\.xml$/.test(part)) continue;
-    let reference: string | undefined;
-    const props: Record<string, string> = {};
-    let inAlternates = false;
-    parsePart(
-      zip,
-      part,
-      {
-        open(name, attrs) {
-          if (name === 'alternateReferences') inAlternates = true;
-          else if (name === 'reference' && !inAlternates && reference === undefined) reference = attrs.get('id');
-          else if (name === 'property') {
-            const key = attrs.get('name');
-            const value = attrs.get('value');
-            if (key !== undefined && value !== undefined) props[key] = value;
-          }
-        },
-        close(name) {
-          if (name === 'alternateReferences') inAlternates = false;
-        },
-      },
-      limits,
-    );
-    if (reference !== undefined && reference.replace(/[{}]/g, '').toLowerCase() === ours) return props;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      zip.inflate(part, (chunk) => {
+        if (size + chunk.length > MAX_WEBEXTENSION_PART_BYTES) {
+          chunks.push(chunk.subarray(0, MAX_WEBEXTENSION_PART_BYTES - size));
+          throw new PartTooLong();
+        }
+        chunks.push(chunk.slice());
+        size += chunk.length;
+      });
+    } catch (e) {
+      if (isUnreadable(e) && (e.reason === 'too-large' || e.reason === 'zip-bomb')) throw e;
+      if (!(e instanceof PartTooLong)) continue;
+    }
+    const found = scanWebExtension(decodePartText(chunks), ours);
+    if (found) return found;
   }
   return undefined;
+}
+
+function decodePartText(chunks: Uint8Array[]): string {
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return new TextDecoder(utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(bytes);
+}
+
+/** A webextension part's reference and, when it is `ours`, its properties; null for another add-in's part. */
+function scanWebExtension(text: string, ours: string): { props: Record<string, string>; skipped: SkippedProperty[] } | null {
+  const props: Record<string, string> = {};
+  const skipped: SkippedProperty[] = [];
+  let reference: string | undefined;
+  let inAlternates = false;
+  let i = 0;
+  while ((i = text.indexOf('<', i)) >= 0) {
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      i = end < 0 ? text.length : end + 3;
+      continue;
+    }
+    if (text.startsWith('<?', i) || text.startsWith('<!', i)) {
+      const end = text.indexOf('>', i);
+      i = end < 0 ? text.length : end + 1;
+      continue;
+    }
+    const end = tagEnd(text, i);
+    const tag = text.slice(i, end < 0 ? Math.min(text.length, i + 4096) : Math.min(end + 1, i + MAX_STORED_PROPERTY_CHARS + 1));
+    const chars = (end < 0 ? text.length : end + 1) - i;
+    i = end < 0 ? text.length : end + 1;
+    const m = /^<(\/?)(?:[\w.-]+:)?([\w.-]+)/.exec(tag);
+    if (!m) continue;
+    const [, closing, name] = m;
+    if (name === 'alternateReferences') inAlternates = closing === '' && !tag.endsWith('/>');
+    else if (name === 'reference' && !closing && !inAlternates && reference === undefined) {
+      reference = attributesOf(tag).id;
+      // Another add-in's part: its properties are its own, whatever their size.
+      if (reference === undefined || reference.replace(/[{}]/g, '').toLowerCase() !== ours) return null;
+    } else if (name === 'property' && !closing) {
+      if (end < 0 || chars > MAX_STORED_PROPERTY_CHARS) {
+        // Only the start of the tag is looked at: its name comes first, as Office writes it.
+        skipped.push({ name: attributesOf(tag.slice(0, 4096)).name ?? '?', chars });
+        continue;
+      }
+      const a = attributesOf(tag);
+      if (a.name !== undefined && a.value !== undefined) props[a.name] = a.value;
+    }
+  }
+  if (reference === undefined || reference.replace(/[{}]/g, '').toLowerCase() !== ours) return null;
+  return { props, skipped };
+}
+
+/** Index of the `>` that ends the tag starting at `start` (quotes respected), -1 when it never ends. */
+function tagEnd(text: string, start: number): number {
+  let quote = 0;
+  for (let j = start + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return j;
+  }
+  return -1;
+}
+
+/** A tag's attributes by local name, entity references decoded. */
+function attributesOf(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/\s(?:[\w.-]+:)?([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] ??= decodeEntities(m[2] ?? m[3] ?? '');
+  return out;
+}
+
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, (whole, e: string) => {
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'amp') return '&';
+    if (e === 'quot') return '"';
+    if (e === 'apos') return "'";
+    const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { SummaryDocument } from '../core/summary-document';
 import { addExtras } from './chart-parts';
 import { xmlSafeDocument } from './xml-safe';
-import { extrasOf, planSheet, renderBlocks, type WrittenSheetLayout } from './write';
+import { extrasOf, planSheet, printedDocument, renderBlocks, ROW_HEIGHT, type WrittenSheetLayout } from './write';
 
 /** Rows between two turns of the event loop, in which the zip compresses what was written. */
 const YIELD_ROWS = 1000;
@@ -19,7 +19,7 @@ const YIELD_ROWS = 1000;
  * `tests/xlsx/write-stream.test.ts` proves the two outputs read back equal.
  */
 export async function writeSummaryWorkbookFile(given: SummaryDocument, file: string): Promise<void> {
-  const doc = xmlSafeDocument(given);
+  const doc = printedDocument(xmlSafeDocument(given));
   // The in-memory workbook checks sheet names (characters, length, duplicates) and the
   // streaming one does not: let it check them first, so both writers accept the same names
   // and a refused name fails before the file is opened.
@@ -41,7 +41,7 @@ export async function writeSummaryWorkbookFile(given: SummaryDocument, file: str
     for (const [k, sheet] of doc.sheets.entries()) {
       const plan = planSheet(sheet);
       plans.push(plan);
-      const ws = workbook.addWorksheet(names[k], { views: plan.views, pageSetup: plan.pageSetup, headerFooter: plan.headerFooter });
+      const ws = workbook.addWorksheet(names[k], { views: plan.views, pageSetup: plan.pageSetup, headerFooter: plan.headerFooter, properties: { defaultRowHeight: ROW_HEIGHT } });
       // The streaming writer writes the column widths before the first row.
       plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
       for (const r of renderBlocks(ws, plan)) {

@@ -35,10 +35,10 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-/** The sample pair's findings: each planted difference once, located on this year's cells. */
+/** The sample pair's findings: each planted difference once, located on this year's cells, in the one order (row, then column). */
 const SAMPLE_FINDINGS = [
-  ['previous-grade-conflict', 'error', 'シート1', 'E12'],
   ['program-vanished', 'warning', 'シート1', 'B12'],
+  ['previous-grade-conflict', 'error', 'シート1', 'E12'],
   ['text-unchanged', 'info', 'シート2', 'D10'],
   ['abolished-still-reported', 'warning', 'シート4', 'B14'],
 ];
@@ -51,7 +51,7 @@ test('--json: exit 1, the sample pair’s findings exactly, with both years’ v
   expect(doc.current).toEqual({ files: [current], reportYear: 2020, programs: 42 });
   expect(doc.matched).toBe(42);
   expect(doc.findings.map((f: Record<string, string>) => [f.rule, f.severity, f.sheet, f.cell])).toEqual(SAMPLE_FINDINGS);
-  expect(doc.findings[0]).toMatchObject({ file: current, row: 12, department: '交通対策課', params: { previousGrade: 'B', lastYearGrades: ['C'], previousSheet: 'シート1', previousCell: 'F12' } });
+  expect(doc.findings[1]).toMatchObject({ file: current, row: 12, department: '交通対策課', params: { previousGrade: 'B', lastYearGrades: ['C'], previousSheet: 'シート1', previousCell: 'F12' } });
   expect(doc.vanished).toEqual([{ file: last, sheet: 'シート1', cell: 'B14', path: '(2)-③', name: '福祉有償運送の担い手育成' }]);
   expect(doc.matches).toBeUndefined();
 });
@@ -70,7 +70,8 @@ test('text in English, --explain says why programs were matched, --out writes th
   expect(sheet).toBeDefined();
   const rows = (sheet?.rows ?? []).map((r) => (r ?? []).map((v) => (v === null ? '' : String(v))));
   const coco = rows.find((r) => r.includes('(2)-① CoCoバスの利便性向上'));
-  expect(coco).toEqual(expect.arrayContaining(['交通対策課', 'C', 'B', '↑', 'previous-grade-conflict']));
+  // 今年度の指摘 names the rule for people, never its id.
+  expect(coco).toEqual(expect.arrayContaining(['交通対策課', 'C', 'B', '↑', 'Previous grade differs from last year']));
   const gone = rows.find((r) => r.includes('福祉有償運送の担い手育成'));
   expect(gone).toEqual(expect.arrayContaining(['B', 'not this year', '継続']));
 });
@@ -84,8 +85,8 @@ test('this year as a folder of department workbooks in another template: the sam
   expect(doc.added).toEqual([]);
   // The four planted differences, each in the department file that reports the program.
   expect(doc.findings.map((f: Record<string, string>) => [f.rule, path.basename(f.file), f.sheet])).toEqual([
-    ['previous-grade-conflict', 'その他の課.xlsx', '評価表'],
     ['program-vanished', 'その他の課.xlsx', '評価表'],
+    ['previous-grade-conflict', 'その他の課.xlsx', '評価表'],
     ['text-unchanged', 'その他の課.xlsx', '評価表'],
     ['abolished-still-reported', 'その他の課.xlsx', '評価表'],
   ]);
@@ -97,7 +98,7 @@ test('year-not-consecutive is an error; wrong arguments exit 2 with the usage', 
   expect(JSON.parse(io.out).findings[0]).toMatchObject({ rule: 'year-not-consecutive', sheet: null, cell: null, params: { previousYear: 2018, currentYear: 2020 } });
   const one = captureIo();
   expect(await main(['compare', current], one)).toBe(2);
-  expect(one.err).toContain('hyoka compare <前年度.xlsxまたはフォルダ>');
+  expect(one.err).toContain('使い方: hyoka compare <前年度> <今年度>');
   const help = captureIo();
   expect(await main(['compare', '--help'], help)).toBe(0);
   expect(help.out).toContain('--explain');

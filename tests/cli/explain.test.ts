@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import { checkWorkbook, type WorkbookSnapshot } from '../../src/core';
 import { captureIo } from './capture-io';
+import { regionJson, renderExplain } from '../../src/cli/explain';
 import { main } from '../../src/cli/main';
 import { mergeSettingsInput, settingsFromWorkbook } from '../../src/cli/stored-settings';
 import { SETTINGS_KEY } from '../../src/excel/workbook-keys';
@@ -114,5 +115,33 @@ describe('corrections saved in the workbook', () => {
     const broken: WorkbookSnapshot = { ...(await readWorkbook(kiyoseBytes)), storedSettings: { [SETTINGS_KEY]: '{not json' } };
     expect(settingsFromWorkbook(broken, {}).kind).toBe('invalid');
     expect(settingsFromWorkbook(await readWorkbook(kiyoseBytes), {}).kind).toBe('none');
+  });
+});
+
+describe('orientation and sheets per year in --explain and --json', () => {
+  const records = (): WorkbookSnapshot['sheets'][number] => {
+    const rows: (string | null)[][] = [['年度', '事業番号', '事業名', '担当課', '評価']];
+    for (const y of ['令和4年度', '令和5年度']) rows.push([y, '1-1', '見守り活動', '高齢福祉課', 'A'], [y, '1-2', '配食サービス', '高齢福祉課', 'B']);
+    return { name: 'データ', visibility: 'visible', rows, merges: [] };
+  };
+  const yearSheet = (name: string, title: string): WorkbookSnapshot['sheets'][number] => ({
+    name, visibility: 'visible', merges: [],
+    rows: [[title], [], ['施策', '事業名', '担当課', '評価'], ['1', '見守り活動', '高齢福祉課', 'A'], ['2', '配食サービス', '高齢福祉課', 'B']],
+  });
+
+  test('a long table names its year column and years; an earlier year’s sheet says it is not checked', () => {
+    const long = checkWorkbook({ sheets: [records()] });
+    const ja = renderExplain(long.report, long.layouts, 'ja');
+    expect(ja).toContain('1年度1行の表（事業×年度ごとの記録）: 年度はA列（令和4年度・令和5年度）');
+    expect(ja).toContain('A   「年度」 → 年度（1年度1行の記録）　値が年度（令和4年度・令和5年度）で、2事業のうち2事業が複数年度に記録あり');
+    expect(renderExplain(long.report, long.layouts, 'en')).toContain('one row per program and year (records): the year is in column A (FY2022, FY2023)');
+    expect(regionJson(long.layouts[0])).toMatchObject({ table: 'A1', orientation: 'long' });
+
+    const years = checkWorkbook({ sheets: [yearSheet('R5', '令和5年度 事業評価シート'), yearSheet('R4', '令和4年度 事業評価シート')] });
+    const text = renderExplain(years.report, years.layouts, 'ja');
+    expect(text).toContain('報告年度: 令和5年度（根拠: 表題）');
+    expect(text).toContain('令和4年度の表（今年度の表の隣に残された前年度以前のシート）: 点検せず、評価を前年度評価として読みます');
+    expect(regionJson(years.layouts[1])).toMatchObject({ yearRole: 'previous-year', orientation: 'wide' });
+    expect(years.report.sheets.map((s) => s.role)).toEqual([undefined, 'previous-year']);
   });
 });

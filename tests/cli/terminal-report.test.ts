@@ -99,7 +99,8 @@ test('the policy table lines up in display columns, long names cut with …', ()
   // Numbers are right-aligned to the header's columns: every row ends at the same display
   // column, and the A column ends at the same column on every row.
   const aEnd = stringWidth(header.slice(0, header.indexOf(' A ') + 2));
-  for (const row of table.slice(1)) {
+  // Each plan is headed by its sheets (■ …); the rows under it line up with the header.
+  for (const row of table.slice(1).filter((r) => !r.trimStart().startsWith('■'))) {
     expect(stringWidth(row.trimEnd())).toBe(stringWidth(header.trimEnd()));
     let w = 0;
     let i = 0;

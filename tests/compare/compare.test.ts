@@ -8,7 +8,7 @@ import { describe as describeFinding } from '../../src/render/describe';
 import { readWorkbook } from '../../src/xlsx/read';
 import { buildSeedWorkbook, toBuffer } from '../fixtures/workbooks';
 import { COMPARISON_SEVERITIES } from './pair-tester';
-import { comparePair } from './pairs';
+import { comparePair, findRow } from './pairs';
 import { plantedPair } from './planted';
 
 type Row = [rule: string, severity: string, sheet: string | null, cell: string | null, program: string | undefined, department: string | undefined];
@@ -62,11 +62,19 @@ describe('a planted pair whose template changed between the years', () => {
     const row = (name: string, department: string): unknown[] | undefined =>
       table.rows.map((x) => x.map(text)).find((x) => String(x[2]).endsWith(name) && x[3] === department);
     // Koganei's real jumps, now seen across two workbooks: 市民に対する啓発活動の推進 A→D (広報秘書課), 相談支援体制の充実 D→B.
-    expect(row('市民に対する啓発活動の推進', '広報秘書課')?.slice(3)).toEqual(['広報秘書課', 'A', 'D', '↓↓ 3段階', '', '']);
+    // 今年度の指摘 names the rules for people, this year's own findings (check's grade-jump) among them.
+    expect(row('市民に対する啓発活動の推進', '広報秘書課')?.slice(3)).toEqual(['広報秘書課', 'A', 'D', '↓↓ 3段階', '', '評価の大きな変動']);
     expect(row('相談支援体制の充実', '地域福祉課')?.slice(4, 7)).toEqual(['D', 'B', '↑↑ 2段階']);
     expect(row('CoCoバスの利便性向上', '都市交通課')?.slice(4, 7)).toEqual(['B', 'B', '→']);
-    expect(row('移送サービスへの支援', '高齢福祉課')?.slice(4)).toEqual(['A', 'A', '→', '', 'previous-grade-conflict']);
-    expect(row('音声コードの導入', '広報秘書課')?.slice(4)).toEqual([null, 'B', '新規', null, 'new-program-unmarked']);
+    expect(row('移送サービスへの支援', '高齢福祉課')?.slice(4)).toEqual(['A', 'A', '→', '', '前年度評価の食い違い']);
+    // A new program without 【新規】: the comparison says so, and this year's check found its 前年度評価 blank.
+    expect(row('音声コードの導入', '広報秘書課')?.slice(4)).toEqual([null, 'B', '新規', null, '【新規】の付け忘れ、前年度評価の記入漏れ']);
+    // No rule id anywhere a person reads.
+    const ids = /\b[a-z]+(-[a-z]+)+\b/;
+    for (const block of document.sheets[0].blocks) {
+      if (block.kind !== 'table') continue;
+      for (const r of block.rows) for (const c of r) expect({ cell: text(c), id: ids.test(String(text(c) ?? '')) }).toEqual({ cell: text(c), id: false });
+    }
     expect(table.rows.map((x) => x.map(text)).find((x) => x[2] === '福祉マップの見直し')?.slice(4)).toEqual(['D', null, '今年度なし', '', null]);
     expect(policies.kind).toBe('table');
     expect(goals.kind).toBe('table');
@@ -116,3 +124,16 @@ describe('matching pieces', () => {
     }
   });
 });
+
+test('the 前年度比較 sheet lists this year’s own findings for each program: a grade left blank', async () => {
+  const { previous, current } = plantedPair('koganei', 'koganei');
+  const rows = current.rows.map((r) => ({ ...r }));
+  findRow(rows, 'CoCoバスの利便性向上').grade = '';
+  const r = await comparePair(previous, { ...current, rows });
+  const table = buildComparisonDocument(r, 'ja').sheets[0].blocks[0] as DocTable;
+  const text = (c: unknown): unknown => (c !== null && typeof c === 'object' && 'text' in c ? (c as { text: string }).text : c);
+  const line = table.rows.map((x) => x.map(text)).find((x) => String(x[2]).endsWith('CoCoバスの利便性向上'));
+  expect(line?.[5]).toBeNull();
+  expect(String(line?.[8])).toContain('評価の記入漏れ');
+});
+

@@ -39,6 +39,10 @@ export interface YearSpec {
   template: Template;
   /** Write a 次年度方針 column (Koganei's own sheets have none). */
   nextPolicy?: boolean;
+  /** The 実績 column's header (default: 事業実績(令和N年度) / 実績); `{year}` becomes 令和N年度. */
+  resultHeader?: string;
+  /** Flat template: the 基本施策 column names its nodes without numbers. */
+  unnumberedBasicPolicy?: boolean;
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -92,6 +96,10 @@ function put(ws: ExcelJS.Worksheet, row: number, values: (string | null)[], bord
   });
 }
 
+function resultHeader(spec: YearSpec, fallback: string): string {
+  return spec.resultHeader === undefined ? fallback : spec.resultHeader.replace('{year}', eraYear(spec.year));
+}
+
 function koganeiWorkbook(spec: YearSpec): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const title = `地域福祉計画の進捗状況及び評価表(${eraYear(spec.year)}実績報告)`;
@@ -108,7 +116,7 @@ function koganeiWorkbook(spec: YearSpec): ExcelJS.Workbook {
     for (const r of rows) policies.set(r.policyNo, r.policyName);
     for (const [n, name] of [...policies].sort((a, b) => a[0] - b[0])) put(ws, row++, [`施策(${n})`, name], false);
     row++;
-    const header = ['施策', '【個別事業・取り組み】', '担当課', `事業実績(${eraYear(spec.year)})`, '前年度\n事業\n評価', '事業\n評価', ...(spec.nextPolicy ? ['次年度方針'] : []), '今後の事業計画・展望'];
+    const header = ['施策', '【個別事業・取り組み】', '担当課', resultHeader(spec, `事業実績(${eraYear(spec.year)})`), '前年度\n事業\n評価', '事業\n評価', ...(spec.nextPolicy ? ['次年度方針'] : []), '今後の事業計画・展望'];
     put(ws, row++, header);
     let last = '';
     let lastPolicy = 0;
@@ -131,7 +139,7 @@ function flatWorkbook(spec: YearSpec): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('評価表');
   put(ws, 1, [`${eraYear(spec.year)} 地域福祉計画 評価表`], false);
-  put(ws, 3, ['基本目標', '基本施策', '施策', '事業名', '担当課', '実績', '評価の理由', '前年度評価', '評価', '次年度方針']);
+  put(ws, 3, ['基本目標', '基本施策', '施策', '事業名', '担当課', resultHeader(spec, '実績'), '評価の理由', '前年度評価', '評価', '次年度方針']);
   let row = 4;
   let goal = '';
   let basic = '';
@@ -142,7 +150,7 @@ function flatWorkbook(spec: YearSpec): ExcelJS.Workbook {
     const key = `${p}-${r.mark}-${r.name}`;
     put(ws, row++, [
       r.goal !== goal ? r.goal : null,
-      r.basicPolicy !== basic ? `基本施策${r.sheetNo} ${r.basicPolicy}` : null,
+      r.basicPolicy !== basic ? (spec.unnumberedBasicPolicy ? r.basicPolicy : `基本施策${r.sheetNo} ${r.basicPolicy}`) : null,
       p !== policy ? `(${r.policyNo}) ${r.policyName}` : null,
       key !== program ? `${CIRCLED[r.mark - 1]} ${r.name}` : null,
       r.department, r.result, r.reason, r.previousGrade, r.grade, spec.nextPolicy === false ? null : r.nextPolicy,
@@ -192,11 +200,33 @@ export async function workbookBuffer(spec: YearSpec): Promise<Buffer> {
   return toBuffer(spec.template === 'koganei' ? koganeiWorkbook(spec) : flatWorkbook(spec));
 }
 
+/**
+ * One workbook keeping several years as sheets, as departments do (last year's sheet beside
+ * this year's): each year's sheets, named with the year in front (`令和元年度 評価表`).
+ */
+export async function oneBookBuffer(specs: readonly YearSpec[]): Promise<Buffer> {
+  const out = new ExcelJS.Workbook();
+  for (const spec of specs) {
+    const source = spec.template === 'koganei' ? koganeiWorkbook(spec) : flatWorkbook(spec);
+    source.eachSheet((ws) => {
+      const copy = out.addWorksheet(`${eraYear(spec.year)} ${ws.name}`.slice(0, 31));
+      ws.eachRow((row, r) => row.eachCell((cell, c) => (copy.getCell(r, c).value = cell.value)));
+    });
+  }
+  return toBuffer(out);
+}
+
+/** The rows of one department, as its own file would hold them (a folder of department workbooks). */
+export function departmentSpecs(spec: YearSpec): { department: string; spec: YearSpec }[] {
+  const departments = [...new Set(spec.rows.map((r) => r.department))];
+  return departments.map((department) => ({ department, spec: { ...spec, rows: spec.rows.filter((r) => r.department === department) } }));
+}
+
 export async function comparePair(previous: YearSpec, current: YearSpec, options: ComparisonOptions = {}): Promise<ComparisonResult> {
   const [a, b] = await Promise.all([checkedYear(previous), checkedYear(current)]);
   return compareYears(
     { reportYear: a.report.reportYear, files: [{ file: null, plans: a.plans }] },
-    { reportYear: b.report.reportYear, files: [{ file: null, plans: b.plans }] },
+    { reportYear: b.report.reportYear, files: [{ file: null, plans: b.plans, findings: b.report.findings }] },
     options,
   );
 }

@@ -22,7 +22,7 @@ import { run } from './department-set';
 jest.setTimeout(120_000);
 
 interface Doc {
-  files: { file: string; department: string | null; status: string }[];
+  files: { file: string; department: string | null; status: string; departmentFrom?: string; hiddenSheetsRead?: string[] }[];
   skipped: { file: string; reason: string; sameAs?: string }[];
   findings: { file: string | null; rule: string; messageId?: string; sheet: string | null; department?: string; program?: string; params?: Record<string, unknown> }[];
   rows: number;
@@ -158,7 +158,7 @@ describe('consolidate on a secretariat folder', () => {
 
   it('takes the department from the sheet before the file name, and says which when they disagree', () => {
     const sheetOnly = doc.files.find((f) => basename(f.file) === '提出_0825.xlsx');
-    expect(sheetOnly?.department).toBe(SHEET_ONLY);
+    expect(sheetOnly).toMatchObject({ department: SHEET_ONLY, departmentFrom: 'sheet' });
     const misnamed = doc.files.find((f) => basename(f.file) === MISNAMED.fileName);
     expect(misnamed?.department).toBe(MISNAMED.content);
     const differs = doc.findings.filter((f) => f.rule === 'department-name-differs');
@@ -174,7 +174,12 @@ describe('consolidate on a secretariat folder', () => {
     expect(mine.some((f) => f.sheet === '記入例')).toBe(false);
     expect(doc.findings.some((f) => f.program === EXAMPLE_PROGRAM)).toBe(false);
     expect(doc.findings.filter((f) => f.rule === 'program-unknown').map((f) => f.program)).not.toContain(EXAMPLE_PROGRAM);
-    expect(doc.files.find((f) => f.department === HIDDEN)?.status).toBe('ok');
+    const hidden = doc.files.find((f) => f.department === HIDDEN);
+    expect(hidden).toMatchObject({ status: 'ok', departmentFrom: 'column' });
+    // Every evaluation sheet of the file was hidden: each is listed as read though hidden.
+    expect(hidden?.hiddenSheetsRead?.length).toBeGreaterThan(0);
+    expect(hidden?.hiddenSheetsRead?.every((s) => s.startsWith('シート'))).toBe(true);
+    expect(hidden?.hiddenSheetsRead).toEqual(mine.filter((f) => f.messageId === 'hidden-sheet-read').map((f) => f.sheet));
   });
 
   it('the written 提出状況 lists what was not read, with the reason', async () => {
@@ -182,8 +187,9 @@ describe('consolidate on a secretariat folder', () => {
     const r = await run(['consolidate', dir, '--out', out]);
     expect([0, 1]).toContain(r.code);
     const snapshot = await readWorkbook(await fs.readFile(out), out);
-    const status = snapshot.sheets.find((s) => s.name === '提出状況');
-    const cells = (status?.rows ?? []).flatMap((row) => (row ?? []).map((v) => (typeof v === 'string' ? v : '')));
+    // 提出状況 and the sheet it continues on when its list needs pages of its own (提出状況（2）).
+    const status = snapshot.sheets.filter((s) => /^提出状況(（\d+）)?$/.test(s.name));
+    const cells = status.flatMap((sheet) => sheet.rows).flatMap((row) => (row ?? []).map((v) => (typeof v === 'string' ? v : '')));
     expect(cells.some((c) => c.endsWith('00_提出状況一覧.xlsx'))).toBe(true);
     expect(cells).toContain('提出状況などの管理表です（課の一覧と状況の列があり、評価の列がありません）');
     expect(cells).toContain('提出あり（読めません）');

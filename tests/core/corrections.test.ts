@@ -190,3 +190,35 @@ describe('writing: one entry per corrected target', () => {
     expect(() => applyCorrection(before, { sheet: '', column: 'E', role: 'text' })).toThrow();
   });
 });
+
+describe('several tables on a sheet', () => {
+  /** Two tables side by side: A3 (A–D) and F3 (F–J), the grade in D and I. */
+  const twoTables = (): SheetSnapshot => {
+    const rows: SheetSnapshot['rows'] = [
+      ['令和5年度 地域福祉計画 評価表', null, null, null, null, '令和5年度 自殺対策計画 評価表'],
+      [],
+      ['施策', '事業名', '担当課', '評価', null, '番号', '取組', '担当課', '評価', '達成度'],
+      ['1', '見守り活動', '高齢福祉課', 'A', null, '1', 'ゲートキーパー養成', '健康推進課', 'A', '100%'],
+      [null, '配食サービス', '高齢福祉課', 'B', null, '2', '庁内連絡会', '健康推進課', 'C', '50%'],
+      ['2', '相談窓口', '福祉政策課', 'C', null, '3', '相談窓口の周知', '福祉政策課', 'B', '80%'],
+      [null, '居場所づくり', '地域福祉課', 'C'],
+    ];
+    return sheet('評価', rows);
+  };
+  const col = (r: ReturnType<typeof checkWorkbook>, key: string, c: number) => r.layouts.find((l) => l.tableKey === key)?.columns.find((x) => x.col === c);
+
+  test('a correction keyed by the second table applies there only; one naming no table goes to the table holding its column', () => {
+    const corrections: Correction[] = [
+      { sheet: '評価', table: 'F3', column: 'J', role: 'text' },
+      { sheet: '評価', column: 'C', role: 'text' },
+      { sheet: '評価', column: 'H', role: 'text' },
+    ];
+    const r = checkWorkbook(book(twoTables()), { settings: settings({ corrections }) });
+    expect(r.layouts.filter((l) => l.kind === 'evaluation').map((l) => l.tableKey)).toEqual(['A3', 'F3']);
+    expect(col(r, 'F3', 9)).toMatchObject({ role: 'text', source: 'override' });
+    expect(col(r, 'F3', 8)).toMatchObject({ role: 'grade', source: 'detected' });
+    expect(col(r, 'A3', 2)).toMatchObject({ role: 'text', source: 'override' });
+    expect(col(r, 'F3', 7)).toMatchObject({ role: 'text', source: 'override' });
+    expect(r.unmatchedCorrections).toEqual([]);
+  });
+});

@@ -93,7 +93,7 @@ describe('取りまとめ into the open workbook (fake Excel)', () => {
     wb.syncs = 0;
     wb.writes = [];
     await store.runConsolidation();
-    expect(wb.syncs).toBe(5);
+    expect(wb.syncs).toBe(6); // one more: the state part written by the first run is read first
     for (const name of OUTPUT) expect(wb.sheets.filter((s) => s.name === name)).toHaveLength(1);
     expect(wb.writes.filter((w) => w.kind === 'add-sheet' || w.kind === 'delete-sheet')).toEqual([]);
     expect(OUTPUT.map((n) => sheetState(wb.sheet(n)!))).toEqual(firstRun);
@@ -101,17 +101,27 @@ describe('取りまとめ into the open workbook (fake Excel)', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['計画体系', 'メモ', ...OUTPUT]);
 
     // A check of this workbook afterwards reads none of Hyoka's own sheets.
-    expect(wb.settings.get(OUTPUT_SHEETS_KEY)).toEqual(OUTPUT);
-    expect((await port.readSnapshot()).sheets.map((s) => s.name)).toEqual(['計画体系', 'メモ']);
+    expect(wb.storedState()?.outputSheets).toEqual(OUTPUT);
+    expect(wb.settings.get(OUTPUT_SHEETS_KEY)).toBeUndefined();
+    const after = await port.readSnapshot();
+    expect(after.sheets.filter((s) => !s.hyokaOutput).map((s) => s.name)).toEqual(['計画体系', 'メモ']);
+    expect(after.sheets.filter((s) => s.hyokaOutput).map((s) => [s.name, s.rows.length])).toEqual(OUTPUT.map((n) => [n, 0]));
   });
 
   it('remembers every sheet Hyoka wrote when 集計 and 取りまとめ both write', async () => {
     const wb = new FakeWorkbook();
     wb.addSheet('評価調書');
+    // Written by an earlier Hyoka, which kept its record in workbook.settings.
+    wb.addSheet('評価集計');
+    wb.addSheet('点検結果');
     wb.settings.set(OUTPUT_SHEETS_KEY, ['評価集計', '点検結果']);
     const port = createLivePort({ ...wb.env(), isSetSupported: () => true, web: false, fileName: null });
     await port.writeSummary({ sheets: [{ name: '取りまとめ', blocks: [] }, { name: '提出状況', blocks: [] }] });
-    expect(wb.settings.get(OUTPUT_SHEETS_KEY)).toEqual(['評価集計', '点検結果', '取りまとめ', '提出状況']);
+    // Recorded in Hyoka's state part (the file carries it), each sheet with its marker too.
+    expect(wb.storedState()?.outputSheets).toEqual(['評価集計', '点検結果', '取りまとめ', '提出状況']);
+    expect(wb.markedSheets()).toEqual(['取りまとめ', '提出状況']);
+    // Moved, not copied: the old key is gone.
+    expect(wb.settings.has(OUTPUT_SHEETS_KEY)).toBe(false);
   });
 
   it('stops at the cancel button and writes nothing', async () => {

@@ -22,6 +22,7 @@ import type { CellRange } from '../../src/core';
 import { columnIndex, columnLetter } from '../../src/core/a1';
 import { capabilities, LIBRARY_MARKERS, type Capabilities, type OfficeLibrary } from '../../src/excel/capability';
 import type { LiveEnvironment } from '../../src/excel/live-port';
+import { HYOKA_STATE_NAMESPACE, rootNamespace, stateFromXml, type WorkbookState } from '../../src/core/workbook-state';
 
 export interface FakeCell {
   value: string | number | boolean | null;
@@ -126,6 +127,18 @@ export class FakeWorkbook {
     return a > c || (a === c && b >= (d ?? 0));
   }
 
+  /** Hyoka's state part as the file would hold it (null: none), parsed. */
+  storedState(): WorkbookState | null {
+    const part = this.xmlParts.find((p) => rootNamespace(p.xml) === HYOKA_STATE_NAMESPACE);
+    if (!part) return null;
+    const reading = stateFromXml(part.xml);
+    if (!reading.ok) throw new Error(reading.problem);
+    return reading.state;
+  }
+  /** Sheets carrying Hyoka's output marker (a sheet-scoped name). */
+  markedSheets(): string[] {
+    return this.sheets.filter((s) => [...s.names.keys()].some((n) => n.toLowerCase() === '_hyoka_output')).map((s) => s.name);
+  }
   /** The modelled library, as the live port sees it. */
   officeLibrary(): OfficeLibrary {
     return fakeLibrary(this.library);
@@ -171,7 +184,29 @@ export class FakeWorkbook {
   failSync(e: Error): void {
     this.failure ??= e;
   }
+  /**
+   * Cell edit mode: with `delayForCellEdit` Excel holds each request until the edit ends
+   * (typings of Excel.run; office-js #806). While editing, a sync is sent (counted, its queue
+   * taken) but answered only when endCellEdit() is called.
+   */
+  startCellEdit(): void {
+    this.editing ??= new Promise<void>((resolve) => (this.endEditing = resolve));
+  }
+  endCellEdit(): void {
+    this.endEditing?.();
+    this.editing = null;
+    this.endEditing = null;
+  }
+  private editing: Promise<void> | null = null;
+  private endEditing: (() => void) | null = null;
+
   sync(): Promise<void> {
+    const held = this.editing;
+    const answer = this.answerSync();
+    return held ? held.then(answer) : answer();
+  }
+  /** Takes the queue now (what was sent), applies it when answered. */
+  private answerSync(): () => Promise<void> {
     this.syncs++;
     const p = this.pending;
     const cells = this.loadedCells;
@@ -182,22 +217,24 @@ export class FakeWorkbook {
     this.requestBytes = 0;
     this.failure = null;
     this.requestBytesPerSync.push(request);
-    if (failure) return Promise.reject(failure);
-    if (request > this.payloadLimit) return Promise.reject(this.payloadError('RequestPayloadSizeLimitExceeded'));
-    const response = p.reduce((n, x) => n + x.bytes(), 0);
-    if (response > this.payloadLimit) {
-      this.cellsLoadedPerSync.push(0);
-      this.responseBytesPerSync.push(0);
-      return Promise.reject(this.payloadError('ResponsePayloadSizeLimitExceeded'));
-    }
-    this.cellsLoadedPerSync.push(cells);
-    this.responseBytesPerSync.push(response);
-    try {
-      for (const x of p) x.apply();
-    } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-    }
-    return Promise.resolve();
+    return () => {
+      if (failure) return Promise.reject(failure);
+      if (request > this.payloadLimit) return Promise.reject(this.payloadError('RequestPayloadSizeLimitExceeded'));
+      const response = p.reduce((n, x) => n + x.bytes(), 0);
+      if (response > this.payloadLimit) {
+        this.cellsLoadedPerSync.push(0);
+        this.responseBytesPerSync.push(0);
+        return Promise.reject(this.payloadError('ResponsePayloadSizeLimitExceeded'));
+      }
+      this.cellsLoadedPerSync.push(cells);
+      this.responseBytesPerSync.push(response);
+      try {
+        for (const x of p) x.apply();
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+      return Promise.resolve();
+    };
   }
   private payloadError(code: string): Error {
     this.payloadFailures.push(code);
@@ -304,9 +341,9 @@ export interface FakeXmlPart {
   xml: string;
 }
 
+/** Excel matches getByNamespace against the root element's namespace. */
 function namespaceOf(xml: string): string {
-  const m = /<(?:[\w.-]+:)?[\w.-]+\s[^>]*?xmlns(?::[\w.-]+)?="([^"]*)"/.exec(xml.replace(/<\?xml[^>]*\?>/, ''));
-  return m ? m[1] : '';
+  return rootNamespace(xml) ?? '';
 }
 
 export class FakeCustomXmlPartCollection {
@@ -482,7 +519,7 @@ export class FakeWorksheet {
     return new FakeChartCollection(this._wb, this._sheet(), this._loadedNow);
   }
   get names() {
-    return new FakeNamedItemCollection(this._wb, this._sheet());
+    return new FakeNamedItemCollection(this._wb, this._sheet(), this._loadedNow);
   }
   activate() {
     this._wb.active = { sheet: this._sheet().name, cell: null };
@@ -517,12 +554,21 @@ export class FakeNamedItemCollection {
   constructor(
     private _wb: FakeWorkbook,
     private _s: FakeSheet,
+    private _loadedNow = false,
   ) {}
-  add(name: string, reference: string, _comment?: string) {
+  get items() {
+    if (!this._loadedNow) throw new Error('PropertyNotLoaded: names');
+    return [...this._s.names.keys()].map((n) => {
+      const item = new FakeNamedItem(this._wb, this._s, n);
+      item._markLoaded(true);
+      return item;
+    });
+  }
+  add(name: string, reference: unknown, _comment?: string) {
     if (!/^[A-Za-z_\\][\w.\\]*$/.test(name)) throw new Error(`fake: InvalidArgument (name ${name})`);
     this._wb.queueWrite(() => {
       if ([...this._s.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw Object.assign(new Error(`fake: ItemAlreadyExists (${name})`), { code: 'ItemAlreadyExists' });
-      this._s.names.set(name, reference);
+      this._s.names.set(name, typeof reference === 'string' ? reference : `='${this._s.name}'!$A$1`);
     });
     return new FakeNamedItem(this._wb, this._s, name);
   }
@@ -540,6 +586,10 @@ export class FakeNamedItem extends Loadable {
     private _name: string,
   ) {
     super();
+  }
+  _markLoaded(exists: boolean) {
+    this._loaded = true;
+    this._exists = exists;
   }
   private _key() {
     return [...this._s.names.keys()].find((n) => n.toLowerCase() === this._name.toLowerCase());

@@ -67,9 +67,11 @@ describe('readLiveSnapshot', () => {
     wb.addSheet('評価集計').setRows([['output']]);
     wb.settings.set(OUTPUT_SHEETS_KEY, ['評価集計']);
     const snap = await readLiveSnapshot(wb.context(), {});
-    expect(snap.sheets.map((s) => [s.name, s.visibility, s.rows.length])).toEqual([
-      ['評価1', 'visible', 6],
-      ['隠し', 'hidden', 0],
+    // The output sheet is listed, flagged and not read (interfaces §5).
+    expect(snap.sheets.map((s) => [s.name, s.visibility, s.rows.length, s.hyokaOutput ?? false])).toEqual([
+      ['評価1', 'visible', 6, false],
+      ['隠し', 'hidden', 0, false],
+      ['評価集計', 'visible', 0, true],
     ]);
   });
 

@@ -38,7 +38,7 @@ describe('writing 評価集計 / 点検結果 into the live workbook', () => {
     expect(again.report.findings).toEqual(report.findings);
     wb.syncs = 0;
     await port.writeSummary(buildSummaryDocument(again.report, 'ja'));
-    expect(wb.syncs).toBe(2);
+    expect(wb.syncs).toBe(3); // one more: the state part the first run wrote is read first
     for (const name of OUTPUT) expect(wb.sheets.filter((s) => s.name === name)).toHaveLength(1);
     expect(OUTPUT.map((n) => sheetState(wb.sheet(n)!))).toEqual(firstRun);
     expect(wb.sheet('評価集計')!.charts.filter((c) => !c.deleted)).toHaveLength(doc.sheets[0].blocks.filter((b) => b.kind === 'chart').length);
@@ -136,5 +136,36 @@ describe('per-workbook settings', () => {
     const bad = await loadWorkbookSettings(wb.context());
     expect(bad.settings.method).toBe('mean');
     expect(bad.problems.join()).toMatch(/method/);
+  });
+});
+
+describe('output sheets carry a marker: recognised when the record is lost', () => {
+  const doc: SummaryDocument = { sheets: [{ name: '評価集計', blocks: [{ kind: 'table', title: 't', columns: [{ header: 'h', width: 4 }], rows: [['x']] }] }] };
+
+  it('a second write with the state part gone rewrites the marked sheet in place: no 評価集計 (2)', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('評価');
+    const port = createLivePort({ ...wb.env(), isSetSupported: () => true });
+    await port.writeSummary(doc);
+    expect(wb.markedSheets()).toEqual(['評価集計']);
+    wb.xmlParts = []; // the record is lost (another tool dropped the part)
+    const again = await port.writeSummary(doc);
+    expect(again).toMatchObject({ kind: 'written', sheets: ['評価集計'], renamed: [] });
+    expect(wb.sheets.map((s) => s.name)).toEqual(['評価', '評価集計']);
+    // The marker was not added twice (Excel would refuse a duplicate name and fail the batch).
+    expect([...wb.sheet('評価集計')!.names.keys()]).toEqual(['_hyoka_output']);
+    // A later read lists it as Hyoka's and reads none of its cells.
+    const snap = await port.readSnapshot();
+    expect(snap.sheets.map((s) => [s.name, s.hyokaOutput ?? false, s.rows.length])).toEqual([['評価', false, 0], ['評価集計', true, 0]]);
+  });
+
+  it("a user's own sheet of the same name (no marker, no record) is never taken over", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('評価集計').setRows([['mine']]);
+    const port = createLivePort({ ...wb.env(), isSetSupported: () => true });
+    const out = await port.writeSummary(doc);
+    expect(out).toMatchObject({ renamed: [{ wanted: '評価集計', written: '評価集計 (2)' }] });
+    expect(wb.sheet('評価集計')!.cell(0, 0)?.value).toBe('mine');
+    expect(wb.markedSheets()).toEqual(['評価集計 (2)']);
   });
 });

@@ -18,6 +18,7 @@ import { consolidate, defaultSettings, type ConsolidationResult } from '../../sr
 import type { SummaryDocument } from '../../src/core/summary-document';
 import { safeFileName, MAX_FILE_NAME_BYTES } from '../../src/render/file-name';
 import { createConsolidationActions } from '../../src/taskpane/consolidation';
+import { reportFileName } from '../../src/excel/file-port';
 import { readWorkbook } from '../../src/xlsx/read';
 import { writeSummaryWorkbook } from '../../src/xlsx/write';
 import { writeSummaryWorkbookFile } from '../../src/xlsx/write-stream';
@@ -25,6 +26,7 @@ import { captureIo } from '../cli/capture-io';
 import { toBuffer } from '../fixtures/workbooks';
 import { BUILT_LAUNCHER, ROOT, ensureBuilt, expectNoCrash, hashFolder, runCli, tempDir } from './cli';
 import * as g from './generate';
+import { allTexts, readXlsxCells } from './xlsx-text';
 
 /** Characters XML 1.0 does not allow (saxes misses a lone high surrogate, so this looks too). */
 // eslint-disable-next-line no-control-regex -- control characters are what is looked for
@@ -186,6 +188,11 @@ describe('file names: one function for the CLI and the pane', () => {
     expect(safeFileName('x. . ', suffix)).toBe('x_点検結果.xlsx');
     const cased = new Set<string>();
     expect([safeFileName('Ab', '.xlsx', cased), safeFileName('aB', '.xlsx', cased), safeFileName('ab', '.xlsx', cased)]).toEqual(['Ab.xlsx', 'aB_2.xlsx', 'ab_3.xlsx']);
+    // The pane's report download is named by the same function.
+    const report = reportFileName(`${'評'.repeat(81)}\u001b.xlsx`);
+    expect(Buffer.byteLength(report)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+    expect(report).toMatch(/^評+…_点検結果\.xlsx$/);
+    expect(reportFileName('評価調書.xlsx')).toBe('評価調書_点検結果.xlsx');
     // A surrogate pair is never cut in half.
     const emoji = safeFileName('😀'.repeat(100), suffix);
     expect(Buffer.byteLength(emoji)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
@@ -420,7 +427,7 @@ describe('--per-department', () => {
     }
   }, 120_000);
 
-  test('a department known only from an unreadable file gets a line saying why it has no workbook', async () => {
+  test('a department known only from an unreadable file: its own workbook saying the file could not be read, or a line saying why there is none', async () => {
     const work = await tempDir('pd-unreadable');
     try {
       const input = path.join(work, 'in');
@@ -430,9 +437,18 @@ describe('--per-department', () => {
       const pd = path.join(work, 'dept');
       const r = await runCli(['consolidate', input, '--per-department', pd]);
       expectNoCrash(r);
-      expect(r.stderr).toMatch(/担当課「福祉政策課」の点検結果は書き出していません: .*福祉政策課\.xlsx を読み込めなかったため/);
-      expect((await fs.readdir(pd)).some((n) => n.startsWith('福祉政策課'))).toBe(false);
-      expect(r.stderr).toMatch(/担当課ごとの点検結果を\d+件書き出しました/);
+      const own = path.join(pd, '福祉政策課_点検結果.xlsx');
+      if (existsSync(own)) {
+        // Its workbook says why it holds no checked rows.
+        const texts = allTexts(await readXlsxCells(await fs.readFile(own)));
+        expect(texts.some((t) => t.includes('福祉政策課.xlsx'))).toBe(true);
+        expect(texts.some((t) => /読み込めません/.test(t))).toBe(true);
+        expect(r.stderr).not.toMatch(/福祉政策課」の点検結果は書き出していません/);
+      } else {
+        expect(r.stderr).toMatch(/担当課「福祉政策課」の点検結果は書き出していません: .*福祉政策課\.xlsx を読み込めなかったため/);
+      }
+      const count = Number(/担当課ごとの点検結果を(\d+)件書き出しました/.exec(r.stderr)?.[1]);
+      expect((await fs.readdir(pd)).length).toBe(count);
     } finally {
       await fs.rm(work, { recursive: true, force: true });
     }

@@ -132,6 +132,7 @@ describe('hyoka check on a file that uses the worker', () => {
   const padding = (): Record<string, Uint8Array> => ({ 'xl/media/image1.bin': new Uint8Array(randomBytes(STRINGS_THREAD_MIN_BYTES + 4096)) });
 
   it('prints the report the in-process check prints', async () => {
+    // A full-width Ｂ in every fourth row: a finding on each (grade-nonstandard), whatever scale is read.
     const rows = [
       '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
       '<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" t="s"><v>2</v></c><c r="C3" t="s"><v>3</v></c></row>',
@@ -140,7 +141,7 @@ describe('hyoka check on a file that uses the worker', () => {
         return `<row r="${r}"><c r="A${r}" t="s"><v>${4 + (i % 8)}</v></c><c r="B${r}" t="s"><v>${12 + (i % 3)}</v></c><c r="C${r}" t="s"><v>${15 + (i % 4)}</v></c></row>`;
       }),
     ].join('');
-    const strings = ['令和5年度 評価調書', '取組', '担当課', '評価', ...Array.from({ length: 8 }, (_, i) => `【取組${i + 1}】地域の見守り活動の推進 _xD83D_`), '福祉政策課', '高齢福祉課', '障がい福祉課', 'A', 'B', 'C', 'E'].map(si);
+    const strings = ['令和5年度 評価調書', '取組', '担当課', '評価', ...Array.from({ length: 8 }, (_, i) => `【取組${i + 1}】地域の見守り活動の推進 _xD83D_`), '福祉政策課', '高齢福祉課', '障がい福祉課', 'A', 'B', 'C', 'Ｂ'].map(si);
     const data = book({ sheets: [{ name: '評価調書', body: `<sheetData>${rows}</sheetData>` }], strings, extra: padding() });
     expect(data.length).toBeGreaterThan(STRINGS_THREAD_MIN_BYTES);
     const file = path.join(dir, 'large.xlsx');

@@ -52,6 +52,19 @@ export interface LayoutSpec {
   legendAt?: 'cell' | 'note';
   /** How a grade is written: with a note mark (`B※`), as a mark in one of N level columns, or as a formula's cached result. */
   encoding?: Encoding;
+  /** Rows that are not programs, as people add them (#20 item 5): none of them may be read as one. */
+  decorations?: RowDecorations;
+}
+
+export interface RowDecorations {
+  /** A title alone in a row outside the outline, before each table's rows: `【基本施策】` or `■ …`. */
+  headings?: 'bracket' | 'bullet';
+  /** A 記入例 row under the header: named by a word, or drawn italic / grey. */
+  examples?: 'word' | 'italic' | 'grey';
+  /** Under the rows: `合計` with the count of graded rows, or the count alone. */
+  totals?: 'word' | 'counts';
+  /** A `※ …` line right under the table. */
+  footnotes?: boolean;
 }
 
 export type ScaleVariant = 'S-C' | 'A-E' | 'marks' | 'points' | 'words';
@@ -404,6 +417,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
       if (g.blockTitle) { put(ws, row, 1, g.blockTitle, 'title'); row++; }
       if (g.header.length || g.blockTitle) row++;
       row += writeHeader(ws, row, 1, cols);
+      if (spec.decorations) row = decorateTop(ws, row, cols, g.rows, spec.decorations, plan, spec);
       firstData.push(row);
       const start = row;
       const rows = [...g.rows];
@@ -428,6 +442,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
         }
       }
       lastData = row - 1;
+      if (spec.decorations) row = decorateBottom(ws, row, cols, g.rows, spec.decorations);
       row += 2;
     }
     if (gradeIdx >= 0) gradeRefs.set(table.sheet, { sheet: ws.name, range: `${letter(gradeIdx + 1)}${firstData[0]}:${letter(gradeIdx + 1)}${lastData}` });
@@ -449,6 +464,66 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
 
   const fileName = spec.yearSource === 'file-name' ? `${eraShort(plan.reportYear)}_事業評価_${plan.owner}.xlsx` : `${plan.id}-評価.xlsx`;
   return { workbook: wb, fileName, hiddenKeys, rowsByKey };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row decorations: rows that are not programs. None carries an item, so none may change a finding.
+
+const GREY_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 9, color: { argb: 'FF808080' } };
+const ITALIC_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 9, italic: true };
+
+function colOfRole(cols: Column[], ...roles: FieldRole[]): number {
+  for (const role of roles) {
+    const i = cols.findIndex((c) => c.field?.role === role);
+    if (i >= 0) return i + 1;
+  }
+  return 0;
+}
+
+/** Outline columns hold the plan's own lines; a title outside them is a heading, not a level. */
+function outsideOutline(cols: Column[]): number {
+  return colOfRole(cols, 'department', 'text', 'grade', 'yearStatus') || cols.findIndex((c) => c.field && c.field.role !== 'hierarchy' && c.field.role !== 'name') + 1;
+}
+
+function decorateTop(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: Row[], d: RowDecorations, plan: PlanModel, spec: LayoutSpec): number {
+  if (d.examples) {
+    const name = colOfRole(cols, 'name') || 1;
+    const grade = colOfRole(cols, 'grade');
+    const department = colOfRole(cols, 'department');
+    const text = colOfRole(cols, 'text', 'yearStatus');
+    const cells: [number, string][] = [[name, d.examples === 'word' ? '【記入例】〇〇〇〇事業の推進' : '〇〇〇〇事業の推進']];
+    if (grade) cells.push([grade, String(gradeValue('A', plan, spec))]);
+    if (department) cells.push([department, '〇〇課']);
+    if (text && text !== name) cells.push([text, '（例）講座を年2回開催し、延べ40人が参加した。']);
+    for (const [c, v] of cells) {
+      const cell = put(ws, row, c, v);
+      if (d.examples === 'italic') cell.font = ITALIC_FONT;
+      if (d.examples === 'grey') cell.font = GREY_FONT;
+    }
+    row++;
+  }
+  if (d.headings) {
+    const block = rows.find((r) => r.kind === 'item')?.item?.program ?? '';
+    put(ws, row, outsideOutline(cols), d.headings === 'bracket' ? '【基本施策】' : `■ ${block.slice(0, 12)}に関する取組`);
+    row++;
+  }
+  return row;
+}
+
+function decorateBottom(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: Row[], d: RowDecorations): number {
+  if (d.totals) {
+    const grade = colOfRole(cols, 'grade');
+    const count = rows.filter((r) => r.item?.graded && r.values.grade != null).length || rows.filter((r) => r.item).length;
+    const at = grade || colOfRole(cols, 'department') || outsideOutline(cols);
+    if (d.totals === 'word' || !grade) put(ws, row, colOfRole(cols, 'name') || 1, '合計');
+    put(ws, row, at, count);
+    row++;
+  }
+  if (d.footnotes) {
+    put(ws, row, 1, '※ 新型コロナウイルス感染症の影響により、一部の事業は縮小して実施した。');
+    row++;
+  }
+  return row;
 }
 
 const ABOLISHED = '__abolished__';

@@ -23,17 +23,26 @@ function sheetOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   const hiddenRows: number[] = [];
   const uncached: { row: number; col: number }[] = [];
   const notes: { row: number; col: number; text: string }[] = [];
+  const rowStyles: { row: number; italic?: true; grey?: true }[] = [];
   const merges: CellRange[] = Object.values((ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges)
     .map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
   ws.eachRow({ includeEmpty: true }, (row, r1) => {
     const r = r1 - 1;
     if (row.hidden) hiddenRows.push(r);
     const values: CellValue[] = [];
+    let cells = 0;
+    let italic = 0;
+    let grey = 0;
     row.eachCell({ includeEmpty: false }, (cell, c1) => {
       if (cell.isMerged && cell.master !== cell) return;
       // A note (メモ), as the reader gives it: its plain text.
       const note = cell.note as string | { texts?: { text: string }[] } | undefined;
       if (note) notes.push({ row: r, col: c1 - 1, text: (typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('')).trim() });
+      if (cell.value !== null && cell.value !== undefined && cell.value !== '') {
+        cells++;
+        if (cell.font?.italic) italic++;
+        if (isGrey(cell.font?.color?.argb) || (cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' && isGrey(cell.fill.fgColor?.argb))) grey++;
+      }
       // ExcelJS's value of a formula whose result is 0 leaves the result out: ask the cell.
       const value = cell.formula ? ({ formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue) : cell.value;
       const { raw, isUncached } = rawOf(value);
@@ -41,6 +50,12 @@ function sheetOf(ws: ExcelJS.Worksheet): SheetSnapshot {
       const v = normaliseCell(raw, typeof cell.numFmt === 'string' ? cell.numFmt : undefined);
       if (v !== null) values[c1 - 1] = v;
     });
+    if (cells > 0 && (italic === cells || grey === cells)) {
+      const style: { row: number; italic?: true; grey?: true } = { row: r };
+      if (italic === cells) style.italic = true;
+      if (grey === cells) style.grey = true;
+      rowStyles.push(style);
+    }
     let end = values.length;
     while (end > 0 && (values[end - 1] === null || values[end - 1] === undefined)) end--;
     if (end > 0) {
@@ -62,7 +77,15 @@ function sheetOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   };
   if (uncached.length > 0) sheet.uncachedFormulas = uncached;
   if (notes.length > 0) sheet.notes = notes;
+  if (rowStyles.length > 0) sheet.rowStyles = rowStyles;
   return sheet;
+}
+
+/** The reader's grey (src/xlsx/read.ts isGrey), for ARGB colours as the renderer writes them. */
+function isGrey(argb: string | undefined): boolean {
+  if (!argb || !/^[0-9A-Fa-f]{8}$/.test(argb)) return false;
+  const [r, g, b] = [2, 4, 6].map((i) => parseInt(argb.slice(i, i + 2), 16));
+  return Math.max(r, g, b) - Math.min(r, g, b) <= 8 && r >= 0x60 && r <= 0xe0;
 }
 
 function rawOf(value: ExcelJS.CellValue): { raw: RawCell; isUncached: boolean } {

@@ -133,6 +133,21 @@ export const AXES: Axis[] = [
   },
   { name: 'distractors', values: [{ kind: '9 distractors', applies: always, spec: () => ({ distractors: true }) }] },
   {
+    name: 'row decorations',
+    values: [
+      { kind: '12 headings', applies: always, spec: (_p, rnd) => ({ decorations: { headings: rnd() < 0.5 ? 'bracket' : 'bullet' } }) },
+      { kind: '12 example row', applies: always, spec: () => ({ decorations: { examples: 'word' } }) },
+      { kind: '12 example row styled', applies: always, spec: (_p, rnd) => ({ decorations: { examples: rnd() < 0.5 ? 'italic' : 'grey' } }) },
+      { kind: '12 totals', applies: always, spec: (_p, rnd) => ({ decorations: { totals: rnd() < 0.5 ? 'word' : 'counts' } }) },
+      { kind: '12 footnotes', applies: always, spec: () => ({ decorations: { footnotes: true } }) },
+      {
+        kind: '12 all decorations',
+        applies: always,
+        spec: (_p, rnd) => ({ decorations: { headings: rnd() < 0.5 ? 'bracket' : 'bullet', examples: pick(['word', 'italic', 'grey'] as const, rnd), totals: rnd() < 0.5 ? 'word' : 'counts', footnotes: true } }),
+      },
+    ],
+  },
+  {
     // The city's grade scale (#20): the plan's A–D mapped level for level. Values alone tell
     // S/A/B/C, ◎○△× and the achievement words; A–E (an E nobody got) and points (which end is
     // best) need their legend, in a cell or a note. Plans with a 評価総括表 keep scales whose

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ALL_RULES, COMPARISON_RULES, CONSOLIDATION_RULES, RULES } from '../../src/core';
+import { ALL_RULES, COMPARISON_RULES, CONSOLIDATION_RULES, REGISTRY, RULES, ruleById } from '../../src/core';
+import { registryOf } from '../../src/core/rules/registry';
 import { COMPARISON_SEVERITIES } from '../compare/pair-tester';
 import { defineRule, uniqueRules } from '../../src/core/rules/rule';
 import { describe as describeFinding } from '../../src/render/describe';
@@ -22,6 +23,7 @@ const FIXED: Record<string, string> = {
   'achievement-grade-mismatch': 'warning',
   'next-policy-invalid': 'error',
   'layout-uncertain': 'info',
+  'reading-doubt': 'warning',
 };
 
 describe('rule registry', () => {
@@ -69,10 +71,29 @@ describe('one registry for check, consolidation and 前年度比較 rules', () =
 
   test('a duplicate id throws when the registry is built', () => {
     const rule = (id: string) =>
-      defineRule<null, { m: Record<string, never> }>({ id, severity: 'info', description: { ja: '説明', en: 'Description' }, messages: { m: { ja: () => 'あ', en: () => 'a' } }, check: () => undefined });
+      defineRule<null, { m: Record<string, never> }>({ id, kind: 'check', severity: 'info', title: { ja: '題', en: 'Title' }, description: { ja: '説明', en: 'Description' }, messages: { m: { ja: () => 'あ', en: () => 'a' } }, check: () => undefined });
     expect(() => uniqueRules([rule('a'), rule('b')])).not.toThrow();
     expect(() => uniqueRules([rule('a'), rule('b'), rule('a')])).toThrow('duplicate rule id: a');
     expect(() => uniqueRules([...ALL_RULES, rule('grade-jump')])).toThrow('duplicate rule id: grade-jump');
+  });
+
+  test('each rule module sits with its kind, and each kind’s list is the registry’s, in its order', () => {
+    expect(RULES.every((r) => r.kind === 'check')).toBe(true);
+    expect(CONSOLIDATION_RULES.every((r) => r.kind === 'consolidate')).toBe(true);
+    expect(COMPARISON_RULES.every((r) => r.kind === 'compare')).toBe(true);
+    expect([...REGISTRY.keys()]).toEqual(ALL_RULES.map((r) => r.id));
+    for (const r of ALL_RULES) expect(ruleById(r.id)).toBe(r);
+    expect(ruleById('no-such-rule')).toBeUndefined();
+  });
+
+  test('registryOf throws on a duplicate id', () => {
+    expect(() => registryOf([...ALL_RULES, ALL_RULES[3]])).toThrow(`duplicate rule id: ${ALL_RULES[3].id}`);
+  });
+
+  test.each(ALL_RULES.map((r) => [r.id, r] as const))('%s has a short title in Japanese and English', (_id, rule) => {
+    expect(rule.title.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(rule.title.en).toMatch(/^[A-Z0-9【再]/);
+    for (const t of [rule.title.ja, rule.title.en]) expect(t.length).toBeLessThanOrEqual(45);
   });
 
   test.each([...RULES, ...CONSOLIDATION_RULES, ...COMPARISON_RULES].map((r) => [r.id, r] as const))('%s declares its messages in both languages', (_id, rule) => {

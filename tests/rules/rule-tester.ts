@@ -33,6 +33,7 @@ export const RULE_SEVERITIES = {
   'achievement-invalid': 'warning',
   'next-policy-invalid': 'error',
   'layout-uncertain': 'info',
+  'reading-doubt': 'warning',
   // added after the first thirteen: a workbook where no sheet could be checked
   'nothing-checked': 'warning',
   // added with the one correction shape: a saved correction that matched no table
@@ -42,6 +43,8 @@ export const RULE_SEVERITIES = {
   // added with the open scale (#20): an Excel error value in a grade cell; formulas without results
   'grade-error-value': 'error',
   'grade-unverified': 'warning',
+  // added with years as rows: two records of one program-year with different grades
+  'record-conflict': 'error',
 } as const satisfies Record<string, Severity>;
 
 /** The consolidation rules, in the same id space (the registry refuses a duplicate id). */

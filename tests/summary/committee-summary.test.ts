@@ -32,6 +32,8 @@ interface Written {
   charts: { categories: string[]; series: Record<string, number[]> }[];
   workbookXml: string;
   sheetXml: string;
+  /** Rows on the first sheet (評価集計). */
+  sheetRows: number;
 }
 
 /** The written 評価集計 as values by row (1-based index 0 unused), and its charts' cached data. */
@@ -39,21 +41,26 @@ async function written(report: Report): Promise<Written> {
   const data = await writeSummaryWorkbook(buildSummaryDocument(report, 'ja'));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('評価集計')!;
+  // 評価集計 and the sheets it continues on when a table needs pages of its own (評価集計（2）…), one after another.
   const rows: (string | number | null)[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    const cells: (string | number | null)[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const v = cell.value;
-      cells[c] = typeof v === 'number' || typeof v === 'string' ? v : v && typeof v === 'object' && 'text' in v ? String(v.text) : null;
+  for (const ws of wb.worksheets.filter((w) => w.name.startsWith('評価集計'))) {
+    const offset = rows.length === 0 ? 0 : rows.length + 1;
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      const cells: (string | number | null)[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        // A merged cell's value is its first cell's: read it there only.
+        if (cell.isMerged && cell.master !== cell) return;
+        const v = cell.value;
+        cells[c] = typeof v === 'number' || typeof v === 'string' ? v : v && typeof v === 'object' && 'text' in v ? String(v.text) : null;
+      });
+      rows[offset + r] = cells;
     });
-    rows[r] = cells;
-  });
+  }
   const files = unzipSync(data);
   const charts = Object.keys(files)
     .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
     .map((f) => parseChart(strFromU8(files[f])));
-  return { rows, charts, workbookXml: strFromU8(files['xl/workbook.xml']), sheetXml: strFromU8(files['xl/worksheets/sheet1.xml']) };
+  return { rows, charts, workbookXml: strFromU8(files['xl/workbook.xml']), sheetXml: strFromU8(files['xl/worksheets/sheet1.xml']), sheetRows: wb.worksheets[0].rowCount };
 }
 
 function parseChart(xml: string): { categories: string[]; series: Record<string, number[]> } {
@@ -86,8 +93,10 @@ function totalsFor(w: Written, sheet: string): { policyTotal: GradeCounts; grade
   const titleAt = w.rows.findIndex((r) => r && r[1] === `評価総括表（${sheet}）`);
   expect(titleAt).toBeGreaterThan(0);
   const gradeTable = { A: 0, B: 0, C: 0, D: 0 } as GradeCounts;
-  for (let r = titleAt + 2; r < titleAt + 6; r++) gradeTable[w.rows[r][1] as keyof GradeCounts] = Number(w.rows[r][2]);
-  const gradeTableTotal = Number(w.rows[titleAt + 6][2]);
+  // The table's columns are found by its header (a sheet of several tables lays them over a grid).
+  const countCol = w.rows[titleAt + 1].indexOf('件数');
+  for (let r = titleAt + 2; r < titleAt + 6; r++) gradeTable[w.rows[r][1] as keyof GradeCounts] = Number(w.rows[r][countCol]);
+  const gradeTableTotal = Number(w.rows[titleAt + 6][countCol]);
   expect(w.rows[titleAt + 6][1]).toBe('合計');
   const chart = { A: 0, B: 0, C: 0, D: 0 } as GradeCounts;
   const c = w.charts[0];
@@ -118,9 +127,10 @@ describe('評価集計 agrees with itself and with the 評価総括表', () => {
     }
     // A leaf policy shows its own grade; a parent its children's declared grades.
     const cols = gradeColumns(w.rows, 2);
-    const fukyu = w.rows.find((r) => r && r[1] === '2 重層' && r[3] === '普及啓発')!;
+    const [idCol, nameCol] = [w.rows[2].indexOf('番号'), w.rows[2].indexOf('名称')];
+    const fukyu = w.rows.find((r) => r && r[1] === '2 重層' && r[nameCol] === '普及啓発')!;
     expect(rowCounts(fukyu, cols)).toEqual({ A: 1, B: 0, C: 0, D: 0 });
-    const goal1 = w.rows.find((r) => r && r[1] === '1 地域福祉計画' && r[2] === '1')!;
+    const goal1 = w.rows.find((r) => r && r[1] === '1 地域福祉計画' && r[idCol] === '1')!;
     expect(rowCounts(goal1, cols)).toEqual({ A: 3, B: 0, C: 0, D: 0 });
     // The method is stated, and 評価数 / 事業数 are both labelled.
     expect(w.rows.some((r) => r && String(r[1] ?? '').startsWith('評価（算出）の方法: 平均'))).toBe(true);
@@ -187,7 +197,9 @@ describe('評価集計 agrees with itself and with the 評価総括表', () => {
     expect(w.sheetXml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
     expect(w.sheetXml).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
     expect(w.sheetXml).toMatch(/<oddFooter>&amp;L&amp;A&amp;Cファイル: komae-policy\.xlsx　報告年度: 令和5年度&amp;R&amp;P \/ &amp;N<\/oddFooter>/);
+    // The policy table continues over pages: its title and header repeat there, and it has the sheet to itself.
     expect(w.workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'評価集計'!$1:$2</definedName>`);
+    expect(w.rows.findIndex((r) => r && String(r[1] ?? '').startsWith('評価総括表'))).toBeGreaterThan(w.sheetRows);
   });
 
   test('the sample file named in the README reads the same way', async () => {

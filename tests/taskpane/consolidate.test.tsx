@@ -105,8 +105,8 @@ describe('取りまとめ screen', () => {
 
     const result = await screen.findByTestId('consolidate-result');
     expect(within(result).getByTestId('consolidate-totals').textContent).toBe('報告年度 令和2年度（2020年度）・ファイル 12 件・取りまとめた事業 57 行');
-    // 公民館's only file cannot be read: it has not submitted a usable report.
-    expect(within(result).getByTestId('consolidate-missing').textContent).toBe('未提出の担当課: 健康課、公民館');
+    // 公民館's only file cannot be read: it did submit (提出あり（読めません）), so it is not listed as 未提出.
+    expect(within(result).getByTestId('consolidate-missing').textContent).toBe('未提出の担当課: 健康課');
     const rows = within(result).getAllByTestId('consolidate-file-row');
     expect(rows).toHaveLength(12);
     const status = (name: string) => within(rows.find((r) => r.textContent?.includes(name))!).getByTestId('file-status').textContent;

@@ -8,4 +8,8 @@
   disconnect(): void {}
 };
 
+// jsdom leaves out TextEncoder, which Node and every webview have (output names measure their bytes with it).
+import { TextEncoder as NodeTextEncoder } from 'node:util';
+(globalThis as { TextEncoder?: unknown }).TextEncoder ??= NodeTextEncoder;
+
 export {};

@@ -3,6 +3,7 @@
  * 読み取った表 on the 点検 screen: what the check read, and a person's correction of a column's
  * role or a table's header row — saved in the workbook's settings and applied on the next check.
  */
+import './jsdom-shims';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { defaultSettings, type Report, type Settings, type SheetLayout } from '../../src/core';
 import { checkWorkbook } from '../../src/core/check';
@@ -76,7 +77,7 @@ test('shows each table with its rows, every column’s role and why, hidden rows
   expect(within(panel).getByText('報告年度の根拠: ファイル名')).toBeTruthy();
   const regions = within(panel).getAllByTestId('read-region');
   expect(regions).toHaveLength(2);
-  expect(within(regions[0]).getByText('「評価表」表1（評価表・データ 9〜31行目）')).toBeTruthy();
+  expect(within(regions[0]).getByText('「評価表」表1［A8］（評価表・データ 9〜31行目）')).toBeTruthy();
   expect(within(regions[0]).getByText('年度の見出し（令和2年度）、入力規則のリスト（A,B,C,D）、セルに記入')).toBeTruthy();
   expect(within(regions[0]).getByText('非表示の列（点検しない）')).toBeTruthy();
   expect(within(regions[0]).getByText('非表示の行 2行は点検していません')).toBeTruthy();
@@ -135,6 +136,25 @@ test('a saved correction that matched no table is shown above the tables', async
   jest.mocked(checkWorkbook).mockReturnValueOnce({ report: { ...REPORT, findings: [finding] }, layouts: LAYOUTS, plans: [], previousYearPlans: [], unmatchedCorrections: [{ sheet: '評価表', table: 'C9', column: 'F', role: 'grade' }] });
   await renderChecked('ja');
   expect(within(screen.getByTestId('read-tables')).getByTestId('correction-unmatched').textContent).toContain('「評価表」表C9・F列');
+});
+
+test('a long table says its years are rows, an earlier year’s table says it is not checked, and a table’s kind is corrected', async () => {
+  const long: SheetLayout = {
+    ...LAYOUTS[0], orientation: 'long', entryYears: [2019, 2020],
+    columns: [{ col: 0, label: '年度', role: 'recordYear', source: 'detected', evidence: [{ kind: 'records-per-year', years: [2019, 2020], programs: 3, recurring: 3 }] }, ...LAYOUTS[0].columns],
+  };
+  const previous: SheetLayout = { ...LAYOUTS[0], sheet: 'R元', tableKey: 'B4', yearRole: 'previous-year', statedYear: 2019 };
+  jest.mocked(checkWorkbook).mockReturnValue({ report: REPORT, layouts: [long, previous], plans: [], previousYearPlans: [], unmatchedCorrections: [] });
+  const { port } = await renderChecked('ja');
+  const regions = screen.getAllByTestId('read-region');
+  expect(within(regions[0]).getByTestId('read-orientation').textContent).toBe('1年度1行の表（事業×年度ごとの記録）: 年度はA列（令和元年度・令和2年度）。報告年度の行を点検し、前年度の行を前年度評価として読みます');
+  expect(within(regions[0]).getByText('値が年度（令和元年度・令和2年度）で、3事業のうち3事業が複数年度に記録あり')).toBeTruthy();
+  expect(within(regions[1]).getByTestId('read-orientation').textContent).toContain('令和元年度の表（今年度の表の隣に残された前年度以前のシート）: 点検せず');
+  fireEvent.click(within(regions[1]).getByLabelText('「R元」表1の種類'));
+  fireEvent.click(await screen.findByText('その他', { selector: '[role="option"]' }));
+  await waitFor(() => expect(port.saved).toHaveLength(1));
+  expect(port.saved[0].corrections).toEqual([{ sheet: 'R元', table: 'B4', kind: 'other' }]);
+  jest.mocked(checkWorkbook).mockImplementation(() => ({ report: REPORT, layouts: LAYOUTS, plans: [], previousYearPlans: [], unmatchedCorrections: [] }));
 });
 
 test('each graded table shows its scale and where it came from; the levels are corrected through the same path', async () => {

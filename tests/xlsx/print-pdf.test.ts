@@ -1,10 +1,13 @@
 /**
  * Every workbook Hyoka writes, rendered as the committee gets it on paper: LibreOffice turns
  * the written files into PDFs (one soffice call for all of them, a private profile), and
- * poppler reads them back. Each page is A4 landscape; each page carries the sheet's header
- * row whole (the print titles, one page wide: a sheet cut across pages would leave a page
- * without its right-hand columns); every cell's text is in the PDF (nothing clipped by a
- * column too narrow to wrap in). Under CI=true a missing tool fails; locally it skips.
+ * poppler reads them back page by page. Each page is A4 landscape and names its sheet; each
+ * table prints as its own unit — its header never on a page without its rows (print titles
+ * only where a table continues over pages), the page one wide (every header cell of a table
+ * on the page that has it); each chart's title and axis labels on one page (never split);
+ * every cell's text is in the PDF (nothing clipped). On the samples, the department set's
+ * consolidation, and the seed layouts generated with their defects. Under CI=true a missing
+ * tool fails; locally it skips.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -13,10 +16,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 
 import { checkWorkbook } from '../../src/core';
+import { docCellText, type SummaryDocument } from '../../src/core/summary-document';
 import { buildSummaryDocument } from '../../src/render';
 import { readWorkbook } from '../../src/xlsx/read';
+import { printedDocument } from '../../src/xlsx/write';
 import { writeSummaryWorkbookFile } from '../../src/xlsx/write-stream';
 import { departmentSetDir, run } from '../consolidate/department-set';
+import { buildSeedWorkbook, SEED_LAYOUTS, toBuffer } from '../fixtures/workbooks';
 
 jest.setTimeout(180_000);
 
@@ -37,6 +43,8 @@ interface Rendered {
   sheets: { name: string; header: string[]; texts: string[] }[];
   pages: string[];
   pageSizes: string;
+  /** The document as written (sheets as printed), where Hyoka built it here. */
+  doc: SummaryDocument | null;
 }
 
 maybe('written workbooks printed through LibreOffice', () => {
@@ -47,11 +55,20 @@ maybe('written workbooks printed through LibreOffice', () => {
     if (missing.length > 0) throw new Error(`missing tools under CI: ${missing.join(', ')}`);
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hyoka-print-'));
     const files: string[] = [];
-    for (const name of SAMPLES) {
-      const data = new Uint8Array(await fs.readFile(path.join(ROOT, 'samples', name)));
-      const { report } = checkWorkbook(await readWorkbook(data, name), { fileName: name });
+    const docs = new Map<string, SummaryDocument>();
+    const inputs: { name: string; data: Uint8Array; lang: 'ja' | 'en' }[] = [];
+    for (const name of SAMPLES) inputs.push({ name, data: new Uint8Array(await fs.readFile(path.join(ROOT, 'samples', name))), lang: 'ja' });
+    // Generated layouts (the seed cities' layouts with their defects), one in English.
+    for (const layout of SEED_LAYOUTS) {
+      inputs.push({ name: `seed-${layout}.xlsx`, data: new Uint8Array(await toBuffer(buildSeedWorkbook(layout, { withSampleDefects: true }).workbook)), lang: layout === 'koganei-departments' ? 'en' : 'ja' });
+    }
+    for (const { name, data, lang } of inputs) {
+      // A long path: titles and footers must name the file only.
+      const { report } = checkWorkbook(await readWorkbook(data, name), { fileName: path.join(dir, 'a'.repeat(120), name) });
       const out = path.join(dir, name.replace('.xlsx', '-点検.xlsx'));
-      await writeSummaryWorkbookFile(buildSummaryDocument(report, 'ja', { sourceFile: name }), out);
+      const doc = buildSummaryDocument(report, lang, { sourceFile: name });
+      await writeSummaryWorkbookFile(doc, out);
+      docs.set(path.basename(out), printedDocument(doc));
       files.push(out);
     }
     const set = await departmentSetDir();
@@ -78,7 +95,7 @@ maybe('written workbooks printed through LibreOffice', () => {
         ws.getRow(2).eachCell((cell) => void (cell.text.trim() !== '' && header.push(cell.text)));
         return { name: ws.name, header, texts };
       });
-      rendered.push({ file: path.basename(file), sheets, pages: text.split('\f').filter((p) => p.trim() !== ''), pageSizes: info });
+      rendered.push({ file: path.basename(file), sheets, pages: text.split('\f').filter((p) => p.trim() !== ''), pageSizes: info, doc: docs.get(path.basename(file)) ?? null });
     }
   });
 
@@ -87,7 +104,7 @@ maybe('written workbooks printed through LibreOffice', () => {
   });
 
   test('every page is A4 landscape', () => {
-    expect(rendered).toHaveLength(SAMPLES.length + 1);
+    expect(rendered).toHaveLength(SAMPLES.length + SEED_LAYOUTS.length + 1);
     for (const r of rendered) {
       const sizes = [...r.pageSizes.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
       expect(sizes.length).toBeGreaterThan(0);
@@ -98,17 +115,71 @@ maybe('written workbooks printed through LibreOffice', () => {
     }
   });
 
-  test('each sheet is one page wide: every page names its sheet in the footer and carries its whole header row', () => {
+  test('every page names its sheet in the footer, and no path', () => {
     for (const r of rendered) {
       for (const page of r.pages) {
-        const flat = squash(page);
         // The footer (LibreOffice writes it first) starts with the sheet's name (&A).
         const footer = squash(page.trimStart().split('\n')[0]);
         const sheet = r.sheets.find((s) => footer.startsWith(squash(s.name)));
         expect({ file: r.file, sheet: sheet?.name ?? null }).toEqual({ file: r.file, sheet: expect.any(String) });
-        if (!sheet) continue;
-        for (const h of sheet.header) expect({ file: r.file, sheet: sheet.name, header: h, found: flat.includes(squash(h)) }).toEqual({ file: r.file, sheet: sheet.name, header: h, found: true });
+        // The footer and the titles name the file, never the folders it was in (a consolidation's lists may).
+        const titles = (r.doc?.sheets ?? []).flatMap((s) => s.blocks.map((b) => b.title));
+        expect({ file: r.file, path: /aaaaaaaaaa|\/tmp\//.test(page.trimStart().split('\n')[0] + titles.join('')) }).toEqual({ file: r.file, path: false });
       }
+    }
+  });
+
+  test('each table is its own unit: its header only on pages with its rows, whole (one page wide)', () => {
+    let checked = 0;
+    for (const r of rendered) {
+      const tables = (r.doc?.sheets ?? []).flatMap((s) => s.blocks.filter((b) => b.kind === 'table'));
+      const pages = r.pages.map(squash);
+      for (const t of tables) {
+        if (t.kind !== 'table' || t.rows.length === 0) continue;
+        const headers = t.columns.map((c) => squash(c.header)).filter((h) => h !== '');
+        const header = headers.join('');
+        // Tables that share a header (the 評価総括表 blocks): any of their rows counts.
+        const siblings = tables.filter((x) => x.kind === 'table' && x.columns.map((c) => squash(c.header)).filter((h) => h !== '').join('') === header);
+        // A table's footnotes (注) are its own too: a table continued by its notes alone is still that table.
+        const rowTexts = siblings
+          .flatMap((x) => (x.kind === 'table' ? [...x.rows.map((row) => row.map(docCellText).find((c) => squash(c) !== '') ?? ''), ...(x.notes ?? []).map((n) => n.slice(0, 20))] : []))
+          .map(squash)
+          .filter((c) => c !== '');
+        pages.forEach((page, n) => {
+          const at = page.indexOf(header);
+          if (at < 0) return;
+          checked++;
+          const after = page.slice(at + header.length);
+          expect({ file: r.file, page: n + 1, table: t.title, rowsFollow: rowTexts.some((x) => after.includes(x)) }).toEqual({ file: r.file, page: n + 1, table: t.title, rowsFollow: true });
+        });
+        // The page with the table's title has its whole header, in order.
+        const titled = pages.findIndex((p) => p.includes(squash(t.title)));
+        expect({ file: r.file, table: t.title, titled: titled >= 0 }).toEqual({ file: r.file, table: t.title, titled: true });
+        for (const h of headers) expect({ file: r.file, page: titled + 1, header: h, found: pages[titled].includes(h) }).toEqual({ file: r.file, page: titled + 1, header: h, found: true });
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  test("each chart's title and axis labels are on one page, and on no other", () => {
+    let charts = 0;
+    for (const r of rendered) {
+      for (const chart of (r.doc?.sheets ?? []).flatMap((s) => s.blocks.filter((b) => b.kind === 'chart'))) {
+        if (chart.kind !== 'chart' || chart.categories.length === 0) continue;
+        charts++;
+        const title = squash(chart.title);
+        const withTitle = r.pages.map((p, n) => (squash(p).includes(title) ? n : -1)).filter((n) => n >= 0);
+        expect({ file: r.file, chart: chart.title, pages: withTitle.length }).toEqual({ file: r.file, chart: chart.title, pages: 1 });
+        const page = squash(r.pages[withTitle[0]] ?? '');
+        for (const c of chart.categories) expect({ file: r.file, label: c, onChartPage: page.includes(squash(c).replace(/…$/, '')) }).toEqual({ file: r.file, label: c, onChartPage: true });
+      }
+    }
+    expect(charts).toBeGreaterThan(3);
+  });
+
+  test('a 評価基準 block states the scale on every graded summary', () => {
+    for (const r of rendered.filter((x) => x.doc && x.doc.sheets.some((s) => s.blocks.some((b) => b.title.startsWith('評価総括表'))))) {
+      expect({ file: r.file, criteria: r.pages.some((p) => squash(p).includes('評価基準')) }).toEqual({ file: r.file, criteria: true });
     }
   });
 

@@ -1,3 +1,4 @@
+import type { Finding } from '../report';
 import { expectsGrade } from '../plan/units';
 import type { PlanEntry, PlanNode, SheetPlan } from '../plan/types';
 import { normalizeForMatch } from '../text';
@@ -7,7 +8,7 @@ export interface YearSide {
   /** Western fiscal year reported, when known. */
   reportYear: number | null;
   /** The checked workbooks: one, or one per department file. */
-  files: readonly { file: string | null; plans: readonly SheetPlan[] }[];
+  files: readonly { file: string | null; plans: readonly SheetPlan[]; findings?: readonly Finding[] }[];
 }
 
 /** A department's row of a program in one year. */
@@ -67,7 +68,11 @@ export function collectPrograms(side: YearSide): YearProgram[] {
       const hasNextPolicy = plan.layout.columns.some((c) => c.role === 'nextPolicy');
       for (const node of plan.nodes) {
         // A table without grades (Kiyose's multi-year 進捗管理表) still has programs: its rows with entries.
-        const isProgram = plan.gradedDepth === null ? node.children.length === 0 && node.entries.length > 0 : expectsGrade(plan, node);
+        // Where grades sit on policies (Komae), the 事業 rows under them are programs too: they
+        // vanish, appear and repeat their Do text like any program, though they carry no grade.
+        const leaf = node.children.length === 0 && node.entries.length > 0;
+        const belowGrades = plan.gradedDepth !== null && !plan.gradedAtLeaves && node.depth > plan.gradedDepth;
+        const isProgram = plan.gradedDepth === null ? leaf : expectsGrade(plan, node) || (leaf && belowGrades);
         if (node.repostOf || node.markedRepost || !isProgram) continue;
         const entries = node.entries
           .filter((e) => !e.repost)

@@ -3,9 +3,8 @@ import { combinedScale, type Scale } from '../scale';
 import { defaultSettings, type Settings } from '../settings';
 import { matchPrograms, type MatchResult } from './match';
 import { collectPrograms, type YearProgram, type YearSide } from './programs';
-import { COMPARISON_RULES } from './rules/registry';
-import type { Problem } from '../rules/rule';
-import type { ComparisonContext, ComparisonRule } from './rules/rule';
+import { runRules } from '../rules/run';
+import type { ComparisonContext } from './rules/rule';
 
 /** A 前年度比較 finding: located on this year's workbook (its file, for a folder), params kept. */
 export interface ComparisonFinding extends Finding {
@@ -23,6 +22,8 @@ export interface ComparisonResult {
   current: YearProgram[];
   match: MatchResult;
   findings: ComparisonFinding[];
+  /** This year's own findings (what `check` finds in this year's workbooks), where they were handed in. */
+  ownFindings?: ComparisonFinding[];
   /** The scale both years' grades are counted on: this year's, with last year's labels added when they differ. */
   scale: Scale;
 }
@@ -43,33 +44,14 @@ export function compareYears(previous: YearSide, current: YearSide, options: Com
     match,
     settings,
   };
-  const findings: ComparisonFinding[] = [];
-  for (const rule of COMPARISON_RULES) {
-    if (settings.rules[rule.id] === 'off') continue;
-    for (const problem of rule.run(context)) findings.push(toFinding(rule, problem));
-  }
   const fileOrder = new Map(current.files.map((f, i) => [f.file, i]));
   const sheetOrder = new Map<string, number>();
   for (const f of current.files) for (const p of f.plans) if (!sheetOrder.has(p.sheet)) sheetOrder.set(p.sheet, sheetOrder.size);
-  const ruleOrder = new Map(COMPARISON_RULES.map((r, i) => [r.id, i]));
-  findings.sort(
-    (a, b) =>
-      (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
-      (sheetOrder.get(a.sheet ?? '') ?? -1) - (sheetOrder.get(b.sheet ?? '') ?? -1) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) ||
-      (a.cell ?? '').localeCompare(b.cell ?? ''),
-  );
+  const findings = runRules('compare', context, settings, {
+    place: { file: (f) => fileOrder.get(f.file ?? null) ?? 0, sheet: (f) => sheetOrder.get(f.sheet ?? '') ?? -1 },
+  }) as ComparisonFinding[];
   const graded = (side: YearSide): Scale[] => side.files.flatMap((f) => f.plans.filter((p) => p.gradeCol !== null).map((p) => p.scale));
   const scale = combinedScale([...graded(current), ...graded(previous)]);
-  return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings, scale };
-}
-
-function toFinding(rule: ComparisonRule, { messageId, params, at }: Problem): ComparisonFinding {
-  const f: ComparisonFinding = { rule: rule.id, severity: rule.severityOf(messageId), messageId, params, file: at.file ?? null, sheet: at.sheet, cell: at.cell, row: at.row };
-  if (at.node !== undefined) f.node = at.node;
-  if (at.year !== undefined) f.year = at.year;
-  if (at.department) f.department = at.department;
-  if (at.program) f.program = at.program;
-  return f;
+  const ownFindings = current.files.flatMap((f) => (f.findings ?? []).map((x) => ({ ...x, file: f.file })));
+  return { previousYear: previous.reportYear, currentYear: current.reportYear, previous: previousPrograms, current: currentPrograms, match, findings, scale, ownFindings };
 }

@@ -4,7 +4,7 @@ import { departmentFromFileName, departmentKey } from './identity';
 import { UNIT_NAME } from './input-kind';
 
 /** `担当課：広報秘書課`, `所管課: 福祉課`, `課名　福祉課` above a table. */
-const LABEL = /^[\s　]*[【［[]?(担当課|担当部署|担当部課|所管課|所属課?|課名|部署名?|担当|報告課|提出課)[】］\]]?[\s　]*([:：][\s　]*|[\s　]+)(.*)$/;
+const LABEL = /^[\s　]*[【［[]?(担当課|担当部署|担当部課|所管課|所属課?|課名|部署名?|報告課|提出課)[】］\]]?[\s　]*([:：][\s　]*|[\s　]+)(.*)$/;
 const LABEL_ONLY = /^[【［[]?(担当課|担当部署|担当部課|所管課|所属課?|課名|部署名?|報告課|提出課)[】］\]]?[:：]?$/;
 
 /**

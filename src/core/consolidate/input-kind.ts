@@ -13,7 +13,8 @@ import { normalizeForMatch } from '../text';
 export function isHyokaOutput(snapshot: WorkbookSnapshot, fileName: string): boolean {
   if (snapshot.sheets.length === 0) return false;
   if (snapshot.sheets.every(isOutputSheet)) return true;
-  if (!snapshot.sheets.every((s) => OUTPUT_SHEETS.has(s.name))) return false;
+  // A sheet continued for printing is named after it: 評価集計（2） (xlsx/write.ts printedDocument).
+  if (!snapshot.sheets.every((s) => OUTPUT_SHEETS.has(s.name.replace(/（\d+）$/, '')))) return false;
   if (OUTPUT_FILE.test(baseName(fileName))) return true;
   return snapshot.sheets.every((s) => s.visibility !== 'visible' || hasOwnHeader(s));
 }
@@ -59,18 +60,24 @@ export function isTrackingWorkbook(snapshot: WorkbookSnapshot, plans: readonly S
 function listsDepartmentStatuses(sheet: SheetSnapshot): boolean {
   const width = Math.min(40, sheet.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0));
   const rows = sheet.rows.slice(0, 2000);
+  // The column naming the most distinct units (a 部 column beside the 課 column names fewer).
   let departmentCol = -1;
+  let most = 0;
   for (let c = 0; c < width; c++) {
     const texts = column(rows, c).filter((t) => t !== '');
-    const units = texts.filter((t) => t.length <= 30 && UNIT_NAME.test(t)).length;
-    if (units >= 3 && units >= texts.length * 0.5) {
+    const units = texts.filter((t) => t.length <= 30 && UNIT_NAME.test(t));
+    const distinct = new Set(units).size;
+    if (units.length >= 3 && units.length >= texts.length * 0.5 && distinct > most) {
       departmentCol = c;
-      break;
+      most = distinct;
     }
   }
   if (departmentCol < 0) return false;
   // The rows that name a department, and in them another column of statuses or dates.
   const deptRows = rows.map((r, i) => ({ r, i })).filter(({ r }) => r && UNIT_NAME.test(cellText(r[departmentCol] ?? null).trim()));
+  // A list of departments names each once or so; a report repeats its department on every program.
+  const distinct = new Set(deptRows.map(({ r }) => normalizeForMatch(cellText(r?.[departmentCol] ?? null)))).size;
+  if (distinct < deptRows.length * 0.8) return false;
   for (let c = 0; c < width; c++) {
     if (c === departmentCol) continue;
     const values = deptRows.map(({ r }) => r?.[c] ?? null).filter((v) => !isBlank(v));

@@ -1,12 +1,10 @@
 import { checkWorkbook } from '../check';
 import { combinedScale } from '../scale';
 import { countBySeverity, type Report } from '../report';
-import { RULES } from '../rules/registry';
 import { defaultSettings, type Settings } from '../settings';
 import { parseFiscalYear } from '../years';
-import { toFinding } from '../check';
+import { runRules, sortFindings as sortInOrder } from '../rules/run';
 import { createMasterMatcher, departmentFromFileName, departmentKey, readPlanMaster } from './identity';
-import { CONSOLIDATION_RULES } from './rules/registry';
 import type { ConsolidationContext } from './rules/context';
 import { programIdentity, programRows } from './rows';
 import { submissions } from './submissions';
@@ -139,11 +137,7 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
   for (const f of files) f.rows = merged.filter((r) => r.file === f.file).length;
 
   const context: ConsolidationContext = { files, rows, reportYear, master, masterName };
-  const runFindings: ConsolidatedFinding[] = [];
-  for (const rule of CONSOLIDATION_RULES) {
-    if (settings.rules[rule.id] === 'off') continue;
-    for (const problem of rule.run(context)) runFindings.push({ ...toFinding(rule.id, rule.severity, problem), file: problem.at.file ?? null });
-  }
+  const runFindings = runRules('consolidate', context, settings) as ConsolidatedFinding[];
   const findings = sortFindings(withoutRepeats([...checkFindings, ...runFindings]), files, master?.sheets ?? []);
   for (const f of files) {
     const counts = countBySeverity(findings.filter((x) => x.file === f.file));
@@ -246,44 +240,20 @@ function majorityYear(files: readonly ConsolidatedFile[]): number | null {
   return best;
 }
 
-/** The registry's first rules are about whole files: listed before a file's cell findings. */
-const FILE_LEVEL_RULES = 5;
-
-/** Input order, then the master's findings; inside a file by sheet, row, cell and rule. */
+/** Input order, then the master's findings; inside a file by sheet, row, cell and rule (the one ordering, src/core/rules/run.ts). */
 function sortFindings(findings: ConsolidatedFinding[], files: readonly ConsolidatedFile[], masterSheets: readonly string[]): ConsolidatedFinding[] {
   const fileOrder = new Map(files.map((f, i) => [f.file, i]));
   const sheetOrder = new Map(files.map((f) => [f.file, new Map(f.sheets.map((s, i) => [s, i]))]));
   const masterOrder = new Map(masterSheets.map((s, i) => [s, i]));
-  const ruleOrder = new Map<string, number>();
-  for (const r of [...CONSOLIDATION_RULES.slice(0, FILE_LEVEL_RULES), ...RULES, ...CONSOLIDATION_RULES.slice(FILE_LEVEL_RULES)]) if (!ruleOrder.has(r.id)) ruleOrder.set(r.id, ruleOrder.size);
   const fileIndex = (f: ConsolidatedFinding): number => (f.file !== null && fileOrder.has(f.file) ? (fileOrder.get(f.file) ?? 0) : files.length);
   const sheetIndex = (f: ConsolidatedFinding): number => {
     if (f.sheet === null) return -1;
     const order = f.file !== null && fileOrder.has(f.file) ? sheetOrder.get(f.file) : masterOrder;
     return order?.get(f.sheet) ?? 0;
   };
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        fileIndex(a.f) - fileIndex(b.f) ||
-        sheetIndex(a.f) - sheetIndex(b.f) ||
-        (a.f.row ?? 0) - (b.f.row ?? 0) ||
-        compareColumns(a.f.cell, b.f.cell) ||
-        (ruleOrder.get(a.f.rule) ?? 99) - (ruleOrder.get(b.f.rule) ?? 99) ||
-        a.i - b.i,
-    )
-    .map((x) => x.f);
+  return sortInOrder(findings, { file: (f) => fileIndex(f as ConsolidatedFinding), sheet: (f) => sheetIndex(f as ConsolidatedFinding) });
 }
 
-function compareColumns(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  const ca = a.replace(/\d+$/, '');
-  const cb = b.replace(/\d+$/, '');
-  return ca.length - cb.length || (ca < cb ? -1 : ca > cb ? 1 : 0);
-}
 
 /**
  * Findings per 取りまとめ line, matched by what they are about: a merged row's file, plan node

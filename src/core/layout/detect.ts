@@ -1,15 +1,17 @@
 import { parseAchievement } from '../achievement';
 import { classifyToken, DEFAULT_SCALE, findLegends, inferScale, isDefaultLevels, labelsOf, parseGrade, scaleOfLevelHeaders, scaleOfLevels, scaleOfList, type GradeNotation, type Scale } from '../scale';
 import type { SheetKind } from '../report';
+import { correctionsFor, isSheetKind, tableKey, type Correction, type CorrectionUse, type TableCorrections, type TableRef } from '../corrections';
 import type { ColumnRole } from '../settings';
-import { correctionsFor, isSheetKind, tableKey, type Correction, type CorrectionUse, type TableCorrections } from '../corrections';
 import { cellAt, cellText, columnCount, isBlank, type CellRange, type SheetSnapshot } from '../snapshot';
-import { isDashOnly, normalizeHeader, normalizeLoose } from '../text';
+import { isDashOnly, normalizeHeader, normalizeLoose, originalSlice } from '../text';
 import { findYears } from '../years';
 import { columnIndex, columnLetter } from '../a1';
 import { classifyLabel, headerScore } from './columns';
+import { detectOrientation } from './orientation';
 import { areaView, splitTables, tableKeyOf, type HeaderProbe, type TableArea } from './regions';
 import { detectSummaryTables } from './summary-table';
+import { isTitleText, looksLikeTotalRow } from './row-roles';
 import type { BlockHeaderLine, ColumnEvidence, ColumnLayout, SheetLayout, SummaryTableLayout } from './types';
 
 /** How far down we look for a table header: titles and block headers sit above it. */
@@ -156,13 +158,21 @@ interface Area {
  */
 function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area): SheetLayout[] {
   const whole: TableArea = { top: area.top, bottom: area.bottom, left: 0, right: area.right };
-  // A person who named the sheet's header row (a correction for no particular table) read it as one table.
-  const oneTable = (options.corrections ?? []).some((c) => c.sheet === sheet.name && c.table === undefined && c.headerRow !== undefined);
-  const split = oneTable ? [whole] : splitTables(sheet, whole, probeHeader);
-  if (split.length < 2) return [detectEvaluation(sheet, sheetKind, options, area)];
+  const sheetWide = (options.corrections ?? []).filter((c) => c.sheet === sheet.name && c.table === undefined);
+  // A person who named the sheet's header row read it as one table.
+  const split = sheetWide.some((c) => c.headerRow !== undefined && c.column === undefined && c.row === undefined) ? [whole] : splitTables(sheet, whole, probeHeader);
+  if (split.length < 2) return [detectEvaluation(sheet, sheetKind, options, area, () => true)];
   const sheetYear = statedYear(sheet, split[0].top + HEADER_SCAN_ROWS, columnCount(sheet));
+  // Corrections naming no table: a column one goes to the first table holding the column (old
+  // settings knew one table per sheet), anything else to the first table.
+  const owner = new Map<Correction, number>();
+  for (const c of sheetWide) {
+    const col = c.column !== undefined ? columnIndex(c.column) : null;
+    const i = col === null ? 0 : split.findIndex((t) => col >= t.left && col <= t.right);
+    if (i >= 0) owner.set(c, i);
+  }
   return split.map((t, i) => {
-    const layout = detectEvaluation(areaView(sheet, t), sheetKind, options, { top: t.top, bottom: t.bottom, right: t.right, left: t.left, titleFrom: t.top, first: i === 0 });
+    const layout = detectEvaluation(areaView(sheet, t), sheetKind, options, { top: t.top, bottom: t.bottom, right: t.right, titleFrom: t.top }, (c) => owner.get(c) === i);
     layout.firstCol = Math.min(layout.lastCol, layout.columns.find((c) => c.col >= t.left && c.label !== '')?.col ?? t.left);
     layout.area = t;
     // A title over both tables (one line across the sheet) states the year for each.
@@ -185,7 +195,8 @@ function probeHeader(view: SheetSnapshot, area: TableArea): HeaderProbe | null {
   return { rows, labels, roles };
 }
 
-function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area): SheetLayout {
+/** `takesSheetWide`: which corrections naming no table this table takes (see evaluationTables). */
+function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined, options: DetectOptions, area: Area, takesSheetWide: (c: Correction) => boolean): SheetLayout {
   const merges = new MergeIndex(sheet.merges);
   const rowCount = Math.min(sheet.rows.length, area.bottom + 1);
   const width = Math.min(maxWidth(sheet, Math.min(rowCount, area.top + HEADER_SCAN_ROWS + 20)), area.right + 1);
@@ -199,12 +210,13 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   // the same once a correction has moved its header row): the A1 of its top-left header cell.
   const detected = findHeaderRow(sheet, merges, width, area.top, rowCount);
   const found = detected !== null ? expandHeader(sheet, merges, detected, width, area.top) : [];
-  if (found.length > 0) layout.tableKey = tableKeyOf(found, columnLabels(sheet, merges, found, width), area.left ?? 0) ?? tableKey(found[0], area.left ?? 0);
-  const first = area.first ?? true;
-  const table = found.length > 0 ? { key: layout.tableKey as string, headerRows: found.map((r) => r + 1), first } : { key: '', headerRows: [], first };
+  layout.tableKey = tableKeyOf(found, found.length > 0 ? columnLabels(sheet, merges, found, width) : [], 0) ?? undefined;
+  const table: TableRef = { key: layout.tableKey ?? '', headerRows: found.map((r) => r + 1), first: false, takes: takesSheetWide };
   // The sheet-wide kind was read (and marked) already; everything else is the table's.
   const corrections = correctionsFor({ corrections: options.corrections ?? [] }, sheet.name, table, options.use, (c) => !isSheetKind(c));
   const kindCorrection = corrections.kind ?? sheetKind;
+  // Row roles a person set (rowRole): the plan builder's row classification honours them.
+  if (Object.keys(corrections.rows).length > 0) layout.rowCorrections = { ...corrections.rows };
   const headerRow = corrections.headerRow !== undefined ? corrections.headerRow - 1 : detected;
   if (headerRow === null) {
     layout.statedYear = statedYear(sheet, Math.min(rowCount, (area.titleFrom ?? 0) + 10), width, area.titleFrom);
@@ -218,6 +230,8 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   layout.headerRows = headerRows;
   const labels = columnLabels(sheet, merges, headerRows, width);
   layout.columns = classifyColumns(labels);
+  // The header cells as typed, for showing (#26): labels are normalised to match words.
+  for (const c of layout.columns) c.shownParts = shownHeaderParts(sheet, merges, headerRows, c.col);
   layout.firstDataRow = headerRows[headerRows.length - 1] + 1;
   for (let c = labels.length - 1; c >= 0; c--) {
     if (labels[c] !== '') {
@@ -237,6 +251,7 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   const gradeLetter = layout.columns.find((c) => c.role === 'grade')?.col;
   const personScale = corrections.scale ?? (gradeLetter !== undefined ? corrections.columns[columnLetter(gradeLetter)]?.scale : undefined);
   resolveScale(layout, personScale ? scaleOfLevels(personScale.levels, 'correction') : undefined, options, evidence);
+  detectOrientation(sheet, layout, hiddenRows);
 
   const roles = new Set(layout.columns.map((c) => c.role));
   const graded = roles.has('grade') || roles.has('previousGrade');
@@ -415,6 +430,8 @@ function expandHeader(sheet: SheetSnapshot, merges: MergeIndex, row: number, wid
       continue;
     }
     if (cells.length === 0 || looksLikeData(sheet, below, width)) break;
+    // A title alone under the header (`■ 相談支援`, `【基本施策】`) heads the rows, not the columns.
+    if (cells.length === 1 && isTitleText(cells[0])) break;
     const joined = bandScore(sheet, merges, [...rows, below], width);
     if (joined <= score) break;
     rows.push(below);
@@ -481,6 +498,19 @@ function columnLabels(sheet: SheetSnapshot, merges: MergeIndex, headerRows: numb
     labels.push(parts.join('\n'));
   }
   return labels;
+}
+
+/** A column's header cells as typed, top first, trimmed, each once (as columnLabels joins them). */
+function shownHeaderParts(sheet: SheetSnapshot, merges: MergeIndex, headerRows: number[], col: number): string[] {
+  const parts: string[] = [];
+  let last = '';
+  for (const r of headerRows) {
+    const text = headerText(sheet, merges, r, col).trim();
+    const key = normalizeHeader(text);
+    if (key !== '' && key !== last) parts.push(text);
+    if (key !== '') last = key;
+  }
+  return parts;
 }
 
 function classifyColumns(labels: string[]): ColumnLayout[] {
@@ -596,7 +626,7 @@ function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: Read
   const end = Math.min(layout.lastDataRow, layout.firstDataRow + CONTENT_SAMPLE_ROWS);
   for (let r = layout.firstDataRow; r <= end; r++) {
     const row = sheet.rows[r];
-    if (!row || hiddenRows.has(r) || repeated.has(r)) continue;
+    if (!row || hiddenRows.has(r) || repeated.has(r) || looksLikeTotalRow(row, width)) continue;
     for (let c = 0; c < Math.min(width, row.length); c++) {
       const v = row[c];
       if (isBlank(v)) continue;
@@ -941,15 +971,20 @@ export function blockHeaderLine(sheet: SheetSnapshot, row: number, width = Numbe
   if (filled === 2) {
     if (BLOCK_LABEL.test(label)) return { row, label, value: cells[1] };
     const m = BLOCK_KEYWORD.exec(label);
-    if (m && m[2] && m[3] === '') return { row, label: m[1], value: `${m[2]} ${cells[1]}` };
+    if (m && m[2] && m[3] === '') return { row, label: m[1], value: `${originalSlice(cells[0], label.length - m[2].length, label.length, normalizeHeader)} ${cells[1]}` };
     return null;
   }
   // A lone cell in an outline column is the outline's own (Kiyose's 【基本方針1】 rows), and above
   // the header a lone line is a title: only outside the outline does it head a block.
   if (outlineCols === undefined || outlineCols.has(firstCol)) return null;
-  const m = BLOCK_KEYWORD.exec(normalizeLoose(cells[0]));
+  const loose = normalizeLoose(cells[0]);
+  const m = BLOCK_KEYWORD.exec(loose);
   if (!m || (!m[2] && m[3] === '')) return null;
-  return { row, label: m[1], value: m[2] ? `${m[2]} ${m[3]}`.trim() : m[3] };
+  // Found on the normalised copy, shown as typed (#26): `施策の柱5 適切なサービス…` keeps its ー.
+  const name = originalSlice(cells[0], loose.length - m[3].length, loose.length, normalizeLoose);
+  if (!m[2]) return { row, label: m[1], value: name };
+  const number = originalSlice(cells[0], m[0].indexOf(m[2]), m[0].indexOf(m[2]) + m[2].length, normalizeLoose);
+  return { row, label: m[1], value: `${number} ${name}`.trim() || `${m[2]} ${m[3]}`.trim() };
 }
 
 // A plan period (`令和3～7年度`, `2021年度～2025年度`) or a span of years is not a report year.

@@ -47,6 +47,13 @@ function standsAlone(probe: HeaderProbe | null): probe is HeaderProbe {
   return roles.some((r) => OUTLINE_ROLES.has(r)) && roles.some((r) => DATA_ROLES.has(r));
 }
 
+/** Both headers name their programs by the same kind of outline column. */
+function sameOutline(a: HeaderProbe, b: HeaderProbe): boolean {
+  const outline = (p: HeaderProbe): Set<string> => new Set([...p.roles.values()].filter((r) => OUTLINE_ROLES.has(r)));
+  const of = outline(b);
+  return [...outline(a)].some((r) => of.has(r));
+}
+
 /**
  * The tables of an area, in reading order (top to bottom, then left to right). One area when
  * the evidence does not show several tables: the common case keeps today's reading.
@@ -130,16 +137,20 @@ function splitSideBySide(sheet: SheetSnapshot, area: TableArea, probe: ProbeHead
     else groups.push({ left: c, right: c });
   }
   if (groups.length < 2) return [area];
-  // Join each group that is no table of its own to the one on its left.
-  const tables: { left: number; right: number }[] = [];
+  // Join each group that is no table of its own to the one on its left. Two tables each name
+  // their programs the same way (both a 事業名 column, or both a 施策 number column): a spacer
+  // inside one table leaves the outline on one side (施策 | spacer | 事業名 …).
+  const tables: { left: number; right: number; probe: HeaderProbe | null }[] = [];
   for (const g of groups) {
     const candidate: TableArea = { top: area.top, bottom: area.bottom, left: g.left, right: g.right };
-    const alone = g.right - g.left >= 1 && standsAlone(probe(areaView(sheet, candidate), candidate));
-    if (tables.length > 0 && !alone) tables[tables.length - 1].right = g.right;
-    else tables.push({ ...g });
+    const probed = g.right - g.left >= 1 ? probe(areaView(sheet, candidate), candidate) : null;
+    const previous = tables[tables.length - 1];
+    const alone = standsAlone(probed) && (!previous || (standsAlone(previous.probe) && sameOutline(previous.probe, probed)));
+    if (previous && !alone) previous.right = g.right;
+    else tables.push({ ...g, probe: probed });
   }
-  // The first group may be a lone spacer that is no table: join it rightwards instead.
-  if (tables.length >= 2 && !standsAlone(probe(areaView(sheet, { ...area, left: tables[0].left, right: tables[0].right }), { ...area, left: tables[0].left, right: tables[0].right }))) {
+  // The first group may be no table (a lone spacer, a number column): join it rightwards instead.
+  if (tables.length >= 2 && !standsAlone(tables[0].probe)) {
     tables[1].left = tables[0].left;
     tables.shift();
   }

@@ -1,6 +1,8 @@
 import type { GradeNotation, Scale } from '../scale';
 import type { ColumnRole } from '../settings';
 import type { SheetKind } from '../report';
+import type { RowRole } from '../corrections';
+import type { RecoveredIdentifier, RowRoleMark } from './row-roles';
 
 /** Why a column got its role; language-neutral (the CLI's --explain and the pane render it). */
 export type ColumnEvidence =
@@ -10,7 +12,8 @@ export type ColumnEvidence =
   | { kind: 'year-header'; year: number } // R2評価 → a grade of 2020
   | { kind: 'hidden' } // a hidden column: outside the check
   | { kind: 'override' } // a person's correction (settings)
-  | { kind: 'level-columns'; labels: string[] }; // sub-headers naming the levels (評価 over A | B | C | D): a mark in one is the grade
+  | { kind: 'level-columns'; labels: string[] } // sub-headers naming the levels (評価 over A | B | C | D): a mark in one is the grade
+  | { kind: 'records-per-year'; years: number[]; programs: number; recurring: number }; // 年度 values under which `recurring` of `programs` programs recur
 
 /** What one column of an evaluation table holds. */
 export interface ColumnLayout {
@@ -18,6 +21,8 @@ export interface ColumnLayout {
   col: number;
   /** Header text as written (line breaks kept), joined over the header rows. */
   label: string;
+  /** The header cells as typed, top first (what is shown: `label` is normalised for matching). */
+  shownParts?: string[];
   role: ColumnRole;
   /** Western fiscal year for the per-year roles. */
   year?: number;
@@ -104,6 +109,15 @@ export interface SheetLayout {
   /** The scale the region's grades are read on (absent in hand-made layouts: the default A–D). */
   scale?: Scale;
   /**
+   * Rows of the region that are not data (headings, examples, totals, footnotes) with their
+   * evidence; every other row with content is data. Filled when the plan is built (row-roles.ts).
+   */
+  rowRoles?: RowRoleMark[];
+  /** Row roles a person set, by 1-based row (corrections' `rowRole`): they win over evidence. */
+  rowCorrections?: Record<number, RowRole>;
+  /** Outline identifiers read back from the dates Excel stored for them (`1-2` as 1月2日). */
+  recoveredIds?: RecoveredIdentifier[];
+  /**
    * Set when the sheet holds several tables: the cells this one may occupy (0-based,
    * inclusive). The plan builder reads the table through a view of these cells only.
    */
@@ -114,6 +128,11 @@ export interface SheetLayout {
    * Set by check.ts once the report year is known.
    */
   yearRole?: 'current' | 'previous-year';
+  /**
+   * Evaluation tables: years as columns (`wide`: R4評価 | R5評価, year blocks; one row per
+   * program) or as rows (`long`: one record per program × year, a `recordYear` column).
+   */
+  orientation?: 'wide' | 'long';
 }
 
 export type Uncertainty =

@@ -1,5 +1,6 @@
 import { DEFAULT_SCALE, parseGrade, type ParsedGrade, type Scale } from '../scale';
 import { blockHeaderLine } from '../layout/detect';
+import { classifyRows, type RowRole } from '../layout/row-roles';
 import type { ColumnLayout, SheetLayout } from '../layout/types';
 import { cellAt, cellText, isBlank, isCellError, type CellValue, type SheetSnapshot } from '../snapshot';
 import { isDashOnly, normalizeForMatch } from '../text';
@@ -12,6 +13,8 @@ const FILL_STRIDE = 1 << 14;
 interface StackItem {
   style: string;
   node: PlanNode;
+  /** The outline column it was read from (null: a block line above the table). */
+  col: number | null;
 }
 
 interface EntryColumns {
@@ -80,6 +83,10 @@ class PlanBuilder {
   private readonly scale: Scale;
   /** Grade cells holding a formula saved without its result (`row * FILL_STRIDE + col`). */
   private readonly uncached = new Set<number>();
+  /** Rows that are not data (row-roles.ts): headings, examples, totals, footnotes. */
+  private readonly rowRoles = new Map<number, RowRole>();
+  /** Outline cells whose identifier is read back from a date: row * stride + column → text. */
+  private readonly recoveredIds = new Map<number, string>();
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -133,6 +140,20 @@ class PlanBuilder {
       if (isBlank(value)) continue;
       for (let r = m.top + 1; r <= Math.min(m.bottom, layout.lastDataRow); r++) this.mergedFill.set(r * FILL_STRIDE + m.left, value);
     }
+    const roles = classifyRows(sheet, layout);
+    layout.rowRoles = roles.marks;
+    layout.recoveredIds = roles.recovered;
+    for (const m of roles.marks) this.rowRoles.set(m.row, m.role);
+    for (const id of roles.recovered) this.recoveredIds.set(id.row * FILL_STRIDE + id.col, id.text);
+  }
+
+  /** An outline cell's text: an identifier Excel stored as a date is read back as typed. */
+  private outlineText(r: number, col: number): string {
+    if (this.recoveredIds.size > 0) {
+      const id = this.recoveredIds.get(r * FILL_STRIDE + col);
+      if (id !== undefined) return id;
+    }
+    return cellText(cellAt(this.sheet, r, col)).trim();
   }
 
   /** The cell's value, a vertical merge's value on the rows it covers in entry columns. */
@@ -155,11 +176,16 @@ class PlanBuilder {
       // still place the outline: another department's visible line below a hidden program row
       // belongs to that program, not to the heading above it.
       this.readingHidden = this.hiddenRows.has(r);
+      const role = this.rowRoles.get(r);
+      // Examples, totals and footnotes are no programs: they never become entries.
+      if (role === 'example' || role === 'total' || role === 'footnote' || role === 'blank') continue;
       const block = blockHeaderLine(this.sheet, r, this.width, this.outlineCols);
       if (block) {
         this.blockLine(block.label, block.value, r);
         continue;
       }
+      // A title alone outside the outline that names no level: it heads rows, reports nothing.
+      if (role === 'heading') continue;
       this.dataRow(r, headings.has(r));
     }
     this.readingHidden = false;
@@ -231,7 +257,7 @@ class PlanBuilder {
     let createdDeepest = false;
     let pending: PlanNode | null = null;
     for (const col of this.outline) {
-      const text = cellText(cellAt(this.sheet, r, col.col)).trim();
+      const text = this.outlineText(r, col.col);
       if (text === '') continue;
       const parsed = parseOutlineCell(text);
       const ids = parsed.ids;
@@ -317,13 +343,19 @@ class PlanBuilder {
     }
     // Only a sheet with hidden rows drops nodes that only hidden rows held (withoutHiddenOnly).
     if (!this.readingHidden && this.hiddenRows.size > 0) this.visibleNodes.add(node);
-    this.stack.push({ style, node });
+    this.stack.push({ style, node, col: typeof level === 'string' ? null : level.col });
     this.created = created;
     return node;
   }
 
   /** A program named without an identifier: a sibling of the program above, or the first child. */
   private openNameOnly(name: string, row: number, col: ColumnLayout): PlanNode {
+    if (col.role === 'hierarchy') {
+      // A level named without a number (基本施策 by name only): its column is its level, as a
+      // number's style would be. What was opened from this column or the ones right of it closes.
+      while (this.stack.length > 0 && (this.stack[this.stack.length - 1].col ?? -1) >= col.col) this.stack.pop();
+      return this.open(`name@${col.col}`, null, name, row, col);
+    }
     const top = this.stack[this.stack.length - 1];
     const isProgramLike = top && (top.style === 'name' || (top.node.children.length === 0 && top.node.entries.some((e) => entryHasData(e))));
     const style = isProgramLike ? top.style : 'name';
@@ -353,24 +385,26 @@ class PlanBuilder {
    * one mark is that level's grade; none is no grade; several are not one grade.
    */
   private levelColumnsCell(r: number, levels: { col: number; label: string }[]): GradeCell {
+    // Findings point at the grade column (its first level column), as for a grade in one cell.
+    const head = levels[0].col;
     const marked: { col: number; label: string }[] = [];
     let unverified: number | null = null;
     // Text that is no mark (a word typed into a level column, a dash): not a grade by itself.
     let other: { col: number; text: string } | null = null;
     for (const l of levels) {
       const v = this.at(r, l.col);
-      if (isCellError(v)) return { row: r, col: l.col, parsed: { kind: 'error', text: v.error } };
+      if (isCellError(v)) return { row: r, col: head, parsed: { kind: 'error', text: v.error } };
       if (v === null && this.uncached.has(r * FILL_STRIDE + l.col)) unverified ??= l.col;
       if (isMark(v)) marked.push(l);
       else if (!isBlank(v) && !isCrossedOut(v)) other ??= { col: l.col, text: textOf(v) };
     }
     if (marked.length === 1) {
       const level = this.scale.levels.findIndex((x) => x.label === marked[0].label);
-      if (level >= 0) return { row: r, col: marked[0].col, parsed: { kind: 'grade', grade: marked[0].label, level, canonical: true, repost: false, text: textOf(this.at(r, marked[0].col)) } };
+      if (level >= 0) return { row: r, col: head, parsed: { kind: 'grade', grade: marked[0].label, level, canonical: true, repost: false, text: textOf(this.at(r, marked[0].col)) } };
     }
-    if (marked.length > 1) return { row: r, col: marked[0].col, parsed: { kind: 'invalid', text: marked.map((m) => m.label).join('・') } };
-    if (marked.length === 0 && other) return { row: r, col: other.col, parsed: isDashOnly(other.text) ? { kind: 'none', text: other.text } : { kind: 'invalid', text: other.text } };
-    if (unverified !== null) return { row: r, col: unverified, parsed: UNVERIFIED };
+    if (marked.length > 1) return { row: r, col: head, parsed: { kind: 'invalid', text: marked.map((m) => m.label).join('・') } };
+    if (marked.length === 0 && other) return { row: r, col: head, parsed: isDashOnly(other.text) ? { kind: 'none', text: other.text } : { kind: 'invalid', text: other.text } };
+    if (unverified !== null) return { row: r, col: head, parsed: UNVERIFIED };
     return { row: r, col: levels[0].col, parsed: BLANK };
   }
 
@@ -546,8 +580,10 @@ function pathOf(parent: PlanNode | null, id: string | null, name: string, style 
 
 function levelLabelOf(col: ColumnLayout, id: IdToken | null): string | null {
   if (id?.keyword) return id.keyword;
-  const parts = col.label.split('\n').filter((p) => p !== '');
+  // The header as typed (#26); the normalised label only for a hand-made layout without it.
+  // Line breaks and spaces inside a header cell are layout: dropped, as the label always did.
+  const parts = (col.shownParts ?? col.label.split('\n')).map((p) => p.replace(/[\s\u3000]+/g, '')).filter((p) => p !== '');
   if (parts.length === 0) return null;
-  if (parts.length > 1 && /^[大中小]$/.test(parts[parts.length - 1])) return `${parts[0].replace(/Plan.*$/, '施策')}(${parts[parts.length - 1]})`;
+  if (parts.length > 1 && /^[大中小]$/.test(parts[parts.length - 1].normalize('NFKC'))) return `${parts[0].replace(/Plan.*$/, '施策')}(${parts[parts.length - 1]})`;
   return parts[parts.length - 1];
 }

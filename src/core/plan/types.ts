@@ -93,4 +93,32 @@ export interface SheetPlan {
   scale: Scale;
   /** The table's key (`H3`) when its sheet holds several tables (see SheetLayout.tableKey). */
   tableKey?: string;
+  /** Years as rows (a long table): every program's records by year (see plan/long.ts). */
+  records?: LongRecords;
 }
+
+/** One record: its row and the grade as written (null: no grade column or nothing entered). */
+export interface YearRecord {
+  row: number;
+  grade: string | null;
+}
+
+/** One program's (× department's) records, by year. */
+export interface ProgramRecords {
+  name: string;
+  department: string | null;
+  /** The program's node in this year's plan, when it has a record this year. */
+  node: string | null;
+  /** Years in ascending order, each with its records (two or more: a duplicate or a conflict). */
+  years: { year: number; records: YearRecord[] }[];
+}
+
+export interface LongRecords {
+  /** 0-based column of the record's year. */
+  yearCol: number;
+  gradeCol: number | null;
+  /** The year the plan holds (the report year, else the latest year present). */
+  year: number;
+  programs: ProgramRecords[];
+}
+

@@ -15,6 +15,8 @@ import { defineRule, grid, type RuleContext } from './rule';
  */
 export const achievementGradeMismatch = defineRule<RuleContext, { mismatch: { program: string; stated: string; achievement: string; year?: number; worst?: boolean; meaning?: string } }>({
   id: 'achievement-grade-mismatch',
+  kind: 'check',
+  title: { ja: '達成度と評価の食い違い', en: 'Achievement contradicts the grade' },
   severity: 'warning',
   description: {
     ja: '評価が達成度（実施状況）と矛盾しています。',

@@ -20,6 +20,8 @@ export const achievementInvalid = defineRule<
   { outOfRange: { program: string; text: string; year?: number }; notAchievement: { program: string; text: string; year?: number } }
 >({
   id: 'achievement-invalid',
+  kind: 'check',
+  title: { ja: '達成度の値', en: 'Achievement out of range' },
   severity: 'warning',
   description: {
     ja: '達成度が0〜100%の範囲外か、割合・実施・未実施・-のいずれでもありません。',

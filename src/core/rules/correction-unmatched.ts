@@ -24,6 +24,8 @@ function target(p: Target, lang: 'ja' | 'en'): string {
  */
 export const correctionUnmatched = defineRule<RuleContext, { 'sheet-missing': Target; 'table-missing': Target }>({
   id: 'correction-unmatched',
+  kind: 'check',
+  title: { ja: '適用されなかった修正', en: 'Correction not applied' },
   severity: 'warning',
   description: {
     ja: '設定に保存された表の修正が、読み取ったどの表にも当てはまらず、適用されませんでした。',

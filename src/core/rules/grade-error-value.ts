@@ -7,6 +7,8 @@ import { gradeCells } from './grade-cells';
  */
 export const gradeErrorValue = defineRule<RuleContext, { error: { value: string; program: string; department: string | null; previous: boolean } }>({
   id: 'grade-error-value',
+  kind: 'check',
+  title: { ja: '評価欄のエラー値', en: 'Error value in a grade cell' },
   severity: 'error',
   description: {
     ja: '評価欄にExcelのエラー値（#N/A、#REF! など）が表示されています。',

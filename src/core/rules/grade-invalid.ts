@@ -6,6 +6,8 @@ import { gradeCells } from './grade-cells';
 /** A grade cell holding something that is not a level of the sheet's scale (`E` on A–D, `継続`, a date). */
 export const gradeInvalid = defineRule<RuleContext, { notAGrade: { text: string; slip: boolean; previous: boolean; levels: string[] } }>({
   id: 'grade-invalid',
+  kind: 'check',
+  title: { ja: '評価の値が不正', en: 'Grade not A–D' },
   severity: 'error',
   description: {
     ja: '評価欄に、評価の段階（A〜Dなど、シートの尺度）以外の値があります。',

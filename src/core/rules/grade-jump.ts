@@ -4,6 +4,8 @@ import { defineRule, grid, type RuleContext } from './rule';
 /** The grade moved two or more levels of the sheet's scale since last year (A↔C, B↔D, A↔D on A–D). */
 export const gradeJump = defineRule<RuleContext, { jump: { program: string; department: string | null; from: GradeLabel; to: GradeLabel } }>({
   id: 'grade-jump',
+  kind: 'check',
+  title: { ja: '評価の大きな変動', en: 'Grade jump since last year' },
   severity: 'warning',
   description: {
     ja: '前年度から評価が2段階以上変わっています。',

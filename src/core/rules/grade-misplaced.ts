@@ -4,6 +4,8 @@ import { defineRule, grid, type RuleContext } from './rule';
 /** A grade typed into a neighbouring column (Do, 成果…) while the grade cell is blank. */
 export const gradeMisplaced = defineRule<RuleContext, { misplaced: { program: string; text: string; gradeCell: string } }>({
   id: 'grade-misplaced',
+  kind: 'check',
+  title: { ja: '評価の入力位置', en: 'Grade in the wrong column' },
   severity: 'warning',
   description: {
     ja: '評価が評価欄ではなく隣の列に入力されています。',

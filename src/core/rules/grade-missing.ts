@@ -5,6 +5,8 @@ import { defineRule, grid, type RuleContext } from './rule';
 /** 記入漏れ: a row that should carry a grade has none. */
 export const gradeMissing = defineRule<RuleContext, { missing: { program: string; department: string | null; levels?: string[] } }>({
   id: 'grade-missing',
+  kind: 'check',
+  title: { ja: '評価の記入漏れ', en: 'Grade missing' },
   severity: 'error',
   description: {
     ja: '評価を記入すべき行に評価がありません。',

@@ -5,6 +5,8 @@ import { gradeCells } from './grade-cells';
 /** `Ａ`, `b`, ` A `: readable, counted as that grade, but not how the sheet should say it. */
 export const gradeNonstandard = defineRule<RuleContext, { nonstandard: { text: string; grade: GradeLabel; repost: boolean } }>({
   id: 'grade-nonstandard',
+  kind: 'check',
+  title: { ja: '評価の表記ゆれ', en: 'Grade in a non-standard notation' },
   severity: 'warning',
   description: {
     ja: '評価の表記が標準（半角大文字A〜D）ではありません。',

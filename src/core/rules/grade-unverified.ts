@@ -8,6 +8,8 @@ import { gradeCells } from './grade-cells';
  */
 export const gradeUnverified = defineRule<RuleContext, { unverified: { count: number; previous: boolean } }>({
   id: 'grade-unverified',
+  kind: 'check',
+  title: { ja: '評価の数式が未計算', en: 'Grade formula not calculated' },
   severity: 'warning',
   description: {
     ja: '評価欄の数式に計算結果が保存されていないため、評価を確認できませんでした。',

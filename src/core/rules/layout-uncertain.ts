@@ -28,6 +28,8 @@ export const layoutUncertain = defineRule<
   }
 >({
   id: 'layout-uncertain',
+  kind: 'check',
+  title: { ja: '表の読み取りが不確か', en: 'Table layout uncertain' },
   severity: 'info',
   description: {
     ja: '表の構成を自動で判定しきれませんでした。',

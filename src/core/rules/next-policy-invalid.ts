@@ -5,6 +5,8 @@ import { defineRule, grid, type RuleContext } from './rule';
 /** 次年度方針 outside the sheet's vocabulary (新規 継続 充実 改善 縮小 廃止 by default). */
 export const nextPolicyInvalid = defineRule<RuleContext, { invalid: { text: string; vocabulary: string[]; looksLikeGrade: boolean } }>({
   id: 'next-policy-invalid',
+  kind: 'check',
+  title: { ja: '次年度方針の値', en: 'Next-year policy outside the vocabulary' },
   severity: 'error',
   description: {
     ja: '次年度方針が定められた語（新規・継続・充実・改善・縮小・廃止など）ではありません。',

@@ -8,6 +8,8 @@ import { defineRule, type RuleContext } from './rule';
  */
 export const nothingChecked = defineRule<RuleContext, { allHidden: { hidden: number }; noTable: { sheets: number }; onlyExamples: { examples: string[] } }>({
   id: 'nothing-checked',
+  kind: 'check',
+  title: { ja: '点検できる表がない', en: 'Nothing could be checked' },
   severity: 'warning',
   description: {
     ja: '点検できるシートがありませんでした。',

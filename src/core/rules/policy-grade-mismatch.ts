@@ -6,6 +6,8 @@ import { defineRule, grid, type RuleContext } from './rule';
 /** A policy row's own grade differs from the grade its programs add up to. */
 export const policyGradeMismatch = defineRule<RuleContext, { mismatch: { policy: string; declared: GradeLabel; computed: GradeLabel; method: string; programs: number } }>({
   id: 'policy-grade-mismatch',
+  kind: 'check',
+  title: { ja: '施策の評価と集計の不一致', en: 'Policy grade differs from its programs' },
   severity: 'warning',
   description: {
     ja: '施策の評価が、その事業の評価から算出した評価と異なります。',

@@ -4,6 +4,8 @@ import { defineRule, grid, type RuleContext } from './rule';
 /** No previous-year grade for a program that is not new (【新規】). */
 export const previousGradeMissing = defineRule<RuleContext, { missing: { program: string; department: string | null; dash: string | null } }>({
   id: 'previous-grade-missing',
+  kind: 'check',
+  title: { ja: '前年度評価の記入漏れ', en: 'Previous grade missing' },
   severity: 'warning',
   description: {
     ja: '【新規】でない事業に前年度評価がありません。',

@@ -6,6 +6,8 @@ import { defineRule, grid, type RuleContext } from './rule';
 /** A 再掲 shows the same item again: it must carry its original's grade. */
 export const repostMismatch = defineRule<RuleContext, { mismatch: { program: string; repostGrade: GradeLabel; originalGrade: GradeLabel; originalCell: string; originalSheet: string } }>({
   id: 'repost-mismatch',
+  kind: 'check',
+  title: { ja: '再掲の評価の不一致', en: '再掲 grade differs from the original' },
   severity: 'error',
   description: {
     ja: '再掲の評価が元の項目の評価と異なります。',

@@ -3,6 +3,8 @@ import { defineRule, grid, type RuleContext } from './rule';
 /** A 再掲 row whose original could not be found anywhere in the workbook. */
 export const repostUnmatched = defineRule<RuleContext, { unmatched: { program: string } }>({
   id: 'repost-unmatched',
+  kind: 'check',
+  title: { ja: '再掲元が見つからない', en: '再掲 original not found' },
   severity: 'warning',
   description: {
     ja: '再掲の元になる項目が見つかりません。',

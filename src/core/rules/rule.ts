@@ -48,15 +48,25 @@ export type Messages<M extends MessageParams> = { [K in keyof M]: Message<M[K]> 
 /** What a rule reports: the params type follows from the messageId. */
 export type Report<M extends MessageParams> = <K extends keyof M & string>(problem: { messageId: K; at: FindingLocation; params: M[K] }) => void;
 
+/** What a rule looks at: one workbook (`hyoka check`), the departments' files (`consolidate`), two years (`compare`). */
+export const RULE_KINDS = ['check', 'consolidate', 'compare'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
 export interface RuleMeta {
   id: string;
+  kind: RuleKind;
+  /** The rule's severity; a message may be weaker (`messageSeverity`). */
   severity: Severity;
-  /** One line for documentation and the settings screen. */
+  /** A few words naming the rule: the findings sheets' 種類 column, the pane, `hyoka rules`. */
+  title: Record<Lang, string>;
+  /** One line for documentation and the settings screen: what it checks. */
   description: Record<Lang, string>;
 }
 
 export interface RuleSpec<C, M extends MessageParams> extends RuleMeta {
   messages: Messages<M>;
+  /** A message weaker than the rule's severity (program-vanished when nobody can tell). */
+  messageSeverity?: Partial<Record<keyof M & string, Severity>>;
   check(context: C, report: Report<M>): void;
 }
 
@@ -71,6 +81,8 @@ export interface Problem {
 export interface DefinedRule<C> extends RuleMeta {
   /** messageIds this rule can report. */
   messageIds: readonly string[];
+  /** The severity of one of its messages: the rule's, unless the message is declared weaker. */
+  severityOf(messageId: string): Severity;
   run(context: C): Problem[];
   /** The sentence for one of this rule's problems (throws on an unknown messageId). */
   render(messageId: string, params: Record<string, unknown>, lang: Lang): string;
@@ -79,11 +91,15 @@ export interface DefinedRule<C> extends RuleMeta {
 /** Keeps each rule's params tied to its messages, and gives every rule the same face. */
 export function defineRule<C, M extends MessageParams>(spec: RuleSpec<C, M>): DefinedRule<C> & { spec: RuleSpec<C, M> } {
   const messageIds = Object.keys(spec.messages);
+  const weaker = (spec.messageSeverity ?? {}) as Partial<Record<string, Severity>>;
   return {
     id: spec.id,
+    kind: spec.kind,
     severity: spec.severity,
+    title: spec.title,
     description: spec.description,
     messageIds,
+    severityOf: (messageId) => weaker[messageId] ?? spec.severity,
     spec,
     run(context) {
       const out: Problem[] = [];

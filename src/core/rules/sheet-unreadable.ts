@@ -6,6 +6,8 @@ import { defineRule, type RuleContext } from './rule';
  */
 export const sheetUnreadable = defineRule<RuleContext, { missingPart: { name: string } }>({
   id: 'sheet-unreadable',
+  kind: 'check',
+  title: { ja: '読めないシート', en: 'Sheet unreadable' },
   severity: 'error',
   description: {
     ja: 'ブックに載っているシートの中身がファイルにありません。',

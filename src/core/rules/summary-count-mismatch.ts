@@ -8,6 +8,8 @@ export const summaryCountMismatch = defineRule<
   { grade: { grade: GradeLabel; stated: number | null; actual: number; source: string }; total: { stated: number | null; actual: number; source: string } }
 >({
   id: 'summary-count-mismatch',
+  kind: 'check',
+  title: { ja: '評価総括表の件数の不一致', en: 'Summary table count differs' },
   severity: 'error',
   description: {
     ja: '評価総括表の件数が、評価シートの評価の数と一致しません（再掲は1件として数えます）。',

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Badge, Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { RULES, type Finding, type Lang, type Severity } from '../../core';
+import { ruleById, type Finding, type Lang, type Severity } from '../../core';
 import { describe } from '../../render/describe';
 import { severityKey } from '../../i18n/taskpane';
 import { usePane } from '../store';
@@ -57,7 +57,7 @@ export function FindingsScreen() {
       (department === ALL || f.department === department),
   );
   const groups = groupFindings(shown);
-  const ruleTitle = (id: string) => RULES.find((r) => r.id === id)?.description[lang] ?? id;
+  const ruleTitle = (id: string) => ruleById(id)?.title[lang] ?? id;
   const sheetLabel = (s: string) => (s === '' ? t('workbookLevel') : s);
 
   if (!report) return <Text>{t('checkFirst')}</Text>;

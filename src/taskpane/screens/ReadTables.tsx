@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Badge, Button, Dropdown, Input, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { COLUMN_ROLES, DEFAULT_SCALE, tableKey, type ColumnRole, type Correction, type SheetLayout } from '../../core';
+import { COLUMN_ROLES, DEFAULT_SCALE, TABLE_KINDS, tableKey, type ColumnRole, type Correction, type SheetLayout, type TableKind } from '../../core';
 import { columnLetter } from '../../core/a1';
 import { formatFiscalYear } from '../../core/years';
-import { EXPLAIN_MESSAGES } from '../../i18n/explain';
+import { EXPLAIN_MESSAGES, readingLines } from '../../i18n/explain';
 import { usePane } from '../store';
 import { describe } from '../../render/describe';
 
@@ -33,10 +33,14 @@ export function regionKey(layout: SheetLayout): string | undefined {
 }
 
 /** A correction of one table as settings.corrections stores it: sheet › table (by key) › column, or the header row. */
-export function regionCorrection(layout: SheetLayout, change: { column: { letter: string; role: ColumnRole; year?: number } } | { headerRow: number } | { scale: string[] }): Correction {
+export function regionCorrection(
+  layout: SheetLayout,
+  change: { column: { letter: string; role: ColumnRole; year?: number } } | { headerRow: number } | { kind: TableKind } | { scale: string[] },
+): Correction {
   const table = regionKey(layout);
   const at = { sheet: layout.sheet, ...(table !== undefined ? { table } : {}) };
   if ('headerRow' in change) return { ...at, headerRow: change.headerRow };
+  if ('kind' in change) return { ...at, kind: change.kind };
   if ('scale' in change) return { ...at, scale: { levels: change.scale } };
   const { letter, role, year } = change.column;
   return { ...at, column: letter, role, ...(year !== undefined ? { year } : {}) };
@@ -94,7 +98,7 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
   return (
     <div className={styles.region} data-testid="read-region">
       <Text weight="semibold" size={200}>
-        {m.pane.region(layout.sheet, n, m.kind[layout.kind], layout.firstDataRow + 1, layout.lastDataRow + 1)}
+        {m.pane.region(layout.sheet, n, m.kind[layout.kind], layout.firstDataRow + 1, layout.lastDataRow + 1, regionKey(layout))}
       </Text>
       <div className={styles.headerRow}>
         <Text size={200}>{m.pane.headerRow}</Text>
@@ -103,6 +107,31 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
           {m.pane.apply}
         </Button>
       </div>
+      <div className={styles.headerRow}>
+        <Dropdown
+          className={styles.dropdown}
+          size="small"
+          disabled={busy}
+          aria-label={m.pane.kindOf(layout.sheet, n)}
+          value={m.kind[layout.kind]}
+          selectedOptions={[layout.kind]}
+          onOptionSelect={(_e, d) => {
+            const kind = d.optionValue as TableKind | undefined;
+            if (kind && kind !== layout.kind) onSave(regionCorrection(layout, { kind }));
+          }}
+        >
+          {TABLE_KINDS.map((k) => (
+            <Option key={k} value={k}>
+              {m.kind[k]}
+            </Option>
+          ))}
+        </Dropdown>
+      </div>
+      {readingLines(layout, lang).map((line, i) => (
+        <Text key={`reading-${i}`} size={200} data-testid="read-orientation">
+          {line.trim()}
+        </Text>
+      ))}
       {graded && (
         <>
           <Text size={200} data-testid="read-scale">

@@ -6,6 +6,8 @@ type Params = { program: string; department: string | null; lastYearNextPolicy: 
 /** Last year's 次年度方針 was 廃止 but the program is reported again this year. */
 export const abolishedStillReported = defineComparisonRule<{ abolished: Params }>({
   id: 'abolished-still-reported',
+  kind: 'compare',
+  title: { ja: '廃止した事業の報告', en: 'Abolished program still reported' },
   severity: 'warning',
   description: {
     ja: '前年度の次年度方針が「廃止」だった事業が、今年度も報告されています。',

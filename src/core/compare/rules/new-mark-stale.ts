@@ -5,6 +5,8 @@ type Params = { program: string; lastYear: number | null } & PreviousCell;
 /** Marked 【新規】 this year, though the program existed last year without the mark. */
 export const newMarkStale = defineComparisonRule<{ stale: Params }>({
   id: 'new-mark-stale',
+  kind: 'compare',
+  title: { ja: '【新規】の付け残し', en: '【新規】 mark left on' },
   severity: 'warning',
   description: {
     ja: '【新規】の事業が、前年度にも【新規】なしで報告されています。',

@@ -5,6 +5,8 @@ type Params = { program: string; path: string; lastYear: number | null };
 /** A program that did not exist last year and is not marked 【新規】. */
 export const newProgramUnmarked = defineComparisonRule<{ unmarked: Params }>({
   id: 'new-program-unmarked',
+  kind: 'compare',
+  title: { ja: '【新規】の付け忘れ', en: 'New program not marked 【新規】' },
   severity: 'warning',
   description: {
     ja: '前年度になかった事業に【新規】が付いていません。',

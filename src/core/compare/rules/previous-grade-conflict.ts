@@ -6,6 +6,8 @@ type Params = { program: string; department: string | null; previousGrade: strin
 /** This year's 前年度評価 differs from the grade last year's workbook gave the program. */
 export const previousGradeConflict = defineComparisonRule<{ conflict: Params }>({
   id: 'previous-grade-conflict',
+  kind: 'compare',
+  title: { ja: '前年度評価の食い違い', en: 'Previous grade differs from last year' },
   severity: 'error',
   description: {
     ja: '今年度の前年度評価が、前年度の評価調書でその事業に付いた評価と違います。',

@@ -6,6 +6,8 @@ type Params = { program: string; candidates: { sheet: string; cell: string; name
 /** A program of this year fits several of last year's equally well: reported, never guessed. */
 export const programMatchAmbiguous = defineComparisonRule<{ ambiguous: Params }>({
   id: 'program-match-ambiguous',
+  kind: 'compare',
+  title: { ja: '前年度の事業を特定できない', en: 'Last year’s program ambiguous' },
   severity: 'info',
   description: {
     ja: '今年度の事業が前年度の複数の事業と同じくらい一致し、どれと比べるか決められません。',

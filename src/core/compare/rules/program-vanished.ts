@@ -17,6 +17,8 @@ const gone = {
 /** A program of last year is absent this year though last year did not plan its end. */
 export const programVanished = defineComparisonRule<{ vanished: Params; unplanned: Params }>({
   id: 'program-vanished',
+  kind: 'compare',
+  title: { ja: '事業の消失', en: 'Program vanished' },
   severity: 'warning',
   description: {
     ja: '前年度にあった事業が今年度はありません（前年度の次年度方針は廃止・終了・統合ではありません）。',

@@ -1,6 +1,6 @@
 import { a1 } from '../../a1';
 import { formatFiscalYear } from '../../years';
-import type { Lang, Severity } from '../../report';
+import type { Lang } from '../../report';
 import { defineRule, grid, type DefinedRule, type GridLocation, type MessageParams, type RuleSpec } from '../../rules/rule';
 import type { Settings } from '../../settings';
 import type { MatchResult } from '../match';
@@ -26,22 +26,17 @@ export type Report<M extends MessageParams> = <K extends keyof M & string>(probl
 
 /** The one kernel's rule spec, reporting plan coordinates; a message may be weaker than the rule. */
 export interface ComparisonRuleSpec<M extends MessageParams> extends Omit<RuleSpec<ComparisonContext, M>, 'check'> {
-  /** A message weaker than the rule's severity (program-vanished when nobody can tell). */
-  messageSeverity?: Partial<Record<keyof M & string, Severity>>;
   check(context: ComparisonContext, report: Report<M>): void;
 }
 
-export interface ComparisonRule extends DefinedRule<ComparisonContext> {
-  severityOf(messageId: string): Severity;
-}
+export type ComparisonRule = DefinedRule<ComparisonContext>;
 
+/** A comparison rule reports plan coordinates; this turns them into cells, like any rule's. */
 export function defineComparisonRule<M extends MessageParams>(spec: ComparisonRuleSpec<M>): ComparisonRule {
-  const overrides = (spec.messageSeverity ?? {}) as Partial<Record<string, Severity>>;
-  const rule = defineRule<ComparisonContext, M>({
+  return defineRule<ComparisonContext, M>({
     ...spec,
     check: (context, report) => spec.check(context, ({ messageId, at, params }) => report({ messageId, at: grid(at), params })),
   });
-  return { ...rule, severityOf: (messageId) => overrides[messageId] ?? spec.severity };
 }
 
 /** `「名前」（担当課）` / `"name" (department)`: how every comparison message names a row. */

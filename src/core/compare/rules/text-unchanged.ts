@@ -17,6 +17,8 @@ type Column = 'result' | 'reason';
 /** The 実績 / 評価の理由 text is identical to last year's: likely copied forward. */
 export const textUnchanged = defineComparisonRule<{ copied: Params }>({
   id: 'text-unchanged',
+  kind: 'compare',
+  title: { ja: '前年度と同じ文章', en: 'Text unchanged from last year' },
   severity: 'info',
   description: {
     ja: '実績・評価の理由が前年度と同じ文章です（前年度の写しの可能性）。',

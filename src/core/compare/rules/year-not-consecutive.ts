@@ -5,6 +5,8 @@ type Params = { previousYear: number; currentYear: number };
 /** Last year's report year is not this year − 1: the wrong file was picked as last year's. */
 export const yearNotConsecutive = defineComparisonRule<{ notConsecutive: Params }>({
   id: 'year-not-consecutive',
+  kind: 'compare',
+  title: { ja: '連続しない年度', en: 'Years not consecutive' },
   severity: 'error',
   description: {
     ja: '前年度として選んだ評価調書の年度が、今年度の前年ではありません。',

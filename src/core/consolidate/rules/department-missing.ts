@@ -5,6 +5,8 @@ import type { ConsolidationContext } from './context';
 /** A department the plan master names sent nothing at all (提出なし). */
 export const departmentMissing = defineRule<ConsolidationContext, { missing: { department: string; programs: number } }>({
   id: 'department-missing',
+  kind: 'consolidate',
+  title: { ja: '未提出の担当課', en: 'Department sent no file' },
   severity: 'error',
   description: {
     ja: '計画体系に担当課として載っているのに、ファイルが届いていない課があります。',

@@ -9,6 +9,8 @@ type Params = { fileName: string; used: string; source: 'column' | 'sheet' };
  */
 export const departmentNameDiffers = defineRule<ConsolidationContext, { differs: Params }>({
   id: 'department-name-differs',
+  kind: 'consolidate',
+  title: { ja: 'ファイル名と担当課の食い違い', en: 'File name names another department' },
   severity: 'info',
   description: {
     ja: 'ファイル名の課とシートに書かれた担当課が違います（シートの担当課で取りまとめました）。',

@@ -27,6 +27,8 @@ export const duplicateProgram = defineRule<
   { resubmission: Conflict & { marker: string }; newer: Conflict & { marker: string }; first: Conflict }
 >({
   id: 'duplicate-program',
+  kind: 'consolidate',
+  title: { ja: '事業の重複', en: 'Program reported twice' },
   severity: 'error',
   description: {
     ja: '同じ事業・同じ担当課の報告が複数のファイルにあり、評価が異なります。',

@@ -4,6 +4,8 @@ import type { ConsolidationContext } from './context';
 /** A file that could not be read is reported, and the run goes on without it. */
 export const fileUnreadable = defineRule<ConsolidationContext, { unreadable: { detail: string } }>({
   id: 'file-unreadable',
+  kind: 'consolidate',
+  title: { ja: '読めないファイル', en: 'File unreadable' },
   severity: 'error',
   description: {
     ja: '読み込めないファイルがあります（取りまとめに含まれません）。',

@@ -5,6 +5,8 @@ import type { ConsolidationContext } from './context';
 /** A reported program the plan master does not have: a renamed, renumbered or stray program. */
 export const programUnknown = defineRule<ConsolidationContext, { unknown: { program: string; path: string } }>({
   id: 'program-unknown',
+  kind: 'consolidate',
+  title: { ja: '計画にない事業', en: 'Program not in the plan' },
   severity: 'warning',
   description: {
     ja: '計画体系にない事業が報告されています。',

@@ -27,6 +27,8 @@ const REASON_EN: Record<AbsenceReason, string> = {
 /** 記入漏れ across files: a program of the plan master that no file reports for the year. */
 export const programUnreported = defineRule<ConsolidationContext, { unreported: { program: string; year: number | null; absences: Absence[] } }>({
   id: 'program-unreported',
+  kind: 'consolidate',
+  title: { ja: '未報告の事業', en: 'Program not reported' },
   severity: 'error',
   description: {
     ja: '計画体系の事業のうち、どのファイルにも報告がないものがあります。',

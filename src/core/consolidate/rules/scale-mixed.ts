@@ -9,6 +9,8 @@ import type { ConsolidationContext } from './context';
  */
 export const scaleMixed = defineRule<ConsolidationContext, { mixed: { scales: { levels: string; files: string[] }[] } }>({
   id: 'scale-mixed',
+  kind: 'consolidate',
+  title: { ja: '評価の段階の不一致', en: 'Departments grade on different scales' },
   severity: 'warning',
   description: {
     ja: '担当課によって評価の段階（A〜D、S〜Cなど）が違います。',

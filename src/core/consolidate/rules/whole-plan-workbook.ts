@@ -8,6 +8,8 @@ import type { ConsolidationContext } from './context';
  */
 export const wholePlanWorkbook = defineRule<ConsolidationContext, { wholePlan: { departments: number } }>({
   id: 'whole-plan-workbook',
+  kind: 'consolidate',
+  title: { ja: '計画全体のブック', en: 'Whole-plan workbook' },
   severity: 'warning',
   description: {
     ja: '計画全体の評価調書が1つだけ渡されました（担当課ごとのファイルではありません）。',

@@ -8,6 +8,8 @@ import type { ConsolidationContext } from './context';
  */
 export const workbookYearMissing = defineRule<ConsolidationContext, { missing: { runYear: number | null } }>({
   id: 'workbook-year-missing',
+  kind: 'consolidate',
+  title: { ja: '報告年度の欠落', en: 'Report year missing' },
   severity: 'error',
   description: {
     ja: '報告年度が書かれていない担当課のファイルがあります。',

@@ -5,6 +5,8 @@ import type { ConsolidationContext } from './context';
 /** A department sent another year's workbook (often last year's file, re-sent by mistake). */
 export const yearMismatch = defineRule<ConsolidationContext, { mismatch: { fileYear: number; runYear: number } }>({
   id: 'year-mismatch',
+  kind: 'consolidate',
+  title: { ja: '報告年度の食い違い', en: 'Report year differs' },
   severity: 'error',
   description: {
     ja: '報告年度が取りまとめの年度と違うファイルがあります（取りまとめに含まれません）。',
