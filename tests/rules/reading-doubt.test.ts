@@ -35,9 +35,9 @@ runRuleTests('reading-doubt', {
   ],
   invalid: [
     {
-      name: 'S in many rows of the grade column: a scale not yet known, said once with its rows',
-      build: () => kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'S' : null)),
-      errors: [{ sheet: SHEET, cell: 'F10', row: 10, message: { ja: ['「S」は評価の段階として読めません', '良い順に設定（scale）'], en: ['"S" in column F does not read as a grade', 'scale correction'] } }],
+      name: 'K (no known scale has it) in many rows of the grade column: a scale not yet known, said once with its rows',
+      build: () => kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'K' : null)),
+      errors: [{ sheet: SHEET, cell: 'F10', row: 10, message: { ja: ['「K」は評価の段階として読めません', '良い順に設定（scale）'], en: ['"K" in column F does not read as a grade', 'scale correction'] } }],
     },
     {
       name: 'a grade column holding mostly something else was misread',
@@ -70,12 +70,12 @@ describe('doubt before accusing', () => {
   });
 
   test('an unknown scale level gives one warning instead of an error per row; other errors stay', async () => {
-    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'S' : i === 1 ? 'E' : null)));
+    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'K' : i === 1 ? 'E' : null)));
     const invalid = report.findings.filter((f) => f.rule === 'grade-invalid');
     expect(invalid.map((f) => f.params.text)).toEqual(['E']);
     const doubts = report.findings.filter((f) => f.rule === 'reading-doubt');
     expect(doubts).toHaveLength(1);
-    expect(doubts[0].params).toMatchObject({ token: 'S', column: 'F' });
+    expect(doubts[0].params).toMatchObject({ token: 'K', column: 'F' });
     expect((doubts[0].params.count as number)).toBeGreaterThanOrEqual(UNKNOWN_TOKEN_MIN_ROWS);
   });
 
@@ -85,9 +85,9 @@ describe('doubt before accusing', () => {
     expect(report.findings.filter((f) => f.severity === 'warning').map((f) => f.rule)).toContain('reading-doubt');
   });
 
-  test('the token is shown as typed (full-width Ｓ stays Ｓ)', async () => {
-    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'Ｓ' : null)));
+  test('the token is shown as typed (full-width Ｋ stays Ｋ)', async () => {
+    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'Ｋ' : null)));
     const doubt = report.findings.find((f) => f.rule === 'reading-doubt');
-    expect(doubt?.params.token).toBe('Ｓ');
+    expect(doubt?.params.token).toBe('Ｋ');
   });
 });
