@@ -43,7 +43,7 @@ test('--json prints exactly one document in the documented shape', async () => {
   const io = captureIo();
   expect(await main(['check', komae, '--json'], io)).toBe(1);
   const doc = JSON.parse(io.out);
-  expect(Object.keys(doc)).toEqual(['schemaVersion', 'file', 'reportYear', 'reportYearSource', 'sheets', 'findings', 'plans', 'policies']);
+  expect(Object.keys(doc)).toEqual(['schemaVersion', 'file', 'reportYear', 'reportYearSource', 'scale', 'method', 'sheets', 'findings', 'plans', 'policies']);
   expect(doc.schemaVersion).toBe(2);
   // Komae's two sheets are two plans (their items are numbered from 1 under other names).
   expect(doc.plans).toEqual([{ sheets: ['1 地域福祉計画'] }, { sheets: ['2 重層'] }]);

@@ -58,7 +58,7 @@ describe('hyoka consolidate on the generated department set', () => {
   it('prints one JSON document and exits 1 for the error findings', () => {
     expect(code).toBe(1);
     expect(raw.trim().startsWith('{')).toBe(true);
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'reportYear', 'files', 'skipped', 'findings', 'policies', 'rows']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'reportYear', 'scale', 'files', 'skipped', 'findings', 'policies', 'rows']);
     expect((doc as unknown as { skipped: unknown[] }).skipped).toEqual([]);
     expect(doc.reportYear).toBe(2020);
   });
