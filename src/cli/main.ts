@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
 import { parseFiscalYear, parseSettings, type Lang, type Settings } from '../core';
+import { correctionConflicts } from '../core/corrections';
 import { formatFiscalYear } from '../core/years';
 import { cliMessages } from '../i18n/cli';
 import { parseReadLimits, type ReadLimits } from '../xlsx/limits';
@@ -237,6 +238,12 @@ export async function loadProfile(
     return null;
   }
   const settings = result.settings;
+  // A correction that cannot take effect (a second 評価 column) is refused, not silently kept.
+  const conflicts = correctionConflicts(settings.corrections);
+  if (conflicts.length > 0) {
+    io.stderr(m.badConfig(config ?? '', conflicts.map((x) => m.correctionConflict(x.correction.sheet, x.correction.column ?? '', x.role, x.takenBy))));
+    return null;
+  }
   const input: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
   if (year !== undefined) {
     const y = parseFiscalYear(year);

@@ -18,7 +18,7 @@ import { sheetsToRead } from './sheets-read';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
 import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
-import { parseFiscalYear } from './years';
+import { parseFiscalYear, voteYear as vote } from './years';
 import { combinedScale, findLegends, type Scale } from './scale';
 import { appliedThresholds } from './summary/method';
 
@@ -110,7 +110,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     suppress: (f) =>
       f.severity === 'error' &&
       (uncertain.some((l) => inRegion(l, f.sheet, f.row !== null ? f.row - 1 : null, f.cell)) ||
-        review.silences(f.rule, { messageId: f.messageId, params: { ...f.params }, at: { sheet: f.sheet, cell: f.cell, row: f.row } })),
+        review.silences(f.rule, f.sheet, f.cell)),
     place: { sheet: (f) => sheetOrder.get(f.sheet ?? '') ?? -1 },
   });
 
@@ -122,7 +122,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const l = regions.find((r) => r.kind === 'evaluation') ?? regions.find((r) => r.kind !== 'other') ?? regions[0];
     const info: SheetInfo = { name: l.sheet, kind: l.kind, headerRow: l.headerRows.length ? l.headerRows[l.headerRows.length - 1] + 1 : null };
     const plan = planBySheet.get(l.sheet);
-    const graded = allPlans.filter((p) => p.sheet === l.sheet && p.gradedDepth !== null);
+    // Last year's sheet is not this year's: its grades are not counted (its role says why).
+    const graded = plans.filter((p) => p.sheet === l.sheet && p.gradedDepth !== null);
     if (graded.length > 0) {
       // Several tables on the sheet: the sheet's counts are their sum, level by level.
       const counts = graded.map((p) => sheetGradeCounts(p, tallies.get(p) ?? subtreeTallies(p)));
@@ -219,6 +220,15 @@ export function resolveReportYear(
     const latest = own.reduce((a, b) => ((ownYear(b) as number) > (ownYear(a) as number) ? b : a));
     return { year: ownYear(latest), source: latest.statedYear !== null ? 'title' : 'sheet-name' };
   }
+  // Only an earlier year's table states its year, and this year's states none: a later year
+  // from the file name or the year columns is this year's (the stated one is last year's sheet).
+  if (own.length > 0 && layouts.some((l) => l.kind === 'evaluation' && ownYear(l) === null)) {
+    const stated = ownYear(own[0]) as number;
+    const file = fileName ? fileNameYear(fileName) : null;
+    if (file !== null && file > stated) return { year: file, source: 'file-name' };
+    const latest = Math.max(...layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) === null).flatMap((l) => l.entryYears));
+    if (Number.isFinite(latest) && latest > stated) return { year: latest, source: 'year-columns' };
+  }
   const title = vote(layouts.map((l) => ({ year: l.statedYear, weight: l.kind === 'other' ? 1 : 2 })));
   if (title !== null) return { year: title, source: 'title' };
   const sheetName = vote(layouts.map((l) => ({ year: l.sheetNameYear, weight: l.kind === 'other' ? 1 : 2 })));
@@ -229,20 +239,6 @@ export function resolveReportYear(
   for (const l of layouts) for (const y of l.entryYears) if (latest === null || y > latest) latest = y;
   if (latest !== null) return { year: latest, source: 'year-columns' };
   return { year: null, source: null };
-}
-
-function vote(candidates: { year: number | null; weight: number }[]): number | null {
-  const votes = new Map<number, number>();
-  for (const c of candidates) if (c.year !== null) votes.set(c.year, (votes.get(c.year) ?? 0) + c.weight);
-  let best: number | null = null;
-  let bestVotes = 0;
-  for (const [year, v] of votes) {
-    if (v > bestVotes || (v === bestVotes && best !== null && year > best)) {
-      best = year;
-      bestVotes = v;
-    }
-  }
-  return best;
 }
 
 /**

@@ -267,3 +267,36 @@ export function withCorrection(corrections: readonly Correction[], c: Correction
   if (next.role !== undefined && next.year === undefined) delete merged.year;
   return [...corrections.slice(0, i), merged, ...corrections.slice(i + 1)];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Corrections that cannot take effect: refused with the reason, never marked 修正済み.
+
+/** Roles a table has one column of (per-year roles and text columns may be several). */
+const ONE_COLUMN_ROLES: readonly ColumnRole[] = ['grade', 'previousGrade', 'name', 'department', 'nextPolicy', 'achievement', 'repost'];
+
+/** Why a correction is refused: another column of the same table already has this role. */
+export interface CorrectionConflict {
+  correction: Correction;
+  role: ColumnRole;
+  /** The column that has the role already. */
+  takenBy: string;
+}
+
+/**
+ * Column corrections that cannot all take effect: a table reads one 評価 column (one name,
+ * department … column), so a second column corrected to the same role would change nothing.
+ * Each later one is returned with the column that holds the role first.
+ */
+export function correctionConflicts(corrections: readonly Correction[]): CorrectionConflict[] {
+  const first = new Map<string, string>();
+  const out: CorrectionConflict[] = [];
+  for (const c of corrections) {
+    if (c.column === undefined || c.role === undefined || !ONE_COLUMN_ROLES.includes(c.role)) continue;
+    const key = `${c.sheet}\u0000${(c.table ?? '').toUpperCase()}\u0000${c.role}`;
+    const column = c.column.toUpperCase();
+    const taken = first.get(key);
+    if (taken === undefined) first.set(key, column);
+    else if (taken !== column) out.push({ correction: c, role: c.role, takenBy: taken });
+  }
+  return out;
+}

@@ -16,8 +16,9 @@
  */
 import { columnLetter } from './a1';
 import type { SheetPlan } from './plan/types';
-import type { Problem, RuleContext } from './rules/rule';
-import { normalizeForMatch } from './text';
+import type { RuleContext } from './rules/rule';
+import { parseAchievement } from './achievement';
+import { isDashOnly, normalizeForMatch } from './text';
 
 /**
  * A token repeated in at least this many rows is a level of a scale, not a slip: a slip (`E`
@@ -36,6 +37,14 @@ export const UNKNOWN_TOKEN_MIN_SHARE = 0.1;
 export const MISREAD_SHARE = 0.5;
 /** …counted only on columns with this many filled cells: two odd cells of three are no pattern. */
 export const MISREAD_MIN_FILLED = 4;
+/**
+ * A per-year evaluation column (担当課の評価, read as prose) where at least this share of the
+ * filled cells are one or two characters from a handful of values holds marks or grades in a
+ * form not read, not prose: a person writes sentences there.
+ */
+export const MARKS_SHARE = 0.8;
+/** …with at most this many distinct values (a scale has a few levels; prose has as many as rows). */
+export const MARKS_MAX_DISTINCT = 10;
 /** Rows named in a doubt's message: the rest are counted, not listed. */
 const ROWS_LISTED = 10;
 
@@ -46,6 +55,8 @@ export type ReadingDoubt =
   | { kind: 'column-misread'; sheet: string; column: string; invalid: number; filled: number; examples: string[] }
   /** Program rows but not one grade read in the grade column. */
   | { kind: 'no-grades-read'; sheet: string; column: string; entries: number }
+  /** A per-year evaluation column holding short marks, not prose: grades in a form not read. */
+  | { kind: 'marks-not-read'; sheet: string; column: string; examples: string[]; filled: number }
   /** A column headed as the grade holds nothing that reads as a grade, and the sheet was left unchecked for it. */
   | { kind: 'grade-column-unread'; sheet: string; column: string }
   /** No grade and no year entry read anywhere, though tables with rows were found. */
@@ -55,8 +66,8 @@ export type ReadingDoubt =
 
 export interface Review {
   doubts: ReadingDoubt[];
-  /** Whether the runner drops this error: it accuses a reading the review doubts. */
-  silences(rule: string, problem: Problem): boolean;
+  /** Whether the runner drops this error (rule, sheet, A1 cell): it accuses a reading the review doubts. */
+  silences(rule: string, sheet: string | null, cell: string | null): boolean;
 }
 
 const reviews = new WeakMap<RuleContext, Review>();
@@ -134,6 +145,7 @@ function review0(context: RuleContext): Review {
         for (const c of tok.cells) silencedCells.add(cellKey(plan.sheet, c.row, c.col));
       }
     }
+    doubts.push(...marksNotRead(plan));
     const gradeCol = plan.gradeCol;
     const current = gradeCol !== null ? byCol.get(gradeCol) : undefined;
     if (gradeCol !== null && entries > 0 && (!current || current.grades === 0) && !doubts.some((d) => d.kind === 'column-misread' && d.sheet === plan.sheet)) {
@@ -150,7 +162,7 @@ function review0(context: RuleContext): Review {
   }
   // A plan master (計画体系) lists the plan without grades by design: only evaluation tables count.
   const tablesWithRows = tables;
-  if (!anyGrade && !anyYearEntry && tablesWithRows > 0 && !doubts.some((d) => d.kind === 'no-grades-read' || d.kind === 'column-misread' || d.kind === 'grade-column-unread')) {
+  if (!anyGrade && !anyYearEntry && tablesWithRows > 0 && !doubts.some((d) => d.kind === 'no-grades-read' || d.kind === 'column-misread' || d.kind === 'grade-column-unread' || d.kind === 'marks-not-read')) {
     doubts.push({ kind: 'nothing-graded', tables: tablesWithRows });
   }
   const yearly = context.plans.some((p) => p.years.length > 0 || p.layout.columns.some((c) => c.role === 'previousGrade'));
@@ -158,12 +170,39 @@ function review0(context: RuleContext): Review {
 
   return {
     doubts,
-    silences(rule, problem) {
-      const { sheet, cell } = problem.at;
+    silences(rule, sheet, cell) {
       if (sheet === null || cell === null) return false;
       if (rule === 'grade-invalid' && silencedCells.has(`${sheet}\u0000${cell}`)) return true;
       if (silencedColumns.size === 0) return false;
       return silencedColumns.has(`${sheet}\u0000${cell.replace(/\d+$/, '')}`);
     },
   };
+}
+
+/** Per-year evaluation columns of the plan whose cells are short marks from a handful of values. */
+function marksNotRead(plan: SheetPlan): ReadingDoubt[] {
+  const byCol = new Map<number, { filled: number; short: number; values: Set<string> }>();
+  for (const node of plan.nodes) {
+    for (const entry of node.entries) {
+      for (const y of entry.years) {
+        const cell = y.evaluation;
+        // `-`, `実施`, `100%`: what such columns legitimately hold in a word (they read as entries)
+        if (!cell || cell.text.trim() === '' || isDashOnly(cell.text) || parseAchievement(cell.value).kind !== 'none') continue;
+        let t = byCol.get(cell.col);
+        if (!t) byCol.set(cell.col, (t = { filled: 0, short: 0, values: new Set() }));
+        t.filled++;
+        const text = cell.text.trim();
+        if ([...text].length <= 2) {
+          t.short++;
+          t.values.add(text);
+        }
+      }
+    }
+  }
+  const out: ReadingDoubt[] = [];
+  for (const [col, t] of byCol) {
+    if (t.filled < MISREAD_MIN_FILLED || t.short / t.filled < MARKS_SHARE || t.values.size > MARKS_MAX_DISTINCT) continue;
+    out.push({ kind: 'marks-not-read', sheet: plan.sheet, column: columnLetter(col), examples: [...t.values].slice(0, 4), filled: t.filled });
+  }
+  return out;
 }

@@ -4,30 +4,37 @@ export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'ja' | 'en';
 export type SheetKind = 'evaluation' | 'summary-table' | 'other';
 
-/**
- * One problem found in the user's data, as data: which rule, which of its messages, the
- * message's params (typed per rule, see the README's JSON contract) and where. The sentence is
- * not here: `describe(finding, lang)` renders it from the rule's message table.
- */
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  /** Key into the rule's `messages`. */
-  messageId: string;
-  /** The facts the message is made from (grades, counts, years, names); JSON-safe. */
-  params: Readonly<Record<string, unknown>>;
-  /** The input or master file (consolidation findings). */
+/** Where a finding points. `cell` is A1 and `row` 1-based; `node` is a plan node's stable key. */
+export interface FindingLocation {
+  /** The input or master file (consolidation and comparison findings). */
   file?: string | null;
   sheet: string | null;
   /** A1-style address, or null for sheet- or file-level findings. */
   cell: string | null;
   /** 1-based row, or null. */
   row: number | null;
-  /** `PlanNode.key` of the program/department/policy the finding is about. */
+  /** `PlanNode.key` of the program, department or policy the finding is about. */
   node?: string;
   /** Western fiscal year, when the finding is about a year. */
   year?: number;
   /** Extra facts for renderers and filters (never needed to understand the message). */
+  department?: string | null;
+  program?: string | null;
+}
+
+/**
+ * One problem found in the user's data, as data: which rule, which of its messages, the
+ * message's params (typed per rule, see docs/json.md) and where. The sentence is not here:
+ * `describe(finding, lang)` renders it from the rule's message table. Its place is a
+ * FindingLocation (department and program kept only when known).
+ */
+export interface Finding extends Omit<FindingLocation, 'department' | 'program'> {
+  rule: string;
+  severity: Severity;
+  /** Key into the rule's `messages`. */
+  messageId: string;
+  /** The facts the message is made from (grades, counts, years, names); JSON-safe. */
+  params: Readonly<Record<string, unknown>>;
   department?: string;
   program?: string;
 }

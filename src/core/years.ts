@@ -67,3 +67,22 @@ export function formatFiscalYear(year: number, lang: 'ja' | 'en'): string {
   if (year >= 2019) return `令和${year === 2019 ? '元' : year - 2018}年度`;
   return `平成${year - 1988}年度`;
 }
+
+/**
+ * The one report-year vote (check: the sheets' titles and names; consolidate: the files): the
+ * year with the most weight, the later year on a tie (this year's sources outnumber stragglers,
+ * and a template lays out years ahead only blank). Null when no candidate has a year.
+ */
+export function voteYear(candidates: readonly { year: number | null; weight: number }[]): number | null {
+  const votes = new Map<number, number>();
+  for (const c of candidates) if (c.year !== null) votes.set(c.year, (votes.get(c.year) ?? 0) + c.weight);
+  let best: number | null = null;
+  let bestVotes = 0;
+  for (const [year, v] of votes) {
+    if (v > bestVotes || (v === bestVotes && best !== null && year > best)) {
+      best = year;
+      bestVotes = v;
+    }
+  }
+  return best;
+}

@@ -8,7 +8,7 @@ import { toCellValue } from './cell-values';
 import { DIAGNOSTICS_SHEET_KEY } from './workbook-keys';
 import { freeName } from './write-live';
 import { cellAt } from '../core';
-import { capabilities, formulaCellsOf, FEATURES, libraryHighestExcelApi, mergedAreasOf, type Capabilities, type Feature } from './capability';
+import { capabilities, customXmlPartsOf, formulaCellsOf, FEATURES, libraryHighestExcelApi, mergedAreasOf, sheetNamesOf, type Capabilities, type Feature } from './capability';
 
 /**
  * 設定 › 診断: runs the live adapter's assumptions against the Excel it is running in, on one
@@ -18,7 +18,7 @@ import { capabilities, formulaCellsOf, FEATURES, libraryHighestExcelApi, mergedA
  * the fake Excel (tests/excel/diagnostics.test.ts).
  */
 export const DIAGNOSTICS_SHEET = 'Hyoka 診断';
-export const DIAGNOSTIC_IDS = ['scratch', 'read', 'noFill', 'text', 'hyperlink', 'chart', 'settings', 'payload'] as const;
+export const DIAGNOSTIC_IDS = ['scratch', 'read', 'noFill', 'text', 'hyperlink', 'chart', 'settings', 'state', 'payload'] as const;
 export type DiagnosticId = (typeof DIAGNOSTIC_IDS)[number];
 
 /** ExcelApi versions probed, newest first. */
@@ -176,6 +176,43 @@ export async function runDiagnostics(env: LiveEnvironment, caps: Capabilities = 
       await context.sync();
       if (JSON.stringify(back) !== JSON.stringify(value)) throw new Error(`read back ${JSON.stringify(back)}`);
       return 'workbook setting written, read back and removed';
+    }),
+  );
+
+  // Where Hyoka keeps its state (src/excel/workbook-state.ts): a custom XML part found by its
+  // namespace, and a sheet-scoped name as the output marker. Both are tried on their own names.
+  await check('state', () =>
+    env.run(async (context) => {
+      const parts = customXmlPartsOf(caps, context.workbook);
+      if (!parts) throw new Error(`custom XML parts cannot be used (${caps.missing('customXmlParts')}): corrections stay in workbook settings, kept per add-in Id`);
+      const ns = 'urn:hyoka:diagnostics:1';
+      const text = '評価 ✓ 令和5年度';
+      parts.add(`<?xml version="1.0" encoding="UTF-8"?><diagnostics xmlns="${ns}"><v>${text}</v></diagnostics>`);
+      await context.sync();
+      const scoped = parts.getByNamespace(ns);
+      scoped.load('items/id');
+      await context.sync();
+      const found = scoped.items.length;
+      const back = found > 0 ? scoped.items[0].getXml() : null;
+      await context.sync();
+      for (const part of scoped.items) part.delete();
+      await context.sync();
+      if (found !== 1) throw new Error(`${found} custom XML parts found by namespace, expected 1`);
+      if (!back?.value.includes(text)) throw new Error(`custom XML part read back as ${JSON.stringify(back?.value.slice(0, 160))}`);
+      const ws = context.workbook.worksheets.getItem(sheetName);
+      const names = sheetNamesOf(caps, ws);
+      if (!names) throw new Error(`sheet-scoped names cannot be used (${caps.missing('sheetNames')}): output sheets are known only from the record`);
+      const marker = '_hyoka_diagnostics';
+      names.add(marker, ws.getRange('A1'));
+      await context.sync();
+      const item = names.getItemOrNullObject(marker);
+      item.load('name');
+      await context.sync();
+      const seen = !item.isNullObject;
+      if (seen) item.delete();
+      await context.sync();
+      if (!seen) throw new Error('a sheet-scoped name was added but not found again');
+      return 'custom XML part written, found by its namespace, read back and removed; sheet-scoped name added, found and removed';
     }),
   );
 

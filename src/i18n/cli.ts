@@ -30,6 +30,8 @@ export interface CliMessages {
   unknownOption: (option: string, suggestion: string | null) => string;
   /** An option given without its value (`--out` last). */
   optionNeedsValue: (option: string) => string;
+  /** A correction refused: another column of the table has the role already. */
+  correctionConflict: (sheet: string, column: string, role: string, takenBy: string) => string;
   /** A report year outside the plan's years and the last 30 / next 2 fiscal years. */
   yearOutOfRange: (value: string, from: string, to: string) => string;
   /** `hyoka rules --help`. */
@@ -141,6 +143,9 @@ const OUTPUT_EN: Record<Exclude<OutputProblem, 'exists' | 'is-input'>, string> =
   'dangling-link': 'a symbolic link to nothing; not written even with --force',
 };
 
+/** The column roles a table has one of, as 設定 names them. */
+const ROLE_JA: Record<string, string> = { grade: '評価', previousGrade: '前年度評価', name: '事業名・取組名', department: '担当課', nextPolicy: '次年度方針', achievement: '達成度', repost: '再掲' };
+
 // Names quoted in a message are escaped (src/i18n/escape-names.ts): a line feed in a file name cannot forge a line.
 export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
   ja: {
@@ -229,6 +234,8 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
     },
     unknownOption: (option, suggestion) => `「${option}」というオプションはありません。${suggestion ? `もしかして ${suggestion} ですか？` : ''}`,
     optionNeedsValue: (option) => `${option} には値を指定してください。`,
+    correctionConflict: (sheet, column, role, takenBy) =>
+      `corrections: シート「${sheet}」の${column}列を「${ROLE_JA[role] ?? role}」にする修正は効きません。${takenBy}列が既に「${ROLE_JA[role] ?? role}」です（表が読むのは1列だけです）。どちらか一方にしてください。`,
     yearOutOfRange: (value, from, to) => `--year「${value}」は報告年度として範囲外です。${from}から${to}までの年度を指定してください。`,
     unreadable: (file, reason) => `${file}: 読み込めません — ${UNREADABLE_JA[reason]}。`,
     unreadableBecause: (file, why) => `${file}: 読み込めません — ${why}。`,
@@ -368,6 +375,8 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
     },
     unknownOption: (option, suggestion) => `Unknown option "${option}".${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
     optionNeedsValue: (option) => `${option} needs a value.`,
+    correctionConflict: (sheet, column, role, takenBy) =>
+      `corrections: setting column ${column} of sheet "${sheet}" to "${role}" cannot take effect: column ${takenBy} is "${role}" already (a table reads one such column). Keep one of them.`,
     yearOutOfRange: (value, from, to) => `--year "${value}" is out of range for a report year: give a year from ${from} to ${to}.`,
     unreadable: (file, reason) => `${file}: cannot read — ${UNREADABLE_EN[reason]}.`,
     unreadableBecause: (file, why) => `${file}: cannot read — ${why}.`,

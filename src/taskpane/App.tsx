@@ -22,7 +22,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  tabs: { backgroundColor: tokens.colorNeutralBackground1, overflowX: 'auto' },
+  // Six tabs at 320 px: they wrap onto a second line rather than scroll out of sight (a tab cut
+  // off with no sign that the bar scrolls is a tab nobody finds).
+  tabs: { backgroundColor: tokens.colorNeutralBackground1, flexWrap: 'wrap', rowGap: '0' },
   main: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 

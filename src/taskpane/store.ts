@@ -2,6 +2,8 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import {
   defaultSettings,
   withCorrection,
+  correctionConflicts,
+  sameTarget,
   type Correction,
   type Finding,
   type InputSnapshot,
@@ -319,7 +321,15 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
     },
 
     async correct(correction) {
-      await store.saveSettings(applyCorrection(state.settings, correction));
+      const next = applyCorrection(state.settings, correction);
+      // A correction that cannot take effect (a second 評価 column) is refused with the reason, never saved as 修正済み.
+      const refused = correctionConflicts(next.corrections).find((x) => sameTarget(x.correction, { ...correction, column: correction.column?.toUpperCase() }));
+      if (refused) {
+        const role = t(`role_${refused.role}` as Parameters<typeof t>[0]);
+        set({ notice: { intent: 'error', text: t('correctionRefused', { column: refused.correction.column ?? '', role, takenBy: refused.takenBy }) } });
+        return;
+      }
+      await store.saveSettings(next);
     },
 
     async saveSettings(settings) {

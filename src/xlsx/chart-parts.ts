@@ -37,7 +37,16 @@ export interface PrintTitles {
 export interface Extras {
   charts: PlacedChart[];
   printTitles: PrintTitles[];
+  /**
+   * Sheets that get Hyoka's output marker, the sheet-scoped name `_hyoka_output` the add-in also
+   * writes (src/excel/workbook-state.ts): a Hyoka workbook found among inputs is recognised
+   * (SheetSnapshot.hyokaOutput) and never read as evaluation data. Absent: none.
+   */
+  outputMarkers?: string[];
 }
+
+/** The sheet-scoped name marking Hyoka's output sheets (the same in the add-in and in files). */
+export const OUTPUT_MARKER_NAME = '_hyoka_output';
 
 const NS = {
   rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
@@ -62,8 +71,12 @@ function seriesColour(i: number, n: number): string {
   return SERIES_RAMP[n <= 1 ? 0 : Math.round((Math.min(i, n - 1) * (SERIES_RAMP.length - 1)) / (n - 1))];
 }
 
+export function hasExtras(extras: Extras): boolean {
+  return extras.charts.length > 0 || extras.printTitles.length > 0 || (extras.outputMarkers?.length ?? 0) > 0;
+}
+
 export function addExtras(xlsx: Uint8Array, extras: Extras): Uint8Array {
-  if (extras.charts.length === 0 && extras.printTitles.length === 0) return xlsx;
+  if (!hasExtras(extras)) return xlsx;
   const files = unzipSync(xlsx);
   const sheetFiles = sheetPaths(files);
   const byPath = new Map<string, PlacedChart[]>();
@@ -103,7 +116,8 @@ export function addExtras(xlsx: Uint8Array, extras: Extras): Uint8Array {
     const types = strFromU8(files['[Content_Types].xml']);
     files['[Content_Types].xml'] = strToU8(types.replace('</Types>', `${overrides.join('')}</Types>`));
   }
-  if (extras.printTitles.length > 0) files['xl/workbook.xml'] = strToU8(withPrintTitles(strFromU8(files['xl/workbook.xml']), extras.printTitles));
+  if (extras.printTitles.length > 0 || (extras.outputMarkers?.length ?? 0) > 0)
+    files['xl/workbook.xml'] = strToU8(withPrintTitles(strFromU8(files['xl/workbook.xml']), extras.printTitles, extras.outputMarkers ?? []));
   return zipSync(files as Zippable, { level: 6, mtime: new Date(Date.UTC(2000, 0, 1)) });
 }
 
@@ -153,14 +167,20 @@ export function withDrawing(sheetXml: string, rid: string): string {
   throw new Error('worksheet without an end tag');
 }
 
-/** Adds `_xlnm.Print_Titles` per sheet (local names: localSheetId is the sheet's position). */
-export function withPrintTitles(workbookXml: string, titles: PrintTitles[]): string {
+/** Adds `_xlnm.Print_Titles` per sheet (local names: localSheetId is the sheet's position), and Hyoka's output markers. */
+export function withPrintTitles(workbookXml: string, titles: PrintTitles[], markers: readonly string[] = []): string {
   const order = [...workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => unescapeXml(attr(m[1], 'name') ?? ''));
-  const names = titles
-    .map((t) => ({ t, index: order.indexOf(t.sheet) }))
-    .filter((x) => x.index >= 0)
-    .map(({ t, index }) => `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`'${dropNonXmlChars(t.sheet).replace(/'/g, "''")}'!$${t.firstRow}:$${t.lastRow}`)}</definedName>`)
-    .join('');
+  const quoted = (sheet: string) => `'${dropNonXmlChars(sheet).replace(/'/g, "''")}'`;
+  const names = [
+    ...titles
+      .map((t) => ({ t, index: order.indexOf(t.sheet) }))
+      .filter((x) => x.index >= 0)
+      .map(({ t, index }) => `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`${quoted(t.sheet)}!$${t.firstRow}:$${t.lastRow}`)}</definedName>`),
+    ...markers
+      .map((sheet) => ({ sheet, index: order.indexOf(sheet) }))
+      .filter((x) => x.index >= 0)
+      .map(({ sheet, index }) => `<definedName name="${OUTPUT_MARKER_NAME}" localSheetId="${index}">${escapeText(`${quoted(sheet)}!$A$1`)}</definedName>`),
+  ].join('');
   if (names === '') return workbookXml;
   if (workbookXml.includes('</definedNames>')) return workbookXml.replace('</definedNames>', `${names}</definedNames>`);
   if (/<definedNames\s*\/>/.test(workbookXml)) return workbookXml.replace(/<definedNames\s*\/>/, `<definedNames>${names}</definedNames>`);

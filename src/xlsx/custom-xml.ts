@@ -2,6 +2,7 @@ import { HYOKA_STATE_NAMESPACE, MAX_STATE_BYTES, rootNamespace, stateFromXml, ty
 import { OUTPUT_SHEETS_KEY, SETTINGS_KEY } from '../excel/workbook-keys';
 import type { ReadLimits } from './limits';
 import type { ZipReader } from './zip';
+import { OUTPUT_MARKER_NAME } from './chart-parts';
 
 /**
  * Hyoka's state part in a file (src/core/workbook-state.ts): among `customXml/item*.xml`, the one
@@ -9,7 +10,7 @@ import type { ZipReader } from './zip';
  * MAX_STATE_BYTES, and one larger (or damaged) is reported, never fatal to the workbook.
  * Kept apart from read.ts, which only calls `applyHyokaState`.
  */
-export const OUTPUT_MARKER_NAME = '_hyoka_output';
+export { OUTPUT_MARKER_NAME };
 
 export type FoundState = { state: WorkbookState; part: string } | { problem: string; part: string };
 

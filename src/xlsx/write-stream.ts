@@ -2,7 +2,7 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { SummaryDocument } from '../core/summary-document';
-import { addExtras } from './chart-parts';
+import { addExtras, hasExtras } from './chart-parts';
 import { xmlSafeDocument } from './xml-safe';
 import { extrasOf, planSheet, printedDocument, renderBlocks, ROW_HEIGHT, type WrittenSheetLayout } from './write';
 
@@ -60,7 +60,7 @@ export async function writeSummaryWorkbookFile(given: SummaryDocument, file: str
     // Charts and print titles, as writeSummaryWorkbook adds them: the finished zip is read
     // back once and rewritten (the summary is small next to the findings it lists).
     const extras = extrasOf(plans, names);
-    if (extras.charts.length > 0 || extras.printTitles.length > 0) await fs.writeFile(file, addExtras(await fs.readFile(file), extras));
+    if (hasExtras(extras)) await fs.writeFile(file, addExtras(await fs.readFile(file), extras));
   } catch (e) {
     out.destroy();
     await closed;

@@ -414,7 +414,8 @@ export function extrasOf(plans: readonly WrittenSheetLayout[], names: readonly s
       });
     }
   });
-  return { charts, printTitles };
+  // Every sheet Hyoka writes carries its output marker (src/xlsx/chart-parts.ts).
+  return { charts, printTitles, outputMarkers: plans.map((plan, k) => names[k] ?? plan.name) };
 }
 
 /** What rendering needs of a worksheet: ExcelJS's Worksheet and its streaming writer's both have it. */

@@ -197,6 +197,15 @@ describe('sheets per year: last year’s sheet kept beside this year’s', () =>
     expect(result.report.findings.map(brief)).toContain('error grade-invalid D6');
   });
 
+  test('only last year’s sheet states its year: the later year of the file name is this year’s', () => {
+    const current = yearSheet('評価', '事業評価シート', ['A', 'D', 'B']);
+    const previous = yearSheet('前年度', '令和4年度 事業評価シート', ['A', 'B', 'X']);
+    const result = checkWorkbook({ sheets: [current, previous] }, { fileName: 'R5_事業評価_高齢福祉課.xlsx' });
+    expect([result.report.reportYear, result.report.reportYearSource]).toEqual([2023, 'file-name']);
+    expect(result.report.sheets.map((s) => s.role ?? 'current')).toEqual(['current', 'previous-year']);
+    expect(result.report.findings.map(brief)).toEqual(['warning grade-jump D5']);
+  });
+
   test('this year’s own 前年度評価 column is kept over last year’s sheet', () => {
     const current = sheet('R5', [
       ['令和5年度 事業評価シート'],

@@ -40,6 +40,9 @@ describe('設定 › 診断 on the fake Excel', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['評価', DIAGNOSTICS_SHEET]);
     expect(wb.writes.filter((w) => w.kind === 'delete-sheet')).toEqual([]);
     expect(sheetState(user)).toBe(before);
+    // The state check leaves no part and no name behind.
+    expect(wb.xmlParts).toEqual([]);
+    expect(wb.sheet(DIAGNOSTICS_SHEET)!.names.size).toBe(0);
     // The scratch sheet is never part of a check.
     const snap = await readLiveSnapshot(wb.context(), {});
     expect(snap.sheets.map((s) => s.name)).toEqual(['評価']);
@@ -73,6 +76,14 @@ describe('設定 › 診断 on the fake Excel', () => {
     assumed.atFormatKeepsText = true;
     expect((await portFor(assumed).diagnose!()).checks.every((c) => c.ok)).toBe(true);
     expect(diagnosticsText(report, (c) => c.id)).toContain('not used: valuesAsJson — the loaded Office.js');
+  });
+
+  it('says ✗ for the state check where custom XML parts are not usable (ExcelApi below 1.5)', async () => {
+    const wb = new FakeWorkbook();
+    wb.library = 'newer';
+    wb.apiVersion = '1.4';
+    const state = (await portFor(wb).diagnose!()).checks.find((c) => c.id === 'state')!;
+    expect(state).toMatchObject({ ok: false, detail: expect.stringMatching(/custom XML parts cannot be used \(this Excel does not support ExcelApi 1\.5\)/) });
   });
 
   it('says ✗ where this Excel lacks what Hyoka relies on', async () => {

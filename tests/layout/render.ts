@@ -52,6 +52,24 @@ export interface LayoutSpec {
   legendAt?: 'cell' | 'note';
   /** How a grade is written: with a note mark (`B※`), as a mark in one of N level columns, or as a formula's cached result. */
   encoding?: Encoding;
+  /**
+   * Grades written in marks the reader cannot know (♠♥♦♣ for A–D, nothing explaining them):
+   * the metamorphic suite's unreadable-on-purpose variants, which must warn, never pass empty.
+   */
+  hiddenEncoding?: boolean;
+  /**
+   * Orientation: `long` writes each table as an evaluation system exports it — a 年度 column
+   * first and the table's rows once per year (the two years before the report year, then the
+   * report year), one header.
+   */
+  orientation?: 'long';
+  /**
+   * Tables per sheet: the plan's tables two to a sheet (a plan of one table is split at a
+   * block), the second beside the first (blank columns between) or below it (its own title).
+   */
+  tablesPerSheet?: 'side-by-side' | 'stacked';
+  /** Sheets per year: last year's sheet (its title and name state last year) kept before or after this year's. */
+  lastYearSheet?: 'before' | 'after';
   /** Rows that are not programs, as people add them (#20 item 5): none of them may be read as one. */
   decorations?: RowDecorations;
 }
@@ -386,26 +404,33 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
     summaryWrites.push(() => writeSummary(ws, 1, 1, s, plan, spec, gradeRefs.get(s.counts), ws.name));
   }
 
-  const tables = spec.stacked && plan.tables.length > 1 && sameFields(plan.tables) ? [mergeTables(plan.tables)] : plan.tables;
+  const long = spec.orientation === 'long';
+  // A long export has one header and no block lines or year-named grade columns of its own.
+  const tableSpec: LayoutSpec = long ? { ...spec, stacked: false, yearNaming: undefined, gradeLeftOfPrevious: undefined, yearSource: spec.yearSource === 'year-columns' ? undefined : spec.yearSource } : spec;
+  const sheets = arrangeTables(plan, spec);
   let abolishedDone = false;
-  for (const table of tables) {
-    const cols = columnsFor(plan, table, spec);
-    const ws = wb.addWorksheet(sheetName(table.sheet), { views: [{ state: 'frozen', ySplit: 0 }] });
-    ws.columns = cols.map((c) => ({ width: c.width }));
-    cols.forEach((c, i) => { if (c.hidden) ws.getColumn(i + 1).hidden = true; });
-    let row = 1;
-    const title = yearElsewhere ? table.titleWithoutYear : table.title;
-    if (title) { put(ws, row, 1, title, 'title'); row++; }
-    if (spec.distractors) { put(ws, row, 1, `計画期間：${eraLong(plan.reportYear - 2)}～${eraLong(plan.reportYear + 3)}`, 'title'); row++; }
-    if (spec.scale && spec.legendAt === 'cell') { row++; put(ws, row, 1, legendText(plan, spec.scale), 'title'); row++; }
-    if (spec.scale && spec.legendAt === 'note') ws.getCell(1, 1).note = legendText(plan, spec.scale).replace(/　/g, '\n');
+  const writeTable = (ws: ExcelJS.Worksheet, table: Table, top: number, left: number, lastYear: boolean): { bottom: number; right: number } => {
+    const cols = columnsFor(plan, table, tableSpec);
+    const recordCols: Column[] = long ? [{ kind: 'spacer', header: '年度', width: 10 }, ...cols] : cols;
+    recordCols.forEach((c, i) => {
+      ws.getColumn(left + i).width = c.width;
+      if (c.hidden) ws.getColumn(left + i).hidden = true;
+    });
+    const dataLeft = long ? left + 1 : left;
+    let row = top;
+    const reportYear = lastYear ? plan.reportYear - 1 : plan.reportYear;
+    const title = lastYear ? `${eraLong(reportYear)} ${table.titleWithoutYear ?? table.sheet}` : yearElsewhere ? table.titleWithoutYear : table.title;
+    if (title) { put(ws, row, left, title, 'title'); row++; }
+    if (spec.distractors) { put(ws, row, left, `計画期間：${eraLong(plan.reportYear - 2)}～${eraLong(plan.reportYear + 3)}`, 'title'); row++; }
+    if (spec.scale && spec.legendAt === 'cell') { row++; put(ws, row, left, legendText(plan, spec.scale), 'title'); row++; }
+    if (spec.scale && spec.legendAt === 'note') ws.getCell(top, left).note = legendText(plan, spec.scale).replace(/　/g, '\n');
     row++;
     const gradeIdx = cols.findIndex((c) => c.field?.role === 'grade');
     const firstData: number[] = [];
     let lastData = row;
 
     const groups: { header: [string, string][]; blockTitle: string | null; rows: Row[] }[] = [];
-    if (spec.stacked && table.blocks.length > 1) {
+    if (tableSpec.stacked && table.blocks.length > 1) {
       table.blocks.forEach((b, bi) => {
         const rows = table.rows.filter((r) => r.block === bi);
         if (rows.length) groups.push({ header: (table as StackedTable).blockHeaders?.[bi] ?? [], blockTitle: (table as StackedTable).blockHeaders ? null : b, rows });
@@ -413,53 +438,84 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
     } else groups.push({ header: table.blockHeader, blockTitle: null, rows: table.rows });
 
     for (const g of groups) {
-      for (const [label, value] of g.header) { put(ws, row, 1, label, 'title'); put(ws, row, 2, value, 'title'); row++; }
-      if (g.blockTitle) { put(ws, row, 1, g.blockTitle, 'title'); row++; }
+      for (const [label, value] of g.header) { put(ws, row, left, label, 'title'); put(ws, row, left + 1, value, 'title'); row++; }
+      if (g.blockTitle) { put(ws, row, left, g.blockTitle, 'title'); row++; }
       if (g.header.length || g.blockTitle) row++;
-      row += writeHeader(ws, row, 1, cols);
-      if (spec.decorations) row = decorateTop(ws, row, cols, g.rows, spec.decorations, plan, spec);
-      firstData.push(row);
-      const start = row;
+      row += writeHeader(ws, row, left, recordCols);
+      if (spec.decorations && !long && !lastYear) row = decorateTop(ws, row, cols, g.rows, spec.decorations, plan, spec);
       const rows = [...g.rows];
-      if (spec.hideRows === 'abolished' && !abolishedDone) {
+      if (spec.hideRows === 'abolished' && !abolishedDone && !lastYear) {
         // an abolished program the department hid rather than deleted, half filled in
         const at = Math.min(rows.length, Math.max(1, Math.floor(rows.length / 2)));
         rows.splice(at, 0, abolishedRow(table));
         abolishedDone = true;
       }
-      rows.forEach((r, ri) => {
-        writeDataRow(ws, row, cols, r, plan, spec, ri);
-        if (r.item) rowsByKey.set(r.item.key, { sheet: ws.name, row });
-        if (r.item && hiddenKeys.includes(r.item.key)) ws.getRow(row).hidden = true;
-        if (r.item?.key === ABOLISHED) ws.getRow(row).hidden = true;
-        row++;
-      });
-      applyMerges(ws, start, cols, rows, spec);
-      if (spec.validation && gradeIdx >= 0) {
-        const items = spec.notation ? GRADES.map((gr) => notate(gr, spec.notation!, plan.gradeWords, spec)) : GRADES.map((gr) => String(onScale(gr, spec)));
-        for (let r = start; r < row; r++) {
-          ws.getCell(r, gradeIdx + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${items.join(',')}"`] };
+      // Long: the table's rows once per year, the report year last; earlier years repeat this
+      // year's valid grades (last year's where the table has them), so nothing jumps.
+      const years = long ? [plan.reportYear - 2, plan.reportYear - 1, plan.reportYear] : [reportYear];
+      for (const year of years) {
+        const start = row;
+        if (year === reportYear) firstData.push(row);
+        const yearRows = year === reportYear && !lastYear ? rows : rows.map((r) => earlierRecord(r, table));
+        yearRows.forEach((r, ri) => {
+          if (long) put(ws, row, left, year <= 2018 ? `平成${year - 1988}年度` : eraLong(year));
+          writeDataRow(ws, row, cols, r, plan, tableSpec, ri, dataLeft);
+          if (!lastYear && r.item) rowsByKey.set(r.item.key, { sheet: ws.name, row });
+          if (!lastYear && r.item && hiddenKeys.includes(r.item.key)) ws.getRow(row).hidden = true;
+          if (r.item?.key === ABOLISHED) ws.getRow(row).hidden = true;
+          row++;
+        });
+        applyMerges(ws, start, cols, yearRows, tableSpec, dataLeft);
+        if (spec.validation && gradeIdx >= 0) {
+          const items = spec.notation ? GRADES.map((gr) => notate(gr, spec.notation!, plan.gradeWords, spec)) : GRADES.map((gr) => String(onScale(gr, spec)));
+          for (let r = start; r < row; r++) {
+            ws.getCell(r, gradeIdx + dataLeft).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${items.join(',')}"`] };
+          }
         }
+        if (year === reportYear) lastData = row - 1;
       }
-      lastData = row - 1;
-      if (spec.decorations) row = decorateBottom(ws, row, cols, g.rows, spec.decorations);
-      row += 2;
+      if (spec.decorations && !long && !lastYear) row = decorateBottom(ws, row, cols, g.rows, spec.decorations);
+      if (!long) row += 2;
     }
-    if (gradeIdx >= 0) gradeRefs.set(table.sheet, { sheet: ws.name, range: `${letter(gradeIdx + 1)}${firstData[0]}:${letter(gradeIdx + 1)}${lastData}` });
-    placed.set(table.sheet, { sheet: ws.name, gradeCol: gradeIdx >= 0 ? gradeIdx + 1 : null, firstRow: firstData[0], lastRow: lastData });
+    if (!lastYear) {
+      if (gradeIdx >= 0) gradeRefs.set(table.sheet, { sheet: ws.name, range: `${letter(gradeIdx + dataLeft)}${firstData[0]}:${letter(gradeIdx + dataLeft)}${lastData}` });
+      placed.set(table.sheet, { sheet: ws.name, gradeCol: gradeIdx >= 0 ? gradeIdx + dataLeft : null, firstRow: firstData[0], lastRow: lastData });
+    }
+    return { bottom: row - 1, right: left + recordCols.length - 1 };
+  };
 
+  const writeLastYearSheet = (): void => {
+    const table = plan.tables[0];
+    const name = spec.yearSource === 'sheet-name' ? `${eraShort(plan.reportYear - 1)}_${table.sheet}` : `${table.sheet}（${eraLong(plan.reportYear - 1)}）`;
+    writeTable(wb.addWorksheet(name.slice(0, 31)), table, 1, 1, true);
+  };
+  if (spec.lastYearSheet === 'before') writeLastYearSheet();
+  for (const onSheet of sheets) {
+    const ws = wb.addWorksheet(sheetName(onSheet[0].sheet), { views: [{ state: 'frozen', ySplit: 0 }] });
+    let bottom = 0;
+    let right = 0;
+    onSheet.forEach((table, k) => {
+      const beside = k > 0 && spec.tablesPerSheet === 'side-by-side';
+      const at = writeTable(ws, table, k === 0 || beside ? 1 : bottom + 3, beside ? right + 3 : 1, false);
+      bottom = Math.max(bottom, at.bottom);
+      right = Math.max(right, at.right);
+    });
     if (spec.summaryPlace) {
-      for (const s of plan.summaries.filter((x) => x.counts === table.sheet)) {
-        if (spec.summaryPlace === 'below') {
-          writeSummary(ws, lastData + 4, 1, s, plan, spec, gradeRefs.get(s.counts), ws.name);
-        } else {
-          const left = cols.length + 2;
-          ws.getColumn(left).width = 40;
-          writeSummary(ws, 1, left, s, plan, spec, gradeRefs.get(s.counts), ws.name);
+      for (const table of onSheet) {
+        for (const s of plan.summaries.filter((x) => x.counts === table.sheet)) {
+          if (spec.summaryPlace === 'below') {
+            writeSummary(ws, bottom + 4, 1, s, plan, spec, gradeRefs.get(s.counts), ws.name);
+            bottom += 12;
+          } else {
+            ws.getColumn(right + 2).width = 40;
+            writeSummary(ws, 1, right + 2, s, plan, spec, gradeRefs.get(s.counts), ws.name);
+            right += 6;
+          }
         }
       }
     }
   }
+  if (spec.lastYearSheet === 'after') writeLastYearSheet();
   for (const w of summaryWrites) w();
 
   const fileName = spec.yearSource === 'file-name' ? `${eraShort(plan.reportYear)}_事業評価_${plan.owner}.xlsx` : `${plan.id}-評価.xlsx`;
@@ -528,6 +584,44 @@ function decorateBottom(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows
 
 const ABOLISHED = '__abolished__';
 
+/**
+ * The tables and the sheets they go on: one table a sheet (all on one when stacked as blocks),
+ * or two a sheet for tablesPerSheet (a plan of one table split in two at a block boundary).
+ */
+function arrangeTables(plan: PlanModel, spec: LayoutSpec): Table[][] {
+  if (!spec.tablesPerSheet) {
+    const tables = spec.stacked && spec.orientation !== 'long' && plan.tables.length > 1 && sameFields(plan.tables) ? [mergeTables(plan.tables)] : plan.tables;
+    return tables.map((t) => [t]);
+  }
+  let tables = plan.tables;
+  if (tables.length === 1 && tables[0].blocks.length > 1) {
+    const t = tables[0];
+    const half = Math.ceil(t.blocks.length / 2);
+    tables = [
+      { ...t, rows: t.rows.filter((r) => r.block < half), blocks: t.blocks.slice(0, half) },
+      { ...t, sheet: `${t.sheet}_2`, rows: t.rows.filter((r) => r.block >= half).map((r) => ({ ...r, block: r.block - half })), blocks: t.blocks.slice(half) },
+    ];
+  }
+  const out: Table[][] = [];
+  for (let i = 0; i < tables.length; i += 2) out.push(tables.slice(i, i + 2));
+  return out;
+}
+
+/** A row as an earlier year recorded it: this year's valid grade (or last year's, where the table has it), else B. */
+function earlierRecord(r: Row, table: Table): Row {
+  if (r.kind !== 'item') return r;
+  const values = { ...r.values };
+  const grade = table.fields.find((f) => f.role === 'grade');
+  const previous = table.fields.find((f) => f.role === 'previousGrade');
+  if (grade) {
+    const before = previous ? values[previous.key] : values[grade.key];
+    // a grade as written (`A`, `A(再掲)`, `Ａ`) stays; anything else (a planted defect) becomes B
+    if (before === null || before === undefined) values[grade.key] = null;
+    else values[grade.key] = typeof before === 'string' && (/^[A-DＡ-Ｄ]([(（]|$)/.test(before.trim()) || /再掲/.test(before)) ? before : 'B';
+  }
+  return { ...r, values };
+}
+
 function abolishedRow(table: Table): Row {
   const values: Record<string, Value> = {};
   for (const f of table.fields) {
@@ -557,7 +651,11 @@ function mergeTables(tables: Table[]): StackedTable {
   };
 }
 
+/** Private marks no legend, header or list explains: the grades are there, unreadable on purpose. */
+const HIDDEN_MARKS: Record<string, string> = { A: '♠', B: '♥', C: '♦', D: '♣' };
+
 function gradeValue(v: Value, plan: PlanModel, spec: LayoutSpec, ri = 0): Value {
+  if (typeof v === 'string' && spec.hiddenEncoding) return v.replace(/^[A-D]/, (g) => HIDDEN_MARKS[g]);
   if (typeof v !== 'string') return v;
   if (!spec.notation || plan.repostInGradeCell || !/^[A-D]$/.test(v)) {
     const on = onScale(v, spec);
@@ -567,9 +665,9 @@ function gradeValue(v: Value, plan: PlanModel, spec: LayoutSpec, ri = 0): Value 
   return notate(v as Grade, spec.notation, plan.gradeWords, spec);
 }
 
-function writeDataRow(ws: ExcelJS.Worksheet, row: number, cols: Column[], r: Row, plan: PlanModel, spec: LayoutSpec, ri: number): void {
+function writeDataRow(ws: ExcelJS.Worksheet, row: number, cols: Column[], r: Row, plan: PlanModel, spec: LayoutSpec, ri: number, left = 1): void {
   cols.forEach((c, i) => {
-    const col = i + 1;
+    const col = i + left;
     if (c.kind === 'field' && c.field) {
       let v = r.values[c.field.key] ?? null;
       if (c.field.role === 'grade' || c.field.role === 'previousGrade') v = gradeValue(v, plan, spec, ri);
@@ -584,12 +682,12 @@ function writeDataRow(ws: ExcelJS.Worksheet, row: number, cols: Column[], r: Row
       if (gi >= 0) {
         const g = typeof r.values[cols[gi].field!.key] === 'string' ? String(r.values[cols[gi].field!.key]).slice(0, 1) : '';
         const score = ({ A: 4, B: 3, C: 2, D: 1 } as Record<string, number>)[g] ?? '';
-        const ref = `${letter(gi + 1)}${row}`;
+        const ref = `${letter(gi + left)}${row}`;
         put(ws, row, col, { formula: `IF(LEFT(${ref},1)="A",4,IF(LEFT(${ref},1)="B",3,IF(LEFT(${ref},1)="C",2,IF(LEFT(${ref},1)="D",1,""))))`, result: score });
       } else {
         const ni = cols.findIndex((x) => x.field?.role === 'name');
         const name = String(r.values[cols[ni].field!.key] ?? '');
-        put(ws, row, col, { formula: `LEN(${letter(ni + 1)}${row})`, result: name.length });
+        put(ws, row, col, { formula: `LEN(${letter(ni + left)}${row})`, result: name.length });
       }
     } else if (c.kind === 'level') {
       const v = gradeValue(r.values[c.levelOf!.key] ?? null, plan, { ...spec, encoding: undefined, notation: undefined }, ri);
@@ -608,12 +706,15 @@ function writeDataRow(ws: ExcelJS.Worksheet, row: number, cols: Column[], r: Row
       put(ws, row, col, null);
     }
   });
-  if (r.kind === 'heading') for (let i = 1; i <= cols.length; i++) ws.getCell(row, i).font = { name: FONT, size: 9, bold: true };
+  if (r.kind === 'heading') for (let i = 0; i < cols.length; i++) ws.getCell(row, i + left).font = { name: FONT, size: 9, bold: true };
 }
 
 /** Vertical merges: a grade over its program's department rows, names and hierarchy over the rows they cover. */
-function applyMerges(ws: ExcelJS.Worksheet, start: number, cols: Column[], rows: Row[], spec: LayoutSpec): void {
-  const colOf = (key: string): number => cols.findIndex((c) => c.field?.key === key) + 1;
+function applyMerges(ws: ExcelJS.Worksheet, start: number, cols: Column[], rows: Row[], spec: LayoutSpec, left = 1): void {
+  const colOf = (key: string): number => {
+    const i = cols.findIndex((c) => c.field?.key === key);
+    return i < 0 ? 0 : i + left;
+  };
   if (spec.mergeGrades) {
     for (const key of ['grade', 'previousGrade']) {
       const col = colOf(key);
@@ -636,7 +737,7 @@ function applyMerges(ws: ExcelJS.Worksheet, start: number, cols: Column[], rows:
   if (spec.mergeNames) {
     for (const c of cols) {
       if (!c.field || (c.field.role !== 'hierarchy' && c.field.role !== 'name')) continue;
-      const col = cols.indexOf(c) + 1;
+      const col = cols.indexOf(c) + left;
       const key = c.field.key;
       let i = 0;
       while (i < rows.length) {

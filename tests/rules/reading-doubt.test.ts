@@ -2,7 +2,11 @@ import type ExcelJS from 'exceljs';
 
 import { checkWorkbook } from '../../src/core';
 import { MISREAD_SHARE, UNKNOWN_TOKEN_MIN_ROWS, UNKNOWN_TOKEN_MIN_SHARE } from '../../src/core/doubt';
+import { describe as sentence } from '../../src/render/describe';
 import { readWorkbook } from '../../src/xlsx/read';
+import { cleanPlan } from '../layout/plan-model';
+import { renderPlan } from '../layout/render';
+import { snapshotOf } from '../layout/snapshot-of';
 import { buildSeedWorkbook } from '../fixtures/workbooks';
 import { runRuleTests } from './rule-tester';
 
@@ -30,14 +34,14 @@ runRuleTests('reading-doubt', {
     { name: 'clean Koganei', layout: 'koganei-departments' },
     { name: 'clean Komae', layout: 'komae-policy' },
     { name: 'clean 自殺対策 table (years, no grade column)', layout: 'kiyose-multi-year' },
-    { name: 'a single slip (E for a B) is an error, not a doubt', build: () => kiyoseGrades((g, i) => (i === 3 ? 'E' : null)) },
+    { name: 'a single slip (継続 for a B) is an error, not a doubt', build: () => kiyoseGrades((g, i) => (i === 3 ? '継続' : null)) },
     { name: 'a clean plan master: no grades by design', layout: 'kiyose-plan' },
   ],
   invalid: [
     {
-      name: 'K (no known scale has it) in many rows of the grade column: a scale not yet known, said once with its rows',
-      build: () => kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'K' : null)),
-      errors: [{ sheet: SHEET, cell: 'F10', row: 10, message: { ja: ['「K」は評価の段階として読めません', '良い順に設定（scale）'], en: ['"K" in column F does not read as a grade', 'scale correction'] } }],
+      name: 'X in many rows of the grade column: a scale not yet known, said once with its rows',
+      build: () => kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'X' : null)),
+      errors: [{ sheet: SHEET, cell: 'F10', row: 10, message: { ja: ['「X」は評価の段階として読めません', '良い順に設定（scale）'], en: ['"X" in column F does not read as a grade', 'scale correction'] } }],
     },
     {
       name: 'a grade column holding mostly something else was misread',
@@ -70,12 +74,12 @@ describe('doubt before accusing', () => {
   });
 
   test('an unknown scale level gives one warning instead of an error per row; other errors stay', async () => {
-    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'K' : i === 1 ? 'E' : null)));
+    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'X' : i === 1 ? '継続' : null)));
     const invalid = report.findings.filter((f) => f.rule === 'grade-invalid');
-    expect(invalid.map((f) => f.params.text)).toEqual(['E']);
+    expect(invalid.map((f) => f.params.text)).toEqual(['継続']);
     const doubts = report.findings.filter((f) => f.rule === 'reading-doubt');
     expect(doubts).toHaveLength(1);
-    expect(doubts[0].params).toMatchObject({ token: 'K', column: 'F' });
+    expect(doubts[0].params).toMatchObject({ token: 'X', column: 'F' });
     expect((doubts[0].params.count as number)).toBeGreaterThanOrEqual(UNKNOWN_TOKEN_MIN_ROWS);
   });
 
@@ -85,9 +89,26 @@ describe('doubt before accusing', () => {
     expect(report.findings.filter((f) => f.severity === 'warning').map((f) => f.rule)).toContain('reading-doubt');
   });
 
-  test('the token is shown as typed (full-width Ｋ stays Ｋ)', async () => {
-    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'Ｋ' : null)));
+  test('the token is shown as typed (full-width Ｘ stays Ｘ)', async () => {
+    const report = await check(kiyoseGrades((g, i) => (g === 'B' && i % 3 === 0 ? 'Ｘ' : null)));
     const doubt = report.findings.find((f) => f.rule === 'reading-doubt');
-    expect(doubt?.params.token).toBe('Ｋ');
+    expect(doubt?.params.token).toBe('Ｘ');
+  });
+});
+
+describe('marks in per-year evaluation columns', () => {
+  test('year-named 評価 columns holding ♠♥♦♣ are doubted on every sheet, in both languages', () => {
+    const rendered = renderPlan(cleanPlan('koganei'), { yearSource: 'year-columns', hiddenEncoding: true });
+    const { report } = checkWorkbook(snapshotOf(rendered.workbook), { fileName: rendered.fileName });
+    const marks = report.findings.filter((f) => f.rule === 'reading-doubt' && f.messageId === 'marks-not-read');
+    const sheets = new Set(report.sheets.filter((x) => x.kind === 'evaluation').map((x) => x.name));
+    expect(new Set(marks.map((f) => f.sheet))).toEqual(sheets);
+    expect(sentence(marks[0], 'ja')).toContain('短い記号');
+    expect(sentence(marks[0], 'en')).toContain('short marks');
+  });
+
+  test('prose, dashes and 実施 in such columns are no marks', () => {
+    const { report } = checkWorkbook(snapshotOf(renderPlan(cleanPlan('suicide'), {}).workbook), { fileName: 'x.xlsx' });
+    expect(report.findings.filter((f) => f.rule === 'reading-doubt')).toEqual([]);
   });
 });

@@ -101,6 +101,18 @@ describe("Hyoka's state in a custom XML part", () => {
     expect(checkWorkbook(plain).layouts.map((l) => l.sheet)).toContain(name);
   });
 
+  it("workbooks Hyoka writes as files carry the marker on every sheet, so they are never checked as input", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeSummaryWorkbook } = require('../../src/xlsx/write') as typeof import('../../src/xlsx/write');
+    const doc = { sheets: [
+      { name: '評価集計', blocks: [{ kind: 'table' as const, title: 't', columns: [{ header: '事業名', width: 10 }, { header: '評価', width: 4 }], rows: [['事業A', 'A'], ['事業B', 'B']] }] },
+      { name: '点検結果', blocks: [{ kind: 'table' as const, title: 'u', columns: [{ header: 'h', width: 4 }], rows: [['x']] }] },
+    ] };
+    const snap = await readWorkbook(await writeSummaryWorkbook(doc), 'out.xlsx');
+    expect(snap.sheets.map((s) => [s.name, s.hyokaOutput])).toEqual([['評価集計', true], ['点検結果', true]]);
+    expect(checkWorkbook(snap).layouts).toEqual([]);
+  });
+
   it('a state part over the bound is reported, not read, and the workbook still reads', async () => {
     const big = `<?xml version="1.0" encoding="UTF-8"?><hyoka xmlns="${HYOKA_STATE_NAMESPACE}" version="1"><state>${'x'.repeat(MAX_STATE_BYTES)}</state></hyoka>`;
     const file = await readWorkbook(withCustomXml(sampleBytes(), [big]), SAMPLE);

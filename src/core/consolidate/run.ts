@@ -2,7 +2,7 @@ import { checkWorkbook } from '../check';
 import { combinedScale } from '../scale';
 import { countBySeverity, type Report } from '../report';
 import { defaultSettings, type Settings } from '../settings';
-import { parseFiscalYear } from '../years';
+import { parseFiscalYear, voteYear } from '../years';
 import { runRules, sortFindings as sortInOrder } from '../rules/run';
 import { createMasterMatcher, departmentFromFileName, departmentKey, readPlanMaster } from './identity';
 import type { ConsolidationContext } from './rules/context';
@@ -225,19 +225,9 @@ function departmentsOf(
 /** A workbook naming this many departments, given alone, is the whole plan's evaluation. */
 const WHOLE_PLAN_DEPARTMENTS = 3;
 
-/** The year most files state; on a tie the later one (this year's files outnumber stragglers). */
+/** The year most files state; on a tie the later one (the one vote, years.ts). */
 function majorityYear(files: readonly ConsolidatedFile[]): number | null {
-  const votes = new Map<number, number>();
-  for (const f of files) if (f.reportYear !== null) votes.set(f.reportYear, (votes.get(f.reportYear) ?? 0) + 1);
-  let best: number | null = null;
-  let most = 0;
-  for (const [year, n] of votes) {
-    if (n > most || (n === most && best !== null && year > best)) {
-      best = year;
-      most = n;
-    }
-  }
-  return best;
+  return voteYear(files.map((f) => ({ year: f.reportYear, weight: 1 })));
 }
 
 /** Input order, then the master's findings; inside a file by sheet, row, cell and rule (the one ordering, src/core/rules/run.ts). */

@@ -164,6 +164,8 @@ function splitSideBySide(sheet: SheetSnapshot, area: TableArea, probe: ProbeHead
   }));
 }
 
+/** Rows above a header searched for its title and block lines. */
+const TITLE_LOOKBACK = 10;
 const TITLE_WORDS = /(評価|報告|調書|進捗|点検|管理|実績|総括)(表|書|票|シート|一覧)|計画.*(評価|進捗|報告)/;
 
 /**
@@ -179,10 +181,15 @@ function splitStacked(sheet: SheetSnapshot, area: TableArea, probe: ProbeHeader)
   let current: TableArea = { ...area };
   let header = headers[0];
   for (const next of headers.slice(1)) {
-    // The new table's title lines: the filled rows right above its header, up to a blank row.
+    // The new table's title lines: the rows above its header holding one or two cells (a title,
+    // `基本目標 | …` lines), across blank rows, up to a row of the table above (three or more cells).
     let top = next.rows[0];
     const floor = header.rows[header.rows.length - 1] + 1;
-    while (top - 1 > floor && filledCount(sheet.rows[top - 1], area.left, area.right) > 0) top--;
+    for (let r = next.rows[0] - 1; r > floor && r >= next.rows[0] - TITLE_LOOKBACK; r--) {
+      const filled = filledCount(sheet.rows[r], area.left, area.right);
+      if (filled >= 3) break;
+      if (filled > 0) top = r;
+    }
     const titles = titleLines(sheet, area, top, next.rows[0]);
     if (sameHeader(header.labels, next.labels) && !titles.some((t) => TITLE_WORDS.test(t) || findYears(t).length > 0)) continue;
     out.push({ ...current, bottom: lastFilled(sheet, current, top - 1) });

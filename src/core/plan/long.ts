@@ -14,67 +14,59 @@ import type { PlanEntry, PlanNode, ProgramRecords, SheetPlan, YearRecord } from 
  * two records of one program-year with different grades, can be found.
  */
 
+/** Years read from one table at most: each is one pass of the plan builder. */
+const MAX_YEARS = 30;
+
 /** The plan of a long table for the report year, its previous grades, and its year series. */
 export function buildLongPlan(sheet: SheetSnapshot, layout: SheetLayout, reportYear: number | null, options: BuildOptions = {}): SheetPlan {
   const yearCol = layout.columns.find((c) => c.role === 'recordYear')?.col as number;
-  const outline = layout.columns.filter((c) => !c.hidden && (c.role === 'hierarchy' || c.role === 'name'));
-  const nameCol = layout.columns.find((c) => c.role === 'name')?.col;
-  const deptCol = layout.columns.find((c) => c.role === 'department')?.col;
   const gradeCol = layout.columns.find((c) => c.role === 'grade')?.col ?? null;
   const skip = new Set(layout.repeatedHeaderRows);
-  const hidden = new Set(sheet.hiddenRows ?? []);
 
-  // Each data row's year (a blank year cell continues the record above) and program.
+  // Each data row's year (a blank year cell continues the record above).
   const rowYear = new Map<number, number>();
-  const series = new Map<string, ProgramRecords>();
-  const programOfRow = new Map<number, ProgramRecords>();
   let year: number | null = null;
-  let outlineKey = '';
-  let outlineName = '';
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
     const row = sheet.rows[r];
     if (!row || skip.has(r) || row.every((v) => isBlank(v))) continue;
     const y = recordYear(row[yearCol] ?? null);
     if (y !== null) year = y;
-    if (year === null) continue;
-    rowYear.set(r, year);
-    if (hidden.has(r)) continue;
-    const texts = outline.map((o) => cellText(row[o.col] ?? null).trim());
-    if (texts.some((t) => t !== '')) {
-      outlineKey = texts.map(normalizeForMatch).join('\u0001');
-      outlineName = (nameCol !== undefined ? cellText(row[nameCol] ?? null).trim() : '') || texts.filter((t) => t !== '').join(' ');
-    }
-    const department = deptCol !== undefined ? cellText(row[deptCol] ?? null).trim() || null : null;
-    const key = `${outlineKey}\u0002${department ? normalizeForMatch(department) : ''}`;
-    let program = series.get(key);
-    if (!program) {
-      program = { name: outlineName, department, node: null, years: [] };
-      series.set(key, program);
-    }
-    let atYear = program.years.find((e) => e.year === year);
-    if (!atYear) {
-      atYear = { year, records: [] };
-      program.years.push(atYear);
-    }
-    const g = gradeCol !== null ? cellAt(sheet, r, gradeCol) : null;
-    atYear.records.push({ row: r, grade: isBlank(g) ? null : cellText(g).trim() });
-    programOfRow.set(r, program);
+    if (year !== null) rowYear.set(r, year);
   }
   const years = [...new Set(rowYear.values())].sort((a, b) => a - b);
   const current = reportYear ?? years[years.length - 1] ?? null;
 
   const plan = buildSheetPlan(yearView(sheet, layout, rowYear, current), layout, options);
-  if (current !== null && !layout.columns.some((c) => c.role === 'previousGrade')) {
-    const before = buildSheetPlan(yearView(sheet, layout, rowYear, current - 1), layout, options);
-    carryPreviousGrades(plan, before);
-  }
-  for (const node of plan.nodes) {
-    for (const entry of node.entries) {
-      const program = programOfRow.get(entry.row);
-      if (program && program.node === null) program.node = node.key;
+  // Each year read as its own plan by the same builder: a program is the same node (key) in each.
+  const byYear = new Map<number, SheetPlan>();
+  if (current !== null) byYear.set(current, plan);
+  for (const y of years.slice(-MAX_YEARS)) if (!byYear.has(y)) byYear.set(y, buildSheetPlan(yearView(sheet, layout, rowYear, y), layout, options));
+  const before = current !== null ? byYear.get(current - 1) : undefined;
+  if (before && !layout.columns.some((c) => c.role === 'previousGrade')) carryPreviousGrades(plan, before);
+
+  const series = new Map<string, ProgramRecords>();
+  const currentKeys = new Set(plan.nodes.map((n) => n.key));
+  for (const [y, p] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    for (const node of p.nodes) {
+      for (const entry of node.entries) {
+        if (entry.repost) continue;
+        const department = entry.department;
+        const key = `${node.key}\u0002${department ? normalizeForMatch(department) : ''}`;
+        let program = series.get(key);
+        if (!program) {
+          program = { name: node.name || node.path, department, node: currentKeys.has(node.key) ? node.key : null, years: [] };
+          series.set(key, program);
+        }
+        let atYear = program.years.find((e) => e.year === y);
+        if (!atYear) {
+          atYear = { year: y, records: [] };
+          program.years.push(atYear);
+        }
+        const g = entry.declaredGrade ? cellAt(sheet, entry.declaredGrade.row, entry.declaredGrade.col) : null;
+        atYear.records.push({ row: entry.row, grade: isBlank(g) ? null : cellText(g).trim() });
+      }
     }
   }
-  for (const p of series.values()) p.years.sort((a, b) => a.year - b.year);
   plan.records = { yearCol, gradeCol, year: current ?? 0, programs: [...series.values()] };
   return plan;
 }
@@ -97,7 +89,7 @@ function carryPreviousGrades(plan: SheetPlan, before: SheetPlan): void {
     for (const entry of node.entries) {
       if (entry.previousGrade) continue;
       const match = sameDepartment(entry, prev.entries);
-      if (match?.declaredGrade) entry.previousGrade = match.declaredGrade;
+      if (match?.declaredGrade && match.declaredGrade.parsed.kind === 'grade') entry.previousGrade = match.declaredGrade;
     }
   }
 }
@@ -107,6 +99,23 @@ function sameDepartment(entry: PlanEntry, candidates: readonly PlanEntry[]): Pla
   const same = candidates.filter((c) => (c.department ? normalizeForMatch(c.department) : '') === dept);
   if (same.length === 1) return same[0];
   return candidates.length === 1 && !dept ? candidates[0] : null;
+}
+
+/**
+ * The years where a program has more records than it has in its other years, with grades that
+ * differ: an export lists a program once a year, so an extra record is a conflict. A table that
+ * repeats a program every year (the same item shown twice in the plan) repeats it in each year
+ * alike, and that is no conflict.
+ */
+export function conflictingYears(program: ProgramRecords, scale: Scale = DEFAULT_SCALE): { year: number; records: YearRecord[]; grades: string[] }[] {
+  const usual = program.years.length > 1 ? Math.min(...program.years.map((y) => y.records.length)) : 1;
+  const out: { year: number; records: YearRecord[]; grades: string[] }[] = [];
+  for (const { year, records } of program.years) {
+    if (records.length <= usual) continue;
+    const grades = conflictingGrades(records, scale);
+    if (grades.length > 0) out.push({ year, records, grades });
+  }
+  return out;
 }
 
 /** The grades of a program-year's records that differ (as grades: `Ａ` and `A` are one). */

@@ -22,7 +22,9 @@ export function ownYear(layout: SheetLayout): number | null {
  */
 export function classifyYearRoles(layouts: readonly SheetLayout[], reportYear: number | null): void {
   const evaluation = layouts.filter((l) => l.kind === 'evaluation');
-  const currentStated = reportYear !== null && evaluation.some((l) => ownYear(l) === reportYear);
+  // This year's table: one stating the report year, or (when the report year came from the
+  // file name or the year columns) one stating no year beside one stating an earlier year.
+  const currentStated = reportYear !== null && evaluation.some((l) => ownYear(l) === reportYear || ownYear(l) === null);
   for (const l of evaluation) {
     const y = ownYear(l);
     l.yearRole = currentStated && y !== null && reportYear !== null && y < reportYear ? 'previous-year' : 'current';

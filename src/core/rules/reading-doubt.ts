@@ -19,6 +19,7 @@ export const readingDoubt = defineRule<
     'column-misread': Of<'column-misread'>;
     'no-grades-read': Of<'no-grades-read'>;
     'grade-column-unread': Of<'grade-column-unread'>;
+    'marks-not-read': Of<'marks-not-read'>;
     'nothing-graded': Of<'nothing-graded'>;
     'report-year-missing': Record<string, never>;
   }
@@ -56,6 +57,12 @@ export const readingDoubt = defineRule<
       en: (p) =>
         `Column ${p.column} is headed as the grade column, but nothing in it reads as a grade, so this sheet's grades were not checked. Set the scale (e.g. S, A, B, C or ◎, ○, △) or the grade column in the settings.`,
     },
+    'marks-not-read': {
+      ja: (p) =>
+        `${p.column}列は年度ごとの評価（文章）として読みましたが、記入のある${p.filled}件のほとんどが「${p.examples.join('」「')}」のような短い記号で、文章でも評価の段階でもありません。評価が読めない形で入っているため、点検していません。評価の段階や列の役割を設定で指定してください。`,
+      en: (p) =>
+        `Column ${p.column} was read as a yearly evaluation (prose), but most of its ${p.filled} filled cells are short marks such as ${p.examples.map((e) => `"${e}"`).join(', ')}: neither prose nor grades read. They were not checked. Set the scale or the column's role in the settings.`,
+    },
     'nothing-graded': {
       ja: (p) =>
         `表（${p.tables}件）は読み取りましたが、評価も年度ごとの記入も1つも読み取れなかったため、何も点検していません。評価が入っている列を設定で指定してください。`,
@@ -82,6 +89,9 @@ export const readingDoubt = defineRule<
           else report({ messageId: kind, at: { sheet, cell: null, row: null }, params: params as Of<'no-grades-read'> });
           break;
         }
+        case 'marks-not-read':
+          report({ messageId: d.kind, at: { sheet: d.sheet, cell: null, row: null }, params: { column: d.column, examples: d.examples, filled: d.filled } });
+          break;
         case 'grade-column-unread':
           report({ messageId: d.kind, at: { sheet: d.sheet, cell: null, row: null }, params: { column: d.column } });
           break;

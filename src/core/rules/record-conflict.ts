@@ -1,4 +1,4 @@
-import { conflictingGrades } from '../plan/long';
+import { conflictingYears } from '../plan/long';
 import { formatFiscalYear } from '../years';
 import { defineRule, grid, type RuleContext } from './rule';
 
@@ -29,10 +29,7 @@ export const recordConflict = defineRule<RuleContext, { conflict: { program: str
       const records = plan.records;
       if (!records || records.gradeCol === null) continue;
       for (const program of records.programs) {
-        for (const { year, records: rows } of program.years) {
-          if (rows.length < 2) continue;
-          const grades = conflictingGrades(rows, plan.scale);
-          if (grades.length === 0) continue;
+        for (const { year, records: rows, grades } of conflictingYears(program, plan.scale)) {
           const at = rows[rows.length - 1].row;
           report({
             messageId: 'conflict',

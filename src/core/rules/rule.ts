@@ -1,7 +1,7 @@
 import { a1 } from '../a1';
 import type { SheetLayout, SummaryTableLayout } from '../layout/types';
 import type { SheetPlan } from '../plan/types';
-import type { Lang, Severity } from '../report';
+import type { FindingLocation, Lang, Severity } from '../report';
 import type { Correction } from '../corrections';
 import type { Settings } from '../settings';
 
@@ -12,19 +12,9 @@ import type { Settings } from '../settings';
  * a language, and `describe(finding, lang)` renders the sentence at the edge.
  */
 
-/** Where a finding points. `cell` is A1 and `row` 1-based; `node` is a plan node's stable key. */
-export interface FindingLocation {
-  /** The input (or master) file, for consolidation findings. */
-  file?: string | null;
-  sheet: string | null;
-  cell: string | null;
-  row: number | null;
-  /** `PlanNode.key` of the program, department or policy the finding is about. */
-  node?: string;
-  year?: number;
-  department?: string | null;
-  program?: string | null;
-}
+// Where a finding points: one type, declared with Finding (report.ts), which extends it.
+export type { FindingLocation };
+
 
 /** A location as the plan gives it: 0-based row and column. */
 export interface GridLocation extends Omit<FindingLocation, 'cell' | 'row'> {
