@@ -65,6 +65,18 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   };
   const chosen = sheetsToRead(snapshot, (s) => detect(s).some((l) => l.kind === 'evaluation'));
   const visible = chosen.sheets;
+  // One workbook, one way of grading: a sheet whose own cells show no scale (a sheet graded
+  // 概ね達成 throughout) reads on the scale the other sheets show, when its values fit it.
+  const workbookScale = dominantScale(visible.flatMap((s) => detect(s)));
+  if (workbookScale) {
+    for (const s of visible) {
+      const unsure = (l: SheetLayout): boolean => (l.kind === 'evaluation' && (l.scale?.source ?? 'default') === 'default') || l.uncertainties.some((u) => u.kind === 'grade-column-demoted');
+      if (detect(s).some(unsure)) {
+        const use = new CorrectionUse(settings.corrections);
+        detected.set(s, { regions: detectRegions(s, { ...detectOptions, use, legends: legendsFor(s.name), workbookScale }), use });
+      }
+    }
+  }
   const regionsBySheet = visible.map(detect);
   const unmatchedCorrections = CorrectionUse.unmatchedBy(settings.corrections, visible.map((s) => detected.get(s)?.use));
   const layouts = regionsBySheet.flat();
@@ -167,6 +179,21 @@ function buildRegionPlans(sheet: SheetSnapshot, regions: readonly SheetLayout[],
     if (region.orientation === 'long') return buildLongPlan(view, region, reportYear, { keyRoot });
     return buildSheetPlan(view, region, { keyRoot });
   });
+}
+
+/** The scale most graded tables of the workbook were read on, when it is not the default; else null. */
+function dominantScale(layouts: readonly SheetLayout[]): Scale | null {
+  const votes = new Map<string, { scale: Scale; n: number }>();
+  for (const l of layouts) {
+    if (l.kind !== 'evaluation' || !l.scale || l.scale.source === 'default' || l.scale.directionUnknown) continue;
+    const key = l.scale.levels.map((x) => x.label).join('\u0000');
+    const v = votes.get(key) ?? { scale: l.scale, n: 0 };
+    v.n++;
+    votes.set(key, v);
+  }
+  let best: { scale: Scale; n: number } | null = null;
+  for (const v of votes.values()) if (!best || v.n > best.n) best = v;
+  return best ? best.scale : null;
 }
 
 /** Where the report year came from, in the order it is looked for. */

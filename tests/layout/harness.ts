@@ -6,8 +6,8 @@
 import { checkWorkbook, type Finding, type Report } from '../../src/core';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { readWorkbook } from '../../src/xlsx/read';
-import { cleanPlan, defectivePlan, GRADES, PLAN_IDS, type Defect, type PlanId, type PlanModel } from './plan-model';
-import { renderPlan, type LayoutSpec, type Rendered } from './render';
+import { cleanPlan, defectivePlan, GRADES, PLAN_IDS, type Defect, type Grade, type PlanId, type PlanModel } from './plan-model';
+import { renderPlan, SCALE_LABELS, type LayoutSpec, type Rendered } from './render';
 import { snapshotOf } from './snapshot-of';
 import type { Variant } from './variants';
 
@@ -88,12 +88,30 @@ function diff(expected: string[], actual: string[]): { missing: string[]; extra:
   return { missing, extra };
 }
 
+/** Counts per level, every label the report counts (the variant's scale, not only A–D). */
 const totalCounts = (r: Report): Record<string, number> => {
-  const t: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
-  for (const s of r.sheets) if (s.gradeCounts) for (const g of GRADES) t[g] += s.gradeCounts[g];
+  const t: Record<string, number> = {};
+  for (const s of r.sheets) if (s.gradeCounts) for (const g in s.gradeCounts) t[g] = (t[g] ?? 0) + s.gradeCounts[g];
   return t;
 };
-const countsText = (c: Record<string, number>): string => GRADES.map((g) => `${g}${c[g]}`).join(' ');
+/** Nonzero counts, label by label: `A3 B1` or `S3 A1` (a level nobody got is not written). */
+const countsText = (c: Record<string, number>): string =>
+  Object.keys(c)
+    .filter((g) => c[g] !== 0)
+    .sort()
+    .map((g) => `${g}${c[g]}`)
+    .join(' ');
+/** The canonical (A–D) counts as the variant's scale labels them, level for level. */
+function onVariantScale(c: Record<string, number>, variant: Variant | null): Record<string, number> {
+  const scale = variant?.spec.scale;
+  if (!scale) return c;
+  const out: Record<string, number> = {};
+  for (const g in c) {
+    const label = (GRADES as readonly string[]).includes(g) ? SCALE_LABELS[scale][g as Grade] : g;
+    out[label] = (out[label] ?? 0) + c[g];
+  }
+  return out;
+}
 /**
  * Policy counts summed by policy name: stacking blocks on one sheet may join the nodes of a
  * 基本目標 that the per-sheet layout repeats on each sheet, so compare the sums, not the nodes.
@@ -101,8 +119,8 @@ const countsText = (c: Record<string, number>): string => GRADES.map((g) => `${g
 function policyCounts(r: Report): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
   for (const p of r.policies) {
-    const t = out.get(p.name) ?? { A: 0, B: 0, C: 0, D: 0 };
-    for (const g of GRADES) t[g] += p.counts[g];
+    const t = out.get(p.name) ?? {};
+    for (const g in p.counts) t[g] = (t[g] ?? 0) + p.counts[g];
     out.set(p.name, t);
   }
   return out;
@@ -159,16 +177,18 @@ export function compare(variant: Variant, plan: PlanModel, canonical: Built, bui
     const at = canonical.rendered.rowsByKey.get(key);
     const row = plan.tables.flatMap((t) => t.rows).find((r) => r.item?.key === key);
     const g = typeof row?.values.grade === 'string' ? row.values.grade.slice(0, 1) : '';
-    if (at && (GRADES as readonly string[]).includes(g)) want[g]--;
+    if (at && (GRADES as readonly string[]).includes(g)) want[g] = (want[g] ?? 0) - 1;
   }
+  const wantOnScale = onVariantScale(want, variant);
   const got = totalCounts(built.report);
-  if (countsText(want) !== countsText(got)) problems.push(`graded rows ${countsText(got)} (expected ${countsText(want)})`);
+  if (countsText(wantOnScale) !== countsText(got)) problems.push(`graded rows ${countsText(got)} (expected ${countsText(wantOnScale)})`);
   if (built.rendered.hiddenKeys.length === 0) {
     const byName = policyCounts(built.report);
     const lost: string[] = [];
     for (const [name, c] of policyCounts(canonical.report)) {
       const v = byName.get(name);
-      if (!v || countsText(v) !== countsText(c)) lost.push(`${name.slice(0, 30)} ${v ? countsText(v) : 'absent'} (expected ${countsText(c)})`);
+      const expected = onVariantScale(c, variant);
+      if (!v || countsText(v) !== countsText(expected)) lost.push(`${name.slice(0, 30)} ${v ? countsText(v) : 'absent'} (expected ${countsText(expected)})`);
     }
     if (lost.length) problems.push(`policy counts differ: ${lost.slice(0, 3).join('; ')}${lost.length > 3 ? ` (+${lost.length - 3})` : ''}`);
   }

@@ -46,6 +46,12 @@ export interface LayoutSpec {
   yearSource?: 'sheet-name' | 'file-name' | 'year-columns';
   /** A plan period and a future plan column that are not the report year. */
   distractors?: boolean;
+  /** The grade scale the city uses instead of A–D: the plan's A–D mapped level for level. */
+  scale?: ScaleVariant;
+  /** Where the scale's legend (凡例) stands: a cell above the table, or a note on the title. */
+  legendAt?: 'cell' | 'note';
+  /** How a grade is written: with a note mark (`B※`), as a mark in one of N level columns, or as a formula's cached result. */
+  encoding?: Encoding;
   /**
    * Grades written in marks the reader cannot know (♠♥♦♣ for A–D, nothing explaining them):
    * the metamorphic suite's unreadable-on-purpose variants, which must warn, never pass empty.
@@ -79,6 +85,38 @@ export interface RowDecorations {
   footnotes?: boolean;
 }
 
+export type ScaleVariant = 'S-C' | 'A-E' | 'marks' | 'points' | 'words';
+export type Encoding = 'footnote' | 'level-columns' | 'formula';
+
+/** The plan's A–D on each variant scale, level for level (best first); A–E adds an E nobody gets. */
+export const SCALE_LABELS: Record<ScaleVariant, Record<Grade, string>> = {
+  'S-C': { A: 'S', B: 'A', C: 'B', D: 'C' },
+  'A-E': { A: 'A', B: 'B', C: 'C', D: 'D' },
+  marks: { A: '◎', B: '○', C: '△', D: '×' },
+  points: { A: '4', B: '3', C: '2', D: '1' },
+  words: { A: '達成', B: '概ね達成', C: '一部未達成', D: '未達成' },
+};
+
+/** The variant scale's levels, best first. */
+export function scaleLevels(v: ScaleVariant): string[] {
+  const mapped = GRADES.map((g) => SCALE_LABELS[v][g]);
+  return v === 'A-E' ? [...mapped, 'E'] : mapped;
+}
+
+/** A grade as written on the variant's scale: its A–D mapped; anything else kept (a planted slip stays outside the scale). */
+export function onScale(v: Value, spec: LayoutSpec): Value {
+  if (typeof v !== 'string' || !spec.scale) return v;
+  const m = /^([A-D])(.*)$/s.exec(v);
+  if (m && (m[2] === '' || /^[(（]再掲[)）]$/.test(m[2]))) return SCALE_LABELS[spec.scale][m[1] as Grade] + m[2];
+  return scaleLevels(spec.scale).includes(v) ? 'Z' : v;
+}
+
+/** `凡例　S：目標を達成　A：…`: the variant's levels with the plan's words. */
+export function legendText(plan: PlanModel, v: ScaleVariant): string {
+  const words = [...GRADES.map((g) => plan.gradeWords[g]), '未着手'];
+  return `凡例　${scaleLevels(v).map((l, i) => `${l}：${words[i]}`).join('　')}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Words
 
@@ -104,12 +142,14 @@ function yearGradeHeader(naming: YearNaming, year: number): string {
 
 const FULL: Record<Grade, string> = { A: 'Ａ', B: 'Ｂ', C: 'Ｃ', D: 'Ｄ' };
 
-export function notate(grade: Grade, notation: Notation, words: Record<Grade, string>): string {
+export function notate(grade: Grade, notation: Notation, words: Record<Grade, string>, spec: LayoutSpec = {}): string {
+  const label = spec.scale ? SCALE_LABELS[spec.scale][grade] : grade;
   switch (notation) {
-    case 'colon': return `${grade}：${words[grade]}`;
-    case 'paren': return `${grade}（${words[grade]}）`;
-    case 'suffix': return `${FULL[grade]}評価`;
-    case 'space': return `${grade} ${words[grade]}`;
+    case 'colon': return `${label}：${words[grade]}`;
+    case 'paren': return `${label}（${words[grade]}）`;
+    // Points take their unit (`4点`); letters and marks the word 評価 (`Ｓ評価`, `◎評価`).
+    case 'suffix': return spec.scale === 'points' ? `${label}点` : `${spec.scale ? label.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)) : FULL[grade]}評価`;
+    case 'space': return `${label} ${words[grade]}`;
   }
 }
 
@@ -123,7 +163,10 @@ const stripYear = (s: string): string =>
 // Columns
 
 interface Column {
-  kind: 'field' | 'spacer' | 'helper' | 'prose' | 'future' | 'future-grade';
+  kind: 'field' | 'spacer' | 'helper' | 'prose' | 'future' | 'future-grade' | 'level';
+  /** Level columns: the grade field they stand for, and their level. */
+  levelOf?: Field;
+  level?: string;
   field?: Field;
   /** Header text per header row, top first; null under a merge. */
   header: string;
@@ -188,6 +231,13 @@ function columnsFor(plan: PlanModel, table: Table, spec: LayoutSpec): Column[] {
   }
   if (spec.distractors) {
     cols.push({ kind: 'future', header: `今後（${eraLong(plan.reportYear + 2)}以降）の方針`, width: 30 });
+  }
+  if (spec.encoding === 'level-columns' && idx('grade') >= 0) {
+    // 評価 over one column per level: the form marks the grade in one of them.
+    const g = idx('grade');
+    const field = cols[g].field!;
+    const levels = spec.scale ? scaleLevels(spec.scale) : [...GRADES];
+    cols.splice(g, 1, ...levels.map((l): Column => ({ kind: 'level', levelOf: field, level: l, header: l, group: cols[g].header.replace(/\n/g, '') || '評価', width: 5 })));
   }
   if (spec.proseCapitals) insertAfter('name', { kind: 'prose', header: '備考', width: 24 });
   if (spec.hiddenHelper) {
@@ -338,7 +388,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
     const ws = wb.addWorksheet(plan.legend.sheet);
     ws.columns = [{ width: 8 }, { width: 60 }];
     put(ws, 1, 1, '【評価の基準】', 'title');
-    plan.legend.lines.forEach(([g, t], i) => { put(ws, 3 + i, 1, g); put(ws, 3 + i, 2, t); });
+    plan.legend.lines.forEach(([g, t], i) => { put(ws, 3 + i, 1, onScale(g, spec)); put(ws, 3 + i, 2, t); });
   }
 
   const hiddenKeys: string[] = spec.hideRows && spec.hideRows !== 'abolished' ? [...spec.hideRows.keys] : [];
@@ -372,6 +422,8 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
     const title = lastYear ? `${eraLong(reportYear)} ${table.titleWithoutYear ?? table.sheet}` : yearElsewhere ? table.titleWithoutYear : table.title;
     if (title) { put(ws, row, left, title, 'title'); row++; }
     if (spec.distractors) { put(ws, row, left, `計画期間：${eraLong(plan.reportYear - 2)}～${eraLong(plan.reportYear + 3)}`, 'title'); row++; }
+    if (spec.scale && spec.legendAt === 'cell') { row++; put(ws, row, left, legendText(plan, spec.scale), 'title'); row++; }
+    if (spec.scale && spec.legendAt === 'note') ws.getCell(top, left).note = legendText(plan, spec.scale).replace(/　/g, '\n');
     row++;
     const gradeIdx = cols.findIndex((c) => c.field?.role === 'grade');
     const firstData: number[] = [];
@@ -415,7 +467,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
         });
         applyMerges(ws, start, cols, yearRows, tableSpec, dataLeft);
         if (spec.validation && gradeIdx >= 0) {
-          const items = spec.notation ? GRADES.map((gr) => notate(gr, spec.notation!, plan.gradeWords)) : [...GRADES];
+          const items = spec.notation ? GRADES.map((gr) => notate(gr, spec.notation!, plan.gradeWords, spec)) : GRADES.map((gr) => String(onScale(gr, spec)));
           for (let r = start; r < row; r++) {
             ws.getCell(r, gradeIdx + dataLeft).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${items.join(',')}"`] };
           }
@@ -602,10 +654,15 @@ function mergeTables(tables: Table[]): StackedTable {
 /** Private marks no legend, header or list explains: the grades are there, unreadable on purpose. */
 const HIDDEN_MARKS: Record<string, string> = { A: '♠', B: '♥', C: '♦', D: '♣' };
 
-function gradeValue(v: Value, plan: PlanModel, spec: LayoutSpec): Value {
+function gradeValue(v: Value, plan: PlanModel, spec: LayoutSpec, ri = 0): Value {
   if (typeof v === 'string' && spec.hiddenEncoding) return v.replace(/^[A-D]/, (g) => HIDDEN_MARKS[g]);
-  if (typeof v !== 'string' || !spec.notation || plan.repostInGradeCell) return v;
-  return /^[A-D]$/.test(v) ? notate(v as Grade, spec.notation, plan.gradeWords) : v;
+  if (typeof v !== 'string') return v;
+  if (!spec.notation || plan.repostInGradeCell || !/^[A-D]$/.test(v)) {
+    const on = onScale(v, spec);
+    // A footnote mark on every third grade (`B※`): an annotation, never an error.
+    return spec.encoding === 'footnote' && typeof on === 'string' && /^[A-D]$/.test(v) && ri % 3 === 1 ? `${on}※` : on;
+  }
+  return notate(v as Grade, spec.notation, plan.gradeWords, spec);
 }
 
 function writeDataRow(ws: ExcelJS.Worksheet, row: number, cols: Column[], r: Row, plan: PlanModel, spec: LayoutSpec, ri: number, left = 1): void {
@@ -613,8 +670,10 @@ function writeDataRow(ws: ExcelJS.Worksheet, row: number, cols: Column[], r: Row
     const col = i + left;
     if (c.kind === 'field' && c.field) {
       let v = r.values[c.field.key] ?? null;
-      if (c.field.role === 'grade' || c.field.role === 'previousGrade') v = gradeValue(v, plan, spec);
-      const cell = put(ws, row, col, v);
+      if (c.field.role === 'grade' || c.field.role === 'previousGrade') v = gradeValue(v, plan, spec, ri);
+      // A grade computed by a formula, saved with its result (a lookup on a score, a copied form).
+      const formula = spec.encoding === 'formula' && c.field.role === 'grade' && typeof v === 'string' && v !== '';
+      const cell = put(ws, row, col, formula ? { formula: `IF(TRUE,"${String(v).replace(/"/g, '""')}","")`, result: String(v) } : v);
       if (c.field.role === 'yearAchievement' && typeof v === 'number') cell.numFmt = '0%';
       if (c.field.role === 'grade' || c.field.role === 'previousGrade') cell.alignment = { horizontal: 'center', vertical: 'top' };
     } else if (c.kind === 'helper') {
@@ -630,6 +689,15 @@ function writeDataRow(ws: ExcelJS.Worksheet, row: number, cols: Column[], r: Row
         const name = String(r.values[cols[ni].field!.key] ?? '');
         put(ws, row, col, { formula: `LEN(${letter(ni + left)}${row})`, result: name.length });
       }
+    } else if (c.kind === 'level') {
+      const v = gradeValue(r.values[c.levelOf!.key] ?? null, plan, { ...spec, encoding: undefined, notation: undefined }, ri);
+      const first = cols.find((x) => x.kind === 'level') === c;
+      const levels = cols.filter((x) => x.kind === 'level').map((x) => x.level);
+      // The level's column gets the mark; a value no column names (a slip, 廃止) is typed into the first.
+      const marks = ['○', '●', '✓', '1', '〇'];
+      if (v !== null && v === c.level) put(ws, row, col, marks[ri % marks.length]);
+      else if (first && typeof v === 'string' && v !== '' && !levels.includes(v)) put(ws, row, col, v);
+      else put(ws, row, col, null);
     } else if (c.kind === 'prose') {
       put(ws, row, col, r.kind === 'item' ? PROSE[ri % PROSE.length] : null);
     } else if (c.kind === 'future') {
@@ -695,7 +763,9 @@ function writeSummary(ws: ExcelJS.Worksheet, top: number, left: number, s: Summa
   put(ws, row, left + 3, '施策', 'header');
   row++;
   const first = row;
-  for (const [grade, criterion] of s.criteria) {
+  for (const [grade, raw] of s.criteria) {
+    const label = String(onScale(grade, spec));
+    const criterion = raw.replace(/([A-D])\s*$/, label);
     const list = s.lines[grade];
     const span = Math.max(1, list.length);
     for (let i = 0; i < span; i++) {
@@ -710,8 +780,8 @@ function writeSummary(ws: ExcelJS.Worksheet, top: number, left: number, s: Summa
     else {
       const range = ref.sheet === here ? ref.range : `'${ref.sheet}'!${ref.range}`;
       cell.value = spec.summaryCounts === 'countif'
-        ? { formula: `COUNTIF(${range},"${grade}")`, result: list.length }
-        : ({ formula: `COUNTIF(${range},"${grade}")` } as ExcelJS.CellFormulaValue);
+        ? { formula: `COUNTIF(${range},"${label}")`, result: list.length }
+        : ({ formula: `COUNTIF(${range},"${label}")` } as ExcelJS.CellFormulaValue);
     }
     if (span > 1) {
       ws.mergeCells(row, left, row + span - 1, left);

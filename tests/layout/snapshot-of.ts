@@ -22,6 +22,7 @@ function sheetOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   const rows: (CellValue[] | undefined)[] = [];
   const hiddenRows: number[] = [];
   const uncached: { row: number; col: number }[] = [];
+  const notes: { row: number; col: number; text: string }[] = [];
   const rowStyles: { row: number; italic?: true; grey?: true }[] = [];
   const merges: CellRange[] = Object.values((ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges)
     .map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
@@ -34,6 +35,9 @@ function sheetOf(ws: ExcelJS.Worksheet): SheetSnapshot {
     let grey = 0;
     row.eachCell({ includeEmpty: false }, (cell, c1) => {
       if (cell.isMerged && cell.master !== cell) return;
+      // A note (メモ), as the reader gives it: its plain text.
+      const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+      if (note) notes.push({ row: r, col: c1 - 1, text: (typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('')).trim() });
       if (cell.value !== null && cell.value !== undefined && cell.value !== '') {
         cells++;
         if (cell.font?.italic) italic++;
@@ -72,6 +76,7 @@ function sheetOf(ws: ExcelJS.Worksheet): SheetSnapshot {
     validations: validationsOf(ws),
   };
   if (uncached.length > 0) sheet.uncachedFormulas = uncached;
+  if (notes.length > 0) sheet.notes = notes;
   if (rowStyles.length > 0) sheet.rowStyles = rowStyles;
   return sheet;
 }

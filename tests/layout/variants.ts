@@ -46,6 +46,11 @@ export interface Axis {
   values: AxisValue[];
   /** Chance that a random variant varies along this axis (default DEFAULT_AXIS_CHANCE). */
   chance?: number;
+  /**
+   * Draws from a stream of its own: an axis added later leaves every variant the older axes
+   * built as it was (their combinations, alone and combined, stay the same), and adds to them.
+   */
+  ownStream?: boolean;
 }
 
 const DEFAULT_AXIS_CHANCE = 0.3;
@@ -168,7 +173,40 @@ export const AXES: Axis[] = [
       },
     ],
   },
+  {
+    // The city's grade scale (#20): the plan's A–D mapped level for level. Values alone tell
+    // S/A/B/C, ◎○△× and the achievement words; A–E (an E nobody got) and points (which end is
+    // best) need their legend, in a cell or a note. Plans with a 評価総括表 keep scales whose
+    // labels such a table names (letters, marks).
+    name: 'scale',
+    ownStream: true,
+    values: [
+      // S must recur to be a level (one S among A–C is a slip): a plan with few top grades states its scale.
+      { kind: '10 scale S-C', applies: (p) => has(p, 'grade'), spec: (_p, rnd) => ({ scale: 'S-C', legendAt: rnd() < 0.5 ? 'cell' : 'note' }) },
+      { kind: '10 scale marks', applies: (p) => has(p, 'grade'), spec: (_p, rnd) => ({ scale: 'marks', ...legendMaybe(rnd) }) },
+      { kind: '10 scale words', applies: (p) => has(p, 'grade') && p.summaries.length === 0, spec: (_p, rnd) => ({ scale: 'words', ...legendMaybe(rnd) }) },
+      { kind: '10 scale A-E', applies: (p) => has(p, 'grade') && p.summaries.length === 0, spec: (_p, rnd) => ({ scale: 'A-E', legendAt: rnd() < 0.5 ? 'cell' : 'note' }) },
+      { kind: '10 scale 4-1 points', applies: (p) => has(p, 'grade') && p.summaries.length === 0, spec: (_p, rnd) => ({ scale: 'points', legendAt: rnd() < 0.5 ? 'cell' : 'note' }) },
+    ],
+  },
+  {
+    // How a grade is written (#20): with a note mark, as a mark in one of N level columns under a
+    // merged 評価, or as a formula's cached result. (Explained labels are the notation axis.)
+    name: 'encoding',
+    ownStream: true,
+    values: [
+      { kind: '10 encoding footnote', applies: (p) => has(p, 'grade'), spec: () => ({ encoding: 'footnote' }) },
+      { kind: '10 encoding level columns', applies: (p) => has(p, 'grade') && !p.repostInGradeCell, spec: () => ({ encoding: 'level-columns' }) },
+      { kind: '10 encoding formula', applies: (p) => has(p, 'grade'), spec: () => ({ encoding: 'formula' }) },
+    ],
+  },
 ];
+
+/** A legend for a scale its values already show: none, in a cell, or in a note. */
+function legendMaybe(rnd: () => number): LayoutSpec {
+  const r = rnd();
+  return r < 0.4 ? {} : r < 0.7 ? { legendAt: 'cell' } : { legendAt: 'note' };
+}
 
 /** Every value of every axis, in axis order. */
 export const OPTIONS: AxisValue[] = AXES.flatMap((a) => a.values);
@@ -185,7 +223,10 @@ export const COMBOS_PER_PLAN = 110;
  */
 export function buildVariants(plans: Record<PlanId, PlanModel>, defectKeys: Partial<Record<PlanId, string[]>> = {}, combosPerPlan = COMBOS_PER_PLAN, seed = 20240401, axes: readonly Axis[] = AXES): Variant[] {
   const out: Variant[] = [];
-  const rnd = prng(seed);
+  const main = prng(seed);
+  const own = prng(seed ^ 0x5ca1e);
+  const rndOf = (axis: Axis | undefined): (() => number) => (axis?.ownStream ? own : main);
+  const axisOf = (v: AxisValue): Axis | undefined => axes.find((a) => a.values.includes(v));
   for (const id of PLAN_IDS) {
     const plan = plans[id];
     for (const defective of [false, true]) {
@@ -193,25 +234,34 @@ export function buildVariants(plans: Record<PlanId, PlanModel>, defectKeys: Part
       const prefer = defective ? (defectKeys[id] ?? []) : [];
       for (const o of axes.flatMap((a) => a.values).filter((v) => v.applies(plan))) {
         for (let n = 0; n < (ALONE_REPEATS[o.kind] ?? 1); n++) {
-          out.push({ id: `${tag} ${o.kind}${n ? ` #${n + 1}` : ''}`, plan: id, defective, kinds: [o.kind], spec: o.spec(plan, rnd, n === 0 ? prefer : []) });
+          out.push({ id: `${tag} ${o.kind}${n ? ` #${n + 1}` : ''}`, plan: id, defective, kinds: [o.kind], spec: o.spec(plan, rndOf(axisOf(o)), n === 0 ? prefer : []) });
         }
       }
       // Axes that join no combination take no random draws, so adding one leaves the others' combinations as they were.
       const combining = axes.filter((a) => (a.chance ?? DEFAULT_AXIS_CHANCE) > 0);
       for (let c = 0; c < combosPerPlan; c++) {
         const chosen: AxisValue[] = [];
-        for (const axis of combining) {
+        const older = combining.filter((a) => !a.ownStream);
+        for (const axis of older) {
           const values = axis.values.filter((v) => v.applies(plan));
-          if (values.length && rnd() < (axis.chance ?? DEFAULT_AXIS_CHANCE)) chosen.push(pick(values, rnd));
+          if (values.length && main() < (axis.chance ?? DEFAULT_AXIS_CHANCE)) chosen.push(pick(values, main));
         }
         // at least two axes, so a combination is never the canonical layout or a value alone
         for (let tries = 0; chosen.length < 2 && tries < 20; tries++) {
-          const axis = pick(combining, rnd);
+          const axis = pick(older, main);
           const values = axis.values.filter((v) => v.applies(plan));
-          if (values.length && !chosen.some((x) => axis.values.includes(x))) chosen.push(pick(values, rnd));
+          if (values.length && !chosen.some((x) => axis.values.includes(x))) chosen.push(pick(values, main));
         }
         const spec: LayoutSpec = {};
-        for (const o of chosen) Object.assign(spec, o.spec(plan, rnd, prefer));
+        for (const o of chosen) Object.assign(spec, o.spec(plan, main, prefer));
+        for (const axis of axes.filter((a) => a.ownStream)) {
+          const values = axis.values.filter((v) => v.applies(plan));
+          if (values.length && own() < (axis.chance ?? DEFAULT_AXIS_CHANCE)) {
+            const o = pick(values, own);
+            chosen.push(o);
+            Object.assign(spec, o.spec(plan, own, prefer));
+          }
+        }
         out.push({ id: `${tag} combo ${c + 1}: ${chosen.map((o) => o.kind).join(' + ')}`, plan: id, defective, kinds: chosen.map((o) => o.kind), spec });
       }
     }

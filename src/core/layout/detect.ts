@@ -28,6 +28,8 @@ export interface DetectOptions {
    * rest of the workbook's. Absent: the sheet's own are read.
    */
   legends?: readonly Scale[];
+  /** The scale the workbook's other sheets were read on: a table whose own cells show none reads on it when its values fit. */
+  workbookScale?: Scale;
   /** A person's corrections (settings.corrections), read through `correctionsFor`. */
   corrections?: readonly Correction[];
   /** Records which corrections applied (the rest are reported as matching nothing). */
@@ -552,15 +554,18 @@ function levelColumnGroups(columns: ColumnLayout[], labels: string[], context: {
       continue;
     }
     const levels = labels.slice(c, end + 1).map((l) => l.slice(l.lastIndexOf('\n') + 1));
-    const role = classifyLabel(prefix, context).role;
+    const classified = classifyLabel(prefix, context);
+    // `R2評価` over level columns is that year's grade, whatever a multi-year table would call it.
+    const role = classified.role === 'yearEvaluation' && /評価(結果)?$/.test(prefix) ? 'grade' : classified.role;
     if ((role === 'grade' || role === 'previousGrade') && levelRun(levels)) {
       const group = columns.slice(c, end + 1);
       const head = group[0];
       head.role = role;
+      head.year = classified.year;
       head.label = prefix;
       head.encoding = 'level-columns';
       head.levelColumns = group.map((g, i) => ({ col: g.col, label: levels[i] }));
-      head.evidence = [{ kind: 'header', word: prefix.replace(/\n/g, '') }, { kind: 'level-columns', labels: levels }];
+      head.evidence = [{ kind: 'header', word: prefix.replace(/\n/g, '') }, ...(classified.year !== undefined ? [{ kind: 'year-header' as const, year: classified.year }] : []), { kind: 'level-columns', labels: levels }];
       for (const g of group.slice(1)) {
         g.role = 'ignore';
         g.evidence = [{ kind: 'level-columns', labels: levels }];
@@ -671,6 +676,17 @@ function markedRows(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: Reado
   }
 }
 
+/** More of the values read as grades on `scale` than on A–D. */
+function fitsBetter(tokens: ReadonlyMap<string, number>, scale: Scale): boolean {
+  let on = 0;
+  let def = 0;
+  for (const [t, n] of tokens) {
+    if (parseGrade(t, scale).kind === 'grade') on += n;
+    if (parseGrade(t).kind === 'grade') def += n;
+  }
+  return on > def;
+}
+
 function addToken(tokens: Map<string, number>, t: string): void {
   const n = tokens.get(t);
   if (n !== undefined) tokens.set(t, n + 1);
@@ -723,10 +739,19 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
   const lists = validationsByColumn(sheet, layout, vocabulary);
   // A column named as grades may grade on another scale (S/A/B/C, ◎○△×, points): its values
   // are weighed on the scale its own evidence shows, so S grades do not make it look like prose.
+  // This year's and last year's grades share a scale: a column whose own values show none
+  // (every row 概ね達成) reads on what its neighbours show.
+  const shared = new Map<string, number>();
+  for (const c of layout.columns) {
+    if ((c.role === 'grade' || c.role === 'previousGrade') && c.encoding !== 'level-columns') for (const [t, n] of stats[c.col].tokens) shared.set(t, (shared.get(t) ?? 0) + n);
+  }
+  const region = inferScale({ tokens: shared, legends: options.legends });
   for (const c of layout.columns) {
     if (c.role !== 'grade' && c.role !== 'previousGrade' && c.role !== 'yearEvaluation' && !lists.get(c.col)?.grades) continue;
     if (c.encoding === 'level-columns') continue;
-    const own = inferScale({ tokens: stats[c.col].tokens, listItems: lists.get(c.col)?.scale ? lists.get(c.col)!.items : undefined, headers: [c.label], legends: options.legends });
+    let own = inferScale({ tokens: stats[c.col].tokens, listItems: lists.get(c.col)?.scale ? lists.get(c.col)!.items : undefined, headers: [c.label], legends: options.legends });
+    if (own.source === 'default' && region.source !== 'default' && fitsBetter(stats[c.col].tokens, region)) own = region;
+    if (own.source === 'default' && options.workbookScale && fitsBetter(stats[c.col].tokens, options.workbookScale)) own = options.workbookScale;
     if (!isDefaultLevels(own)) restate(stats[c.col], own);
   }
   markedRows(sheet, layout, hiddenRows, stats);
@@ -867,7 +892,7 @@ function resolveScale(layout: SheetLayout, personScale: Scale | undefined, optio
   for (const c of gradeCols) if (c.encoding !== 'level-columns') for (const [t, n] of stats[c.col]?.tokens ?? []) tokens.set(t, (tokens.get(t) ?? 0) + n);
   const withList = gradeCols.find((c) => lists.get(c.col)?.scale);
   const levelCols = gradeCols.find((c) => c.encoding === 'level-columns');
-  const scale =
+  let scale =
     personScale ??
     (gradeCols.length === 0
       ? DEFAULT_SCALE
@@ -878,6 +903,8 @@ function resolveScale(layout: SheetLayout, personScale: Scale | undefined, optio
           levelHeaders: levelCols?.levelColumns?.map((l) => l.label),
           legends: options.legends,
         }));
+  const fallback = options.workbookScale;
+  if (!personScale && scale.source === 'default' && fallback && fitsBetter(tokens, fallback)) scale = { ...fallback, evidence: fallback.evidence ?? 'other sheets' };
   layout.scale = scale;
   if (!isDefaultLevels(scale)) for (const c of gradeCols) if (stats[c.col] && c.encoding !== 'level-columns') restate(stats[c.col], scale);
   if (scale.directionUnknown && gradeCols.length > 0) layout.uncertainties.push({ kind: 'scale-direction-unknown', column: gradeCols[0].col, labels: labelsOf(scale) });

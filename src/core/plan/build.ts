@@ -385,20 +385,26 @@ class PlanBuilder {
    * one mark is that level's grade; none is no grade; several are not one grade.
    */
   private levelColumnsCell(r: number, levels: { col: number; label: string }[]): GradeCell {
+    // Findings point at the grade column (its first level column), as for a grade in one cell.
+    const head = levels[0].col;
     const marked: { col: number; label: string }[] = [];
     let unverified: number | null = null;
+    // Text that is no mark (a word typed into a level column, a dash): not a grade by itself.
+    let other: { col: number; text: string } | null = null;
     for (const l of levels) {
       const v = this.at(r, l.col);
-      if (isCellError(v)) return { row: r, col: l.col, parsed: { kind: 'error', text: v.error } };
+      if (isCellError(v)) return { row: r, col: head, parsed: { kind: 'error', text: v.error } };
       if (v === null && this.uncached.has(r * FILL_STRIDE + l.col)) unverified ??= l.col;
       if (isMark(v)) marked.push(l);
+      else if (!isBlank(v) && !isCrossedOut(v)) other ??= { col: l.col, text: textOf(v) };
     }
     if (marked.length === 1) {
       const level = this.scale.levels.findIndex((x) => x.label === marked[0].label);
-      if (level >= 0) return { row: r, col: marked[0].col, parsed: { kind: 'grade', grade: marked[0].label, level, canonical: true, repost: false, text: textOf(this.at(r, marked[0].col)) } };
+      if (level >= 0) return { row: r, col: head, parsed: { kind: 'grade', grade: marked[0].label, level, canonical: true, repost: false, text: textOf(this.at(r, marked[0].col)) } };
     }
-    if (marked.length > 1) return { row: r, col: marked[0].col, parsed: { kind: 'invalid', text: marked.map((m) => m.label).join('・') } };
-    if (unverified !== null) return { row: r, col: unverified, parsed: UNVERIFIED };
+    if (marked.length > 1) return { row: r, col: head, parsed: { kind: 'invalid', text: marked.map((m) => m.label).join('・') } };
+    if (marked.length === 0 && other) return { row: r, col: head, parsed: isDashOnly(other.text) ? { kind: 'none', text: other.text } : { kind: 'invalid', text: other.text } };
+    if (unverified !== null) return { row: r, col: head, parsed: UNVERIFIED };
     return { row: r, col: levels[0].col, parsed: BLANK };
   }
 
@@ -503,11 +509,19 @@ class PlanBuilder {
 const UNVERIFIED: ParsedGrade = Object.freeze({ kind: 'unverified' });
 const BLANK: ParsedGrade = Object.freeze({ kind: 'blank' });
 
-/** A mark in a level column: anything entered but a dash, a zero, a cross or FALSE. */
+/** A mark in a level column: a filled or ticked sign (○ 〇 ● ◎ ✓ ✔ ■ レ), `1` or TRUE. */
+const MARKS = /^[○〇◯●◎◉✓✔☑■◆★✅レvV]$/;
 function isMark(v: CellValue): boolean {
-  if (v === null || v === false || v === 0) return false;
-  const t = typeof v === 'string' ? v.trim() : cellText(v);
-  return t !== '' && !isDashOnly(t) && !/^(0|×|✕|x|X|FALSE|false)$/.test(t);
+  if (v === true || v === 1) return true;
+  if (typeof v !== 'string') return false;
+  const t = v.normalize('NFKC').trim();
+  return MARKS.test(t) || t === '1';
+}
+
+/** A level column crossed out or zeroed: explicitly not this level (a form's ×, 0, FALSE). */
+function isCrossedOut(v: CellValue): boolean {
+  if (v === false || v === 0) return true;
+  return typeof v === 'string' && /^(0|×|✕|x|X|FALSE)$/.test(v.normalize('NFKC').trim());
 }
 
 /** Shared by every entry without year columns or slipped grades: read-only, as their type says. */

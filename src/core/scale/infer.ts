@@ -76,6 +76,7 @@ const NOTE_MARK = /\s*((?:[※*＊†‡][0-9０-９]*)|[(（]\s*(?:注|※)\s*[
 const ALL_LETTERS = letterScale('S', 'E', 'default');
 const ALL_MARKS = markScale(MARKS_4, 'default');
 const WORDS = wordScale(ACHIEVEMENT_WORDS, 'default');
+const ALL_POINTS = pointScale(10, true, 'default');
 
 /** The level label a written token stands for, whatever scale it belongs to. */
 export function classifyToken(raw: string): TokenClass {
@@ -94,6 +95,8 @@ export function classifyToken(raw: string): TokenClass {
   if (mark) return { kind: 'mark', label: ALL_MARKS.levels[mark.level].label };
   const w = explainedGrade(t, WORDS);
   if (w) return { kind: 'word', label: WORDS.levels[w.level].label };
+  const p = explainedGrade(t, ALL_POINTS);
+  if (p) return { kind: 'point', n: Number(ALL_POINTS.levels[p.level].label) };
   return { kind: 'other' };
 }
 
