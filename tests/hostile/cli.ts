@@ -86,13 +86,13 @@ export function shownAs(file: string, cwd = ROOT): string {
 }
 
 /** `node bin/hyoka.js …args`; never rejects. */
-export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number; nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number; nodeArgs?: string[]; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Promise<CliResult> {
   const start = Date.now();
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [...(options.nodeArgs ?? []), BIN, ...args],
-      { cwd: options.cwd ?? ROOT, timeout: options.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...options.env } },
+      { cwd: options.cwd ?? ROOT, timeout: options.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...options.env }, uid: options.uid, gid: options.gid },
       (error, stdout, stderr) => {
         const e = error as (Error & { code?: number | string; killed?: boolean; signal?: string }) | null;
         resolve({

@@ -123,16 +123,22 @@ test('write errors are one line in the user\'s language, never "internal error"'
   expect(outputFailure('r.xlsx', new Error('zip\nwriter\nfailed'), 'en')).not.toMatch(/\n/);
 });
 
-// Root reads and writes through any permission bits, so these only mean something as a user.
-const asUser = process.getuid?.() === 0 ? test.skip : test;
-if (process.getuid?.() === 0) console.warn('inputs.test: running as root, permission cases skipped');
-asUser('an unreadable input and an unwritable --out folder: permission denied, not "not found"', async () => {
+// Root reads and writes through any permission bits: as root (CI), the command runs as the
+// unprivileged user `nobody` (65534), so the permission bits mean what they mean for a city's staff.
+const asRoot = process.getuid?.() === 0;
+const user = asRoot ? { uid: 65534, gid: 65534 } : {};
+test('an unreadable input and an unwritable --out folder: permission denied, not "not found"', async () => {
   const locked = path.join(dir, 'locked.xlsx');
   await fs.copyFile(good, locked);
   await fs.chmod(locked, 0o000);
   const ro = path.join(dir, 'ro');
-  await fs.mkdir(ro, { mode: 0o500 });
-  const [a, b] = await Promise.all([runCli(['check', locked], GUARD), runCli(['check', good, '--out', path.join(ro, 'r.xlsx'), '--lang', 'en'], GUARD)]);
+  await fs.mkdir(ro, { mode: 0o555 });
+  if (asRoot) {
+    // nobody must reach the folder and read the good file, but not the locked one nor write in ro.
+    await fs.chmod(dir, 0o755);
+    await fs.chmod(good, 0o644);
+  }
+  const [a, b] = await Promise.all([runCli(['check', locked], { ...GUARD, ...user }), runCli(['check', good, '--out', path.join(ro, 'r.xlsx'), '--lang', 'en'], { ...GUARD, ...user })]);
   refused(a);
   refused(b);
   expect(a.stderr).toMatch(/読む権限がありません/);
