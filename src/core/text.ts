@@ -62,3 +62,18 @@ export function originalSlice(original: string, start: number, end: number, norm
   }
   return original.slice(from, Math.max(from, to)).trim();
 }
+
+/** UTF-8 length in bytes, counted by hand (no TextEncoder: jsdom and old webviews lack it); a lone surrogate counts as U+FFFD would. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

@@ -1,3 +1,4 @@
+import { utf8Length } from './text';
 /**
  * Hyoka's state kept inside the workbook, independent of the add-in's Id: a custom XML part
  * (`customXml/itemN.xml`, ExcelApi 1.5 `workbook.customXmlParts`) whose root element is in
@@ -100,16 +101,3 @@ function unescapeXml(s: string): string {
   });
 }
 
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}

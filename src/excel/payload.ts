@@ -1,3 +1,4 @@
+import { utf8Length } from '../core/text';
 /**
  * Excel on the web caps one request and one response at 5 MB (docs: "Resource limits and
  * performance optimization for Office Add-ins"); values, numberFormat and valueTypes all count,
@@ -11,18 +12,7 @@ export const REQUEST_BUDGET_BYTES = 3 * 1024 * 1024;
 
 /** UTF-8 length of a JSON-encodable value (what goes over the wire), without TextEncoder. */
 export function jsonBytes(value: unknown): number {
-  const s = JSON.stringify(value) ?? '';
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return utf8Length(JSON.stringify(value) ?? '');
 }
 
 /** Excel's error when a sync's response (or request) is over the limit. */

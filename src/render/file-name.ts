@@ -1,3 +1,4 @@
+import { utf8Length } from '../core/text';
 /**
  * File names made from text a workbook holds (a 担当課 name, an input's name), the one way the
  * CLI (`--per-department`) and the pane (its department ZIP and its downloads) make them, so a
@@ -21,15 +22,7 @@ const DROPPED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a
 const FORBIDDEN = /[\\/:*?"<>|]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
-/** UTF-8 length, counted by code point (no TextEncoder: jsdom and old webviews lack it). Lone surrogates are dropped before this is asked. */
-function bytes(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) as number;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
+const bytes = utf8Length;
 
 /** The key two names collide on where names are compared ignoring case and normalisation. */
 export function fileNameKey(name: string): string {
