@@ -132,7 +132,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
     pane: {
       title: '読み取った表',
       kindOf: (sheet, n) => `「${sheet}」表${n}の種類`,
-      hint: '列の役割や見出しの行が違っていれば、ここで直してください。直した内容はブックに保存され、次からの点検にも使われます。',
+      hint: '列の役割や見出しの行が違っていれば、ここで直してください。直した内容は次からの点検にも使われます。',
       region: (sheet, n, kind, from, to, key) => `「${sheet}」表${n}${key ? `［${key}］` : ''}（${kind}・データ ${from}〜${to}行目）`,
       yearSource: (source) => `報告年度の根拠: ${source}`,
       headerRow: '見出しの行',
@@ -205,7 +205,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
     pane: {
       title: 'What was read',
       kindOf: (sheet, n) => `Kind of "${sheet}" table ${n}`,
-      hint: 'If a column’s role or a table’s header row is wrong, correct it here. The correction is saved in the workbook and used by every later check.',
+      hint: 'If a column’s role or a table’s header row is wrong, correct it here. The correction is used by every later check.',
       region: (sheet, n, kind, from, to, key) => `"${sheet}" table ${n}${key ? ` [${key}]` : ''} (${kind}, data rows ${from}–${to})`,
       yearSource: (source) => `Report year from ${source}`,
       headerRow: 'Header row',

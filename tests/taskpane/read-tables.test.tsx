@@ -131,6 +131,15 @@ test('the 設定 screen’s column roles write the same corrections, through the
   expect(port.saved[0].corrections).toEqual([{ sheet: '評価表', table: 'A8', column: 'F', role: 'ignore', year: 2020 }]);
 });
 
+test('読み取った表 and 設定 say one true sentence about where corrections are kept', async () => {
+  const { store } = await renderChecked('ja');
+  const sentence = '設定と読み取りの修正はこのブック（ファイルの中）に保存され、ファイルと一緒に渡ります。';
+  expect(within(screen.getByTestId('read-tables')).getByTestId('settings-workbook-note').textContent).toBe(sentence);
+  expect(screen.getByTestId('read-tables').textContent).not.toContain('ブラウザ');
+  act(() => store.setTab('settings'));
+  expect((await screen.findAllByTestId('settings-workbook-note')).map((n) => n.textContent)).toContain(sentence);
+});
+
 test('a saved correction that matched no table is shown above the tables', async () => {
   const finding = { rule: 'correction-unmatched', severity: 'warning' as const, messageId: 'table-missing', params: { sheet: '評価表', table: 'C9', column: 'F', row: null }, sheet: '評価表', cell: null, row: null };
   jest.mocked(checkWorkbook).mockReturnValueOnce({ report: { ...REPORT, findings: [finding] }, layouts: LAYOUTS, plans: [], previousYearPlans: [], unmatchedCorrections: [{ sheet: '評価表', table: 'C9', column: 'F', role: 'grade' }] });

@@ -5,6 +5,7 @@ import { columnLetter } from '../../core/a1';
 import { formatFiscalYear } from '../../core/years';
 import { EXPLAIN_MESSAGES, readingLines } from '../../i18n/explain';
 import { usePane } from '../store';
+import { StorageNote } from './StorageNote';
 import { describe } from '../../render/describe';
 
 const useStyles = makeStyles({
@@ -49,7 +50,7 @@ export function regionCorrection(
 /**
  * 読み取った表: what the check read on each sheet — tables, header rows, each column's role and
  * why — and the two corrections a person needs: a column's role (pick it from the list) and a
- * table's header row. Each correction is saved in the workbook's settings and the check reruns.
+ * table's header row. Each correction is saved (where StorageNote says) and the check reruns.
  */
 export function ReadTables() {
   const styles = useStyles();
@@ -70,6 +71,7 @@ export function ReadTables() {
       </Text>
       {report.reportYear !== null && report.reportYearSource && <Text size={200}>{m.pane.yearSource(m.source[report.reportYearSource])}</Text>}
       <Text size={200}>{m.pane.hint}</Text>
+      <StorageNote />
       {unmatched.map((f, i) => (
         <Text key={`unmatched-${i}`} size={200} data-testid="correction-unmatched">
           ! {describe(f, lang)}

@@ -6,6 +6,7 @@ import { roleKey } from '../../i18n/taskpane';
 import { applyCorrection, usePane } from '../store';
 import { regionCorrection, regionKey } from './ReadTables';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { StorageNote } from './StorageNote';
 import { fiscalYearLabel } from './CheckScreen';
 
 const useStyles = makeStyles({
@@ -31,10 +32,10 @@ function draftColumn(draft: Settings, layout: SheetLayout, letter: string): { ro
   return correctionsFor(draft, layout.sheet, table).columns[letter];
 }
 
-/** 設定: report year, method, thresholds and per-sheet column roles, saved in the workbook. */
+/** 設定: report year, method, thresholds and per-sheet column roles, saved where StorageNote says. */
 export function SettingsScreen() {
   const styles = useStyles();
-  const { t, settings, settingsProblems, layouts, actions, report, port, lang } = usePane();
+  const { t, settings, settingsProblems, layouts, actions, report, lang } = usePane();
   // The year the check found, shown in the field while no year is set (and as a hint).
   const detected = report?.reportYear != null ? fiscalYearLabel(report.reportYear, lang) : null;
   const [draft, setDraft] = useState<Settings>(settings);
@@ -100,11 +101,7 @@ export function SettingsScreen() {
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {port?.kind === 'file' && (
-        <Text size={200} data-testid="settings-browser-note">
-          {t('settingsBrowserNote')}
-        </Text>
-      )}
+      <StorageNote />
       <Field label={t('settingsReportYear')} hint={detected && year.trim() === '' ? t('settingsDetectedYear', { year: detected }) : t('settingsReportYearHint')}>
         <Input
           className={styles.full}
