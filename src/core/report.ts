@@ -39,7 +39,7 @@ export interface Finding extends Omit<FindingLocation, 'department' | 'program'>
   program?: string;
 }
 
-/** Counts per level label, in the scale's order (best first): `{ A: 3, B: 1, C: 0, D: 0 }`, `{ S: 1, A: 2, … }`. */
+/** Counts per level label, in the scale's order (best first): keyed by the labels as written (`S`, `A` … or `◎`, `○` …). */
 export type GradeCounts = LevelCounts;
 
 /** One row of the policy table (施策ごとの集計). */
