@@ -5,7 +5,7 @@
  * `npm run build:cli` running elsewhere at the same time cannot hand the tests a half-written
  * build. The build is refreshed when any CLI source is newer, under a lock shared by the files.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, promises as fs, readdirSync, rmdirSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -86,6 +86,17 @@ export function shownAs(file: string, cwd = ROOT): string {
 }
 
 /** `node bin/hyoka.js …args`; never rejects. */
+/**
+ * Whether the built command runs as this (unprivileged) user: the checkout's folders must let it
+ * in. Tests that need permission bits to mean something run the command as such a user when the
+ * suite runs as root.
+ */
+export function runsAs(uid: number, gid: number): boolean {
+  ensureBuilt();
+  const r = spawnSync(process.execPath, [BIN, '--help'], { cwd: ROOT, uid, gid, timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
+  return r.status === 0;
+}
+
 export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number; nodeArgs?: string[]; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Promise<CliResult> {
   const start = Date.now();
   return new Promise((resolve) => {
