@@ -3,23 +3,10 @@
  * it) rejects code in src/core that imports from outside it, imports an npm package other than
  * zod or fastest-levenshtein, or touches a host global — and accepts the same code elsewhere.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+import { lintCases } from './lint-cases';
 
-const ROOT = path.join(__dirname, '..', '..');
-
-/** Every snippet of this file, linted in one ESLint run (tests/lint/lint-text.mjs) before the tests read the answers. */
-const cases: { code: string; filePath: string }[] = [];
-let answers: string[][] = [];
-function lint(code: string, filePath = 'src/core/x.ts'): () => string[] {
-  const i = cases.push({ code, filePath }) - 1;
-  return () => answers[i];
-}
-
-beforeAll(() => {
-  const out = execFileSync(process.execPath, [path.join(__dirname, 'lint-text.mjs')], { cwd: ROOT, input: JSON.stringify(cases), encoding: 'utf8' });
-  answers = JSON.parse(out) as string[][];
-}, 60_000);
+/** Every snippet of this file, linted in one ESLint run before the tests read the answers. */
+const lint = lintCases('src/core/x.ts');
 
 describe('src/core may not reach outside itself', () => {
   test.each(

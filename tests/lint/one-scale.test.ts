@@ -3,22 +3,10 @@
  * src/core/scale — an import of GRADES/Grade, a list of the A–D letters, a record or type keyed
  * by them, a union of them, an `[A-D]` pattern — and accepts the same code inside it.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+import { lintCases } from './lint-cases';
 
-const ROOT = path.join(__dirname, '..', '..');
-
-const cases: { code: string; filePath: string }[] = [];
-let answers: string[][] = [];
-function lint(code: string, filePath = 'src/core/rules/x.ts'): () => string[] {
-  const i = cases.push({ code, filePath }) - 1;
-  return () => answers[i];
-}
-
-beforeAll(() => {
-  const out = execFileSync(process.execPath, [path.join(__dirname, 'lint-text.mjs')], { cwd: ROOT, input: JSON.stringify(cases), encoding: 'utf8' });
-  answers = JSON.parse(out) as string[][];
-}, 60_000);
+/** Every snippet of this file, linted in one ESLint run before the tests read the answers. */
+const lint = lintCases('src/core/rules/x.ts');
 
 const spelled = [
   ["import { GRADES } from '../scale';\nexport const x = GRADES;", 'src/core/rules/x.ts', 'import of GRADES'],
