@@ -55,11 +55,10 @@ export interface Axis {
 
 const DEFAULT_AXIS_CHANCE = 0.3;
 /**
- * The #20 axes (orientation, tables per sheet, sheets per year) are checked alone on every
- * plan; combined with the others they still misread some layouts (see docs/reading.md), so
- * they join no random combination until those are fixed.
+ * The #20 axes (orientation, tables per sheet, sheets per year) join random combinations like
+ * the others, from the own stream (they were added after the older axes' combinations).
  */
-const NEW_AXIS_CHANCE = 0;
+const NEW_AXIS_CHANCE = 0.3;
 
 const has = (p: PlanModel, role: string): boolean => p.tables.some((t) => t.fields.some((f) => f.role === role));
 const always = (): boolean => true;
@@ -139,11 +138,12 @@ export const AXES: Axis[] = [
   },
   { name: 'distractors', values: [{ kind: '9 distractors', applies: always, spec: () => ({ distractors: true }) }] },
   // #20 item 3: years as rows, as evaluation systems export (a plan of year blocks is already years as columns).
-  { name: 'orientation', chance: NEW_AXIS_CHANCE, values: [{ kind: '13 years as rows', applies: (p) => has(p, 'grade') && !has(p, 'yearStatus'), spec: () => ({ orientation: 'long' }) }] },
+  { name: 'orientation', chance: NEW_AXIS_CHANCE, ownStream: true, values: [{ kind: '13 years as rows', applies: (p) => has(p, 'grade') && !has(p, 'yearStatus'), spec: () => ({ orientation: 'long' }) }] },
   // #20 item 4: several tables on one sheet (two plans' tables, or one plan's split at a block).
   {
     name: 'tables per sheet',
     chance: NEW_AXIS_CHANCE,
+    ownStream: true,
     values: [
       { kind: '14 tables side by side', applies: (p) => p.tables.length > 1 || (p.tables[0].blocks.length > 1 && p.summaries.length === 0), spec: () => ({ tablesPerSheet: 'side-by-side' }) },
       { kind: '14 tables stacked', applies: (p) => p.tables.length > 1 || (p.tables[0].blocks.length > 1 && p.summaries.length === 0), spec: () => ({ tablesPerSheet: 'stacked' }) },
@@ -153,6 +153,7 @@ export const AXES: Axis[] = [
   {
     name: 'sheets per year',
     chance: NEW_AXIS_CHANCE,
+    ownStream: true,
     values: [
       { kind: '15 last year’s sheet after', applies: always, spec: () => ({ lastYearSheet: 'after' }) },
       { kind: '15 last year’s sheet before', applies: always, spec: () => ({ lastYearSheet: 'before' }) },
