@@ -1,0 +1,118 @@
+/**
+ * Tables one below the other and last year's sheet, where the report year comes from
+ * elsewhere (the file name, the sheet names): which lines state a table's year, where one
+ * table ends and the next begins, and how a program listed straight under a heading sits in
+ * the outline. Small hand-built sheets, one layout feature each (issue #20).
+ */
+import { checkWorkbook } from '../../src/core';
+import { detectRegions } from '../../src/core/layout/detect';
+import type { PlanNode } from '../../src/core/plan/types';
+import type { CellValue, SheetSnapshot } from '../../src/core/snapshot';
+
+type Grid = (CellValue | undefined)[][];
+
+function sheet(name: string, grid: Grid): SheetSnapshot {
+  return { name, visibility: 'visible', rows: grid.map((r) => (r.length ? r.map((v) => v ?? null) : undefined)), merges: [] };
+}
+
+const evaluation = (s: SheetSnapshot) => detectRegions(s).filter((l) => l.kind === 'evaluation');
+
+describe('tables one below the other, the year stated elsewhere', () => {
+  // A program's own text names years (令和6年度から…): that is no title, whatever the row.
+  const grid: Grid = [
+    ['地域福祉計画 評価表'],
+    [],
+    ['施策', '事業名', '実績', '担当課', '評価'],
+    ['1', '見守り活動', '令和6年度から全地区で実施', '高齢福祉課', 'A'],
+    [null, '配食サービス', '令和6年度に対象を拡大', '高齢福祉課', 'B'],
+    ['2', '相談窓口', '令和3年度開設', '福祉政策課', 'C'],
+    [],
+    ['重層的支援体制整備事業 実施計画'],
+    ['番号', '取組', '実績', '担当課', '前年度評価', '今年度評価'],
+    ['1', '包括的相談支援', '令和6年度に窓口を統合', '福祉政策課', 'A', 'B'],
+    ['2', '参加支援', '実施', '地域福祉課', 'B', 'B'],
+  ];
+
+  test('no table takes a year from the programs’ texts below the first header', () => {
+    const regions = evaluation(sheet('評価', grid));
+    expect(regions.map((r) => [r.tableKey, r.statedYear])).toEqual([
+      ['A3', null],
+      ['A9', null],
+    ]);
+  });
+
+  test('the file name’s year is the report year, and both tables are this year’s', () => {
+    const result = checkWorkbook({ sheets: [sheet('評価', grid)] }, { fileName: 'R5_事業評価_福祉政策課.xlsx' });
+    expect([result.report.reportYear, result.report.reportYearSource]).toEqual([2023, 'file-name']);
+    expect(result.plans).toHaveLength(2);
+    expect(result.previousYearPlans).toEqual([]);
+  });
+
+  test('a title over the first header still states the year of every table below it', () => {
+    const titled = grid.map((r, i) => (i === 0 ? ['令和5年度 地域福祉計画 評価表'] : r));
+    expect(evaluation(sheet('評価', titled)).map((r) => r.statedYear)).toEqual([2023, 2023]);
+  });
+});
+
+describe('where one stacked table ends', () => {
+  const first: Grid = [
+    ['1 地域福祉計画 進捗管理'],
+    [],
+    ['施策', '地域福祉計画 事業名', '担当課', '頁', '評価'],
+    ['1', '見守り活動', '高齢福祉課', '12', 'A'],
+    ['2', '相談窓口', '福祉政策課', '13', 'B'],
+  ];
+
+  test('a caption over a header that names its program column otherwise starts another table', () => {
+    const grid: Grid = [
+      ...first,
+      [],
+      ['2 重層的支援体制整備事業実施計画'],
+      ['施策', '重層的支援体制整備事業 事業名', '担当課', '頁', '評価'],
+      ['1', '包括的相談支援', '福祉政策課', '21', 'A'],
+      ['2', '参加支援', '地域福祉課', '22', 'B'],
+    ];
+    const regions = evaluation(sheet('評価', grid));
+    expect(regions.map((r) => [r.tableKey, r.headerRows, r.lastDataRow])).toEqual([
+      ['A3', [2], 4],
+      ['A8', [7], 9],
+    ]);
+  });
+
+  test('a block caption over the same header, a note beside only one of them, is one table', () => {
+    const grid: Grid = [
+      ...first.slice(0, 2),
+      [...(first[2] as CellValue[]), null, '※ 頁は計画書の頁'],
+      ...first.slice(3),
+      [],
+      ['【基本目標2】地域で支え合う'],
+      ['施策', '地域福祉計画 事業名', '担当課', '頁', '評価'],
+      ['3', '居場所づくり', '地域福祉課', '14', 'A'],
+    ];
+    const regions = evaluation(sheet('評価', grid));
+    expect(regions).toHaveLength(1);
+    expect(regions[0].repeatedHeaderRows).toContain(7);
+  });
+});
+
+describe('a program listed straight under a heading', () => {
+  test('the numbered 施策 in the column to its left is its sibling, not its child', () => {
+    const s = sheet('進捗管理表', [
+      ['令和5年度 自殺対策計画 進捗管理表'],
+      [],
+      ['計画における項目', '実施内容', '担当課', '評価'],
+      ['基本施策1 地域におけるネットワークの強化'],
+      ['1-1. 地域のネットワークの構築', '自治会との連携', '市民協働課', 'A'],
+      ['基本施策2 自殺対策を支える人材の育成'],
+      [null, '研修体系の見直し', '健康推進課', 'B'],
+      ['2-1. 様々な職種を対象とする研修の実施', 'ゲートキーパー養成', '健康推進課', 'A'],
+    ]);
+    const result = checkWorkbook({ sheets: [s] });
+    const nodes = result.plans[0].nodes;
+    const named = (text: string): PlanNode => nodes.find((n) => n.name.includes(text)) as PlanNode;
+    expect(named('様々な職種').parent).toBe(named('人材の育成'));
+    expect(named('研修体系の見直し').parent).toBe(named('人材の育成'));
+    expect(named('研修体系の見直し').children).toEqual([]);
+    expect(named('ゲートキーパー養成').parent).toBe(named('様々な職種'));
+  });
+});
