@@ -116,3 +116,35 @@ describe('a program listed straight under a heading', () => {
     expect(named('ゲートキーパー養成').parent).toBe(named('様々な職種'));
   });
 });
+
+describe('last year’s sheet named for last year without its number', () => {
+  const yearSheet = (name: string, grades: CellValue[]): SheetSnapshot =>
+    sheet(name, [
+      ['事業評価シート'],
+      [],
+      ['施策', '事業名', '担当課', '評価'],
+      ['1', '見守り活動', '高齢福祉課', grades[0]],
+      ['2', '配食サービス', '高齢福祉課', grades[1]],
+      ['3', '相談窓口', '福祉政策課', grades[2]],
+    ]);
+  const brief = (f: { severity: string; rule: string; cell: string | null }): string => `${f.severity} ${f.rule} ${f.cell ?? '-'}`;
+
+  test.each([['評価調書（前年度）'], ['前年度'], ['前年度分_評価'], ['評価 昨年度']])('%s is the year before the report year, not checked, and gives the previous grades', (name) => {
+    const current = yearSheet('評価調書', ['A', 'D', 'B']);
+    const previous = yearSheet(name, ['A', 'B', 'X']); // X: last year's fault, not this year's
+    const result = checkWorkbook({ sheets: [current, previous] }, { fileName: 'R5_事業評価_高齢福祉課.xlsx' });
+    expect(result.report.reportYear).toBe(2023);
+    expect(result.report.sheets.map((s) => [s.role ?? 'current', s.year ?? null])).toEqual([['current', null], ['previous-year', 2022]]);
+    expect(result.report.findings.map(brief)).toEqual(['warning grade-jump D5']);
+  });
+
+  test('a word inside another name (前年度比較) is no year, and a lone 前年度 sheet is still checked', () => {
+    const current = yearSheet('評価調書', ['A', 'D', 'B']);
+    const comparison = yearSheet('前年度比較', ['A', 'B', 'C']);
+    const both = checkWorkbook({ sheets: [current, comparison] }, { fileName: 'R5_事業評価.xlsx' });
+    expect(both.report.sheets.map((s) => s.role ?? 'current')).toEqual(['current', 'current']);
+    const lone = checkWorkbook({ sheets: [yearSheet('前年度', ['A', 'B', 'X'])] }, { fileName: 'R5_事業評価.xlsx' });
+    expect(lone.report.sheets[0].role).toBeUndefined();
+    expect(lone.report.findings.map(brief)).toContain('error grade-invalid D6');
+  });
+});

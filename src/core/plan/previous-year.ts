@@ -10,6 +10,16 @@ import type { PlanEntry, PlanNode, SheetPlan } from './types';
  * read it). Pure; check.ts calls it once the report year is known.
  */
 
+/**
+ * A sheet name that says "last year's" as a whole word: `前年度`, `評価（前年度）`, `前年度分_評価`,
+ * `評価_昨年度`. Not a word inside another (`前年度比較`, `前年度評価` name what a sheet compares).
+ */
+const LAST_YEAR_NAME = /(?:^|[\s_・\-－(（【[［])(?:前年度|昨年度)(?:分|版)?(?:$|[\s_・\-－)）】\]］])/;
+
+export function namesLastYear(sheetName: string): boolean {
+  return LAST_YEAR_NAME.test(sheetName.normalize('NFKC'));
+}
+
 /** The year a table states as its own: its title's, else its sheet name's. */
 export function ownYear(layout: SheetLayout): number | null {
   return layout.statedYear ?? layout.sheetNameYear;
@@ -22,6 +32,11 @@ export function ownYear(layout: SheetLayout): number | null {
  */
 export function classifyYearRoles(layouts: readonly SheetLayout[], reportYear: number | null): void {
   const evaluation = layouts.filter((l) => l.kind === 'evaluation');
+  // A sheet named for last year without its number (`評価調書（前年度）`) beside one that is not:
+  // its name states the year before the report year.
+  if (reportYear !== null && evaluation.some((l) => !namesLastYear(l.sheet))) {
+    for (const l of layouts) if (ownYear(l) === null && namesLastYear(l.sheet)) l.sheetNameYear = reportYear - 1;
+  }
   // This year's table: one stating the report year, or (when the report year came from the
   // file name or the year columns) one stating no year beside one stating an earlier year.
   const currentStated = reportYear !== null && evaluation.some((l) => ownYear(l) === reportYear || ownYear(l) === null);
