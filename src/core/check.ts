@@ -6,7 +6,7 @@ import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
 import { buildLongPlan } from './plan/long';
-import { classifyYearRoles, fillPreviousGrades, ownYear } from './plan/previous-year';
+import { classifyYearRoles, fillPreviousGrades, ownYear, programNames, repeatsPrograms } from './plan/previous-year';
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
@@ -80,7 +80,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const regionsBySheet = visible.map(detect);
   const unmatchedCorrections = CorrectionUse.unmatchedBy(settings.corrections, visible.map((s) => detected.get(s)?.use));
   const layouts = regionsBySheet.flat();
-  const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
+  const sheetByName = new Map(visible.map((s) => [s.name, s]));
+  const programsOf = (l: SheetLayout): Set<string> => programNames(l, sheetByName.get(l.sheet) ?? { name: l.sheet, visibility: 'visible', rows: [], merges: [] });
+  const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null, (a, b) => repeatsPrograms(programsOf(a), programsOf(b)));
   for (const l of layouts) resolveYearGrades(l, reportYear);
   classifyYearRoles(layouts, reportYear);
   const allPlans: SheetPlan[] = [];
@@ -197,7 +199,7 @@ function dominantScale(layouts: readonly SheetLayout[]): Scale | null {
 }
 
 /** Where the report year came from, in the order it is looked for. */
-export type ReportYearSource = 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns';
+export type ReportYearSource = 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | 'previous-sheet';
 
 /**
  * --year / settings; else the year the sheets' titles state (most votes, evaluation sheets
@@ -208,6 +210,8 @@ export function resolveReportYear(
   settings: Settings,
   layouts: readonly SheetLayout[],
   fileName: string | null,
+  /** Two evaluation tables hold the same programs (one sheet kept for two years). */
+  samePrograms: (a: SheetLayout, b: SheetLayout) => boolean = () => false,
 ): { year: number | null; source: ReportYearSource | null } {
   if (settings.reportYear !== undefined) {
     const y = parseFiscalYear(settings.reportYear);
@@ -226,8 +230,14 @@ export function resolveReportYear(
     const stated = ownYear(own[0]) as number;
     const file = fileName ? fileNameYear(fileName) : null;
     if (file !== null && file > stated) return { year: file, source: 'file-name' };
-    const latest = Math.max(...layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) === null).flatMap((l) => l.entryYears));
+    const undated = layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) === null);
+    const latest = Math.max(...undated.flatMap((l) => l.entryYears));
     if (Number.isFinite(latest) && latest > stated) return { year: latest, source: 'year-columns' };
+    // Nothing else dates this year's sheet, but it repeats the dated sheet's programs: the
+    // dated one is last year's copy (評価調書 beside 評価調書（令和4年度）), this one the year after.
+    if (!Number.isFinite(latest) && own.every((l) => ownYear(l) === stated) && own.some((d) => undated.some((u) => samePrograms(u, d)))) {
+      return { year: stated + 1, source: 'previous-sheet' };
+    }
   }
   const title = vote(layouts.map((l) => ({ year: l.statedYear, weight: l.kind === 'other' ? 1 : 2 })));
   if (title !== null) return { year: title, source: 'title' };

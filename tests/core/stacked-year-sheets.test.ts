@@ -148,3 +148,29 @@ describe('last year’s sheet named for last year without its number', () => {
     expect(lone.report.findings.map(brief)).toContain('error grade-invalid D6');
   });
 });
+
+describe('only last year’s copy of the sheet states a year', () => {
+  const programs = ['見守り活動', '配食サービス', '相談窓口', '居場所づくり'];
+  const table = (name: string, title: string, grades: CellValue[], names = programs): SheetSnapshot =>
+    sheet(name, [[title], [], ['施策', '事業名', '担当課', '評価'], ...names.map((p, i) => [String(i + 1), p, '福祉政策課', grades[i]])]);
+
+  test('this year is the year after it, said by a warning; last year’s sheet gives the previous grades', () => {
+    const current = table('評価調書', '事業評価シート', ['A', 'D', 'B', 'B']);
+    const previous = table('評価調書（R4）', '令和4年度 事業評価シート', ['A', 'B', 'X', 'B']);
+    for (const sheets of [[current, previous], [previous, current]]) {
+      const result = checkWorkbook({ sheets }, { fileName: '事業評価.xlsx' });
+      expect([result.report.reportYear, result.report.reportYearSource]).toEqual([2023, 'previous-sheet']);
+      expect(result.plans.map((p) => p.sheet)).toEqual(['評価調書']);
+      expect(result.report.findings.filter((f) => f.rule === 'grade-jump').map((f) => f.cell)).toEqual(['D5']);
+      expect(result.report.findings.some((f) => f.rule === 'layout-uncertain' && f.messageId === 'report-year-after-previous')).toBe(true);
+    }
+  });
+
+  test('sheets of one plan with other programs are no copy: the one title’s year is the report year', () => {
+    const first = table('基本目標1', '令和5年度 事業評価シート', ['A', 'B', 'C', 'B']);
+    const second = table('基本目標2', '事業評価シート', ['A', 'B', 'B', 'A'], ['防災訓練', '避難支援', '見守りネットワーク', '権利擁護']);
+    const result = checkWorkbook({ sheets: [first, second] }, { fileName: '事業評価.xlsx' });
+    expect([result.report.reportYear, result.report.reportYearSource]).toEqual([2023, 'title']);
+    expect(result.plans.map((p) => p.sheet)).toEqual(['基本目標1', '基本目標2']);
+  });
+});

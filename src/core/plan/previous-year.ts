@@ -1,4 +1,5 @@
 import type { SheetLayout } from '../layout/types';
+import { cellText, type SheetSnapshot } from '../snapshot';
 import { normalizeForMatch } from '../text';
 import type { PlanEntry, PlanNode, SheetPlan } from './types';
 
@@ -119,4 +120,41 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function unique<T>(list: T[] | undefined): T | null {
   return list && list.length === 1 ? list[0] : null;
+}
+
+/** Programs two tables must share, at least, to be one sheet kept for two years. */
+const COPY_MIN_PROGRAMS = 3;
+/** The share of the smaller table's programs the other must repeat. */
+const COPY_SHARE = 0.6;
+/** Rows read per table for its program names: enough to tell a copy, linear on huge sheets. */
+const COPY_SCAN_ROWS = 2000;
+
+/** The program names of an evaluation table (its name column, else its outline columns), normalised. */
+export function programNames(layout: SheetLayout, sheet: SheetSnapshot): Set<string> {
+  const name = layout.columns.filter((c) => c.role === 'name');
+  const cols = (name.length ? name : layout.columns.filter((c) => c.role === 'hierarchy')).map((c) => c.col);
+  const out = new Set<string>();
+  const last = Math.min(layout.lastDataRow, sheet.rows.length - 1, layout.firstDataRow + COPY_SCAN_ROWS);
+  for (let r = layout.firstDataRow; r <= last; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (const c of cols) {
+      const text = normalizeForMatch(cellText(row[c] ?? null));
+      if (text.length >= 2) out.add(text);
+    }
+  }
+  return out;
+}
+
+/**
+ * One sheet kept for two years: most programs of the smaller table recur in the other (a
+ * department copies last year's sheet and fills it in again). Sheets of one plan split by
+ * 基本目標 hold different programs and are no copies.
+ */
+export function repeatsPrograms(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size < COPY_MIN_PROGRAMS) return false;
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  return shared >= COPY_MIN_PROGRAMS && shared / small.size >= COPY_SHARE;
 }
