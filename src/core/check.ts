@@ -81,10 +81,15 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const unmatchedCorrections = CorrectionUse.unmatchedBy(settings.corrections, visible.map((s) => detected.get(s)?.use));
   const layouts = regionsBySheet.flat();
   const sheetByName = new Map(visible.map((s) => [s.name, s]));
-  const programsOf = (l: SheetLayout): Set<string> => programNames(l, sheetByName.get(l.sheet) ?? { name: l.sheet, visibility: 'visible', rows: [], merges: [] });
+  const programs = new Map<SheetLayout, Set<string>>();
+  const programsOf = (l: SheetLayout): Set<string> => {
+    let p = programs.get(l);
+    if (!p) programs.set(l, (p = programNames(l, sheetByName.get(l.sheet) ?? { name: l.sheet, visibility: 'visible', rows: [], merges: [] })));
+    return p;
+  };
   const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null, (a, b) => repeatsPrograms(programsOf(a), programsOf(b)));
   for (const l of layouts) resolveYearGrades(l, reportYear);
-  classifyYearRoles(layouts, reportYear);
+  classifyYearRoles(layouts, reportYear, programsOf);
   const allPlans: SheetPlan[] = [];
   visible.forEach((sheet, i) => allPlans.push(...buildRegionPlans(sheet, regionsBySheet[i], reportYear)));
   // Last year's sheets kept beside this year's: their grades are previous grades, never checked as this year's.

@@ -166,6 +166,20 @@ describe('only last year’s copy of the sheet states a year', () => {
     }
   });
 
+  test('a sheet of the plan under a stale title (an earlier year, other programs) is still this year’s', () => {
+    const first = table('基本目標1', '令和5年度 事業評価シート', ['A', 'B', 'C', 'B']);
+    const stale = table('基本目標2', '令和4年度 事業評価シート', ['A', 'X', 'B', 'A'], ['防災訓練', '避難支援', '見守りネットワーク', '権利擁護']);
+    const copy = table('基本目標1（R4）', '令和4年度 事業評価シート', ['A', 'B', 'B', 'B']);
+    const result = checkWorkbook({ sheets: [first, stale, copy] });
+    expect(result.report.reportYear).toBe(2023);
+    expect(result.report.sheets.map((s) => [s.name, s.role ?? 'current'])).toEqual([
+      ['基本目標1', 'current'],
+      ['基本目標2', 'current'],
+      ['基本目標1（R4）', 'previous-year'],
+    ]);
+    expect(result.report.findings.filter((f) => f.rule === 'grade-invalid').map((f) => `${f.sheet}!${f.cell}`)).toEqual(['基本目標2!D5']);
+  });
+
   test('sheets of one plan with other programs are no copy: the one title’s year is the report year', () => {
     const first = table('基本目標1', '令和5年度 事業評価シート', ['A', 'B', 'C', 'B']);
     const second = table('基本目標2', '事業評価シート', ['A', 'B', 'B', 'A'], ['防災訓練', '避難支援', '見守りネットワーク', '権利擁護']);

@@ -30,8 +30,11 @@ export function ownYear(layout: SheetLayout): number | null {
  * Marks each evaluation table `current` or `previous-year`. A table is a previous-year one only
  * when it states an earlier year than the report year AND another evaluation table states the
  * report year: a lone sheet whose title a department forgot to update is still this year's.
+ * So is one that lists other programs than every table of this year (`programsOf`, when
+ * given): last year's sheet is a copy of this year's, another part of the plan under a stale
+ * title is not.
  */
-export function classifyYearRoles(layouts: readonly SheetLayout[], reportYear: number | null): void {
+export function classifyYearRoles(layouts: readonly SheetLayout[], reportYear: number | null, programsOf?: (l: SheetLayout) => ReadonlySet<string>): void {
   const evaluation = layouts.filter((l) => l.kind === 'evaluation');
   // A sheet named for last year without its number (`評価調書（前年度）`) beside one that is not:
   // its name states the year before the report year.
@@ -41,9 +44,14 @@ export function classifyYearRoles(layouts: readonly SheetLayout[], reportYear: n
   // This year's table: one stating the report year, or (when the report year came from the
   // file name or the year columns) one stating no year beside one stating an earlier year.
   const currentStated = reportYear !== null && evaluation.some((l) => ownYear(l) === reportYear || ownYear(l) === null);
+  const thisYear = evaluation.filter((l) => ownYear(l) === reportYear || ownYear(l) === null);
+  const staleSheets = new Set<string>();
   for (const l of evaluation) {
     const y = ownYear(l);
-    l.yearRole = currentStated && y !== null && reportYear !== null && y < reportYear ? 'previous-year' : 'current';
+    const earlier = currentStated && y !== null && reportYear !== null && y < reportYear;
+    const stale = earlier && programsOf !== undefined && !namesLastYear(l.sheet) && otherPrograms(l, thisYear, programsOf);
+    if (stale) staleSheets.add(l.sheet);
+    l.yearRole = earlier && !stale ? 'previous-year' : 'current';
   }
   // A summary table (評価総括表) on a previous-year sheet counts last year's grades.
   const previousSheets = new Set(evaluation.filter((l) => l.yearRole === 'previous-year').map((l) => l.sheet));
@@ -51,7 +59,7 @@ export function classifyYearRoles(layouts: readonly SheetLayout[], reportYear: n
   for (const l of layouts) {
     if (l.kind === 'evaluation') continue;
     const y = ownYear(l);
-    const earlier = currentStated && y !== null && reportYear !== null && y < reportYear;
+    const earlier = currentStated && y !== null && reportYear !== null && y < reportYear && !staleSheets.has(l.sheet);
     l.yearRole = earlier || (previousSheets.has(l.sheet) && !currentSheets.has(l.sheet)) ? 'previous-year' : 'current';
   }
 }
@@ -144,6 +152,14 @@ export function programNames(layout: SheetLayout, sheet: SheetSnapshot): Set<str
     }
   }
   return out;
+}
+
+/** The table lists programs (enough to tell) of which no table of this year lists any: no copy of one. */
+function otherPrograms(l: SheetLayout, thisYear: readonly SheetLayout[], programsOf: (l: SheetLayout) => ReadonlySet<string>): boolean {
+  const own = programsOf(l);
+  if (own.size < COPY_MIN_PROGRAMS) return false;
+  const others = thisYear.map(programsOf).filter((p) => p.size >= COPY_MIN_PROGRAMS);
+  return others.length > 0 && others.every((p) => ![...own].some((x) => p.has(x)));
 }
 
 /**
