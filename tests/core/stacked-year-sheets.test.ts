@@ -188,3 +188,28 @@ describe('only last year’s copy of the sheet states a year', () => {
     expect(result.plans.map((p) => p.sheet)).toEqual(['基本目標1', '基本目標2']);
   });
 });
+
+describe('last year’s table stacked below this year’s on one sheet', () => {
+  test('it is last year’s: not checked, not counted, and it gives the previous grades', () => {
+    const s = sheet('評価', [
+      ['令和5年度 事業評価表'],
+      [],
+      ['施策', '事業名', '担当課', '評価'],
+      ['1', '見守り活動', '高齢福祉課', 'A'],
+      ['2', '配食サービス', '高齢福祉課', 'D'],
+      ['3', '相談窓口', '福祉政策課', 'B'],
+      [],
+      ['令和4年度 事業評価表'],
+      ['施策', '事業名', '担当課', '評価'],
+      ['1', '見守り活動', '高齢福祉課', 'A'],
+      ['2', '配食サービス', '高齢福祉課', 'B'],
+      ['3', '相談窓口', '福祉政策課', 'X'],
+    ]);
+    const result = checkWorkbook({ sheets: [s] });
+    expect(result.report.reportYear).toBe(2023);
+    expect(result.plans).toHaveLength(1);
+    expect(result.previousYearPlans).toHaveLength(1);
+    expect(result.report.sheets[0].gradeCounts).toMatchObject({ A: 1, B: 1, D: 1 });
+    expect(result.report.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.cell}`)).toEqual(['grade-jump D5']);
+  });
+});
