@@ -210,6 +210,9 @@ export type ReportYearSource = 'setting' | 'title' | 'sheet-name' | 'file-name' 
  * --year / settings; else the year the sheets' titles state (most votes, evaluation sheets
  * weigh double); else the sheet names; else the file name; else the latest year whose
  * columns hold entries (templates lay out every plan year in advance, future ones blank).
+ * Tables stating different years (last year's sheet kept): the latest; only last year's
+ * stating one: the file name's or year columns' later year, else the year after it when this
+ * year's sheet repeats its programs (previous-sheet).
  */
 export function resolveReportYear(
   settings: Settings,
