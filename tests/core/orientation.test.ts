@@ -73,6 +73,24 @@ describe('years as rows', () => {
     expect(result.report.sheets[0].gradeCounts).toMatchObject({ A: 1, B: 2 });
   });
 
+  test('two exports stacked on one sheet, no year in their titles: the records’ latest year is the report year, not a year their first rows’ prose names', () => {
+    const table = (title: string): CellValue[][] => {
+      const rows = exportRows(YEARS.reiwa).map((r) => [...r, null]);
+      rows[0][5] = '今後の方針';
+      // The first record's plan mentions next year (a person writes it after the year ends).
+      rows[1][5] = '令和6年度に対象を拡大予定';
+      return [[title], [], ...rows];
+    };
+    const grid = [...table('地域福祉計画 事業評価表'), [], [], ...table('自殺対策計画 事業評価表')];
+    const result = checkWorkbook({ sheets: [sheet('データ', grid)] });
+    const regions = result.layouts.filter((l) => l.kind === 'evaluation');
+    expect(regions.map((l) => [l.orientation, l.statedYear])).toEqual([['long', null], ['long', null]]);
+    expect(result.report.reportYear).toBe(2023);
+    expect(result.report.reportYearSource).toBe('year-columns');
+    expect(result.report.findings.map(brief)).toEqual([]);
+    expect(result.plans.map((p) => p.nodes.length)).toEqual([3, 3]);
+  });
+
   test('a wide table with a 開始年度 column (one row per program) stays wide', () => {
     const grid: CellValue[][] = [
       ['令和5年度 事業評価シート'],
