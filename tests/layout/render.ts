@@ -450,9 +450,10 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
         rows.splice(at, 0, abolishedRow(table));
         abolishedDone = true;
       }
-      // Long: the table's rows once per year, the report year last; earlier years repeat this
-      // year's valid grades (last year's where the table has them), so nothing jumps.
-      const years = long ? [plan.reportYear - 2, plan.reportYear - 1, plan.reportYear] : [reportYear];
+      // Long: the table's rows once per year, the sheet's own year last (last year's export
+      // ends with last year); earlier years repeat this year's valid grades (last year's where
+      // the table has them), so nothing jumps.
+      const years = long ? [reportYear - 2, reportYear - 1, reportYear] : [reportYear];
       for (const year of years) {
         const start = row;
         if (year === reportYear) firstData.push(row);
