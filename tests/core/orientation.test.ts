@@ -59,6 +59,20 @@ describe('years as rows', () => {
     expect(result.report.findings[0]).toMatchObject({ year: 2022, program: '相談窓口', department: '福祉政策課' });
   });
 
+  test('a record in a hidden row is there: its year is not missing (the row is skipped like any hidden row)', () => {
+    const rows = exportRows(YEARS.reiwa);
+    const hiddenAt = rows.findIndex((r) => r[0] === '令和4年度' && r[1] === '2-1');
+    const s: SheetSnapshot = { ...sheet('データ', rows), hiddenRows: [hiddenAt] };
+    const result = checkWorkbook({ sheets: [s] });
+    expect(result.report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual([]);
+    expect(result.report.sheets[0]).toMatchObject({ hiddenRowsSkipped: 1, gradeCounts: { A: 2, B: 1 } });
+    // This year's record hidden too: the program is not read this year, and not accused of a gap.
+    const thisYear = rows.findIndex((r) => r[0] === '令和5年度' && r[1] === '2-1');
+    const both = checkWorkbook({ sheets: [{ ...s, hiddenRows: [hiddenAt, thisYear] }] });
+    expect(both.report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual([]);
+    expect(both.report.sheets[0].gradeCounts).toMatchObject({ A: 2, B: 0 });
+  });
+
   test('a program without the report year’s record is missing that year; a new program is not asked for earlier years', () => {
     const rows = exportRows(YEARS.reiwa).filter((r) => !(r[0] === '令和5年度' && r[1] === '1-2'));
     rows.push(['令和5年度', '3-1', '居場所づくり', '地域福祉課', 'B']);

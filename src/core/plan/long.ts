@@ -67,6 +67,21 @@ export function buildLongPlan(sheet: SheetSnapshot, layout: SheetLayout, reportY
       }
     }
   }
+  // Records in hidden rows are skipped like any hidden row, yet they exist: their years are
+  // not missing. Read each year again with the rows shown, only to see which programs it holds.
+  const hidden = (sheet.hiddenRows ?? []).some((r) => rowYear.has(r));
+  if (hidden) {
+    const shown: SheetSnapshot = { ...sheet, hiddenRows: [] };
+    for (const y of byYear.keys()) {
+      for (const node of buildSheetPlan(yearView(shown, layout, rowYear, y), layout, options).nodes) {
+        for (const entry of node.entries) {
+          const program = series.get(`${node.key}\u0002${entry.department ? normalizeForMatch(entry.department) : ''}`);
+          if (!program || program.years.some((e) => e.year === y)) continue;
+          (program.hiddenYears ??= []).push(y);
+        }
+      }
+    }
+  }
   plan.records = { yearCol, gradeCol, year: current ?? 0, programs: [...series.values()] };
   return plan;
 }
