@@ -518,6 +518,11 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
   }
   if (spec.lastYearSheet === 'after') writeLastYearSheet();
   for (const w of summaryWrites) w();
+  // Excel hides a whole sheet row: a table beside the one whose row was hidden loses its row
+  // there too. Every item whose row ended hidden is a hidden item.
+  for (const [key, at] of rowsByKey) {
+    if (key !== ABOLISHED && !hiddenKeys.includes(key) && wb.getWorksheet(at.sheet)?.getRow(at.row).hidden) hiddenKeys.push(key);
+  }
 
   const fileName = spec.yearSource === 'file-name' ? `${eraShort(plan.reportYear)}_事業評価_${plan.owner}.xlsx` : `${plan.id}-評価.xlsx`;
   return { workbook: wb, fileName, hiddenKeys, rowsByKey };
