@@ -131,8 +131,9 @@ const SYNONYMS: Partial<Record<FieldRole, string[]>> = {
 
 export const ROLE_SYNONYMS = SYNONYMS;
 
-const eraShort = (y: number): string => `R${y === 2019 ? '元' : y - 2018}`;
-const eraLong = (y: number): string => `令和${y === 2019 ? '元' : y - 2018}年度`;
+// Years before Reiwa are Heisei (平成30年度 = 2018): nobody writes 令和0年度.
+const eraShort = (y: number): string => (y <= 2018 ? `H${y - 1988}` : `R${y === 2019 ? '元' : y - 2018}`);
+const eraLong = (y: number): string => (y <= 2018 ? `平成${y - 1988}年度` : `令和${y === 2019 ? '元' : y - 2018}年度`);
 
 function yearGradeHeader(naming: YearNaming, year: number): string {
   if (naming === 'R') return `${eraShort(year)}評価`;
@@ -179,7 +180,8 @@ interface Column {
 
 function columnsFor(plan: PlanModel, table: Table, spec: LayoutSpec): Column[] {
   const w = spec.wording ?? 0;
-  const stateElsewhere = spec.yearSource !== undefined;
+  // An export of years as rows states each record's year in its 年度 cell: no header names one year (令和2年度の成果).
+  const stateElsewhere = spec.yearSource !== undefined || spec.orientation === 'long';
   const taken = new Set(table.fields.map((f) => f.header.replace(/\n/g, '')));
   let cols: Column[] = table.fields.map((f) => {
     let header = f.header;
@@ -459,7 +461,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
         if (year === reportYear) firstData.push(row);
         const yearRows = year === reportYear && !lastYear ? rows : rows.map((r) => earlierRecord(r, table));
         yearRows.forEach((r, ri) => {
-          if (long) put(ws, row, left, year <= 2018 ? `平成${year - 1988}年度` : eraLong(year));
+          if (long) put(ws, row, left, eraLong(year));
           writeDataRow(ws, row, cols, r, plan, tableSpec, ri, dataLeft);
           if (!lastYear && r.item) rowsByKey.set(r.item.key, { sheet: ws.name, row });
           if (!lastYear && r.item && hiddenKeys.includes(r.item.key)) ws.getRow(row).hidden = true;
