@@ -105,6 +105,59 @@ describe('years as rows', () => {
     expect(result.plans.map((p) => p.nodes.length)).toEqual([3, 3]);
   });
 
+  describe('sorted by program: the name on its first year’s row only', () => {
+    // 見守り活動 B B A, 配食サービス A A D (a jump), 相談窓口 C B B; under two 基本目標.
+    const grid = (): CellValue[][] => [
+      ['令和5年度 事業評価'],
+      [],
+      ['基本目標', '事業名', '担当課', '年度', '評価'],
+      ['1 見守る', '見守り活動', '高齢福祉課', '令和3年度', 'B'],
+      [null, null, null, '令和4年度', 'B'],
+      [null, null, null, '令和5年度', 'A'],
+      [null, '配食サービス', '高齢福祉課', '令和3年度', 'A'],
+      [null, null, null, '令和4年度', 'A'],
+      [null, null, null, '令和5年度', 'D'],
+      ['2 支える', '相談窓口', '福祉政策課', '令和3年度', 'C'],
+      [null, null, null, '令和4年度', 'B'],
+      [null, null, null, '令和5年度', 'B'],
+    ];
+    const expectRead = (s: SheetSnapshot): void => {
+      const result = checkWorkbook({ sheets: [s] });
+      expect(result.layouts[0].orientation).toBe('long');
+      expect(result.report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual(['warning grade-jump/jump E9']);
+      expect(result.report.sheets[0].gradeCounts).toMatchObject({ A: 1, B: 1, C: 0, D: 1 });
+      expect(result.plans[0].nodes.filter((n) => n.entries.length > 0).map((n) => [n.name, n.entries.map((e) => e.row)])).toEqual([
+        ['見守り活動', [5]],
+        ['配食サービス', [8]],
+        ['相談窓口', [11]],
+      ]);
+      // Each program under its own 基本目標 in every year (its records are one series).
+      expect(result.plans[0].records?.programs.map((p) => [p.name, p.years.map((y) => y.year)])).toEqual([
+        ['見守り活動', [2021, 2022, 2023]],
+        ['配食サービス', [2021, 2022, 2023]],
+        ['相談窓口', [2021, 2022, 2023]],
+      ]);
+    };
+
+    test('left blank below', () => expectRead(sheet('データ', grid())));
+
+    test('merged over its years’ rows', () => {
+      const merges = [3, 6, 9].flatMap((top) => [1, 2].map((left) => ({ top, bottom: top + 2, left, right: left })));
+      merges.push({ top: 3, bottom: 8, left: 0, right: 0 }, { top: 9, bottom: 11, left: 0, right: 0 });
+      expectRead({ ...sheet('データ', grid()), merges });
+    });
+
+    test('a grade kept over the years, merged over their rows, is each year’s grade', () => {
+      const g = grid();
+      g[4][4] = null;
+      g[5][4] = null;
+      g[3][4] = 'B';
+      const result = checkWorkbook({ sheets: [{ ...sheet('データ', g), merges: [{ top: 3, bottom: 5, left: 4, right: 4 }] }] });
+      expect(result.report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual(['warning grade-jump/jump E9']);
+      expect(result.report.sheets[0].gradeCounts).toMatchObject({ A: 0, B: 2, C: 0, D: 1 });
+    });
+  });
+
   test('a wide table with a 開始年度 column (one row per program) stays wide', () => {
     const grid: CellValue[][] = [
       ['令和5年度 事業評価シート'],

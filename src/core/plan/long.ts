@@ -1,7 +1,7 @@
 import { DEFAULT_SCALE, parseGrade, type Scale } from '../scale';
 import { recordYear } from '../layout/orientation';
 import type { SheetLayout } from '../layout/types';
-import { cellAt, cellText, isBlank, type SheetSnapshot } from '../snapshot';
+import { cellAt, cellText, isBlank, type CellValue, type SheetSnapshot } from '../snapshot';
 import { normalizeForMatch } from '../text';
 import { buildSheetPlan, type BuildOptions } from './build';
 import type { PlanEntry, PlanNode, ProgramRecords, SheetPlan, YearRecord } from './types';
@@ -86,13 +86,63 @@ export function buildLongPlan(sheet: SheetSnapshot, layout: SheetLayout, reportY
   return plan;
 }
 
-/** The sheet with only the header and the records of one year (other rows read as absent). */
+/**
+ * The sheet with only the header and the records of one year (other rows read as absent).
+ * A table sorted by program lists a program's name once, on its first year's row (blank or
+ * merged below): a later year's record still belongs to it, so the view gives that record the
+ * outline cells of its program's row where the year's rows would otherwise run on from
+ * another program. A cell merged over several years' records (a grade kept, a department) is
+ * each year's value.
+ */
 function yearView(sheet: SheetSnapshot, layout: SheetLayout, rowYear: ReadonlyMap<number, number>, year: number | null): SheetSnapshot {
   const rows: SheetSnapshot['rows'] = sheet.rows.slice();
-  for (let r = layout.firstDataRow; r <= Math.min(layout.lastDataRow, rows.length - 1); r++) {
+  const last = Math.min(layout.lastDataRow, rows.length - 1);
+  for (let r = layout.firstDataRow; r <= last; r++) {
     if (rowYear.get(r) !== year) rows[r] = undefined;
   }
-  return { ...sheet, rows };
+  const crossing = new Set(sheet.merges.filter((m) => m.bottom > m.top && m.top >= layout.firstDataRow && m.top <= last && rowYear.get(m.top) !== year));
+  const outline = layout.columns.filter((c) => c.role === 'hierarchy' || c.role === 'name').map((c) => c.col);
+  const departments = layout.columns.filter((c) => c.role === 'department').map((c) => c.col);
+  if (crossing.size === 0 && outline.length === 0) return { ...sheet, rows };
+  const view: SheetSnapshot = { ...sheet, rows };
+  const written = new Set<number>();
+  const put = (r: number, col: number, value: CellValue): void => {
+    if (!written.has(r)) {
+      rows[r] = (rows[r] ?? []).slice();
+      written.add(r);
+    }
+    const row = rows[r] as CellValue[];
+    while (row.length <= col) row.push(null);
+    row[col] = value;
+  };
+  // Merges starting in another year's row: their value goes to this year's first row inside.
+  const merges = sheet.merges.filter((m) => !crossing.has(m));
+  for (const m of crossing) {
+    let first = -1;
+    for (let r = m.top + 1; r <= Math.min(m.bottom, last); r++) if (rowYear.get(r) === year) { first = r; break; }
+    if (first < 0) continue;
+    let end = first;
+    while (end + 1 <= Math.min(m.bottom, last) && rowYear.get(end + 1) === year) end++;
+    for (let c = m.left; c <= m.right; c++) if (isBlank(cellAt(view, first, c))) put(first, c, cellAt(sheet, m.top, c));
+    if (end > first || m.right > m.left) merges.push({ top: first, bottom: end, left: m.left, right: m.right });
+  }
+  if (outline.length > 0) {
+    // Each record's program row: the nearest record at or above it naming an outline level.
+    const named = (r: number): boolean => rowYear.has(r) && outline.some((c) => !isBlank(cellAt(sheet, r, c)));
+    let head = -1;
+    let previousHead = -1;
+    for (let r = layout.firstDataRow; r <= last; r++) {
+      if (named(r)) head = r;
+      if (rowYear.get(r) !== year || rows[r] === undefined) continue;
+      // Runs on from this year's row above as the sheet does; else it needs its program's cells.
+      if (head >= 0 && head !== r && head !== previousHead && !outline.some((c) => !isBlank(cellAt(view, r, c)))) {
+        // The program's cells: its outline and, where the record leaves it blank, its department.
+        for (const c of [...outline, ...departments]) if (isBlank(cellAt(view, r, c))) put(r, c, cellAt(sheet, head, c));
+      }
+      previousHead = head;
+    }
+  }
+  return { ...view, merges };
 }
 
 /** Last year's record's grade is this year's previous grade: same node (by key) and department. */
