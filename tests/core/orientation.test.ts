@@ -105,6 +105,16 @@ describe('years as rows', () => {
     expect(result.plans.map((p) => p.nodes.length)).toEqual([3, 3]);
   });
 
+  test('this year’s export beside last year’s, no year in titles or sheet names: the one whose records end a year earlier is last year’s', () => {
+    const lastYears = exportRows(['令和2年度', '令和3年度', '令和4年度']);
+    const result = checkWorkbook({ sheets: [sheet('データ', exportRows(YEARS.reiwa)), sheet('データ (2)', lastYears)] });
+    expect(result.report.reportYear).toBe(2023);
+    expect(result.report.reportYearSource).toBe('year-columns');
+    expect(result.layouts.map((l) => l.yearRole)).toEqual(['current', 'previous-year']);
+    expect(result.report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual([]);
+    expect(result.report.sheets.map((s) => s.gradeCounts ?? null)).toEqual([expect.objectContaining({ A: 2, B: 1 }), null]);
+  });
+
   describe('sorted by program: the name on its first year’s row only', () => {
     // 見守り活動 B B A, 配食サービス A A D (a jump), 相談窓口 C B B; under two 基本目標.
     const grid = (): CellValue[][] => [

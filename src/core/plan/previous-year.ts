@@ -10,9 +10,13 @@ import type { PlanEntry, PlanNode, SheetPlan } from './types';
  * read it). Pure; check.ts calls it once the report year is known.
  */
 
-/** The year a table states as its own: its title's, else its sheet name's. */
+/**
+ * The year a table states as its own: its title's, else its sheet name's, else (years as rows)
+ * the latest year its records hold: last year's export ends with last year.
+ */
 export function ownYear(layout: SheetLayout): number | null {
-  return layout.statedYear ?? layout.sheetNameYear;
+  const latestRecord = layout.orientation === 'long' && layout.entryYears.length > 0 ? Math.max(...layout.entryYears) : null;
+  return layout.statedYear ?? layout.sheetNameYear ?? latestRecord;
 }
 
 /**
