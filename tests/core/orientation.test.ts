@@ -157,6 +157,40 @@ describe('years as rows', () => {
       expectRead({ ...sheet('データ', grid()), merges });
     });
 
+    test('a heading over its programs written once, without a year, heads them in every year', () => {
+      const rows: CellValue[][] = [
+        ['令和5年度 事業評価'],
+        [],
+        ['施策', '事業名', '担当課', '年度', '評価'],
+        ['(1) 見守りの充実', null, null, null, null],
+        [null, '見守り活動', '高齢福祉課', '令和3年度', 'B'],
+        [null, null, null, '令和4年度', 'B'],
+        [null, null, null, '令和5年度', 'A'],
+        [null, '配食サービス', '高齢福祉課', '令和3年度', 'A'],
+        [null, null, null, '令和4年度', 'A'],
+        [null, null, null, '令和5年度', 'D'],
+        ['(2) 相談体制', null, null, null, null],
+        [null, '相談窓口', '福祉政策課', '令和3年度', 'C'],
+        [null, null, null, '令和4年度', 'B'],
+        [null, null, null, '令和5年度', 'B'],
+      ];
+      const result = checkWorkbook({ sheets: [sheet('データ', rows)] });
+      expect(result.report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual(['warning grade-jump/jump E10']);
+      expect(result.report.sheets[0].gradeCounts).toMatchObject({ A: 1, B: 1, C: 0, D: 1 });
+      expect(result.plans[0].roots.map((n) => [n.name, n.children.map((c) => c.name)])).toEqual([
+        ['見守りの充実', ['見守り活動', '配食サービス']],
+        ['相談体制', ['相談窓口']],
+      ]);
+      // Every node, headings too, has each year: none is missing a year.
+      expect(result.plans[0].records?.programs.map((p) => [p.name, p.years.length])).toEqual([
+        ['見守りの充実', 3],
+        ['見守り活動', 3],
+        ['配食サービス', 3],
+        ['相談体制', 3],
+        ['相談窓口', 3],
+      ]);
+    });
+
     test('a grade kept over the years, merged over their rows, is each year’s grade', () => {
       const g = grid();
       g[4][4] = null;

@@ -35,12 +35,14 @@ export function buildLongPlan(sheet: SheetSnapshot, layout: SheetLayout, reportY
   }
   const years = [...new Set(rowYear.values())].sort((a, b) => a - b);
   const current = reportYear ?? years[years.length - 1] ?? null;
+  const shared = headingsOfEveryYear(sheet, layout, yearCol, gradeCol, rowYear, years.length);
+  for (const r of shared) rowYear.delete(r);
 
-  const plan = buildSheetPlan(yearView(sheet, layout, rowYear, current), layout, options);
+  const plan = buildSheetPlan(yearView(sheet, layout, rowYear, current, shared), layout, options);
   // Each year read as its own plan by the same builder: a program is the same node (key) in each.
   const byYear = new Map<number, SheetPlan>();
   if (current !== null) byYear.set(current, plan);
-  for (const y of years.slice(-MAX_YEARS)) if (!byYear.has(y)) byYear.set(y, buildSheetPlan(yearView(sheet, layout, rowYear, y), layout, options));
+  for (const y of years.slice(-MAX_YEARS)) if (!byYear.has(y)) byYear.set(y, buildSheetPlan(yearView(sheet, layout, rowYear, y, shared), layout, options));
   const before = current !== null ? byYear.get(current - 1) : undefined;
   if (before && !layout.columns.some((c) => c.role === 'previousGrade')) carryPreviousGrades(plan, before);
 
@@ -73,7 +75,7 @@ export function buildLongPlan(sheet: SheetSnapshot, layout: SheetLayout, reportY
   if (hidden) {
     const shown: SheetSnapshot = { ...sheet, hiddenRows: [] };
     for (const y of byYear.keys()) {
-      for (const node of buildSheetPlan(yearView(shown, layout, rowYear, y), layout, options).nodes) {
+      for (const node of buildSheetPlan(yearView(shown, layout, rowYear, y, shared), layout, options).nodes) {
         for (const entry of node.entries) {
           const program = series.get(`${node.key}\u0002${entry.department ? normalizeForMatch(entry.department) : ''}`);
           if (!program || program.years.some((e) => e.year === y)) continue;
@@ -87,6 +89,42 @@ export function buildLongPlan(sheet: SheetSnapshot, layout: SheetLayout, reportY
 }
 
 /**
+ * A table sorted by program (each program's years one after another) writes a heading over
+ * its programs once, without a year: such a row (no year of its own, no grade, an outline
+ * level named) heads the programs in every year. A table sorted by year repeats its headings
+ * each year, on rows of that year, and has none of these.
+ */
+function headingsOfEveryYear(sheet: SheetSnapshot, layout: SheetLayout, yearCol: number, gradeCol: number | null, rowYear: ReadonlyMap<number, number>, yearCount: number): Set<number> {
+  const out = new Set<number>();
+  if (gradeCol === null || yearCount < 2) return out;
+  // Sorted by program: runs of one year are short (a program's record or two), and many.
+  let stated = 0;
+  let runs = 0;
+  let previous: number | null = null;
+  for (const r of rowYear.keys()) {
+    const y = recordYear(cellAt(sheet, r, yearCol));
+    if (y === null) continue;
+    stated++;
+    if (y !== previous) runs++;
+    previous = y;
+  }
+  if (runs < 2 * yearCount || stated / runs >= 2) return out;
+  // A year cell merged over a year's rows is that year's, not blank.
+  const underYearMerge = new Set<number>();
+  for (const m of sheet.merges) {
+    if (m.left > yearCol || m.right < yearCol) continue;
+    for (let r = Math.max(m.top + 1, layout.firstDataRow); r <= Math.min(m.bottom, layout.lastDataRow); r++) underYearMerge.add(r);
+  }
+  const outline = layout.columns.filter((c) => c.role === 'hierarchy' || c.role === 'name').map((c) => c.col);
+  const skip = new Set(layout.repeatedHeaderRows);
+  for (let r = layout.firstDataRow; r <= Math.min(layout.lastDataRow, sheet.rows.length - 1); r++) {
+    if (skip.has(r) || !isBlank(cellAt(sheet, r, yearCol)) || !isBlank(cellAt(sheet, r, gradeCol)) || underYearMerge.has(r)) continue;
+    if (outline.some((c) => !isBlank(cellAt(sheet, r, c)))) out.add(r);
+  }
+  return out;
+}
+
+/**
  * The sheet with only the header and the records of one year (other rows read as absent).
  * A table sorted by program lists a program's name once, on its first year's row (blank or
  * merged below): a later year's record still belongs to it, so the view gives that record the
@@ -94,11 +132,11 @@ export function buildLongPlan(sheet: SheetSnapshot, layout: SheetLayout, reportY
  * another program. A cell merged over several years' records (a grade kept, a department) is
  * each year's value.
  */
-function yearView(sheet: SheetSnapshot, layout: SheetLayout, rowYear: ReadonlyMap<number, number>, year: number | null): SheetSnapshot {
+function yearView(sheet: SheetSnapshot, layout: SheetLayout, rowYear: ReadonlyMap<number, number>, year: number | null, shared: ReadonlySet<number>): SheetSnapshot {
   const rows: SheetSnapshot['rows'] = sheet.rows.slice();
   const last = Math.min(layout.lastDataRow, rows.length - 1);
   for (let r = layout.firstDataRow; r <= last; r++) {
-    if (rowYear.get(r) !== year) rows[r] = undefined;
+    if (rowYear.get(r) !== year && !shared.has(r)) rows[r] = undefined;
   }
   const crossing = new Set(sheet.merges.filter((m) => m.bottom > m.top && m.top >= layout.firstDataRow && m.top <= last && rowYear.get(m.top) !== year));
   const outline = layout.columns.filter((c) => c.role === 'hierarchy' || c.role === 'name').map((c) => c.col);
