@@ -17,6 +17,7 @@ const YEARS: Record<string, CellValue[]> = {
   reiwa: ['令和3年度', '令和4年度', '令和5年度'],
   western: [2021, 2022, 2023],
   short: ['R3', 'R4', 'R5'],
+  'both calendars': ['令和3(2021)年度', '令和4(2022)年度', '令和5(2023)年度'],
 };
 
 /** Three programs × three years, grades per program by year. */
