@@ -230,7 +230,7 @@ export function resolveReportYear(
   const own = layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) !== null);
   if (new Set(own.map(ownYear)).size >= 2) {
     const latest = own.reduce((a, b) => ((ownYear(b) as number) > (ownYear(a) as number) ? b : a));
-    return { year: ownYear(latest), source: latest.statedYear !== null ? 'title' : 'sheet-name' };
+    return { year: ownYear(latest), source: latest.statedYear !== null ? 'title' : latest.sheetNameYear !== null ? 'sheet-name' : 'year-columns' };
   }
   // Only an earlier year's table states its year, and this year's states none: a later year
   // from the file name or the year columns is this year's (the stated one is last year's sheet).

@@ -176,10 +176,11 @@ function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
     layout.area = t;
     return layout;
   });
-  // A title over both tables (one line across the sheet) states the year for each: the lines
-  // above the first header only, never a year a program's text mentions in the rows below.
-  const firstHeader = Math.min(...layouts.flatMap((l) => l.headerRows.slice(0, 1)));
-  const sheetYear = statedYear(sheet, Number.isFinite(firstHeader) ? firstHeader : split[0].top + HEADER_SCAN_ROWS, columnCount(sheet));
+  // A title over both tables (one line across the sheet) states the year for each. It stands
+  // above the first header: the rows below are data (a years-as-rows table's 年度 cells, prose
+  // naming next year's plans), never the title.
+  const firstHeader = Math.min(...layouts.map((l) => l.headerRows[0] ?? split[0].top + HEADER_SCAN_ROWS));
+  const sheetYear = statedYear(sheet, firstHeader, columnCount(sheet));
   for (const layout of layouts) if (layout.statedYear === null) layout.statedYear = sheetYear;
   return layouts;
 }

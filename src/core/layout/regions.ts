@@ -194,7 +194,7 @@ function splitStacked(sheet: SheetSnapshot, area: TableArea, probe: ProbeHeader)
     // The same table goes on: its header again (a page header, perhaps without a caption), or
     // a block's caption over the very same header. A caption over a header that names some
     // column otherwise (another plan's name over its program column) starts another table.
-    const goesOn = sameHeader(header.labels, next.labels) && (titles.length === 0 || !namesOtherwise(header.labels, next.labels));
+    const goesOn = sameHeader(header.labels, next.labels) && sameOutlineLabels(header, next) && (titles.length === 0 || !namesOtherwise(header.labels, next.labels));
     if (goesOn && !titles.some((t) => TITLE_WORDS.test(t) || findYears(t).length > 0)) continue;
     out.push({ ...current, bottom: lastFilled(sheet, current, top - 1) });
     current = { ...area, top };
@@ -243,6 +243,17 @@ function titleLines(sheet: SheetSnapshot, area: TableArea, from: number, to: num
     for (let c = area.left; c <= Math.min(area.right, row.length - 1); c++) if (!isBlank(row[c])) out.push(cellText(row[c]));
   }
   return out;
+}
+
+/**
+ * Two headers name some program column alike. A page header or a block repeats the table's
+ * outline labels (基本目標 | 施策 | 事業名; a header read one row short may differ in a few);
+ * another plan's table names every one its own way (重層的支援体制…), even when the columns it
+ * reports share their labels (担当課, 評価, a 年度 column).
+ */
+function sameOutlineLabels(a: HeaderProbe, b: HeaderProbe): boolean {
+  const cols = [...new Set([...a.roles, ...b.roles].filter(([, r]) => OUTLINE_ROLES.has(r)).map(([c]) => c))];
+  return cols.length === 0 || cols.some((c) => normalizeHeader(a.labels[c] ?? '') === normalizeHeader(b.labels[c] ?? ''));
 }
 
 /** Two headers name the same columns (at least SAME_HEADER_SHARE of the first's labels, at the same columns). */
