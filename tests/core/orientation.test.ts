@@ -59,6 +59,17 @@ describe('years as rows', () => {
     expect(result.report.findings[0]).toMatchObject({ year: 2022, program: '相談窓口', department: '福祉政策課' });
   });
 
+  test('a record in a hidden row is there, outside the check: its year is not missing', () => {
+    // Row 6 (0-based) is 相談窓口's 令和4年度 record, hidden (as a row hidden for the table beside it is).
+    const rows = exportRows(YEARS.reiwa, { '2-1': ['C', 'X', 'B'] });
+    expect(rows[6]).toEqual(['令和4年度', '2-1', '相談窓口', '福祉政策課', 'X']);
+    const s: SheetSnapshot = { ...sheet('データ', rows), hiddenRows: [6] };
+    const result = checkWorkbook({ sheets: [s] });
+    expect(result.report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual([]);
+    // Shown, the same record is last year's: its grade is read (no year-missing either way).
+    expect(checkWorkbook({ sheets: [sheet('データ', rows)] }).report.findings.filter((f) => f.rule === 'year-missing')).toEqual([]);
+  });
+
   test('a program without the report year’s record is missing that year; a new program is not asked for earlier years', () => {
     const rows = exportRows(YEARS.reiwa).filter((r) => !(r[0] === '令和5年度' && r[1] === '1-2'));
     rows.push(['令和5年度', '3-1', '居場所づくり', '地域福祉課', 'B']);

@@ -46,12 +46,13 @@ export function buildLongPlan(sheet: SheetSnapshot, layout: SheetLayout, reportY
 
   const series = new Map<string, ProgramRecords>();
   const currentKeys = new Set(plan.nodes.map((n) => n.key));
+  const programKey = (node: PlanNode, department: string | null): string => `${node.key}\u0002${department ? normalizeForMatch(department) : ''}`;
   for (const [y, p] of [...byYear].sort((a, b) => a[0] - b[0])) {
     for (const node of p.nodes) {
       for (const entry of node.entries) {
         if (entry.repost) continue;
         const department = entry.department;
-        const key = `${node.key}\u0002${department ? normalizeForMatch(department) : ''}`;
+        const key = programKey(node, department);
         let program = series.get(key);
         if (!program) {
           program = { name: node.name || node.path, department, node: currentKeys.has(node.key) ? node.key : null, years: [] };
@@ -64,6 +65,21 @@ export function buildLongPlan(sheet: SheetSnapshot, layout: SheetLayout, reportY
         }
         const g = entry.declaredGrade ? cellAt(sheet, entry.declaredGrade.row, entry.declaredGrade.col) : null;
         atYear.records.push({ row: entry.row, grade: isBlank(g) ? null : cellText(g).trim() });
+      }
+    }
+  }
+  // A record in a hidden row (a row hidden for the table beside this one, an abolished line)
+  // is there, only outside the check: its year is no missing year. Read again with the hidden
+  // rows shown, only for the years that have some.
+  const hidden = new Set(sheet.hiddenRows ?? []);
+  const hiddenYears = new Set([...rowYear].filter(([r]) => hidden.has(r)).map(([, y]) => y));
+  for (const y of [...hiddenYears].filter((x) => byYear.has(x))) {
+    const shown = buildSheetPlan({ ...yearView(sheet, layout, rowYear, y), hiddenRows: [] }, layout, options);
+    for (const node of shown.nodes) {
+      for (const entry of node.entries) {
+        if (entry.repost || !hidden.has(entry.row)) continue;
+        const program = series.get(programKey(node, entry.department));
+        if (program && !program.years.some((e) => e.year === y) && !program.hiddenYears?.includes(y)) (program.hiddenYears ??= []).push(y);
       }
     }
   }

@@ -111,6 +111,8 @@ export interface ProgramRecords {
   node: string | null;
   /** Years in ascending order, each with its records (two or more: a duplicate or a conflict). */
   years: { year: number; records: YearRecord[] }[];
+  /** Years whose only record is in a hidden row: there, but outside the check (never a missing year). */
+  hiddenYears?: number[];
 }
 
 export interface LongRecords {
