@@ -52,7 +52,8 @@ const KNOWN_LIMITS: { what: string; covers: (v: Variant) => boolean; explains: R
   {
     what: 'another scale with the grade columns named by year (the template lays out later years): one workbook-level year-missing for the report year',
     covers: (v) => v.plan === 'koganei' && v.spec.scale !== undefined && v.spec.yearSource === 'year-columns',
-    explains: /^extra year-missing \| — \| — \| 2020$/,
+    // the same in memory and through the xlsx writer and reader (a sampled variant shows both)
+    explains: /^(through xlsx: )?extra year-missing \| — \| — \| 2020$/,
   },
   {
     what: 'Koganei\'s planted `S` beside grade columns named by year, on marks or points: counted as the second level instead of reported',
@@ -63,6 +64,12 @@ const KNOWN_LIMITS: { what: string; covers: (v: Variant) => boolean; explains: R
     what: 'Koganei on marks or points: the doubt guard (reading-doubt) also warns about a column the scale inference read (its per-column count does not see the table\'s scale)',
     covers: (v) => v.plan === 'koganei' && (v.spec.scale === 'marks' || v.spec.scale === 'points'),
     explains: /^extra reading-doubt/,
+  },
+  {
+    what: 'a grade column headed 評価（A～D） (header synonym 6) over grades in words (達成…未達成): the header\'s scale contradicts the values, the column is demoted and no grade is read',
+    covers: (v) => v.spec.wording === 6 && v.spec.scale === 'words',
+    // the table's grades are not read at all: any difference
+    explains: /./,
   },
   {
     what: 'hiding the original row of a 再掲 leaves its reposts unmatched (the canonical layout has none)',

@@ -176,11 +176,10 @@ function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
     layout.area = t;
     return layout;
   });
-  // A title over both tables (one line across the sheet) states the year for each. It stands
-  // above the first header: the rows below are data (a years-as-rows table's 年度 cells, prose
-  // naming next year's plans), never the title.
-  const firstHeader = Math.min(...layouts.map((l) => l.headerRows[0] ?? split[0].top + HEADER_SCAN_ROWS));
-  const sheetYear = statedYear(sheet, firstHeader, columnCount(sheet));
+  // A title over both tables (one line across the sheet) states the year for each: read above
+  // the first table's header only, never in a table's rows (a 令和3年度 in a program's text).
+  const firstHeader = Math.min(...layouts.map((l) => l.headerRows[0] ?? l.firstDataRow));
+  const sheetYear = statedYear(sheet, Math.min(firstHeader, split[0].top + HEADER_SCAN_ROWS), columnCount(sheet));
   for (const layout of layouts) if (layout.statedYear === null) layout.statedYear = sheetYear;
   return layouts;
 }

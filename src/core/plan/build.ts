@@ -262,6 +262,9 @@ class PlanBuilder {
       const parsed = parseOutlineCell(text);
       const ids = parsed.ids;
       if (ids.length === 0 && /^【[^】]*】$/.test(parsed.rest) && !this.hasEntryData(r)) return; // 【基本施策】 caption
+      // A numbered level in a column left of a program named without a number (2-1 in the 施策
+      // column after such a program of the 事業名 column, say one a department hid) is above it.
+      if (ids.length > 0) while (this.stack.length > 0 && this.stack[this.stack.length - 1].style === 'name' && (this.stack[this.stack.length - 1].col ?? -1) > col.col) this.stack.pop();
       for (let i = 0; i < ids.length; i++) {
         const last = i === ids.length - 1;
         deepest = this.open(ids[i].style, ids[i], last ? parsed.rest : '', r, col);
