@@ -76,6 +76,35 @@ describe('header words: every synonym of the issue names its role', () => {
     expect(layout.headerRows).toEqual([2, 3]);
     expect(roles(layout)).toEqual(['0:name', '1:department', '2:previousGrade', '3:grade', '4:nextPolicy']);
   });
+
+  test('a three-row header whose last row holds one sub-label, the other header cells merged down into it, is all header', () => {
+    // A caption over the columns, a group (事業内容) over 取組 in the third row; 自己評価, 担当課
+    // and 次年度方針 are merged down over the second and third rows.
+    const grid: Grid = [
+      ['令和5年度 事業評価'],
+      [],
+      ['施策', '事業の進捗状況と評価', null, null, null],
+      [null, '自己評価', '事業内容', '担当課', '次年度方針'],
+      [null, null, '取組', null, null],
+      ['1 地域づくり', 'A', '見守り活動', '高齢福祉課', '継続'],
+      [null, 'B', '配食サービス', '高齢福祉課', '継続'],
+      [null, 'C', '相談窓口', '福祉政策課', '改善'],
+      [null, 'A', '地域サロン', '福祉政策課', '充実'],
+    ];
+    const s = sheet('評価', grid, {
+      merges: [
+        { top: 2, left: 0, bottom: 4, right: 0 },
+        { top: 2, left: 1, bottom: 2, right: 4 },
+        { top: 3, left: 1, bottom: 4, right: 1 },
+        { top: 3, left: 3, bottom: 4, right: 3 },
+        { top: 3, left: 4, bottom: 4, right: 4 },
+      ],
+    });
+    const [layout] = detectRegions(s);
+    expect(layout.headerRows).toEqual([2, 3, 4]);
+    expect(layout.firstDataRow).toBe(5);
+    expect(check([s]).report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual([]);
+  });
 });
 
 describe('grades named by their year', () => {

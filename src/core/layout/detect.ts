@@ -430,6 +430,14 @@ function expandHeader(sheet: SheetSnapshot, merges: MergeIndex, row: number, wid
       continue;
     }
     if (cells.length === 0 || looksLikeData(sheet, below, width)) break;
+    // Header cells merged down into the row (`自己評価` over two rows beside a caption's last
+    // sub-label `取組`): the row is the header's bottom row, whatever its few labels score.
+    const mergedInto = rows.some((r) => merges.startingAt(r).some((m) => m.bottom >= below && m.left < width));
+    if (mergedInto && bandScore(sheet, merges, [...rows, below], width) >= score) {
+      rows.push(below);
+      score = bandScore(sheet, merges, rows, width);
+      continue;
+    }
     // A title alone under the header (`■ 相談支援`, `【基本施策】`) heads the rows, not the columns.
     if (cells.length === 1 && isTitleText(cells[0])) break;
     const joined = bandScore(sheet, merges, [...rows, below], width);
