@@ -144,6 +144,33 @@ describe('grades named by their year', () => {
     const [layout] = detectRegions(s);
     expect(roles(layout)).toEqual(['0:name', '1:department', '2:yearStatus2022', '3:yearEvaluation2022', '4:yearAchievement2022', '5:yearStatus2023', '6:yearEvaluation2023', '7:yearAchievement2023']);
   });
+
+  test('a caption over the year groups (事業の進捗状況と評価) names no column: 実施状況 stays the status, 進捗率 the achievement, and the checks run', () => {
+    const grid: Grid = [
+      ['自殺対策計画 進捗管理表（令和5年度）'],
+      [],
+      ['実施内容', '担当課', '事業の進捗状況と評価', null, null, null, null, null],
+      [null, null, '令和4年度', null, null, '令和5年度', null, null],
+      [null, null, '実施状況', '担当課の評価', '進捗率', '実施状況', '担当課の評価', '進捗率'],
+      ['庁内連絡会', '健康推進課', '年1回開催', '情報共有を図ることができた', '100%', '未実施', '開催できなかった', '100%'],
+      ['ゲートキーパー養成', '健康推進課', '2回実施', '受講者が増えた', '50%', '3回実施', '目標の人数に達した', '100%'],
+    ];
+    const merges = [
+      { top: 2, left: 0, bottom: 4, right: 0 },
+      { top: 2, left: 1, bottom: 4, right: 1 },
+      { top: 2, left: 2, bottom: 2, right: 7 },
+      { top: 3, left: 2, bottom: 3, right: 4 },
+      { top: 3, left: 5, bottom: 3, right: 7 },
+    ];
+    const s = sheet('進捗', grid, { merges });
+    const [layout] = detectRegions(s);
+    expect(layout.headerRows).toEqual([2, 3, 4]);
+    expect(roles(layout)).toEqual(['0:name', '1:department', '2:yearStatus2022', '3:yearEvaluation2022', '4:yearAchievement2022', '5:yearStatus2023', '6:yearEvaluation2023', '7:yearAchievement2023']);
+    // 未実施 beside 100 %: the per-year check sees the status it compares.
+    expect(check([s]).report.findings.map((f) => f.rule)).toContain('achievement-grade-mismatch');
+    // Nothing but the year under a group word: the group word is all the column has.
+    expect(classifyLabel('評価\n令和5年度', { multiYear: true })).toEqual({ role: 'yearEvaluation', year: 2023 });
+  });
 });
 
 describe('grade notations with an explanation', () => {
@@ -268,6 +295,26 @@ describe('regions of one sheet', () => {
     const result = check([sheet('評価', grid, { uncachedFormulas: [{ row: 13, col: 1 }] })]);
     expect(result.report.findings.map(brief)).toEqual(['info layout-uncertain B14']);
     expect(describeFinding(result.report.findings[0], 'ja')).toContain('照合できませんでした');
+  });
+});
+
+describe('two department columns', () => {
+  const rows: CellValue[][] = [
+    ['健康推進課', '見守り活動', '福祉部', 'A'],
+    ['高齢福祉課', '配食サービス', '福祉部', 'B'],
+    ['市民協働課', '地域サロン', '地域振興部', 'B'],
+    ['福祉政策課', '相談窓口', '福祉部', 'C'],
+  ];
+  test('担当 naming sections beside 担当部署 naming their 部: the sections are the department, wherever they stand', () => {
+    const [layout] = detectRegions(sheet('評価', table(['担当', '事業名', '担当部署', '評価'], rows)));
+    expect(roles(layout)).toEqual(['0:department', '1:name', '3:grade']);
+    expect(layout.columns[0].evidence?.map((e) => e.kind)).toEqual(['header', 'content']);
+  });
+
+  test('a header that says 課 decides by itself', () => {
+    const swapped = rows.map((r) => [r[2], r[1], r[0], r[3]]);
+    const [layout] = detectRegions(sheet('評価', table(['担当課', '事業名', '担当部署', '評価'], swapped)));
+    expect(roles(layout)).toEqual(['0:department', '1:name', '3:grade']);
   });
 });
 

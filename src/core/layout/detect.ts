@@ -610,6 +610,8 @@ interface ColumnStats {
   achievementLike: number;
   vocabularyLike: number;
   departmentLike: number;
+  /** Names of sections (課・室・係・センター), the unit that reports, rather than of a 部 or 局. */
+  sectionLike: number;
   prose: number;
   /** Short texts and small whole numbers, with how often each occurs (the evidence of a scale). */
   tokens: Map<string, number>;
@@ -623,12 +625,13 @@ const MAX_TOKENS = 64;
 /** Enough rows to know what a column holds; detection stays linear on 100k-row sheets. */
 const CONTENT_SAMPLE_ROWS = 4000;
 const DEPARTMENT_LIKE = /(課|室|係|センター|局|部|所|館|園)$/;
+const SECTION = /[^\s]{1,20}(課|室|係|センター)/;
 
 function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: ReadonlySet<number>, vocabulary: ReadonlySet<string>): ColumnStats[] {
   const width = layout.columns.length;
   const stats: ColumnStats[] = [];
   for (let c = 0; c < width; c++) {
-    stats.push({ filled: 0, gradeLike: 0, bareGrades: 0, dashes: 0, notations: new Map(), achievementLike: 0, vocabularyLike: 0, departmentLike: 0, prose: 0, tokens: new Map(), marked: 0 });
+    stats.push({ filled: 0, gradeLike: 0, bareGrades: 0, dashes: 0, notations: new Map(), achievementLike: 0, vocabularyLike: 0, departmentLike: 0, sectionLike: 0, prose: 0, tokens: new Map(), marked: 0 });
   }
   const repeated = new Set(layout.repeatedHeaderRows);
   const end = Math.min(layout.lastDataRow, layout.firstDataRow + CONTENT_SAMPLE_ROWS);
@@ -665,6 +668,7 @@ function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: Read
       }
       if (vocabulary.has(t)) s.vocabularyLike++;
       if (t.length <= 20 && DEPARTMENT_LIKE.test(t)) s.departmentLike++;
+      if (t.length <= 40 && SECTION.test(t)) s.sectionLike++;
     }
   }
   return stats;
@@ -862,6 +866,23 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
         layout.uncertainties.push({ kind: 'grade-column-guessed', column: c.col });
         break;
       }
+    }
+  }
+  // Two columns headed as departments, neither saying 課 (担当 and 担当部署): the one naming
+  // sections (課・室・係) is the department that reports, the other names their 部 (its header
+  // alone chose the last one, classifyColumns).
+  const headedDepartments = layout.columns.filter(
+    (c) => c.source === 'detected' && !c.hidden && (c.role === 'department' || c.role === 'text') && classifyLabel(c.label, { multiYear: false }).role === 'department',
+  );
+  const chosenDepartment = headedDepartments.find((c) => c.role === 'department');
+  if (chosenDepartment && headedDepartments.length > 1 && !headedDepartments.some((c) => /課/.test(c.label))) {
+    const sections = (c: ColumnLayout): number => share(c, (s) => s.sectionLike);
+    const best = headedDepartments.reduce((a, b) => (sections(b) > sections(a) ? b : a), chosenDepartment);
+    if (best !== chosenDepartment && sections(best) >= 0.5 && sections(best) > sections(chosenDepartment) + 0.2) {
+      chosenDepartment.role = 'text';
+      chosenDepartment.evidence = [];
+      best.role = 'department';
+      best.evidence = [{ kind: 'header', word: best.label.replace(/\n/g, '') }, content(best, (s) => s.sectionLike)];
     }
   }
   // No department header: a column of names ending in 課/室/係/センター is the department.
