@@ -9,6 +9,7 @@ import { parseGrade } from '../../src/core/scale';
 import { classifyLabel } from '../../src/core/layout/columns';
 import { SettingsSchema } from '../../src/core/settings';
 import { detectRegions } from '../../src/core/layout/detect';
+import { detectSummaryTables } from '../../src/core/layout/summary-table';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 import { normalizeHeader } from '../../src/core/text';
 import { readWorkbook } from '../../src/xlsx/read';
@@ -268,6 +269,30 @@ describe('regions of one sheet', () => {
     expect(result.layouts.map((l) => `${l.kind} cols ${l.firstCol}-${l.lastCol}`)).toEqual(['evaluation cols 0-2', 'summary-table cols 5-6']);
     expect(result.report.findings).toEqual([]);
     expect(result.report.sheets[0].gradeCounts).toEqual({ A: 2, B: 1, C: 1, D: 0 });
+  });
+
+  test('a 評価総括表 beside the table under a long title (the plan’s full name, the year, then 評価総括表)', () => {
+    const grid: Grid = evaluation.map((r) => [...r]);
+    const title = 'あいとぴあレインボープラン狛江市第4次地域福祉計画進捗管理 令和5年度報告書 評価総括表';
+    expect(title.length).toBeGreaterThan(40);
+    [[title], ...summary(2).slice(1)].forEach((line, i) => {
+      const row = (grid[2 + i] ??= []);
+      while (row.length < 5) row.push(null);
+      row.push(...line);
+    });
+    const result = check([sheet('評価', grid)]);
+    expect(result.layouts.map((l) => `${l.kind} cols ${l.firstCol}-${l.lastCol}`)).toEqual(['evaluation cols 0-2', 'summary-table cols 5-6']);
+    expect(result.report.findings).toEqual([]);
+  });
+
+  test('two 評価総括表 side by side, each under its title: each ends where the next title starts', () => {
+    const grid: Grid = [['評価総括表（計画A）', null, null, null, '評価総括表（計画B）'], ['目標を達成・・・A', 2, '1－(1)', null, '目標を達成・・・A', 7, '1 普及啓発']];
+    for (const [label, a, b] of [['一定の成果・・・B', 1, 0], ['十分な成果が出ていない・・・C', 1, 1], ['未実施・・・D', 0, 0], ['合計', 4, 8]] as const) grid.push([label, a, null, null, label, b]);
+    const found = detectSummaryTables(sheet('総括', grid.map((r) => [null, null, ...r])));
+    expect(found.map((t) => [t.left, t.right, t.gradeRows.map((g) => g.count).join(','), t.gradeRows.flatMap((g) => g.policyIds).join(',')])).toEqual([
+      [2, 4, '2,1,1,0', '1－(1)'],
+      [6, 8, '7,0,1,0', '1 普及啓発'],
+    ]);
   });
 
   test('stacked blocks: each heading line and repeated header is hierarchy, never a program', () => {

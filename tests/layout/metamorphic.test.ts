@@ -34,12 +34,6 @@ interface Outcome { variant: Variant; problems: string[] }
  */
 const KNOWN_LIMITS: { what: string; covers: (v: Variant) => boolean; explains: RegExp }[] = [
   {
-    what: 'a 評価総括表 beside the table (with other variation) is not matched to its table, or cuts the table short',
-    covers: (v) => v.plan === 'komae' && v.spec.summaryPlace === 'beside' && Object.keys(v.spec).length > 1,
-    // the table is misread as a whole: any difference
-    explains: /./,
-  },
-  {
     what: 'another scale with the grade columns named by year (the template lays out later years): one workbook-level year-missing for the report year',
     covers: (v) => v.plan === 'koganei' && v.spec.scale !== undefined && v.spec.yearSource === 'year-columns',
     explains: /^extra year-missing \| — \| — \| 2020$/,
