@@ -126,6 +126,20 @@ describe('grades named by their year', () => {
     expect(result.report.sheets[0].gradeCounts).toEqual({ A: 0, B: 1, C: 1, D: 1 });
   });
 
+  test('beside a year-named record column, last year’s marks show the scale this year’s column holds only one level of', () => {
+    // 事業実績(令和2年度) makes the header name several years: both grade columns start as year columns.
+    const marks: CellValue[][] = [
+      ['見守り活動', '高齢福祉課', '訪問を実施した。', '×', '○'],
+      ['配食サービス', '高齢福祉課', '配食を継続した。', '○', '○'],
+      ['相談窓口', '福祉政策課', '窓口を開設した。', '△', '○'],
+      ['居場所づくり', '地域福祉課', '2か所で開催した。', '○', '○'],
+    ];
+    const result = check([sheet('評価', table(['事業名', '担当課', '事業実績(令和2年度)', 'R元評価', 'R2評価'], marks, '令和2年度 事業評価'))]);
+    expect(roles(result.layouts[0])).toEqual(['0:name', '1:department', '2:yearStatus2020', '3:previousGrade2019', '4:grade2020']);
+    expect(result.report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual(['warning grade-jump E4']);
+    expect(result.report.sheets[0].gradeCounts).toMatchObject({ '○': 4 });
+  });
+
   test('the grade column may stand left of the previous one; R元 is 2019', () => {
     const result = check([sheet('評価', table(['事業名', '担当課', 'R2評価', 'R元評価'], rows, '令和2年度 事業評価'))]);
     expect(roles(result.layouts[0])).toEqual(['0:name', '1:department', '2:grade2020', '3:previousGrade2019']);

@@ -34,21 +34,6 @@ interface Outcome { variant: Variant; problems: string[] }
  */
 const KNOWN_LIMITS: { what: string; covers: (v: Variant) => boolean; explains: RegExp }[] = [
   {
-    what: 'another scale with the grade columns named by year (the template lays out later years): one workbook-level year-missing for the report year',
-    covers: (v) => v.plan === 'koganei' && v.spec.scale !== undefined && v.spec.yearSource === 'year-columns',
-    explains: /^extra year-missing \| — \| — \| 2020$/,
-  },
-  {
-    what: 'Koganei\'s planted `S` beside grade columns named by year, on marks or points: counted as the second level instead of reported',
-    covers: (v) => v.plan === 'koganei' && v.defective && (v.spec.scale === 'marks' || v.spec.scale === 'points') && v.spec.yearNaming !== undefined,
-    explains: /grade-invalid|graded rows|policy counts differ/,
-  },
-  {
-    what: 'Koganei on marks or points: the doubt guard (reading-doubt) also warns about a column the scale inference read (its per-column count does not see the table\'s scale)',
-    covers: (v) => v.plan === 'koganei' && (v.spec.scale === 'marks' || v.spec.scale === 'points'),
-    explains: /^extra reading-doubt/,
-  },
-  {
     what: 'hiding the original row of a 再掲 leaves its reposts unmatched (the canonical layout has none)',
     covers: (v) => v.plan === 'suicide' && typeof v.spec.hideRows === 'object',
     explains: /repost-unmatched/,

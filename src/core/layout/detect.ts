@@ -753,9 +753,12 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
   // are weighed on the scale its own evidence shows, so S grades do not make it look like prose.
   // This year's and last year's grades share a scale: a column whose own values show none
   // (every row 概ね達成) reads on what its neighbours show.
+  // Grade columns named by their year (`R元評価 | R2評価`) are year columns until their values
+  // are weighed: they share too, when short values fill them (prose evaluations do not).
+  const yearGrade = (c: ColumnLayout): boolean => c.role === 'yearEvaluation' && /評価(結果)?$/.test(c.label) && stats[c.col].prose === 0;
   const shared = new Map<string, number>();
   for (const c of layout.columns) {
-    if ((c.role === 'grade' || c.role === 'previousGrade') && c.encoding !== 'level-columns') for (const [t, n] of stats[c.col].tokens) shared.set(t, (shared.get(t) ?? 0) + n);
+    if (((c.role === 'grade' || c.role === 'previousGrade') && c.encoding !== 'level-columns') || yearGrade(c)) for (const [t, n] of stats[c.col].tokens) shared.set(t, (shared.get(t) ?? 0) + n);
   }
   const region = inferScale({ tokens: shared, legends: options.legends });
   for (const c of layout.columns) {
