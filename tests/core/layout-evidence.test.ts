@@ -394,6 +394,24 @@ describe('hidden rows and columns', () => {
     expect(check([sheet('評価', grid)]).report.findings.map(brief)).toEqual(['error grade-missing C5']);
   });
 
+  test('a 再掲 whose original row is hidden is matched to it: the original is in the workbook, neither is checked or counted', () => {
+    const g: Grid = table(
+      ['番号', '事業名', '担当課', '評価'],
+      [
+        ['1-1', '市民相談', '市民協働課', 'A'],
+        ['1-2', '見守り活動', '高齢福祉課', 'B'],
+        ['2-1', '相談窓口', '福祉政策課', 'B'],
+        ['2-2', '市民相談', '市民協働課', 'A(再掲)'],
+      ],
+    );
+    const hidden = check([sheet('評価', g, { hiddenRows: [3] })]);
+    expect(hidden.report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual([]);
+    expect(hidden.report.sheets[0].gradeCounts).toEqual({ A: 0, B: 2, C: 0, D: 0 });
+    // Nowhere in the workbook, hidden or not: still unmatched.
+    const renamed = g.map((r) => r.map((v) => (v === '市民相談' && r[3] === 'A' ? '法律相談' : v)));
+    expect(check([sheet('評価', renamed, { hiddenRows: [3] })]).report.findings.map((f) => f.rule)).toContain('repost-unmatched');
+  });
+
   test('a visible department line under a hidden program row belongs to that program, not to the heading above', () => {
     const g: Grid = table(
       ['番号', '事業名', '担当課', '評価'],

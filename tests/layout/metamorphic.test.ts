@@ -33,11 +33,6 @@ interface Outcome { variant: Variant; problems: string[] }
  * not tolerances: fix the reading and delete the entry.
  */
 const KNOWN_LIMITS: { what: string; covers: (v: Variant) => boolean; explains: RegExp }[] = [
-  {
-    what: 'hiding the original row of a 再掲 leaves its reposts unmatched (the canonical layout has none)',
-    covers: (v) => v.plan === 'suicide' && typeof v.spec.hideRows === 'object',
-    explains: /repost-unmatched/,
-  },
 ];
 
 /** The problems no known limit explains. */
