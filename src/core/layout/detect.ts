@@ -754,8 +754,18 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
   // This year's and last year's grades share a scale: a column whose own values show none
   // (every row 概ね達成) reads on what its neighbours show.
   // Grade columns named by their year (`R元評価 | R2評価`) are year columns until their values
-  // are weighed: they share too, when short values fill them (prose evaluations do not).
-  const yearGrade = (c: ColumnLayout): boolean => c.role === 'yearEvaluation' && /評価(結果)?$/.test(c.label) && stats[c.col].prose === 0;
+  // are weighed: they share too, when what fills them is mostly levels of some scale (an
+  // evaluation in prose or in words of its own does not).
+  const levelShare = (tokens: ReadonlyMap<string, number>): number => {
+    let levels = 0;
+    let all = 0;
+    for (const [t, n] of tokens) {
+      all += n;
+      if (classifyToken(t).kind !== 'other') levels += n;
+    }
+    return all === 0 ? 0 : levels / all;
+  };
+  const yearGrade = (c: ColumnLayout): boolean => c.role === 'yearEvaluation' && /評価(結果)?$/.test(c.label) && stats[c.col].prose === 0 && levelShare(stats[c.col].tokens) >= 0.5;
   const shared = new Map<string, number>();
   for (const c of layout.columns) {
     if (((c.role === 'grade' || c.role === 'previousGrade') && c.encoding !== 'level-columns') || yearGrade(c)) for (const [t, n] of stats[c.col].tokens) shared.set(t, (shared.get(t) ?? 0) + n);
