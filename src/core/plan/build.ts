@@ -190,11 +190,13 @@ class PlanBuilder {
     }
     this.readingHidden = false;
     const { roots, nodes } = this.withoutHiddenOnly();
+    const hiddenNodes = nodes.length < this.nodes.length ? this.nodes.filter((n) => !nodes.includes(n)) : [];
     return {
       sheet: this.sheet.name,
       layout: this.layout,
       roots,
       nodes,
+      ...(hiddenNodes.length > 0 ? { hiddenNodes } : {}),
       ...this.gradedLevel(),
       years: this.cols.years.map((y) => y.year),
       gradeCol: this.cols.grade?.col ?? null,
