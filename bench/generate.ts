@@ -376,9 +376,9 @@ export async function benchWorkbook(layout: BenchLayout, rows: number): Promise<
   return file;
 }
 
-/** A folder of `count` department workbooks (Koganei layout, one department each, `rows` program rows over three sheets). */
+/** A folder of `count` department workbooks (Koganei layout, one department each, ~rows rows). */
 export async function departmentFolder(count: number, rows = 60): Promise<string> {
-  const dir = path.join(OUT_DIR, `v${GENERATOR_VERSION}`, rows === 60 ? `departments-${count}` : `departments-${count}x${rows}`);
+  const dir = path.join(OUT_DIR, `v${GENERATOR_VERSION}`, `departments-${count}`);
   await fs.mkdir(dir, { recursive: true });
   for (let i = 1; i <= count; i++) {
     const file = path.join(dir, `dept-${String(i).padStart(3, '0')}.xlsx`);

@@ -10,7 +10,6 @@
  *   npm run bench -- --runs 7     more runs
  *   npm run bench -- --departments-only   the department folder only
  *   npm run bench -- --sizes 60000,100000  only these row counts (kiyose-programs)
- *   npm run bench -- --strings-worker      check with and without the shared-strings worker (strings-worker.ts)
  *
  * Every file is also measured against a floor taken in the same run: inflating its sheet and
  * shared-string XML with fflate and tokenising it with saxes (bench/measure.ts). The reader's
@@ -28,7 +27,6 @@ import JSZip from 'jszip';
 import { BENCH_LAYOUTS, benchWorkbook, departmentFolder, OUT_DIR, type BenchLayout } from './generate';
 import type { MeasureResult } from './measure';
 import { benchPane } from './pane';
-import { benchStringsWorker } from './strings-worker';
 
 const ROOT = path.join(__dirname, '..');
 const HYOKA = path.join(ROOT, 'bin', 'hyoka.js');
@@ -282,12 +280,6 @@ async function benchDepartments(): Promise<unknown> {
 
 async function main(): Promise<void> {
   await fs.mkdir(OUT_DIR, { recursive: true });
-  if (argv.includes('--strings-worker')) {
-    const text = JSON.stringify(await benchStringsWorker(argv.includes('--runs') ? RUNS : 5), null, 2);
-    await fs.writeFile(path.join(OUT_DIR, `results-strings-worker-${Date.now()}.json`), `${text}\n`);
-    process.stdout.write(`${text}\n`);
-    return;
-  }
   const started = performance.now();
   log(`hyoka bench: ${QUICK ? 'quick, ' : ''}${RUNS} runs after a warm-up; peak RSS via ${GNU_TIME ?? 'process.resourceUsage() in the child'}`);
   const sizes: SizeResult[] = [];
