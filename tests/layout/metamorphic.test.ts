@@ -45,11 +45,6 @@ const KNOWN_LIMITS: { what: string; covers: (v: Variant) => boolean; explains: R
     explains: /./,
   },
   {
-    what: 'under other header words in two or three rows with the grade first, a header row is read as a program',
-    covers: (v) => v.plan === 'komae' && v.spec.wording !== undefined && v.spec.headerRows !== undefined && v.spec.order === 'grade-first',
-    explains: /grade-invalid/,
-  },
-  {
     what: 'with the department column first and other header words, 担当部署 is taken for the department',
     covers: (v) => v.plan === 'suicide' && v.spec.wording !== undefined && v.spec.order === 'department-first',
     explains: /year-missing|achievement-grade-mismatch|achievement-invalid/,

@@ -162,7 +162,6 @@ function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   // A person who named the sheet's header row read it as one table.
   const split = sheetWide.some((c) => c.headerRow !== undefined && c.column === undefined && c.row === undefined) ? [whole] : splitTables(sheet, whole, probeHeader);
   if (split.length < 2) return [detectEvaluation(sheet, sheetKind, options, area, () => true)];
-  const sheetYear = statedYear(sheet, split[0].top + HEADER_SCAN_ROWS, columnCount(sheet));
   // Corrections naming no table: a column one goes to the first table holding the column (old
   // settings knew one table per sheet), anything else to the first table.
   const owner = new Map<Correction, number>();
@@ -171,14 +170,19 @@ function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
     const i = col === null ? 0 : split.findIndex((t) => col >= t.left && col <= t.right);
     if (i >= 0) owner.set(c, i);
   }
-  return split.map((t, i) => {
+  const layouts = split.map((t, i) => {
     const layout = detectEvaluation(areaView(sheet, t), sheetKind, options, { top: t.top, bottom: t.bottom, right: t.right, titleFrom: t.top }, (c) => owner.get(c) === i);
     layout.firstCol = Math.min(layout.lastCol, layout.columns.find((c) => c.col >= t.left && c.label !== '')?.col ?? t.left);
     layout.area = t;
-    // A title over both tables (one line across the sheet) states the year for each.
-    if (layout.statedYear === null) layout.statedYear = sheetYear;
     return layout;
   });
+  // A title over both tables (one line across the sheet) states the year for each. It stands
+  // above the first header: the rows below are data (a years-as-rows table's 年度 cells, prose
+  // naming next year's plans), never the title.
+  const firstHeader = Math.min(...layouts.map((l) => l.headerRows[0] ?? split[0].top + HEADER_SCAN_ROWS));
+  const sheetYear = statedYear(sheet, firstHeader, columnCount(sheet));
+  for (const layout of layouts) if (layout.statedYear === null) layout.statedYear = sheetYear;
+  return layouts;
 }
 
 /** The header a table in the area would have, for regions.ts's evidence (no corrections applied). */

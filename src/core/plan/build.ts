@@ -302,6 +302,10 @@ class PlanBuilder {
   private open(style: string, id: IdToken | null, name: string, row: number, level: ColumnLayout | string): PlanNode {
     const at = this.stack.findIndex((s) => s.style === style);
     if (at >= 0) this.stack.length = at;
+    // A program named without an identifier is a leaf: an identifier in an outline column left
+    // of it is never its child (a program listed straight under a 基本施策, then the first
+    // numbered 施策 in the column to its left, is that 施策's sibling).
+    if (typeof level !== 'string') while (this.stack.length > 0 && this.stack[this.stack.length - 1].style === 'name' && (this.stack[this.stack.length - 1].col ?? -1) > level.col) this.stack.pop();
     const parent = this.stack[this.stack.length - 1]?.node ?? null;
     const idNorm = id ? id.norm : `name:${normalizeForMatch(name)}`;
     let siblings = this.childIndex.get(parent);
