@@ -18,7 +18,7 @@ import { sheetsToRead } from './sheets-read';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
 import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
-import { parseFiscalYear, voteYear as vote } from './years';
+import { parseFiscalYear, voteYear as vote, yearsCarried } from './years';
 import { combinedScale, findLegends, type Scale } from './scale';
 import { appliedThresholds } from './summary/method';
 
@@ -104,6 +104,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
   const context: RuleContext = {
     plans, layouts: checkedLayouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
+    yearsCarried: yearsCarried(layouts),
     exampleSheets: chosen.examples,
     hiddenSheetsRead: chosen.hiddenRead,
     unmatchedCorrections,
