@@ -44,6 +44,20 @@ export interface ColumnLayout {
 
 export type GradeEncoding = 'label' | 'level-columns';
 
+/**
+ * How a table's grade cells (this year's) were written, counted as the plan is read: grades
+ * read, of them a formula's cached result and with a note mark (`B※`, kept as an annotation),
+ * and formulas saved without a result (not verified). --explain and 読み取った表 say it.
+ */
+export interface GradeReading {
+  graded: number;
+  formulas: number;
+  unverified: number;
+  annotated: number;
+  /** The note marks seen, at most five (`※`, `＊`, `(注1)`). */
+  marks: string[];
+}
+
 /** Labelled values above a table (Koganei's 基本目標 / 基本施策 / 施策(1) block). */
 export interface BlockHeaderLine {
   row: number;
@@ -115,6 +129,8 @@ export interface SheetLayout {
   rowRoles?: RowRoleMark[];
   /** Row roles a person set, by 1-based row (corrections' `rowRole`): they win over evidence. */
   rowCorrections?: Record<number, RowRole>;
+  /** How the grade cells were written (a formula's result, a note mark): filled when the plan is built. */
+  gradeReading?: GradeReading;
   /** Outline identifiers read back from the dates Excel stored for them (`1-2` as 1月2日). */
   recoveredIds?: RecoveredIdentifier[];
   /**

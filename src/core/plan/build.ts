@@ -1,7 +1,7 @@
 import { DEFAULT_SCALE, parseGrade, type ParsedGrade, type Scale } from '../scale';
 import { blockHeaderLine } from '../layout/detect';
 import { classifyRows, type RowRole } from '../layout/row-roles';
-import type { ColumnLayout, SheetLayout } from '../layout/types';
+import type { ColumnLayout, GradeReading, SheetLayout } from '../layout/types';
 import { cellAt, cellText, isBlank, isCellError, type CellValue, type SheetSnapshot } from '../snapshot';
 import { isDashOnly, normalizeForMatch } from '../text';
 import { nameMarkers, parseOutlineCell, type IdToken } from './identifiers';
@@ -83,6 +83,10 @@ class PlanBuilder {
   private readonly scale: Scale;
   /** Grade cells holding a formula saved without its result (`row * FILL_STRIDE + col`). */
   private readonly uncached = new Set<number>();
+  /** Formula runs in the grade columns (SheetSnapshot.formulaCells): grades that are a formula's result. */
+  private readonly gradeFormulas: readonly { top: number; bottom: number; left: number }[];
+  /** How this year's grade cells were written, counted as entries are read (SheetLayout.gradeReading). */
+  private readonly reading: GradeReading = { graded: 0, formulas: 0, unverified: 0, annotated: 0, marks: [] };
   /** Rows that are not data (row-roles.ts): headings, examples, totals, footnotes. */
   private readonly rowRoles = new Map<number, RowRole>();
   /** Outline cells whose identifier is read back from a date: row * stride + column → text. */
@@ -128,6 +132,7 @@ class PlanBuilder {
     this.outlineCols = new Set(this.outline.map((o) => o.col));
     const gradeCols = new Set([c.grade, c.previousGrade].flatMap((g) => (g ? [g.col, ...(g.levelColumns ?? []).map((l) => l.col)] : [])));
     for (const f of sheet.uncachedFormulas ?? []) if (gradeCols.has(f.col)) this.uncached.add(f.row * FILL_STRIDE + f.col);
+    this.gradeFormulas = (sheet.formulaCells ?? []).filter((run) => gradeCols.has(run.left));
     this.hiddenRows = new Set(sheet.hiddenRows ?? []);
     this.width = layout.lastCol + 1;
     this.resultCol = layout.columns.find((x) => x.role === 'resultText')?.col;
@@ -189,6 +194,7 @@ class PlanBuilder {
       this.dataRow(r, headings.has(r));
     }
     this.readingHidden = false;
+    if (this.cols.grade) this.layout.gradeReading = this.reading;
     const { roots, nodes } = this.withoutHiddenOnly();
     return {
       sheet: this.sheet.name,
@@ -200,6 +206,22 @@ class PlanBuilder {
       gradeCol: this.cols.grade?.col ?? null,
       scale: this.scale,
     };
+  }
+
+  /** Counts how a grade cell of this year was written: a formula's result, a note mark, not verified. */
+  private tally(cell: GradeCell | null): void {
+    if (!cell) return;
+    const p = cell.parsed;
+    const reading = this.reading;
+    if (p.kind === 'unverified') reading.unverified++;
+    if (p.kind !== 'grade') return;
+    reading.graded++;
+    if (p.annotation !== undefined) {
+      reading.annotated++;
+      // A few marks say which: `※`, `＊`.
+      if (reading.marks.length < 5 && !reading.marks.includes(p.annotation)) reading.marks.push(p.annotation);
+    }
+    if (this.gradeFormulas.length > 0 && this.gradeFormulas.some((run) => run.left === cell.col && cell.row >= run.top && cell.row <= run.bottom)) reading.formulas++;
   }
 
   /** Drops the nodes only hidden rows held (no entry, no visible row, nothing visible below). */
@@ -417,6 +439,7 @@ class PlanBuilder {
   private entry(r: number, continuation: boolean, strayGrades: readonly ValueCell[]): PlanEntry {
     const c = this.cols;
     const declaredGrade = this.gradeCell(r, c.grade);
+    this.tally(declaredGrade);
     const repostCell = this.valueCell(r, c.repost?.col);
     const repost =
       (declaredGrade?.parsed.kind === 'grade' && declaredGrade.parsed.repost) ||

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Badge, Button, Dropdown, Input, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { COLUMN_ROLES, DEFAULT_SCALE, TABLE_KINDS, tableKey, type ColumnRole, type Correction, type SheetLayout, type TableKind } from '../../core';
+import { COLUMN_ROLES, DEFAULT_SCALE, ROW_ROLES, TABLE_KINDS, tableKey, type ColumnRole, type Correction, type RowRole, type SheetLayout, type TableKind } from '../../core';
 import { columnLetter } from '../../core/a1';
 import { formatFiscalYear } from '../../core/years';
-import { EXPLAIN_MESSAGES, readingLines } from '../../i18n/explain';
+import { EXPLAIN_MESSAGES, readingFacts } from '../../i18n/explain';
 import { usePane } from '../store';
 import { StorageNote } from './StorageNote';
 import { describe } from '../../render/describe';
@@ -36,13 +36,14 @@ export function regionKey(layout: SheetLayout): string | undefined {
 /** A correction of one table as settings.corrections stores it: sheet › table (by key) › column, or the header row. */
 export function regionCorrection(
   layout: SheetLayout,
-  change: { column: { letter: string; role: ColumnRole; year?: number } } | { headerRow: number } | { kind: TableKind } | { scale: string[] },
+  change: { column: { letter: string; role: ColumnRole; year?: number } } | { headerRow: number } | { kind: TableKind } | { scale: string[] } | { row: number; rowRole: RowRole },
 ): Correction {
   const table = regionKey(layout);
   const at = { sheet: layout.sheet, ...(table !== undefined ? { table } : {}) };
   if ('headerRow' in change) return { ...at, headerRow: change.headerRow };
   if ('kind' in change) return { ...at, kind: change.kind };
   if ('scale' in change) return { ...at, scale: { levels: change.scale } };
+  if ('rowRole' in change) return { ...at, row: change.row, rowRole: change.rowRole };
   const { letter, role, year } = change.column;
   return { ...at, column: letter, role, ...(year !== undefined ? { year } : {}) };
 }
@@ -129,11 +130,12 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
           ))}
         </Dropdown>
       </div>
-      {readingLines(layout, lang).map((line, i) => (
-        <Text key={`reading-${i}`} size={200} data-testid="read-orientation">
-          {line.trim()}
+      {readingFacts(layout, lang).map((f, i) => (
+        <Text key={`reading-${i}`} size={200} data-testid={`read-${f.kind}`}>
+          {f.text.trim()}
         </Text>
       ))}
+      {layout.kind === 'evaluation' && <RowRoleControl layout={layout} n={n} busy={busy} onSave={onSave} />}
       {graded && (
         <>
           <Text size={200} data-testid="read-scale">
@@ -193,6 +195,45 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
           </div>
         );
       })}
+    </div>
+  );
+}
+
+/**
+ * A row read in the wrong role (a program taken for a heading, a 記入例 read as a program): its
+ * 1-based row and the role it has. Saved as a correction like a column's role.
+ */
+function RowRoleControl({ layout, n, busy, onSave }: { layout: SheetLayout; n: number; busy: boolean; onSave: (c: Correction) => void }) {
+  const styles = useStyles();
+  const { lang } = usePane();
+  const m = EXPLAIN_MESSAGES[lang];
+  const [row, setRow] = useState('');
+  const [role, setRole] = useState<RowRole>('data');
+  const wanted = Number(row);
+  // A row of this table's data (its header rows are corrected as the header row).
+  const valid = Number.isInteger(wanted) && wanted > lastHeaderRow(layout) && wanted <= layout.lastDataRow + 1;
+  return (
+    <div className={styles.headerRow} data-testid="row-role-control">
+      <Text size={200}>{m.pane.rowRole}</Text>
+      <Input className={styles.narrow} size="small" type="number" min={1} value={row} aria-label={m.pane.rowOf(layout.sheet, n)} onChange={(_e, d) => setRow(d.value)} />
+      <Dropdown
+        className={styles.dropdown}
+        size="small"
+        disabled={busy}
+        aria-label={m.pane.rowRoleOf(layout.sheet, n)}
+        value={m.pane.rowRoles[role]}
+        selectedOptions={[role]}
+        onOptionSelect={(_e, d) => d.optionValue && setRole(d.optionValue as RowRole)}
+      >
+        {ROW_ROLES.map((r) => (
+          <Option key={r} value={r}>
+            {m.pane.rowRoles[r]}
+          </Option>
+        ))}
+      </Dropdown>
+      <Button size="small" disabled={busy || !valid} onClick={() => onSave(regionCorrection(layout, { row: wanted, rowRole: role }))}>
+        {m.pane.applyRowRole}
+      </Button>
     </div>
   );
 }
