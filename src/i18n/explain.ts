@@ -1,4 +1,4 @@
-import type { ColumnLayout, Lang, Report, Scale, ScaleSource, SheetLayout } from '../core';
+import type { ColumnLayout, Correction, Lang, Report, Scale, ScaleSource, SheetLayout } from '../core';
 import { columnLetter } from '../core/a1';
 import type { ColumnEvidence, GradeReading, Uncertainty } from '../core/layout/types';
 import type { RecoveredIdentifier, RowRole, RowRoleMark } from '../core/layout/row-roles';
@@ -76,6 +76,8 @@ export interface ExplainMessages {
     rowRoleOf: (sheet: string, n: number) => string;
     rowRoles: Record<RowRole, string>;
     applyRowRole: string;
+    /** A saved correction in one line, with the labels above (the 設定 screen lists them). */
+    correction: (c: Correction) => string;
   };
 }
 
@@ -114,6 +116,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'override': return '設定での指定';
         case 'records-per-year': return `値が年度（${e.years.map((y) => formatFiscalYear(y, lang)).join('・')}）で、${e.programs}事業のうち${e.recurring}事業が複数年度に記録あり`;
         case 'level-columns': return `見出しの下に段階（${e.labels.join('・')}）`;
+        case 'displaced': return `読みません（修正で${columnLetter(e.by)}列を「${EXPLAIN_MESSAGES.ja.role[e.role]}」にしたため）`;
         default: return (e as { kind: string }).kind;
       }
     },
@@ -180,6 +183,18 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       rowRoleOf: (sheet, n) => `「${sheet}」表${n}の行の役割`,
       rowRoles: { data: 'データ（事業の行）', heading: '見出し', example: '記入例', total: '合計', footnote: '注記', blank: '空行（読まない）' },
       applyRowRole: '行の役割を変更',
+      correction: (c) => {
+        const at = `「${c.sheet}」${[c.table !== undefined ? `表${c.table}` : null, c.column !== undefined ? `${c.column.toUpperCase()}列` : null, c.row !== undefined ? `${c.row}行目` : null].filter(Boolean).join('・')}`;
+        const m = EXPLAIN_MESSAGES.ja;
+        const what = [
+          c.role !== undefined ? `${m.role[c.role]}${c.year !== undefined ? ` ${formatFiscalYear(c.year, 'ja')}` : ''}` : null,
+          c.rowRole !== undefined ? `${m.pane.rowRoles[c.rowRole]}` : null,
+          c.headerRow !== undefined ? `見出しの行 ${c.headerRow}行目` : null,
+          c.kind !== undefined ? `表の種類: ${m.kind[c.kind]}` : null,
+          c.scale !== undefined ? `評価の段階: ${c.scale.levels.join('・')}` : null,
+        ].filter(Boolean);
+        return `${at} → ${what.join('、') || '—'}`;
+      },
     },
   },
   en: {
@@ -206,6 +221,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'override': return 'set in the settings';
         case 'records-per-year': return `values are fiscal years (${e.years.map((y) => formatFiscalYear(y, lang)).join(', ')}); ${e.recurring} of ${e.programs} programs recur in several years`;
         case 'level-columns': return `levels as sub-headers (${e.labels.join(', ')})`;
+        case 'displaced': return `not read (a correction made column ${columnLetter(e.by)} the ${EXPLAIN_MESSAGES.en.role[e.role]})`;
         default: return (e as { kind: string }).kind;
       }
     },
@@ -271,6 +287,18 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       rowRoleOf: (sheet, n) => `"${sheet}" table ${n} row role`,
       rowRoles: { data: 'data (a program)', heading: 'heading', example: 'example', total: 'total', footnote: 'footnote', blank: 'blank (not read)' },
       applyRowRole: 'Change row role',
+      correction: (c) => {
+        const at = [`"${c.sheet}"`, c.table !== undefined ? `table ${c.table}` : null, c.column !== undefined ? `column ${c.column.toUpperCase()}` : null, c.row !== undefined ? `row ${c.row}` : null].filter(Boolean).join(', ');
+        const m = EXPLAIN_MESSAGES.en;
+        const what = [
+          c.role !== undefined ? `${m.role[c.role]}${c.year !== undefined ? ` ${formatFiscalYear(c.year, 'en')}` : ''}` : null,
+          c.rowRole !== undefined ? `${m.pane.rowRoles[c.rowRole]}` : null,
+          c.headerRow !== undefined ? `header row ${c.headerRow}` : null,
+          c.kind !== undefined ? `kind: ${m.kind[c.kind]}` : null,
+          c.scale !== undefined ? `grade levels: ${c.scale.levels.join(', ')}` : null,
+        ].filter(Boolean);
+        return `${at} → ${what.join('; ') || '—'}`;
+      },
     },
   },
 };

@@ -121,14 +121,31 @@ test('a region keeps its key after its header row was moved, so later correction
   ]);
 });
 
-test('the 設定 screen’s column roles write the same corrections, through the same path', async () => {
+test('設定 corrects nothing itself: it lists the saved corrections read-only, with 読み取った表’s labels, and sends the person there', async () => {
   const { port, store } = await renderChecked('ja');
   act(() => store.setTab('settings'));
-  fireEvent.click((await screen.findAllByLabelText('評価表 F'))[0]);
-  fireEvent.click(await screen.findByText('無視する', { selector: '[role="option"]' }));
-  fireEvent.click(screen.getByText('保存して再点検'));
+  expect(await screen.findByTestId('settings-no-corrections')).toBeTruthy();
+  // No second list of column roles under other labels.
+  expect(screen.queryByLabelText('評価表 F')).toBeNull();
+  expect(screen.queryAllByRole('combobox').map((c) => c.getAttribute('aria-label') ?? '').filter((l) => /列/.test(l))).toEqual([]);
+  fireEvent.click(screen.getByTestId('to-read-tables'));
+  expect(store.getState().tab).toBe('check');
+  // A correction made in 読み取った表 is listed in 設定 with the same words.
+  fireEvent.click(within(screen.getAllByTestId('read-region')[0]).getByLabelText('「評価表」表1 F列の役割'));
+  fireEvent.click(await screen.findByText('対象外', { selector: '[role="option"]' }));
   await waitFor(() => expect(port.saved).toHaveLength(1));
-  expect(port.saved[0].corrections).toEqual([{ sheet: '評価表', table: 'A8', column: 'F', role: 'ignore', year: 2020 }]);
+  await act(() => Promise.resolve());
+  act(() => store.setTab('settings'));
+  expect((await screen.findAllByTestId('settings-correction')).map((li) => li.textContent)).toEqual(['「評価表」表A8・F列 → 対象外 令和2年度']);
+});
+
+test('a second 評価 column is refused with the reason in the pane, and nothing is saved', async () => {
+  const { port, store } = await renderChecked('ja');
+  await act(() => store.correct({ sheet: '評価表', table: 'A8', column: 'F', role: 'grade' }));
+  await waitFor(() => expect(port.saved).toHaveLength(1));
+  await act(() => store.correct({ sheet: '評価表', table: 'A8', column: 'G', role: 'grade' }));
+  expect(port.saved).toHaveLength(1);
+  expect(store.getState().notice).toEqual({ intent: 'error', text: 'G列を「評価」にする修正は効かないため保存しませんでした。F列が既に「評価」です（表が読むのは1列だけです）。先にF列の役割を変えてください。' });
 });
 
 test('読み取った表 and 設定 say one true sentence about where corrections are kept', async () => {

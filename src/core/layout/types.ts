@@ -13,7 +13,8 @@ export type ColumnEvidence =
   | { kind: 'hidden' } // a hidden column: outside the check
   | { kind: 'override' } // a person's correction (settings)
   | { kind: 'level-columns'; labels: string[] } // sub-headers naming the levels (評価 over A | B | C | D): a mark in one is the grade
-  | { kind: 'records-per-year'; years: number[]; programs: number; recurring: number }; // 年度 values under which `recurring` of `programs` programs recur
+  | { kind: 'records-per-year'; years: number[]; programs: number; recurring: number } // 年度 values under which `recurring` of `programs` programs recur
+  | { kind: 'displaced'; by: number; role: ColumnRole }; // detection gave it `role`, a correction gave that role to column `by` (0-based): not read
 
 /** What one column of an evaluation table holds. */
 export interface ColumnLayout {
