@@ -15,6 +15,11 @@ const useStyles = makeStyles({
   why: { gridColumn: '1 / span 2', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   label: { overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
   headerRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  // A correction with a longer label (評価の段階, 行の役割): the label on its own line, the fields
+  // below, wrapping at 320 px rather than squeezing the button into three lines.
+  control: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: 'center' },
+  controlLabel: { flexBasis: '100%' },
+  grow: { flexGrow: 1, minWidth: '6em' },
   narrow: { width: '5em' },
   dropdown: { minWidth: '0', width: '100%' },
 });
@@ -141,9 +146,11 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
           <Text size={200} data-testid="read-scale">
             {m.scale(shownScale).trim()}
           </Text>
-          <div className={styles.headerRow}>
-            <Text size={200}>{m.pane.scaleLevels}</Text>
-            <Input size="small" value={levels} aria-label={m.pane.scaleOf(layout.sheet, n)} onChange={(_e, d) => setLevels(d.value)} />
+          <div className={styles.control}>
+            <Text size={200} className={styles.controlLabel}>
+              {m.pane.scaleLevels}
+            </Text>
+            <Input className={styles.grow} size="small" value={levels} aria-label={m.pane.scaleOf(layout.sheet, n)} onChange={(_e, d) => setLevels(d.value)} />
             <Button size="small" disabled={busy || !validLevels} onClick={() => onSave(regionCorrection(layout, { scale: wantedLevels }))}>
               {m.pane.applyScale}
             </Button>
@@ -213,11 +220,13 @@ function RowRoleControl({ layout, n, busy, onSave }: { layout: SheetLayout; n: n
   // A row of this table's data (its header rows are corrected as the header row).
   const valid = Number.isInteger(wanted) && wanted > lastHeaderRow(layout) && wanted <= layout.lastDataRow + 1;
   return (
-    <div className={styles.headerRow} data-testid="row-role-control">
-      <Text size={200}>{m.pane.rowRole}</Text>
+    <div className={styles.control} data-testid="row-role-control">
+      <Text size={200} className={styles.controlLabel}>
+        {m.pane.rowRole}
+      </Text>
       <Input className={styles.narrow} size="small" type="number" min={1} value={row} aria-label={m.pane.rowOf(layout.sheet, n)} onChange={(_e, d) => setRow(d.value)} />
       <Dropdown
-        className={styles.dropdown}
+        className={styles.grow}
         size="small"
         disabled={busy}
         aria-label={m.pane.rowRoleOf(layout.sheet, n)}
