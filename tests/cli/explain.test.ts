@@ -184,6 +184,14 @@ describe('encoding, row roles and identifiers read back from dates in --explain 
     expect(json.gradeReading).toEqual({ graded: 4, formulas: 0, unverified: 0, annotated: 1, marks: ['※'] });
   });
 
+  test('a 【基本施策】 caption alone in the outline column is listed as a heading row', () => {
+    const rows = [['令和5年度 事業評価'], ['番号', '事業名', '担当課', '評価'], ['【基本施策】', null, null, null], ['1-1', '見守り', '高齢福祉課', 'A'], ['【基本施策】', null, null, null], ['2-1', '相談', '福祉課', 'B']];
+    const { report, layouts } = checkWorkbook({ sheets: [sheet(rows)] });
+    expect(report.findings).toEqual([]);
+    expect(renderExplain(report, layouts, 'ja')).toContain('  行の役割: 見出し行: 3, 5');
+    expect(regionJson(layouts[0]).rowRoles?.map((r) => [r.row, r.role])).toEqual([[3, 'heading'], [5, 'heading']]);
+  });
+
   test('grades that are a formula’s saved result, and formulas saved without one, are said as such', () => {
     const rows = [['施策番号', '事業名', '担当課', '評価'], ['1-1', '見守り活動', '高齢福祉課', 'A'], ['1-2', '配食サービス', '高齢福祉課', 'B'], ['1-3', '地域サロン', '地域福祉課', null]];
     const all = checkWorkbook({ sheets: [{ ...sheet(rows), formulaCells: [{ top: 1, bottom: 2, left: 3, right: 3 }] }] });

@@ -195,6 +195,7 @@ class PlanBuilder {
     }
     this.readingHidden = false;
     if (this.cols.grade) this.layout.gradeReading = this.reading;
+    this.layout.rowRoles?.sort((a, b) => a.row - b.row);
     const { roots, nodes } = this.withoutHiddenOnly();
     return {
       sheet: this.sheet.name,
@@ -283,7 +284,11 @@ class PlanBuilder {
       if (text === '') continue;
       const parsed = parseOutlineCell(text);
       const ids = parsed.ids;
-      if (ids.length === 0 && /^【[^】]*】$/.test(parsed.rest) && !this.hasEntryData(r)) return; // 【基本施策】 caption
+      if (ids.length === 0 && /^【[^】]*】$/.test(parsed.rest) && !this.hasEntryData(r)) {
+        // 【基本施策】 caption: a heading, said as one (--explain, 読み取った表).
+        if (!this.readingHidden) (this.layout.rowRoles ??= []).push({ row: r, role: 'heading', evidence: [{ kind: 'title-alone', col: col.col, text }] });
+        return;
+      }
       for (let i = 0; i < ids.length; i++) {
         const last = i === ids.length - 1;
         deepest = this.open(ids[i].style, ids[i], last ? parsed.rest : '', r, col);
