@@ -1,7 +1,7 @@
 import type { ColumnLayout, Correction, Lang, Report, Scale, ScaleSource, SheetLayout } from '../core';
 import { columnLetter } from '../core/a1';
 import type { ColumnEvidence, GradeReading, Uncertainty } from '../core/layout/types';
-import type { RecoveredIdentifier, RowRole, RowRoleMark } from '../core/layout/row-roles';
+import type { RecoveredIdentifier, RowEvidence, RowRole, RowRoleMark } from '../core/layout/row-roles';
 import type { ColumnRole } from '../core/settings';
 import { formatFiscalYear } from '../core/years';
 
@@ -46,6 +46,10 @@ export interface ExplainMessages {
   rowRole: Record<RowRole, string>;
   /** Rows of one role, compact: `5, 12〜14` and how many more. */
   rowList: (rows: string, more: number) => string;
+  /** Why a row got its role (the pane lists them under the row roles). */
+  rowEvidence: (row: number, role: RowRole, e: RowEvidence) => string;
+  /** The summary of the pane's list of row evidence. */
+  rowEvidenceTitle: (n: number) => string;
   /** Outline identifiers Excel had stored as dates, read back: `A7「1-2」`. */
   recovered: (items: string[], more: number) => string;
   /** The grade scale a table was read on: its levels best first, where it came from, what each means. */
@@ -158,6 +162,20 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
     rowRoles: (parts) => `  行の役割: ${parts.length ? parts.join(' / ') : 'すべてデータ行'}`,
     rowRole: { data: 'データ行（指定）', heading: '見出し行', example: '記入例', total: '合計', footnote: '注記', blank: '空行（指定）' },
     rowList: (rows, more) => `${rows}${more > 0 ? ` ほか${more}行` : ''}`,
+    rowEvidence: (row, role, e) => {
+      const r = `${row}行目 ${EXPLAIN_MESSAGES.ja.pane.rowRoles[role]}: `;
+      switch (e.kind) {
+        case 'title-alone': return `${r}${columnLetter(e.col)}列の「${e.text}」が1つだけの行`;
+        case 'example-word': return `${r}${columnLetter(e.col)}列に「${e.word}」`;
+        case 'example-style': return `${r}見出しのすぐ下で、記入がすべて${e.style === 'italic' ? '斜体' : '灰色'}`;
+        case 'total-word': return `${r}${columnLetter(e.col)}列に「${e.word}」`;
+        case 'counts': return `${r}表の終わりに数だけの行（${e.cols.map(columnLetter).join('・')}列）`;
+        case 'footnote-mark': return `${r}${columnLetter(e.col)}列が「${e.mark}」で始まる`;
+        case 'correction': return `${r}修正での指定`;
+        default: return `${r}${(e as { kind: string }).kind}`;
+      }
+    },
+    rowEvidenceTitle: (n) => `行の役割の根拠（${n}行）`,
     recovered: (items, more) => `  日付として保存された番号を読み戻しました: ${items.join('、')}${more > 0 ? ` ほか${more}件` : ''}`,
     scale: (s) =>
       `  評価の段階: ${s.levels.map((l) => l.label).join('・')}（良い順、根拠: ${SCALE_SOURCE_JA[s.source]}${s.evidence ? ` ${s.evidence}` : ''}）${s.directionUnknown ? '　※どちらが良いか不明' : ''}${meanings(s, '＝', '、') ? `　意味: ${meanings(s, '＝', '、')}` : ''}`,
@@ -262,6 +280,20 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
     rowRoles: (parts) => `  Row roles: ${parts.length ? parts.join(' / ') : 'all data'}`,
     rowRole: { data: 'data (set)', heading: 'headings', example: 'examples', total: 'totals', footnote: 'footnotes', blank: 'blank (set)' },
     rowList: (rows, more) => `${rows}${more > 0 ? ` and ${more} more` : ''}`,
+    rowEvidence: (row, role, e) => {
+      const r = `row ${row}, ${EXPLAIN_MESSAGES.en.pane.rowRoles[role]}: `;
+      switch (e.kind) {
+        case 'title-alone': return `${r}"${e.text}" alone in its row (column ${columnLetter(e.col)})`;
+        case 'example-word': return `${r}"${e.word}" in column ${columnLetter(e.col)}`;
+        case 'example-style': return `${r}just under the header, every entry ${e.style === 'italic' ? 'italic' : 'grey'}`;
+        case 'total-word': return `${r}"${e.word}" in column ${columnLetter(e.col)}`;
+        case 'counts': return `${r}only counts, closing the table (columns ${e.cols.map(columnLetter).join(', ')})`;
+        case 'footnote-mark': return `${r}column ${columnLetter(e.col)} starts with "${e.mark}"`;
+        case 'correction': return `${r}set by a correction`;
+        default: return `${r}${(e as { kind: string }).kind}`;
+      }
+    },
+    rowEvidenceTitle: (n) => `Why these rows (${n})`,
     recovered: (items, more) => `  identifiers stored as dates, read back: ${items.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
     scale: (s) =>
       `  Grade scale: ${s.levels.map((l) => l.label).join(', ')} (best first, from ${SCALE_SOURCE_EN[s.source]}${s.evidence ? ` ${s.evidence}` : ''})${s.directionUnknown ? ' — which end is best is unknown' : ''}${meanings(s, ' = ', '; ') ? ` — ${meanings(s, ' = ', '; ')}` : ''}`,

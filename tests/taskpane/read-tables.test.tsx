@@ -215,6 +215,17 @@ test('each table says how its grades are written, which rows are not data and wh
   expect(within(region).getByTestId('read-encoding').textContent).toBe('評価の書き方: セルに記入、読めた評価 20件（うち注記号付き 2件（※、注記として残します）、計算結果が保存されていない式 1件（確認できません））');
   expect(within(region).getByTestId('read-row-roles').textContent).toBe('行の役割: 見出し行: 11〜12, 20 / 記入例: 9 / 合計: 30 / 注記: 31');
   expect(within(region).getByTestId('read-recovered').textContent).toBe('日付として保存された番号を読み戻しました: A13「1-2」（保存値 2024-01-02）');
+  // The evidence of each row, one line each.
+  const evidence = within(region).getByTestId('read-row-evidence');
+  expect(evidence.querySelector('summary')?.textContent).toBe('行の役割の根拠（6行）');
+  expect([...evidence.querySelectorAll('div')].map((d) => d.textContent)).toEqual([
+    '9行目 記入例: B列に「記入例」',
+    '11行目 見出し: D列の「【基本施策1】」が1つだけの行',
+    '12行目 見出し: D列の「【基本施策2】」が1つだけの行',
+    '20行目 見出し: D列の「【基本施策3】」が1つだけの行',
+    '30行目 合計: B列に「合計」',
+    '31行目 注記: B列が「※」で始まる',
+  ]);
   // The row-role correction: a heading that is in fact a program.
   fireEvent.change(within(region).getByLabelText('「評価表」表1の役割を直す行'), { target: { value: '20' } });
   fireEvent.click(within(region).getByLabelText('「評価表」表1の行の役割'));

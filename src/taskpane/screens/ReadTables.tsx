@@ -24,6 +24,9 @@ const useStyles = makeStyles({
   dropdown: { minWidth: '0', width: '100%' },
 });
 
+/** Rows whose evidence the pane lists (a sheet of a thousand footnotes stays a short list). */
+const EVIDENCE_ROWS_SHOWN = 50;
+
 /** 1-based last header row of a region (the row just above its data when it has none). */
 const lastHeaderRow = (layout: SheetLayout): number => (layout.headerRows[layout.headerRows.length - 1] ?? layout.firstDataRow - 1) + 1;
 
@@ -140,6 +143,16 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
           {f.text.trim()}
         </Text>
       ))}
+      {(layout.rowRoles?.length ?? 0) > 0 && (
+        <details data-testid="read-row-evidence">
+          <summary className={styles.why}>{m.rowEvidenceTitle(layout.rowRoles!.length)}</summary>
+          {layout.rowRoles!.slice(0, EVIDENCE_ROWS_SHOWN).map((mark) => (
+            <div key={mark.row} className={styles.why}>
+              {mark.evidence.map((e) => m.rowEvidence(mark.row + 1, mark.role, e)).join(m.and)}
+            </div>
+          ))}
+        </details>
+      )}
       {layout.kind === 'evaluation' && <RowRoleControl layout={layout} n={n} busy={busy} onSave={onSave} />}
       {graded && (
         <>
