@@ -142,7 +142,18 @@ function splitSideBySide(sheet: SheetSnapshot, area: TableArea, probe: ProbeHead
     else groups.push({ left: c, right: c });
   }
   if (groups.length < 2) return [area];
-  const sides = splitAtGaps(sheet, area, groups, probe);
+  // Each span of columns is probed once, whichever gap width proposed it.
+  const seen = new Map<string, HeaderProbe | null>();
+  const probeSpan = (left: number, right: number): HeaderProbe | null => {
+    const key = `${left}:${right}`;
+    if (!seen.has(key)) {
+      if (seen.size >= MAX_SIDE_PROBES) return null;
+      const candidate: TableArea = { top: area.top, bottom: area.bottom, left, right };
+      seen.set(key, right - left >= 1 ? probe(areaView(sheet, candidate), candidate) : null);
+    }
+    return seen.get(key) ?? null;
+  };
+  const sides = splitAtGaps(groups, probeSpan);
   if (sides.length < 2) return [area];
   return sides.map((t, i) => ({
     top: area.top,
@@ -154,16 +165,24 @@ function splitSideBySide(sheet: SheetSnapshot, area: TableArea, probe: ProbeHead
 }
 
 interface ColumnGroup { left: number; right: number }
+/** The header of a table spanning these columns (memoised per span). */
+type SpanProbe = (left: number, right: number) => HeaderProbe | null;
+/** Gap widths weighed per split: the widest few and the narrowest. */
+const MAX_GAP_WIDTHS = 4;
+/** Spans of columns probed for a header on one sheet: a sheet of hundreds of lone columns is no set of tables. */
+const MAX_SIDE_PROBES = 400;
 
 /**
  * The tables among runs of used columns (left to right), split at the widest gaps first: the
  * sides at gaps of the widest width that leaves two or more tables, each split again at its
  * own narrower gaps. One group (no split) when no width does.
  */
-function splitAtGaps(sheet: SheetSnapshot, area: TableArea, groups: ColumnGroup[], probe: ProbeHeader): ColumnGroup[] {
+function splitAtGaps(groups: ColumnGroup[], probeSpan: SpanProbe): ColumnGroup[] {
   if (groups.length < 2) return [{ left: groups[0].left, right: groups[groups.length - 1].right }];
   const gapAfter = (i: number): number => groups[i + 1].left - groups[i].right - 1;
-  const widths = [...new Set(groups.slice(0, -1).map((_, i) => gapAfter(i)))].sort((a, b) => b - a);
+  const distinct = [...new Set(groups.slice(0, -1).map((_, i) => gapAfter(i)))].sort((a, b) => b - a);
+  // The few widest widths, and the narrowest (every gap): bounds the probes on a sheet of many gaps.
+  const widths = distinct.length <= MAX_GAP_WIDTHS ? distinct : [...distinct.slice(0, MAX_GAP_WIDTHS - 1), distinct[distinct.length - 1]];
   for (const w of widths) {
     // Runs of groups not separated by a gap of width w or more.
     const runs: ColumnGroup[][] = [[groups[0]]];
@@ -171,13 +190,13 @@ function splitAtGaps(sheet: SheetSnapshot, area: TableArea, groups: ColumnGroup[
       if (gapAfter(i - 1) >= w) runs.push([groups[i]]);
       else runs[runs.length - 1].push(groups[i]);
     }
-    const sides = joinSides(sheet, area, runs.map((r) => ({ left: r[0].left, right: r[r.length - 1].right })), probe);
+    const sides = joinSides(runs.map((r) => ({ left: r[0].left, right: r[r.length - 1].right })), probeSpan);
     if (sides.length < 2) continue;
     // A side made of several runs of the narrower gaps may hold several tables of its own.
     return sides.flatMap((s) => {
       const inside = groups.filter((g) => g.left >= s.left && g.right <= s.right);
       if (inside.length < 2 || gapAfterMax(inside) >= w) return [s];
-      const again = splitAtGaps(sheet, area, inside, probe);
+      const again = splitAtGaps(inside, probeSpan);
       return again.length >= 2 ? again : [s];
     });
   }
@@ -195,11 +214,10 @@ function gapAfterMax(groups: ColumnGroup[]): number {
  * each name their programs the same way (both a 事業名 column, or both a 施策 number column): a
  * spacer inside one table leaves the outline on one side (施策 | spacer | 事業名 …).
  */
-function joinSides(sheet: SheetSnapshot, area: TableArea, candidates: ColumnGroup[], probe: ProbeHeader): ColumnGroup[] {
+function joinSides(candidates: ColumnGroup[], probeSpan: SpanProbe): ColumnGroup[] {
   const tables: { left: number; right: number; probe: HeaderProbe | null }[] = [];
   for (const g of candidates) {
-    const candidate: TableArea = { top: area.top, bottom: area.bottom, left: g.left, right: g.right };
-    const probed = g.right - g.left >= 1 ? probe(areaView(sheet, candidate), candidate) : null;
+    const probed = probeSpan(g.left, g.right);
     const previous = tables[tables.length - 1];
     const alone = standsAlone(probed) && (!previous || (standsAlone(previous.probe) && sameOutline(previous.probe, probed)));
     if (previous && !alone) previous.right = g.right;
