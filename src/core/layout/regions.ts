@@ -210,25 +210,46 @@ function gapAfterMax(groups: ColumnGroup[]): number {
 }
 
 /**
- * Join each candidate side that is no table of its own to the one on its left. Two tables
- * each name their programs the same way (both a 事業名 column, or both a 施策 number column): a
- * spacer inside one table leaves the outline on one side (施策 | spacer | 事業名 …).
+ * Join each candidate side that is no table of its own to a neighbour. Two tables each name
+ * their programs the same way (both a 事業名 column, or both a 施策 number column): a spacer
+ * inside one table leaves the outline on one side (施策 | spacer | 事業名 …). A piece that only
+ * names programs (施策 numbers alone) after a whole table begins the next table, as a table's
+ * outline stands at its left; any other piece (担当課 | 評価, 備考) ends the table on its left.
  */
 function joinSides(candidates: ColumnGroup[], probeSpan: SpanProbe): ColumnGroup[] {
   const tables: { left: number; right: number; probe: HeaderProbe | null }[] = [];
-  for (const g of candidates) {
+  let carried: ColumnGroup | null = null;
+  candidates.forEach((piece, i) => {
+    const g: ColumnGroup = carried ? { left: carried.left, right: piece.right } : piece;
+    carried = null;
     const probed = probeSpan(g.left, g.right);
     const previous = tables[tables.length - 1];
     const alone = standsAlone(probed) && (!previous || (standsAlone(previous.probe) && sameOutline(previous.probe, probed)));
-    if (previous && !alone) previous.right = g.right;
-    else tables.push({ ...g, probe: probed });
-  }
+    if (!previous || alone) {
+      tables.push({ ...g, probe: probed });
+      return;
+    }
+    // The piece's columns as the header read over the table and the piece together names them.
+    const joined = probeSpan(previous.left, g.right);
+    if (i < candidates.length - 1 && standsAlone(previous.probe) && onlyOutline(joined, g)) carried = g;
+    else {
+      previous.right = g.right;
+      previous.probe = joined;
+    }
+  });
+  if (carried !== null) tables[tables.length - 1].right = (carried as ColumnGroup).right;
   // The first group may be no table (a lone spacer, a number column): join it rightwards instead.
   if (tables.length >= 2 && !standsAlone(tables[0].probe)) {
     tables[1].left = tables[0].left;
     tables.shift();
   }
   return tables.map(({ left, right }) => ({ left, right }));
+}
+
+/** The piece's columns name only outline columns (施策, 事業名), nothing reported. */
+function onlyOutline(probe: HeaderProbe | null, piece: ColumnGroup): boolean {
+  const roles = probe ? [...probe.roles].filter(([c]) => c >= piece.left && c <= piece.right).map(([, r]) => r) : [];
+  return roles.length > 0 && roles.every((r) => OUTLINE_ROLES.has(r));
 }
 
 /** Rows above a header searched for its title and block lines. */
