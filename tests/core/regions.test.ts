@@ -189,6 +189,26 @@ describe('tables one below the other', () => {
     expect(regions[0].repeatedHeaderRows).toContain(8);
   });
 
+  test('two exports with the same reported columns (年度, 担当課, 評価) but their own program columns are two tables, though no title word or year says so', () => {
+    // One row per program × year: number, name, department, grade.
+    const exportOf = (title: string, outline: [string, string], programs: CellValue[][]): Grid => [
+      [title],
+      [],
+      ['年度', ...outline, '担当課', '評価', '備考'],
+      ...['令和4年度', '令和5年度'].flatMap((y) => programs.map((p) => [y, ...p, null])),
+    ];
+    const grid: Grid = [
+      ...exportOf('1 地域福祉計画', ['基本目標', '事業名'], [['1', '見守り活動', '福祉政策課', 'A'], ['2', '相談窓口', '福祉政策課', 'B']]),
+      [],
+      ...exportOf('2 重層的支援体制整備事業', ['実施計画', '主な事業内容'], [['1', '包括的相談支援', '地域福祉課', 'A'], ['2', '参加支援', '地域福祉課', 'C']]),
+    ];
+    const regions = evaluation(detectRegions(sheet('評価', grid)));
+    expect(regions.map((r) => [r.tableKey, r.orientation, r.lastDataRow])).toEqual([
+      ['A3', 'long', 6],
+      ['A11', 'long', 14],
+    ]);
+  });
+
   test('the same header under a new document title with its own year is a new table', () => {
     const grid: Grid = [
       ...first,

@@ -131,8 +131,9 @@ const SYNONYMS: Partial<Record<FieldRole, string[]>> = {
 
 export const ROLE_SYNONYMS = SYNONYMS;
 
-const eraShort = (y: number): string => `R${y === 2019 ? '元' : y - 2018}`;
-const eraLong = (y: number): string => `令和${y === 2019 ? '元' : y - 2018}年度`;
+// Years before Reiwa are Heisei (平成30年度 = 2018): nobody writes 令和0年度.
+const eraShort = (y: number): string => (y <= 2018 ? `H${y - 1988}` : `R${y === 2019 ? '元' : y - 2018}`);
+const eraLong = (y: number): string => (y <= 2018 ? `平成${y - 1988}年度` : `令和${y === 2019 ? '元' : y - 2018}年度`);
 
 function yearGradeHeader(naming: YearNaming, year: number): string {
   if (naming === 'R') return `${eraShort(year)}評価`;
@@ -179,7 +180,8 @@ interface Column {
 
 function columnsFor(plan: PlanModel, table: Table, spec: LayoutSpec): Column[] {
   const w = spec.wording ?? 0;
-  const stateElsewhere = spec.yearSource !== undefined;
+  // An export of years as rows states each record's year in its 年度 cell: no header names one year (令和2年度の成果).
+  const stateElsewhere = spec.yearSource !== undefined || spec.orientation === 'long';
   const taken = new Set(table.fields.map((f) => f.header.replace(/\n/g, '')));
   let cols: Column[] = table.fields.map((f) => {
     let header = f.header;
@@ -450,15 +452,16 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
         rows.splice(at, 0, abolishedRow(table));
         abolishedDone = true;
       }
-      // Long: the table's rows once per year, the report year last; earlier years repeat this
-      // year's valid grades (last year's where the table has them), so nothing jumps.
-      const years = long ? [plan.reportYear - 2, plan.reportYear - 1, plan.reportYear] : [reportYear];
+      // Long: the table's rows once per year, the sheet's own year last (last year's export
+      // ends with last year); earlier years repeat this year's valid grades (last year's where
+      // the table has them), so nothing jumps.
+      const years = long ? [reportYear - 2, reportYear - 1, reportYear] : [reportYear];
       for (const year of years) {
         const start = row;
         if (year === reportYear) firstData.push(row);
         const yearRows = year === reportYear && !lastYear ? rows : rows.map((r) => earlierRecord(r, table));
         yearRows.forEach((r, ri) => {
-          if (long) put(ws, row, left, year <= 2018 ? `平成${year - 1988}年度` : eraLong(year));
+          if (long) put(ws, row, left, eraLong(year));
           writeDataRow(ws, row, cols, r, plan, tableSpec, ri, dataLeft);
           if (!lastYear && r.item) rowsByKey.set(r.item.key, { sheet: ws.name, row });
           if (!lastYear && r.item && hiddenKeys.includes(r.item.key)) ws.getRow(row).hidden = true;
@@ -517,10 +520,10 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
   }
   if (spec.lastYearSheet === 'after') writeLastYearSheet();
   for (const w of summaryWrites) w();
-  // A hidden sheet row hides every table's row on it: with tables side by side, the row of the
-  // table beside the one a department hid is hidden too, and is outside the check like it.
+  // Excel hides a whole sheet row: a table beside the one whose row was hidden loses its row
+  // there too. Every item whose row ended hidden is a hidden item.
   for (const [key, at] of rowsByKey) {
-    if (!hiddenKeys.includes(key) && key !== ABOLISHED && wb.getWorksheet(at.sheet)?.getRow(at.row).hidden) hiddenKeys.push(key);
+    if (key !== ABOLISHED && !hiddenKeys.includes(key) && wb.getWorksheet(at.sheet)?.getRow(at.row).hidden) hiddenKeys.push(key);
   }
 
   const fileName = spec.yearSource === 'file-name' ? `${eraShort(plan.reportYear)}_事業評価_${plan.owner}.xlsx` : `${plan.id}-評価.xlsx`;

@@ -279,7 +279,11 @@ function splitStacked(sheet: SheetSnapshot, area: TableArea, probe: ProbeHeader)
       if (filled > 0) top = r;
     }
     const titles = titleLines(sheet, area, top, next.rows[0]);
-    if (sameHeader(header.labels, next.labels) && !titles.some((t) => TITLE_WORDS.test(t) || findYears(t).length > 0)) continue;
+    // The same table goes on: its header again (a page header, perhaps without a caption), or
+    // a block's caption over the very same header. A caption over a header that names some
+    // column otherwise (another plan's name over its program column) starts another table.
+    const goesOn = sameHeader(header.labels, next.labels) && sameOutlineLabels(header, next) && (titles.length === 0 || !namesOtherwise(header.labels, next.labels));
+    if (goesOn && !titles.some((t) => TITLE_WORDS.test(t) || findYears(t).length > 0)) continue;
     out.push({ ...current, bottom: lastFilled(sheet, current, top - 1) });
     current = { ...area, top };
     header = next;
@@ -329,6 +333,17 @@ function titleLines(sheet: SheetSnapshot, area: TableArea, from: number, to: num
   return out;
 }
 
+/**
+ * Two headers name some program column alike. A page header or a block repeats the table's
+ * outline labels (基本目標 | 施策 | 事業名; a header read one row short may differ in a few);
+ * another plan's table names every one its own way (重層的支援体制…), even when the columns it
+ * reports share their labels (担当課, 評価, a 年度 column).
+ */
+function sameOutlineLabels(a: HeaderProbe, b: HeaderProbe): boolean {
+  const cols = [...new Set([...a.roles, ...b.roles].filter(([, r]) => OUTLINE_ROLES.has(r)).map(([c]) => c))];
+  return cols.length === 0 || cols.some((c) => normalizeHeader(a.labels[c] ?? '') === normalizeHeader(b.labels[c] ?? ''));
+}
+
 /** Two headers name the same columns (at least SAME_HEADER_SHARE of the first's labels, at the same columns). */
 function sameHeader(a: readonly string[], b: readonly string[]): boolean {
   let named = 0;
@@ -339,4 +354,12 @@ function sameHeader(a: readonly string[], b: readonly string[]): boolean {
     if (normalizeHeader(b[c] ?? '') === normalizeHeader(a[c])) same++;
   }
   return named > 0 && same / named >= SAME_HEADER_SHARE;
+}
+
+/** Some column both headers label is labelled differently (a column only one labels is no evidence: a note beside it). */
+function namesOtherwise(a: readonly string[], b: readonly string[]): boolean {
+  for (let c = 0; c < Math.min(a.length, b.length); c++) {
+    if (a[c] !== '' && (b[c] ?? '') !== '' && normalizeHeader(a[c]) !== normalizeHeader(b[c])) return true;
+  }
+  return false;
 }
