@@ -33,12 +33,6 @@ interface Outcome { variant: Variant; problems: string[] }
  * not tolerances: fix the reading and delete the entry.
  */
 const KNOWN_LIMITS: { what: string; covers: (v: Variant) => boolean; explains: RegExp }[] = [
-  {
-    what: 'Koganei graded in words marked in level columns, grade columns named by year: a sheet whose 令和元年度評価 holds one word throughout (概ね達成) does not read it on the words scale, takes it for a year\'s evaluation, and reports one workbook-level year-missing for the report year',
-    covers: (v) => v.plan === 'koganei' && v.spec.scale === 'words' && v.spec.encoding === 'level-columns' && v.spec.yearSource === 'year-columns',
-    // the same in memory and through the xlsx writer and reader (a sampled variant shows both)
-    explains: /^(through xlsx: )?extra year-missing \| — \| — \| 2020$/,
-  },
 ];
 
 /** The problems no known limit explains. */
