@@ -6,7 +6,7 @@ import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
 import { buildLongPlan } from './plan/long';
-import { classifyYearRoles, fillPreviousGrades, ownYear } from './plan/previous-year';
+import { classifyYearRoles, fillPreviousGrades, ownYear, programNames, repeatsPrograms } from './plan/previous-year';
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
@@ -80,9 +80,16 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const regionsBySheet = visible.map(detect);
   const unmatchedCorrections = CorrectionUse.unmatchedBy(settings.corrections, visible.map((s) => detected.get(s)?.use));
   const layouts = regionsBySheet.flat();
-  const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
+  const sheetByName = new Map(visible.map((s) => [s.name, s]));
+  const programs = new Map<SheetLayout, Set<string>>();
+  const programsOf = (l: SheetLayout): Set<string> => {
+    let p = programs.get(l);
+    if (!p) programs.set(l, (p = programNames(l, sheetByName.get(l.sheet) ?? { name: l.sheet, visibility: 'visible', rows: [], merges: [] })));
+    return p;
+  };
+  const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null, (a, b) => repeatsPrograms(programsOf(a), programsOf(b)));
   for (const l of layouts) resolveYearGrades(l, reportYear);
-  classifyYearRoles(layouts, reportYear);
+  classifyYearRoles(layouts, reportYear, programsOf);
   const allPlans: SheetPlan[] = [];
   visible.forEach((sheet, i) => allPlans.push(...buildRegionPlans(sheet, regionsBySheet[i], reportYear)));
   // Last year's sheets kept beside this year's: their grades are previous grades, never checked as this year's.
@@ -197,17 +204,22 @@ function dominantScale(layouts: readonly SheetLayout[]): Scale | null {
 }
 
 /** Where the report year came from, in the order it is looked for. */
-export type ReportYearSource = 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns';
+export type ReportYearSource = 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | 'previous-sheet';
 
 /**
  * --year / settings; else the year the sheets' titles state (most votes, evaluation sheets
  * weigh double); else the sheet names; else the file name; else the latest year whose
  * columns hold entries (templates lay out every plan year in advance, future ones blank).
+ * Tables stating different years (last year's sheet kept): the latest; only last year's
+ * stating one: the file name's or year columns' later year, else the year after it when this
+ * year's sheet repeats its programs (previous-sheet).
  */
 export function resolveReportYear(
   settings: Settings,
   layouts: readonly SheetLayout[],
   fileName: string | null,
+  /** Two evaluation tables hold the same programs (one sheet kept for two years). */
+  samePrograms: (a: SheetLayout, b: SheetLayout) => boolean = () => false,
 ): { year: number | null; source: ReportYearSource | null } {
   if (settings.reportYear !== undefined) {
     const y = parseFiscalYear(settings.reportYear);
@@ -226,8 +238,14 @@ export function resolveReportYear(
     const stated = ownYear(own[0]) as number;
     const file = fileName ? fileNameYear(fileName) : null;
     if (file !== null && file > stated) return { year: file, source: 'file-name' };
-    const latest = Math.max(...layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) === null).flatMap((l) => l.entryYears));
+    const undated = layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) === null);
+    const latest = Math.max(...undated.flatMap((l) => l.entryYears));
     if (Number.isFinite(latest) && latest > stated) return { year: latest, source: 'year-columns' };
+    // Nothing else dates this year's sheet, but it repeats the dated sheet's programs: the
+    // dated one is last year's copy (評価調書 beside 評価調書（令和4年度）), this one the year after.
+    if (!Number.isFinite(latest) && own.every((l) => ownYear(l) === stated) && own.some((d) => undated.some((u) => samePrograms(u, d)))) {
+      return { year: stated + 1, source: 'previous-sheet' };
+    }
   }
   const title = vote(layouts.map((l) => ({ year: l.statedYear, weight: l.kind === 'other' ? 1 : 2 })));
   if (title !== null) return { year: title, source: 'title' };

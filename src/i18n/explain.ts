@@ -75,7 +75,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
   ja: {
     heading: '読み取った表（--explain）',
     year: (y, s) => `報告年度: ${y}（根拠: ${s}）`,
-    source: { setting: '--year・設定', title: '表題', 'sheet-name': 'シート名', 'file-name': 'ファイル名', 'year-columns': '記入のある最新の年度の列', none: 'なし' },
+    source: { setting: '--year・設定', title: '表題', 'sheet-name': 'シート名', 'file-name': 'ファイル名', 'year-columns': '記入のある最新の年度の列', 'previous-sheet': '前年度シートの翌年度', none: 'なし' },
     unknownYear: '不明',
     sheet: (n) => `■ シート「${n}」`,
     noTable: '  表は見つかりませんでした（点検していません）',
@@ -148,7 +148,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
   en: {
     heading: 'What was read (--explain)',
     year: (y, s) => `Report year: ${y} (from ${s})`,
-    source: { setting: '--year / settings', title: 'a title', 'sheet-name': 'the sheet names', 'file-name': 'the file name', 'year-columns': 'the latest year column with entries', none: 'nothing' },
+    source: { setting: '--year / settings', title: 'a title', 'sheet-name': 'the sheet names', 'file-name': 'the file name', 'year-columns': 'the latest year column with entries', 'previous-sheet': 'the year after last year’s sheet', none: 'nothing' },
     unknownYear: 'unknown',
     sheet: (n) => `■ Sheet "${n}"`,
     noTable: '  no table found (not checked)',

@@ -450,7 +450,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
       if (g.blockTitle) { put(ws, row, left, g.blockTitle, 'title'); row++; }
       if (g.header.length || g.blockTitle) row++;
       row += writeHeader(ws, row, left, recordCols);
-      if (spec.decorations && !long && !lastYear) row = decorateTop(ws, row, cols, g.rows, spec.decorations, plan, spec);
+      if (spec.decorations && !long && !lastYear) row = decorateTop(ws, row, cols, g.rows, spec.decorations, plan, spec, left);
       const rows = [...g.rows];
       if (spec.hideRows === 'abolished' && !abolishedDone && !lastYear) {
         // an abolished program the department hid rather than deleted, half filled in
@@ -493,7 +493,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
         }
         if (year === reportYear) lastData = row - 1;
       }
-      if (spec.decorations && !long && !lastYear) row = decorateBottom(ws, row, cols, g.rows, spec.decorations);
+      if (spec.decorations && !long && !lastYear) row = decorateBottom(ws, row, cols, g.rows, spec.decorations, left);
       if (!long) row += 2;
     }
     if (!lastYear) {
@@ -599,7 +599,8 @@ function outsideOutline(cols: Column[]): number {
   return colOfRole(cols, 'department', 'text', 'grade', 'yearStatus') || cols.findIndex((c) => c.field && c.field.role !== 'hierarchy' && c.field.role !== 'name') + 1;
 }
 
-function decorateTop(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: Row[], d: RowDecorations, plan: PlanModel, spec: LayoutSpec): number {
+/** `left`: the table's first column (1-based; a second table beside the first starts further right). */
+function decorateTop(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: Row[], d: RowDecorations, plan: PlanModel, spec: LayoutSpec, left = 1): number {
   if (d.examples) {
     const name = colOfRole(cols, 'name') || 1;
     const grade = colOfRole(cols, 'grade');
@@ -610,7 +611,7 @@ function decorateTop(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: R
     if (department) cells.push([department, '〇〇課']);
     if (text && text !== name) cells.push([text, '（例）講座を年2回開催し、延べ40人が参加した。']);
     for (const [c, v] of cells) {
-      const cell = put(ws, row, c, v);
+      const cell = put(ws, row, c + left - 1, v);
       if (d.examples === 'italic') cell.font = ITALIC_FONT;
       if (d.examples === 'grey') cell.font = GREY_FONT;
     }
@@ -618,23 +619,23 @@ function decorateTop(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: R
   }
   if (d.headings) {
     const block = rows.find((r) => r.kind === 'item')?.item?.program ?? '';
-    put(ws, row, outsideOutline(cols), d.headings === 'bracket' ? '【基本施策】' : `■ ${block.slice(0, 12)}に関する取組`);
+    put(ws, row, outsideOutline(cols) + left - 1, d.headings === 'bracket' ? '【基本施策】' : `■ ${block.slice(0, 12)}に関する取組`);
     row++;
   }
   return row;
 }
 
-function decorateBottom(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: Row[], d: RowDecorations): number {
+function decorateBottom(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: Row[], d: RowDecorations, left = 1): number {
   if (d.totals) {
     const grade = colOfRole(cols, 'grade');
     const count = rows.filter((r) => r.item?.graded && r.values.grade != null).length || rows.filter((r) => r.item).length;
     const at = grade || colOfRole(cols, 'department') || outsideOutline(cols);
-    if (d.totals === 'word' || !grade) put(ws, row, colOfRole(cols, 'name') || 1, '合計');
-    put(ws, row, at, count);
+    if (d.totals === 'word' || !grade) put(ws, row, (colOfRole(cols, 'name') || 1) + left - 1, '合計');
+    put(ws, row, at + left - 1, count);
     row++;
   }
   if (d.footnotes) {
-    put(ws, row, 1, '※ 新型コロナウイルス感染症の影響により、一部の事業は縮小して実施した。');
+    put(ws, row, left, '※ 新型コロナウイルス感染症の影響により、一部の事業は縮小して実施した。');
     row++;
   }
   return row;

@@ -190,11 +190,13 @@ class PlanBuilder {
     }
     this.readingHidden = false;
     const { roots, nodes } = this.withoutHiddenOnly();
+    const hiddenNodes = nodes.length < this.nodes.length ? this.nodes.filter((n) => !nodes.includes(n)) : [];
     return {
       sheet: this.sheet.name,
       layout: this.layout,
       roots,
       nodes,
+      ...(hiddenNodes.length > 0 ? { hiddenNodes } : {}),
       ...this.gradedLevel(),
       years: this.cols.years.map((y) => y.year),
       gradeCol: this.cols.grade?.col ?? null,
@@ -262,6 +264,9 @@ class PlanBuilder {
       const parsed = parseOutlineCell(text);
       const ids = parsed.ids;
       if (ids.length === 0 && /^【[^】]*】$/.test(parsed.rest) && !this.hasEntryData(r)) return; // 【基本施策】 caption
+      // A numbered level in a column left of a program named without a number (2-1 in the 施策
+      // column after such a program of the 事業名 column, say one a department hid) is above it.
+      if (ids.length > 0) while (this.stack.length > 0 && this.stack[this.stack.length - 1].style === 'name' && (this.stack[this.stack.length - 1].col ?? -1) > col.col) this.stack.pop();
       for (let i = 0; i < ids.length; i++) {
         const last = i === ids.length - 1;
         deepest = this.open(ids[i].style, ids[i], last ? parsed.rest : '', r, col);
@@ -302,6 +307,10 @@ class PlanBuilder {
   private open(style: string, id: IdToken | null, name: string, row: number, level: ColumnLayout | string): PlanNode {
     const at = this.stack.findIndex((s) => s.style === style);
     if (at >= 0) this.stack.length = at;
+    // A program named without an identifier is a leaf: an identifier in an outline column left
+    // of it is never its child (a program listed straight under a 基本施策, then the first
+    // numbered 施策 in the column to its left, is that 施策's sibling).
+    if (typeof level !== 'string') while (this.stack.length > 0 && this.stack[this.stack.length - 1].style === 'name' && (this.stack[this.stack.length - 1].col ?? -1) > level.col) this.stack.pop();
     const parent = this.stack[this.stack.length - 1]?.node ?? null;
     const idNorm = id ? id.norm : `name:${normalizeForMatch(name)}`;
     let siblings = this.childIndex.get(parent);

@@ -48,12 +48,13 @@ export function buildLongPlan(sheet: SheetSnapshot, layout: SheetLayout, reportY
 
   const series = new Map<string, ProgramRecords>();
   const currentKeys = new Set(plan.nodes.map((n) => n.key));
+  const programKey = (node: PlanNode, department: string | null): string => `${node.key}\u0002${department ? normalizeForMatch(department) : ''}`;
   for (const [y, p] of [...byYear].sort((a, b) => a[0] - b[0])) {
     for (const node of p.nodes) {
       for (const entry of node.entries) {
         if (entry.repost) continue;
         const department = entry.department;
-        const key = `${node.key}\u0002${department ? normalizeForMatch(department) : ''}`;
+        const key = programKey(node, department);
         let program = series.get(key);
         if (!program) {
           program = { name: node.name || node.path, department, node: currentKeys.has(node.key) ? node.key : null, years: [] };

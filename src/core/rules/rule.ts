@@ -125,7 +125,7 @@ export interface RuleContext {
   /** Western fiscal year being reported, when known. */
   reportYear: number | null;
   /** Where the report year came from (layout-uncertain says when it was only inferred). */
-  reportYearSource?: 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | null;
+  reportYearSource?: 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | 'previous-sheet' | null;
   settings: Settings;
   /** Names of the sheets not checked because they are hidden (absent: none). */
   hiddenSheets?: readonly string[];
