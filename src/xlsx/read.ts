@@ -428,6 +428,10 @@ class SheetReader implements XmlHandler {
   readonly hiddenRows: number[] = [];
   readonly hiddenCols: number[] = [];
   readonly uncached: { row: number; col: number }[] = [];
+  /** Formula cells with a cached result, as vertical runs per column (SheetSnapshot.formulaCells), at most MAX_FORMULA_RUNS. */
+  readonly formulaRuns: CellRange[] = [];
+  /** The run each column is extending, by column. */
+  private readonly openRuns = new Map<number, CellRange>();
   readonly validations: RawValidation[] = [];
   /** Rows whose every cell with a value is italic / grey (SheetSnapshot.rowStyles), at most MAX_STYLED_ROWS. */
   readonly rowStyles: { row: number; italic?: true; grey?: true }[] = [];
@@ -615,6 +619,9 @@ class SheetReader implements XmlHandler {
       if (look & ITALIC) this.rowItalic++;
       if (look & GREY) this.rowGrey++;
     }
+    // A formula's cached result is read as the value it shows; where it stands is kept, so a
+    // grade that is a formula's result can be said to be one (--explain, 読み取った表).
+    if (this.isFormula && v !== null && v !== '') this.formulaCell();
     if (this.isFormula && (v === null || v === '')) {
       // Never calculated: no value — and not a zero.
       this.uncached.push({ row: this.rowIndex, col: this.col });
@@ -646,6 +653,20 @@ class SheetReader implements XmlHandler {
     }
     // A later cell at the same column replaces an earlier one.
     this.row[this.col] = normaliseCell(raw, format, this.date1904);
+  }
+
+  /** Extends the column's run of formula cells, or starts one (bounded: MAX_FORMULA_RUNS). */
+  private formulaCell(): void {
+    const run = this.openRuns.get(this.col);
+    if (run && run.bottom === this.rowIndex - 1) {
+      run.bottom = this.rowIndex;
+      return;
+    }
+    if (run && run.bottom === this.rowIndex) return;
+    if (this.formulaRuns.length >= MAX_FORMULA_RUNS) return;
+    const next = { top: this.rowIndex, bottom: this.rowIndex, left: this.col, right: this.col };
+    this.formulaRuns.push(next);
+    this.openRuns.set(this.col, next);
   }
 
   private endRow(): void {
@@ -683,6 +704,7 @@ class SheetReader implements XmlHandler {
     };
     if (this.uncached.length > 0) sheet.uncachedFormulas = this.uncached;
     if (this.rowStyles.length > 0) sheet.rowStyles = this.rowStyles;
+    if (this.formulaRuns.length > 0) sheet.formulaCells = this.formulaRuns;
     return sheet;
   }
 }
@@ -692,6 +714,12 @@ class SheetReader implements XmlHandler {
  * all in grey would otherwise keep one entry per row.
  */
 const MAX_STYLED_ROWS = 10_000;
+/**
+ * Runs of formula cells kept per sheet: a column of formulas is one run, so a table's grade
+ * column is a handful; a sheet of scattered formulas stops being recorded here (its values are
+ * read all the same; only the "a formula's result" remark is lost).
+ */
+const MAX_FORMULA_RUNS = 10_000;
 
 function beyond(what: string): UnreadableWorkbookError {
   return new UnreadableWorkbookError('beyond-limits', `${what} is beyond Excel's 1,048,576 rows × 16,384 columns`);

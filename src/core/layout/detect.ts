@@ -600,6 +600,27 @@ function applyOverrides(layout: SheetLayout, labels: string[], corrections: Tabl
     else layout.columns.push(entry);
   }
   layout.columns.sort((a, b) => a.col - b.col);
+  displaceDetected(layout);
+}
+
+/**
+ * Roles a table reads from one column only (the plan builder takes the first). A person who
+ * gives one of them to a column means that column: the column detection gave it to stops being
+ * read, or the correction would be shown as applied and change nothing. Grade columns named by
+ * year are settled with the report year (resolveYearGrades).
+ */
+const SINGLE_READ_ROLES: readonly ColumnRole[] = ['grade', 'previousGrade', 'nextPolicy', 'department', 'repost', 'achievement'];
+
+export function displaceDetected(layout: SheetLayout, dated = false): void {
+  for (const role of SINGLE_READ_ROLES) {
+    const chosen = layout.columns.find((c) => c.source === 'override' && c.role === role);
+    if (!chosen) continue;
+    for (const c of layout.columns) {
+      if (c.source !== 'detected' || c.role !== role || (c.year !== undefined) !== dated) continue;
+      c.role = 'ignore';
+      (c.evidence ??= []).push({ kind: 'displaced', by: chosen.col, role });
+    }
+  }
 }
 
 /** What a column's data cells hold, from one pass over (at most) the first rows of the region. */
