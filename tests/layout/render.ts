@@ -450,7 +450,8 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
       if (g.blockTitle) { put(ws, row, left, g.blockTitle, 'title'); row++; }
       if (g.header.length || g.blockTitle) row++;
       row += writeHeader(ws, row, left, recordCols);
-      if (spec.decorations && !long && !lastYear) row = decorateTop(ws, row, cols, g.rows, spec.decorations, plan, spec, left);
+      // Years as rows: the rows people add (記入例, a heading, 合計, ※) stand outside the records, in the record columns.
+      if (spec.decorations && !lastYear) row = decorateTop(ws, row, cols, g.rows, spec.decorations, plan, spec, dataLeft);
       const rows = [...g.rows];
       if (spec.hideRows === 'abolished' && !abolishedDone && !lastYear) {
         // an abolished program the department hid rather than deleted, half filled in
@@ -493,7 +494,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
         }
         if (year === reportYear) lastData = row - 1;
       }
-      if (spec.decorations && !long && !lastYear) row = decorateBottom(ws, row, cols, g.rows, spec.decorations, left);
+      if (spec.decorations && !lastYear) row = decorateBottom(ws, row, cols, g.rows, spec.decorations, dataLeft);
       if (!long) row += 2;
     }
     if (!lastYear) {
