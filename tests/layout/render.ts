@@ -522,6 +522,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
         row++;
         continue;
       }
+      const start = row;
       years.forEach((year, yi) => {
         for (const i of g) {
           const base = year === reportYear && !lastYear ? rows[i] : earlierRecord(rows[i], table);
@@ -534,6 +535,13 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
           row++;
         }
       });
+      // Merged names: the program's name and levels over all its rows, every year's.
+      if (tableSpec.mergeNames && row - start > 1) {
+        for (const k of outline) {
+          const at = cols.findIndex((c) => c.field?.key === k);
+          if (at >= 0 && rows[g[0]].values[k] != null) ws.mergeCells(start, at + dataLeft, row - 1, at + dataLeft);
+        }
+      }
     }
     return row;
   };
