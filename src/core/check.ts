@@ -1,7 +1,7 @@
 import { parseA1 } from './a1';
 import { CorrectionUse, type Correction } from './corrections';
 import { reviewReading } from './doubt';
-import { detectRegions, fileNameYear } from './layout/detect';
+import { detectRegions, displaceDetected, fileNameYear } from './layout/detect';
 import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
@@ -18,7 +18,7 @@ import { sheetsToRead } from './sheets-read';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
 import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
-import { parseFiscalYear, voteYear as vote } from './years';
+import { parseFiscalYear, voteYear as vote, yearsCarried } from './years';
 import { combinedScale, findLegends, type Scale } from './scale';
 import { appliedThresholds } from './summary/method';
 
@@ -104,6 +104,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
   const context: RuleContext = {
     plans, layouts: checkedLayouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
+    yearsCarried: yearsCarried(layouts),
     exampleSheets: chosen.examples,
     hiddenSheetsRead: chosen.hiddenRead,
     unmatchedCorrections,
@@ -230,7 +231,7 @@ export function resolveReportYear(
   const own = layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) !== null);
   if (new Set(own.map(ownYear)).size >= 2) {
     const latest = own.reduce((a, b) => ((ownYear(b) as number) > (ownYear(a) as number) ? b : a));
-    return { year: ownYear(latest), source: latest.statedYear !== null ? 'title' : 'sheet-name' };
+    return { year: ownYear(latest), source: latest.statedYear !== null ? 'title' : latest.sheetNameYear !== null ? 'sheet-name' : 'year-columns' };
   }
   // Only an earlier year's table states its year, and this year's states none: a later year
   // from the file name or the year columns is this year's (the stated one is last year's sheet).
@@ -279,6 +280,8 @@ export function resolveYearGrades(layout: SheetLayout, reportYear: number | null
     if (c.year === current - 1 && !hasPrevious) c.role = 'previousGrade';
     else c.role = 'ignore';
   }
+  // A column a person set to 評価 wins over this year's dated column (else the correction does nothing).
+  displaceDetected(layout, true);
   // The current grade column first, so the plan builder takes it as the grade column.
   layout.columns.sort((a, b) => a.col - b.col);
 }

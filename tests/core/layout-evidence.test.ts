@@ -9,6 +9,7 @@ import { parseGrade } from '../../src/core/scale';
 import { classifyLabel } from '../../src/core/layout/columns';
 import { SettingsSchema } from '../../src/core/settings';
 import { detectRegions } from '../../src/core/layout/detect';
+import { detectSummaryTables } from '../../src/core/layout/summary-table';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 import { normalizeHeader } from '../../src/core/text';
 import { readWorkbook } from '../../src/xlsx/read';
@@ -76,6 +77,35 @@ describe('header words: every synonym of the issue names its role', () => {
     expect(layout.headerRows).toEqual([2, 3]);
     expect(roles(layout)).toEqual(['0:name', '1:department', '2:previousGrade', '3:grade', '4:nextPolicy']);
   });
+
+  test('a three-row header whose last row holds one sub-label, the other header cells merged down into it, is all header', () => {
+    // A caption over the columns, a group (事業内容) over 取組 in the third row; 自己評価, 担当課
+    // and 次年度方針 are merged down over the second and third rows.
+    const grid: Grid = [
+      ['令和5年度 事業評価'],
+      [],
+      ['施策', '事業の進捗状況と評価', null, null, null],
+      [null, '自己評価', '事業内容', '担当課', '次年度方針'],
+      [null, null, '取組', null, null],
+      ['1 地域づくり', 'A', '見守り活動', '高齢福祉課', '継続'],
+      [null, 'B', '配食サービス', '高齢福祉課', '継続'],
+      [null, 'C', '相談窓口', '福祉政策課', '改善'],
+      [null, 'A', '地域サロン', '福祉政策課', '充実'],
+    ];
+    const s = sheet('評価', grid, {
+      merges: [
+        { top: 2, left: 0, bottom: 4, right: 0 },
+        { top: 2, left: 1, bottom: 2, right: 4 },
+        { top: 3, left: 1, bottom: 4, right: 1 },
+        { top: 3, left: 3, bottom: 4, right: 3 },
+        { top: 3, left: 4, bottom: 4, right: 4 },
+      ],
+    });
+    const [layout] = detectRegions(s);
+    expect(layout.headerRows).toEqual([2, 3, 4]);
+    expect(layout.firstDataRow).toBe(5);
+    expect(check([s]).report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual([]);
+  });
 });
 
 describe('grades named by their year', () => {
@@ -96,6 +126,20 @@ describe('grades named by their year', () => {
     expect(result.report.sheets[0].gradeCounts).toEqual({ A: 0, B: 1, C: 1, D: 1 });
   });
 
+  test('beside a year-named record column, last year’s marks show the scale this year’s column holds only one level of', () => {
+    // 事業実績(令和2年度) makes the header name several years: both grade columns start as year columns.
+    const marks: CellValue[][] = [
+      ['見守り活動', '高齢福祉課', '訪問を実施した。', '×', '○'],
+      ['配食サービス', '高齢福祉課', '配食を継続した。', '○', '○'],
+      ['相談窓口', '福祉政策課', '窓口を開設した。', '△', '○'],
+      ['居場所づくり', '地域福祉課', '2か所で開催した。', '○', '○'],
+    ];
+    const result = check([sheet('評価', table(['事業名', '担当課', '事業実績(令和2年度)', 'R元評価', 'R2評価'], marks, '令和2年度 事業評価'))]);
+    expect(roles(result.layouts[0])).toEqual(['0:name', '1:department', '2:yearStatus2020', '3:previousGrade2019', '4:grade2020']);
+    expect(result.report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual(['warning grade-jump E4']);
+    expect(result.report.sheets[0].gradeCounts).toMatchObject({ '○': 4 });
+  });
+
   test('the grade column may stand left of the previous one; R元 is 2019', () => {
     const result = check([sheet('評価', table(['事業名', '担当課', 'R2評価', 'R元評価'], rows, '令和2年度 事業評価'))]);
     expect(roles(result.layouts[0])).toEqual(['0:name', '1:department', '2:grade2020', '3:previousGrade2019']);
@@ -114,6 +158,33 @@ describe('grades named by their year', () => {
     const s = sheet('進捗', grid, { merges: [{ top: 2, left: 2, bottom: 2, right: 4 }, { top: 2, left: 5, bottom: 2, right: 7 }] });
     const [layout] = detectRegions(s);
     expect(roles(layout)).toEqual(['0:name', '1:department', '2:yearStatus2022', '3:yearEvaluation2022', '4:yearAchievement2022', '5:yearStatus2023', '6:yearEvaluation2023', '7:yearAchievement2023']);
+  });
+
+  test('a caption over the year groups (事業の進捗状況と評価) names no column: 実施状況 stays the status, 進捗率 the achievement, and the checks run', () => {
+    const grid: Grid = [
+      ['自殺対策計画 進捗管理表（令和5年度）'],
+      [],
+      ['実施内容', '担当課', '事業の進捗状況と評価', null, null, null, null, null],
+      [null, null, '令和4年度', null, null, '令和5年度', null, null],
+      [null, null, '実施状況', '担当課の評価', '進捗率', '実施状況', '担当課の評価', '進捗率'],
+      ['庁内連絡会', '健康推進課', '年1回開催', '情報共有を図ることができた', '100%', '未実施', '開催できなかった', '100%'],
+      ['ゲートキーパー養成', '健康推進課', '2回実施', '受講者が増えた', '50%', '3回実施', '目標の人数に達した', '100%'],
+    ];
+    const merges = [
+      { top: 2, left: 0, bottom: 4, right: 0 },
+      { top: 2, left: 1, bottom: 4, right: 1 },
+      { top: 2, left: 2, bottom: 2, right: 7 },
+      { top: 3, left: 2, bottom: 3, right: 4 },
+      { top: 3, left: 5, bottom: 3, right: 7 },
+    ];
+    const s = sheet('進捗', grid, { merges });
+    const [layout] = detectRegions(s);
+    expect(layout.headerRows).toEqual([2, 3, 4]);
+    expect(roles(layout)).toEqual(['0:name', '1:department', '2:yearStatus2022', '3:yearEvaluation2022', '4:yearAchievement2022', '5:yearStatus2023', '6:yearEvaluation2023', '7:yearAchievement2023']);
+    // 未実施 beside 100 %: the per-year check sees the status it compares.
+    expect(check([s]).report.findings.map((f) => f.rule)).toContain('achievement-grade-mismatch');
+    // Nothing but the year under a group word: the group word is all the column has.
+    expect(classifyLabel('評価\n令和5年度', { multiYear: true })).toEqual({ role: 'yearEvaluation', year: 2023 });
   });
 });
 
@@ -214,6 +285,30 @@ describe('regions of one sheet', () => {
     expect(result.report.sheets[0].gradeCounts).toEqual({ A: 2, B: 1, C: 1, D: 0 });
   });
 
+  test('a 評価総括表 beside the table under a long title (the plan’s full name, the year, then 評価総括表)', () => {
+    const grid: Grid = evaluation.map((r) => [...r]);
+    const title = 'あいとぴあレインボープラン狛江市第4次地域福祉計画進捗管理 令和5年度報告書 評価総括表';
+    expect(title.length).toBeGreaterThan(40);
+    [[title], ...summary(2).slice(1)].forEach((line, i) => {
+      const row = (grid[2 + i] ??= []);
+      while (row.length < 5) row.push(null);
+      row.push(...line);
+    });
+    const result = check([sheet('評価', grid)]);
+    expect(result.layouts.map((l) => `${l.kind} cols ${l.firstCol}-${l.lastCol}`)).toEqual(['evaluation cols 0-2', 'summary-table cols 5-6']);
+    expect(result.report.findings).toEqual([]);
+  });
+
+  test('two 評価総括表 side by side, each under its title: each ends where the next title starts', () => {
+    const grid: Grid = [['評価総括表（計画A）', null, null, null, '評価総括表（計画B）'], ['目標を達成・・・A', 2, '1－(1)', null, '目標を達成・・・A', 7, '1 普及啓発']];
+    for (const [label, a, b] of [['一定の成果・・・B', 1, 0], ['十分な成果が出ていない・・・C', 1, 1], ['未実施・・・D', 0, 0], ['合計', 4, 8]] as const) grid.push([label, a, null, null, label, b]);
+    const found = detectSummaryTables(sheet('総括', grid.map((r) => [null, null, ...r])));
+    expect(found.map((t) => [t.left, t.right, t.gradeRows.map((g) => g.count).join(','), t.gradeRows.flatMap((g) => g.policyIds).join(',')])).toEqual([
+      [2, 4, '2,1,1,0', '1－(1)'],
+      [6, 8, '7,0,1,0', '1 普及啓発'],
+    ]);
+  });
+
   test('stacked blocks: each heading line and repeated header is hierarchy, never a program', () => {
     const grid: Grid = [
       ['令和5年度 事業評価シート'],
@@ -239,6 +334,26 @@ describe('regions of one sheet', () => {
     const result = check([sheet('評価', grid, { uncachedFormulas: [{ row: 13, col: 1 }] })]);
     expect(result.report.findings.map(brief)).toEqual(['info layout-uncertain B14']);
     expect(describeFinding(result.report.findings[0], 'ja')).toContain('照合できませんでした');
+  });
+});
+
+describe('two department columns', () => {
+  const rows: CellValue[][] = [
+    ['健康推進課', '見守り活動', '福祉部', 'A'],
+    ['高齢福祉課', '配食サービス', '福祉部', 'B'],
+    ['市民協働課', '地域サロン', '地域振興部', 'B'],
+    ['福祉政策課', '相談窓口', '福祉部', 'C'],
+  ];
+  test('担当 naming sections beside 担当部署 naming their 部: the sections are the department, wherever they stand', () => {
+    const [layout] = detectRegions(sheet('評価', table(['担当', '事業名', '担当部署', '評価'], rows)));
+    expect(roles(layout)).toEqual(['0:department', '1:name', '3:grade']);
+    expect(layout.columns[0].evidence?.map((e) => e.kind)).toEqual(['header', 'content']);
+  });
+
+  test('a header that says 課 decides by itself', () => {
+    const swapped = rows.map((r) => [r[2], r[1], r[0], r[3]]);
+    const [layout] = detectRegions(sheet('評価', table(['担当課', '事業名', '担当部署', '評価'], swapped)));
+    expect(roles(layout)).toEqual(['0:department', '1:name', '3:grade']);
   });
 });
 
@@ -279,6 +394,24 @@ describe('hidden rows and columns', () => {
     expect(check([sheet('評価', grid)]).report.findings.map(brief)).toEqual(['error grade-missing C5']);
   });
 
+  test('a 再掲 whose original row is hidden is matched to it: the original is in the workbook, neither is checked or counted', () => {
+    const g: Grid = table(
+      ['番号', '事業名', '担当課', '評価'],
+      [
+        ['1-1', '市民相談', '市民協働課', 'A'],
+        ['1-2', '見守り活動', '高齢福祉課', 'B'],
+        ['2-1', '相談窓口', '福祉政策課', 'B'],
+        ['2-2', '市民相談', '市民協働課', 'A(再掲)'],
+      ],
+    );
+    const hidden = check([sheet('評価', g, { hiddenRows: [3] })]);
+    expect(hidden.report.findings.filter((f) => f.severity !== 'info').map(brief)).toEqual([]);
+    expect(hidden.report.sheets[0].gradeCounts).toEqual({ A: 0, B: 2, C: 0, D: 0 });
+    // Nowhere in the workbook, hidden or not: still unmatched.
+    const renamed = g.map((r) => r.map((v) => (v === '市民相談' && r[3] === 'A' ? '法律相談' : v)));
+    expect(check([sheet('評価', renamed, { hiddenRows: [3] })]).report.findings.map((f) => f.rule)).toContain('repost-unmatched');
+  });
+
   test('a visible department line under a hidden program row belongs to that program, not to the heading above', () => {
     const g: Grid = table(
       ['番号', '事業名', '担当課', '評価'],
@@ -303,6 +436,27 @@ describe('hidden rows and columns', () => {
     expect(program.entries.map((e) => e.department)).toEqual(['介護福祉課']);
     expect(hidden.report.sheets[0].gradeCounts).toEqual({ A: 1, B: 1, C: 0, D: 1 });
     expect(hidden.report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a numbered level after a hidden program named without a number is not placed under that program', () => {
+    const g: Grid = table(
+      ['施策', '事業名', '担当課', '評価'],
+      [
+        ['基本施策1 見守り', null, null, null],
+        ['1-1. 見守りの充実', '見守り活動', '高齢福祉課', 'A'],
+        [null, '配食サービス', '高齢福祉課', 'B'],
+        ['基本施策2 相談', null, null, null],
+        [null, '（廃止）旧・電話訪問事業', '福祉総務課', '廃止'],
+        ['2-1. 相談体制の充実', '相談窓口', '福祉政策課', 'B'],
+        [null, '居場所づくり', '地域福祉課', 'C'],
+      ],
+    );
+    // Row 7 (0-based) is the hidden program, right under 基本施策2 and above its first 施策 2-1.
+    const result = check([sheet('評価', g, { hiddenRows: [7] })]);
+    const policy = result.plans[0].nodes.find((n) => n.id === '2-1')!;
+    expect(policy.parent?.name).toBe('相談');
+    expect(result.report.policies.find((p) => p.id === '2-1')?.counts).toEqual({ A: 0, B: 1, C: 1, D: 0 });
+    expect(result.report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
   test('a program whose rows are all hidden is not a program of the plan', () => {

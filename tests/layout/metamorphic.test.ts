@@ -33,42 +33,6 @@ interface Outcome { variant: Variant; problems: string[] }
  * not tolerances: fix the reading and delete the entry.
  */
 const KNOWN_LIMITS: { what: string; covers: (v: Variant) => boolean; explains: RegExp }[] = [
-  {
-    what: 'a three-row header (a caption over the year groups), or two rows with other header words, loses the per-year 達成度 checks',
-    covers: (v) => v.plan === 'suicide' && (v.spec.headerRows === 3 || (v.spec.headerRows === 2 && v.spec.wording !== undefined)),
-    explains: /achievement-grade-mismatch|achievement-invalid/,
-  },
-  {
-    what: 'a 評価総括表 beside the table (with other variation) is not matched to its table, or cuts the table short',
-    covers: (v) => v.plan === 'komae' && v.spec.summaryPlace === 'beside' && Object.keys(v.spec).length > 1,
-    // the table is misread as a whole: any difference
-    explains: /./,
-  },
-  {
-    what: 'with the department column first and other header words, 担当部署 is taken for the department',
-    covers: (v) => v.plan === 'suicide' && v.spec.wording !== undefined && v.spec.order === 'department-first',
-    explains: /year-missing|achievement-grade-mismatch|achievement-invalid/,
-  },
-  {
-    what: 'another scale with the grade columns named by year (the template lays out later years): one workbook-level year-missing for the report year',
-    covers: (v) => v.plan === 'koganei' && v.spec.scale !== undefined && v.spec.yearSource === 'year-columns',
-    explains: /^extra year-missing \| — \| — \| 2020$/,
-  },
-  {
-    what: 'Koganei\'s planted `S` beside grade columns named by year, on marks or points: counted as the second level instead of reported',
-    covers: (v) => v.plan === 'koganei' && v.defective && (v.spec.scale === 'marks' || v.spec.scale === 'points') && v.spec.yearNaming !== undefined,
-    explains: /grade-invalid|graded rows|policy counts differ/,
-  },
-  {
-    what: 'Koganei on marks or points: the doubt guard (reading-doubt) also warns about a column the scale inference read (its per-column count does not see the table\'s scale)',
-    covers: (v) => v.plan === 'koganei' && (v.spec.scale === 'marks' || v.spec.scale === 'points'),
-    explains: /^extra reading-doubt/,
-  },
-  {
-    what: 'hiding the original row of a 再掲 leaves its reposts unmatched (the canonical layout has none)',
-    covers: (v) => v.plan === 'suicide' && typeof v.spec.hideRows === 'object',
-    explains: /repost-unmatched/,
-  },
 ];
 
 /** The problems no known limit explains. */

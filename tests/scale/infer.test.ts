@@ -170,6 +170,19 @@ describe('from the header', () => {
     expect(layout.scale?.source).toBe('header');
     expect(errors(report)).toEqual([]);
   });
+
+  test('a template header that names A–D over a column graded in words reads the words: the values outweigh the wording', () => {
+    const { layout, report } = check({ header: ['番号', '事業名', '担当課', '評価（A～D）'], rows: programRows(['達成', '概ね達成', '一部未達成', '概ね達成', '未達成', '概ね達成']) });
+    expect(layout.columns.find((c) => c.col === 3)?.role).toBe('grade');
+    expect(labels(layout)).toEqual(['達成', '概ね達成', '一部未達成', '未達成']);
+    expect(layout.scale?.source).toBe('values');
+    expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(report.sheets[0].gradeCounts).toMatchObject({ 達成: 1, 概ね達成: 3, 一部未達成: 1, 未達成: 1 });
+  });
+
+  test('a header scale the values fit stays: 評価（A～D） over A–C with a few S reads A–D and reports the S', () => {
+    expect(inferScale({ headers: ['評価（A～D）'], tokens: tokens('A', 'B', 'S', 'C', 'S', 'S', 'B', 'A', 'B') }).source).toBe('header');
+  });
 });
 
 describe('precedence', () => {

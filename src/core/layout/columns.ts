@@ -56,9 +56,11 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
     if (years.length > 0 && recordYears.length === 0) return { role: 'ignore' }; // 今後(令和5年度以降)の実施計画
     if (recordYears.length > 0) {
       const year = recordYears[0].year;
-      if (/計画$|予定$/.test(plain)) return { role: 'ignore' }; // 令和4年度の実施計画: a plan, not a record
-      if (/達成/.test(plain)) return { role: 'yearAchievement', year };
-      if (/評価/.test(plain)) return { role: 'yearEvaluation', year };
+      const own = ownYearPart(label);
+      if (/計画$|予定$/.test(own)) return { role: 'ignore' }; // 令和4年度の実施計画: a plan, not a record
+      // 達成度, 達成率, 進捗率: a measure of the year (進捗状況 may be its prose status)
+      if (/達成|進捗(率|度)/.test(own)) return { role: 'yearAchievement', year };
+      if (/評価/.test(own)) return { role: 'yearEvaluation', year };
       return { role: 'yearStatus', year };
     }
     if (ACHIEVEMENT.test(plain) && context.previousYear !== undefined) {
@@ -90,6 +92,23 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
     if (sub.role !== 'text') return sub;
   }
   return { role: 'text' };
+}
+
+/**
+ * What names a year's column in a band of header rows: the row naming the year and the rows
+ * under it. A caption above the year groups (`事業の進捗状況と評価` over `令和元年度` over
+ * `実施状況`) heads every column alike and says nothing of this one; when nothing but the year
+ * stands below it (`評価` over `令和5年度`), the words above are all there is.
+ */
+function ownYearPart(label: string): string {
+  const parts = label.split('\n');
+  const k = parts.findIndex((p) => findYears(p).some((y) => !y.future));
+  const whole = label.replace(/\n/g, '').replace(/^【(.*)】$/, '$1');
+  if (k <= 0) return whole;
+  const own = parts.slice(k).join('');
+  let rest = own;
+  for (const y of findYears(own).reverse()) rest = rest.slice(0, y.index) + rest.slice(y.index + y.text.length);
+  return rest.replace(/[の()（）\s]/g, '') === '' ? whole : own;
 }
 
 function lastPart(label: string): string {

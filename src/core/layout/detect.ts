@@ -176,10 +176,10 @@ function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
     layout.area = t;
     return layout;
   });
-  // A title over both tables (one line across the sheet) states the year for each: the lines
-  // above the first header only, never a year a program's text mentions in the rows below.
-  const firstHeader = Math.min(...layouts.flatMap((l) => l.headerRows.slice(0, 1)));
-  const sheetYear = statedYear(sheet, Number.isFinite(firstHeader) ? firstHeader : split[0].top + HEADER_SCAN_ROWS, columnCount(sheet));
+  // A title over both tables (one line across the sheet) states the year for each: read above
+  // the first table's header only, never in a table's rows (a 令和3年度 in a program's text).
+  const firstHeader = Math.min(...layouts.map((l) => l.headerRows[0] ?? l.firstDataRow));
+  const sheetYear = statedYear(sheet, Math.min(firstHeader, split[0].top + HEADER_SCAN_ROWS), columnCount(sheet));
   for (const layout of layouts) if (layout.statedYear === null) layout.statedYear = sheetYear;
   return layouts;
 }
@@ -453,6 +453,14 @@ function expandHeader(sheet: SheetSnapshot, merges: MergeIndex, row: number, wid
       continue;
     }
     if (cells.length === 0 || looksLikeData(sheet, below, width)) break;
+    // Header cells merged down into the row (`自己評価` over two rows beside a caption's last
+    // sub-label `取組`): the row is the header's bottom row, whatever its few labels score.
+    const mergedInto = rows.some((r) => merges.startingAt(r).some((m) => m.bottom >= below && m.left < width));
+    if (mergedInto && bandScore(sheet, merges, [...rows, below], width) >= score) {
+      rows.push(below);
+      score = bandScore(sheet, merges, rows, width);
+      continue;
+    }
     // A title alone under the header (`■ 相談支援`, `【基本施策】`) heads the rows, not the columns.
     if (cells.length === 1 && isTitleText(cells[0])) break;
     const joined = bandScore(sheet, merges, [...rows, below], width);
@@ -612,6 +620,27 @@ function applyOverrides(layout: SheetLayout, labels: string[], corrections: Tabl
     else layout.columns.push(entry);
   }
   layout.columns.sort((a, b) => a.col - b.col);
+  displaceDetected(layout);
+}
+
+/**
+ * Roles a table reads from one column only (the plan builder takes the first). A person who
+ * gives one of them to a column means that column: the column detection gave it to stops being
+ * read, or the correction would be shown as applied and change nothing. Grade columns named by
+ * year are settled with the report year (resolveYearGrades).
+ */
+const SINGLE_READ_ROLES: readonly ColumnRole[] = ['grade', 'previousGrade', 'nextPolicy', 'department', 'repost', 'achievement'];
+
+export function displaceDetected(layout: SheetLayout, dated = false): void {
+  for (const role of SINGLE_READ_ROLES) {
+    const chosen = layout.columns.find((c) => c.source === 'override' && c.role === role);
+    if (!chosen) continue;
+    for (const c of layout.columns) {
+      if (c.source !== 'detected' || c.role !== role || (c.year !== undefined) !== dated) continue;
+      c.role = 'ignore';
+      (c.evidence ??= []).push({ kind: 'displaced', by: chosen.col, role });
+    }
+  }
 }
 
 /** What a column's data cells hold, from one pass over (at most) the first rows of the region. */
@@ -625,6 +654,8 @@ interface ColumnStats {
   achievementLike: number;
   vocabularyLike: number;
   departmentLike: number;
+  /** Names of sections (課・室・係・センター), the unit that reports, rather than of a 部 or 局. */
+  sectionLike: number;
   prose: number;
   /** Short texts and small whole numbers, with how often each occurs (the evidence of a scale). */
   tokens: Map<string, number>;
@@ -638,12 +669,13 @@ const MAX_TOKENS = 64;
 /** Enough rows to know what a column holds; detection stays linear on 100k-row sheets. */
 const CONTENT_SAMPLE_ROWS = 4000;
 const DEPARTMENT_LIKE = /(課|室|係|センター|局|部|所|館|園)$/;
+const SECTION = /[^\s]{1,20}(課|室|係|センター)/;
 
 function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: ReadonlySet<number>, vocabulary: ReadonlySet<string>): ColumnStats[] {
   const width = layout.columns.length;
   const stats: ColumnStats[] = [];
   for (let c = 0; c < width; c++) {
-    stats.push({ filled: 0, gradeLike: 0, bareGrades: 0, dashes: 0, notations: new Map(), achievementLike: 0, vocabularyLike: 0, departmentLike: 0, prose: 0, tokens: new Map(), marked: 0 });
+    stats.push({ filled: 0, gradeLike: 0, bareGrades: 0, dashes: 0, notations: new Map(), achievementLike: 0, vocabularyLike: 0, departmentLike: 0, sectionLike: 0, prose: 0, tokens: new Map(), marked: 0 });
   }
   const repeated = new Set(layout.repeatedHeaderRows);
   const end = Math.min(layout.lastDataRow, layout.firstDataRow + CONTENT_SAMPLE_ROWS);
@@ -680,6 +712,7 @@ function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: Read
       }
       if (vocabulary.has(t)) s.vocabularyLike++;
       if (t.length <= 20 && DEPARTMENT_LIKE.test(t)) s.departmentLike++;
+      if (t.length <= 40 && SECTION.test(t)) s.sectionLike++;
     }
   }
   return stats;
@@ -764,9 +797,22 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
   // are weighed on the scale its own evidence shows, so S grades do not make it look like prose.
   // This year's and last year's grades share a scale: a column whose own values show none
   // (every row 概ね達成) reads on what its neighbours show.
+  // Grade columns named by their year (`R元評価 | R2評価`) are year columns until their values
+  // are weighed: they share too, when what fills them is mostly levels of some scale (an
+  // evaluation in prose or in words of its own does not).
+  const levelShare = (tokens: ReadonlyMap<string, number>): number => {
+    let levels = 0;
+    let all = 0;
+    for (const [t, n] of tokens) {
+      all += n;
+      if (classifyToken(t).kind !== 'other') levels += n;
+    }
+    return all === 0 ? 0 : levels / all;
+  };
+  const yearGrade = (c: ColumnLayout): boolean => c.role === 'yearEvaluation' && /評価(結果)?$/.test(c.label) && stats[c.col].prose === 0 && levelShare(stats[c.col].tokens) >= 0.5;
   const shared = new Map<string, number>();
   for (const c of layout.columns) {
-    if ((c.role === 'grade' || c.role === 'previousGrade') && c.encoding !== 'level-columns') for (const [t, n] of stats[c.col].tokens) shared.set(t, (shared.get(t) ?? 0) + n);
+    if (((c.role === 'grade' || c.role === 'previousGrade') && c.encoding !== 'level-columns') || yearGrade(c)) for (const [t, n] of stats[c.col].tokens) shared.set(t, (shared.get(t) ?? 0) + n);
   }
   const region = inferScale({ tokens: shared, legends: options.legends });
   for (const c of layout.columns) {
@@ -877,6 +923,23 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
         layout.uncertainties.push({ kind: 'grade-column-guessed', column: c.col });
         break;
       }
+    }
+  }
+  // Two columns headed as departments, neither saying 課 (担当 and 担当部署): the one naming
+  // sections (課・室・係) is the department that reports, the other names their 部 (its header
+  // alone chose the last one, classifyColumns).
+  const headedDepartments = layout.columns.filter(
+    (c) => c.source === 'detected' && !c.hidden && (c.role === 'department' || c.role === 'text') && classifyLabel(c.label, { multiYear: false }).role === 'department',
+  );
+  const chosenDepartment = headedDepartments.find((c) => c.role === 'department');
+  if (chosenDepartment && headedDepartments.length > 1 && !headedDepartments.some((c) => /課/.test(c.label))) {
+    const sections = (c: ColumnLayout): number => share(c, (s) => s.sectionLike);
+    const best = headedDepartments.reduce((a, b) => (sections(b) > sections(a) ? b : a), chosenDepartment);
+    if (best !== chosenDepartment && sections(best) >= 0.5 && sections(best) > sections(chosenDepartment) + 0.2) {
+      chosenDepartment.role = 'text';
+      chosenDepartment.evidence = [];
+      best.role = 'department';
+      best.evidence = [{ kind: 'header', word: best.label.replace(/\n/g, '') }, content(best, (s) => s.sectionLike)];
     }
   }
   // No department header: a column of names ending in 課/室/係/センター is the department.

@@ -25,6 +25,17 @@ function looksLikePolicyId(text: string): boolean {
 }
 
 /**
+ * A title naming a 評価総括表: a short line with 総括 or 集計表 in it, or a longer one (the plan's
+ * full name and the year before it) that ends in the table's name.
+ */
+function isSummaryTitle(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0) return false;
+  if (t.length <= 40) return /総括|集計表/.test(t);
+  return t.length <= 100 && /(総括表|集計表)[)）】]?$/.test(t);
+}
+
+/**
  * Every 評価総括表 of a sheet: on a sheet of its own, or a region of an evaluation sheet
  * (below it, or beside it: its title names the column it starts at).
  */
@@ -38,19 +49,21 @@ export function detectSummaryTables(sheet: SheetSnapshot): SummaryTableLayout[] 
   for (let r = 0; r < limit; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
-    for (let c = 2; c < row.length; c++) {
-      const t = cellText(row[c]);
-      if (t.length === 0 || t.length > 40 || !/総括|集計表/.test(t) || tried.has(c)) continue;
+    // Two tables side by side (one per plan), each under its own title: a table ends where the next title starts.
+    const titles: number[] = [];
+    for (let c = 2; c < row.length; c++) if (isSummaryTitle(cellText(row[c]))) titles.push(c);
+    titles.forEach((c, i) => {
+      if (tried.has(c)) return;
       tried.add(c);
-      if (out.some((s) => c >= s.left && c <= s.right && r >= s.top && r <= s.bottom)) continue;
-      const beside = readSummaryTable(sheet, c, r);
+      if (out.some((s) => c >= s.left && c <= s.right && r >= s.top && r <= s.bottom)) return;
+      const beside = readSummaryTable(sheet, c, r, i + 1 < titles.length ? titles[i + 1] - 1 : Number.MAX_SAFE_INTEGER);
       if (beside) out.push(beside);
-    }
+    });
   }
   return out;
 }
 
-function readSummaryTable(sheet: SheetSnapshot, left: number, fromRow: number): SummaryTableLayout | null {
+function readSummaryTable(sheet: SheetSnapshot, left: number, fromRow: number, rightLimit = Number.MAX_SAFE_INTEGER): SummaryTableLayout | null {
   const gradeRows: SummaryTableLayout['gradeRows'] = [];
   let total: SummaryTableLayout['total'] = null;
   let titled = left === 0 && /総括/.test(sheet.name);
@@ -61,7 +74,7 @@ function readSummaryTable(sheet: SheetSnapshot, left: number, fromRow: number): 
   const limit = Math.min(sheet.rows.length, 400);
   const uncached = new Map<number, number[]>();
   for (const u of sheet.uncachedFormulas ?? []) {
-    if (u.row >= limit || u.col < left) continue;
+    if (u.row >= limit || u.col < left || u.col > rightLimit) continue;
     const list = uncached.get(u.row);
     if (list) list.push(u.col);
     else uncached.set(u.row, [u.col]);
@@ -70,13 +83,13 @@ function readSummaryTable(sheet: SheetSnapshot, left: number, fromRow: number): 
     const row = sheet.rows[r];
     if (!row) continue;
     const filled: { c: number; t: string }[] = [];
-    for (let c = left; c < row.length; c++) {
+    for (let c = left; c < Math.min(row.length, rightLimit + 1); c++) {
       const t = cellText(row[c]).trim();
       if (t !== '') filled.push({ c, t });
     }
     if (filled.length === 0) continue;
     const first = filled[0];
-    if (/総括|集計表/.test(first.t) && first.t.length <= 40 && filled.length <= 2 && (left === 0 || first.c === left)) {
+    if (isSummaryTitle(first.t) && filled.length <= 2 && (left === 0 || first.c === left)) {
       if (gradeRows.length > 0) break; // a second table's title
       titled = true;
       if (!title) {
@@ -125,7 +138,7 @@ function readSummaryTable(sheet: SheetSnapshot, left: number, fromRow: number): 
   let top = titleRow >= 0 ? titleRow : Math.min(...rows);
   // Untitled: the table's own header line (`施策の進捗状況 | 件数 | 頁 | 施策`) belongs to it.
   for (let r = top - 1; titleRow < 0 && r >= Math.max(0, top - 2); r--) {
-    const cells = (sheet.rows[r] ?? []).slice(left).map((v) => cellText(v).trim()).filter((t) => t !== '');
+    const cells = (sheet.rows[r] ?? []).slice(left, rightLimit + 1).map((v) => cellText(v).trim()).filter((t) => t !== '');
     if (cells.length === 0) continue;
     if (cells.length >= 2 && cells.every((t) => t.length <= 20) && cells.some((t) => /件数|数$/.test(t))) top = r;
     break;

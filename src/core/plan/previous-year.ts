@@ -21,9 +21,13 @@ export function namesLastYear(sheetName: string): boolean {
   return LAST_YEAR_NAME.test(sheetName.normalize('NFKC'));
 }
 
-/** The year a table states as its own: its title's, else its sheet name's. */
+/**
+ * The year a table states as its own: its title's, else its sheet name's, else (years as rows)
+ * the latest year its records hold: last year's export ends with last year.
+ */
 export function ownYear(layout: SheetLayout): number | null {
-  return layout.statedYear ?? layout.sheetNameYear;
+  const latestRecord = layout.orientation === 'long' && layout.entryYears.length > 0 ? Math.max(...layout.entryYears) : null;
+  return layout.statedYear ?? layout.sheetNameYear ?? latestRecord;
 }
 
 /**

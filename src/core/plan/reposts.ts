@@ -40,4 +40,18 @@ export function linkReposts(plans: readonly SheetPlan[]): void {
     }
     if (original && original.key !== r.key) r.repostOf = original;
   }
+  // An original in hidden rows (a department hid it) is still in the workbook: the 再掲 is
+  // matched to it, though neither is checked or counted.
+  const unmatched = reposts.filter((r) => r.repostOf === null);
+  const hidden = plans.flatMap((p) => p.hiddenNodes ?? []).filter((n) => !n.markedRepost);
+  if (unmatched.length === 0 || hidden.length === 0) return;
+  const hiddenByName = new Map<string, PlanNode>();
+  for (const n of hidden) {
+    const k = nameKey(n.name);
+    if (k.length > 0 && !hiddenByName.has(k)) hiddenByName.set(k, n);
+  }
+  for (const r of unmatched) {
+    const original = hiddenByName.get(nameKey(r.name));
+    if (original) r.repostOf = original;
+  }
 }

@@ -81,6 +81,11 @@ export interface SheetPlan {
   roots: PlanNode[];
   /** Every node in sheet order (pre-order). */
   nodes: PlanNode[];
+  /**
+   * Nodes only hidden rows held, left out of the tree and the check: a 再掲 elsewhere may name
+   * one as its original (it is in the workbook, hidden). Absent: none.
+   */
+  hiddenNodes?: PlanNode[];
   /** The depth whose rows carry grades (policy rows in Komae, program rows elsewhere), or null. */
   gradedDepth: number | null;
   /** Grades sit on the programs (leaves) rather than on one policy depth. */
@@ -111,6 +116,11 @@ export interface ProgramRecords {
   node: string | null;
   /** Years in ascending order, each with its records (two or more: a duplicate or a conflict). */
   years: { year: number; records: YearRecord[] }[];
+  /**
+   * Years whose record stands only in hidden rows: the record is there (a person hid the row,
+   * as they hide a side-by-side table's row with it), so the year is not missing.
+   */
+  hiddenYears?: number[];
 }
 
 export interface LongRecords {

@@ -39,7 +39,10 @@ export interface ScaleEvidence {
 export function inferScale(ev: ScaleEvidence): Scale {
   const tokens = ev.tokens ?? new Map<string, number>();
   const fromValues = scaleOfTokens(tokens);
-  const fromHeader = firstScale((ev.headers ?? []).map(scaleOfHeader));
+  // A header's scale is the template's wording (`評価（A～D）`); values that mostly fall outside
+  // it (a column of 概ね達成 under that header) show the scale the city actually graded on.
+  const headerScale = firstScale((ev.headers ?? []).map(scaleOfHeader));
+  const fromHeader = headerScale && fromValues && coverage(headerScale, tokens) < 0.5 ? null : headerScale;
   const fromList = ev.listItems && ev.listItems.length >= 2 ? scaleOfList(ev.listItems) : null;
   const fromLevels = ev.levelHeaders && ev.levelHeaders.length >= 2 ? scaleOfLevelHeaders(ev.levelHeaders) : null;
   const legend = pickLegend(ev.legends ?? [], tokens, fromLevels ?? fromList ?? fromHeader ?? fromValues);
@@ -55,6 +58,20 @@ export function inferScale(ev: ScaleEvidence): Scale {
   }
   if (legend && base !== legend) base = withMeanings(base, meaningsOf(legend));
   return base;
+}
+
+/** The share of the grade-like values (letters, marks, points, words) that are levels of `scale`; -1 when there are none. */
+function coverage(scale: Scale, tokens: ReadonlyMap<string, number>): number {
+  let hit = 0;
+  let all = 0;
+  for (const [token, n] of tokens) {
+    const c = classifyToken(token);
+    if (c.kind === 'other') continue;
+    all += n;
+    const key = c.kind === 'point' ? String(c.n) : c.label;
+    if (scale.levels.some((lv) => matchKey(lv.label) === key)) hit += n;
+  }
+  return all === 0 ? -1 : hit / all;
 }
 
 function firstScale(list: (Scale | null)[]): Scale | null {
@@ -355,18 +372,7 @@ function ordered(scale: Scale): Scale {
  */
 function pickLegend(legends: readonly Scale[], tokens: ReadonlyMap<string, number>, hint: Scale | null): Scale | null {
   if (legends.length === 0) return null;
-  const covered = (l: Scale): number => {
-    let hit = 0;
-    let all = 0;
-    for (const [token, n] of tokens) {
-      const c = classifyToken(token);
-      if (c.kind === 'other') continue;
-      all += n;
-      const key = c.kind === 'point' ? String(c.n) : c.label;
-      if (l.levels.some((lv) => matchKey(lv.label) === key)) hit += n;
-    }
-    return all === 0 ? -1 : hit / all;
-  };
+  const covered = (l: Scale): number => coverage(l, tokens);
   for (const l of legends) {
     const c = covered(l);
     if (c >= 0.8) return l;
