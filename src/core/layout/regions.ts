@@ -252,6 +252,8 @@ function onlyOutline(probe: HeaderProbe | null, piece: ColumnGroup): boolean {
   return roles.length > 0 && roles.every((r) => OUTLINE_ROLES.has(r));
 }
 
+/** Upper header rows (captions over the columns) a probed header may leave out. */
+const MAX_UPPER_HEADER_ROWS = 2;
 /** Rows above a header searched for its title and block lines. */
 const TITLE_LOOKBACK = 10;
 const TITLE_WORDS = /(評価|報告|調書|進捗|点検|管理|実績|総括)(表|書|票|シート|一覧)|計画.*(評価|進捗|報告)/;
@@ -269,16 +271,25 @@ function splitStacked(sheet: SheetSnapshot, area: TableArea, probe: ProbeHeader)
   let current: TableArea = { ...area };
   let header = headers[0];
   for (const next of headers.slice(1)) {
-    // The new table's title lines: the rows above its header holding one or two cells (a title,
-    // `基本目標 | …` lines), across blank rows, up to a row of the table above (three or more cells).
-    let top = next.rows[0];
+    // The new table's title lines: the rows above its header (and its caption row) holding one
+    // or two cells (a title, `基本目標 | …` lines), across blank rows, up to a row of the table
+    // above (three or more cells).
     const floor = header.rows[header.rows.length - 1] + 1;
-    for (let r = next.rows[0] - 1; r > floor && r >= next.rows[0] - TITLE_LOOKBACK; r--) {
-      const filled = filledCount(sheet.rows[r], area.left, area.right);
+    const filledAt = (r: number): number => filledCount(sheet.rows[r], area.left, area.right);
+    // The header's own upper rows the probe left out (a caption row over its columns): one or
+    // two rows of three cells or more right above it, with a gap or a title line above them.
+    let headerTop = next.rows[0];
+    let r = headerTop - 1;
+    while (r > floor && headerTop - r <= MAX_UPPER_HEADER_ROWS && filledAt(r) >= 3) r--;
+    if (r < headerTop - 1 && (r <= floor || filledAt(r) < 3)) headerTop = r + 1;
+    else r = headerTop - 1;
+    let top = headerTop;
+    for (; r > floor && r >= headerTop - TITLE_LOOKBACK; r--) {
+      const filled = filledAt(r);
       if (filled >= 3) break;
       if (filled > 0) top = r;
     }
-    const titles = titleLines(sheet, area, top, next.rows[0]);
+    const titles = titleLines(sheet, area, top, headerTop);
     // The same table goes on: its header again (a page header, perhaps without a caption), or
     // a block's caption over the very same header. A caption over a header that names some
     // column otherwise (another plan's name over its program column) starts another table.
