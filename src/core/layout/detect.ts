@@ -637,7 +637,9 @@ function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: Read
   const end = Math.min(layout.lastDataRow, layout.firstDataRow + CONTENT_SAMPLE_ROWS);
   for (let r = layout.firstDataRow; r <= end; r++) {
     const row = sheet.rows[r];
-    if (!row || hiddenRows.has(r) || repeated.has(r) || looksLikeTotalRow(row, width)) continue;
+    // A block's heading line (`基本目標 | 1 福祉のまちづくり` between stacked blocks) heads rows:
+    // its name is no value of the column it happens to stand in.
+    if (!row || hiddenRows.has(r) || repeated.has(r) || looksLikeTotalRow(row, width) || blockHeaderLine(sheet, r, width) !== null) continue;
     for (let c = 0; c < Math.min(width, row.length); c++) {
       const v = row[c];
       if (isBlank(v)) continue;
