@@ -96,7 +96,7 @@ const oneScale = {
 };
 
 export default tseslint.config(
-  { ignores: ['build/', 'dist/', 'node_modules/', 'coverage/', 'docs/', 'bin/', '*.config.js', '*.config.mjs'] },
+  { ignores: ['build/', 'bench/out/', 'dist/', 'node_modules/', 'coverage/', 'docs/', 'bin/', '*.config.js', '*.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,6 @@
 /* eslint-disable */
-// npm run build:cli (and `npm install`, through prepare): the hyoka CLI as two bundles in
-// build/cli — main.js (the command) and strings-worker.js (the thread that reads a large
-// workbook's shared strings) — and main.cache, V8's compiled code for main.js.
+// npm run build:cli (and `npm install`, through prepare): the hyoka CLI as one bundle,
+// build/cli/main.js, and main.cache, V8's compiled code for it.
 //
 // Why a bundle: one file is resolved and read once, where ~200 modules were each looked up,
 // read and wrapped; with the code cache the launcher (bin/hyoka.js) skips compiling what a check
@@ -23,7 +22,7 @@ async function buildCli(outRoot = path.join(ROOT, 'build')) {
   const outDir = path.join(outRoot, 'cli');
   fs.rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src/cli/main.ts'), path.join(ROOT, 'src/cli/strings-worker.ts')],
+    entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
     outdir: outDir,
     bundle: true,
     platform: 'node',

@@ -1,8 +1,7 @@
 /* eslint-disable */
 // npm run release: the hyoka CLI as one self-contained file for a closed-network Windows PC with
 // no npm registry. esbuild (already installed, through tsx) bundles src/cli with every dependency
-// (ExcelJS, fflate, zod, …) into release/hyoka-<version>/hyoka.cjs, with strings-worker.js beside
-// it (the thread that reads a large workbook's shared strings); only Node.js 20+ is needed.
+// (ExcelJS, fflate, zod, …) into release/hyoka-<version>/hyoka.cjs; only Node.js 20+ is needed.
 // The folder also gets hyoka.cmd (a launcher for cmd.exe), README-ja.txt and the samples, and is
 // zipped as release/hyoka-<version>.zip (fflate). Steps: docs/deploy.md.
 const path = require('node:path');
@@ -60,17 +59,6 @@ async function release(outRoot = path.join(ROOT, 'release')) {
     plugins: [resolveAtBuild],
   });
   fs.rmSync(entry);
-  // The thread that reads a large workbook's shared strings, found beside the command.
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src/cli/strings-worker.ts')],
-    outfile: path.join(dir, 'strings-worker.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    legalComments: 'eof',
-    logLevel: 'error',
-  });
   fs.writeFileSync(path.join(dir, 'hyoka.cmd'), '@echo off\r\nnode "%~dp0hyoka.cjs" %*\r\n');
   fs.writeFileSync(
     path.join(dir, 'README-ja.txt'),

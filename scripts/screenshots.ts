@@ -45,6 +45,11 @@ async function main(): Promise<void> {
     await page.getByTestId('severity-counts').waitFor({ timeout: 60_000 });
     await shot('02-check');
 
+    // 読み取った表 on the same screen: a table's reading (orientation, encoding, row roles, scale) and its corrections.
+    await page.getByTestId('read-region').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot('08-read-tables');
+    await page.evaluate(() => window.scrollTo(0, 0));
+
     await page.getByRole('tab', { name: '指摘一覧' }).click();
     await page.getByTestId('finding').first().waitFor();
     await shot('03-findings');

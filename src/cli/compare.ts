@@ -116,7 +116,9 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   const py = previous.side.reportYear;
   const cy = current.side.reportYear;
   if (py !== null && cy !== null && py > cy) {
-    io.stderr(c.reversed(args.previous, formatFiscalYear(py, args.lang), args.current, formatFiscalYear(cy, args.lang)));
+    // This year's year was stated (--year), so the stated year is what contradicts last year's, not the order.
+    if (args.settings.reportYear !== undefined) io.stderr(c.statedYearNotAfter(formatFiscalYear(cy, args.lang), args.previous, formatFiscalYear(py, args.lang)));
+    else io.stderr(c.reversed(args.previous, formatFiscalYear(py, args.lang), args.current, formatFiscalYear(cy, args.lang)));
     return 2;
   }
   const out = args.out;

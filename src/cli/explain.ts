@@ -1,6 +1,7 @@
 import { DEFAULT_SCALE, type ColumnLayout, type Lang, type Report, type Scale, type SheetLayout } from '../core';
 import { columnLetter } from '../core/a1';
-import type { ColumnEvidence, Uncertainty } from '../core/layout/types';
+import type { ColumnEvidence, GradeReading, Uncertainty } from '../core/layout/types';
+import type { RowEvidence, RowRole } from '../core/layout/row-roles';
 import type { ColumnRole } from '../core/settings';
 import { formatFiscalYear } from '../core/years';
 import { EXPLAIN_MESSAGES, readingLines } from '../i18n/explain';
@@ -40,6 +41,16 @@ export interface RegionJson {
   yearRole?: 'previous-year';
   /** Evaluation tables: the grade scale read (levels best first, where it came from). */
   scale?: Scale;
+  /** Evaluation tables: how this year's grade cells were written (a formula's result, a note mark). */
+  gradeReading?: GradeReading;
+  /**
+   * Evaluation tables: the rows that are not data (headings, examples, totals, footnotes, and
+   * what a person set), 1-based, with the evidence (`col` as a letter). Every other row with
+   * content is data.
+   */
+  rowRoles?: { row: number; role: RowRole; evidence: (Omit<RowEvidence, 'col' | 'cols'> & { col?: string; cols?: string[] })[] }[];
+  /** Outline identifiers Excel had stored as dates, read back (`1-2` from 1月2日). */
+  recoveredIds?: { cell: string; text: string; storedAs: string }[];
   hiddenRowsSkipped: number;
   uncertain: boolean;
   uncertainties: Uncertainty[];
@@ -47,6 +58,13 @@ export interface RegionJson {
 }
 
 const cell = (row: number, col: number): string => `${columnLetter(col)}${row + 1}`;
+
+/** A row's evidence with its columns as letters, as everywhere in the JSON. */
+function evidenceJson(e: RowEvidence): NonNullable<RegionJson['rowRoles']>[number]['evidence'][number] {
+  if ('cols' in e) return { ...e, cols: e.cols.map(columnLetter) };
+  if ('col' in e) return { ...e, col: columnLetter(e.col) };
+  return e;
+}
 
 export function regionJson(l: SheetLayout): RegionJson {
   const out: RegionJson = {
@@ -70,6 +88,9 @@ export function regionJson(l: SheetLayout): RegionJson {
     ...(l.orientation !== undefined ? { orientation: l.orientation } : {}),
     ...(l.yearRole === 'previous-year' ? { yearRole: 'previous-year' as const } : {}),
     ...(l.kind === 'evaluation' ? { scale: l.scale ?? DEFAULT_SCALE } : {}),
+    ...(l.gradeReading ? { gradeReading: l.gradeReading } : {}),
+    ...(l.rowRoles ? { rowRoles: l.rowRoles.map((m) => ({ row: m.row + 1, role: m.role, evidence: m.evidence.map(evidenceJson) })) } : {}),
+    ...(l.recoveredIds?.length ? { recoveredIds: l.recoveredIds.map((id) => ({ cell: cell(id.row, id.col), text: id.text, storedAs: id.storedAs })) } : {}),
     hiddenRowsSkipped: l.hiddenRowsSkipped,
     uncertain: l.uncertain,
     uncertainties: l.uncertainties,

@@ -69,9 +69,7 @@ export async function readInput(file: string, max = MAX_INPUT_BYTES): Promise<Ui
     const after = kindProblem(opened, max);
     if (after) throw new InputRefused(after, opened.size);
     // Exactly the size stat gave (one byte more tells a file still growing): never unbounded.
-    // In shared memory, so the thread that reads a large workbook's shared strings reads the
-    // same bytes without a copy of its own (strings-thread.ts); nothing writes to them.
-    const buffer = new Uint8Array(new SharedArrayBuffer(opened.size));
+    const buffer = new Uint8Array(opened.size);
     let filled = 0;
     while (filled < buffer.length) {
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);

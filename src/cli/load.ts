@@ -5,7 +5,6 @@ import { readWorkbook } from '../xlsx/read';
 import { CONVERT_TIMEOUT_MS, ConversionFailed, convertToXlsx, findSoffice, legacyKind, SOFFICE_ENV, type ConversionProblem, type LegacyKind } from './convert';
 import { readInput } from './files';
 import { nodeInflater } from './inflate';
-import { stringsOnWorker } from './strings-thread';
 
 export interface LoadedWorkbook {
   snapshot: WorkbookSnapshot;
@@ -39,7 +38,7 @@ export function conversionTimeout(env: NodeJS.ProcessEnv = process.env): number 
 export async function loadWorkbook(file: string, limits?: ReadLimits): Promise<LoadedWorkbook> {
   const data = await readInput(file);
   const kind = legacyKind(data);
-  if (kind === null) return { snapshot: await readWorkbook(data, file, { limits, inflater: nodeInflater, stringsElsewhere: stringsOnWorker }), convertedFrom: null };
+  if (kind === null) return { snapshot: await readWorkbook(data, file, { limits, inflater: nodeInflater }), convertedFrom: null };
   const soffice = await findSoffice();
   if (soffice === null) {
     // HYOKA_SOFFICE names a path that is not there (or not a program): say so, not "no LibreOffice".
@@ -54,5 +53,5 @@ export async function loadWorkbook(file: string, limits?: ReadLimits): Promise<L
     if (e instanceof ConversionFailed) throw new LegacyNotConverted(kind, e.problem, e.detail);
     throw e;
   }
-  return { snapshot: await readWorkbook(converted, `${file}.xlsx`, { limits, inflater: nodeInflater, stringsElsewhere: stringsOnWorker }), convertedFrom: kind };
+  return { snapshot: await readWorkbook(converted, `${file}.xlsx`, { limits, inflater: nodeInflater }), convertedFrom: kind };
 }

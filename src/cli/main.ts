@@ -192,11 +192,6 @@ function guessLang(argv: string[]): Lang {
   return value === 'en' ? 'en' : 'ja';
 }
 
-/** Profile file (zod-validated) and --year, merged; null after printing why they are unusable. */
-export async function loadSettings(config: string | undefined, year: string | undefined, lang: Lang, io: Io): Promise<Settings | null> {
-  return (await loadProfile(config, year, lang, io))?.settings ?? null;
-}
-
 /**
  * The profile file: settings, and the reader's bounds (`limits`, src/xlsx/limits.ts). Only
  * here can the bounds be raised: settings that travel inside a workbook go through

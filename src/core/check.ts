@@ -1,12 +1,12 @@
 import { parseA1 } from './a1';
 import { CorrectionUse, type Correction } from './corrections';
 import { reviewReading } from './doubt';
-import { detectRegions, fileNameYear } from './layout/detect';
+import { detectRegions, displaceDetected, fileNameYear } from './layout/detect';
 import { areaView } from './layout/regions';
 import type { SheetLayout } from './layout/types';
 import { buildSheetPlan } from './plan/build';
 import { buildLongPlan } from './plan/long';
-import { classifyYearRoles, fillPreviousGrades, ownYear } from './plan/previous-year';
+import { classifyYearRoles, fillPreviousGrades, ownYear, programNames, repeatsPrograms } from './plan/previous-year';
 import { linkReposts } from './plan/reposts';
 import { linkSummaryTables } from './plan/summary-sources';
 import type { SheetPlan } from './plan/types';
@@ -18,7 +18,7 @@ import { sheetsToRead } from './sheets-read';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { summariseProgress } from './summary/counts';
 import { planGroups, sheetGradeCounts, subtreeTallies, summarisePolicies } from './summary/policies';
-import { parseFiscalYear, voteYear as vote } from './years';
+import { parseFiscalYear, voteYear as vote, yearsCarried } from './years';
 import { combinedScale, findLegends, type Scale } from './scale';
 import { appliedThresholds } from './summary/method';
 
@@ -80,9 +80,16 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const regionsBySheet = visible.map(detect);
   const unmatchedCorrections = CorrectionUse.unmatchedBy(settings.corrections, visible.map((s) => detected.get(s)?.use));
   const layouts = regionsBySheet.flat();
-  const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null);
+  const sheetByName = new Map(visible.map((s) => [s.name, s]));
+  const programs = new Map<SheetLayout, Set<string>>();
+  const programsOf = (l: SheetLayout): Set<string> => {
+    let p = programs.get(l);
+    if (!p) programs.set(l, (p = programNames(l, sheetByName.get(l.sheet) ?? { name: l.sheet, visibility: 'visible', rows: [], merges: [] })));
+    return p;
+  };
+  const { year: reportYear, source: reportYearSource } = resolveReportYear(settings, layouts, options.fileName ?? null, (a, b) => repeatsPrograms(programsOf(a), programsOf(b)));
   for (const l of layouts) resolveYearGrades(l, reportYear);
-  classifyYearRoles(layouts, reportYear);
+  classifyYearRoles(layouts, reportYear, programsOf);
   const allPlans: SheetPlan[] = [];
   visible.forEach((sheet, i) => allPlans.push(...buildRegionPlans(sheet, regionsBySheet[i], reportYear)));
   // Last year's sheets kept beside this year's: their grades are previous grades, never checked as this year's.
@@ -97,6 +104,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const unreadableSheets = (snapshot.unreadableSheets ?? []).map((s) => s.name);
   const context: RuleContext = {
     plans, layouts: checkedLayouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
+    yearsCarried: yearsCarried(layouts),
     exampleSheets: chosen.examples,
     hiddenSheetsRead: chosen.hiddenRead,
     unmatchedCorrections,
@@ -197,17 +205,22 @@ function dominantScale(layouts: readonly SheetLayout[]): Scale | null {
 }
 
 /** Where the report year came from, in the order it is looked for. */
-export type ReportYearSource = 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns';
+export type ReportYearSource = 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | 'previous-sheet';
 
 /**
  * --year / settings; else the year the sheets' titles state (most votes, evaluation sheets
  * weigh double); else the sheet names; else the file name; else the latest year whose
  * columns hold entries (templates lay out every plan year in advance, future ones blank).
+ * Tables stating different years (last year's sheet kept): the latest; only last year's
+ * stating one: the file name's or year columns' later year, else the year after it when this
+ * year's sheet repeats its programs (previous-sheet).
  */
 export function resolveReportYear(
   settings: Settings,
   layouts: readonly SheetLayout[],
   fileName: string | null,
+  /** Two evaluation tables hold the same programs (one sheet kept for two years). */
+  samePrograms: (a: SheetLayout, b: SheetLayout) => boolean = () => false,
 ): { year: number | null; source: ReportYearSource | null } {
   if (settings.reportYear !== undefined) {
     const y = parseFiscalYear(settings.reportYear);
@@ -218,7 +231,7 @@ export function resolveReportYear(
   const own = layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) !== null);
   if (new Set(own.map(ownYear)).size >= 2) {
     const latest = own.reduce((a, b) => ((ownYear(b) as number) > (ownYear(a) as number) ? b : a));
-    return { year: ownYear(latest), source: latest.statedYear !== null ? 'title' : 'sheet-name' };
+    return { year: ownYear(latest), source: latest.statedYear !== null ? 'title' : latest.sheetNameYear !== null ? 'sheet-name' : 'year-columns' };
   }
   // Only an earlier year's table states its year, and this year's states none: a later year
   // from the file name or the year columns is this year's (the stated one is last year's sheet).
@@ -226,8 +239,14 @@ export function resolveReportYear(
     const stated = ownYear(own[0]) as number;
     const file = fileName ? fileNameYear(fileName) : null;
     if (file !== null && file > stated) return { year: file, source: 'file-name' };
-    const latest = Math.max(...layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) === null).flatMap((l) => l.entryYears));
+    const undated = layouts.filter((l) => l.kind === 'evaluation' && ownYear(l) === null);
+    const latest = Math.max(...undated.flatMap((l) => l.entryYears));
     if (Number.isFinite(latest) && latest > stated) return { year: latest, source: 'year-columns' };
+    // Nothing else dates this year's sheet, but it repeats the dated sheet's programs: the
+    // dated one is last year's copy (評価調書 beside 評価調書（令和4年度）), this one the year after.
+    if (!Number.isFinite(latest) && own.every((l) => ownYear(l) === stated) && own.some((d) => undated.some((u) => samePrograms(u, d)))) {
+      return { year: stated + 1, source: 'previous-sheet' };
+    }
   }
   const title = vote(layouts.map((l) => ({ year: l.statedYear, weight: l.kind === 'other' ? 1 : 2 })));
   if (title !== null) return { year: title, source: 'title' };
@@ -261,6 +280,8 @@ export function resolveYearGrades(layout: SheetLayout, reportYear: number | null
     if (c.year === current - 1 && !hasPrevious) c.role = 'previousGrade';
     else c.role = 'ignore';
   }
+  // A column a person set to 評価 wins over this year's dated column (else the correction does nothing).
+  displaceDetected(layout, true);
   // The current grade column first, so the plan builder takes it as the grade column.
   layout.columns.sort((a, b) => a.col - b.col);
 }

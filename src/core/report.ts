@@ -123,8 +123,8 @@ export interface SummaryMethod {
 export interface Report {
   file: string | null;
   reportYear: number | null;
-  /** Where the report year came from: --year/settings, a title, a sheet name, the file name, or the latest year column with entries. */
-  reportYearSource?: 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | null;
+  /** Where the report year came from: --year/settings, a title, a sheet name, the file name, the latest year column with entries, or the year after last year's sheet (previous-sheet). */
+  reportYearSource?: 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | 'previous-sheet' | null;
   sheets: SheetInfo[];
   findings: Finding[];
   policies: PolicySummary[];

@@ -7,7 +7,6 @@ import { CorrectionSchema, LegacySheetsSchema, migrateLegacySheets } from './cor
  */
 
 export const GRADE_METHODS = ['mean', 'share'] as const;
-export type GradeMethod = (typeof GRADE_METHODS)[number];
 
 // Column roles live with the corrections that set them; re-exported here where callers look.
 export { COLUMN_ROLES, type ColumnRole } from './corrections';

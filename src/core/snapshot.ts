@@ -68,6 +68,12 @@ export interface SheetSnapshot {
    */
   uncachedFormulas?: { row: number; col: number }[];
   /**
+   * Formula cells whose cached result the file holds (the value in `rows` is that result), as
+   * vertical runs, 0-based, at most 10,000 per sheet: how a grade computed from the achievement
+   * rate is told apart from a typed one. Absent: none, or the adapter cannot tell (Office.js).
+   */
+  formulaCells?: CellRange[];
+  /**
    * Cell notes and comments (メモ・コメント), 0-based, as plain text: a legend (凡例) often
    * stands in one. Absent: the adapter could not read them (Office.js below ExtensionApi notes support).
    */

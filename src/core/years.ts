@@ -86,3 +86,31 @@ export function voteYear(candidates: readonly { year: number | null; weight: num
   }
   return best;
 }
+
+/**
+ * The fiscal years a workbook's own tables carry: the years their titles and sheet names state
+ * and the years their columns are named for (a column of last year's grade, `R1評価`, speaks of
+ * the year after it too). What a report year the user states (--year) is checked against.
+ * Ascending; empty when the workbook names no year.
+ */
+export function yearsCarried(
+  layouts: readonly {
+    statedYear: number | null;
+    sheetNameYear: number | null;
+    entryYears: readonly number[];
+    columns: readonly { role: string; year?: number }[];
+  }[],
+): number[] {
+  const years = new Set<number>();
+  for (const l of layouts) {
+    if (l.statedYear !== null) years.add(l.statedYear);
+    if (l.sheetNameYear !== null) years.add(l.sheetNameYear);
+    for (const y of l.entryYears) years.add(y);
+    for (const c of l.columns) {
+      if (c.year === undefined) continue;
+      years.add(c.year);
+      if (c.role === 'previousGrade') years.add(c.year + 1);
+    }
+  }
+  return [...years].sort((a, b) => a - b);
+}

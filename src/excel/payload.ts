@@ -5,10 +5,10 @@ import { utf8Length } from '../core/text';
  * an empty cell costs about 20 bytes and Japanese text 3 bytes a character. Hyoka keeps well
  * under the limit by estimate, and halves and retries when Excel still says no.
  */
-export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
-/** Estimated bytes per sync Hyoka aims for: 60% of the limit, the rest is the estimate's margin. */
-export const RESPONSE_BUDGET_BYTES = 3 * 1024 * 1024;
-export const REQUEST_BUDGET_BYTES = 3 * 1024 * 1024;
+const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Estimated bytes per sync Hyoka aims for: 60% of the limit (3 MB), the rest is the estimate's margin. */
+export const RESPONSE_BUDGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.6);
+export const REQUEST_BUDGET_BYTES = RESPONSE_BUDGET_BYTES;
 
 /** UTF-8 length of a JSON-encodable value (what goes over the wire), without TextEncoder. */
 export function jsonBytes(value: unknown): number {

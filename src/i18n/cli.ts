@@ -1,6 +1,8 @@
 import type { Lang, Severity } from '../core/report';
 import type { UnreadableReason } from '../xlsx/errors';
+import type { ColumnRole } from '../core/settings';
 import { namesEscaped } from './escape-names';
+import { EXPLAIN_MESSAGES } from './explain';
 
 // What can go wrong with the command's files, as the catalogue words it. Declared here, beside
 // the words, and imported by src/cli (files.ts, convert.ts): the catalogue never reaches up
@@ -143,8 +145,8 @@ const OUTPUT_EN: Record<Exclude<OutputProblem, 'exists' | 'is-input'>, string> =
   'dangling-link': 'a symbolic link to nothing; not written even with --force',
 };
 
-/** The column roles a table has one of, as 設定 names them. */
-const ROLE_JA: Record<string, string> = { grade: '評価', previousGrade: '前年度評価', name: '事業名・取組名', department: '担当課', nextPolicy: '次年度方針', achievement: '達成度', repost: '再掲' };
+/** A column role as 読み取った表 and --explain name it (one set of labels). */
+const roleLabel = (lang: Lang, role: string): string => EXPLAIN_MESSAGES[lang].role[role as ColumnRole] ?? role;
 
 // Names quoted in a message are escaped (src/i18n/escape-names.ts): a line feed in a file name cannot forge a line.
 export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
@@ -235,7 +237,7 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
     unknownOption: (option, suggestion) => `「${option}」というオプションはありません。${suggestion ? `もしかして ${suggestion} ですか？` : ''}`,
     optionNeedsValue: (option) => `${option} には値を指定してください。`,
     correctionConflict: (sheet, column, role, takenBy) =>
-      `corrections: シート「${sheet}」の${column}列を「${ROLE_JA[role] ?? role}」にする修正は効きません。${takenBy}列が既に「${ROLE_JA[role] ?? role}」です（表が読むのは1列だけです）。どちらか一方にしてください。`,
+      `corrections: シート「${sheet}」の${column}列を「${roleLabel('ja', role)}」にする修正は効きません。${takenBy}列が既に「${roleLabel('ja', role)}」です（表が読むのは1列だけです）。どちらか一方にしてください。`,
     yearOutOfRange: (value, from, to) => `--year「${value}」は報告年度として範囲外です。${from}から${to}までの年度を指定してください。`,
     unreadable: (file, reason) => `${file}: 読み込めません — ${UNREADABLE_JA[reason]}。`,
     unreadableBecause: (file, why) => `${file}: 読み込めません — ${why}。`,
@@ -376,7 +378,7 @@ export const cliMessages: Record<Lang, CliMessages> = namesEscaped({
     unknownOption: (option, suggestion) => `Unknown option "${option}".${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
     optionNeedsValue: (option) => `${option} needs a value.`,
     correctionConflict: (sheet, column, role, takenBy) =>
-      `corrections: setting column ${column} of sheet "${sheet}" to "${role}" cannot take effect: column ${takenBy} is "${role}" already (a table reads one such column). Keep one of them.`,
+      `corrections: setting column ${column} of sheet "${sheet}" to "${roleLabel('en', role)}" cannot take effect: column ${takenBy} is "${roleLabel('en', role)}" already (a table reads one such column). Keep one of them.`,
     yearOutOfRange: (value, from, to) => `--year "${value}" is out of range for a report year: give a year from ${from} to ${to}.`,
     unreadable: (file, reason) => `${file}: cannot read — ${UNREADABLE_EN[reason]}.`,
     unreadableBecause: (file, why) => `${file}: cannot read — ${why}.`,

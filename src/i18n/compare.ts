@@ -51,6 +51,8 @@ export interface CompareMessages {
     fileLevel: string;
     /** Refusals (exit 2) and the note for a workbook holding several years as sheets. */
     reversed: (previous: string, previousYear: string, current: string, currentYear: string) => string;
+    /** --year stated this year as no later than last year's workbook reports: the stated year, not the order, is wrong. */
+    statedYearNotAfter: (stated: string, previous: string, previousYear: string) => string;
     sameFile: (previous: string, current: string) => string;
     sameFolder: (folder: string) => string;
     oneYearOnly: (file: string) => string;
@@ -137,6 +139,8 @@ export const compareMessages: Record<Lang, CompareMessages> = {
       fileLevel: 'ファイル全体',
       reversed: (p, py, c, cy) =>
         `前年度として指定した ${p} は${py}、今年度として指定した ${c} は${cy}の報告です。引数の順序が逆のようです。前年度を先に、今年度を後に指定してください（hyoka compare ${c} ${p}）。`,
+      statedYearNotAfter: (y, p, py) =>
+        `--year（または設定の reportYear）で今年度を${y}と指定しましたが、前年度として指定した ${p} は${py}の報告です。今年度は前年度より後の年度です。指定した年度を確認してください。`,
       sameFile: (p, c) =>
         `前年度と今年度に同じファイルが指定されています（${p} と ${c} は同じ内容です）。このブックには複数年度のシートもないため、比較しません。前年度のファイルを指定してください。`,
       sameFolder: (f) => `前年度と今年度に同じフォルダ（${f}）が指定されています。比較しません。前年度のフォルダを指定してください。`,
@@ -222,6 +226,8 @@ export const compareMessages: Record<Lang, CompareMessages> = {
       fileLevel: 'whole file',
       reversed: (p, py, c, cy) =>
         `${p}, given as last year's, reports ${py}, and ${c}, given as this year's, reports ${cy}: the arguments look reversed. Name last year's first, then this year's (hyoka compare ${c} ${p}).`,
+      statedYearNotAfter: (y, p, py) =>
+        `--year (or the settings' reportYear) states this year as ${y}, but ${p}, given as last year's, reports ${py}: this year comes after last year. Check the year stated.`,
       sameFile: (p, c) =>
         `The same file was given for both years (${p} and ${c} have the same content), and it holds no sheets of several years, so nothing was compared. Name last year's file.`,
       sameFolder: (f) => `The same folder (${f}) was given for both years; nothing was compared. Name last year's folder.`,

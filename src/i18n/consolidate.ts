@@ -37,11 +37,6 @@ export interface ConsolidateMessages {
     file: string;
     sheet: string;
     row: string;
-    severity: string;
-    cell: string;
-    rule: string;
-    message: string;
-    year: string;
     submitted: string;
     status: string;
     reportYear: string;
@@ -53,7 +48,6 @@ export interface ConsolidateMessages {
   inMaster: { yes: string; no: string; unreported: string };
   submitted: { yes: string; no: string; insideOther: (files: string) => string; notInMaster: string; unreadable: string };
   fileStatus: Record<ConsolidateFileStatus, string>;
-  severity: Record<Severity, string>;
   noFindings: string;
   unknownYear: string;
   // terminal
@@ -103,11 +97,6 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
       file: 'ファイル',
       sheet: '元のシート',
       row: '元の行',
-      severity: '重大度',
-      cell: 'セル',
-      rule: '規則',
-      message: '内容',
-      year: '年度',
       submitted: '提出',
       status: '状態',
       reportYear: '報告年度',
@@ -119,7 +108,6 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     inMaster: { yes: '○', no: '計画体系にない', unreported: '未報告' },
     submitted: { yes: '提出済み', no: '未提出', insideOther: (files) => `他課のファイルに含まれる（${files}）`, notInMaster: '提出済み（計画体系にない課）', unreadable: '提出あり（読めません）' },
     fileStatus: { ok: '受領', unreadable: '読み込めない', 'wrong-year': '年度違い' },
-    severity: { error: 'エラー', warning: '警告', info: '情報' },
     noFindings: '指摘はありません。',
     unknownYear: '不明',
     noInputs: '取りまとめるファイルまたはフォルダを指定してください。',
@@ -181,11 +169,6 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
       file: 'File',
       sheet: 'Source sheet',
       row: 'Source row',
-      severity: 'Severity',
-      cell: 'Cell',
-      rule: 'Rule',
-      message: 'Message',
-      year: 'Year',
       submitted: 'Submitted',
       status: 'Status',
       reportYear: 'Report year',
@@ -197,7 +180,6 @@ export const consolidateMessages: Record<Lang, ConsolidateMessages> = {
     inMaster: { yes: 'yes', no: 'not in master', unreported: 'not reported' },
     submitted: { yes: 'received', no: 'missing', insideOther: (files) => `inside another department's file (${files})`, notInMaster: 'received (not in master)', unreadable: 'received (unreadable)' },
     fileStatus: { ok: 'ok', unreadable: 'unreadable', 'wrong-year': 'wrong year' },
-    severity: { error: 'error', warning: 'warning', info: 'info' },
     noFindings: 'No findings.',
     unknownYear: 'unknown',
     noInputs: 'Name the files or folders to consolidate.',

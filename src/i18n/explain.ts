@@ -1,6 +1,7 @@
-import type { ColumnLayout, Lang, Report, Scale, ScaleSource, SheetLayout } from '../core';
+import type { ColumnLayout, Correction, Lang, Report, Scale, ScaleSource, SheetLayout } from '../core';
 import { columnLetter } from '../core/a1';
-import type { ColumnEvidence, Uncertainty } from '../core/layout/types';
+import type { ColumnEvidence, GradeReading, Uncertainty } from '../core/layout/types';
+import type { RecoveredIdentifier, RowEvidence, RowRole, RowRoleMark } from '../core/layout/row-roles';
 import type { ColumnRole } from '../core/settings';
 import { formatFiscalYear } from '../core/years';
 
@@ -36,6 +37,21 @@ export interface ExplainMessages {
   orientationLong: (yearCol: string, years: string) => string;
   /** An earlier year's table kept beside this year's: not checked, its grades are previous grades. */
   previousYear: (year: string) => string;
+  /** Years as columns: one row per program, the years the columns hold (may be empty). */
+  orientationWide: (years: string) => string;
+  /** How this year's grades are written: the grade column's encoding, then what its cells showed. */
+  gradeWriting: (encoding: string, r: GradeReading | undefined, inCell: boolean) => string;
+  /** The rows that are not data, by role: `見出し行: 5, 12 / 記入例: 6 / 合計: 46`. */
+  rowRoles: (parts: string[]) => string;
+  rowRole: Record<RowRole, string>;
+  /** Rows of one role, compact: `5, 12〜14` and how many more. */
+  rowList: (rows: string, more: number) => string;
+  /** Why a row got its role (the pane lists them under the row roles). */
+  rowEvidence: (row: number, role: RowRole, e: RowEvidence) => string;
+  /** The summary of the pane's list of row evidence. */
+  rowEvidenceTitle: (n: number) => string;
+  /** Outline identifiers Excel had stored as dates, read back: `A7「1-2」`. */
+  recovered: (items: string[], more: number) => string;
   /** The grade scale a table was read on: its levels best first, where it came from, what each means. */
   scale: (s: Scale) => string;
   /** How the grade column writes a grade (a label in the cell, or a mark in one of the level columns). */
@@ -58,6 +74,14 @@ export interface ExplainMessages {
     scaleLevels: string;
     scaleOf: (sheet: string, n: number) => string;
     applyScale: string;
+    /** The row-role correction: a row (1-based) of the table and what it is. */
+    rowRole: string;
+    rowOf: (sheet: string, n: number) => string;
+    rowRoleOf: (sheet: string, n: number) => string;
+    rowRoles: Record<RowRole, string>;
+    applyRowRole: string;
+    /** A saved correction in one line, with the labels above (the 設定 screen lists them). */
+    correction: (c: Correction) => string;
   };
 }
 
@@ -75,7 +99,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
   ja: {
     heading: '読み取った表（--explain）',
     year: (y, s) => `報告年度: ${y}（根拠: ${s}）`,
-    source: { setting: '--year・設定', title: '表題', 'sheet-name': 'シート名', 'file-name': 'ファイル名', 'year-columns': '記入のある最新の年度の列', none: 'なし' },
+    source: { setting: '--year・設定', title: '表題', 'sheet-name': 'シート名', 'file-name': 'ファイル名', 'year-columns': '記入のある最新の年度の列', 'previous-sheet': '前年度シートの翌年度', none: 'なし' },
     unknownYear: '不明',
     sheet: (n) => `■ シート「${n}」`,
     noTable: '  表は見つかりませんでした（点検していません）',
@@ -96,6 +120,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'override': return '設定での指定';
         case 'records-per-year': return `値が年度（${e.years.map((y) => formatFiscalYear(y, lang)).join('・')}）で、${e.programs}事業のうち${e.recurring}事業が複数年度に記録あり`;
         case 'level-columns': return `見出しの下に段階（${e.labels.join('・')}）`;
+        case 'displaced': return `読みません（修正で${columnLetter(e.by)}列を「${EXPLAIN_MESSAGES.ja.role[e.role]}」にしたため）`;
         default: return (e as { kind: string }).kind;
       }
     },
@@ -124,6 +149,34 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
     summaryCount: (g, c, at) => `${g} ${c === null ? '件数を確かめられません（計算結果が保存されていない式）' : `${c}件`}（${at}）`,
     orientationLong: (col, years) => `  1年度1行の表（事業×年度ごとの記録）: 年度は${col}列（${years}）。報告年度の行を点検し、前年度の行を前年度評価として読みます`,
     previousYear: (y) => `  ${y}の表（今年度の表の隣に残された前年度以前のシート）: 点検せず、評価を前年度評価として読みます`,
+    orientationWide: (years) => `  向き: 1事業1行${years ? `、年度は列（${years}）` : '（年度ごとの列なし）'}`,
+    gradeWriting: (enc, r, inCell) => {
+      const extra: string[] = [];
+      // Every grade a formula's result: that is how the column is written, not a detail.
+      if (inCell && r && r.graded > 0 && r.formulas === r.graded) return `  評価の書き方: 式の計算結果（保存された値）、読めた評価 ${r.graded}件${r.annotated > 0 ? `（うち注記号付き ${r.annotated}件）` : ''}`;
+      if (r && r.formulas > 0) extra.push(`式の計算結果 ${r.formulas}件`);
+      if (r && r.annotated > 0) extra.push(`注記号付き ${r.annotated}件（${r.marks.join('・')}、注記として残します）`);
+      if (r && r.unverified > 0) extra.push(`計算結果が保存されていない式 ${r.unverified}件（確認できません）`);
+      return `  評価の書き方: ${enc}${r ? `、読めた評価 ${r.graded}件` : ''}${extra.length ? `（うち${extra.join('、')}）` : ''}`;
+    },
+    rowRoles: (parts) => `  行の役割: ${parts.length ? parts.join(' / ') : 'すべてデータ行'}`,
+    rowRole: { data: 'データ行（指定）', heading: '見出し行', example: '記入例', total: '合計', footnote: '注記', blank: '空行（指定）' },
+    rowList: (rows, more) => `${rows}${more > 0 ? ` ほか${more}行` : ''}`,
+    rowEvidence: (row, role, e) => {
+      const r = `${row}行目 ${EXPLAIN_MESSAGES.ja.pane.rowRoles[role]}: `;
+      switch (e.kind) {
+        case 'title-alone': return `${r}${columnLetter(e.col)}列の「${e.text}」が1つだけの行`;
+        case 'example-word': return `${r}${columnLetter(e.col)}列に「${e.word}」`;
+        case 'example-style': return `${r}見出しのすぐ下で、記入がすべて${e.style === 'italic' ? '斜体' : '灰色'}`;
+        case 'total-word': return `${r}${columnLetter(e.col)}列に「${e.word}」`;
+        case 'counts': return `${r}表の終わりに数だけの行（${e.cols.map(columnLetter).join('・')}列）`;
+        case 'footnote-mark': return `${r}${columnLetter(e.col)}列が「${e.mark}」で始まる`;
+        case 'correction': return `${r}修正での指定`;
+        default: return `${r}${(e as { kind: string }).kind}`;
+      }
+    },
+    rowEvidenceTitle: (n) => `行の役割の根拠（${n}行）`,
+    recovered: (items, more) => `  日付として保存された番号を読み戻しました: ${items.join('、')}${more > 0 ? ` ほか${more}件` : ''}`,
     scale: (s) =>
       `  評価の段階: ${s.levels.map((l) => l.label).join('・')}（良い順、根拠: ${SCALE_SOURCE_JA[s.source]}${s.evidence ? ` ${s.evidence}` : ''}）${s.directionUnknown ? '　※どちらが良いか不明' : ''}${meanings(s, '＝', '、') ? `　意味: ${meanings(s, '＝', '、')}` : ''}`,
     encoding: (c) => (c.encoding === 'level-columns' ? `段階ごとの列に印（${(c.levelColumns ?? []).map((l) => `${columnLetter(l.col)}=${l.label}`).join('・')}）` : c.notation ? `セルに記入（説明付き: ${NOTATION_JA[c.notation]}）` : 'セルに記入'),
@@ -143,12 +196,29 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       scaleLevels: '評価の段階（良い順、カンマ区切り）',
       scaleOf: (sheet, n) => `「${sheet}」表${n}の評価の段階`,
       applyScale: '評価の段階を変更',
+      rowRole: '行の役割を直す（行番号と役割）',
+      rowOf: (sheet, n) => `「${sheet}」表${n}の役割を直す行`,
+      rowRoleOf: (sheet, n) => `「${sheet}」表${n}の行の役割`,
+      rowRoles: { data: 'データ（事業の行）', heading: '見出し', example: '記入例', total: '合計', footnote: '注記', blank: '空行（読まない）' },
+      applyRowRole: '行の役割を変更',
+      correction: (c) => {
+        const at = `「${c.sheet}」${[c.table !== undefined ? `表${c.table}` : null, c.column !== undefined ? `${c.column.toUpperCase()}列` : null, c.row !== undefined ? `${c.row}行目` : null].filter(Boolean).join('・')}`;
+        const m = EXPLAIN_MESSAGES.ja;
+        const what = [
+          c.role !== undefined ? `${m.role[c.role]}${c.year !== undefined ? ` ${formatFiscalYear(c.year, 'ja')}` : ''}` : null,
+          c.rowRole !== undefined ? `${m.pane.rowRoles[c.rowRole]}` : null,
+          c.headerRow !== undefined ? `見出しの行 ${c.headerRow}行目` : null,
+          c.kind !== undefined ? `表の種類: ${m.kind[c.kind]}` : null,
+          c.scale !== undefined ? `評価の段階: ${c.scale.levels.join('・')}` : null,
+        ].filter(Boolean);
+        return `${at} → ${what.join('、') || '—'}`;
+      },
     },
   },
   en: {
     heading: 'What was read (--explain)',
     year: (y, s) => `Report year: ${y} (from ${s})`,
-    source: { setting: '--year / settings', title: 'a title', 'sheet-name': 'the sheet names', 'file-name': 'the file name', 'year-columns': 'the latest year column with entries', none: 'nothing' },
+    source: { setting: '--year / settings', title: 'a title', 'sheet-name': 'the sheet names', 'file-name': 'the file name', 'year-columns': 'the latest year column with entries', 'previous-sheet': 'the year after last year’s sheet', none: 'nothing' },
     unknownYear: 'unknown',
     sheet: (n) => `■ Sheet "${n}"`,
     noTable: '  no table found (not checked)',
@@ -169,6 +239,7 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
         case 'override': return 'set in the settings';
         case 'records-per-year': return `values are fiscal years (${e.years.map((y) => formatFiscalYear(y, lang)).join(', ')}); ${e.recurring} of ${e.programs} programs recur in several years`;
         case 'level-columns': return `levels as sub-headers (${e.labels.join(', ')})`;
+        case 'displaced': return `not read (a correction made column ${columnLetter(e.by)} the ${EXPLAIN_MESSAGES.en.role[e.role]})`;
         default: return (e as { kind: string }).kind;
       }
     },
@@ -197,6 +268,33 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
     summaryCount: (g, c, at) => `${g} ${c === null ? 'count cannot be verified (a formula without a saved result)' : `${c}`} (${at})`,
     orientationLong: (col, years) => `  one row per program and year (records): the year is in column ${col} (${years}); the report year's rows are checked, the year before's read as previous grades`,
     previousYear: (y) => `  a table of ${y} (an earlier year's sheet kept beside this year's): not checked; its grades are read as previous grades`,
+    orientationWide: (years) => `  Orientation: one row per program${years ? `, years as columns (${years})` : ' (no per-year columns)'}`,
+    gradeWriting: (enc, r, inCell) => {
+      const extra: string[] = [];
+      if (inCell && r && r.graded > 0 && r.formulas === r.graded) return `  Grades written as: a formula's saved result; ${r.graded} read${r.annotated > 0 ? ` (${r.annotated} with a note mark)` : ''}`;
+      if (r && r.formulas > 0) extra.push(`${r.formulas} a formula's saved result`);
+      if (r && r.annotated > 0) extra.push(`${r.annotated} with a note mark (${r.marks.join(', ')}; kept as a note)`);
+      if (r && r.unverified > 0) extra.push(`${r.unverified} formula(s) saved without a result (not verified)`);
+      return `  Grades written as: ${enc}${r ? `; ${r.graded} read` : ''}${extra.length ? ` (of them ${extra.join('; ')})` : ''}`;
+    },
+    rowRoles: (parts) => `  Row roles: ${parts.length ? parts.join(' / ') : 'all data'}`,
+    rowRole: { data: 'data (set)', heading: 'headings', example: 'examples', total: 'totals', footnote: 'footnotes', blank: 'blank (set)' },
+    rowList: (rows, more) => `${rows}${more > 0 ? ` and ${more} more` : ''}`,
+    rowEvidence: (row, role, e) => {
+      const r = `row ${row}, ${EXPLAIN_MESSAGES.en.pane.rowRoles[role]}: `;
+      switch (e.kind) {
+        case 'title-alone': return `${r}"${e.text}" alone in its row (column ${columnLetter(e.col)})`;
+        case 'example-word': return `${r}"${e.word}" in column ${columnLetter(e.col)}`;
+        case 'example-style': return `${r}just under the header, every entry ${e.style === 'italic' ? 'italic' : 'grey'}`;
+        case 'total-word': return `${r}"${e.word}" in column ${columnLetter(e.col)}`;
+        case 'counts': return `${r}only counts, closing the table (columns ${e.cols.map(columnLetter).join(', ')})`;
+        case 'footnote-mark': return `${r}column ${columnLetter(e.col)} starts with "${e.mark}"`;
+        case 'correction': return `${r}set by a correction`;
+        default: return `${r}${(e as { kind: string }).kind}`;
+      }
+    },
+    rowEvidenceTitle: (n) => `Why these rows (${n})`,
+    recovered: (items, more) => `  identifiers stored as dates, read back: ${items.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
     scale: (s) =>
       `  Grade scale: ${s.levels.map((l) => l.label).join(', ')} (best first, from ${SCALE_SOURCE_EN[s.source]}${s.evidence ? ` ${s.evidence}` : ''})${s.directionUnknown ? ' — which end is best is unknown' : ''}${meanings(s, ' = ', '; ') ? ` — ${meanings(s, ' = ', '; ')}` : ''}`,
     encoding: (c) => (c.encoding === 'level-columns' ? `a mark in one column per level (${(c.levelColumns ?? []).map((l) => `${columnLetter(l.col)}=${l.label}`).join(', ')})` : c.notation ? `a label in the cell (explained: ${c.notation})` : 'a label in the cell'),
@@ -216,21 +314,101 @@ export const EXPLAIN_MESSAGES: Record<Lang, ExplainMessages> = {
       scaleLevels: 'Grade levels (best first, comma-separated)',
       scaleOf: (sheet, n) => `"${sheet}" table ${n} grade levels`,
       applyScale: 'Change grade levels',
+      rowRole: 'Correct a row’s role (row number and role)',
+      rowOf: (sheet, n) => `"${sheet}" table ${n} row to correct`,
+      rowRoleOf: (sheet, n) => `"${sheet}" table ${n} row role`,
+      rowRoles: { data: 'data (a program)', heading: 'heading', example: 'example', total: 'total', footnote: 'footnote', blank: 'blank (not read)' },
+      applyRowRole: 'Change row role',
+      correction: (c) => {
+        const at = [`"${c.sheet}"`, c.table !== undefined ? `table ${c.table}` : null, c.column !== undefined ? `column ${c.column.toUpperCase()}` : null, c.row !== undefined ? `row ${c.row}` : null].filter(Boolean).join(', ');
+        const m = EXPLAIN_MESSAGES.en;
+        const what = [
+          c.role !== undefined ? `${m.role[c.role]}${c.year !== undefined ? ` ${formatFiscalYear(c.year, 'en')}` : ''}` : null,
+          c.rowRole !== undefined ? `${m.pane.rowRoles[c.rowRole]}` : null,
+          c.headerRow !== undefined ? `header row ${c.headerRow}` : null,
+          c.kind !== undefined ? `kind: ${m.kind[c.kind]}` : null,
+          c.scale !== undefined ? `grade levels: ${c.scale.levels.join(', ')}` : null,
+        ].filter(Boolean);
+        return `${at} → ${what.join('; ') || '—'}`;
+      },
     },
   },
 };
 
-/** How a table is laid out beyond its columns: years as rows, an earlier year's table. */
-export function readingLines(l: SheetLayout, lang: Lang): string[] {
+/** What `readingFacts` says about a table, by kind (the pane gives each its own test id). */
+export type ReadingFactKind = 'year-role' | 'orientation' | 'encoding' | 'row-roles' | 'recovered';
+
+/** Rows listed per role before "and N more": the line stays short on a long sheet. */
+const ROWS_SHOWN = 8;
+/** Recovered identifiers listed before "and N more". */
+const RECOVERED_SHOWN = 3;
+/** The order roles are listed in. */
+const ROLE_ORDER: readonly RowRole[] = ['heading', 'example', 'total', 'footnote', 'data', 'blank'];
+
+/** 1-based rows as runs: `5, 12〜14, 20`, the first ROWS_SHOWN runs and how many rows more. */
+function rowRuns(rows: number[], lang: Lang): { text: string; more: number } {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  const shown = runs.slice(0, ROWS_SHOWN);
+  const dash = lang === 'ja' ? '〜' : '–';
+  const more = runs.slice(ROWS_SHOWN).reduce((n, [a, b]) => n + b - a + 1, 0);
+  return { text: shown.map(([a, b]) => (a === b ? `${a}` : `${a}${dash}${b}`)).join(', '), more };
+}
+
+/** The roles of a table's rows that are not data, compact: `見出し行: 5, 12 / 記入例: 6`. */
+export function rowRoleParts(marks: readonly RowRoleMark[], lang: Lang): string[] {
   const m = EXPLAIN_MESSAGES[lang];
   const out: string[] = [];
-  if (l.yearRole === 'previous-year') {
-    const y = l.statedYear ?? l.sheetNameYear;
-    out.push(m.previousYear(y !== null ? formatFiscalYear(y, lang) : m.unknownYear));
-  }
-  if (l.orientation === 'long') {
-    const col = l.columns.find((c) => c.role === 'recordYear')?.col;
-    out.push(m.orientationLong(col !== undefined ? columnLetter(col) : '-', l.entryYears.map((y) => formatFiscalYear(y, lang)).join(lang === 'ja' ? '・' : ', ')));
+  for (const role of ROLE_ORDER) {
+    const rows = marks.filter((x) => x.role === role).map((x) => x.row + 1);
+    if (rows.length === 0) continue;
+    const { text, more } = rowRuns(rows, lang);
+    out.push(`${m.rowRole[role]}: ${m.rowList(text, more)}`);
   }
   return out;
+}
+
+function recoveredItems(ids: readonly RecoveredIdentifier[], lang: Lang): string[] {
+  return ids.slice(0, RECOVERED_SHOWN).map((id) => {
+    const at = `${columnLetter(id.col)}${id.row + 1}`;
+    return lang === 'ja' ? `${at}「${id.text}」（保存値 ${id.storedAs}）` : `${at} "${id.text}" (stored as ${id.storedAs})`;
+  });
+}
+
+/**
+ * How a table was read beyond its columns, one line each: an earlier year's table, the
+ * orientation (years as columns or as rows), how grades are written, the roles of rows that
+ * are not data, identifiers read back from dates. --explain prints them; 読み取った表 shows them.
+ */
+export function readingFacts(l: SheetLayout, lang: Lang): { kind: ReadingFactKind; text: string }[] {
+  const m = EXPLAIN_MESSAGES[lang];
+  const out: { kind: ReadingFactKind; text: string }[] = [];
+  const yearList = (ys: readonly number[]): string => ys.map((y) => formatFiscalYear(y, lang)).join(lang === 'ja' ? '・' : ', ');
+  if (l.yearRole === 'previous-year') {
+    const y = l.statedYear ?? l.sheetNameYear;
+    out.push({ kind: 'year-role', text: m.previousYear(y !== null ? formatFiscalYear(y, lang) : m.unknownYear) });
+  }
+  if (l.kind !== 'evaluation') return out;
+  if (l.orientation === 'long') {
+    const col = l.columns.find((c) => c.role === 'recordYear')?.col;
+    out.push({ kind: 'orientation', text: m.orientationLong(col !== undefined ? columnLetter(col) : '-', yearList(l.entryYears)) });
+  } else {
+    out.push({ kind: 'orientation', text: m.orientationWide(yearList(l.entryYears)) });
+  }
+  const grade = l.columns.find((c) => c.role === 'grade');
+  if (grade) out.push({ kind: 'encoding', text: m.gradeWriting(m.encoding(grade), l.gradeReading, grade.encoding !== 'level-columns') });
+  if (l.rowRoles !== undefined) out.push({ kind: 'row-roles', text: m.rowRoles(rowRoleParts(l.rowRoles, lang)) });
+  const recovered = l.recoveredIds ?? [];
+  if (recovered.length > 0) out.push({ kind: 'recovered', text: m.recovered(recoveredItems(recovered, lang), recovered.length - RECOVERED_SHOWN) });
+  return out;
+}
+
+/** The lines of `readingFacts`, as --explain prints them. */
+export function readingLines(l: SheetLayout, lang: Lang): string[] {
+  return readingFacts(l, lang).map((f) => f.text);
 }

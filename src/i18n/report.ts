@@ -23,14 +23,8 @@ export interface ReportMessages {
     grade: string;
     count: string;
     policies: string;
-    severity: string;
-    cell: string;
-    rule: string;
-    message: string;
-    department: string;
     year: string;
     graded: string;
-    ruleId: string;
     goal: string;
     sheets: string;
     rows: string;
@@ -93,14 +87,8 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       grade: '評価',
       count: '件数',
       policies: '該当する施策',
-      severity: '重大度',
-      cell: 'セル',
-      rule: '規則',
-      message: '内容',
-      department: '担当課',
       year: '年度',
       graded: '評価数',
-      ruleId: '規則ID',
       goal: '基本目標',
       sheets: 'シート数',
       rows: '対象行',
@@ -159,14 +147,8 @@ export const reportMessages: Record<Lang, ReportMessages> = {
       grade: 'Grade',
       count: 'Count',
       policies: 'Policies',
-      severity: 'Severity',
-      cell: 'Cell',
-      rule: 'Rule',
-      message: 'Message',
-      department: 'Department',
       year: 'Year',
       graded: 'Graded',
-      ruleId: 'Rule id',
       goal: 'Goal',
       sheets: 'Sheets',
       rows: 'Rows',

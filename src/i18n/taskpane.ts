@@ -1,4 +1,4 @@
-import type { ColumnRole, Severity } from '../core';
+import type { Severity } from '../core';
 
 /**
  * Every string the task pane shows, in Japanese and English. Placeholders are `{name}`.
@@ -110,11 +110,10 @@ const ja = {
   method_share: '割合（A の事業の割合）',
   settingsThresholds: 'しきい値',
   thresholdFor: '{grade} 以上',
-  settingsColumns: 'シートごとの列の役割',
-  settingsColumnsHint: '検出した役割を表示しています。違う場合は選び直してください。',
-  columnDetected: '検出',
-  columnOverride: '変更済み',
-  settingsNoSheets: '点検すると列の一覧が表示されます。',
+  settingsCorrections: '読み取りの修正',
+  settingsCorrectionsHint: '列の役割・見出しの行・表の種類・評価の段階・行の役割は「点検」画面の「読み取った表」で直します。ここには保存されている修正を表示します。',
+  settingsNoCorrections: '保存されている修正はありません。',
+  settingsToReadTables: '読み取った表で直す',
   settingsSave: '保存して再点検',
   settingsSaved: '設定を保存しました。',
   correctionRefused: '{column}列を「{role}」にする修正は効かないため保存しませんでした。{takenBy}列が既に「{role}」です（表が読むのは1列だけです）。先に{takenBy}列の役割を変えてください。',
@@ -134,22 +133,6 @@ const ja = {
   settingsInvalid: '入力を確認してください: {problems}',
 
   // column roles
-  role_hierarchy: '階層・番号',
-  role_name: '事業名・取組名',
-  role_department: '担当課',
-  role_grade: '評価',
-  role_previousGrade: '前年度評価',
-  role_nextPolicy: '次年度方針',
-  role_repost: '再掲',
-  role_achievement: '達成度',
-  role_yearStatus: '年度別 実施状況',
-  role_yearEvaluation: '年度別 担当課の評価',
-  role_yearAchievement: '年度別 達成度',
-  role_resultText: '実績',
-  role_reasonText: '評価の理由',
-  role_recordYear: '年度（1年度1行の記録）',
-  role_text: '文章（点検しない）',
-  role_ignore: '無視する',
 
   // 取りまとめ
   tabConsolidate: '取りまとめ',
@@ -323,11 +306,10 @@ const en: Record<MessageKey, string> = {
   method_share: 'Share of programs graded A',
   settingsThresholds: 'Thresholds',
   thresholdFor: '{grade} from',
-  settingsColumns: 'Column roles per sheet',
-  settingsColumnsHint: 'Roles as detected. Pick another where detection is wrong.',
-  columnDetected: 'detected',
-  columnOverride: 'changed',
-  settingsNoSheets: 'Run the check to see the columns.',
+  settingsCorrections: 'Corrections to the reading',
+  settingsCorrectionsHint: 'Column roles, header rows, table kinds, grade levels and row roles are corrected under 点検 › What was read. The corrections saved are listed here.',
+  settingsNoCorrections: 'No corrections are saved.',
+  settingsToReadTables: 'Correct in What was read',
   settingsSave: 'Save and check again',
   settingsSaved: 'Settings saved.',
   correctionRefused: 'Not saved: setting column {column} to "{role}" cannot take effect, because column {takenBy} is "{role}" already (a table reads one such column). Change column {takenBy} first.',
@@ -346,22 +328,6 @@ const en: Record<MessageKey, string> = {
   settingsProblems: 'The stored settings had problems, so defaults are used:',
   settingsInvalid: 'Please check: {problems}',
 
-  role_hierarchy: 'Hierarchy / number',
-  role_name: 'Program name',
-  role_department: 'Department',
-  role_grade: 'Grade',
-  role_previousGrade: 'Previous grade',
-  role_nextPolicy: 'Next-year policy',
-  role_repost: 'Repost (再掲)',
-  role_achievement: 'Achievement',
-  role_yearStatus: 'Status per year',
-  role_yearEvaluation: 'Evaluation per year',
-  role_yearAchievement: 'Achievement per year',
-  role_resultText: 'Results (実績)',
-  role_reasonText: 'Reason for the grade',
-  role_recordYear: 'Year of the record (one row per year)',
-  role_text: 'Text (not checked)',
-  role_ignore: 'Ignore',
 
   tabConsolidate: 'Consolidate',
   consolidateIntro: "Checks the departments' evaluation workbooks (.xlsx) together and merges them into one. The files are read inside this page and never changed.",
@@ -449,6 +415,3 @@ export function unreadableKey(reason: unknown): MessageKey {
   return key in ja ? (key as MessageKey) : 'errorUnreadable';
 }
 
-export function roleKey(r: ColumnRole): MessageKey {
-  return `role_${r}`;
-}

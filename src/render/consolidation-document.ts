@@ -1,4 +1,3 @@
-import { ruleTitle } from './rule-titles';
 import type { Line, MergedNode } from '../core/consolidate/tree';
 import type { Submission } from '../core/consolidate/submissions';
 import type { ConsolidatedFinding, ConsolidationResult } from '../core/consolidate/types';
@@ -6,8 +5,7 @@ import type { Lang } from '../core/report';
 import type { CellLink, DocCell, DocSheet, SummaryDocument } from '../core/summary-document';
 import { formatFiscalYear } from '../core/years';
 import { consolidateMessages } from '../i18n/consolidate';
-import { reportMessages } from '../i18n/report';
-import { describe } from './describe';
+import { baseName, findingsTable } from './findings-table';
 import { summarySheet as buildSummarySheet } from './summary-document';
 
 /** The writers put a table's title on row 1 and its header on row 2: data starts on row 3. */
@@ -72,39 +70,13 @@ export function buildConsolidationDocument(result: ConsolidationResult, lang: La
     cell: `A${Number(cell.slice(1)) + FIRST_DATA_ROW - 1}`,
   }));
 
-  const findingRows: DocCell[][] = input.findings.map((f) => [
-    { text: m.severity[f.severity], emphasis: f.severity },
-    f.file !== null ? baseName(f.file) : null,
-    f.sheet,
-    f.sheet && (f.cell || f.row) ? cellWithLink(f.cell ?? reportMessages[lang].rowOnly(f.row ?? 0), linkTo(f.file, f.sheet, f.cell ?? `A${f.row}`)) : null,
-    ruleTitle(f.rule, lang),
-    describe(f, lang),
-    f.department ?? null,
-    f.program ?? null,
-    f.year !== undefined ? formatFiscalYear(f.year, lang) : null,
-    f.rule,
-  ]);
-  if (findingRows.length === 0) findingRows.push([m.noFindings, null, null, null, null, null, null, null, null, null]);
   const findings: DocSheet = {
     name: m.findingsSheet,
     blocks: [
-      {
-        kind: 'table',
-        title: m.findingsTitle(year),
-        columns: [
-          { header: m.col.severity, width: 7 },
-          { header: m.col.file, width: 20 },
-          { header: m.col.sheet, width: 12 },
-          { header: m.col.cell, width: 8 },
-          { header: m.col.rule, width: 18 },
-          { header: m.col.message, width: 70 },
-          { header: m.col.department, width: 14 },
-          { header: m.col.program, width: 24 },
-          { header: m.col.year, width: 11 },
-          { header: reportMessages[lang].col.ruleId, width: 10 },
-        ],
-        rows: findingRows,
-      },
+      findingsTable(m.findingsTitle(year), input.findings, ['severity', 'file', 'sheet', 'cell', 'rule', 'message', 'department', 'program', 'year', 'ruleId'], {
+        lang,
+        link: (f, sheet, cell) => linkTo(f.file ?? null, sheet, cell),
+      }),
     ],
   };
 
@@ -227,7 +199,6 @@ export function buildDepartmentDocuments(
   sourceLink?: (file: string) => string | null,
 ): DepartmentDocument[] {
   const m = consolidateMessages[lang];
-  const r = reportMessages[lang];
   const year = result.reportYear !== null ? formatFiscalYear(result.reportYear, lang) : m.unknownYear;
   const out: DepartmentDocument[] = [];
   const submitted = new Set(result.submissions.filter((s) => s.state !== 'inside-other').flatMap((s) => s.files));
@@ -236,21 +207,6 @@ export function buildDepartmentDocuments(
     // Its files' findings, and those raised about it elsewhere (in the master: 提出なし, 未報告).
     const findings = result.findings.filter((f) => (f.file !== null && own.has(f.file)) || (!(f.file !== null && submitted.has(f.file)) && f.department === s.department));
     if (findings.length === 0 && own.size === 0) continue;
-    const rows: DocCell[][] = findings.map((f) => {
-      const target = f.file !== null && f.sheet && (f.cell || f.row) ? (sourceLink?.(f.file) ?? null) : null;
-      const where = f.cell ?? (f.row ? r.rowOnly(f.row) : null);
-      return [
-        { text: m.severity[f.severity], emphasis: f.severity },
-        f.file !== null ? baseName(f.file) : null,
-        f.sheet,
-        where !== null && target !== null && f.sheet ? { text: where, link: { sheet: f.sheet, cell: f.cell ?? `A${f.row}`, file: target } } : where,
-        ruleTitle(f.rule, lang),
-        describe(f, lang),
-        f.program ?? null,
-        f.rule,
-      ];
-    });
-    if (rows.length === 0) rows.push([r.noFindings, null, null, null, null, null, null, null]);
     out.push({
       department: s.department,
       files: [...own],
@@ -261,21 +217,13 @@ export function buildDepartmentDocuments(
             name: m.findingsSheet,
             footer: m.departmentTitle(s.department, year),
             blocks: [
-              {
-                kind: 'table',
-                title: m.departmentTitle(s.department, year),
-                columns: [
-                  { header: m.col.severity, width: 7 },
-                  { header: m.col.file, width: 20 },
-                  { header: m.col.sheet, width: 12 },
-                  { header: m.col.cell, width: 9 },
-                  { header: m.col.rule, width: 18 },
-                  { header: m.col.message, width: 70 },
-                  { header: m.col.program, width: 24 },
-                  { header: r.col.ruleId, width: 10 },
-                ],
-                rows,
-              },
+              findingsTable(m.departmentTitle(s.department, year), findings, ['severity', 'file', 'sheet', 'cell', 'rule', 'message', 'program', 'ruleId'], {
+                lang,
+                link: (f, sheet, cell) => {
+                  const target = f.file === null || f.file === undefined ? null : (sourceLink?.(f.file) ?? null);
+                  return target === null ? null : { sheet, cell, file: target };
+                },
+              }),
             ],
           },
         ],
@@ -283,9 +231,4 @@ export function buildDepartmentDocuments(
     });
   }
   return out;
-}
-
-/** The file's name without its folders: what a person recognises in a narrow column. */
-export function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
 }

@@ -1,10 +1,9 @@
-import { ruleTitle } from './rule-titles';
 import { DEFAULT_SCALE, labelsOf, totalCount } from '../core/scale';
 import type { GradeCounts, Lang, PolicySummary, ProgressSummary, Report } from '../core/report';
 import type { CellLink, DocBlock, DocCell, DocSheet, DocTable, SummaryDocument } from '../core/summary-document';
 import { formatFiscalYear } from '../core/years';
 import { reportMessages } from '../i18n/report';
-import { describe } from './describe';
+import { findingsTable } from './findings-table';
 
 /**
  * The sheets Hyoka writes, described once: 評価集計 (policy table, 評価総括表-style tables,
@@ -391,51 +390,13 @@ function gradeTable(title: string, policies: readonly PolicySummary[], counts: G
 
 function findingsSheet(report: Report, lang: Lang, link: LinkTo): DocSheet {
   const m = reportMessages[lang];
-  const rows: DocCell[][] = report.findings.map((f) => [
-    { text: m.severity[f.severity], emphasis: f.severity },
-    f.sheet,
-    findingPlace(f, report, link, lang),
-    ruleTitle(f.rule, lang),
-    describe(f, lang),
-    f.department ?? null,
-    f.year !== undefined ? formatFiscalYear(f.year, lang) : null,
-    f.rule,
-  ]);
-  if (rows.length === 0) rows.push([m.noFindings, null, null, null, null, null, null, null]);
-  return {
-    name: m.findingsSheet,
-    footer: m.fileLine(fileNameOf(report.file), yearText(report, lang)),
-    blocks: [
-      {
-        kind: 'table',
-        title: `${m.findingsTableTitle}　${m.fileLine(fileNameOf(report.file), yearText(report, lang))}`,
-        columns: [
-          { header: m.col.severity, width: 7 },
-          { header: m.col.sheet, width: 14 },
-          { header: m.col.cell, width: 9 },
-          { header: m.col.rule, width: 18 },
-          { header: m.col.message, width: 70 },
-          { header: m.col.department, width: 12 },
-          { header: m.col.year, width: 11 },
-          { header: m.col.ruleId, width: 10 },
-        ],
-        rows,
-      },
-    ],
-  };
-}
-
-/** The cell; a sheet-level finding names the sheet's header row (見出し n行目), never a bare row number. */
-function findingPlace(f: Report['findings'][number], report: Report, link: LinkTo, lang: Lang): DocCell {
-  const m = reportMessages[lang];
-  if (!f.sheet) return null;
-  if (f.cell) return { text: f.cell, link: link(f.sheet, f.cell) };
-  if (f.row) {
-    const header = report.sheets.find((s) => s.name === f.sheet)?.headerRow ?? null;
-    const text = header !== null && f.row === header ? m.headerRow(f.row) : m.rowOnly(f.row);
-    return { text, link: link(f.sheet, `A${f.row}`) };
-  }
-  return null;
+  const fileLine = m.fileLine(fileNameOf(report.file), yearText(report, lang));
+  const table = findingsTable(`${m.findingsTableTitle}　${fileLine}`, report.findings, ['severity', 'sheet', 'cell', 'rule', 'message', 'department', 'year', 'ruleId'], {
+    lang,
+    link: (_f, sheet, cell) => link(sheet, cell),
+    headerRow: (f) => report.sheets.find((s) => s.name === f.sheet)?.headerRow ?? null,
+  });
+  return { name: m.findingsSheet, footer: fileLine, blocks: [table] };
 }
 
 function cut(s: string, n: number): string {

@@ -14,6 +14,7 @@ import {
   type Severity,
 } from '../core';
 import { cliMessages } from '../i18n/cli';
+import { EXPLAIN_MESSAGES } from '../i18n/explain';
 import { linksWithinDocument } from '../core/links';
 import type { WorkbookPort } from '../excel/port';
 import type { PickedFile } from '../excel/picked-files';
@@ -325,7 +326,7 @@ export function createPaneStore(deps: StoreDeps): PaneStore {
       // A correction that cannot take effect (a second 評価 column) is refused with the reason, never saved as 修正済み.
       const refused = correctionConflicts(next.corrections).find((x) => sameTarget(x.correction, { ...correction, column: correction.column?.toUpperCase() }));
       if (refused) {
-        const role = t(`role_${refused.role}` as Parameters<typeof t>[0]);
+        const role = EXPLAIN_MESSAGES[state.lang].role[refused.role];
         set({ notice: { intent: 'error', text: t('correctionRefused', { column: refused.correction.column ?? '', role, takenBy: refused.takenBy }) } });
         return;
       }

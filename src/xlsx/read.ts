@@ -19,7 +19,7 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { decodeEscapes, readSharedStrings } from './shared-strings';
 import { localName, parsePart, parsePartAsync, type Attributes, type XmlHandler } from './xml';
 import { applyHyokaState, findHyokaState } from './custom-xml';
-import { normalisePartName, platformInflater, ZipReader, type InflatedTotal, type Inflater } from './zip';
+import { normalisePartName, platformInflater, ZipReader, type Inflater } from './zip';
 
 /**
  * File → WorkbookSnapshot, the one reader of every host (CLI, browser pane, its Web Worker):
@@ -38,20 +38,6 @@ export interface ReadOptions {
    * platform's DecompressionStream where there is one, else fflate; null: fflate only.
    */
   inflater?: Inflater | null;
-  /**
-   * Reads the shared strings on another thread while this one reads the sheets (the CLI's
-   * worker thread): asked once per file, null to decline (the strings are then read here, first).
-   */
-  stringsElsewhere?: StringsElsewhere;
-}
-
-export type StringsElsewhere = (bytes: Uint8Array, limits: ReadLimits) => StringsThread | null;
-
-export interface StringsThread {
-  /** The file's inflated total, counted into by both threads. */
-  total: InflatedTotal;
-  /** The part's texts, or its UnreadableWorkbookError; only called when the file has the part. */
-  read(part: string): Promise<readonly string[]>;
 }
 
 /** Hyoka's add-in id (manifest.xml `<Id>`): the webextension whose property bag is ours. */
@@ -62,7 +48,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: st
   sniff(bytes, fileName ?? '');
   const limits = options.limits ?? DEFAULT_READ_LIMITS;
   const inflater = options.inflater === undefined ? platformInflater() : options.inflater;
-  return readPackage(bytes, limits, inflater, options.stringsElsewhere?.(bytes, limits) ?? null);
+  return readPackage(bytes, limits, inflater);
 }
 
 /**
@@ -88,8 +74,8 @@ interface Rel {
   external: boolean;
 }
 
-async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Inflater | null, elsewhere: StringsThread | null): Promise<WorkbookSnapshot> {
-  const zip = new ZipReader(bytes, limits, inflater, elsewhere?.total);
+async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Inflater | null): Promise<WorkbookSnapshot> {
+  const zip = new ZipReader(bytes, limits, inflater);
   const rootRels = readRels(zip, '', limits);
   const officeDoc = [...rootRels.values()].find((r) => !r.external && r.type.endsWith('/officeDocument') && zip.has(r.target));
   const workbookPart = officeDoc?.target ?? 'xl/workbook.xml';
@@ -108,55 +94,24 @@ async function readPackage(bytes: Uint8Array, limits: ReadLimits, inflater: Infl
   const stylesPart = relOfType('/styles', 'xl/styles.xml');
   const stringsPart = relOfType('/sharedStrings', 'xl/sharedStrings.xml');
   const { formats, looks } = stylesPart ? readStyles(zip, stylesPart, limits) : { formats: [], looks: new Uint8Array(0) };
-  // Read on another thread, the strings arrive while the sheets are read here: their cells
-  // hold the strings' indices until then (SheetReader's deferred mode).
-  const stringsRead = stringsPart && elsewhere ? settle(elsewhere.read(stringsPart)) : null;
-  let strings: readonly string[] | null = stringsPart && !stringsRead ? await readSharedStrings(zip, stringsPart, limits) : null;
+  // The strings first: a sheet's cells are made whole as each row closes, nothing held back.
+  const strings: readonly string[] | null = stringsPart ? await readSharedStrings(zip, stringsPart, limits) : null;
 
-  const read: { def: SheetDef; part: string; reader: SheetReader }[] = [];
-  const unreadable: UnreadableSheet[] = [];
-  try {
-    for (const def of workbook.sheets) {
-      const rel = def.rId !== undefined ? rels.get(def.rId) : undefined;
-      // Chart sheets and dialog sheets hold no cells.
-      if (rel && !rel.type.endsWith('/worksheet')) continue;
-      if (!rel || rel.external || !zip.has(rel.target)) {
-        unreadable.push({ name: def.name, reason: 'missing-part' });
-        continue;
-      }
-      const reader = new SheetReader(formats, stringsRead ? DEFERRED : strings, workbook.date1904, limits, looks);
-      await parsePartAsync(zip, rel.target, reader, limits);
-      read.push({ def, part: rel.target, reader });
-    }
-  } catch (e) {
-    // Read in order, the strings' own refusal would have come first.
-    const other = stringsRead ? await stringsRead : null;
-    if (other && !other.ok && isUnreadable(other.error)) throw other.error;
-    throw e;
-  }
-  if (stringsRead && stringsPart) {
-    const other = await stringsRead;
-    if (other.ok) strings = other.value;
-    else if (isUnreadable(other.error)) throw other.error;
-    // The other thread failed, not the file (it could not start, or ran out of memory): the
-    // strings are read here after all, counted on their own.
-    else strings = await readSharedStrings(new ZipReader(bytes, limits, inflater), stringsPart, limits);
-  }
   const sheets: SheetSnapshot[] = [];
+  const unreadable: UnreadableSheet[] = [];
   const pending: { sheet: SheetSnapshot; lists: RawValidation[] }[] = [];
-  for (const { def, part, reader: first } of read) {
-    let reader = first;
-    if (reader.deferred) {
-      if (reader.irregular) {
-        // Rows or cells out of order (a later one replaces an earlier one): which index a cell
-        // holds is not sure, so the sheet is read again with the strings in hand. Its bytes were
-        // counted against the file's bound once already.
-        reader = new SheetReader(formats, strings, workbook.date1904, limits, looks);
-        await parsePartAsync(new ZipReader(bytes, limits, inflater), part, reader, limits);
-      } else reader.resolveStrings(strings ?? []);
+  for (const def of workbook.sheets) {
+    const rel = def.rId !== undefined ? rels.get(def.rId) : undefined;
+    // Chart sheets and dialog sheets hold no cells.
+    if (rel && !rel.type.endsWith('/worksheet')) continue;
+    if (!rel || rel.external || !zip.has(rel.target)) {
+      unreadable.push({ name: def.name, reason: 'missing-part' });
+      continue;
     }
+    const reader = new SheetReader(formats, strings, workbook.date1904, limits, looks);
+    await parsePartAsync(zip, rel.target, reader, limits);
     const sheet = reader.snapshot(def.name, def.visibility);
-    const notes = readNotes(zip, part, limits);
+    const notes = readNotes(zip, rel.target, limits);
     if (notes.length > 0) sheet.notes = notes;
     sheets.push(sheet);
     pending.push({ sheet, lists: reader.validations });
@@ -473,6 +428,10 @@ class SheetReader implements XmlHandler {
   readonly hiddenRows: number[] = [];
   readonly hiddenCols: number[] = [];
   readonly uncached: { row: number; col: number }[] = [];
+  /** Formula cells with a cached result, as vertical runs per column (SheetSnapshot.formulaCells), at most MAX_FORMULA_RUNS. */
+  readonly formulaRuns: CellRange[] = [];
+  /** The run each column is extending, by column. */
+  private readonly openRuns = new Map<number, CellRange>();
   readonly validations: RawValidation[] = [];
   /** Rows whose every cell with a value is italic / grey (SheetSnapshot.rowStyles), at most MAX_STYLED_ROWS. */
   readonly rowStyles: { row: number; italic?: true; grey?: true }[] = [];
@@ -494,29 +453,13 @@ class SheetReader implements XmlHandler {
   private dv: { list: boolean; sqref: string; formula: string } | null = null;
   private inFormula1 = false;
 
-  /** Deferred mode: the shared strings are still being read elsewhere. */
-  readonly deferred: boolean;
-  private readonly strings: readonly string[] | null;
-  /** Deferred: row and column of each cell that holds a shared string's index for now. */
-  private stringCells = new Int32Array(0);
-  private stringCellCount = 0;
-  /**
-   * Deferred: a row or cell came again or out of order (a later one may have replaced an
-   * index), or a cell outside a row: where its value goes is not simple enough to replay.
-   */
-  irregular = false;
-  private inRow = false;
-
   constructor(
     private readonly formats: readonly (string | undefined)[],
-    strings: readonly string[] | null | typeof DEFERRED,
+    private readonly strings: readonly string[] | null,
     private readonly date1904: boolean,
     private readonly limits: ReadLimits,
     private readonly looks: Uint8Array = new Uint8Array(0),
-  ) {
-    this.deferred = strings === DEFERRED;
-    this.strings = strings === DEFERRED ? null : strings;
-  }
+  ) {}
 
   open(name: string, attrs: Attributes): void {
     switch (name) {
@@ -525,9 +468,7 @@ class SheetReader implements XmlHandler {
         // Read in place (Attributes.scan): a sheet has millions of cells.
         const letters = attrs.scan('r', columnLetters);
         if (letters !== undefined && letters > this.limits.maxColumns) throw beyond(`cell ${(attrs.get('r') ?? '').slice(0, 20)}`);
-        const col = letters === undefined || letters === 0 ? this.col + 1 : letters - 1;
-        if (col <= this.col) this.irregular = true;
-        this.col = col;
+        this.col = letters === undefined || letters === 0 ? this.col + 1 : letters - 1;
         if (this.col >= this.limits.maxColumns) throw beyond(`column ${this.col + 1}`);
         this.type = attrs.get('t');
         this.style = attrs.scan('s', styleNumber) ?? 0;
@@ -564,8 +505,6 @@ class SheetReader implements XmlHandler {
         const r = attrs.scan('r', indexIn) ?? this.rowIndex + 2;
         if (!(r >= 1)) throw new UnreadableWorkbookError('corrupt', `row number ${attrs.get('r')}`);
         if (r > this.limits.maxRows) throw beyond(`row ${attrs.get('r')}`);
-        if (r - 1 <= this.rowIndex || this.inRow) this.irregular = true;
-        this.inRow = true;
         this.rowIndex = r - 1;
         this.row = [];
         this.col = -1;
@@ -651,7 +590,6 @@ class SheetReader implements XmlHandler {
         return;
       case 'row':
         if (this.inSheetData) this.endRow();
-        this.inRow = false;
         return;
       case 'sheetData':
         this.inSheetData = false;
@@ -681,6 +619,9 @@ class SheetReader implements XmlHandler {
       if (look & ITALIC) this.rowItalic++;
       if (look & GREY) this.rowGrey++;
     }
+    // A formula's cached result is read as the value it shows; where it stands is kept, so a
+    // grade that is a formula's result can be said to be one (--explain, 読み取った表).
+    if (this.isFormula && v !== null && v !== '') this.formulaCell();
     if (this.isFormula && (v === null || v === '')) {
       // Never calculated: no value — and not a zero.
       this.uncached.push({ row: this.rowIndex, col: this.col });
@@ -689,11 +630,6 @@ class SheetReader implements XmlHandler {
       raw = decodeEscapes(this.inline.join(''));
     } else if (v === null) {
       raw = null;
-    } else if (t === 's' && this.deferred) {
-      const i = parseIndex(v);
-      if (!(i >= 0)) throw new UnreadableWorkbookError('corrupt', `shared string ${v} does not exist`);
-      this.deferString(i);
-      return;
     } else if (t === 's') {
       if (this.strings === null) throw new UnreadableWorkbookError('missing-strings', 'cells use shared strings, the file has none');
       const i = parseIndex(v);
@@ -719,52 +655,18 @@ class SheetReader implements XmlHandler {
     this.row[this.col] = normaliseCell(raw, format, this.date1904);
   }
 
-  /** Holds the index in the cell until resolveStrings puts the string there. */
-  private deferString(index: number): void {
-    if (!this.inRow) {
-      this.irregular = true;
+  /** Extends the column's run of formula cells, or starts one (bounded: MAX_FORMULA_RUNS). */
+  private formulaCell(): void {
+    const run = this.openRuns.get(this.col);
+    if (run && run.bottom === this.rowIndex - 1) {
+      run.bottom = this.rowIndex;
       return;
     }
-    this.row[this.col] = index;
-    if (2 * this.stringCellCount + 2 > this.stringCells.length) {
-      const grown = new Int32Array(Math.max(1024, 2 * this.stringCells.length));
-      grown.set(this.stringCells);
-      this.stringCells = grown;
-    }
-    this.stringCells[2 * this.stringCellCount] = this.rowIndex;
-    this.stringCells[2 * this.stringCellCount + 1] = this.col;
-    this.stringCellCount++;
-  }
-
-  /**
-   * Deferred mode, once the strings are in: each held index becomes its string, as reading with
-   * them in hand would have made it (an empty string is an empty cell, and a row left with
-   * nothing is no row). Only for a regular sheet: in an irregular one a held index may have
-   * been replaced by a plain number.
-   */
-  resolveStrings(strings: readonly string[]): void {
-    const cells = this.stringCells;
-    let emptied: number[] | null = null;
-    for (let k = 0; k < this.stringCellCount; k++) {
-      const r = cells[2 * k];
-      const row = this.rows[r]!;
-      const c = cells[2 * k + 1];
-      const i = row[c] as number;
-      if (!(i < strings.length)) throw new UnreadableWorkbookError('corrupt', `shared string ${i} does not exist`);
-      const s = strings[i];
-      row[c] = s === '' ? null : s;
-      if (s === '') (emptied ??= []).push(r);
-    }
-    for (const r of emptied ?? []) {
-      const row = this.rows[r];
-      if (!row) continue;
-      let end = row.length;
-      while (end > 0 && row[end - 1] === null) end--;
-      if (end === 0) delete this.rows[r];
-      else row.length = end;
-    }
-    this.stringCells = new Int32Array(0);
-    this.stringCellCount = 0;
+    if (run && run.bottom === this.rowIndex) return;
+    if (this.formulaRuns.length >= MAX_FORMULA_RUNS) return;
+    const next = { top: this.rowIndex, bottom: this.rowIndex, left: this.col, right: this.col };
+    this.formulaRuns.push(next);
+    this.openRuns.set(this.col, next);
   }
 
   private endRow(): void {
@@ -802,6 +704,7 @@ class SheetReader implements XmlHandler {
     };
     if (this.uncached.length > 0) sheet.uncachedFormulas = this.uncached;
     if (this.rowStyles.length > 0) sheet.rowStyles = this.rowStyles;
+    if (this.formulaRuns.length > 0) sheet.formulaCells = this.formulaRuns;
     return sheet;
   }
 }
@@ -811,19 +714,12 @@ class SheetReader implements XmlHandler {
  * all in grey would otherwise keep one entry per row.
  */
 const MAX_STYLED_ROWS = 10_000;
-
-/** SheetReader's strings while they are still being read elsewhere. */
-const DEFERRED = Symbol('deferred');
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** A promise that never rejects: awaited later, its failure is never an unhandled rejection meanwhile. */
-function settle<T>(p: Promise<T>): Promise<Settled<T>> {
-  return p.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-}
+/**
+ * Runs of formula cells kept per sheet: a column of formulas is one run, so a table's grade
+ * column is a handful; a sheet of scattered formulas stops being recorded here (its values are
+ * read all the same; only the "a formula's result" remark is lost).
+ */
+const MAX_FORMULA_RUNS = 10_000;
 
 function beyond(what: string): UnreadableWorkbookError {
   return new UnreadableWorkbookError('beyond-limits', `${what} is beyond Excel's 1,048,576 rows × 16,384 columns`);

@@ -9,22 +9,12 @@ export function decodeEscapes(s: string): string {
 }
 
 /**
- * Where the texts of a shared-strings part go, in order: a list of strings here (StringList),
- * or the CLI's worker thread, which packs them into one UTF-16 buffer to hand back.
+ * sharedStrings.xml → its texts; rich-text runs joined, phonetic readings (rPh) left out. The
+ * count, total-character and cell-length bounds are checked here, so every host refuses the
+ * same part for the same reason.
  */
-export interface StringSink {
-  add(text: string): void;
-  /** After each write of inflated XML: every text of that write has been added. */
-  written(): void;
-}
-
-/**
- * sharedStrings.xml → its texts, into `sink`; rich-text runs joined, phonetic readings (rPh)
- * left out. The count, total-character and cell-length bounds are checked here, so every host
- * refuses the same part for the same reason.
- */
-export async function scanSharedStrings(zip: ZipReader, part: string, limits: ReadLimits, sink: StringSink): Promise<number> {
-  let count = 0;
+export async function readSharedStrings(zip: ZipReader, part: string, limits: ReadLimits): Promise<string[]> {
+  const list = new StringList();
   let total = 0;
   let inSi = false;
   let inT = false;
@@ -49,20 +39,20 @@ export async function scanSharedStrings(zip: ZipReader, part: string, limits: Re
         else if (name === 'rPh') rph--;
         else if (name === 'si') {
           inSi = false;
+          const count = list.strings.length;
           const s = decodeEscapes(parts.length === 1 ? parts[0] : parts.join(''));
           if (s.length > limits.maxCellChars) throw new UnreadableWorkbookError('cell-too-long', `shared string ${count}: ${s.length} characters`);
           total += s.length;
           if (total > limits.maxSharedStringChars) throw new UnreadableWorkbookError('too-many-strings', `more than ${limits.maxSharedStringChars} characters`);
           if (count >= limits.maxSharedStrings) throw new UnreadableWorkbookError('too-many-strings', `more than ${limits.maxSharedStrings} strings`);
-          count++;
-          sink.add(s);
+          list.add(s);
         }
       },
-      written: () => sink.written(),
+      written: () => list.written(),
     },
     limits,
   );
-  return count;
+  return list.strings;
 }
 
 /**
@@ -70,7 +60,7 @@ export async function scanSharedStrings(zip: ZipReader, part: string, limits: Re
  * only their text: cut from the write's text, they would keep all of it alive, markup included
  * (a sixth of the snapshot at 100k rows).
  */
-export class StringList implements StringSink {
+class StringList {
   readonly strings: string[] = [];
   private fresh = 0;
 
@@ -78,6 +68,7 @@ export class StringList implements StringSink {
     this.strings.push(text);
   }
 
+  /** After each write of inflated XML: every text of that write has been added. */
   written(): void {
     const out = this.strings;
     if (out.length === this.fresh) return;
@@ -90,10 +81,4 @@ export class StringList implements StringSink {
     }
     this.fresh = out.length;
   }
-}
-
-export async function readSharedStrings(zip: ZipReader, part: string, limits: ReadLimits): Promise<string[]> {
-  const list = new StringList();
-  await scanSharedStrings(zip, part, limits, list);
-  return list.strings;
 }

@@ -17,12 +17,6 @@ const NOT_PLAIN = /[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff
 
 const isLoneSurrogate = (ch: string): boolean => ch.length === 1 && ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff;
 
-/** True when `text` has a character XML 1.0 does not allow. */
-export function hasNonXmlChars(text: string): boolean {
-  NOT_XML.lastIndex = 0;
-  return NOT_XML.test(text);
-}
-
 /** Characters XML cannot hold dropped (a lone surrogate becomes U+FFFD, so a gap stays visible). */
 export function dropNonXmlChars(text: string): string {
   return text.replace(NOT_PLAIN, (ch) => (isLoneSurrogate(ch) ? '\ufffd' : ''));

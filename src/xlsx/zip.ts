@@ -15,36 +15,16 @@ export interface ZipEntry {
   dataStart: number;
 }
 
-/**
- * The bytes inflated so far over a whole file: `add` counts more and says the new total. Parts
- * read on two threads (the CLI's shared strings) count into one shared total, so the file's
- * bound holds over both while they read.
- */
-export interface InflatedTotal {
-  add(bytes: number): number;
-}
-
-export function localTotal(): InflatedTotal {
-  let total = 0;
-  return { add: (bytes) => (total += bytes) };
-}
-
-/** A total kept in shared memory (8 bytes), for parts read on two threads at once. */
-export function sharedTotal(buffer: SharedArrayBuffer): InflatedTotal {
-  const cell = new BigInt64Array(buffer, 0, 1);
-  return { add: (bytes) => Number(Atomics.add(cell, 0, BigInt(bytes))) + bytes };
-}
-
 export class ZipReader {
   readonly entries = new Map<string, ZipEntry>();
+  /** Bytes inflated so far over every part of the file: the file's bound holds over them all. */
+  private inflated = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: ReadLimits,
     /** What inflateAsync uses; null: fflate only (tests of the fallback). */
     private readonly inflater: Inflater | null = platformInflater(),
-    /** Inflated so far, over every part. */
-    private readonly inflated: InflatedTotal = localTotal(),
   ) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const eocd = findEocd(bytes);
@@ -176,7 +156,7 @@ export class ZipReader {
       consumed: entry.compressedSize,
       count: (chunk: Uint8Array): void => {
         produced += chunk.length;
-        if (this.inflated.add(chunk.length) > this.limits.maxInflatedBytes) throw new UnreadableWorkbookError('too-large', `more than ${this.limits.maxInflatedBytes} bytes inflated`);
+        if ((this.inflated += chunk.length) > this.limits.maxInflatedBytes) throw new UnreadableWorkbookError('too-large', `more than ${this.limits.maxInflatedBytes} bytes inflated`);
         if (produced > this.limits.ratioFloorBytes && produced > Math.max(1, meter.consumed) * this.limits.maxInflateRatio) {
           throw new UnreadableWorkbookError('zip-bomb', `${entry.name} inflates more than ${this.limits.maxInflateRatio}×`);
         }

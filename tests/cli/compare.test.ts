@@ -105,3 +105,19 @@ test('year-not-consecutive is an error; wrong arguments exit 2 with the usage', 
   const missing = captureIo();
   expect(await main(['compare', path.join(dir, 'nope.xlsx'), current], missing)).toBe(2);
 });
+
+test('--year (this year) none of this year’s workbooks carries heads the findings; one before last year’s is refused as the stated year’s mistake (#23)', async () => {
+  const io = captureIo();
+  await main(['compare', last, current, '--json', '--year', '2021'], io);
+  const doc = JSON.parse(io.out);
+  expect(doc.current.reportYear).toBe(2021);
+  expect(doc.findings[0]).toMatchObject({ rule: 'report-year-not-in-workbook', severity: 'warning', file: current, params: { given: 2021, found: [2020] } });
+  // A folder: the run's own warning, though no file of the stated year is left to compare.
+  const inFolder = captureIo();
+  await main(['compare', last, folder, '--json', '--year', '2021'], inFolder);
+  expect(JSON.parse(inFolder.out).findings[0]).toMatchObject({ rule: 'year-mismatch', severity: 'warning', file: null, params: { given: 2021, found: [2020] } });
+  const before = captureIo();
+  expect(await main(['compare', last, current, '--year', '2018'], before)).toBe(2);
+  expect(before.err).toContain('今年度を平成30年度と指定しましたが');
+  expect(before.err).not.toContain('引数の順序が逆');
+});

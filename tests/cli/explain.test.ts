@@ -145,3 +145,59 @@ describe('orientation and sheets per year in --explain and --json', () => {
     expect(years.report.sheets.map((s) => s.role)).toEqual([undefined, 'previous-year']);
   });
 });
+
+describe('encoding, row roles and identifiers read back from dates in --explain and --json', () => {
+  const sheet = (rows: (string | number | null)[][]): WorkbookSnapshot['sheets'][number] => ({ name: '評価', visibility: 'visible', rows, merges: [] });
+
+  test('headings, an example, a total and a footnote are listed by role; a date-stored 施策番号 is read back', () => {
+    const rows = [
+      ['令和5年度 事業評価'],
+      ['施策番号', '事業名', '担当課', '評価'],
+      ['記入例', '〇〇事業', '〇〇課', 'A'],
+      [null, null, '【基本施策】', null],
+      ['1-1', '見守り活動', '高齢福祉課', 'A'],
+      ['2024-01-02', '配食サービス', '高齢福祉課', 'B※'],
+      ['1-3', '地域サロン', '地域福祉課', 'B'],
+      [null, null, '【基本施策】', null],
+      ['2-1', '相談支援', '福祉相談課', 'C'],
+      ['合計', null, null, 4],
+      ['※ 新型コロナの影響で縮小して実施'],
+    ];
+    const { report, layouts } = checkWorkbook({ sheets: [sheet(rows)] });
+    const ja = renderExplain(report, layouts, 'ja');
+    expect(ja).toContain('  向き: 1事業1行（年度ごとの列なし）');
+    expect(ja).toContain('  評価の書き方: セルに記入、読めた評価 4件（うち注記号付き 1件（※、注記として残します））');
+    expect(ja).toContain('  行の役割: 見出し行: 4, 8 / 記入例: 3 / 合計: 10 / 注記: 11');
+    expect(ja).toContain('  日付として保存された番号を読み戻しました: A6「1-2」（保存値 2024-01-02）');
+    const en = renderExplain(report, layouts, 'en');
+    expect(en).toContain('  Row roles: headings: 4, 8 / examples: 3 / totals: 10 / footnotes: 11');
+    expect(en).toContain('  identifiers stored as dates, read back: A6 "1-2" (stored as 2024-01-02)');
+    const json = regionJson(layouts[0]);
+    expect(json.rowRoles).toEqual([
+      { row: 3, role: 'example', evidence: [{ kind: 'example-word', col: 'A', word: '記入例' }] },
+      { row: 4, role: 'heading', evidence: [{ kind: 'title-alone', col: 'C', text: '【基本施策】' }] },
+      { row: 8, role: 'heading', evidence: [{ kind: 'title-alone', col: 'C', text: '【基本施策】' }] },
+      { row: 10, role: 'total', evidence: [{ kind: 'total-word', col: 'A', word: '合計' }] },
+      { row: 11, role: 'footnote', evidence: [{ kind: 'footnote-mark', col: 'A', mark: '※' }] },
+    ]);
+    expect(json.recoveredIds).toEqual([{ cell: 'A6', text: '1-2', storedAs: '2024-01-02' }]);
+    expect(json.gradeReading).toEqual({ graded: 4, formulas: 0, unverified: 0, annotated: 1, marks: ['※'] });
+  });
+
+  test('a 【基本施策】 caption alone in the outline column is listed as a heading row', () => {
+    const rows = [['令和5年度 事業評価'], ['番号', '事業名', '担当課', '評価'], ['【基本施策】', null, null, null], ['1-1', '見守り', '高齢福祉課', 'A'], ['【基本施策】', null, null, null], ['2-1', '相談', '福祉課', 'B']];
+    const { report, layouts } = checkWorkbook({ sheets: [sheet(rows)] });
+    expect(report.findings).toEqual([]);
+    expect(renderExplain(report, layouts, 'ja')).toContain('  行の役割: 見出し行: 3, 5');
+    expect(regionJson(layouts[0]).rowRoles?.map((r) => [r.row, r.role])).toEqual([[3, 'heading'], [5, 'heading']]);
+  });
+
+  test('grades that are a formula’s saved result, and formulas saved without one, are said as such', () => {
+    const rows = [['施策番号', '事業名', '担当課', '評価'], ['1-1', '見守り活動', '高齢福祉課', 'A'], ['1-2', '配食サービス', '高齢福祉課', 'B'], ['1-3', '地域サロン', '地域福祉課', null]];
+    const all = checkWorkbook({ sheets: [{ ...sheet(rows), formulaCells: [{ top: 1, bottom: 2, left: 3, right: 3 }] }] });
+    expect(renderExplain(all.report, all.layouts, 'ja')).toContain('  評価の書き方: 式の計算結果（保存された値）、読めた評価 2件');
+    const some = checkWorkbook({ sheets: [{ ...sheet(rows), formulaCells: [{ top: 1, bottom: 1, left: 3, right: 3 }], uncachedFormulas: [{ row: 3, col: 3 }] }] });
+    expect(renderExplain(some.report, some.layouts, 'ja')).toContain('  評価の書き方: セルに記入、読めた評価 2件（うち式の計算結果 1件、計算結果が保存されていない式 1件（確認できません））');
+    expect(renderExplain(some.report, some.layouts, 'en')).toContain("  Grades written as: a label in the cell; 2 read (of them 1 a formula's saved result; 1 formula(s) saved without a result (not verified))");
+  });
+});

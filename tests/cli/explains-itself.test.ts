@@ -153,6 +153,20 @@ test('--year: within the last 30 and next 2 fiscal years of the clock', async ()
   }
 });
 
+test('--year within reach but none of the years the workbook carries: a warning naming them, and the run goes on (#23)', async () => {
+  const stated = await cli(['check', sample('komae-policy-grades.xlsx'), '--year', '2021', '--json']);
+  expect(stated.code).toBeLessThan(2);
+  const doc = JSON.parse(stated.out);
+  expect(doc.reportYear).toBe(2021);
+  const warning = doc.findings.find((f: { rule: string }) => f.rule === 'report-year-not-in-workbook');
+  expect(warning).toMatchObject({ severity: 'warning', sheet: null, params: { given: 2021, found: [2023] } });
+  expect(warning.message).toContain('令和3年度が指定されました');
+  expect(warning.message).toContain('令和5年度だけです');
+  // The year the workbook carries: nothing said.
+  const own = JSON.parse((await cli(['check', sample('komae-policy-grades.xlsx'), '--year', '令和5', '--json'])).out);
+  expect(own.findings.some((f: { rule: string }) => f.rule === 'report-year-not-in-workbook')).toBe(false);
+});
+
 test('HYOKA_SOFFICE naming a path that is not there says so, with the path', async () => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hyoka-soffice-'));
   const saved = process.env.HYOKA_SOFFICE;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { consolidate, ConsolidationCancelled, readPlanMaster, type ConsolidationInput, type DocTable, type WorkbookSnapshot } from '../../src/core';
+import { defaultSettings } from '../../src/core/settings';
 import { buildConsolidationDocument } from '../../src/render';
 import { isUnreadable } from '../../src/xlsx/errors';
 import { readWorkbook } from '../../src/xlsx/read';
@@ -69,6 +70,12 @@ describe('consolidate() as the task pane calls it', () => {
     // 評価集計 links point at 取りまとめ's rows
     const summary = table(doc.sheets[1]);
     expect(summary.rows[0][1]).toEqual({ text: '1', link: { sheet: '取りまとめ', cell: 'A3' } });
+  });
+
+  it('the pane’s 報告年度 field: a year no file carries is said once for the run, as --year is (#23)', async () => {
+    const result = await consolidate(inputs, { master, settings: { ...defaultSettings(), reportYear: '令和4年度' } });
+    const stated = result.findings.filter((f) => f.rule === 'year-mismatch' && f.file === null);
+    expect(stated.map((f) => [f.severity, f.messageId, f.params])).toEqual([['warning', 'givenNotCarried', { given: 2022, found: [2019, 2020] }]]);
   });
 
   it('stops between files when the cancel button fires', async () => {

@@ -205,6 +205,19 @@ describe('hyoka consolidate on the generated department set', () => {
     expect(d.files.find((f) => basename(f.file) === '交通対策課.xlsx')?.status).toBe('ok');
   });
 
+  it('--year no file carries: one warning for the run naming the years the files carry, besides each file’s mismatch (#23)', async () => {
+    const r = await run(['consolidate', set.dir, '--master', set.master, '--json', '--year', 'R4']);
+    const d = JSON.parse(r.stdout) as JsonDoc & { findings: (JsonFinding & { params: Record<string, unknown> })[] };
+    expect(d.reportYear).toBe(2022);
+    const stated = d.findings.filter((f) => f.rule === 'year-mismatch' && f.file === null);
+    expect(stated).toHaveLength(1);
+    expect(stated[0]).toMatchObject({ severity: 'warning', params: { given: 2022, found: [2019, 2020] } });
+    expect(stated[0].message).toContain('令和4年度が指定されました');
+    // A year a file carries (交通対策課's 2019): nothing said for the run.
+    const r1 = JSON.parse((await run(['consolidate', set.dir, '--master', set.master, '--json', '--year', 'R1'])).stdout) as JsonDoc;
+    expect(r1.findings.filter((f) => f.rule === 'year-mismatch' && f.file === null)).toEqual([]);
+  });
+
   it('prints a readable report without --json', async () => {
     const r = await run(['consolidate', set.dir, '--master', set.master]);
     expect(r.stdout).toContain('健康課');

@@ -453,6 +453,27 @@ describe('hidden rows and columns', () => {
     expect(hidden.report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  test('a numbered level after a hidden program named without a number is not placed under that program', () => {
+    const g: Grid = table(
+      ['施策', '事業名', '担当課', '評価'],
+      [
+        ['基本施策1 見守り', null, null, null],
+        ['1-1. 見守りの充実', '見守り活動', '高齢福祉課', 'A'],
+        [null, '配食サービス', '高齢福祉課', 'B'],
+        ['基本施策2 相談', null, null, null],
+        [null, '（廃止）旧・電話訪問事業', '福祉総務課', '廃止'],
+        ['2-1. 相談体制の充実', '相談窓口', '福祉政策課', 'B'],
+        [null, '居場所づくり', '地域福祉課', 'C'],
+      ],
+    );
+    // Row 7 (0-based) is the hidden program, right under 基本施策2 and above its first 施策 2-1.
+    const result = check([sheet('評価', g, { hiddenRows: [7] })]);
+    const policy = result.plans[0].nodes.find((n) => n.id === '2-1')!;
+    expect(policy.parent?.name).toBe('相談');
+    expect(result.report.policies.find((p) => p.id === '2-1')?.counts).toEqual({ A: 0, B: 1, C: 1, D: 0 });
+    expect(result.report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
   test('a program whose rows are all hidden is not a program of the plan', () => {
     const g: Grid = table(
       ['事業名', '担当課', '評価'],

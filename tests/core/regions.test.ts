@@ -82,6 +82,49 @@ describe('tables side by side', () => {
     expect(regions[0].area).toBeUndefined();
   });
 
+  test('spacer columns inside each of two tables: the wider gap between the tables splits them', () => {
+    // 施策 | 事業名 | (spacer) | 担当課 | 評価 ‖ two blank columns ‖ the same again: no piece between
+    // two spacers is a table alone, the two halves at the wider gap are.
+    const half = (rows: CellValue[][]): CellValue[][] => rows.map((r) => [r[0], r[1], null, r[2], r[3]]);
+    const head = ['施策', '事業名', null, '担当課', '評価'];
+    const left = half(LEFT);
+    const right = half(RIGHT.map((r) => r.slice(0, 4)));
+    const grid: Grid = [['令和5年度 地域福祉計画 評価表', null, null, null, null, null, null, '令和5年度 地域福祉計画 評価表'], [], [...head, null, null, ...head]];
+    for (let i = 0; i < left.length; i++) grid.push([...left[i], null, null, ...(right[i] ?? [])]);
+    const s = sheet('評価', grid);
+    const regions = evaluation(detectRegions(s));
+    expect(regions.map((r) => [r.tableKey, r.firstCol, r.lastCol])).toEqual([
+      ['A3', 0, 4],
+      ['H3', 7, 11],
+    ]);
+    const result = checkWorkbook({ sheets: [s] });
+    expect(result.plans.map((p) => p.nodes.length)).toEqual([4, 3]);
+    expect(result.report.sheets[0].gradeCounts).toMatchObject({ A: 2, B: 2, C: 1 });
+  });
+
+  test('three tables with gaps of unequal width are three regions', () => {
+    const table = (rows: CellValue[][]): CellValue[][] => [['施策', '事業名', '担当課', '評価'], ...rows.map((r) => r.slice(0, 4))];
+    const parts = [table(LEFT), table(RIGHT), table(LEFT)];
+    const grid: Grid = [['令和5年度 評価表'], []];
+    for (let i = 0; i < 5; i++) grid.push([...(parts[0][i] ?? [null, null, null, null]), null, null, ...(parts[1][i] ?? [null, null, null, null]), null, ...(parts[2][i] ?? [])]);
+    const regions = evaluation(detectRegions(sheet('評価', grid)));
+    expect(regions.map((r) => [r.firstCol, r.lastCol])).toEqual([
+      [0, 3],
+      [6, 9],
+      [11, 14],
+    ]);
+  });
+
+  test('a year in the tables’ rows is no title year (titles without one, the year in the sheet name)', () => {
+    const grid = sideBySide(1, LEFT, RIGHT);
+    grid[0][0] = '地域福祉計画 評価表';
+    grid[0][5] = '自殺対策計画 評価表';
+    grid[4][1] = '令和6年度から対象を拡大した配食サービス';
+    const s = sheet('R5_評価', grid);
+    expect(evaluation(detectRegions(s)).map((r) => r.statedYear)).toEqual([null, null]);
+    expect(checkWorkbook({ sheets: [s] }).report.reportYear).toBe(2023);
+  });
+
   test('each table carries its own title year', () => {
     const grid = sideBySide(1, LEFT, RIGHT);
     grid[0][5] = '令和4年度 自殺対策計画 評価表';
@@ -132,6 +175,26 @@ describe('tables one below the other', () => {
     const regions = evaluation(detectRegions(sheet('評価', grid)));
     expect(regions).toHaveLength(1);
     expect(regions[0].repeatedHeaderRows).toContain(8);
+  });
+
+  test('two exports with the same reported columns (年度, 担当課, 評価) but their own program columns are two tables, though no title word or year says so', () => {
+    // One row per program × year: number, name, department, grade.
+    const exportOf = (title: string, outline: [string, string], programs: CellValue[][]): Grid => [
+      [title],
+      [],
+      ['年度', ...outline, '担当課', '評価', '備考'],
+      ...['令和4年度', '令和5年度'].flatMap((y) => programs.map((p) => [y, ...p, null])),
+    ];
+    const grid: Grid = [
+      ...exportOf('1 地域福祉計画', ['基本目標', '事業名'], [['1', '見守り活動', '福祉政策課', 'A'], ['2', '相談窓口', '福祉政策課', 'B']]),
+      [],
+      ...exportOf('2 重層的支援体制整備事業', ['実施計画', '主な事業内容'], [['1', '包括的相談支援', '地域福祉課', 'A'], ['2', '参加支援', '地域福祉課', 'C']]),
+    ];
+    const regions = evaluation(detectRegions(sheet('評価', grid)));
+    expect(regions.map((r) => [r.tableKey, r.orientation, r.lastDataRow])).toEqual([
+      ['A3', 'long', 6],
+      ['A11', 'long', 14],
+    ]);
   });
 
   test('the same header under a new document title with its own year is a new table', () => {

@@ -19,8 +19,6 @@ const BIN = path.join(PRIVATE, 'bin', 'hyoka.js');
 /** The launcher of that private build, for tests that drive the process themselves. */
 export const BUILT_LAUNCHER = BIN;
 const ENTRY = path.join(PRIVATE, 'build', 'cli', 'main.js');
-/** The shared-strings worker script of that build (tests/hostile/strings-thread.test.ts). */
-export const BUILT_STRINGS_WORKER = path.join(PRIVATE, 'build', 'cli', 'strings-worker.js');
 
 function newestSource(dir: string): number {
   let newest = 0;

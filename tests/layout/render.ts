@@ -131,8 +131,9 @@ const SYNONYMS: Partial<Record<FieldRole, string[]>> = {
 
 export const ROLE_SYNONYMS = SYNONYMS;
 
-const eraShort = (y: number): string => `R${y === 2019 ? '元' : y - 2018}`;
-const eraLong = (y: number): string => `令和${y === 2019 ? '元' : y - 2018}年度`;
+// Years before Reiwa are Heisei (平成30年度 = 2018): nobody writes 令和0年度.
+const eraShort = (y: number): string => (y <= 2018 ? `H${y - 1988}` : `R${y === 2019 ? '元' : y - 2018}`);
+const eraLong = (y: number): string => (y <= 2018 ? `平成${y - 1988}年度` : `令和${y === 2019 ? '元' : y - 2018}年度`);
 
 function yearGradeHeader(naming: YearNaming, year: number): string {
   if (naming === 'R') return `${eraShort(year)}評価`;
@@ -179,7 +180,8 @@ interface Column {
 
 function columnsFor(plan: PlanModel, table: Table, spec: LayoutSpec): Column[] {
   const w = spec.wording ?? 0;
-  const stateElsewhere = spec.yearSource !== undefined;
+  // An export of years as rows states each record's year in its 年度 cell: no header names one year (令和2年度の成果).
+  const stateElsewhere = spec.yearSource !== undefined || spec.orientation === 'long';
   const taken = new Set(table.fields.map((f) => f.header.replace(/\n/g, '')));
   let cols: Column[] = table.fields.map((f) => {
     let header = f.header;
@@ -442,7 +444,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
       if (g.blockTitle) { put(ws, row, left, g.blockTitle, 'title'); row++; }
       if (g.header.length || g.blockTitle) row++;
       row += writeHeader(ws, row, left, recordCols);
-      if (spec.decorations && !long && !lastYear) row = decorateTop(ws, row, cols, g.rows, spec.decorations, plan, spec);
+      if (spec.decorations && !long && !lastYear) row = decorateTop(ws, row, cols, g.rows, spec.decorations, plan, spec, left);
       const rows = [...g.rows];
       if (spec.hideRows === 'abolished' && !abolishedDone && !lastYear) {
         // an abolished program the department hid rather than deleted, half filled in
@@ -450,15 +452,16 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
         rows.splice(at, 0, abolishedRow(table));
         abolishedDone = true;
       }
-      // Long: the table's rows once per year, the report year last; earlier years repeat this
-      // year's valid grades (last year's where the table has them), so nothing jumps.
-      const years = long ? [plan.reportYear - 2, plan.reportYear - 1, plan.reportYear] : [reportYear];
+      // Long: the table's rows once per year, the sheet's own year last (last year's export
+      // ends with last year); earlier years repeat this year's valid grades (last year's where
+      // the table has them), so nothing jumps.
+      const years = long ? [reportYear - 2, reportYear - 1, reportYear] : [reportYear];
       for (const year of years) {
         const start = row;
         if (year === reportYear) firstData.push(row);
         const yearRows = year === reportYear && !lastYear ? rows : rows.map((r) => earlierRecord(r, table));
         yearRows.forEach((r, ri) => {
-          if (long) put(ws, row, left, year <= 2018 ? `平成${year - 1988}年度` : eraLong(year));
+          if (long) put(ws, row, left, eraLong(year));
           writeDataRow(ws, row, cols, r, plan, tableSpec, ri, dataLeft);
           if (!lastYear && r.item) rowsByKey.set(r.item.key, { sheet: ws.name, row });
           if (!lastYear && r.item && hiddenKeys.includes(r.item.key)) ws.getRow(row).hidden = true;
@@ -474,7 +477,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
         }
         if (year === reportYear) lastData = row - 1;
       }
-      if (spec.decorations && !long && !lastYear) row = decorateBottom(ws, row, cols, g.rows, spec.decorations);
+      if (spec.decorations && !long && !lastYear) row = decorateBottom(ws, row, cols, g.rows, spec.decorations, left);
       if (!long) row += 2;
     }
     if (!lastYear) {
@@ -517,6 +520,11 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
   }
   if (spec.lastYearSheet === 'after') writeLastYearSheet();
   for (const w of summaryWrites) w();
+  // Excel hides a whole sheet row: a table beside the one whose row was hidden loses its row
+  // there too. Every item whose row ended hidden is a hidden item.
+  for (const [key, at] of rowsByKey) {
+    if (key !== ABOLISHED && !hiddenKeys.includes(key) && wb.getWorksheet(at.sheet)?.getRow(at.row).hidden) hiddenKeys.push(key);
+  }
 
   const fileName = spec.yearSource === 'file-name' ? `${eraShort(plan.reportYear)}_事業評価_${plan.owner}.xlsx` : `${plan.id}-評価.xlsx`;
   return { workbook: wb, fileName, hiddenKeys, rowsByKey };
@@ -541,7 +549,8 @@ function outsideOutline(cols: Column[]): number {
   return colOfRole(cols, 'department', 'text', 'grade', 'yearStatus') || cols.findIndex((c) => c.field && c.field.role !== 'hierarchy' && c.field.role !== 'name') + 1;
 }
 
-function decorateTop(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: Row[], d: RowDecorations, plan: PlanModel, spec: LayoutSpec): number {
+/** `left`: the table's first column (1-based; a second table beside the first starts further right). */
+function decorateTop(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: Row[], d: RowDecorations, plan: PlanModel, spec: LayoutSpec, left = 1): number {
   if (d.examples) {
     const name = colOfRole(cols, 'name') || 1;
     const grade = colOfRole(cols, 'grade');
@@ -552,7 +561,7 @@ function decorateTop(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: R
     if (department) cells.push([department, '〇〇課']);
     if (text && text !== name) cells.push([text, '（例）講座を年2回開催し、延べ40人が参加した。']);
     for (const [c, v] of cells) {
-      const cell = put(ws, row, c, v);
+      const cell = put(ws, row, c + left - 1, v);
       if (d.examples === 'italic') cell.font = ITALIC_FONT;
       if (d.examples === 'grey') cell.font = GREY_FONT;
     }
@@ -560,23 +569,23 @@ function decorateTop(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: R
   }
   if (d.headings) {
     const block = rows.find((r) => r.kind === 'item')?.item?.program ?? '';
-    put(ws, row, outsideOutline(cols), d.headings === 'bracket' ? '【基本施策】' : `■ ${block.slice(0, 12)}に関する取組`);
+    put(ws, row, outsideOutline(cols) + left - 1, d.headings === 'bracket' ? '【基本施策】' : `■ ${block.slice(0, 12)}に関する取組`);
     row++;
   }
   return row;
 }
 
-function decorateBottom(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: Row[], d: RowDecorations): number {
+function decorateBottom(ws: ExcelJS.Worksheet, row: number, cols: Column[], rows: Row[], d: RowDecorations, left = 1): number {
   if (d.totals) {
     const grade = colOfRole(cols, 'grade');
     const count = rows.filter((r) => r.item?.graded && r.values.grade != null).length || rows.filter((r) => r.item).length;
     const at = grade || colOfRole(cols, 'department') || outsideOutline(cols);
-    if (d.totals === 'word' || !grade) put(ws, row, colOfRole(cols, 'name') || 1, '合計');
-    put(ws, row, at, count);
+    if (d.totals === 'word' || !grade) put(ws, row, (colOfRole(cols, 'name') || 1) + left - 1, '合計');
+    put(ws, row, at + left - 1, count);
     row++;
   }
   if (d.footnotes) {
-    put(ws, row, 1, '※ 新型コロナウイルス感染症の影響により、一部の事業は縮小して実施した。');
+    put(ws, row, left, '※ 新型コロナウイルス感染症の影響により、一部の事業は縮小して実施した。');
     row++;
   }
   return row;

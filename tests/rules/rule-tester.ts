@@ -45,6 +45,8 @@ export const RULE_SEVERITIES = {
   'grade-unverified': 'warning',
   // added with years as rows: two records of one program-year with different grades
   'record-conflict': 'error',
+  // added with #23: a stated report year (--year) none of the workbook's years
+  'report-year-not-in-workbook': 'warning',
 } as const satisfies Record<string, Severity>;
 
 /** The consolidation rules, in the same id space (the registry refuses a duplicate id). */

@@ -144,7 +144,8 @@ describe('task pane', () => {
     expect(port.calls.some((c) => c.startsWith('save'))).toBe(false);
     fireEvent.keyDown(input, { key: 'Enter', keyCode: 13 });
     await waitFor(() => expect(port.calls).toContain('save 令和5年度'));
-    expect(screen.getByText('評価調書')).toBeTruthy(); // the detected column roles
+    // Column roles are corrected in 読み取った表 only: 設定 leads there.
+    expect(screen.getByTestId('to-read-tables').textContent).toBe('読み取った表で直す');
     expect(isSubmitKey({ key: 'a', nativeEvent: {} } as never)).toBe(false);
   });
 

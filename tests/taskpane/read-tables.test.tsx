@@ -121,14 +121,31 @@ test('a region keeps its key after its header row was moved, so later correction
   ]);
 });
 
-test('the 設定 screen’s column roles write the same corrections, through the same path', async () => {
+test('設定 corrects nothing itself: it lists the saved corrections read-only, with 読み取った表’s labels, and sends the person there', async () => {
   const { port, store } = await renderChecked('ja');
   act(() => store.setTab('settings'));
-  fireEvent.click((await screen.findAllByLabelText('評価表 F'))[0]);
-  fireEvent.click(await screen.findByText('無視する', { selector: '[role="option"]' }));
-  fireEvent.click(screen.getByText('保存して再点検'));
+  expect(await screen.findByTestId('settings-no-corrections')).toBeTruthy();
+  // No second list of column roles under other labels.
+  expect(screen.queryByLabelText('評価表 F')).toBeNull();
+  expect(screen.queryAllByRole('combobox').map((c) => c.getAttribute('aria-label') ?? '').filter((l) => /列/.test(l))).toEqual([]);
+  fireEvent.click(screen.getByTestId('to-read-tables'));
+  expect(store.getState().tab).toBe('check');
+  // A correction made in 読み取った表 is listed in 設定 with the same words.
+  fireEvent.click(within(screen.getAllByTestId('read-region')[0]).getByLabelText('「評価表」表1 F列の役割'));
+  fireEvent.click(await screen.findByText('対象外', { selector: '[role="option"]' }));
   await waitFor(() => expect(port.saved).toHaveLength(1));
-  expect(port.saved[0].corrections).toEqual([{ sheet: '評価表', table: 'A8', column: 'F', role: 'ignore', year: 2020 }]);
+  await act(() => Promise.resolve());
+  act(() => store.setTab('settings'));
+  expect((await screen.findAllByTestId('settings-correction')).map((li) => li.textContent)).toEqual(['「評価表」表A8・F列 → 対象外 令和2年度']);
+});
+
+test('a second 評価 column is refused with the reason in the pane, and nothing is saved', async () => {
+  const { port, store } = await renderChecked('ja');
+  await act(() => store.correct({ sheet: '評価表', table: 'A8', column: 'F', role: 'grade' }));
+  await waitFor(() => expect(port.saved).toHaveLength(1));
+  await act(() => store.correct({ sheet: '評価表', table: 'A8', column: 'G', role: 'grade' }));
+  expect(port.saved).toHaveLength(1);
+  expect(store.getState().notice).toEqual({ intent: 'error', text: 'G列を「評価」にする修正は効かないため保存しませんでした。F列が既に「評価」です（表が読むのは1列だけです）。先にF列の役割を変えてください。' });
 });
 
 test('読み取った表 and 設定 say one true sentence about where corrections are kept', async () => {
@@ -152,13 +169,14 @@ test('a long table says its years are rows, an earlier year’s table says it is
     ...LAYOUTS[0], orientation: 'long', entryYears: [2019, 2020],
     columns: [{ col: 0, label: '年度', role: 'recordYear', source: 'detected', evidence: [{ kind: 'records-per-year', years: [2019, 2020], programs: 3, recurring: 3 }] }, ...LAYOUTS[0].columns],
   };
-  const previous: SheetLayout = { ...LAYOUTS[0], sheet: 'R元', tableKey: 'B4', yearRole: 'previous-year', statedYear: 2019 };
+  const previous: SheetLayout = { ...LAYOUTS[0], sheet: 'R元', tableKey: 'B4', yearRole: 'previous-year', statedYear: 2019, orientation: 'wide', entryYears: [2019, 2020] };
   jest.mocked(checkWorkbook).mockReturnValue({ report: REPORT, layouts: [long, previous], plans: [], previousYearPlans: [], unmatchedCorrections: [] });
   const { port } = await renderChecked('ja');
   const regions = screen.getAllByTestId('read-region');
   expect(within(regions[0]).getByTestId('read-orientation').textContent).toBe('1年度1行の表（事業×年度ごとの記録）: 年度はA列（令和元年度・令和2年度）。報告年度の行を点検し、前年度の行を前年度評価として読みます');
   expect(within(regions[0]).getByText('値が年度（令和元年度・令和2年度）で、3事業のうち3事業が複数年度に記録あり')).toBeTruthy();
-  expect(within(regions[1]).getByTestId('read-orientation').textContent).toContain('令和元年度の表（今年度の表の隣に残された前年度以前のシート）: 点検せず');
+  expect(within(regions[1]).getByTestId('read-year-role').textContent).toContain('令和元年度の表（今年度の表の隣に残された前年度以前のシート）: 点検せず');
+  expect(within(regions[1]).getByTestId('read-orientation').textContent).toBe('向き: 1事業1行、年度は列（令和元年度・令和2年度）');
   fireEvent.click(within(regions[1]).getByLabelText('「R元」表1の種類'));
   fireEvent.click(await screen.findByText('その他', { selector: '[role="option"]' }));
   await waitFor(() => expect(port.saved).toHaveLength(1));
@@ -174,4 +192,57 @@ test('each graded table shows its scale and where it came from; the levels are c
   fireEvent.click(within(region).getByText('評価の段階を変更'));
   await waitFor(() => expect(port.saved).toHaveLength(1));
   expect(port.saved[0].corrections).toEqual([{ sheet: '評価表', table: 'A8', scale: { levels: ['S', 'A', 'B', 'C'] } }]);
+});
+
+test('each table says how its grades are written, which rows are not data and which identifiers were dates; a row’s role is corrected', async () => {
+  const read: SheetLayout = {
+    ...LAYOUTS[0], orientation: 'wide',
+    gradeReading: { graded: 20, formulas: 0, unverified: 1, annotated: 2, marks: ['※'] },
+    rowRoles: [
+      { row: 8, role: 'example', evidence: [{ kind: 'example-word', col: 1, word: '記入例' }] },
+      { row: 10, role: 'heading', evidence: [{ kind: 'title-alone', col: 3, text: '【基本施策1】' }] },
+      { row: 11, role: 'heading', evidence: [{ kind: 'title-alone', col: 3, text: '【基本施策2】' }] },
+      { row: 19, role: 'heading', evidence: [{ kind: 'title-alone', col: 3, text: '【基本施策3】' }] },
+      { row: 29, role: 'total', evidence: [{ kind: 'total-word', col: 1, word: '合計' }] },
+      { row: 30, role: 'footnote', evidence: [{ kind: 'footnote-mark', col: 1, mark: '※' }] },
+    ],
+    recoveredIds: [{ row: 12, col: 0, text: '1-2', storedAs: '2024-01-02' }],
+  };
+  jest.mocked(checkWorkbook).mockReturnValue({ report: REPORT, layouts: [read], plans: [], previousYearPlans: [], unmatchedCorrections: [] });
+  const { port } = await renderChecked('ja');
+  const region = screen.getAllByTestId('read-region')[0];
+  expect(within(region).getByTestId('read-orientation').textContent).toBe('向き: 1事業1行（年度ごとの列なし）');
+  expect(within(region).getByTestId('read-encoding').textContent).toBe('評価の書き方: セルに記入、読めた評価 20件（うち注記号付き 2件（※、注記として残します）、計算結果が保存されていない式 1件（確認できません））');
+  expect(within(region).getByTestId('read-row-roles').textContent).toBe('行の役割: 見出し行: 11〜12, 20 / 記入例: 9 / 合計: 30 / 注記: 31');
+  expect(within(region).getByTestId('read-recovered').textContent).toBe('日付として保存された番号を読み戻しました: A13「1-2」（保存値 2024-01-02）');
+  // The evidence of each row, one line each.
+  const evidence = within(region).getByTestId('read-row-evidence');
+  expect(evidence.querySelector('summary')?.textContent).toBe('行の役割の根拠（6行）');
+  expect([...evidence.querySelectorAll('div')].map((d) => d.textContent)).toEqual([
+    '9行目 記入例: B列に「記入例」',
+    '11行目 見出し: D列の「【基本施策1】」が1つだけの行',
+    '12行目 見出し: D列の「【基本施策2】」が1つだけの行',
+    '20行目 見出し: D列の「【基本施策3】」が1つだけの行',
+    '30行目 合計: B列に「合計」',
+    '31行目 注記: B列が「※」で始まる',
+  ]);
+  // The row-role correction: a heading that is in fact a program.
+  fireEvent.change(within(region).getByLabelText('「評価表」表1の役割を直す行'), { target: { value: '20' } });
+  fireEvent.click(within(region).getByLabelText('「評価表」表1の行の役割'));
+  fireEvent.click(await screen.findByText('データ（事業の行）', { selector: '[role="option"]' }));
+  fireEvent.click(within(region).getByText('行の役割を変更'));
+  await waitFor(() => expect(port.saved).toHaveLength(1));
+  expect(port.saved[0].corrections).toEqual([{ sheet: '評価表', table: 'A8', row: 20, rowRole: 'data' }]);
+  jest.mocked(checkWorkbook).mockImplementation(() => ({ report: REPORT, layouts: LAYOUTS, plans: [], previousYearPlans: [], unmatchedCorrections: [] }));
+});
+
+test('in English the same reading is said in English', async () => {
+  const read: SheetLayout = { ...LAYOUTS[0], orientation: 'wide', entryYears: [2019, 2020], gradeReading: { graded: 5, formulas: 5, unverified: 0, annotated: 0, marks: [] }, rowRoles: [] };
+  jest.mocked(checkWorkbook).mockReturnValue({ report: REPORT, layouts: [read], plans: [], previousYearPlans: [], unmatchedCorrections: [] });
+  await renderChecked('en');
+  const region = screen.getAllByTestId('read-region')[0];
+  expect(within(region).getByTestId('read-orientation').textContent).toBe('Orientation: one row per program, years as columns (FY2019, FY2020)');
+  expect(within(region).getByTestId('read-encoding').textContent).toBe("Grades written as: a formula's saved result; 5 read");
+  expect(within(region).getByTestId('read-row-roles').textContent).toBe('Row roles: all data');
+  jest.mocked(checkWorkbook).mockImplementation(() => ({ report: REPORT, layouts: LAYOUTS, plans: [], previousYearPlans: [], unmatchedCorrections: [] }));
 });

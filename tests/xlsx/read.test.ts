@@ -45,6 +45,7 @@ function withoutNewFields(out: Outcome): Outcome {
         delete copy.hiddenCols;
         delete copy.validations;
         delete copy.uncachedFormulas;
+        delete copy.formulaCells;
         delete copy.notes;
         return copy;
       }),

@@ -50,6 +50,12 @@ describe('values', () => {
       { row: 2, col: 2 },
       { row: 2, col: 3 },
     ]);
+    // Formulas with a cached result, as runs down each column (a grade that is a formula's result).
+    expect(sheets[0].formulaCells).toEqual([
+      { top: 1, bottom: 1, left: 0, right: 0 },
+      { top: 1, bottom: 2, left: 1, right: 1 },
+      { top: 1, bottom: 1, left: 4, right: 4 },
+    ]);
   });
 
   it('number formats: custom and built-in dates (Japanese era ids too), percent, literal %', async () => {

@@ -78,10 +78,6 @@ function parentKey(p: YearProgram): string {
   return p.ancestorKeys[p.ancestorKeys.length - 1] ?? '';
 }
 
-function display(p: YearProgram): string {
-  return p.node.path && p.node.path !== p.name ? `${p.node.path} ${p.name}` : p.name;
-}
-
 /**
  * Pairs last year's programs with this year's. Names lead (a program keeps its name when the
  * template or its number changes); identifiers and ancestors settle repeated names and small
@@ -228,4 +224,3 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-export { display as programDisplay };

@@ -9,6 +9,8 @@ export interface YearSide {
   reportYear: number | null;
   /** The checked workbooks: one, or one per department file. */
   files: readonly { file: string | null; plans: readonly SheetPlan[]; findings?: readonly Finding[] }[];
+  /** Findings about the side as a whole (a folder's run: a stated year none of its files carries). */
+  findings?: readonly Finding[];
 }
 
 /** A department's row of a program in one year. */

@@ -47,7 +47,9 @@ export async function loadYearSide(inputs: readonly ConsolidationInput[], option
   }
   // A plan master found among last year's files is no year's report either: listed with the rest.
   const notRead = [...run.notRead, ...(run.detectedMaster !== null ? [{ file: run.detectedMaster, reason: 'plan-master' as const }] : [])];
-  return { side: { reportYear: run.reportYear, files }, unreadable, notRead };
+  // A stated year (--year) none of the folder's files carries: said where the comparison is read.
+  const stated = run.findings.filter((f) => f.rule === 'year-mismatch' && f.messageId === 'givenNotCarried');
+  return { side: { reportYear: run.reportYear, files, ...(stated.length > 0 ? { findings: stated } : {}) }, unreadable, notRead };
 }
 
 function sideOf(snapshot: WorkbookSnapshot, file: string, settings: Settings): YearSide {

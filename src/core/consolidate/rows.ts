@@ -2,15 +2,13 @@ import { a1 } from '../a1';
 import type { ParsedGrade } from '../scale';
 import { expectsGrade } from '../plan/units';
 import type { SheetPlan } from '../plan/types';
-import { levelsKey, levelsOf, type ProgramLevel } from './identity';
+import { levelsKey, levelsOf } from './identity';
 import type { MergedRow } from './types';
 
 /** Same program across files: the master's program when matched, else the normalised plan path. */
 export function programIdentity(row: Pick<MergedRow, 'masterIndex' | 'levels'>): string {
   return row.masterIndex !== null ? `m:${row.masterIndex}` : `k:${levelsKey(row.levels)}`;
 }
-
-export type Matcher = (levels: readonly ProgramLevel[], department: string) => number | null;
 
 /**
  * The program rows of one checked workbook: every row reporting on a program (or on the

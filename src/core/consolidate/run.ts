@@ -2,7 +2,7 @@ import { checkWorkbook } from '../check';
 import { combinedScale } from '../scale';
 import { countBySeverity, type Report } from '../report';
 import { defaultSettings, type Settings } from '../settings';
-import { parseFiscalYear, voteYear } from '../years';
+import { parseFiscalYear, voteYear, yearsCarried } from '../years';
 import { runRules, sortFindings as sortInOrder } from '../rules/run';
 import { createMasterMatcher, departmentFromFileName, departmentKey, readPlanMaster } from './identity';
 import type { ConsolidationContext } from './rules/context';
@@ -88,6 +88,7 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
         for (const f of result.report.findings) checkFindings.push({ ...f, file: name });
         const record = fileRecord(name, identity.department, identity.keys, statedYear, 'ok', result.report.sheets.map((s) => s.name), null);
         record.departmentSource = identity.source;
+        record.years = yearsCarried(result.layouts);
         record.departmentNames = identity.names;
         if (identity.fileNameDepartment) record.fileNameDepartment = identity.fileNameDepartment;
         const hidden = result.report.sheets.filter((s) => s.hidden).map((s) => s.name);
@@ -136,7 +137,7 @@ export async function consolidate(inputs: readonly ConsolidationInput[], options
   }
   for (const f of files) f.rows = merged.filter((r) => r.file === f.file).length;
 
-  const context: ConsolidationContext = { files, rows, reportYear, master, masterName };
+  const context: ConsolidationContext = { files, rows, reportYear, reportYearGiven: fixedYear !== null, master, masterName };
   const runFindings = runRules('consolidate', context, settings) as ConsolidatedFinding[];
   const findings = sortFindings(withoutRepeats([...checkFindings, ...runFindings]), files, master?.sheets ?? []);
   for (const f of files) {

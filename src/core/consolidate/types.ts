@@ -90,6 +90,8 @@ export interface ConsolidatedFile {
   /** Every 担当課 the file reports for, normalised (how a master department is found "received"). */
   departmentKeys: string[];
   reportYear: number | null;
+  /** The years its tables carry (titles, sheet names, year columns): what a stated --year is checked against. */
+  years?: number[];
   status: FileStatus;
   errors: number;
   warnings: number;

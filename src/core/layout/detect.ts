@@ -162,7 +162,6 @@ function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   // A person who named the sheet's header row read it as one table.
   const split = sheetWide.some((c) => c.headerRow !== undefined && c.column === undefined && c.row === undefined) ? [whole] : splitTables(sheet, whole, probeHeader);
   if (split.length < 2) return [detectEvaluation(sheet, sheetKind, options, area, () => true)];
-  const sheetYear = statedYear(sheet, split[0].top + HEADER_SCAN_ROWS, columnCount(sheet));
   // Corrections naming no table: a column one goes to the first table holding the column (old
   // settings knew one table per sheet), anything else to the first table.
   const owner = new Map<Correction, number>();
@@ -171,14 +170,18 @@ function evaluationTables(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
     const i = col === null ? 0 : split.findIndex((t) => col >= t.left && col <= t.right);
     if (i >= 0) owner.set(c, i);
   }
-  return split.map((t, i) => {
+  const layouts = split.map((t, i) => {
     const layout = detectEvaluation(areaView(sheet, t), sheetKind, options, { top: t.top, bottom: t.bottom, right: t.right, titleFrom: t.top }, (c) => owner.get(c) === i);
     layout.firstCol = Math.min(layout.lastCol, layout.columns.find((c) => c.col >= t.left && c.label !== '')?.col ?? t.left);
     layout.area = t;
-    // A title over both tables (one line across the sheet) states the year for each.
-    if (layout.statedYear === null) layout.statedYear = sheetYear;
     return layout;
   });
+  // A title over both tables (one line across the sheet) states the year for each: read above
+  // the first table's header only, never in a table's rows (a 令和3年度 in a program's text).
+  const firstHeader = Math.min(...layouts.map((l) => l.headerRows[0] ?? l.firstDataRow));
+  const sheetYear = statedYear(sheet, Math.min(firstHeader, split[0].top + HEADER_SCAN_ROWS), columnCount(sheet));
+  for (const layout of layouts) if (layout.statedYear === null) layout.statedYear = sheetYear;
+  return layouts;
 }
 
 /** The header a table in the area would have, for regions.ts's evidence (no corrections applied). */
@@ -597,6 +600,27 @@ function applyOverrides(layout: SheetLayout, labels: string[], corrections: Tabl
     else layout.columns.push(entry);
   }
   layout.columns.sort((a, b) => a.col - b.col);
+  displaceDetected(layout);
+}
+
+/**
+ * Roles a table reads from one column only (the plan builder takes the first). A person who
+ * gives one of them to a column means that column: the column detection gave it to stops being
+ * read, or the correction would be shown as applied and change nothing. Grade columns named by
+ * year are settled with the report year (resolveYearGrades).
+ */
+const SINGLE_READ_ROLES: readonly ColumnRole[] = ['grade', 'previousGrade', 'nextPolicy', 'department', 'repost', 'achievement'];
+
+export function displaceDetected(layout: SheetLayout, dated = false): void {
+  for (const role of SINGLE_READ_ROLES) {
+    const chosen = layout.columns.find((c) => c.source === 'override' && c.role === role);
+    if (!chosen) continue;
+    for (const c of layout.columns) {
+      if (c.source !== 'detected' || c.role !== role || (c.year !== undefined) !== dated) continue;
+      c.role = 'ignore';
+      (c.evidence ??= []).push({ kind: 'displaced', by: chosen.col, role });
+    }
+  }
 }
 
 /** What a column's data cells hold, from one pass over (at most) the first rows of the region. */

@@ -24,13 +24,14 @@ const YEAR_HEADER = /^(年度|実施年度|評価年度|対象年度|報告年�
 /** Years a wide table states per program (its start, its end, a target): never the record's year. */
 const NOT_RECORD_YEAR = /開始|終了|完了|予定|目標|策定|設置|創設|廃止|見直し/;
 
-/** The fiscal year a cell names, as a record's year (`令和2年度`, `R2`, `2020`, `2020年度`). */
+/** The fiscal year a cell names, as a record's year (`令和2年度`, `R2`, `2020`, `2020年度`, `令和2(2020)年度`). */
 export function recordYear(value: CellValue): number | null {
   if (typeof value === 'number') return parseFiscalYear(value);
   if (typeof value !== 'string') return null;
   const t = value.trim();
   if (t.length === 0 || t.length > 16) return null;
-  return parseFiscalYear(t.replace(/[(（].*[)）]$/, ''));
+  // `令和5年度（2023）`, `2023（R5）`, `令和5(2023)年度`: the year once, the other calendar in brackets.
+  return parseFiscalYear(t.replace(/[(（].*[)）]$/, '')) ?? parseFiscalYear(t.replace(/[(（]\s*\d{4}\s*[)）]/, ''));
 }
 
 /**

@@ -110,6 +110,11 @@ function filledCount(row: SheetSnapshot['rows'][number], left: number, right: nu
  * lone title or note may run across), with no merge bridging them; each side must stand alone
  * as a table (its own outline column and a reported column). A side that does not (a spacer
  * column inside one table) joins the table to its left.
+ *
+ * The widest gaps are weighed first: blank spacer columns inside each table cut it into
+ * pieces none of which is a table alone (施策 | 事業名 ‖ 担当課 | 評価), while the gap between
+ * the tables leaves two whole tables. Each side found is then split again at its narrower gaps
+ * (three tables with unequal gaps).
  */
 function splitSideBySide(sheet: SheetSnapshot, area: TableArea, probe: ProbeHeader): TableArea[] {
   const bottom = Math.min(area.bottom, sheet.rows.length - 1, area.top + GAP_SCAN_ROWS);
@@ -129,7 +134,7 @@ function splitSideBySide(sheet: SheetSnapshot, area: TableArea, probe: ProbeHead
     if (m.top < area.top || m.top > bottom || !tableRows.has(m.top)) continue;
     for (let c = Math.max(m.left, area.left); c <= Math.min(m.right, width - 1); c++) used[c] = 1;
   }
-  const groups: { left: number; right: number }[] = [];
+  const groups: ColumnGroup[] = [];
   for (let c = area.left; c < width; c++) {
     if (!used[c]) continue;
     const last = groups[groups.length - 1];
@@ -137,11 +142,62 @@ function splitSideBySide(sheet: SheetSnapshot, area: TableArea, probe: ProbeHead
     else groups.push({ left: c, right: c });
   }
   if (groups.length < 2) return [area];
-  // Join each group that is no table of its own to the one on its left. Two tables each name
-  // their programs the same way (both a 事業名 column, or both a 施策 number column): a spacer
-  // inside one table leaves the outline on one side (施策 | spacer | 事業名 …).
+  const sides = splitAtGaps(sheet, area, groups, probe);
+  if (sides.length < 2) return [area];
+  return sides.map((t, i) => ({
+    top: area.top,
+    bottom: area.bottom,
+    // The blank gap goes with the table on its left: a table's area reaches up to the next.
+    left: i === 0 ? area.left : t.left,
+    right: i === sides.length - 1 ? area.right : sides[i + 1].left - 1,
+  }));
+}
+
+interface ColumnGroup { left: number; right: number }
+
+/**
+ * The tables among runs of used columns (left to right), split at the widest gaps first: the
+ * sides at gaps of the widest width that leaves two or more tables, each split again at its
+ * own narrower gaps. One group (no split) when no width does.
+ */
+function splitAtGaps(sheet: SheetSnapshot, area: TableArea, groups: ColumnGroup[], probe: ProbeHeader): ColumnGroup[] {
+  if (groups.length < 2) return [{ left: groups[0].left, right: groups[groups.length - 1].right }];
+  const gapAfter = (i: number): number => groups[i + 1].left - groups[i].right - 1;
+  const widths = [...new Set(groups.slice(0, -1).map((_, i) => gapAfter(i)))].sort((a, b) => b - a);
+  for (const w of widths) {
+    // Runs of groups not separated by a gap of width w or more.
+    const runs: ColumnGroup[][] = [[groups[0]]];
+    for (let i = 1; i < groups.length; i++) {
+      if (gapAfter(i - 1) >= w) runs.push([groups[i]]);
+      else runs[runs.length - 1].push(groups[i]);
+    }
+    const sides = joinSides(sheet, area, runs.map((r) => ({ left: r[0].left, right: r[r.length - 1].right })), probe);
+    if (sides.length < 2) continue;
+    // A side made of several runs of the narrower gaps may hold several tables of its own.
+    return sides.flatMap((s) => {
+      const inside = groups.filter((g) => g.left >= s.left && g.right <= s.right);
+      if (inside.length < 2 || gapAfterMax(inside) >= w) return [s];
+      const again = splitAtGaps(sheet, area, inside, probe);
+      return again.length >= 2 ? again : [s];
+    });
+  }
+  return [{ left: groups[0].left, right: groups[groups.length - 1].right }];
+}
+
+function gapAfterMax(groups: ColumnGroup[]): number {
+  let max = 0;
+  for (let i = 0; i + 1 < groups.length; i++) max = Math.max(max, groups[i + 1].left - groups[i].right - 1);
+  return max;
+}
+
+/**
+ * Join each candidate side that is no table of its own to the one on its left. Two tables
+ * each name their programs the same way (both a 事業名 column, or both a 施策 number column): a
+ * spacer inside one table leaves the outline on one side (施策 | spacer | 事業名 …).
+ */
+function joinSides(sheet: SheetSnapshot, area: TableArea, candidates: ColumnGroup[], probe: ProbeHeader): ColumnGroup[] {
   const tables: { left: number; right: number; probe: HeaderProbe | null }[] = [];
-  for (const g of groups) {
+  for (const g of candidates) {
     const candidate: TableArea = { top: area.top, bottom: area.bottom, left: g.left, right: g.right };
     const probed = g.right - g.left >= 1 ? probe(areaView(sheet, candidate), candidate) : null;
     const previous = tables[tables.length - 1];
@@ -154,14 +210,7 @@ function splitSideBySide(sheet: SheetSnapshot, area: TableArea, probe: ProbeHead
     tables[1].left = tables[0].left;
     tables.shift();
   }
-  if (tables.length < 2) return [area];
-  return tables.map((t, i) => ({
-    top: area.top,
-    bottom: area.bottom,
-    // The blank gap goes with the table on its left: a table's area reaches up to the next.
-    left: i === 0 ? area.left : t.left,
-    right: i === tables.length - 1 ? area.right : tables[i + 1].left - 1,
-  }));
+  return tables.map(({ left, right }) => ({ left, right }));
 }
 
 /** Rows above a header searched for its title and block lines. */
@@ -191,7 +240,11 @@ function splitStacked(sheet: SheetSnapshot, area: TableArea, probe: ProbeHeader)
       if (filled > 0) top = r;
     }
     const titles = titleLines(sheet, area, top, next.rows[0]);
-    if (sameHeader(header.labels, next.labels) && !titles.some((t) => TITLE_WORDS.test(t) || findYears(t).length > 0)) continue;
+    // The same table goes on: its header again (a page header, perhaps without a caption), or
+    // a block's caption over the very same header. A caption over a header that names some
+    // column otherwise (another plan's name over its program column) starts another table.
+    const goesOn = sameHeader(header.labels, next.labels) && sameOutlineLabels(header, next) && (titles.length === 0 || !namesOtherwise(header.labels, next.labels));
+    if (goesOn && !titles.some((t) => TITLE_WORDS.test(t) || findYears(t).length > 0)) continue;
     out.push({ ...current, bottom: lastFilled(sheet, current, top - 1) });
     current = { ...area, top };
     header = next;
@@ -241,6 +294,17 @@ function titleLines(sheet: SheetSnapshot, area: TableArea, from: number, to: num
   return out;
 }
 
+/**
+ * Two headers name some program column alike. A page header or a block repeats the table's
+ * outline labels (基本目標 | 施策 | 事業名; a header read one row short may differ in a few);
+ * another plan's table names every one its own way (重層的支援体制…), even when the columns it
+ * reports share their labels (担当課, 評価, a 年度 column).
+ */
+function sameOutlineLabels(a: HeaderProbe, b: HeaderProbe): boolean {
+  const cols = [...new Set([...a.roles, ...b.roles].filter(([, r]) => OUTLINE_ROLES.has(r)).map(([c]) => c))];
+  return cols.length === 0 || cols.some((c) => normalizeHeader(a.labels[c] ?? '') === normalizeHeader(b.labels[c] ?? ''));
+}
+
 /** Two headers name the same columns (at least SAME_HEADER_SHARE of the first's labels, at the same columns). */
 function sameHeader(a: readonly string[], b: readonly string[]): boolean {
   let named = 0;
@@ -251,4 +315,12 @@ function sameHeader(a: readonly string[], b: readonly string[]): boolean {
     if (normalizeHeader(b[c] ?? '') === normalizeHeader(a[c])) same++;
   }
   return named > 0 && same / named >= SAME_HEADER_SHARE;
+}
+
+/** Some column both headers label is labelled differently (a column only one labels is no evidence: a note beside it). */
+function namesOtherwise(a: readonly string[], b: readonly string[]): boolean {
+  for (let c = 0; c < Math.min(a.length, b.length); c++) {
+    if (a[c] !== '' && (b[c] ?? '') !== '' && normalizeHeader(a[c]) !== normalizeHeader(b[c])) return true;
+  }
+  return false;
 }

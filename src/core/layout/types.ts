@@ -13,7 +13,8 @@ export type ColumnEvidence =
   | { kind: 'hidden' } // a hidden column: outside the check
   | { kind: 'override' } // a person's correction (settings)
   | { kind: 'level-columns'; labels: string[] } // sub-headers naming the levels (評価 over A | B | C | D): a mark in one is the grade
-  | { kind: 'records-per-year'; years: number[]; programs: number; recurring: number }; // 年度 values under which `recurring` of `programs` programs recur
+  | { kind: 'records-per-year'; years: number[]; programs: number; recurring: number } // 年度 values under which `recurring` of `programs` programs recur
+  | { kind: 'displaced'; by: number; role: ColumnRole }; // detection gave it `role`, a correction gave that role to column `by` (0-based): not read
 
 /** What one column of an evaluation table holds. */
 export interface ColumnLayout {
@@ -43,6 +44,20 @@ export interface ColumnLayout {
 }
 
 export type GradeEncoding = 'label' | 'level-columns';
+
+/**
+ * How a table's grade cells (this year's) were written, counted as the plan is read: grades
+ * read, of them a formula's cached result and with a note mark (`B※`, kept as an annotation),
+ * and formulas saved without a result (not verified). --explain and 読み取った表 say it.
+ */
+export interface GradeReading {
+  graded: number;
+  formulas: number;
+  unverified: number;
+  annotated: number;
+  /** The note marks seen, at most five (`※`, `＊`, `(注1)`). */
+  marks: string[];
+}
 
 /** Labelled values above a table (Koganei's 基本目標 / 基本施策 / 施策(1) block). */
 export interface BlockHeaderLine {
@@ -115,6 +130,8 @@ export interface SheetLayout {
   rowRoles?: RowRoleMark[];
   /** Row roles a person set, by 1-based row (corrections' `rowRole`): they win over evidence. */
   rowCorrections?: Record<number, RowRole>;
+  /** How the grade cells were written (a formula's result, a note mark): filled when the plan is built. */
+  gradeReading?: GradeReading;
   /** Outline identifiers read back from the dates Excel stored for them (`1-2` as 1月2日). */
   recoveredIds?: RecoveredIdentifier[];
   /**

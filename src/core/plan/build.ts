@@ -1,7 +1,7 @@
 import { DEFAULT_SCALE, parseGrade, type ParsedGrade, type Scale } from '../scale';
 import { blockHeaderLine } from '../layout/detect';
 import { classifyRows, type RowRole } from '../layout/row-roles';
-import type { ColumnLayout, SheetLayout } from '../layout/types';
+import type { ColumnLayout, GradeReading, SheetLayout } from '../layout/types';
 import { cellAt, cellText, isBlank, isCellError, type CellValue, type SheetSnapshot } from '../snapshot';
 import { isDashOnly, normalizeForMatch } from '../text';
 import { nameMarkers, parseOutlineCell, type IdToken } from './identifiers';
@@ -83,6 +83,10 @@ class PlanBuilder {
   private readonly scale: Scale;
   /** Grade cells holding a formula saved without its result (`row * FILL_STRIDE + col`). */
   private readonly uncached = new Set<number>();
+  /** Formula runs in the grade columns (SheetSnapshot.formulaCells): grades that are a formula's result. */
+  private readonly gradeFormulas: readonly { top: number; bottom: number; left: number }[];
+  /** How this year's grade cells were written, counted as entries are read (SheetLayout.gradeReading). */
+  private readonly reading: GradeReading = { graded: 0, formulas: 0, unverified: 0, annotated: 0, marks: [] };
   /** Rows that are not data (row-roles.ts): headings, examples, totals, footnotes. */
   private readonly rowRoles = new Map<number, RowRole>();
   /** Outline cells whose identifier is read back from a date: row * stride + column → text. */
@@ -128,6 +132,7 @@ class PlanBuilder {
     this.outlineCols = new Set(this.outline.map((o) => o.col));
     const gradeCols = new Set([c.grade, c.previousGrade].flatMap((g) => (g ? [g.col, ...(g.levelColumns ?? []).map((l) => l.col)] : [])));
     for (const f of sheet.uncachedFormulas ?? []) if (gradeCols.has(f.col)) this.uncached.add(f.row * FILL_STRIDE + f.col);
+    this.gradeFormulas = (sheet.formulaCells ?? []).filter((run) => gradeCols.has(run.left));
     this.hiddenRows = new Set(sheet.hiddenRows ?? []);
     this.width = layout.lastCol + 1;
     this.resultCol = layout.columns.find((x) => x.role === 'resultText')?.col;
@@ -189,6 +194,8 @@ class PlanBuilder {
       this.dataRow(r, headings.has(r));
     }
     this.readingHidden = false;
+    if (this.cols.grade) this.layout.gradeReading = this.reading;
+    this.layout.rowRoles?.sort((a, b) => a.row - b.row);
     const { roots, nodes } = this.withoutHiddenOnly();
     const hiddenNodes = nodes.length < this.nodes.length ? this.nodes.filter((n) => !nodes.includes(n)) : [];
     return {
@@ -202,6 +209,22 @@ class PlanBuilder {
       gradeCol: this.cols.grade?.col ?? null,
       scale: this.scale,
     };
+  }
+
+  /** Counts how a grade cell of this year was written: a formula's result, a note mark, not verified. */
+  private tally(cell: GradeCell | null): void {
+    if (!cell) return;
+    const p = cell.parsed;
+    const reading = this.reading;
+    if (p.kind === 'unverified') reading.unverified++;
+    if (p.kind !== 'grade') return;
+    reading.graded++;
+    if (p.annotation !== undefined) {
+      reading.annotated++;
+      // A few marks say which: `※`, `＊`.
+      if (reading.marks.length < 5 && !reading.marks.includes(p.annotation)) reading.marks.push(p.annotation);
+    }
+    if (this.gradeFormulas.length > 0 && this.gradeFormulas.some((run) => run.left === cell.col && cell.row >= run.top && cell.row <= run.bottom)) reading.formulas++;
   }
 
   /** Drops the nodes only hidden rows held (no entry, no visible row, nothing visible below). */
@@ -263,7 +286,14 @@ class PlanBuilder {
       if (text === '') continue;
       const parsed = parseOutlineCell(text);
       const ids = parsed.ids;
-      if (ids.length === 0 && /^【[^】]*】$/.test(parsed.rest) && !this.hasEntryData(r)) return; // 【基本施策】 caption
+      if (ids.length === 0 && /^【[^】]*】$/.test(parsed.rest) && !this.hasEntryData(r)) {
+        // 【基本施策】 caption: a heading, said as one (--explain, 読み取った表).
+        if (!this.readingHidden) (this.layout.rowRoles ??= []).push({ row: r, role: 'heading', evidence: [{ kind: 'title-alone', col: col.col, text }] });
+        return;
+      }
+      // A numbered level in a column left of a program named without a number (2-1 in the 施策
+      // column after such a program of the 事業名 column, say one a department hid) is above it.
+      if (ids.length > 0) while (this.stack.length > 0 && this.stack[this.stack.length - 1].style === 'name' && (this.stack[this.stack.length - 1].col ?? -1) > col.col) this.stack.pop();
       for (let i = 0; i < ids.length; i++) {
         const last = i === ids.length - 1;
         deepest = this.open(ids[i].style, ids[i], last ? parsed.rest : '', r, col);
@@ -304,6 +334,10 @@ class PlanBuilder {
   private open(style: string, id: IdToken | null, name: string, row: number, level: ColumnLayout | string): PlanNode {
     const at = this.stack.findIndex((s) => s.style === style);
     if (at >= 0) this.stack.length = at;
+    // A program named without an identifier is a leaf: an identifier in an outline column left
+    // of it is never its child (a program listed straight under a 基本施策, then the first
+    // numbered 施策 in the column to its left, is that 施策's sibling).
+    if (typeof level !== 'string') while (this.stack.length > 0 && this.stack[this.stack.length - 1].style === 'name' && (this.stack[this.stack.length - 1].col ?? -1) > level.col) this.stack.pop();
     const parent = this.stack[this.stack.length - 1]?.node ?? null;
     const idNorm = id ? id.norm : `name:${normalizeForMatch(name)}`;
     let siblings = this.childIndex.get(parent);
@@ -419,6 +453,7 @@ class PlanBuilder {
   private entry(r: number, continuation: boolean, strayGrades: readonly ValueCell[]): PlanEntry {
     const c = this.cols;
     const declaredGrade = this.gradeCell(r, c.grade);
+    this.tally(declaredGrade);
     const repostCell = this.valueCell(r, c.repost?.col);
     const repost =
       (declaredGrade?.parsed.kind === 'grade' && declaredGrade.parsed.repost) ||

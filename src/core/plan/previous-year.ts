@@ -1,4 +1,5 @@
 import type { SheetLayout } from '../layout/types';
+import { cellText, type SheetSnapshot } from '../snapshot';
 import { normalizeForMatch } from '../text';
 import type { PlanEntry, PlanNode, SheetPlan } from './types';
 
@@ -10,24 +11,51 @@ import type { PlanEntry, PlanNode, SheetPlan } from './types';
  * read it). Pure; check.ts calls it once the report year is known.
  */
 
-/** The year a table states as its own: its title's, else its sheet name's. */
+/**
+ * A sheet name that says "last year's" as a whole word: `前年度`, `評価（前年度）`, `前年度分_評価`,
+ * `評価_昨年度`. Not a word inside another (`前年度比較`, `前年度評価` name what a sheet compares).
+ */
+const LAST_YEAR_NAME = /(?:^|[\s_・\-－(（【[［])(?:前年度|昨年度)(?:分|版)?(?:$|[\s_・\-－)）】\]］])/;
+
+export function namesLastYear(sheetName: string): boolean {
+  return LAST_YEAR_NAME.test(sheetName.normalize('NFKC'));
+}
+
+/**
+ * The year a table states as its own: its title's, else its sheet name's, else (years as rows)
+ * the latest year its records hold: last year's export ends with last year.
+ */
 export function ownYear(layout: SheetLayout): number | null {
-  return layout.statedYear ?? layout.sheetNameYear;
+  const latestRecord = layout.orientation === 'long' && layout.entryYears.length > 0 ? Math.max(...layout.entryYears) : null;
+  return layout.statedYear ?? layout.sheetNameYear ?? latestRecord;
 }
 
 /**
  * Marks each evaluation table `current` or `previous-year`. A table is a previous-year one only
  * when it states an earlier year than the report year AND another evaluation table states the
  * report year: a lone sheet whose title a department forgot to update is still this year's.
+ * So is one that lists other programs than every table of this year (`programsOf`, when
+ * given): last year's sheet is a copy of this year's, another part of the plan under a stale
+ * title is not.
  */
-export function classifyYearRoles(layouts: readonly SheetLayout[], reportYear: number | null): void {
+export function classifyYearRoles(layouts: readonly SheetLayout[], reportYear: number | null, programsOf?: (l: SheetLayout) => ReadonlySet<string>): void {
   const evaluation = layouts.filter((l) => l.kind === 'evaluation');
+  // A sheet named for last year without its number (`評価調書（前年度）`) beside one that is not:
+  // its name states the year before the report year.
+  if (reportYear !== null && evaluation.some((l) => !namesLastYear(l.sheet))) {
+    for (const l of layouts) if (ownYear(l) === null && namesLastYear(l.sheet)) l.sheetNameYear = reportYear - 1;
+  }
   // This year's table: one stating the report year, or (when the report year came from the
   // file name or the year columns) one stating no year beside one stating an earlier year.
   const currentStated = reportYear !== null && evaluation.some((l) => ownYear(l) === reportYear || ownYear(l) === null);
+  const thisYear = evaluation.filter((l) => ownYear(l) === reportYear || ownYear(l) === null);
+  const staleSheets = new Set<string>();
   for (const l of evaluation) {
     const y = ownYear(l);
-    l.yearRole = currentStated && y !== null && reportYear !== null && y < reportYear ? 'previous-year' : 'current';
+    const earlier = currentStated && y !== null && reportYear !== null && y < reportYear;
+    const stale = earlier && programsOf !== undefined && !namesLastYear(l.sheet) && otherPrograms(l, thisYear, programsOf);
+    if (stale) staleSheets.add(l.sheet);
+    l.yearRole = earlier && !stale ? 'previous-year' : 'current';
   }
   // A summary table (評価総括表) on a previous-year sheet counts last year's grades.
   const previousSheets = new Set(evaluation.filter((l) => l.yearRole === 'previous-year').map((l) => l.sheet));
@@ -35,7 +63,7 @@ export function classifyYearRoles(layouts: readonly SheetLayout[], reportYear: n
   for (const l of layouts) {
     if (l.kind === 'evaluation') continue;
     const y = ownYear(l);
-    const earlier = currentStated && y !== null && reportYear !== null && y < reportYear;
+    const earlier = currentStated && y !== null && reportYear !== null && y < reportYear && !staleSheets.has(l.sheet);
     l.yearRole = earlier || (previousSheets.has(l.sheet) && !currentSheets.has(l.sheet)) ? 'previous-year' : 'current';
   }
 }
@@ -104,4 +132,49 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function unique<T>(list: T[] | undefined): T | null {
   return list && list.length === 1 ? list[0] : null;
+}
+
+/** Programs two tables must share, at least, to be one sheet kept for two years. */
+const COPY_MIN_PROGRAMS = 3;
+/** The share of the smaller table's programs the other must repeat. */
+const COPY_SHARE = 0.6;
+/** Rows read per table for its program names: enough to tell a copy, linear on huge sheets. */
+const COPY_SCAN_ROWS = 2000;
+
+/** The program names of an evaluation table (its name column, else its outline columns), normalised. */
+export function programNames(layout: SheetLayout, sheet: SheetSnapshot): Set<string> {
+  const name = layout.columns.filter((c) => c.role === 'name');
+  const cols = (name.length ? name : layout.columns.filter((c) => c.role === 'hierarchy')).map((c) => c.col);
+  const out = new Set<string>();
+  const last = Math.min(layout.lastDataRow, sheet.rows.length - 1, layout.firstDataRow + COPY_SCAN_ROWS);
+  for (let r = layout.firstDataRow; r <= last; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (const c of cols) {
+      const text = normalizeForMatch(cellText(row[c] ?? null));
+      if (text.length >= 2) out.add(text);
+    }
+  }
+  return out;
+}
+
+/** The table lists programs (enough to tell) of which no table of this year lists any: no copy of one. */
+function otherPrograms(l: SheetLayout, thisYear: readonly SheetLayout[], programsOf: (l: SheetLayout) => ReadonlySet<string>): boolean {
+  const own = programsOf(l);
+  if (own.size < COPY_MIN_PROGRAMS) return false;
+  const others = thisYear.map(programsOf).filter((p) => p.size >= COPY_MIN_PROGRAMS);
+  return others.length > 0 && others.every((p) => ![...own].some((x) => p.has(x)));
+}
+
+/**
+ * One sheet kept for two years: most programs of the smaller table recur in the other (a
+ * department copies last year's sheet and fills it in again). Sheets of one plan split by
+ * 基本目標 hold different programs and are no copies.
+ */
+export function repeatsPrograms(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size < COPY_MIN_PROGRAMS) return false;
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  return shared >= COPY_MIN_PROGRAMS && shared / small.size >= COPY_SHARE;
 }

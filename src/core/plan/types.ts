@@ -116,6 +116,11 @@ export interface ProgramRecords {
   node: string | null;
   /** Years in ascending order, each with its records (two or more: a duplicate or a conflict). */
   years: { year: number; records: YearRecord[] }[];
+  /**
+   * Years whose record stands only in hidden rows: the record is there (a person hid the row,
+   * as they hide a side-by-side table's row with it), so the year is not missing.
+   */
+  hiddenYears?: number[];
 }
 
 export interface LongRecords {

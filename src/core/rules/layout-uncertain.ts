@@ -22,6 +22,7 @@ export const layoutUncertain = defineRule<
     'summary-unverified': { grades: string[] };
     'report-year-unknown': NoParams;
     'report-year-inferred': { year: number };
+    'report-year-after-previous': { year: number };
     'block-unplaced': { row: number };
     'scale-direction-unknown': { column: string; labels: string[] };
     'hidden-sheet-read': { examples: string[] };
@@ -72,6 +73,10 @@ export const layoutUncertain = defineRule<
       ja: (p) => `報告年度が判定できませんでした（タイトル・シート名・ファイル名に年度がありません）。記入のある最新の年度列から${formatFiscalYear(p.year, 'ja')}として点検しました。違う場合は --year（アドインでは設定の報告年度）で指定してください。`,
       en: (p) => `The report year could not be determined from a title, a sheet name or the file name; the latest year column with entries, ${formatFiscalYear(p.year, 'en')}, was taken. Give it with --year (or the report year setting in the add-in) if that is wrong.`,
     },
+    'report-year-after-previous': {
+      ja: (p) => `報告年度がタイトル・シート名・ファイル名・年度列から判定できませんでした。同じ事業を並べた${formatFiscalYear(p.year - 1, 'ja')}のシートがあるため、年度のないシートを${formatFiscalYear(p.year, 'ja')}として点検しました。違う場合は --year（アドインでは設定の報告年度）で指定してください。`,
+      en: (p) => `The report year could not be determined from a title, a sheet name, the file name or year columns. A ${formatFiscalYear(p.year - 1, 'en')} sheet lists the same programs, so the sheet stating no year was checked as ${formatFiscalYear(p.year, 'en')}. Give it with --year (or the report year setting in the add-in) if that is wrong.`,
+    },
     'scale-direction-unknown': {
       ja: (p) =>
         `${p.column}列の評価は${p.labels.join('・')}の点数ですが、どちらの端が良い評価かを示すもの（凡例・見出し・入力規則）が見つかりません。推測はしないため、この表ではエラーを出していません。凡例を置くか、設定で評価の段階を良い順に指定してください（scale.levels）。`,
@@ -114,6 +119,9 @@ export const layoutUncertain = defineRule<
     if (context.reportYear === null && yearly) report({ messageId: 'report-year-unknown', at: { sheet: null, cell: null, row: null }, params: {} });
     if (context.reportYear !== null && context.reportYearSource === 'year-columns' && yearly) {
       report({ messageId: 'report-year-inferred', at: { sheet: null, cell: null, row: null }, params: { year: context.reportYear } });
+    }
+    if (context.reportYear !== null && context.reportYearSource === 'previous-sheet') {
+      report({ messageId: 'report-year-after-previous', at: { sheet: null, cell: null, row: null }, params: { year: context.reportYear } });
     }
   },
 });

@@ -17,6 +17,7 @@ import { readingDoubt } from './reading-doubt';
 import { recordConflict } from './record-conflict';
 import { repostMismatch } from './repost-mismatch';
 import { repostUnmatched } from './repost-unmatched';
+import { reportYearNotInWorkbook } from './report-year-not-in-workbook';
 import { sheetUnreadable } from './sheet-unreadable';
 import { summaryCountMismatch } from './summary-count-mismatch';
 import { yearMissing } from './year-missing';
@@ -64,6 +65,7 @@ const ORDER: readonly AnyRule[] = [
   yearMismatch,
   scaleMixed,
   // check
+  reportYearNotInWorkbook,
   sheetUnreadable,
   gradeMissing,
   gradeInvalid,

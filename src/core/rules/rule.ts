@@ -125,7 +125,9 @@ export interface RuleContext {
   /** Western fiscal year being reported, when known. */
   reportYear: number | null;
   /** Where the report year came from (layout-uncertain says when it was only inferred). */
-  reportYearSource?: 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | null;
+  reportYearSource?: 'setting' | 'title' | 'sheet-name' | 'file-name' | 'year-columns' | 'previous-sheet' | null;
+  /** The years the workbook's tables carry (years.ts `yearsCarried`), last year's sheets included (absent: none). */
+  yearsCarried?: readonly number[];
   settings: Settings;
   /** Names of the sheets not checked because they are hidden (absent: none). */
   hiddenSheets?: readonly string[];

@@ -80,7 +80,7 @@ function noRecords(plan: SheetPlan, reportYear: number | null, report: Report<Ye
   const last = reportYear ?? records.year;
   for (const program of records.programs) {
     if (program.years.length === 0) continue;
-    const present = new Set(program.years.map((y) => y.year));
+    const present = new Set([...program.years.map((y) => y.year), ...(program.hiddenYears ?? [])]);
     for (let y = program.years[0].year; y <= last; y++) {
       if (present.has(y)) continue;
       const before = [...program.years].reverse().find((e) => e.year < y);

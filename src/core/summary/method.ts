@@ -1,4 +1,4 @@
-import { levelScore, totalCount, type GradeLabel, type LevelCounts, type Scale } from '../scale';
+import { levelScore, type GradeLabel, type LevelCounts, type Scale } from '../scale';
 import type { Settings } from '../settings';
 
 /**
@@ -52,5 +52,3 @@ export function appliedThresholds(scale: Scale, settings: Settings): number[] {
   return settings.method === 'mean' ? meanThresholds(scale, settings) : [...settings.thresholds.share];
 }
 
-/** Total graded, for callers that hold counts only. */
-export const gradedCount = totalCount;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Badge, Button, Dropdown, Input, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { COLUMN_ROLES, DEFAULT_SCALE, TABLE_KINDS, tableKey, type ColumnRole, type Correction, type SheetLayout, type TableKind } from '../../core';
+import { COLUMN_ROLES, DEFAULT_SCALE, ROW_ROLES, TABLE_KINDS, tableKey, type ColumnRole, type Correction, type RowRole, type SheetLayout, type TableKind } from '../../core';
 import { columnLetter } from '../../core/a1';
 import { formatFiscalYear } from '../../core/years';
-import { EXPLAIN_MESSAGES, readingLines } from '../../i18n/explain';
+import { EXPLAIN_MESSAGES, readingFacts } from '../../i18n/explain';
 import { usePane } from '../store';
 import { StorageNote } from './StorageNote';
 import { describe } from '../../render/describe';
@@ -15,9 +15,17 @@ const useStyles = makeStyles({
   why: { gridColumn: '1 / span 2', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   label: { overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
   headerRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  // A correction with a longer label (評価の段階, 行の役割): the label on its own line, the fields
+  // below, wrapping at 320 px rather than squeezing the button into three lines.
+  control: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: 'center' },
+  controlLabel: { flexBasis: '100%' },
+  grow: { flexGrow: 1, minWidth: '6em' },
   narrow: { width: '5em' },
   dropdown: { minWidth: '0', width: '100%' },
 });
+
+/** Rows whose evidence the pane lists (a sheet of a thousand footnotes stays a short list). */
+const EVIDENCE_ROWS_SHOWN = 50;
 
 /** 1-based last header row of a region (the row just above its data when it has none). */
 const lastHeaderRow = (layout: SheetLayout): number => (layout.headerRows[layout.headerRows.length - 1] ?? layout.firstDataRow - 1) + 1;
@@ -36,13 +44,14 @@ export function regionKey(layout: SheetLayout): string | undefined {
 /** A correction of one table as settings.corrections stores it: sheet › table (by key) › column, or the header row. */
 export function regionCorrection(
   layout: SheetLayout,
-  change: { column: { letter: string; role: ColumnRole; year?: number } } | { headerRow: number } | { kind: TableKind } | { scale: string[] },
+  change: { column: { letter: string; role: ColumnRole; year?: number } } | { headerRow: number } | { kind: TableKind } | { scale: string[] } | { row: number; rowRole: RowRole },
 ): Correction {
   const table = regionKey(layout);
   const at = { sheet: layout.sheet, ...(table !== undefined ? { table } : {}) };
   if ('headerRow' in change) return { ...at, headerRow: change.headerRow };
   if ('kind' in change) return { ...at, kind: change.kind };
   if ('scale' in change) return { ...at, scale: { levels: change.scale } };
+  if ('rowRole' in change) return { ...at, row: change.row, rowRole: change.rowRole };
   const { letter, role, year } = change.column;
   return { ...at, column: letter, role, ...(year !== undefined ? { year } : {}) };
 }
@@ -129,19 +138,32 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
           ))}
         </Dropdown>
       </div>
-      {readingLines(layout, lang).map((line, i) => (
-        <Text key={`reading-${i}`} size={200} data-testid="read-orientation">
-          {line.trim()}
+      {readingFacts(layout, lang).map((f, i) => (
+        <Text key={`reading-${i}`} size={200} data-testid={`read-${f.kind}`}>
+          {f.text.trim()}
         </Text>
       ))}
+      {(layout.rowRoles?.length ?? 0) > 0 && (
+        <details data-testid="read-row-evidence">
+          <summary className={styles.why}>{m.rowEvidenceTitle(layout.rowRoles!.length)}</summary>
+          {layout.rowRoles!.slice(0, EVIDENCE_ROWS_SHOWN).map((mark) => (
+            <div key={mark.row} className={styles.why}>
+              {mark.evidence.map((e) => m.rowEvidence(mark.row + 1, mark.role, e)).join(m.and)}
+            </div>
+          ))}
+        </details>
+      )}
+      {layout.kind === 'evaluation' && <RowRoleControl layout={layout} n={n} busy={busy} onSave={onSave} />}
       {graded && (
         <>
           <Text size={200} data-testid="read-scale">
             {m.scale(shownScale).trim()}
           </Text>
-          <div className={styles.headerRow}>
-            <Text size={200}>{m.pane.scaleLevels}</Text>
-            <Input size="small" value={levels} aria-label={m.pane.scaleOf(layout.sheet, n)} onChange={(_e, d) => setLevels(d.value)} />
+          <div className={styles.control}>
+            <Text size={200} className={styles.controlLabel}>
+              {m.pane.scaleLevels}
+            </Text>
+            <Input className={styles.grow} size="small" value={levels} aria-label={m.pane.scaleOf(layout.sheet, n)} onChange={(_e, d) => setLevels(d.value)} />
             <Button size="small" disabled={busy || !validLevels} onClick={() => onSave(regionCorrection(layout, { scale: wantedLevels }))}>
               {m.pane.applyScale}
             </Button>
@@ -193,6 +215,47 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
           </div>
         );
       })}
+    </div>
+  );
+}
+
+/**
+ * A row read in the wrong role (a program taken for a heading, a 記入例 read as a program): its
+ * 1-based row and the role it has. Saved as a correction like a column's role.
+ */
+function RowRoleControl({ layout, n, busy, onSave }: { layout: SheetLayout; n: number; busy: boolean; onSave: (c: Correction) => void }) {
+  const styles = useStyles();
+  const { lang } = usePane();
+  const m = EXPLAIN_MESSAGES[lang];
+  const [row, setRow] = useState('');
+  const [role, setRole] = useState<RowRole>('data');
+  const wanted = Number(row);
+  // A row of this table's data (its header rows are corrected as the header row).
+  const valid = Number.isInteger(wanted) && wanted > lastHeaderRow(layout) && wanted <= layout.lastDataRow + 1;
+  return (
+    <div className={styles.control} data-testid="row-role-control">
+      <Text size={200} className={styles.controlLabel}>
+        {m.pane.rowRole}
+      </Text>
+      <Input className={styles.narrow} size="small" type="number" min={1} value={row} aria-label={m.pane.rowOf(layout.sheet, n)} onChange={(_e, d) => setRow(d.value)} />
+      <Dropdown
+        className={styles.grow}
+        size="small"
+        disabled={busy}
+        aria-label={m.pane.rowRoleOf(layout.sheet, n)}
+        value={m.pane.rowRoles[role]}
+        selectedOptions={[role]}
+        onOptionSelect={(_e, d) => d.optionValue && setRole(d.optionValue as RowRole)}
+      >
+        {ROW_ROLES.map((r) => (
+          <Option key={r} value={r}>
+            {m.pane.rowRoles[r]}
+          </Option>
+        ))}
+      </Dropdown>
+      <Button size="small" disabled={busy || !valid} onClick={() => onSave(regionCorrection(layout, { row: wanted, rowRole: role }))}>
+        {m.pane.applyRowRole}
+      </Button>
     </div>
   );
 }

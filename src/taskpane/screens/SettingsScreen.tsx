@@ -1,10 +1,8 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { Badge, Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { COLUMN_ROLES, DEFAULT_SCALE, GRADE_METHODS, labelsOf, SettingsSchema, correctionsFor, type ColumnRole, type Settings, type SheetLayout } from '../../core';
-import { columnLetter } from '../../core/a1';
-import { roleKey } from '../../i18n/taskpane';
-import { applyCorrection, usePane } from '../store';
-import { regionCorrection, regionKey } from './ReadTables';
+import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { DEFAULT_SCALE, GRADE_METHODS, labelsOf, SettingsSchema, type Settings } from '../../core';
+import { EXPLAIN_MESSAGES } from '../../i18n/explain';
+import { usePane } from '../store';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { StorageNote } from './StorageNote';
 import { fiscalYearLabel } from './CheckScreen';
@@ -12,10 +10,8 @@ import { fiscalYearLabel } from './CheckScreen';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   thresholds: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
-  sheet: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium },
-  column: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1.2fr)', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  columnLabel: { overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
-  dropdown: { minWidth: '0', width: '100%' },
+  corrections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  correction: { overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
   full: { minWidth: '0', width: '100%' },
 });
 
@@ -26,16 +22,14 @@ export function isSubmitKey(e: KeyboardEvent<HTMLElement>): boolean {
   return !(native.isComposing || native.keyCode === 229);
 }
 
-/** The role the draft's corrections give a column of this table (the sheet's first evaluation table), if any. */
-function draftColumn(draft: Settings, layout: SheetLayout, letter: string): { role?: ColumnRole } | undefined {
-  const table = { key: regionKey(layout) ?? '', headerRows: layout.headerRows.map((r) => r + 1), first: true };
-  return correctionsFor(draft, layout.sheet, table).columns[letter];
-}
-
-/** 設定: report year, method, thresholds and per-sheet column roles, saved where StorageNote says. */
+/**
+ * 設定: report year, method and thresholds, saved where StorageNote says. Corrections to the
+ * reading are made in one place, 読み取った表 on the 点検 screen; here they are listed, read-only,
+ * with the same labels, and a button goes there.
+ */
 export function SettingsScreen() {
   const styles = useStyles();
-  const { t, settings, settingsProblems, layouts, actions, report, lang } = usePane();
+  const { t, settings, settingsProblems, actions, report, lang } = usePane();
   // The year the check found, shown in the field while no year is set (and as a hint).
   const detected = report?.reportYear != null ? fiscalYearLabel(report.reportYear, lang) : null;
   const [draft, setDraft] = useState<Settings>(settings);
@@ -51,7 +45,6 @@ export function SettingsScreen() {
   // One threshold per level but the last, named by the checked workbook's levels (A–D before a check).
   const levels = labelsOf(report?.scale ?? DEFAULT_SCALE);
   const thresholdLevels = method === 'mean' ? levels.slice(0, -1) : levels.slice(0, Math.max(1, Math.min(levels.length - 1, thresholds.length)));
-  const evaluationLayouts = layouts.filter((l) => l.kind === 'evaluation');
 
   const save = () => {
     const trimmed = year.trim();
@@ -79,9 +72,10 @@ export function SettingsScreen() {
     const next = base.map((x, i) => (i === index ? shown : x));
     setDraft({ ...draft, thresholds: { ...draft.thresholds, [method]: next } });
   };
-  // The same correction 読み取った表 saves, kept in the draft until 保存.
-  const setRole = (layout: SheetLayout, col: number, role: ColumnRole, year?: number) => {
-    setDraft(applyCorrection(draft, regionCorrection(layout, { column: { letter: columnLetter(col), role, year } })));
+  const toReadTables = () => {
+    actions.setTab('check');
+    // After the 点検 screen has rendered: bring 読み取った表 into view.
+    setTimeout(() => document.getElementById('read-tables-title')?.scrollIntoView?.({ block: 'start' }), 0);
   };
 
   return (
@@ -144,43 +138,29 @@ export function SettingsScreen() {
         </div>
       </Field>
       <Text as="h3" weight="semibold">
-        {t('settingsColumns')}
+        {t('settingsCorrections')}
       </Text>
-      <Text size={200}>{evaluationLayouts.length > 0 ? t('settingsColumnsHint') : t('settingsNoSheets')}</Text>
-      {evaluationLayouts.map((layout) => (
-        <div key={`${layout.sheet}:${regionKey(layout) ?? ""}`} className={styles.sheet} data-testid="settings-sheet">
-          <Text weight="semibold">{layout.sheet}</Text>
-          {layout.columns.map((c) => {
-            const override = draftColumn(draft, layout, columnLetter(c.col));
-            const role = override?.role ?? c.role;
-            const changed = Boolean(override) || c.source === 'override';
-            return (
-              <div key={c.col} className={styles.column}>
-                <span className={styles.columnLabel}>
-                  {columnLetter(c.col)}: {c.label.replace(/\s+/g, ' ') || '—'}{' '}
-                  <Badge size="small" appearance="outline" color={changed ? 'brand' : 'subtle'}>
-                    {changed ? t('columnOverride') : t('columnDetected')}
-                  </Badge>
-                </span>
-                <Dropdown
-                  className={styles.dropdown}
-                  size="small"
-                  aria-label={`${layout.sheet} ${columnLetter(c.col)}`}
-                  value={t(roleKey(role))}
-                  selectedOptions={[role]}
-                  onOptionSelect={(_e, d) => d.optionValue && setRole(layout, c.col, d.optionValue as ColumnRole, c.year)}
-                >
-                  {COLUMN_ROLES.map((r) => (
-                    <Option key={r} value={r}>
-                      {t(roleKey(r))}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </div>
-            );
-          })}
+      <Text size={200}>{t('settingsCorrectionsHint')}</Text>
+      {settings.corrections.length === 0 ? (
+        <Text size={200} data-testid="settings-no-corrections">
+          {t('settingsNoCorrections')}
+        </Text>
+      ) : (
+        <ul className={styles.corrections}>
+          {settings.corrections.map((c, i) => (
+            <li key={i} className={styles.correction} data-testid="settings-correction">
+              {EXPLAIN_MESSAGES[lang].pane.correction(c)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {report && (
+        <div>
+          <Button size="small" onClick={toReadTables} data-testid="to-read-tables">
+            {t('settingsToReadTables')}
+          </Button>
         </div>
-      ))}
+      )}
       <div>
         <Button appearance="primary" onClick={save}>
           {t('settingsSave')}

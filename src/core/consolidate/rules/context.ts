@@ -12,6 +12,8 @@ export interface ConsolidationContext {
   rows: readonly MergedRow[];
   /** The run's report year: --year, else the year most files state. */
   reportYear: number | null;
+  /** The run's year was stated (--year, the pane's 報告年度), not voted by the files. */
+  reportYearGiven?: boolean;
   master: PlanMaster | null;
   masterName: string | null;
 }
