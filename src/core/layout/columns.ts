@@ -1,6 +1,6 @@
 import type { ColumnRole } from '../settings';
 import { findYears } from '../years';
-import { HEADER_SCALE_SOURCE } from '../scale';
+import { HEADER_SCALE_SOURCE, scaleOfHeader } from '../scale';
 
 /**
  * Column roles from header labels. Labels arrive normalised by normalizeHeader (NFKC, no
@@ -17,18 +17,18 @@ const SUB_LEVELS = new Set(['大', '中', '小']);
 const HIERARCHY =
   /^(基本理念|基本目標|基本方針|基本施策|施策の柱|重点施策|施策|施策の方向性|方向性|取り?組み?の方向性|計画における項目|シート番号|施策番号|番号|No\.?|項目番号|目標)$/i;
 const NAME =
-  /(具体的な取り?組み?|個別事業・?取り?組み?|取り?組み?内容|事業内容|事業名|実施内容|主な事業|取り?組み?名?|事業|Plan)$|Plan\(|^【?個別事業/i;
+  /^(program(me)?|project|activity)(name)?$|(具体的な取り?組み?|個別事業・?取り?組み?|取り?組み?内容|事業内容|事業名|実施内容|主な事業|取り?組み?名?|事業|Plan)$|Plan\(|^【?個別事業/i;
 // Header words per role (the issue's synonym lists and their common spellings), matched on
 // labels normalised by normalizeHeader. A header word is one piece of evidence: detect.ts
 // weighs it against what the column's cells hold and any validation list on the column.
 const GRADE_SCALE = HEADER_SCALE_SOURCE;
 const GRADE = new RegExp(
-  String.raw`^((今年度|当該年度|本年度|令和\d+年度|\d{4}年度)の?)?(担当課の?|所管課の?|担当部署の?|事業|進捗|総合|自己|最終|施策)?評価(結果|区分|ランク|点)?${GRADE_SCALE}$|^check(\(評価\))?$|^評価\(check\)$|^チェック$`,
+  String.raw`^((今年度|当該年度|本年度|令和\d+年度|\d{4}年度)の?)?(担当課の?|所管課の?|担当部署の?|事業|進捗|総合|自己|最終|施策)?(評価|判定|評定)(結果|区分|ランク|点)?${GRADE_SCALE}$|^check(\(評価\))?$|^評価\(check\)$|^チェック$|^(rating|grade|evaluation|assessment)$`,
   'i',
 );
 const PREVIOUS_GRADE = new RegExp(String.raw`^(前年度|昨年度|前回)の?(担当課の?|事業|進捗|総合|自己)?評価(結果)?${HEADER_SCALE_SOURCE}$`);
 const NEXT_POLICY = /次年度.*(方針|方向性)|^今後の(方針|方向性|取り?組み?方針)$|^(方向性|今後の展開)$/;
-const DEPARTMENT = /^(担当課|所管課|担当部署|担当部局|担当|担当課名|所管|所管部署|主管課|実施主体|担当課等|担当課・?機関|実施課|関係課)$/;
+const DEPARTMENT = /^(dept\.?|department|division|section|担当課|所管課|担当部署|担当部局|担当|担当課名|所管|所管部署|主管課|実施主体|担当課等|担当課・?機関|実施課|関係課)$/i;
 const ACHIEVEMENT = /^(達成(度|率|状況)|進捗(状況|率|度))(\(%\))?$/;
 // Prose the rules do not check, but 前年度比較 compares with last year's (text copied forward).
 const REASON = /評価の?理由|評価理由/;
@@ -77,6 +77,9 @@ export function classifyLabel(label: string, context: { previousYear?: number; m
     if (GRADE.test(rest.replace(/^の/, '')) || /^の?評価$/.test(rest)) return { role: 'grade', year: recordYears[0].year };
   }
   if (GRADE.test(plain)) return { role: 'grade' };
+  // A legend of its own in the parentheses (`評価(5:大変良い~1:悪い)`): the words before it name the column.
+  const legend = /^(.+?)\(([^()]{1,40})\)$/.exec(plain);
+  if (legend && GRADE.test(legend[1]) && scaleOfHeader(plain)) return { role: 'grade' };
   if (NEXT_POLICY.test(plain)) return { role: 'nextPolicy' };
   if (/^再掲/.test(plain) && plain.length <= 4) return { role: 'repost' };
   if (DEPARTMENT.test(plain)) return { role: 'department' };

@@ -919,6 +919,15 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
   }
   const remaining = layout.columns.filter((c) => c.role === 'grade');
   if (remaining.length === 0 && !layout.columns.some((c) => c.role === 'yearStatus' || c.role === 'yearEvaluation' || c.role === 'yearAchievement')) {
+    // No grade column, and one headed 達成状況 / 進捗度 holds levels (A–D, ◎○△), not percents or
+    // prose: that is how this table states its grade, as a person reading it would take it.
+    const stated = layout.columns.find((c) => c.role === 'achievement' && !c.hidden && stats[c.col].filled >= 3 && stats[c.col].prose === 0 && gradeShare(c) >= 0.8 && stats[c.col].bareGrades > 0);
+    if (stated) {
+      stated.role = 'grade';
+      (stated.evidence ??= []).push(content(stated, (s) => s.gradeLike));
+    }
+  }
+  if (!layout.columns.some((c) => c.role === 'grade') && !layout.columns.some((c) => c.role === 'yearStatus' || c.role === 'yearEvaluation' || c.role === 'yearAchievement')) {
     for (const c of layout.columns) {
       if ((c.role !== 'text' && c.role !== 'ignore') || c.hidden) continue;
       const st = stats[c.col];

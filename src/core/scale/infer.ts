@@ -217,6 +217,10 @@ const LETTER_LIST = /([SA-E])(?:\s*[・,、/]\s*[SA-E]){2,}/;
 const MARK_LIST = /[◎○〇◯△×✕](?:\s*[・,、/]?\s*[◎○〇◯△×✕]){1,}/;
 const POINT_RANGE = /(\d{1,2})\s*[~〜～\-ー]\s*(\d{1,2})\s*(点|段階)?/;
 const STEPS = /(\d{1,2})\s*段階/;
+// `5:大変良い~1:悪い`: both ends of a point range named, so the words say which end is best.
+const NAMED_POINT_RANGE = /(\d{1,2})\s*[:=]\s*([^~〜～\d,、()]{1,12})\s*[~〜～]\s*(\d{1,2})\s*[:=]\s*([^~〜～\d,、()]{1,12})/;
+const GOOD_WORD = /良|優|高|達成|十分|順調/;
+const BAD_WORD = /悪|劣|低|未|不十分|遅れ/;
 
 /** `評価（S～C）`, `評価(A〜E)`, `評価（◎○△×）`, `評価（5段階：5が最高）`, `評価点(1~5)`. */
 export function scaleOfHeader(header: string): Scale | null {
@@ -239,6 +243,16 @@ export function scaleOfHeader(header: string): Scale | null {
     if (marks.every((m) => (MARKS_4 as readonly string[]).includes(m)) && marks.length >= 2) return withSource(markScale(marks.includes('◎') ? MARKS_4 : MARKS_3, 'header'), 'header', header.replace(/\n/g, ''));
   }
   if (!/評価|判定|点|段階/.test(t)) return null;
+  const named = NAMED_POINT_RANGE.exec(inside);
+  if (named) {
+    const [a, b] = [Number(named[1]), Number(named[3])];
+    const firstBest = GOOD_WORD.test(named[2]) && !BAD_WORD.test(named[2]) && BAD_WORD.test(named[4]);
+    const lastBest = GOOD_WORD.test(named[4]) && !BAD_WORD.test(named[4]) && BAD_WORD.test(named[2]);
+    if (Math.min(a, b) === 1 && Math.max(a, b) >= 2 && Math.max(a, b) <= 10 && a !== b && (firstBest || lastBest)) {
+      const best = firstBest ? a : b;
+      return withSource(pointScale(Math.max(a, b), best > 1, 'header', false), 'header', header.replace(/\n/g, ''));
+    }
+  }
   const pr = POINT_RANGE.exec(inside);
   const st = STEPS.exec(t);
   const n = pr ? Math.max(Number(pr[1]), Number(pr[2])) : st ? Number(st[1]) : 0;

@@ -1,6 +1,6 @@
 import { columnLetter } from '../a1';
 import { cellText, type SheetSnapshot } from '../snapshot';
-import { parseLegend } from './infer';
+import { parseLegend, scaleOfHeader } from './infer';
 import type { Scale } from './scale';
 
 /** Legends are short: a long cell is prose (an evaluation reason), never a legend. */
@@ -24,6 +24,15 @@ export function findLegends(sheet: SheetSnapshot): Scale[] {
       if (LEGEND_HEADING.test(v.trim())) {
         headings.push({ row: r, col: c });
         return;
+      }
+      // A point range whose ends are named, in a title or a note line (`評価（5：大変良い～1：悪い）`):
+      // it says which end is best, which the bare numbers in the column cannot.
+      if (/\d\s*[:：=＝][^\d]{1,12}[~〜～]\s*\d\s*[:：=＝]/.test(v)) {
+        const ranged = scaleOfHeader(v);
+        if (ranged && ranged.kind === 'points' && !ranged.directionUnknown) {
+          out.push({ ...ranged, source: 'legend', evidence: `${sheet.name}!${columnLetter(c)}${r + 1}` });
+          return;
+        }
       }
       // Cheap test before the parse: at least two separators.
       if ((v.match(/[:：＝=…]|・・|→/g) ?? []).length < 2) return;

@@ -92,6 +92,12 @@ export function parseGrade(raw: string | null | undefined, scale: Scale = DEFAUL
 /** `A：ほぼ達成`, `A（達成）`, `Ａ評価`, `A 目標を達成`, `◎（十分達成）` → the level and its notation. */
 export function explainedGrade(raw: string, scale: Scale = DEFAULT_SCALE): { level: number; notation: GradeNotation } | null {
   const t = raw.normalize('NFKC').trim();
+  // The word before the label (`評価A`, `ランク：B`): the label alone after it.
+  const pre = /^(評価|判定|ランク)\s*[:：]?\s*(\S{1,6})$/.exec(t);
+  if (pre) {
+    const level = levelOfToken(scale, pre[2]);
+    if (level >= 0) return { level, notation: 'suffix' };
+  }
   // Longest label first: `一部未達成` before `達成`.
   const order = scale.levels.map((l, i) => ({ key: matchKey(l.label), i })).sort((a, b) => b.key.length - a.key.length);
   const head = matchKey(t.slice(0, 12));

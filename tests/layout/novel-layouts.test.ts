@@ -1,0 +1,161 @@
+/**
+ * Layouts the generator (variants.ts) does not make, as another city's department might lay out
+ * its evaluation: each a small clean workbook read through the in-memory path (ExcelJS workbook →
+ * snapshot-of → engine), checked for no errors and the right counts, then with one grade blanked
+ * to prove the missing grade is found at its cell — or, where a reading is not certain, doubted
+ * rather than accused.
+ */
+import ExcelJS from 'exceljs';
+
+import { checkWorkbook, type Report } from '../../src/core';
+import type { CellValue } from '../../src/core/snapshot';
+import { snapshotOf } from './snapshot-of';
+
+interface SheetSpec { name: string; rows: (CellValue | undefined)[][]; merges?: string[] }
+
+function check(sheets: SheetSpec[]): Report {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((r, i) => r.forEach((v, j) => { if (v !== null && v !== undefined) ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue; }));
+    for (const m of s.merges ?? []) ws.mergeCells(m);
+  }
+  return checkWorkbook(snapshotOf(wb), { fileName: 'probe.xlsx' }).report;
+}
+
+/** Eight programs of one plan, two 基本目標; grade letters on the A–D scale. */
+const PROGRAMS: [string, string, string, string][] = [
+  ['1-1', '見守り活動の推進', '福祉総務課', 'A'],
+  ['1-2', '相談窓口の充実', '地域福祉課', 'B'],
+  ['1-3', 'ボランティアの養成', '地域福祉課', 'A'],
+  ['1-4', '生活困窮者の自立支援', '生活福祉課', 'C'],
+  ['2-1', '災害時要援護者の支援', '防災課', 'B'],
+  ['2-2', '成年後見制度の利用促進', '高齢福祉課', 'A'],
+  ['2-3', '地域サロンの運営支援', '社会福祉協議会', 'D'],
+  ['2-4', '権利擁護の推進', '障害福祉課', 'B'],
+];
+const COUNTS = { A: 3, B: 3, C: 1, D: 1 };
+
+const totalCounts = (r: Report): Record<string, number> => {
+  const t: Record<string, number> = {};
+  for (const s of r.sheets) for (const g in s.gradeCounts ?? {}) t[g] = (t[g] ?? 0) + (s.gradeCounts?.[g] ?? 0);
+  return t;
+};
+const nonzero = (c: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(c).filter(([, n]) => n > 0));
+const errors = (r: Report): string[] => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.sheet}!${f.cell ?? f.row}`);
+const brief = (r: Report): string[] => r.findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell ?? f.row}`);
+
+/** The canonical-looking sheet with a transformer per row. */
+function table(opts: {
+  title?: string;
+  header?: CellValue[];
+  row?: (p: [string, string, string, string], i: number) => CellValue[];
+  missing?: number;
+}): (CellValue | undefined)[][] {
+  const header = opts.header ?? ['施策番号', '事業名', '担当課', '評価'];
+  const row = opts.row ?? ((p) => p);
+  return [
+    [opts.title ?? '令和5年度 地域福祉計画 事業評価表'],
+    [],
+    header,
+    ...PROGRAMS.map((p, i) => {
+      const r = row(p, i);
+      if (opts.missing === i) return r.map((v, j) => (j === r.length - 1 ? null : v));
+      return r;
+    }),
+  ];
+}
+
+/** A probe: the clean book reads with no errors and the right counts; a blank grade is found at its cell. */
+function probe(build: (missing?: number) => SheetSpec[], expected: Record<string, number>, missingCell: string, missingSheet?: string): void {
+  const clean = check(build());
+  expect(errors(clean)).toEqual([]);
+  expect(nonzero(totalCounts(clean))).toEqual(expected);
+  expect(clean.reportYear).toBe(2023);
+  const defective = check(build(2));
+  const found = defective.findings.filter((f) => f.rule === 'grade-missing');
+  expect(found.map((f) => `${f.sheet}!${f.cell}`)).toEqual([`${missingSheet ?? build()[0].name}!${missingCell}`]);
+}
+
+describe('novel layouts', () => {
+  test.each([
+    ['A評価', (g: string) => `${g}評価`],
+    ['評価A', (g: string) => `評価${g}`],
+    ['Ａランク', (g: string) => `${String.fromCharCode(g.charCodeAt(0) + 0xfee0)}ランク`],
+  ])('grades written with a word: %s', (_, write) => {
+    probe((missing) => [{ name: '評価表', rows: table({ missing, row: (p) => [p[0], p[1], p[2], write(p[3])] }) }], COUNTS, 'D6');
+  });
+
+  test('a 5-level scale explained in the header: 評価（5：大変良い～1：悪い）', () => {
+    const five: Record<string, number> = { A: 5, B: 4, C: 3, D: 1 };
+    probe((missing) => [{ name: '評価表', rows: table({ missing, header: ['施策番号', '事業名', '担当課', '評価（5：大変良い～1：悪い）'], row: (p) => [p[0], p[1], p[2], five[p[3]]] }) }],
+      { '5': 3, '4': 3, '3': 1, '1': 1 }, 'D6');
+  });
+
+  test('a 5-level scale whose legend is only in the title line', () => {
+    const five: Record<string, number> = { A: 5, B: 4, C: 3, D: 1 };
+    probe((missing) => [{ name: '評価表', rows: table({ missing, title: '令和5年度 事業評価表　評価（5：大変良い～1：悪い）', row: (p) => [p[0], p[1], p[2], five[p[3]]] }) }],
+      { '5': 3, '4': 3, '3': 1, '1': 1 }, 'D6');
+  });
+
+  test.each([
+    ['(1)', (i: number) => `(${i + 1})`],
+    ['ア', (i: number) => 'アイウエオカキク'[i]],
+    ['(ア)', (i: number) => `（${'アイウエオカキク'[i]}）`],
+    ['第1節', (i: number) => `第${i + 1}節`],
+  ])('programs numbered %s', (_, id) => {
+    probe((missing) => [{ name: '評価表', rows: table({ missing, header: ['番号', '事業名', '担当課', '評価'], row: (p, i) => [id(i), p[1], p[2], p[3]] }) }], COUNTS, 'D6');
+  });
+
+  test('header in English', () => {
+    probe((missing) => [{ name: 'Evaluation', rows: table({ missing, header: ['No.', 'Program', 'Dept', 'Rating'] }) }], COUNTS, 'D6');
+  });
+
+  test.each(['判定', '自己評価', '達成状況', '評価結果'])('a grade column headed only %s', (word) => {
+    probe((missing) => [{ name: '評価表', rows: table({ missing, header: ['施策番号', '事業名', '担当課', word] }) }], COUNTS, 'D6');
+  });
+
+  test('a cover sheet and a 目次 listing the programs before the table', () => {
+    probe((missing) => [
+      { name: '表紙', rows: [[], ['令和5年度'], ['地域福祉計画 事業評価報告書'], [], ['〇〇市 福祉部']] },
+      { name: '目次', rows: [['目次'], [], ...PROGRAMS.map((p, i) => [p[0], p[1], `${i + 1}ページ`])] },
+      { name: '評価表', rows: table({ missing }) },
+    ], COUNTS, 'D6', '評価表');
+  });
+
+  test('the header row repeated every few rows (print page breaks)', () => {
+    probe((missing) => {
+      const rows = table({ missing });
+      const header = rows[2];
+      const out = rows.slice(0, 3);
+      rows.slice(3).forEach((r, i) => { if (i > 0 && i % 3 === 0) out.push(header); out.push(r); });
+      return [{ name: '評価表', rows: out }];
+    }, COUNTS, 'D6');
+  });
+
+  test('a blank column between every column', () => {
+    const spread = (r: (CellValue | undefined)[]): (CellValue | undefined)[] => r.flatMap((v, i) => (i === 0 ? [v] : [null, v]));
+    probe((missing) => [{ name: '評価表', rows: table({ missing }).map(spread) }], COUNTS, 'G6');
+  });
+
+  test('one sheet per 基本目標, the policy named only by the sheet', () => {
+    probe((missing) => [1, 2].map((goal) => ({
+      name: goal === 1 ? '基本目標1 つながり' : '基本目標2 安心',
+      rows: [['令和5年度 事業評価表'], [], ['施策番号', '事業名', '担当課', '評価'],
+        ...PROGRAMS.map((p, i) => [p, i]).filter(([p]) => (p as string[])[0].startsWith(`${goal}-`))
+          .map(([p, i]) => (i === missing ? [...(p as string[]).slice(0, 3), null] : (p as string[])))],
+    })), COUNTS, 'D6', '基本目標1 つながり');
+  });
+
+  // Not read as periods yet: the first half's column is taken as the grade, with a doubt said
+  // (layout-uncertain), and a blank second-half grade is neither accused nor counted as read.
+  test('a grade per half-year: 上半期評価 | 下半期評価 is doubted, not accused', () => {
+    const book = (missing?: number): Report => check([{ name: '評価表', rows: table({ missing, header: ['施策番号', '事業名', '担当課', '上半期評価', '下半期評価'], row: (p) => [p[0], p[1], p[2], p[3], p[3]] }) }]);
+    const clean = book();
+    expect(errors(clean)).toEqual([]);
+    expect(nonzero(totalCounts(clean))).toEqual(COUNTS);
+    const defective = book(2);
+    expect(errors(defective)).toEqual([]);
+    expect(brief(defective)).toContain('info layout-uncertain 評価表!D3');
+  });
+});
