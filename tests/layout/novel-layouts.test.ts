@@ -159,3 +159,37 @@ describe('novel layouts', () => {
     expect(brief(defective)).toContain('info layout-uncertain 評価表!D3');
   });
 });
+
+describe('novel layouts: two rows per program', () => {
+  // Each program over two rows (計画 | 実績), its number, name, department and grade merged down both.
+  function twoRows(missing?: number): SheetSpec {
+    const rows: (CellValue | undefined)[][] = [['令和5年度 事業評価表'], [], ['施策番号', '事業名', '担当課', '区分', '指標値', '評価']];
+    const merges: string[] = [];
+    PROGRAMS.forEach((p, i) => {
+      const top = rows.length + 1;
+      rows.push([p[0], p[1], p[2], '計画', 100, i === missing ? null : p[3]]);
+      rows.push([null, null, null, '実績', 90 + i]);
+      for (const col of ['A', 'B', 'C', 'F']) merges.push(`${col}${top}:${col}${top + 1}`);
+    });
+    return { name: '評価表', rows, merges };
+  }
+
+  test('merged program cells over a plan row and a result row', () => {
+    probe((missing) => [twoRows(missing)], COUNTS, 'F8');
+  });
+});
+
+describe('novel layouts: more columns and identifiers', () => {
+  test('quarterly progress columns, then the year\'s grade headed 年間評価', () => {
+    probe((missing) => [{ name: '評価表', rows: table({ missing, header: ['施策番号', '事業名', '担当課', '第1四半期', '第2四半期', '第3四半期', '第4四半期', '年間評価'],
+      row: (p) => [p[0], p[1], p[2], '実施', '実施', '実施', '実施', p[3]] }) }], COUNTS, 'H6');
+  });
+
+  test('identifiers typed as decimal numbers (1.1, 1.2 …)', () => {
+    probe((missing) => [{ name: '評価表', rows: table({ missing, row: (p) => [Number(p[0].replace('-', '.')), p[1], p[2], p[3]] }) }], COUNTS, 'D6');
+  });
+
+  test('the table set in from the corner (title in B2, header from C4)', () => {
+    probe((missing) => [{ name: '評価表', rows: [[], [null, '令和5年度 事業評価シート'], [], [null, null, ...table({ missing })[2]], ...table({ missing }).slice(3).map((r) => [null, null, ...r])] }], COUNTS, 'F7');
+  });
+});

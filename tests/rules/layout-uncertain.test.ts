@@ -40,7 +40,7 @@ runRuleTests('layout-uncertain', {
     {
       name: 'a grade column guessed from its A–D content when no header says 評価',
       layout: 'kiyose-programs',
-      edits: KIYOSE_HEADER_ROWS.map((r) => set({ sheet: SHEET, cell: `F${r}` }, '判定')),
+      edits: KIYOSE_HEADER_ROWS.map((r) => set({ sheet: SHEET, cell: `F${r}` }, '記号')),
       errors: [
         {
           sheet: SHEET, cell: 'F4', row: 4,

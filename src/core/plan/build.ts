@@ -91,6 +91,8 @@ class PlanBuilder {
   private readonly rowRoles = new Map<number, RowRole>();
   /** Outline cells whose identifier is read back from a date: row * stride + column → text. */
   private readonly recoveredIds = new Map<number, string>();
+  /** Rows under the top of a program name merged down (a plan row and a result row of one program). */
+  private readonly nameMergeRows = new Set<number>();
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -145,6 +147,12 @@ class PlanBuilder {
       if (isBlank(value)) continue;
       for (let r = m.top + 1; r <= Math.min(m.bottom, layout.lastDataRow); r++) this.mergedFill.set(r * FILL_STRIDE + m.left, value);
     }
+    if (this.nameCol !== undefined) {
+      for (const m of sheet.merges) {
+        if (m.bottom === m.top || m.left > this.nameCol || m.right < this.nameCol) continue;
+        for (let r = m.top + 1; r <= m.bottom; r++) this.nameMergeRows.add(r);
+      }
+    }
     const roles = classifyRows(sheet, layout);
     layout.rowRoles = roles.marks;
     layout.recoveredIds = roles.recovered;
@@ -184,6 +192,10 @@ class PlanBuilder {
       const role = this.rowRoles.get(r);
       // Examples, totals and footnotes are no programs: they never become entries.
       if (role === 'example' || role === 'total' || role === 'footnote' || role === 'blank') continue;
+      // A row under a program's merged name with no grade, department or other entry cell of its
+      // own (its grade merged down too, only 実績 or an indicator beside it) is more lines of that
+      // program's record, not another entry of it: its merged grade is counted once.
+      if (this.nameMergeRows.has(r) && this.entryCols.every((col) => isBlank(cellAt(this.sheet, r, col)))) continue;
       const block = blockHeaderLine(this.sheet, r, this.width, this.outlineCols);
       if (block) {
         this.blockLine(block.label, block.value, r);
