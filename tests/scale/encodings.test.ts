@@ -69,6 +69,25 @@ describe('a mark in one of N level columns under a merged header', () => {
     expect(report.sheets[0].gradeCounts).toEqual({ S: 1, A: 2, B: 0, C: 1 });
   });
 
+  test('last year’s grade column named by its year, one word throughout, reads on the levels’ scale (words)', () => {
+    // 令和4年度評価 | 令和5年度評価 over 達成 | 概ね達成 | 一部未達成 | 未達成: last year's column
+    // holds 概ね達成 in every row, nothing else tells its scale but the level sub-headers.
+    const yearHeader: CellValue[] = ['番号', '事業名', '担当課', '令和4年度評価', '令和5年度評価', null, null, null];
+    const yearMerges = [
+      { top: 2, bottom: 2, left: 4, right: 7 },
+      ...[0, 1, 2, 3].map((c) => ({ top: 2, bottom: 3, left: c, right: c })),
+    ];
+    const rows = [1, 2, 3, 4].map((i): CellValue[] => {
+      const r: CellValue[] = [String(i), `事業${i}`, '福祉課', '概ね達成', null, null, null, null];
+      r[4 + (i % 2)] = '○';
+      return r;
+    });
+    const { report, layout } = check({ header: yearHeader, subHeader: [null, null, null, null, '達成', '概ね達成', '一部未達成', '未達成'], merges: yearMerges, rows });
+    expect(layout.columns.find((c) => c.col === 3)?.role).toBe('previousGrade');
+    expect(report.findings.filter((f) => f.rule === 'year-missing')).toEqual([]);
+    expect(report.sheets[0].gradeCounts).toMatchObject({ 達成: 2, 概ね達成: 2 });
+  });
+
   test('no mark is a missing grade at the row; two marks are not one grade', () => {
     const two = row(3, 0);
     two[5] = '○';
