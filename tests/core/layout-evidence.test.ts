@@ -140,6 +140,21 @@ describe('grades named by their year', () => {
     expect(result.report.sheets[0].gradeCounts).toMatchObject({ '○': 4 });
   });
 
+  test('stacked blocks whose heading lines stand in the grade columns (grade first): the headings are not the columns’ values', () => {
+    const header: CellValue[] = ['施策', 'R5評価', 'R4評価', '事業名', '担当課', '事業実績(令和5年度)'];
+    const block = (n: number, programs: [string, string, string][]): Grid => [
+      ['基本目標', `${n} 福祉のまちづくり`],
+      ['基本施策', `福祉を支える基盤の整備${n}`],
+      ['施策(1)', `暮らしやすいまちづくり${n}`],
+      header,
+      ...programs.map(([name, now, before], i): CellValue[] => [i === 0 ? '(1)' : null, now, before, name, '地域福祉課', `${name}を実施した。`]),
+    ];
+    const grid: Grid = [['令和5年度 評価表'], [], ...block(1, [['見守り活動', 'A', 'B'], ['配食サービス', 'B', 'B']]), [], ...block(2, [['相談窓口', 'A', 'A'], ['居場所づくり', 'C', 'A']])];
+    const result = check([sheet('評価', grid)]);
+    expect(roles(result.layouts[0]).filter((r) => /rade/.test(r))).toEqual(['1:grade2023', '2:previousGrade2022']);
+    expect(result.report.sheets[0].gradeCounts).toEqual({ A: 2, B: 1, C: 1, D: 0 });
+  });
+
   test('the grade column may stand left of the previous one; R元 is 2019', () => {
     const result = check([sheet('評価', table(['事業名', '担当課', 'R2評価', 'R元評価'], rows, '令和2年度 事業評価'))]);
     expect(roles(result.layouts[0])).toEqual(['0:name', '1:department', '2:grade2020', '3:previousGrade2019']);

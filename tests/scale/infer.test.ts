@@ -180,6 +180,15 @@ describe('from the header', () => {
     expect(report.sheets[0].gradeCounts).toMatchObject({ 達成: 1, 概ね達成: 3, 一部未達成: 1, 未達成: 1 });
   });
 
+  test('評価（A～D） over a column of one mark only (every row ○) reads on the marks its neighbour column shows', () => {
+    const header = ['番号', '事業名', '担当課', '前年度評価', '評価（A～D）'];
+    const rows = programRows(['○', '○', '○', '○']).map((r, i) => [...r.slice(0, 3), ['×', '○', '△', '○'][i], r[3]]);
+    const { layout, report } = check({ header, rows });
+    expect(layout.columns.filter((c) => c.role === 'grade' || c.role === 'previousGrade').map((c) => `${c.col}:${c.role}`)).toEqual(['3:previousGrade', '4:grade']);
+    expect(report.findings.filter((f) => f.severity !== 'info').map((f) => f.rule)).toEqual(['grade-jump']);
+    expect(report.sheets[0].gradeCounts).toMatchObject({ '○': 4 });
+  });
+
   test('a header scale the values fit stays: 評価（A～D） over A–C with a few S reads A–D and reports the S', () => {
     expect(inferScale({ headers: ['評価（A～D）'], tokens: tokens('A', 'B', 'S', 'C', 'S', 'S', 'B', 'A', 'B') }).source).toBe('header');
   });

@@ -71,7 +71,7 @@ export function detectRegions(sheet: SheetSnapshot, options: DetectOptions = {})
   const area = { top: 0, bottom: sheet.rows.length - 1, right: Number.MAX_SAFE_INTEGER };
   for (const s of summaries) {
     if (s.left >= 2) area.right = Math.min(area.right, s.left - 1); // beside: the table is left of it
-    else if (s.top > area.top + 2) area.bottom = Math.min(area.bottom, s.top - 1); // below
+    else if (s.top > area.top + 2) area.bottom = Math.min(area.bottom, captionTop(sheet, s.top, area.top) - 1); // below
     else area.top = Math.max(area.top, s.bottom + 1); // above
   }
   const tables = evaluationTables(sheet, sheetKind, options, area);
@@ -284,6 +284,26 @@ function rowHasContent(sheet: SheetSnapshot, r: number, width: number): boolean 
   if (!row) return false;
   for (let c = 0; c < Math.min(width, row.length); c++) if (!isBlank(row[c])) return true;
   return false;
+}
+
+/** Rows above a table looked at for its caption. */
+const CAPTION_LOOKBACK = 4;
+
+/**
+ * The top of a table below another, its caption included: a line of one or two cells just above
+ * it (blank rows between allowed) with a blank row above that line. The caption of a 評価総括表
+ * under the evaluation table is the summary's, not a program of the table above.
+ */
+function captionTop(sheet: SheetSnapshot, top: number, floor: number): number {
+  const filled = (r: number): number => (sheet.rows[r] ?? []).reduce((n: number, v) => n + (isBlank(v) ? 0 : 1), 0);
+  let out = top;
+  for (let r = top - 1; r > floor + 1 && r >= top - CAPTION_LOOKBACK; r--) {
+    const n = filled(r);
+    if (n === 0) continue;
+    if (n > 2 || filled(r - 1) !== 0) break;
+    out = r;
+  }
+  return out;
 }
 
 function lastRowWithContent(sheet: SheetSnapshot, from: number, to: number, width: number): number {
@@ -661,7 +681,9 @@ function columnStats(sheet: SheetSnapshot, layout: SheetLayout, hiddenRows: Read
   const end = Math.min(layout.lastDataRow, layout.firstDataRow + CONTENT_SAMPLE_ROWS);
   for (let r = layout.firstDataRow; r <= end; r++) {
     const row = sheet.rows[r];
-    if (!row || hiddenRows.has(r) || repeated.has(r) || looksLikeTotalRow(row, width)) continue;
+    // A block's heading line (`基本目標 | 1 福祉のまちづくり` between stacked blocks) heads rows:
+    // its name is no value of the column it happens to stand in.
+    if (!row || hiddenRows.has(r) || repeated.has(r) || looksLikeTotalRow(row, width) || blockHeaderLine(sheet, r, width) !== null) continue;
     for (let c = 0; c < Math.min(width, row.length); c++) {
       const v = row[c];
       if (isBlank(v)) continue;
@@ -794,7 +816,10 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
   for (const c of layout.columns) {
     if (((c.role === 'grade' || c.role === 'previousGrade') && c.encoding !== 'level-columns') || yearGrade(c)) for (const [t, n] of stats[c.col].tokens) shared.set(t, (shared.get(t) ?? 0) + n);
   }
-  const region = inferScale({ tokens: shared, legends: options.legends });
+  // A form that marks the grade in one column per level names the levels in its sub-headers:
+  // the sheet's other grade columns (last year's, in words) are on that scale too.
+  const levelForm = layout.columns.find((c) => (c.role === 'grade' || c.role === 'previousGrade') && c.encoding === 'level-columns' && c.levelColumns);
+  const region = inferScale({ tokens: shared, legends: options.legends, levelHeaders: levelForm?.levelColumns?.map((l) => l.label) });
   for (const c of layout.columns) {
     if (c.role !== 'grade' && c.role !== 'previousGrade' && c.role !== 'yearEvaluation' && !lists.get(c.col)?.grades) continue;
     if (c.encoding === 'level-columns') continue;

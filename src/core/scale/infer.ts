@@ -40,9 +40,10 @@ export function inferScale(ev: ScaleEvidence): Scale {
   const tokens = ev.tokens ?? new Map<string, number>();
   const fromValues = scaleOfTokens(tokens);
   // A header's scale is the template's wording (`評価（A～D）`); values that mostly fall outside
-  // it (a column of 概ね達成 under that header) show the scale the city actually graded on.
+  // it (a column of 概ね達成 under that header) show the scale the city actually graded on, or,
+  // when they show one level only (every row ○), leave the scale to the neighbours and the workbook.
   const headerScale = firstScale((ev.headers ?? []).map(scaleOfHeader));
-  const fromHeader = headerScale && fromValues && coverage(headerScale, tokens) < 0.5 ? null : headerScale;
+  const fromHeader = headerScale && coverage(headerScale, tokens) >= 0 && coverage(headerScale, tokens) < 0.5 ? null : headerScale;
   const fromList = ev.listItems && ev.listItems.length >= 2 ? scaleOfList(ev.listItems) : null;
   const fromLevels = ev.levelHeaders && ev.levelHeaders.length >= 2 ? scaleOfLevelHeaders(ev.levelHeaders) : null;
   const legend = pickLegend(ev.legends ?? [], tokens, fromLevels ?? fromList ?? fromHeader ?? fromValues);
