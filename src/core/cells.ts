@@ -1,4 +1,4 @@
-import type { CellValue } from './snapshot';
+import type { CellNote, CellValue } from './snapshot';
 
 /**
  * The one place a cell's raw value and number format become a snapshot CellValue, for both
@@ -89,4 +89,17 @@ function formatDate(d: Date): string {
   const day = iso.slice(0, 10);
   const time = iso.slice(11, 19);
   return time === '00:00:00' ? day : `${day} ${time}`;
+}
+
+/** Notes kept per sheet, and characters per note: a legend is short; a sheet of thousands of notes is not read whole. */
+export const MAX_NOTES = 2000;
+export const MAX_NOTE_CHARS = 2000;
+
+/**
+ * The one place a cell note (メモ) or comment becomes a snapshot CellNote, for both adapters: its
+ * text cut at MAX_NOTE_CHARS and trimmed; null when nothing is left (an empty note is no legend).
+ */
+export function cellNote(row: number, col: number, text: string): CellNote | null {
+  const t = text.slice(0, MAX_NOTE_CHARS).trim();
+  return t === '' ? null : { row, col, text: t };
 }

@@ -105,6 +105,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const context: RuleContext = {
     plans, layouts: checkedLayouts, summarySources, reportYear, reportYearSource, settings, hiddenSheets, unreadableSheets,
     yearsCarried: yearsCarried(layouts),
+    ...(snapshot.notesUnread && snapshot.notesUnread.length > 0 ? { notesUnread: snapshot.notesUnread } : {}),
     exampleSheets: chosen.examples,
     hiddenSheetsRead: chosen.hiddenRead,
     unmatchedCorrections,

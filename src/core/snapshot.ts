@@ -121,7 +121,16 @@ export interface WorkbookSnapshot {
   storedSettingsSkipped?: SkippedProperty[];
   /** Sheets listed in the workbook whose content is not in the file; the others are read. Absent: none. */
   unreadableSheets?: UnreadableSheet[];
+  /**
+   * Kinds of cell annotation the adapter could not read at all (the open workbook, where this
+   * Excel or the loaded Office.js lacks the API): `notes` (メモ, ExcelApi 1.18), `comments`
+   * (threaded comments, ExcelApi 1.10). Said in the report, never skipped in silence. Absent: all read.
+   */
+  notesUnread?: NoteKind[];
 }
+
+/** A cell annotation: a note (メモ, the legacy comment) or a threaded comment (コメント). */
+export type NoteKind = 'notes' | 'comments';
 
 export function isCellError(v: CellValue): v is CellError {
   return typeof v === 'object' && v !== null && 'error' in v;

@@ -41,6 +41,28 @@ export const FEATURES = {
       ['CustomXmlPart', 'delete'],
     ],
   },
+  /** Worksheet.notes: cell notes (メモ), where a legend (凡例) often stands. */
+  notes: {
+    set: '1.18',
+    members: [
+      ['Worksheet', 'notes'],
+      ['NoteCollection', 'getCount'],
+      ['NoteCollection', 'getItemAt'],
+      ['Note', 'content'],
+      ['Note', 'getLocation'],
+    ],
+  },
+  /** Worksheet.comments: threaded comments (コメント), read like notes. */
+  comments: {
+    set: '1.10',
+    members: [
+      ['Worksheet', 'comments'],
+      ['CommentCollection', 'getCount'],
+      ['CommentCollection', 'getItemAt'],
+      ['Comment', 'content'],
+      ['Comment', 'getLocation'],
+    ],
+  },
   /** Worksheet.names: the sheet-scoped name that marks Hyoka's output sheets. */
   sheetNames: {
     set: '1.4',
@@ -180,4 +202,41 @@ export function customXmlPartsOf(caps: Capabilities, workbook: Excel.Workbook): 
 /** Worksheet.names, or null when not usable. */
 export function sheetNamesOf(caps: Capabilities, worksheet: Excel.Worksheet): Excel.NamedItemCollection | null {
   return caps.usable('sheetNames') ? worksheet.names : null;
+}
+
+/** A sheet's notes or threaded comments, counted (queued; read after the next sync). */
+export type AnnotationCount =
+  | { kind: 'notes'; collection: Excel.NoteCollection; count: OfficeExtension.ClientResult<number> }
+  | { kind: 'comments'; collection: Excel.CommentCollection; count: OfficeExtension.ClientResult<number> };
+
+/** Queues the count of a sheet's notes or comments; null (nothing queued) when the kind is not usable. */
+export function countAnnotations(caps: Capabilities, worksheet: Excel.Worksheet, kind: 'notes' | 'comments'): AnnotationCount | null {
+  if (!caps.usable(kind)) return null;
+  if (kind === 'notes') {
+    const collection = worksheet.notes;
+    return { kind, collection, count: collection.getCount() };
+  }
+  const collection = worksheet.comments;
+  return { kind, collection, count: collection.getCount() };
+}
+
+/** One annotation queued for the next sync: its text, and the cell it is on (its address for the caller to load). */
+export interface QueuedAnnotation {
+  text(): string;
+  location: Excel.Range;
+}
+
+/**
+ * Queues the text and cell of the first `max` annotations counted (the count synced before):
+ * items by index, so a sheet with thousands loads only what is kept.
+ */
+export function queueAnnotations(counted: AnnotationCount, max: number): QueuedAnnotation[] {
+  const n = Math.min(counted.count.value, max);
+  const out: QueuedAnnotation[] = [];
+  for (let i = 0; i < n; i++) {
+    const item: Excel.Note | Excel.Comment = counted.kind === 'notes' ? counted.collection.getItemAt(i) : counted.collection.getItemAt(i);
+    item.load('content');
+    out.push({ text: () => item.content, location: item.getLocation() });
+  }
+  return out;
 }

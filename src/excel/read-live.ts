@@ -1,18 +1,20 @@
 /// <reference types="office-js" />
-import type { CellRange, CellValue, SheetSnapshot, SheetVisibility, ValidationList, WorkbookSnapshot } from '../core';
+import type { CellRange, CellValue, NoteKind, SheetSnapshot, SheetVisibility, ValidationList, WorkbookSnapshot } from '../core';
+import { cellNote, MAX_NOTES } from '../core/cells';
 import { columnIndex } from '../core/a1';
 import { toCellValue } from './cell-values';
 import { DIAGNOSTICS_SHEET_KEY } from './workbook-keys';
 import { hasOutputMarker, namesLoad, queueStateLoad, queueStateXml, resolveState } from './workbook-state';
 import { isPayloadLimitError, RESPONSE_BUDGET_BYTES } from './payload';
 import type { ReadProgressOptions } from './port';
-import { dataValidationOf, mergedAreasOf, type Capabilities } from './capability';
+import { countAnnotations, dataValidationOf, mergedAreasOf, queueAnnotations, type AnnotationCount, type Capabilities, type QueuedAnnotation } from './capability';
 
 /**
  * Reads the open workbook into the core's snapshot in a constant number of context.sync()
  * calls: (1) the sheet list, (2) each visible sheet's used-range size and whether it has hidden
  * rows or columns, (3) every sheet's values, number formats, value types, merged areas, hidden
- * rows and validation lists at once. Only a workbook above the byte budget is split into
+ * rows, validation lists and cell notes and comments at once (their counts ride along with (2)).
+ * Only a workbook above the byte budget is split into
  * further syncs (one per chunk), each estimated under it; a chunk Excel still refuses
  * (ResponsePayloadSizeLimitExceeded) is halved and asked again. One more sync reads validation
  * lists that cover only part of a column, when there are any.
@@ -63,6 +65,8 @@ interface Pending {
   rows: number;
   cols: number;
   used: Excel.Range;
+  /** Notes and threaded comments counted in sync 2, where this Excel can read them. */
+  annotations: AnnotationCount[];
 }
 
 interface Chunk {
@@ -76,7 +80,10 @@ interface Extras {
   hiddenRows: { p: Pending; r: number; range: Excel.Range }[];
   hiddenCols: { p: Pending; c: number; range: Excel.Range }[];
   validations: { p: Pending; c: number; dv: Excel.DataValidation }[];
+  notes: { p: Pending; items: QueuedAnnotation[]; total: number }[];
 }
+
+const NOTE_KINDS: readonly NoteKind[] = ['notes', 'comments'];
 
 export async function readLiveSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const limits = options.limits ?? DESKTOP_LIMITS;
@@ -97,7 +104,11 @@ export async function readLiveSnapshot(context: Excel.RequestContext, options: R
   queueStateXml(state);
 
   const snapshots: SheetSnapshot[] = [];
-  const used: { ws: Excel.Worksheet; sheet: SheetSnapshot; range: Excel.Range }[] = [];
+  const used: { ws: Excel.Worksheet; sheet: SheetSnapshot; range: Excel.Range; annotations: AnnotationCount[] }[] = [];
+  // Notes (ExcelApi 1.18) and threaded comments (1.10) only where this Excel and the loaded
+  // Office.js have them; the kinds that cannot be read are said in the report (notesUnread).
+  const caps = options.caps;
+  const readableKinds = NOTE_KINDS.filter((k) => caps?.usable(k) ?? false);
   for (const ws of worksheets.items) {
     if (options.only ? !options.only.has(ws.name) : exclude.has(ws.name)) continue;
     const sheet: SheetSnapshot = { name: ws.name, visibility: visibilityOf(ws.visibility), rows: [], merges: [] };
@@ -111,14 +122,15 @@ export async function readLiveSnapshot(context: Excel.RequestContext, options: R
     const range = ws.getUsedRangeOrNullObject(true);
     // rowHidden/columnHidden of the whole used range: false = none hidden, true = all, null = some.
     range.load('rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
-    used.push({ ws, sheet, range });
+    const annotations = caps ? readableKinds.map((k) => countAnnotations(caps, ws, k)).filter((a): a is AnnotationCount => a !== null) : [];
+    used.push({ ws, sheet, range, annotations });
   }
   await context.sync(); // 2
   checkAbort(options.signal);
   for (const name of resolveState(state).state.outputSheets) outputs.add(name);
 
   const pending: Pending[] = [];
-  for (const { ws, sheet, range } of used) {
+  for (const { ws, sheet, range, annotations } of used) {
     if (outputs.has(sheet.name) && !options.only) {
       sheet.hyokaOutput = true;
       continue;
@@ -129,7 +141,7 @@ export async function readLiveSnapshot(context: Excel.RequestContext, options: R
       if (validationsSupported) sheet.validations = [];
       continue;
     }
-    pending.push({ ws, sheet, top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount, used: range });
+    pending.push({ ws, sheet, top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount, used: range, annotations });
   }
 
   // Chunks of whole rows, each estimated under the byte budget and the cell cap.
@@ -197,7 +209,8 @@ export async function readLiveSnapshot(context: Excel.RequestContext, options: R
     options.onProgress?.(done, total);
   }
   if (validationsSupported) resolveListReferences(snapshots);
-  return { sheets: snapshots };
+  const notesUnread = NOTE_KINDS.filter((k) => !readableKinds.includes(k));
+  return { sheets: snapshots, ...(notesUnread.length > 0 ? { notesUnread } : {}) };
 }
 
 function storeRows(c: Chunk, range: Excel.Range): void {
@@ -217,9 +230,17 @@ function storeRows(c: Chunk, range: Excel.Range): void {
 }
 
 function queueExtras(pending: Pending[], limits: ReadLimits, options: ReadOptions): Extras {
-  const extras: Extras = { merges: [], hiddenRows: [], hiddenCols: [], validations: [] };
+  const extras: Extras = { merges: [], hiddenRows: [], hiddenCols: [], validations: [], notes: [] };
   const caps = options.caps;
   for (const p of pending) {
+    // Notes and comments by index, bounded as the file reader bounds them (MAX_NOTES a sheet).
+    let room = MAX_NOTES;
+    for (const counted of p.annotations) {
+      const items = queueAnnotations(counted, room);
+      for (const item of items) item.location.load('address');
+      room -= items.length;
+      extras.notes.push({ p, items, total: counted.count.value });
+    }
     if (caps?.usable('mergedAreas')) {
       // Real Excel returns only merged areas whose top-left cell is inside the range asked for
       // (office-js #3611). Asking from A1 down to the used range's bottom-right in bands covers
@@ -286,6 +307,7 @@ async function readExtras(context: Excel.RequestContext, extras: Extras, pending
     }
   }
   for (const { p, r, range } of extras.hiddenRows) if (range.rowHidden) p.sheet.hiddenRows!.push(r);
+  readNotes(extras, options);
   for (const { p, c, range } of extras.hiddenCols) if (range.columnHidden) p.sheet.hiddenCols!.push(c);
   const caps = options.caps;
   if (!caps?.usable('dataValidation')) return;
@@ -329,6 +351,22 @@ async function readExtras(context: Excel.RequestContext, extras: Extras, pending
     const bySource = lists.get(p.sheet);
     p.sheet.validations = bySource ? [...bySource].map(([source, ranges]) => ({ ranges, items: listItems(source), source })) as ValidationList[] : [];
   }
+}
+
+/** The notes and comments read, through the one cell-note normaliser the file reader uses too. */
+function readNotes(extras: Extras, options: ReadOptions): void {
+  const beyond = new Map<SheetSnapshot, number>();
+  for (const { p, items, total } of extras.notes) {
+    for (const item of items) {
+      const at = parseRangeAddress(item.location.address);
+      const note = at ? cellNote(at.top, at.left, item.text()) : null;
+      if (note) (p.sheet.notes ??= []).push(note);
+    }
+    if (total > items.length) beyond.set(p.sheet, (beyond.get(p.sheet) ?? 0) + total - items.length);
+  }
+  // In reading order, as the file's comments part lists them.
+  for (const { p } of extras.notes) p.sheet.notes?.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const [sheet, n] of beyond) options.onUnread?.(`${n} notes or comments of sheet "${sheet.name}" beyond the first ${MAX_NOTES}`);
 }
 
 function listSource(rule: Excel.DataValidationRule): string {

@@ -1,5 +1,5 @@
 import { parseA1 } from '../core/a1';
-import { isoTextToDate, normaliseCell, type RawCell } from '../core/cells';
+import { cellNote, isoTextToDate, MAX_NOTE_CHARS, MAX_NOTES, normaliseCell, type RawCell } from '../core/cells';
 import {
   cellText,
   isBlank,
@@ -177,9 +177,6 @@ function readRels(zip: ZipReader, source: string, limits: ReadLimits): Map<strin
   return rels;
 }
 
-/** Notes kept per sheet, and characters per note: a legend is short; a sheet of thousands of notes is not read whole. */
-const MAX_NOTES = 2000;
-const MAX_NOTE_CHARS = 2000;
 
 /**
  * The sheet's cell notes (メモ, the legacy comments part; Excel writes one beside threaded
@@ -215,8 +212,8 @@ function readNotes(zip: ZipReader, sheetPart: string, limits: ReadLimits): CellN
           else if (local === 'rPh') inText += 1000;
           else if (local === 'text' && inText > 0) inText--;
           else if (local === 'comment' && current) {
-            const text = current.text.slice(0, MAX_NOTE_CHARS).trim();
-            if (text !== '') notes.push({ row: current.row, col: current.col, text });
+            const note = cellNote(current.row, current.col, current.text);
+            if (note) notes.push(note);
             current = null;
           }
         },

@@ -152,6 +152,12 @@ describe('years as rows', () => {
 
     test('left blank below', () => expectRead(sheet('データ', grid())));
 
+    test('its department written on every year’s row (a department alone names no program)', () => {
+      const g = grid();
+      for (const r of [4, 5, 7, 8, 10, 11]) g[r][2] = g[r - 1][2];
+      expectRead(sheet('データ', g));
+    });
+
     test('merged over its years’ rows', () => {
       const merges = [3, 6, 9].flatMap((top) => [1, 2].map((left) => ({ top, bottom: top + 2, left, right: left })));
       merges.push({ top: 3, bottom: 8, left: 0, right: 0 }, { top: 9, bottom: 11, left: 0, right: 0 });

@@ -102,6 +102,18 @@ describe('tables side by side', () => {
     expect(result.report.sheets[0].gradeCounts).toMatchObject({ A: 2, B: 2, C: 1 });
   });
 
+  test('a spacer after each table’s 施策 column as wide as the gap between the tables: the 施策 column begins the table on its right', () => {
+    const head = ['施策', null, '事業名', '担当課', '評価'];
+    const piece = (r: CellValue[]): CellValue[] => [r[0], null, r[1], r[2], r[3]];
+    const grid: Grid = [['令和5年度 地域福祉計画 評価表'], [], [...head, null, ...head]];
+    for (let i = 0; i < LEFT.length; i++) grid.push([...piece(LEFT[i]), null, ...(RIGHT[i] ? piece(RIGHT[i]) : [])]);
+    const regions = evaluation(detectRegions(sheet('評価', grid)));
+    expect(regions.map((r) => [r.tableKey, r.firstCol, r.lastCol])).toEqual([
+      ['A3', 0, 4],
+      ['G3', 6, 10],
+    ]);
+  });
+
   test('three tables with gaps of unequal width are three regions', () => {
     const table = (rows: CellValue[][]): CellValue[][] => [['施策', '事業名', '担当課', '評価'], ...rows.map((r) => r.slice(0, 4))];
     const parts = [table(LEFT), table(RIGHT), table(LEFT)];

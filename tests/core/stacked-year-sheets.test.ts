@@ -213,3 +213,70 @@ describe('last year’s table stacked below this year’s on one sheet', () => {
     expect(result.report.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.cell}`)).toEqual(['grade-jump D5']);
   });
 });
+
+describe('a 評価総括表 below the table, under a caption of its own', () => {
+  test('the caption is the summary’s, not a program of the table above', () => {
+    const s = sheet('評価', [
+      ['令和5年度 重層的支援体制整備事業 進捗管理'],
+      [],
+      ['取組', '担当課', '評価'],
+      ['1 普及啓発', '福祉政策課', 'A'],
+      ['2 相談支援包括化推進体制の構築', '福祉相談課', 'B'],
+      ['3 情報共有システムの構築', '福祉政策課', 'C'],
+      [],
+      [],
+      ['重層的支援体制整備事業実施計画 進捗管理 令和5年度報告書 評価総括表（施策の進捗状況）'],
+      [],
+      ['施策の進捗状況', '件数'],
+      ['目標を達成・・・A', 1],
+      ['一定の成果・・・B', 1],
+      ['十分な成果が出ていない・・・C', 1],
+      ['未実施・・・D', 0],
+      ['合計', 3],
+    ]);
+    const result = checkWorkbook({ sheets: [s] });
+    expect(result.layouts.map((l) => `${l.kind} ${l.firstDataRow}-${l.lastDataRow}`)).toEqual(['evaluation 3-5', 'summary-table 10-15']);
+    expect(result.report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('stacked tables under a header of two rows', () => {
+  test('the title above the second table’s caption row starts a new table', () => {
+    const block = (top: number, title: string, rows: CellValue[][]): { grid: Grid; merges: SheetSnapshot['merges'] } => ({
+      grid: [
+        [title],
+        [],
+        ['凡例　A：達成　B：一部達成　C：未達成　D：未実施'],
+        [],
+        ['基本目標', '1 福祉のまちづくり'],
+        [],
+        ['施策', '【個別事業・取り組み】', '事業の進捗状況と評価'],
+        [null, null, '担当課', '事業実績(令和2年度)', '令和2年度評価', '令和元年度評価', '今後の事業計画・展望'],
+        ...rows,
+      ],
+      merges: [
+        { top: top + 6, left: 0, bottom: top + 7, right: 0 },
+        { top: top + 6, left: 1, bottom: top + 7, right: 1 },
+        { top: top + 6, left: 2, bottom: top + 6, right: 6 },
+      ],
+    });
+    const first = block(0, '地域福祉計画の進捗状況及び評価表(令和2年度実績報告)', [
+      ['(1)', '① ユニバーサルデザインの推進', '地域福祉課', '緊急推進事業を実施', 'A', 'A', '引き続き実施'],
+      [null, '② 施設のバリアフリー化', '地域福祉課', '事前協議で指導', 'B', 'A', '引き続き実施'],
+      ['(2)', '① 移送サービスへの支援', '自立生活支援課', 'NPO法人を支援', 'A', 'A', '引き続き実施'],
+    ]);
+    const second = block(15, '地域福祉計画の進捗状況及び評価表(令和2年度実績報告)', [
+      ['(1)', '① 自主防災組織の育成', '地域安全課', '講演は中止', 'B', 'B', '引き続き実施'],
+      [null, '② 防犯体制の推進', '地域安全課', '防犯講習会を開催', 'C', 'C', '引き続き実施'],
+    ]);
+    const s: SheetSnapshot = { ...sheet('シート1', [...first.grid, [], [], [], [], ...second.grid]), merges: [...first.merges, ...second.merges] };
+    const regions = evaluation(s);
+    expect(regions.map((r) => [r.area?.top, r.lastDataRow])).toEqual([
+      [0, 10],
+      [15, 24],
+    ]);
+    const result = checkWorkbook({ sheets: [s] });
+    expect(result.report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(result.report.sheets[0].gradeCounts).toMatchObject({ A: 2, B: 2, C: 1 });
+  });
+});

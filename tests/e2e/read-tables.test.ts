@@ -38,6 +38,9 @@ test('at 320 px 読み取った表 shows orientation, encoding, row roles and sc
   const roles = await region.getByTestId('read-row-roles').innerText();
   expect(roles).toMatch(/^行の役割: 見出し行: [\d, 〜]+ \/ 記入例: 4 \/ 合計: \d+ \/ 注記: \d+$/);
   await expect(region.getByTestId('read-scale').innerText()).resolves.toContain('評価の段階: A・B・C・D');
+  // Each row's evidence, on request.
+  await region.getByTestId('read-row-evidence').locator('summary').click();
+  await expect(region.getByTestId('read-row-evidence').innerText()).resolves.toMatch(/4行目 記入例: [A-Z]+列に「[^」]*記入例/);
   // Nothing of the region is wider than the pane.
   expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
 

@@ -48,7 +48,9 @@ describe('設定 › 診断 on the fake Excel', () => {
     expect(snap.sheets.map((s) => s.name)).toEqual(['評価']);
 
     const text = diagnosticsText(second, (c) => c.id);
-    expect(text.split('\n')).toHaveLength(4 + DIAGNOSTIC_IDS.length);
+    // Four heading lines, what is not used (cell notes need ExcelApi 1.18, above this host's 1.17), the checks.
+    expect(text.split('\n')).toHaveLength(5 + DIAGNOSTIC_IDS.length);
+    expect(text).toContain('not used: notes — this Excel does not support ExcelApi 1.18');
     expect(text).toContain('Office.js: fake: a library with ExcelApi 1.16 / defines up to ExcelApi 1.16');
     expect(text).toContain('host: Excel / platform: OfficeOnline / version: 16.0.fake');
   });
@@ -68,7 +70,10 @@ describe('設定 › 診断 on the fake Excel', () => {
     const report = await portFor(wb).diagnose!();
     expect(report.apiSets[0]).toBe('ExcelApi 1.17');
     expect(report.library.highestExcelApi).toBe('1.15');
-    expect(report.unusable).toEqual([{ feature: 'valuesAsJson', why: expect.stringMatching(/lacks Range\.valuesAsJson \(ExcelApi 1\.16\)/) }]);
+    expect(report.unusable).toEqual([
+      { feature: 'valuesAsJson', why: expect.stringMatching(/lacks Range\.valuesAsJson \(ExcelApi 1\.16\)/) },
+      { feature: 'notes', why: 'this Excel does not support ExcelApi 1.18' },
+    ]);
     // Text went through the @ format and values: whether that keeps "=1+1" text is not documented.
     const text = report.checks.find((c) => c.id === 'text')!;
     expect(text).toMatchObject({ ok: false, detail: expect.stringMatching(/@ format and values; valuesAsJson not used/) });

@@ -16,7 +16,12 @@
  *   but only on a library that defines it (`wb.library = 'newer'`): the bundled
  *   @microsoft/office-js 1.1.110 has no `Range.valuesAsJson`, and assigning it there is a plain
  *   JS property that never reaches the workbook (EXCEL-FACTS.md, "library vs host");
- * - writing formats on a protected sheet fails the batch (AccessDenied).
+ * - writing formats on a protected sheet fails the batch (AccessDenied);
+ * - cell notes (`Worksheet.notes`, ExcelApi 1.18) exist only on a library that defines them
+ *   (`wb.library = 'newer'`; the bundled 1.1.110 stops at 1.15), threaded comments
+ *   (`Worksheet.comments`, ExcelApi 1.10) on both; on a host below the set the call reaches
+ *   Excel and the batch fails (ApiNotFound). `getItemAt` past the end fails it (ItemNotFound).
+ *   Every call to either is counted (`annotationCalls`).
  */
 import type { CellRange } from '../../src/core';
 import { columnIndex, columnLetter } from '../../src/core/a1';
@@ -47,6 +52,9 @@ export class FakeSheet {
   /** Sheet-scoped defined names (ExcelApi 1.4): name → reference ("=Sheet!$A$1"). */
   names = new Map<string, string>();
   charts: { name: string; title: string; deleted: boolean }[] = [];
+  /** Cell notes (メモ, ExcelApi 1.18) and threaded comments (ExcelApi 1.10), 0-based, in the order Excel lists them. */
+  notes: { row: number; col: number; text: string }[] = [];
+  comments: { row: number; col: number; text: string }[] = [];
   constructor(
     public name: string,
     public visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible',
@@ -150,6 +158,15 @@ export class FakeWorkbook {
   /** A LiveEnvironment on this fake (desktop, unsaved), to spread and override. */
   env(): LiveEnvironment {
     return { run: (b) => this.run(b), isSetSupported: (n, v) => this.isSetSupported(n, v), library: this.officeLibrary(), web: false, fileName: null };
+  }
+  /** Calls that reached Worksheet.notes / Worksheet.comments (or their items). */
+  annotationCalls = 0;
+  newWorksheet(sheet: FakeSheet | null, loadedNow: boolean): FakeWorksheet {
+    return this.library === 'newer' ? new FakeWorksheetWithNotes(this, sheet, loadedNow) : new FakeWorksheet(this, sheet, loadedNow);
+  }
+  /** A call to an API the host lacks reaches Excel and fails the batch (ApiNotFound). */
+  requireSet(version: string, what: string): void {
+    if (!this.isSetSupported('ExcelApi', version)) this.failSync(Object.assign(new Error(`fake: ApiNotFound (${what}, ExcelApi ${version})`), { code: 'ApiNotFound' }));
   }
   newRange(sheet: FakeSheet, box: CellRange | null, whole = false): FakeRange {
     return this.library === 'newer' ? new FakeRangeWithJson(this, sheet, box, whole) : new FakeRange(this, sheet, box, whole);
@@ -463,7 +480,7 @@ export class FakeWorksheetCollection extends Loadable {
   load(_props?: unknown) {
     this._wb.queueLoad(() => {
       this._loaded = true;
-      this._snapshot = this._wb.sheets.map((s) => new FakeWorksheet(this._wb, s, true));
+      this._snapshot = this._wb.sheets.map((s) => this._wb.newWorksheet(s, true));
     });
     return this;
   }
@@ -473,25 +490,25 @@ export class FakeWorksheetCollection extends Loadable {
   getItem(name: string): FakeWorksheet {
     const s = this._wb.sheet(name);
     if (!s) throw new Error(`ItemNotFound: ${name}`);
-    return new FakeWorksheet(this._wb, s, false);
+    return this._wb.newWorksheet(s, false);
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     const s = this._wb.sheet(name);
-    return s ? new FakeWorksheet(this._wb, s, false) : new FakeWorksheet(this._wb, null, false);
+    return this._wb.newWorksheet(s ?? null, false);
   }
   add(name: string): FakeWorksheet {
     if (this._wb.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
     this._wb.record({ sheet: name, cell: '', kind: 'add-sheet' });
-    return new FakeWorksheet(this._wb, this._wb.addSheet(name), false);
+    return this._wb.newWorksheet(this._wb.addSheet(name), false);
   }
 }
 
 export class FakeWorksheet {
   static excelClass = 'Worksheet';
   constructor(
-    private _wb: FakeWorkbook,
-    private _s: FakeSheet | null,
-    private _loadedNow: boolean,
+    protected _wb: FakeWorkbook,
+    protected _s: FakeSheet | null,
+    protected _loadedNow: boolean,
   ) {}
   get isNullObject() {
     return this._s === null;
@@ -500,9 +517,14 @@ export class FakeWorksheet {
     this._wb.queueLoad(() => undefined);
     return this;
   }
-  private _sheet(): FakeSheet {
+  protected _sheet(): FakeSheet {
     if (!this._s) throw new Error('ItemNotFound');
     return this._s;
+  }
+  get comments() {
+    this._wb.annotationCalls++;
+    this._wb.requireSet('1.10', 'Worksheet.comments');
+    return new FakeCommentCollection(this._wb, this._sheet(), 'comments');
   }
   get name() {
     if (!this._loadedNow) throw new Error('PropertyNotLoaded: name');
@@ -546,6 +568,94 @@ export class FakeWorksheet {
     const e = b ? p(b) : s;
     return this._wb.newRange(this._sheet(), { top: s.row, left: s.col, bottom: e.row, right: e.col });
   }
+}
+
+/** A library defining ExcelApi 1.18 (a newer Office.js than the bundled one): Worksheet.notes. */
+export class FakeWorksheetWithNotes extends FakeWorksheet {
+  static override excelClass = 'Worksheet';
+  get notes() {
+    this._wb.annotationCalls++;
+    this._wb.requireSet('1.18', 'Worksheet.notes');
+    return new FakeNoteCollection(this._wb, this._sheet(), 'notes');
+  }
+}
+
+/** Threaded comments (ExcelApi 1.10), or notes: one shape, by index, each with its cell. */
+class FakeAnnotationCollection {
+  constructor(
+    protected _wb: FakeWorkbook,
+    protected _s: FakeSheet,
+    protected _kind: 'notes' | 'comments',
+  ) {}
+  getCount() {
+    this._wb.annotationCalls++;
+    const r = new FakeClientResult<number>();
+    this._wb.queueLoad(() => {
+      r._loaded = true;
+      r._v = this._s[this._kind].length;
+    });
+    return r;
+  }
+  getItemAt(index: number) {
+    this._wb.annotationCalls++;
+    return this._kind === 'notes' ? new FakeNote(this._wb, this._s, this._kind, index) : new FakeComment(this._wb, this._s, this._kind, index);
+  }
+}
+
+export class FakeCommentCollection extends FakeAnnotationCollection {
+  static excelClass = 'CommentCollection';
+}
+
+export class FakeNoteCollection extends FakeAnnotationCollection {
+  static excelClass = 'NoteCollection';
+}
+
+class FakeAnnotation extends Loadable {
+  private _text = '';
+  constructor(
+    protected _wb: FakeWorkbook,
+    protected _s: FakeSheet,
+    protected _kind: 'notes' | 'comments',
+    protected _index: number,
+  ) {
+    super();
+  }
+  private _item() {
+    const item = this._s[this._kind][this._index];
+    if (!item) throw Object.assign(new Error(`fake: ItemNotFound (${this._kind} ${this._index})`), { code: 'ItemNotFound' });
+    return item;
+  }
+  load(_props?: unknown) {
+    this._wb.annotationCalls++;
+    this._wb.queueLoad(
+      () => {
+        this._loaded = true;
+        this._text = this._item().text;
+      },
+      0,
+      () => Buffer.byteLength(this._s[this._kind][this._index]?.text ?? ''),
+    );
+    return this;
+  }
+  get content() {
+    return this._need(this._text);
+  }
+  getLocation() {
+    this._wb.annotationCalls++;
+    const item = this._s[this._kind][this._index];
+    // Past the end: the batch fails when it reaches Excel.
+    if (!item) this._wb.failSync(Object.assign(new Error(`fake: ItemNotFound (${this._kind} ${this._index})`), { code: 'ItemNotFound' }));
+    const at = item ?? { row: 0, col: 0 };
+    return this._wb.newRange(this._s, { top: at.row, left: at.col, bottom: at.row, right: at.col });
+  }
+}
+
+export class FakeComment extends FakeAnnotation {
+  static excelClass = 'Comment';
+}
+
+export class FakeNote extends FakeAnnotation {
+  static excelClass = 'Note';
 }
 
 /** Sheet-scoped names (ExcelApi 1.4): Excel keeps them in the file's definedNames with localSheetId. */
@@ -927,8 +1037,16 @@ export class FakeRangeWithJson extends FakeRange {
   }
 }
 
-/** Members only FakeRangeWithJson adds: ExcelApi 1.16, absent from the bundled library. */
-export const NEWER_LIBRARY_MEMBERS: readonly (readonly [string, string])[] = [['Range', 'valuesAsJson']];
+/** Members only the newer-library classes add (ExcelApi 1.16 valuesAsJson, 1.18 notes), absent from the bundled library. */
+export const NEWER_LIBRARY_MEMBERS: readonly (readonly [string, string])[] = [
+  ['Range', 'valuesAsJson'],
+  ['Worksheet', 'notes'],
+  ['NoteCollection', 'getCount'],
+  ['NoteCollection', 'getItemAt'],
+  ['Note', 'load'],
+  ['Note', 'content'],
+  ['Note', 'getLocation'],
+];
 
 export class FakeRangeAreas extends Loadable {
   static excelClass = 'RangeAreas';
@@ -1074,6 +1192,8 @@ export const FAKE_EXCEL_CLASSES = [
   FakeCustomXmlPart,
   FakeWorksheetCollection,
   FakeWorksheet,
+  FakeCommentCollection,
+  FakeComment,
   FakeNamedItemCollection,
   FakeNamedItem,
   FakeChartCollection,
@@ -1087,6 +1207,9 @@ export const FAKE_EXCEL_CLASSES = [
   FakeRangeFont,
   FakeRangeFill,
 ] as const;
+
+/** The fake classes only a newer library has (members above the bundled library's), for the fidelity test. */
+export const NEWER_FAKE_CLASSES = [FakeRangeWithJson, FakeWorksheetWithNotes, FakeNoteCollection, FakeNote] as const;
 
 /** The library the fake models: a member counts if the fake class for that Excel class has it. */
 export function fakeLibrary(level: 'bundled' | 'newer'): OfficeLibrary {

@@ -23,6 +23,8 @@ export function fakeFromSnapshot(snapshot: WorkbookSnapshot): FakeWorkbook {
       }),
     );
     sheet.merges = s.merges.map((m) => ({ ...m }));
+    // The file's notes (メモ) are what Excel lists as Worksheet.notes.
+    sheet.notes = (s.notes ?? []).map((n) => ({ ...n }));
   }
   return wb;
 }

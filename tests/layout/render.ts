@@ -64,6 +64,12 @@ export interface LayoutSpec {
    */
   orientation?: 'long';
   /**
+   * Years as rows sorted by program, as a person lays them out by hand: each program's rows
+   * once per year one after another, its name and levels only on its first year's rows, a
+   * heading row once (without a year). Default: sorted by year, as systems export.
+   */
+  longOrder?: 'program';
+  /**
    * Tables per sheet: the plan's tables two to a sheet (a plan of one table is split at a
    * block), the second beside the first (blank columns between) or below it (its own title).
    */
@@ -444,7 +450,8 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
       if (g.blockTitle) { put(ws, row, left, g.blockTitle, 'title'); row++; }
       if (g.header.length || g.blockTitle) row++;
       row += writeHeader(ws, row, left, recordCols);
-      if (spec.decorations && !long && !lastYear) row = decorateTop(ws, row, cols, g.rows, spec.decorations, plan, spec, left);
+      // Years as rows: the rows people add (記入例, a heading, 合計, ※) stand outside the records, in the record columns.
+      if (spec.decorations && !lastYear) row = decorateTop(ws, row, cols, g.rows, spec.decorations, plan, spec, dataLeft);
       const rows = [...g.rows];
       if (spec.hideRows === 'abolished' && !abolishedDone && !lastYear) {
         // an abolished program the department hid rather than deleted, half filled in
@@ -456,6 +463,16 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
       // ends with last year); earlier years repeat this year's valid grades (last year's where
       // the table has them), so nothing jumps.
       const years = long ? [reportYear - 2, reportYear - 1, reportYear] : [reportYear];
+      if (long && spec.longOrder === 'program') {
+        firstData.push(row);
+        row = writeByProgram(ws, row, left, cols, table, rows, years, reportYear, lastYear, dataLeft);
+        lastData = row - 1;
+        if (spec.validation && gradeIdx >= 0) {
+          const items = spec.notation ? GRADES.map((gr) => notate(gr, spec.notation!, plan.gradeWords, spec)) : GRADES.map((gr) => String(onScale(gr, spec)));
+          for (let r = firstData[firstData.length - 1]; r < row; r++) ws.getCell(r, gradeIdx + dataLeft).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${items.join(',')}"`] };
+        }
+        continue;
+      }
       for (const year of years) {
         const start = row;
         if (year === reportYear) firstData.push(row);
@@ -477,7 +494,7 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
         }
         if (year === reportYear) lastData = row - 1;
       }
-      if (spec.decorations && !long && !lastYear) row = decorateBottom(ws, row, cols, g.rows, spec.decorations, left);
+      if (spec.decorations && !lastYear) row = decorateBottom(ws, row, cols, g.rows, spec.decorations, dataLeft);
       if (!long) row += 2;
     }
     if (!lastYear) {
@@ -485,6 +502,48 @@ export function renderPlan(plan: PlanModel, spec: LayoutSpec): Rendered {
       placed.set(table.sheet, { sheet: ws.name, gradeCol: gradeIdx >= 0 ? gradeIdx + dataLeft : null, firstRow: firstData[0], lastRow: lastData });
     }
     return { bottom: row - 1, right: left + recordCols.length - 1 };
+  };
+
+  /** Years as rows sorted by program: each program's rows per year in turn; returns the next row. */
+  const writeByProgram = (ws: ExcelJS.Worksheet, top: number, left: number, cols: Column[], table: Table, rows: Row[], years: number[], reportYear: number, lastYear: boolean, dataLeft: number): number => {
+    const outline = table.fields.filter((f) => f.role === 'name' || f.role === 'hierarchy').map((f) => f.key);
+    // A program: an item row naming it and the item rows below that name nothing (its other departments, texts).
+    const groups: number[][] = [];
+    rows.forEach((r, i) => {
+      const names = outline.some((k) => r.values[k] != null);
+      const last = groups[groups.length - 1];
+      if (r.kind === 'item' && !names && last && rows[last[0]].kind === 'item') last.push(i);
+      else groups.push([i]);
+    });
+    let row = top;
+    for (const g of groups) {
+      if (rows[g[0]].kind !== 'item') {
+        writeDataRow(ws, row, cols, rows[g[0]], plan, tableSpec, g[0], dataLeft);
+        row++;
+        continue;
+      }
+      const start = row;
+      years.forEach((year, yi) => {
+        for (const i of g) {
+          const base = year === reportYear && !lastYear ? rows[i] : earlierRecord(rows[i], table);
+          const r: Row = yi === 0 ? base : { ...base, values: { ...base.values, ...Object.fromEntries(outline.map((k) => [k, null])) } };
+          put(ws, row, left, eraLong(year));
+          writeDataRow(ws, row, cols, r, plan, tableSpec, i, dataLeft);
+          if (year === reportYear && !lastYear && r.item) rowsByKey.set(r.item.key, { sheet: ws.name, row });
+          if (!lastYear && r.item && hiddenKeys.includes(r.item.key)) ws.getRow(row).hidden = true;
+          if (r.item?.key === ABOLISHED) ws.getRow(row).hidden = true;
+          row++;
+        }
+      });
+      // Merged names: the program's name and levels over all its rows, every year's.
+      if (tableSpec.mergeNames && row - start > 1) {
+        for (const k of outline) {
+          const at = cols.findIndex((c) => c.field?.key === k);
+          if (at >= 0 && rows[g[0]].values[k] != null) ws.mergeCells(start, at + dataLeft, row - 1, at + dataLeft);
+        }
+      }
+    }
+    return row;
   };
 
   const writeLastYearSheet = (): void => {

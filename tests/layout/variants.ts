@@ -138,7 +138,16 @@ export const AXES: Axis[] = [
   },
   { name: 'distractors', values: [{ kind: '9 distractors', applies: always, spec: () => ({ distractors: true }) }] },
   // #20 item 3: years as rows, as evaluation systems export (a plan of year blocks is already years as columns).
-  { name: 'orientation', chance: NEW_AXIS_CHANCE, ownStream: true, values: [{ kind: '13 years as rows', applies: (p) => has(p, 'grade') && !has(p, 'yearStatus'), spec: () => ({ orientation: 'long' }) }] },
+  // Sorted by year as systems export, or by program as laid out by hand (names and headings once).
+  {
+    name: 'orientation',
+    chance: NEW_AXIS_CHANCE,
+    ownStream: true,
+    values: [
+      { kind: '13 years as rows', applies: (p) => has(p, 'grade') && !has(p, 'yearStatus'), spec: () => ({ orientation: 'long' }) },
+      { kind: '13 years as rows by program', applies: (p) => has(p, 'grade') && !has(p, 'yearStatus'), spec: () => ({ orientation: 'long', longOrder: 'program' }) },
+    ],
+  },
   // #20 item 4: several tables on one sheet (two plans' tables, or one plan's split at a block).
   {
     name: 'tables per sheet',

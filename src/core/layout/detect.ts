@@ -71,7 +71,7 @@ export function detectRegions(sheet: SheetSnapshot, options: DetectOptions = {})
   const area = { top: 0, bottom: sheet.rows.length - 1, right: Number.MAX_SAFE_INTEGER };
   for (const s of summaries) {
     if (s.left >= 2) area.right = Math.min(area.right, s.left - 1); // beside: the table is left of it
-    else if (s.top > area.top + 2) area.bottom = Math.min(area.bottom, s.top - 1); // below
+    else if (s.top > area.top + 2) area.bottom = Math.min(area.bottom, captionTop(sheet, s.top, area.top) - 1); // below
     else area.top = Math.max(area.top, s.bottom + 1); // above
   }
   const tables = evaluationTables(sheet, sheetKind, options, area);
@@ -284,6 +284,26 @@ function rowHasContent(sheet: SheetSnapshot, r: number, width: number): boolean 
   if (!row) return false;
   for (let c = 0; c < Math.min(width, row.length); c++) if (!isBlank(row[c])) return true;
   return false;
+}
+
+/** Rows above a table looked at for its caption. */
+const CAPTION_LOOKBACK = 4;
+
+/**
+ * The top of a table below another, its caption included: a line of one or two cells just above
+ * it (blank rows between allowed) with a blank row above that line. The caption of a 評価総括表
+ * under the evaluation table is the summary's, not a program of the table above.
+ */
+function captionTop(sheet: SheetSnapshot, top: number, floor: number): number {
+  const filled = (r: number): number => (sheet.rows[r] ?? []).reduce((n: number, v) => n + (isBlank(v) ? 0 : 1), 0);
+  let out = top;
+  for (let r = top - 1; r > floor + 1 && r >= top - CAPTION_LOOKBACK; r--) {
+    const n = filled(r);
+    if (n === 0) continue;
+    if (n > 2 || filled(r - 1) !== 0) break;
+    out = r;
+  }
+  return out;
 }
 
 function lastRowWithContent(sheet: SheetSnapshot, from: number, to: number, width: number): number {
@@ -796,10 +816,10 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
   for (const c of layout.columns) {
     if (((c.role === 'grade' || c.role === 'previousGrade') && c.encoding !== 'level-columns') || yearGrade(c)) for (const [t, n] of stats[c.col].tokens) shared.set(t, (shared.get(t) ?? 0) + n);
   }
-  // A form that marks the grade in one column per level names the levels in its sub-headers:
-  // the sheet's other grade columns (last year's, in words) are on that scale too.
-  const levelForm = layout.columns.find((c) => (c.role === 'grade' || c.role === 'previousGrade') && c.encoding === 'level-columns' && c.levelColumns);
-  const region = inferScale({ tokens: shared, legends: options.legends, levelHeaders: levelForm?.levelColumns?.map((l) => l.label) });
+  // Level sub-headers (評価 over 達成 | 概ね達成 | …) state the region's scale too: a year's
+  // grade column beside them holding one of its words throughout reads on it.
+  const levelGrade = layout.columns.find((c) => (c.role === 'grade' || c.role === 'previousGrade') && c.encoding === 'level-columns');
+  const region = inferScale({ tokens: shared, legends: options.legends, levelHeaders: levelGrade?.levelColumns?.map((l) => l.label) });
   for (const c of layout.columns) {
     if (c.role !== 'grade' && c.role !== 'previousGrade' && c.role !== 'yearEvaluation' && !lists.get(c.col)?.grades) continue;
     if (c.encoding === 'level-columns') continue;

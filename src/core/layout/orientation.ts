@@ -46,8 +46,12 @@ export function detectOrientation(sheet: SheetSnapshot, layout: SheetLayout, hid
     ? [set]
     : layout.columns.filter((c) => !c.hidden && (c.role === 'text' || c.role === 'ignore' || YEAR_HEADER.test(plain(c))) && !NOT_RECORD_YEAR.test(plain(c)));
   if (candidates.length === 0) return;
-  const outline = layout.columns.filter((c) => !c.hidden && (c.role === 'hierarchy' || c.role === 'name' || c.role === 'department'));
-  if (outline.length === 0 && !set) return;
+  const outlineCols = layout.columns.filter((c) => !c.hidden && (c.role === 'hierarchy' || c.role === 'name' || c.role === 'department'));
+  if (outlineCols.length === 0 && !set) return;
+  // A program is named by its levels and name; a department alone on a row (another
+  // department's line, or a later year's record of a program named once) does not start one.
+  const naming = outlineCols.filter((c) => c.role !== 'department');
+  const outline = naming.length > 0 ? naming : outlineCols;
   const repeated = new Set(layout.repeatedHeaderRows);
   const end = Math.min(layout.lastDataRow, layout.firstDataRow + SAMPLE_ROWS);
   let best: { col: ColumnLayout; share: number; filled: number; years: number[]; programs: number; recurring: number } | null = null;

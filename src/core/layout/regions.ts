@@ -142,7 +142,18 @@ function splitSideBySide(sheet: SheetSnapshot, area: TableArea, probe: ProbeHead
     else groups.push({ left: c, right: c });
   }
   if (groups.length < 2) return [area];
-  const sides = splitAtGaps(sheet, area, groups, probe);
+  // Each span of columns is probed once, whichever gap width proposed it.
+  const seen = new Map<string, HeaderProbe | null>();
+  const probeSpan = (left: number, right: number): HeaderProbe | null => {
+    const key = `${left}:${right}`;
+    if (!seen.has(key)) {
+      if (seen.size >= MAX_SIDE_PROBES) return null;
+      const candidate: TableArea = { top: area.top, bottom: area.bottom, left, right };
+      seen.set(key, right - left >= 1 ? probe(areaView(sheet, candidate), candidate) : null);
+    }
+    return seen.get(key) ?? null;
+  };
+  const sides = splitAtGaps(groups, probeSpan);
   if (sides.length < 2) return [area];
   return sides.map((t, i) => ({
     top: area.top,
@@ -154,16 +165,24 @@ function splitSideBySide(sheet: SheetSnapshot, area: TableArea, probe: ProbeHead
 }
 
 interface ColumnGroup { left: number; right: number }
+/** The header of a table spanning these columns (memoised per span). */
+type SpanProbe = (left: number, right: number) => HeaderProbe | null;
+/** Gap widths weighed per split: the widest few and the narrowest. */
+const MAX_GAP_WIDTHS = 4;
+/** Spans of columns probed for a header on one sheet: a sheet of hundreds of lone columns is no set of tables. */
+const MAX_SIDE_PROBES = 400;
 
 /**
  * The tables among runs of used columns (left to right), split at the widest gaps first: the
  * sides at gaps of the widest width that leaves two or more tables, each split again at its
  * own narrower gaps. One group (no split) when no width does.
  */
-function splitAtGaps(sheet: SheetSnapshot, area: TableArea, groups: ColumnGroup[], probe: ProbeHeader): ColumnGroup[] {
+function splitAtGaps(groups: ColumnGroup[], probeSpan: SpanProbe): ColumnGroup[] {
   if (groups.length < 2) return [{ left: groups[0].left, right: groups[groups.length - 1].right }];
   const gapAfter = (i: number): number => groups[i + 1].left - groups[i].right - 1;
-  const widths = [...new Set(groups.slice(0, -1).map((_, i) => gapAfter(i)))].sort((a, b) => b - a);
+  const distinct = [...new Set(groups.slice(0, -1).map((_, i) => gapAfter(i)))].sort((a, b) => b - a);
+  // The few widest widths, and the narrowest (every gap): bounds the probes on a sheet of many gaps.
+  const widths = distinct.length <= MAX_GAP_WIDTHS ? distinct : [...distinct.slice(0, MAX_GAP_WIDTHS - 1), distinct[distinct.length - 1]];
   for (const w of widths) {
     // Runs of groups not separated by a gap of width w or more.
     const runs: ColumnGroup[][] = [[groups[0]]];
@@ -171,13 +190,13 @@ function splitAtGaps(sheet: SheetSnapshot, area: TableArea, groups: ColumnGroup[
       if (gapAfter(i - 1) >= w) runs.push([groups[i]]);
       else runs[runs.length - 1].push(groups[i]);
     }
-    const sides = joinSides(sheet, area, runs.map((r) => ({ left: r[0].left, right: r[r.length - 1].right })), probe);
+    const sides = joinSides(runs.map((r) => ({ left: r[0].left, right: r[r.length - 1].right })), probeSpan);
     if (sides.length < 2) continue;
     // A side made of several runs of the narrower gaps may hold several tables of its own.
     return sides.flatMap((s) => {
       const inside = groups.filter((g) => g.left >= s.left && g.right <= s.right);
       if (inside.length < 2 || gapAfterMax(inside) >= w) return [s];
-      const again = splitAtGaps(sheet, area, inside, probe);
+      const again = splitAtGaps(inside, probeSpan);
       return again.length >= 2 ? again : [s];
     });
   }
@@ -191,20 +210,34 @@ function gapAfterMax(groups: ColumnGroup[]): number {
 }
 
 /**
- * Join each candidate side that is no table of its own to the one on its left. Two tables
- * each name their programs the same way (both a 事業名 column, or both a 施策 number column): a
- * spacer inside one table leaves the outline on one side (施策 | spacer | 事業名 …).
+ * Join each candidate side that is no table of its own to a neighbour. Two tables each name
+ * their programs the same way (both a 事業名 column, or both a 施策 number column): a spacer
+ * inside one table leaves the outline on one side (施策 | spacer | 事業名 …). A piece that only
+ * names programs (施策 numbers alone) after a whole table begins the next table, as a table's
+ * outline stands at its left; any other piece (担当課 | 評価, 備考) ends the table on its left.
  */
-function joinSides(sheet: SheetSnapshot, area: TableArea, candidates: ColumnGroup[], probe: ProbeHeader): ColumnGroup[] {
+function joinSides(candidates: ColumnGroup[], probeSpan: SpanProbe): ColumnGroup[] {
   const tables: { left: number; right: number; probe: HeaderProbe | null }[] = [];
-  for (const g of candidates) {
-    const candidate: TableArea = { top: area.top, bottom: area.bottom, left: g.left, right: g.right };
-    const probed = g.right - g.left >= 1 ? probe(areaView(sheet, candidate), candidate) : null;
+  let carried: ColumnGroup | null = null;
+  candidates.forEach((piece, i) => {
+    const g: ColumnGroup = carried ? { left: carried.left, right: piece.right } : piece;
+    carried = null;
+    const probed = probeSpan(g.left, g.right);
     const previous = tables[tables.length - 1];
     const alone = standsAlone(probed) && (!previous || (standsAlone(previous.probe) && sameOutline(previous.probe, probed)));
-    if (previous && !alone) previous.right = g.right;
-    else tables.push({ ...g, probe: probed });
-  }
+    if (!previous || alone) {
+      tables.push({ ...g, probe: probed });
+      return;
+    }
+    // The piece's columns as the header read over the table and the piece together names them.
+    const joined = probeSpan(previous.left, g.right);
+    if (i < candidates.length - 1 && standsAlone(previous.probe) && onlyOutline(joined, g)) carried = g;
+    else {
+      previous.right = g.right;
+      previous.probe = joined;
+    }
+  });
+  if (carried !== null) tables[tables.length - 1].right = (carried as ColumnGroup).right;
   // The first group may be no table (a lone spacer, a number column): join it rightwards instead.
   if (tables.length >= 2 && !standsAlone(tables[0].probe)) {
     tables[1].left = tables[0].left;
@@ -213,6 +246,14 @@ function joinSides(sheet: SheetSnapshot, area: TableArea, candidates: ColumnGrou
   return tables.map(({ left, right }) => ({ left, right }));
 }
 
+/** The piece's columns name only outline columns (施策, 事業名), nothing reported. */
+function onlyOutline(probe: HeaderProbe | null, piece: ColumnGroup): boolean {
+  const roles = probe ? [...probe.roles].filter(([c]) => c >= piece.left && c <= piece.right).map(([, r]) => r) : [];
+  return roles.length > 0 && roles.every((r) => OUTLINE_ROLES.has(r));
+}
+
+/** Upper header rows (captions over the columns) a probed header may leave out. */
+const MAX_UPPER_HEADER_ROWS = 2;
 /** Rows above a header searched for its title and block lines. */
 const TITLE_LOOKBACK = 10;
 const TITLE_WORDS = /(評価|報告|調書|進捗|点検|管理|実績|総括)(表|書|票|シート|一覧)|計画.*(評価|進捗|報告)/;
@@ -230,16 +271,25 @@ function splitStacked(sheet: SheetSnapshot, area: TableArea, probe: ProbeHeader)
   let current: TableArea = { ...area };
   let header = headers[0];
   for (const next of headers.slice(1)) {
-    // The new table's title lines: the rows above its header holding one or two cells (a title,
-    // `基本目標 | …` lines), across blank rows, up to a row of the table above (three or more cells).
-    let top = next.rows[0];
+    // The new table's title lines: the rows above its header (and its caption row) holding one
+    // or two cells (a title, `基本目標 | …` lines), across blank rows, up to a row of the table
+    // above (three or more cells).
     const floor = header.rows[header.rows.length - 1] + 1;
-    for (let r = next.rows[0] - 1; r > floor && r >= next.rows[0] - TITLE_LOOKBACK; r--) {
-      const filled = filledCount(sheet.rows[r], area.left, area.right);
+    const filledAt = (r: number): number => filledCount(sheet.rows[r], area.left, area.right);
+    // The header's own upper rows the probe left out (a caption row over its columns): one or
+    // two rows of three cells or more right above it, with a gap or a title line above them.
+    let headerTop = next.rows[0];
+    let r = headerTop - 1;
+    while (r > floor && headerTop - r <= MAX_UPPER_HEADER_ROWS && filledAt(r) >= 3) r--;
+    if (r < headerTop - 1 && (r <= floor || filledAt(r) < 3)) headerTop = r + 1;
+    else r = headerTop - 1;
+    let top = headerTop;
+    for (; r > floor && r >= headerTop - TITLE_LOOKBACK; r--) {
+      const filled = filledAt(r);
       if (filled >= 3) break;
       if (filled > 0) top = r;
     }
-    const titles = titleLines(sheet, area, top, next.rows[0]);
+    const titles = titleLines(sheet, area, top, headerTop);
     // The same table goes on: its header again (a page header, perhaps without a caption), or
     // a block's caption over the very same header. A caption over a header that names some
     // column otherwise (another plan's name over its program column) starts another table.

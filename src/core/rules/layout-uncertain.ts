@@ -26,6 +26,7 @@ export const layoutUncertain = defineRule<
     'block-unplaced': { row: number };
     'scale-direction-unknown': { column: string; labels: string[] };
     'hidden-sheet-read': { examples: string[] };
+    'notes-unread': { kinds: ('notes' | 'comments')[] };
   }
 >({
   id: 'layout-uncertain',
@@ -37,6 +38,12 @@ export const layoutUncertain = defineRule<
     en: 'The table layout could not be detected with confidence.',
   },
   messages: {
+    'notes-unread': {
+      ja: (p) =>
+        `このExcelでは${p.kinds.map((k) => (k === 'notes' ? 'セルのメモ（ExcelApi 1.18 が必要）' : 'セルのコメント（ExcelApi 1.10 が必要）')).join('と')}を読み取れないため、読んでいません。凡例（評価の段階の説明）がメモやコメントにある場合、その凡例は使っていません。段階が違って読まれていれば、設定で評価の段階を指定してください。`,
+      en: (p) =>
+        `This Excel cannot read ${p.kinds.map((k) => (k === 'notes' ? 'cell notes (needs ExcelApi 1.18)' : 'cell comments (needs ExcelApi 1.10)')).join(' or ')}, so they were not read. A legend (what each grade means) kept in a note or comment was not used; if the grades were read on the wrong scale, set the scale in the settings.`,
+    },
     'no-header': {
       ja: () => '表の見出し行が見つからないため、このシートは点検していません。見出し行を設定（headerRow）で指定できます。',
       en: () => 'No table header row was found, so this sheet was not checked. Set headerRow in the settings.',
@@ -95,6 +102,10 @@ export const layoutUncertain = defineRule<
     },
   },
   check(context, report) {
+    // Only where a table was read: a legend in a note matters to grades, and there are grades to read.
+    if (context.notesUnread && context.notesUnread.length > 0 && context.layouts.some((l) => l.kind === 'evaluation')) {
+      report({ messageId: 'notes-unread', at: { sheet: null, cell: null, row: null }, params: { kinds: [...context.notesUnread] } });
+    }
     for (const sheet of context.hiddenSheetsRead ?? []) {
       report({ messageId: 'hidden-sheet-read', at: { sheet, cell: null, row: null }, params: { examples: [...(context.exampleSheets ?? [])] } });
     }

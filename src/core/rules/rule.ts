@@ -137,6 +137,8 @@ export interface RuleContext {
   exampleSheets?: readonly string[];
   /** Hidden sheets read because no visible one holds the evaluation table (absent: none). */
   hiddenSheetsRead?: readonly string[];
+  /** Cell annotations the adapter could not read (snapshot.notesUnread; absent: all read). */
+  notesUnread?: readonly ('notes' | 'comments')[];
   /** settings.corrections that matched no sheet or table read (absent: none). */
   unmatchedCorrections?: readonly Correction[];
 }
