@@ -69,9 +69,8 @@ describe('a mark in one of N level columns under a merged header', () => {
     expect(report.sheets[0].gradeCounts).toEqual({ S: 1, A: 2, B: 0, C: 1 });
   });
 
-  test('last year’s grade column named by its year, one word throughout, reads on the levels’ scale (words)', () => {
-    // 令和4年度評価 | 令和5年度評価 over 達成 | 概ね達成 | 一部未達成 | 未達成: last year's column
-    // holds 概ね達成 in every row, nothing else tells its scale but the level sub-headers.
+  test('the level sub-headers are the scale of last year’s column too, though it shows one level only (every row 概ね達成)', () => {
+    // 令和4年度評価 | 令和5年度評価 over 達成 | 概ね達成 | 一部未達成 | 未達成: last year's grade in words, this year's a mark.
     const yearHeader: CellValue[] = ['番号', '事業名', '担当課', '令和4年度評価', '令和5年度評価', null, null, null];
     const yearMerges = [
       { top: 2, bottom: 2, left: 4, right: 7 },
@@ -79,13 +78,13 @@ describe('a mark in one of N level columns under a merged header', () => {
     ];
     const rows = [1, 2, 3, 4].map((i): CellValue[] => {
       const r: CellValue[] = [String(i), `事業${i}`, '福祉課', '概ね達成', null, null, null, null];
-      r[4 + (i % 2)] = '○';
+      r[4 + (i === 4 ? 0 : 1)] = '○';
       return r;
     });
-    const { report, layout } = check({ header: yearHeader, subHeader: [null, null, null, null, '達成', '概ね達成', '一部未達成', '未達成'], merges: yearMerges, rows });
-    expect(layout.columns.find((c) => c.col === 3)?.role).toBe('previousGrade');
-    expect(report.findings.filter((f) => f.rule === 'year-missing')).toEqual([]);
-    expect(report.sheets[0].gradeCounts).toMatchObject({ 達成: 2, 概ね達成: 2 });
+    const { report, layout } = check({ title: '令和5年度 事業評価シート', header: yearHeader, subHeader: [null, null, null, null, '達成', '概ね達成', '一部未達成', '未達成'], merges: yearMerges, rows });
+    expect(layout.columns.filter((c) => c.role === 'grade' || c.role === 'previousGrade').map((c) => `${c.col}:${c.role}${c.year}`)).toEqual(['3:previousGrade2022', '4:grade2023']);
+    expect(report.findings.filter((f) => f.severity !== 'info').map((f) => f.rule)).toEqual([]);
+    expect(report.sheets[0].gradeCounts).toMatchObject({ 達成: 1, 概ね達成: 3 });
   });
 
   test('no mark is a missing grade at the row; two marks are not one grade', () => {

@@ -816,10 +816,10 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
   for (const c of layout.columns) {
     if (((c.role === 'grade' || c.role === 'previousGrade') && c.encoding !== 'level-columns') || yearGrade(c)) for (const [t, n] of stats[c.col].tokens) shared.set(t, (shared.get(t) ?? 0) + n);
   }
-  // Level sub-headers (評価 over 達成 | 概ね達成 | …) state the region's scale too: a year's
-  // grade column beside them holding one of its words throughout reads on it.
-  const levelGrade = layout.columns.find((c) => (c.role === 'grade' || c.role === 'previousGrade') && c.encoding === 'level-columns');
-  const region = inferScale({ tokens: shared, legends: options.legends, levelHeaders: levelGrade?.levelColumns?.map((l) => l.label) });
+  // A form that marks the grade in one column per level names the levels in its sub-headers:
+  // the sheet's other grade columns (last year's, in words) are on that scale too.
+  const levelForm = layout.columns.find((c) => (c.role === 'grade' || c.role === 'previousGrade') && c.encoding === 'level-columns' && c.levelColumns);
+  const region = inferScale({ tokens: shared, legends: options.legends, levelHeaders: levelForm?.levelColumns?.map((l) => l.label) });
   for (const c of layout.columns) {
     if (c.role !== 'grade' && c.role !== 'previousGrade' && c.role !== 'yearEvaluation' && !lists.get(c.col)?.grades) continue;
     if (c.encoding === 'level-columns') continue;
