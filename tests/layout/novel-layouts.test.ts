@@ -193,3 +193,21 @@ describe('novel layouts: more columns and identifiers', () => {
     probe((missing) => [{ name: '評価表', rows: [[], [null, '令和5年度 事業評価シート'], [], [null, null, ...table({ missing })[2]], ...table({ missing }).slice(3).map((r) => [null, null, ...r])] }], COUNTS, 'F7');
   });
 });
+
+describe('novel layouts: words and prose', () => {
+  const WORDS: Record<string, string> = { A: '達成', B: '概ね達成', C: '一部未達成', D: '未達成' };
+
+  test('achievement words under 達成状況 (達成 / 概ね達成 / 一部未達成 / 未達成)', () => {
+    probe((missing) => [{ name: '評価表', rows: table({ missing, header: ['施策番号', '事業名', '担当課', '達成状況'], row: (p) => [p[0], p[1], p[2], WORDS[p[3]]] }) }],
+      { 達成: 3, 概ね達成: 3, 一部未達成: 1, 未達成: 1 }, 'D6');
+  });
+
+  test('prose columns (実績, 課題, 今後の方向性) before the grade at the far right', () => {
+    probe((missing) => [{ name: '評価表', rows: table({ missing, header: ['施策番号', '事業名', '担当課', '令和5年度の実績', '課題', '今後の方向性', '評価'],
+      row: (p) => [p[0], p[1], p[2], `${p[1]}を実施し、延べ120人が参加した。`, '参加者の固定化が課題である。', '継続して実施する。', p[3]] }) }], COUNTS, 'G6');
+  });
+
+  test('two departments in one cell (福祉総務課・地域福祉課)', () => {
+    probe((missing) => [{ name: '評価表', rows: table({ missing, row: (p, i) => [p[0], p[1], i % 2 ? `${p[2]}・福祉総務課` : p[2], p[3]] }) }], COUNTS, 'D6');
+  });
+});

@@ -921,7 +921,18 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
   if (remaining.length === 0 && !layout.columns.some((c) => c.role === 'yearStatus' || c.role === 'yearEvaluation' || c.role === 'yearAchievement')) {
     // No grade column, and one headed 達成状況 / 進捗度 holds levels (A–D, ◎○△), not percents or
     // prose: that is how this table states its grade, as a person reading it would take it.
-    const stated = layout.columns.find((c) => c.role === 'achievement' && !c.hidden && stats[c.col].filled >= 3 && stats[c.col].prose === 0 && gradeShare(c) >= 0.8 && stats[c.col].bareGrades > 0);
+    // Levels named by letters, marks or achievement words (a number may be a rate or a count).
+    const statedLevels = (st: ColumnStats): boolean => {
+      let levels = 0;
+      let all = 0;
+      for (const [t, n] of st.tokens) {
+        all += n;
+        const k = classifyToken(t).kind;
+        if (k === 'letter' || k === 'mark' || k === 'word') levels += n;
+      }
+      return all > 0 && levels / all >= 0.8 && st.tokens.size >= 2;
+    };
+    const stated = layout.columns.find((c) => c.role === 'achievement' && !c.hidden && stats[c.col].filled >= 3 && stats[c.col].prose === 0 && ((gradeShare(c) >= 0.8 && stats[c.col].gradeLike > 0) || statedLevels(stats[c.col])));
     if (stated) {
       stated.role = 'grade';
       (stated.evidence ??= []).push(content(stated, (s) => s.gradeLike));
