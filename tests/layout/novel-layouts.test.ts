@@ -211,3 +211,24 @@ describe('novel layouts: words and prose', () => {
     probe((missing) => [{ name: '評価表', rows: table({ missing, row: (p, i) => [p[0], p[1], i % 2 ? `${p[2]}・福祉総務課` : p[2], p[3]] }) }], COUNTS, 'D6');
   });
 });
+
+describe('novel layouts: who grades', () => {
+  test('one sheet per department, the department named only by the sheet', () => {
+    const depts = [...new Set(PROGRAMS.map((p) => p[2]))];
+    probe((missing) => depts.map((d) => ({
+      name: d,
+      rows: [['令和5年度 事業評価表'], [], ['施策番号', '事業名', '評価'],
+        ...PROGRAMS.map((p, i) => ({ p, i })).filter(({ p }) => p[2] === d).map(({ p, i }) => [p[0], p[1], i === missing ? null : p[3]])],
+    })), COUNTS, 'C5', '地域福祉課');
+  });
+
+  test('自己評価 beside 委員会評価 under one 評価 header', () => {
+    const other: Record<string, string> = { A: 'A', B: 'B', C: 'B', D: 'C' };
+    probe((missing) => [{
+      name: '評価表',
+      rows: [['令和5年度 事業評価表'], [], ['施策番号', '事業名', '担当課', '評価', null], [null, null, null, '自己評価', '委員会評価'],
+        ...PROGRAMS.map((p, i) => [p[0], p[1], p[2], i === missing ? null : p[3], other[p[3]]])],
+      merges: ['A3:A4', 'B3:B4', 'C3:C4', 'D3:E3'],
+    }], COUNTS, 'D7');
+  });
+});

@@ -7,6 +7,8 @@ import { isDashOnly, normalizeForMatch } from '../text';
 import { nameMarkers, parseOutlineCell, type IdToken } from './identifiers';
 import type { GradeCell, PlanEntry, PlanNode, SheetPlan, ValueCell, YearBlock } from './types';
 
+/** Rows of bare grades that make a column a grade column of its own (a slip is one or two cells). */
+const OWN_GRADE_COLUMN_MIN_ROWS = 3;
 /** Keys of merged-cell fills: row * stride + column (columns stay far below it). */
 const FILL_STRIDE = 1 << 14;
 
@@ -113,7 +115,7 @@ class PlanBuilder {
       years.set(c.year, y);
     }
     // 実績 / 評価の理由 are prose too: a grade slipped into them is still a slipped grade.
-    this.textCols = layout.columns.filter((c) => c.role === 'text' || c.role === 'resultText' || c.role === 'reasonText').map((c) => c.col);
+    const textCols = layout.columns.filter((c) => c.role === 'text' || c.role === 'resultText' || c.role === 'reasonText').map((c) => c.col);
     this.cols = {
       grade: first('grade'),
       previousGrade: first('previousGrade'),
@@ -125,6 +127,21 @@ class PlanBuilder {
     };
     const c = this.cols;
     this.scale = layout.scale ?? DEFAULT_SCALE;
+    // A column whose rows mostly hold bare grades is someone's grade of its own (委員会評価,
+    // 外部評価 beside 自己評価), not prose a grade slipped into: a grade there is not misplaced.
+    const ownGrades = (col: number): boolean => {
+      let filled = 0;
+      let grades = 0;
+      for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+        const v = cellAt(sheet, r, col);
+        if (isBlank(v)) continue;
+        filled++;
+        const g = typeof v === 'string' && v.trim().length <= 8 ? parseGrade(v, this.scale) : null;
+        if (g?.kind === 'grade' && g.notation === undefined) grades++;
+      }
+      return filled >= OWN_GRADE_COLUMN_MIN_ROWS && grades / filled >= 0.5;
+    };
+    this.textCols = textCols.filter((col) => !ownGrades(col));
     const levelCols = [c.grade, c.previousGrade].flatMap((g) => (g?.encoding === 'level-columns' ? (g.levelColumns ?? []).map((l) => l.col) : []));
     this.entryCols = [
       ...[c.grade, c.previousGrade, c.nextPolicy, c.department, c.repost, c.achievement].map((x) => x?.col),
