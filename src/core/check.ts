@@ -22,6 +22,9 @@ import { parseFiscalYear, voteYear as vote, yearsCarried } from './years';
 import { combinedScale, findLegends, type Scale } from './scale';
 import { appliedThresholds } from './summary/method';
 
+/** Errors that do not depend on which end of a scale is best (see directionOnly in checkWorkbook). */
+const DIRECTION_FREE_RULES: ReadonlySet<string> = new Set(['grade-missing']);
+
 export interface CheckOptions {
   settings?: Settings;
   /** Shown in the report; the engine never opens files. */
@@ -112,13 +115,15 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   };
   const sheetOrder = new Map(visible.map((s, i) => [s.name, i]));
   const uncertain = checkedLayouts.filter((l) => l.uncertain);
+  // Doubted only for which end of its scale is best (a bare 1–5): a blank grade is missing either way.
+  const directionOnly = (l: SheetLayout): boolean => l.uncertainties.every((u) => u.kind === 'scale-direction-unknown' || u.kind === 'report-year-unknown' || u.kind === 'grade-column-demoted');
   // Doubt before accusing (doubt.ts): errors a doubted reading would make are dropped; reading-doubt says why.
   const review = reviewReading(context);
   const findings = runRules('check', context, settings, {
     // Never confidently wrong: a region read with doubt yields no errors (layout-uncertain says why).
     suppress: (f) =>
       f.severity === 'error' &&
-      (uncertain.some((l) => inRegion(l, f.sheet, f.row !== null ? f.row - 1 : null, f.cell)) ||
+      (uncertain.some((l) => inRegion(l, f.sheet, f.row !== null ? f.row - 1 : null, f.cell) && !(directionOnly(l) && DIRECTION_FREE_RULES.has(f.rule))) ||
         review.silences(f.rule, f.sheet, f.cell)),
     place: { sheet: (f) => sheetOrder.get(f.sheet ?? '') ?? -1 },
   });

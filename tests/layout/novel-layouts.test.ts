@@ -232,3 +232,15 @@ describe('novel layouts: who grades', () => {
     }], COUNTS, 'D7');
   });
 });
+
+describe('novel layouts: a bare point scale', () => {
+  test('1–5 points with nothing saying which end is best: asked once, and a blank grade is still missing', () => {
+    const five: Record<string, number> = { A: 5, B: 4, C: 3, D: 1 };
+    const book = (missing?: number): Report => check([{ name: '評価表', rows: table({ missing, header: ['施策番号', '事業名', '担当課', '評価点'], row: (p) => [p[0], p[1], p[2], five[p[3]]] }) }]);
+    const clean = book();
+    expect(errors(clean)).toEqual([]);
+    expect(nonzero(totalCounts(clean))).toEqual({ '5': 3, '4': 3, '3': 1, '1': 1 });
+    expect(clean.findings.filter((f) => f.rule === 'layout-uncertain').map((f) => f.messageId)).toEqual(['scale-direction-unknown']);
+    expect(book(2).findings.filter((f) => f.rule === 'grade-missing').map((f) => f.cell)).toEqual(['D6']);
+  });
+});
