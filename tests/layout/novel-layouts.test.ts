@@ -244,3 +244,23 @@ describe('novel layouts: a bare point scale', () => {
     expect(book(2).findings.filter((f) => f.rule === 'grade-missing').map((f) => f.cell)).toEqual(['D6']);
   });
 });
+
+describe('novel layouts: what cannot be read yet is said', () => {
+  test('one sheet per program (個票: label | value lines): nothing-checked, never a silent pass', () => {
+    const r = check(PROGRAMS.map((p, k) => ({ name: `個票${k + 1}`, rows: [['令和5年度 事業評価シート'], [], ['施策番号', p[0]], ['事業名', p[1]], ['担当課', p[2]], ['事業の実績', '講座を3回開催した。'], ['評価', p[3]], ['今後の方向性', '継続']] })));
+    expect(errors(r)).toEqual([]);
+    expect(brief(r)).toContain('warning nothing-checked null!null');
+  });
+
+  test.each(['成果', '取組状況'])('points under a header naming no grade (%s): nothing-checked, never a silent pass', (word) => {
+    const five: Record<string, number> = { A: 5, B: 4, C: 3, D: 1 };
+    const r = check([{ name: '評価表', rows: table({ header: ['施策番号', '事業名', '担当課', word], row: (p) => [p[0], p[1], p[2], five[p[3]]] }) }]);
+    expect(errors(r)).toEqual([]);
+    expect(brief(r)).toContain('warning nothing-checked null!null');
+  });
+
+  test('a plan master (計画体系) without level values stays quiet', () => {
+    const r = check([{ name: '計画体系', rows: table({ header: ['施策番号', '事業名', '担当課', '事業概要'], row: (p) => [p[0], p[1], p[2], `${p[1]}に取り組む。`] }) }]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

@@ -939,6 +939,10 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
     }
   }
   if (!layout.columns.some((c) => c.role === 'grade') && !layout.columns.some((c) => c.role === 'yearStatus' || c.role === 'yearEvaluation' || c.role === 'yearAchievement')) {
+    // Nothing to guess from its header or the A–D letters, but every value a level of some scale
+    // (points, marks, S/A/B/C): said, so a workbook graded that way is never passed in silence.
+    const levelish = layout.columns.find((c) => (c.role === 'text' || c.role === 'ignore') && !c.hidden && stats[c.col].filled >= 3 && stats[c.col].prose === 0 && stats[c.col].tokens.size >= 2 && levelShare(stats[c.col].tokens) === 1);
+    if (levelish) layout.levelsUnread = levelish.col;
     for (const c of layout.columns) {
       if ((c.role !== 'text' && c.role !== 'ignore') || c.hidden) continue;
       const st = stats[c.col];

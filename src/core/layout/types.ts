@@ -118,6 +118,11 @@ export interface SheetLayout {
   statedYear: number | null;
   /** The sheet lists the plan without grades or years: a plan master (計画体系). */
   planMaster: boolean;
+  /**
+   * A column of level-like values (5 4 3 1, A B C) under a header that names no grade, in a table
+   * with no grade column: a plan master by its headers, yet maybe an evaluation unread (0-based).
+   */
+  levelsUnread?: number;
   summaryTable: SummaryTableLayout | null;
   /** Why detection is unsure, in the reader's language-neutral keys (rendered as layout-uncertain). */
   uncertainties: Uncertainty[];

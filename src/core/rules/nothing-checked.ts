@@ -39,6 +39,7 @@ export const nothingChecked = defineRule<RuleContext, { allHidden: { hidden: num
       else if (hidden.length > 0) report({ messageId: 'allHidden', at, params: { hidden: hidden.length } });
       return;
     }
-    if (context.layouts.every((l) => l.kind === 'other' && !l.planMaster)) report({ messageId: 'noTable', at, params: { sheets: context.layouts.length } });
+    // A plan master whose column holds levels under a header naming no grade may be the evaluation unread.
+    if (context.layouts.every((l) => l.kind === 'other' && (!l.planMaster || l.levelsUnread !== undefined))) report({ messageId: 'noTable', at, params: { sheets: context.layouts.length } });
   },
 });
