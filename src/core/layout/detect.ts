@@ -823,7 +823,7 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
   for (const c of layout.columns) {
     if (c.role !== 'grade' && c.role !== 'previousGrade' && c.role !== 'yearEvaluation' && !lists.get(c.col)?.grades) continue;
     if (c.encoding === 'level-columns') continue;
-    let own = inferScale({ tokens: stats[c.col].tokens, listItems: lists.get(c.col)?.scale ? lists.get(c.col)!.items : undefined, headers: [c.label], legends: options.legends });
+    let own = inferScale({ tokens: stats[c.col].tokens, listItems: lists.get(c.col)?.scale ? lists.get(c.col)!.items : undefined, headers: [typedHeader(c)], legends: options.legends });
     if (own.source === 'default' && region.source !== 'default' && fitsBetter(stats[c.col].tokens, region)) own = region;
     if (own.source === 'default' && options.workbookScale && fitsBetter(stats[c.col].tokens, options.workbookScale)) own = options.workbookScale;
     if (!isDefaultLevels(own)) restate(stats[c.col], own);
@@ -990,7 +990,7 @@ function resolveScale(layout: SheetLayout, personScale: Scale | undefined, optio
       : inferScale({
           tokens,
           listItems: withList ? lists.get(withList.col)!.items : undefined,
-          headers: gradeCols.map((c) => c.label),
+          headers: gradeCols.map(typedHeader),
           levelHeaders: levelCols?.levelColumns?.map((l) => l.label),
           legends: options.legends,
         }));
@@ -1011,6 +1011,11 @@ function resolveScale(layout: SheetLayout, personScale: Scale | undefined, optio
     if (listNotation) c.notation = listNotation;
     else if (best && bestCount >= 2 && bestCount >= 0.8 * (bestCount + st.bareGrades)) c.notation = best;
   }
+}
+
+/** A column's header as typed (its rows joined as the label joins them): a header's scale names it as evidence, shown to the person (#26). */
+function typedHeader(c: ColumnLayout): string {
+  return c.shownParts && c.shownParts.length > 0 ? c.shownParts.join('\n') : c.label;
 }
 
 function stripYears(label: string): string {
