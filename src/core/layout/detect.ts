@@ -823,7 +823,7 @@ function weighEvidence(sheet: SheetSnapshot, layout: SheetLayout, options: Detec
   for (const c of layout.columns) {
     if (c.role !== 'grade' && c.role !== 'previousGrade' && c.role !== 'yearEvaluation' && !lists.get(c.col)?.grades) continue;
     if (c.encoding === 'level-columns') continue;
-    let own = inferScale({ tokens: stats[c.col].tokens, listItems: lists.get(c.col)?.scale ? lists.get(c.col)!.items : undefined, headers: [typedHeader(c)], legends: options.legends });
+    let own = inferScale({ tokens: stats[c.col].tokens, listItems: lists.get(c.col)?.scale ? lists.get(c.col)!.items : undefined, headers: [typedLabel(c)], legends: options.legends });
     if (own.source === 'default' && region.source !== 'default' && fitsBetter(stats[c.col].tokens, region)) own = region;
     if (own.source === 'default' && options.workbookScale && fitsBetter(stats[c.col].tokens, options.workbookScale)) own = options.workbookScale;
     if (!isDefaultLevels(own)) restate(stats[c.col], own);
@@ -990,7 +990,8 @@ function resolveScale(layout: SheetLayout, personScale: Scale | undefined, optio
       : inferScale({
           tokens,
           listItems: withList ? lists.get(withList.col)!.items : undefined,
-          headers: gradeCols.map(typedHeader),
+          // As typed: the header is the scale's evidence, shown to the person (評価（A～D）, not 評価(A~D)).
+          headers: gradeCols.map(typedLabel),
           levelHeaders: levelCols?.levelColumns?.map((l) => l.label),
           legends: options.legends,
         }));
@@ -1011,11 +1012,6 @@ function resolveScale(layout: SheetLayout, personScale: Scale | undefined, optio
     if (listNotation) c.notation = listNotation;
     else if (best && bestCount >= 2 && bestCount >= 0.8 * (bestCount + st.bareGrades)) c.notation = best;
   }
-}
-
-/** A column's header as typed (its rows joined as the label joins them): a header's scale names it as evidence, shown to the person (#26). */
-function typedHeader(c: ColumnLayout): string {
-  return c.shownParts && c.shownParts.length > 0 ? c.shownParts.join('\n') : c.label;
 }
 
 function stripYears(label: string): string {
@@ -1209,4 +1205,9 @@ function repeatedHeaders(
     }
     return any;
   }
+}
+
+/** A column's header as typed (its cells joined), else its label. */
+function typedLabel(c: ColumnLayout): string {
+  return c.shownParts && c.shownParts.length > 0 ? c.shownParts.join('\n') : c.label;
 }
