@@ -171,6 +171,11 @@ describe('from the header', () => {
     expect(errors(report)).toEqual([]);
   });
 
+  test('the header named as the scale’s evidence is shown as typed (full-width brackets and wave dash kept)', () => {
+    const { layout } = check({ header: ['番号', '事業名', '担当課', '評価（S～C）'], rows: programRows(['S', 'A', 'B', 'C']) });
+    expect(layout.scale?.evidence).toBe('評価（S～C）');
+  });
+
   test('a template header that names A–D over a column graded in words reads the words: the values outweigh the wording', () => {
     const { layout, report } = check({ header: ['番号', '事業名', '担当課', '評価（A～D）'], rows: programRows(['達成', '概ね達成', '一部未達成', '概ね達成', '未達成', '概ね達成']) });
     expect(layout.columns.find((c) => c.col === 3)?.role).toBe('grade');
