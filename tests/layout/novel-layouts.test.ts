@@ -111,7 +111,7 @@ describe('novel layouts', () => {
     probe((missing) => [{ name: 'Evaluation', rows: table({ missing, header: ['No.', 'Program', 'Dept', 'Rating'] }) }], COUNTS, 'D6');
   });
 
-  test.each(['判定', '自己評価', '達成状況', '評価結果'])('a grade column headed only %s', (word) => {
+  test.each(['判定', '自己評価', '達成状況', '評価結果', 'ランク', '年度末評価'])('a grade column headed only %s', (word) => {
     probe((missing) => [{ name: '評価表', rows: table({ missing, header: ['施策番号', '事業名', '担当課', word] }) }], COUNTS, 'D6');
   });
 

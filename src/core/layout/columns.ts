@@ -23,7 +23,7 @@ const NAME =
 // weighs it against what the column's cells hold and any validation list on the column.
 const GRADE_SCALE = HEADER_SCALE_SOURCE;
 const GRADE = new RegExp(
-  String.raw`^((今年度|当該年度|本年度|年間|年度末|通年|令和\d+年度|\d{4}年度)の?)?(担当課の?|所管課の?|担当部署の?|事業|進捗|総合|自己|最終|施策)?(評価|判定|評定)(結果|区分|ランク|点)?${GRADE_SCALE}$|^check(\(評価\))?$|^評価\(check\)$|^チェック$|^(rating|grade|evaluation|assessment)$`,
+  String.raw`^((今年度|当該年度|本年度|年間|年度末|通年|令和\d+年度|\d{4}年度)の?)?(担当課の?|所管課の?|担当部署の?|事業|進捗|総合|自己|最終|施策)?(評価|判定|評定)(結果|区分|ランク|点)?${GRADE_SCALE}$|^check(\(評価\))?$|^評価\(check\)$|^チェック$|^ランク${GRADE_SCALE}$|^(rating|grade|evaluation|assessment)$`,
   'i',
 );
 const PREVIOUS_GRADE = new RegExp(String.raw`^(前年度|昨年度|前回)の?(担当課の?|事業|進捗|総合|自己)?評価(結果)?${HEADER_SCALE_SOURCE}$`);
