@@ -264,3 +264,17 @@ describe('novel layouts: what cannot be read yet is said', () => {
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('novel layouts: lines inside the table', () => {
+  test('the legend written in the grade column just under the header', () => {
+    probe((missing) => {
+      const rows = table({ missing });
+      rows.splice(3, 0, [null, null, null, 'A：達成　B：概ね達成　C：一部未達成　D：未達成']);
+      return [{ name: '評価表', rows }];
+    }, COUNTS, 'D7');
+  });
+
+  test('a notes line under the table (※ 評価は担当課による自己評価)', () => {
+    probe((missing) => [{ name: '評価表', rows: [...table({ missing }), [], ['※ 評価は担当課による自己評価です。']] }], COUNTS, 'D6');
+  });
+});
