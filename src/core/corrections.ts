@@ -238,8 +238,8 @@ export function correctionsFor(
   return out;
 }
 
-/** A sheet-wide `kind` (no `table`, no column or row): decides how the sheet is read at all. */
-export const isSheetKind = (c: Correction): boolean => c.table === undefined && c.column === undefined && c.row === undefined && c.kind !== undefined;
+/** A correction of what a whole sheet is (its kind alone): read before its tables are found. One that also gives a header row is the table's. */
+export const isSheetKind = (c: Correction): boolean => c.table === undefined && c.column === undefined && c.row === undefined && c.headerRow === undefined && c.kind !== undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Writing: the one way a screen adds a correction.

@@ -119,6 +119,23 @@ describe('each correction reaches the engine', () => {
     expect(r.unmatchedCorrections).toEqual([]);
   });
 
+  test('a table nothing detected is read through the pane’s corrections one at a time: header row, kind, then a column keyed by that header', () => {
+    // No header word Hyoka knows: nothing is read, and it says so (no silent exit).
+    const plain = sheet('一覧', [['令和5年度 まとめ'], ['項目', '記号', '所属'], ['見守り', 'A', '福祉課'], ['相談', 'B', '福祉課'], ['配食', 'C', '高齢課'], ['居場所', null, '高齢課']]);
+    const rules = (cs: Correction[]) => checkWorkbook(book(plain), { settings: settings({ corrections: cs }) });
+    expect(rules([]).report.findings.map((f) => `${f.rule}/${f.messageId}`)).toEqual(['nothing-checked/noTable', 'layout-uncertain/no-header']);
+    const header: Correction = { sheet: '一覧', headerRow: 2 };
+    const kind: Correction = { sheet: '一覧', kind: 'evaluation' };
+    const name: Correction = { sheet: '一覧', table: 'A2', column: 'A', role: 'name' };
+    const r = rules([header, kind, name]);
+    // The table the person sees is named by the header they gave (A2), as the pane keys it.
+    expect(r.layouts[0]).toMatchObject({ kind: 'evaluation', tableKey: 'A2', headerRows: [1] });
+    expect(r.unmatchedCorrections).toEqual([]);
+    expect(r.report.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['grade-missing B6']);
+    // Header row and kind in one correction (as a profile may write them): the header row is kept.
+    expect(rules([{ sheet: '一覧', headerRow: 2, kind: 'evaluation' }, name]).report.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['grade-missing B6']);
+  });
+
   test('a sheet’s kind', () => {
     const r = checkWorkbook(book(evaluation()), { settings: settings({ corrections: [{ sheet: '評価表', kind: 'other' }] }) });
     expect(r.layouts.every((l) => l.kind === 'other')).toBe(true);

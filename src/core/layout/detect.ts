@@ -214,9 +214,19 @@ function detectEvaluation(sheet: SheetSnapshot, sheetKind: SheetKind | undefined
   const detected = findHeaderRow(sheet, merges, width, area.top, rowCount);
   const found = detected !== null ? expandHeader(sheet, merges, detected, width, area.top) : [];
   layout.tableKey = tableKeyOf(found, found.length > 0 ? columnLabels(sheet, merges, found, width) : [], 0) ?? undefined;
-  const table: TableRef = { key: layout.tableKey ?? '', headerRows: found.map((r) => r + 1), first: false, takes: takesSheetWide };
+  let table: TableRef = { key: layout.tableKey ?? '', headerRows: found.map((r) => r + 1), first: false, takes: takesSheetWide };
   // The sheet-wide kind was read (and marked) already; everything else is the table's.
-  const corrections = correctionsFor({ corrections: options.corrections ?? [] }, sheet.name, table, options.use, (c) => !isSheetKind(c));
+  const tableOnly = (c: Correction): boolean => !isSheetKind(c);
+  let corrections = correctionsFor({ corrections: options.corrections ?? [] }, sheet.name, table, undefined, tableOnly);
+  if (detected === null && corrections.headerRow !== undefined) {
+    // No header was found and a person gave one: the table they see is named by that header
+    // (the key the pane saves its column corrections under), so read its corrections again.
+    const given = expandHeader(sheet, merges, corrections.headerRow - 1, width, area.top);
+    layout.tableKey = tableKeyOf(given, columnLabels(sheet, merges, given, width), 0) ?? undefined;
+    table = { ...table, key: layout.tableKey ?? '', headerRows: given.map((r) => r + 1) };
+    corrections = correctionsFor({ corrections: options.corrections ?? [] }, sheet.name, table, undefined, tableOnly);
+  }
+  if (options.use) correctionsFor({ corrections: options.corrections ?? [] }, sheet.name, table, options.use, tableOnly);
   const kindCorrection = corrections.kind ?? sheetKind;
   // Row roles a person set (rowRole): the plan builder's row classification honours them.
   if (Object.keys(corrections.rows).length > 0) layout.rowCorrections = { ...corrections.rows };
