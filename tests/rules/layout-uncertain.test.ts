@@ -33,7 +33,7 @@ runRuleTests('layout-uncertain', {
       errors: [
         {
           sheet: 'メモ', cell: null, row: null,
-          message: { ja: ['表の見出し行が見つからない', 'headerRow'], en: ['No table header row was found', 'headerRow'] },
+          message: { ja: ['表の見出し行が見つからない', '「読み取った表」', 'corrections'], en: ['No table header row was found', 'What was read', 'corrections'] },
         },
       ],
     },

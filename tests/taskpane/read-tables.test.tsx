@@ -184,6 +184,26 @@ test('a long table says its years are rows, an earlier year’s table says it is
   jest.mocked(checkWorkbook).mockImplementation(() => ({ report: REPORT, layouts: LAYOUTS, plans: [], previousYearPlans: [], unmatchedCorrections: [] }));
 });
 
+test('a sheet that looks like a table but was not read is shown too: its header row and kind are set here, so nothing is out of reach', async () => {
+  // Detection found no header (nothing-checked): without this, the pane offered no way to read it.
+  const unread: SheetLayout = { ...base, sheet: '一覧', kind: 'other', headerRows: [], firstDataRow: 0, lastDataRow: 5, hiddenRowsSkipped: 0, uncertain: true, uncertainties: [{ kind: 'no-header' }], columns: [] };
+  const cover: SheetLayout = { ...base, sheet: '表紙', kind: 'other', headerRows: [], firstDataRow: 0, lastDataRow: 2, hiddenRowsSkipped: 0, uncertainties: [], columns: [] };
+  jest.mocked(checkWorkbook).mockReturnValue({ report: REPORT, layouts: [cover, unread], plans: [], previousYearPlans: [], unmatchedCorrections: [] });
+  const { port } = await renderChecked('ja');
+  const regions = screen.getAllByTestId('read-region');
+  // The cover sheet is no table; only the sheet that looks like one is offered.
+  expect(regions).toHaveLength(1);
+  expect(within(regions[0]).getByText('「一覧」表1（その他・データ 1〜6行目）')).toBeTruthy();
+  expect(within(regions[0]).getByText('! 見出し行が見つかりません')).toBeTruthy();
+  const field = within(regions[0]).getByLabelText('「一覧」表1の見出しの行') as HTMLInputElement;
+  expect(field.value).toBe('');
+  fireEvent.change(field, { target: { value: '2' } });
+  fireEvent.click(within(regions[0]).getByText('見出しの行を変更'));
+  await waitFor(() => expect(port.saved).toHaveLength(1));
+  expect(port.saved[0].corrections).toEqual([{ sheet: '一覧', headerRow: 2 }]);
+  jest.mocked(checkWorkbook).mockImplementation(() => ({ report: REPORT, layouts: LAYOUTS, plans: [], previousYearPlans: [], unmatchedCorrections: [] }));
+});
+
 test('each graded table shows its scale and where it came from; the levels are corrected through the same path', async () => {
   const { port } = await renderChecked('ja');
   const region = screen.getAllByTestId('read-region')[0];

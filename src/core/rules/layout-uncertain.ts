@@ -40,20 +40,20 @@ export const layoutUncertain = defineRule<
   messages: {
     'notes-unread': {
       ja: (p) =>
-        `このExcelでは${p.kinds.map((k) => (k === 'notes' ? 'セルのメモ（ExcelApi 1.18 が必要）' : 'セルのコメント（ExcelApi 1.10 が必要）')).join('と')}を読み取れないため、読んでいません。凡例（評価の段階の説明）がメモやコメントにある場合、その凡例は使っていません。段階が違って読まれていれば、設定で評価の段階を指定してください。`,
+        `このExcelでは${p.kinds.map((k) => (k === 'notes' ? 'セルのメモ（ExcelApi 1.18 が必要）' : 'セルのコメント（ExcelApi 1.10 が必要）')).join('と')}を読み取れないため、読んでいません。凡例（評価の段階の説明）がメモやコメントにある場合、その凡例は使っていません。段階が違って読まれていれば、「点検」画面の「読み取った表」で評価の段階を直してください。`,
       en: (p) =>
-        `This Excel cannot read ${p.kinds.map((k) => (k === 'notes' ? 'cell notes (needs ExcelApi 1.18)' : 'cell comments (needs ExcelApi 1.10)')).join(' or ')}, so they were not read. A legend (what each grade means) kept in a note or comment was not used; if the grades were read on the wrong scale, set the scale in the settings.`,
+        `This Excel cannot read ${p.kinds.map((k) => (k === 'notes' ? 'cell notes (needs ExcelApi 1.18)' : 'cell comments (needs ExcelApi 1.10)')).join(' or ')}, so they were not read. A legend (what each grade means) kept in a note or comment was not used; if the grades were read on the wrong scale, correct the scale under 点検 › What was read.`,
     },
     'no-header': {
-      ja: () => '表の見出し行が見つからないため、このシートは点検していません。見出し行を設定（headerRow）で指定できます。',
-      en: () => 'No table header row was found, so this sheet was not checked. Set headerRow in the settings.',
+      ja: () => '表の見出し行が見つからないため、このシートは点検していません。見出し行を「読み取った表」（--config では corrections）で指定できます。',
+      en: () => 'No table header row was found, so this sheet was not checked. Set the header row under 点検 › What was read (corrections in --config).',
     },
     'no-grade-column': {
-      ja: (p) => `評価の列も年度の列も見つからないため、この表の評価は点検していません${p.read.length ? `（読み取った列: ${p.read.join('、')}）` : ''}。列の役割を設定で指定できます。`,
-      en: (p) => `Neither a grade column nor year columns were found, so this table's grades were not checked${p.read.length ? ` (columns read: ${p.read.join(', ')})` : ''}. Assign column roles in the settings.`,
+      ja: (p) => `評価の列も年度の列も見つからないため、この表の評価は点検していません${p.read.length ? `（読み取った列: ${p.read.join('、')}）` : ''}。列の役割を「読み取った表」（--config では corrections）で指定できます。`,
+      en: (p) => `Neither a grade column nor year columns were found, so this table's grades were not checked${p.read.length ? ` (columns read: ${p.read.join(', ')})` : ''}. Assign column roles under 点検 › What was read (corrections in --config).`,
     },
     'grade-column-guessed': {
-      ja: (p) => `見出しに「評価」がないため、評価の値が並ぶ${p.column}列を評価の列とみなしました。確かでないため、この表ではエラーを出していません。違う場合は設定で指定してください。`,
+      ja: (p) => `見出しに「評価」がないため、評価の値が並ぶ${p.column}列を評価の列とみなしました。確かでないため、この表ではエラーを出していません。違う場合は「読み取った表」（--config では corrections）で指定してください。`,
       en: (p) => `No header says 評価; column ${p.column}, which holds grades, was taken as the grade column. As this is a guess, the table raised no errors.`,
     },
     'grade-column-demoted': {
@@ -61,8 +61,8 @@ export const layoutUncertain = defineRule<
       en: (p) => `Column ${p.column} is headed 評価 but holds prose, not grades, so it is not checked as grades.`,
     },
     'ambiguous-grade-column': {
-      ja: (p) => `評価の列が複数あります（${p.columns.join('・')}列）。どれが今年度の評価か判定できないため、この表ではエラーを出していません。列の役割を設定で指定してください。`,
-      en: (p) => `Several grade columns (${p.columns.join(', ')}) and no telling which is this year's, so the table raised no errors. Assign the column roles in the settings.`,
+      ja: (p) => `評価の列が複数あります（${p.columns.join('・')}列）。どれが今年度の評価か判定できないため、この表ではエラーを出していません。列の役割を「読み取った表」（--config では corrections）で指定してください。`,
+      en: (p) => `Several grade columns (${p.columns.join(', ')}) and no telling which is this year's, so the table raised no errors. Assign the column roles under 点検 › What was read (corrections in --config).`,
     },
     'summary-unmatched': {
       ja: () => 'この評価総括表がどの評価シートを集計しているか判定できなかったため、件数を照合していません。',
@@ -86,9 +86,9 @@ export const layoutUncertain = defineRule<
     },
     'scale-direction-unknown': {
       ja: (p) =>
-        `${p.column}列の評価は${p.labels.join('・')}の点数ですが、どちらの端が良い評価かを示すもの（凡例・見出し・入力規則）が見つかりません。推測はしないため、この表ではエラーを出していません。凡例を置くか、設定で評価の段階を良い順に指定してください（scale.levels）。`,
+        `${p.column}列の評価は${p.labels.join('・')}の点数ですが、どちらの端が良い評価かを示すもの（凡例・見出し・入力規則）が見つかりません。推測はしないため、この表ではエラーを出していません。凡例を置くか、「読み取った表」（--config では corrections）で評価の段階を良い順に指定してください。`,
       en: (p) =>
-        `Column ${p.column} grades with points ${p.labels.join(', ')}, but nothing (a legend, the header, a dropdown) says which end is best. Hyoka does not guess, so the table raised no errors. Add a legend or give the levels best first in the settings (scale.levels).`,
+        `Column ${p.column} grades with points ${p.labels.join(', ')}, but nothing (a legend, the header, a dropdown) says which end is best. Hyoka does not guess, so the table raised no errors. Add a legend or give the levels best first under 点検 › What was read (corrections in --config).`,
     },
     'hidden-sheet-read': {
       ja: (p) =>

@@ -25,9 +25,9 @@ export const nothingChecked = defineRule<RuleContext, { allHidden: { hidden: num
       en: (p) => `The only visible sheets are examples (${p.examples.map((e) => `"${e}"`).join(', ')}) and no sheet holds the evaluation, so nothing was checked. Check that the filled-in sheet is there.`,
     },
     noTable: {
-      ja: (p) => `評価表・評価総括表として読めるシートがないため、何も点検していません（表示中のシート ${p.sheets}枚）。見出し行や列の役割は設定で指定できます。`,
+      ja: (p) => `評価表・評価総括表として読めるシートがないため、何も点検していません（表示中のシート ${p.sheets}枚）。見出し行や列の役割は「読み取った表」（--config では corrections）で指定できます。`,
       en: (p) =>
-        `No sheet reads as an evaluation table or a summary table (${p.sheets} visible), so nothing was checked. Header rows and column roles can be set in the settings.`,
+        `No sheet reads as an evaluation table or a summary table (${p.sheets} visible), so nothing was checked. Header rows and column roles can be set under 点検 › What was read (corrections in --config).`,
     },
   },
   check(context, report) {

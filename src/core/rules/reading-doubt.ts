@@ -41,33 +41,33 @@ export const readingDoubt = defineRule<
     },
     'column-misread': {
       ja: (p) =>
-        `${p.column}列を評価の列として読みましたが、記入のある${p.filled}件のうち${p.invalid}件が評価として読めません（例: 「${p.examples.join('」「')}」）。列の読み違いとみなし、この列では誤りを指摘していません。評価の列や評価の段階を設定で指定してください。`,
+        `${p.column}列を評価の列として読みましたが、記入のある${p.filled}件のうち${p.invalid}件が評価として読めません（例: 「${p.examples.join('」「')}」）。列の読み違いとみなし、この列では誤りを指摘していません。評価の列や評価の段階を「読み取った表」（--config では corrections）で指定してください。`,
       en: (p) =>
-        `Column ${p.column} was read as the grade column, but ${p.invalid} of its ${p.filled} filled cells do not read as grades (e.g. ${p.examples.map((e) => `"${e}"`).join(', ')}). Taken as a misreading, so this column raised no errors. Set the grade column or the scale in the settings.`,
+        `Column ${p.column} was read as the grade column, but ${p.invalid} of its ${p.filled} filled cells do not read as grades (e.g. ${p.examples.map((e) => `"${e}"`).join(', ')}). Taken as a misreading, so this column raised no errors. Set the grade column or the scale under 点検 › What was read (corrections in --config).`,
     },
     'no-grades-read': {
       ja: (p) =>
-        `この表には事業の行が${p.entries}行ありますが、評価の列（${p.column}列）から評価を1つも読み取れませんでした。評価が別の形（○印の列、計算結果のない数式など）で入っていないか確認し、評価の列を設定で指定してください。`,
+        `この表には事業の行が${p.entries}行ありますが、評価の列（${p.column}列）から評価を1つも読み取れませんでした。評価が別の形（○印の列、計算結果のない数式など）で入っていないか確認し、評価の列を「読み取った表」（--config では corrections）で指定してください。`,
       en: (p) =>
-        `This table has ${p.entries} program rows, but not one grade was read from its grade column (${p.column}). Check whether the grades are held another way (marks in level columns, formulas without results) and set the grade column in the settings.`,
+        `This table has ${p.entries} program rows, but not one grade was read from its grade column (${p.column}). Check whether the grades are held another way (marks in level columns, formulas without results) and set the grade column under 点検 › What was read (corrections in --config).`,
     },
     'grade-column-unread': {
       ja: (p) =>
-        `${p.column}列は見出しから評価の列と読めますが、評価として読める値が1つもないため、このシートの評価は点検していません。評価の段階（例: S・A・B・C、◎・○・△）や評価の列を設定で指定してください。`,
+        `${p.column}列は見出しから評価の列と読めますが、評価として読める値が1つもないため、このシートの評価は点検していません。評価の段階（例: S・A・B・C、◎・○・△）や評価の列を「読み取った表」（--config では corrections）で指定してください。`,
       en: (p) =>
-        `Column ${p.column} is headed as the grade column, but nothing in it reads as a grade, so this sheet's grades were not checked. Set the scale (e.g. S, A, B, C or ◎, ○, △) or the grade column in the settings.`,
+        `Column ${p.column} is headed as the grade column, but nothing in it reads as a grade, so this sheet's grades were not checked. Set the scale (e.g. S, A, B, C or ◎, ○, △) or the grade column under 点検 › What was read (corrections in --config).`,
     },
     'marks-not-read': {
       ja: (p) =>
-        `${p.column}列は年度ごとの評価（文章）として読みましたが、記入のある${p.filled}件のほとんどが「${p.examples.join('」「')}」のような短い記号で、文章でも評価の段階でもありません。評価が読めない形で入っているため、点検していません。評価の段階や列の役割を設定で指定してください。`,
+        `${p.column}列は年度ごとの評価（文章）として読みましたが、記入のある${p.filled}件のほとんどが「${p.examples.join('」「')}」のような短い記号で、文章でも評価の段階でもありません。評価が読めない形で入っているため、点検していません。評価の段階や列の役割を「読み取った表」（--config では corrections）で指定してください。`,
       en: (p) =>
-        `Column ${p.column} was read as a yearly evaluation (prose), but most of its ${p.filled} filled cells are short marks such as ${p.examples.map((e) => `"${e}"`).join(', ')}: neither prose nor grades read. They were not checked. Set the scale or the column's role in the settings.`,
+        `Column ${p.column} was read as a yearly evaluation (prose), but most of its ${p.filled} filled cells are short marks such as ${p.examples.map((e) => `"${e}"`).join(', ')}: neither prose nor grades read. They were not checked. Set the scale or the column's role under 点検 › What was read (corrections in --config).`,
     },
     'nothing-graded': {
       ja: (p) =>
-        `表（${p.tables}件）は読み取りましたが、評価も年度ごとの記入も1つも読み取れなかったため、何も点検していません。評価が入っている列を設定で指定してください。`,
+        `表（${p.tables}件）は読み取りましたが、評価も年度ごとの記入も1つも読み取れなかったため、何も点検していません。評価が入っている列を「読み取った表」（--config では corrections）で指定してください。`,
       en: (p) =>
-        `${p.tables} table(s) were read, but not one grade or yearly entry, so nothing was checked. Set the column that holds the grades in the settings.`,
+        `${p.tables} table(s) were read, but not one grade or yearly entry, so nothing was checked. Set the column that holds the grades under 点検 › What was read (corrections in --config).`,
     },
     'report-year-missing': {
       ja: () => '報告年度が見つかりませんでした（タイトル・シート名・ファイル名に年度がありません）。--year（アドインでは設定の報告年度）で指定してください。',

@@ -30,6 +30,9 @@ const EVIDENCE_ROWS_SHOWN = 50;
 /** 1-based last header row of a region (the row just above its data when it has none). */
 const lastHeaderRow = (layout: SheetLayout): number => (layout.headerRows[layout.headerRows.length - 1] ?? layout.firstDataRow - 1) + 1;
 
+/** A sheet that looks like a table yet was read as none (its `no-header` doubt). */
+const unreadTable = (layout: SheetLayout): boolean => layout.kind === 'other' && layout.uncertainties.some((u) => u.kind === 'no-header');
+
 /**
  * The key a table's corrections are saved under (Correction.table): the A1 of its top-left
  * header cell as detection found it before any correction, so it stays the same after a
@@ -65,10 +68,13 @@ export function ReadTables() {
   const styles = useStyles();
   const { lang, report, layouts, actions, phase } = usePane();
   const m = EXPLAIN_MESSAGES[lang];
-  const shown = layouts.filter((l) => l.kind !== 'other' && l.columns.length > 0);
+  // The tables read, and the sheets that look like a table but were not read (no header found,
+  // or not taken for an evaluation table): a person corrects those here too — header row, kind,
+  // then the columns — or nothing in the pane could make them read.
+  const shown = layouts.filter((l) => (l.kind !== 'other' && l.columns.length > 0) || unreadTable(l));
   if (!report || shown.length === 0) return null;
   const busy = phase !== 'idle';
-  const indexInSheet = (l: SheetLayout): number => layouts.filter((x) => x.sheet === l.sheet && x.kind !== 'other').indexOf(l) + 1;
+  const indexInSheet = (l: SheetLayout): number => layouts.filter((x) => x.sheet === l.sheet && (x.kind !== 'other' || unreadTable(x))).indexOf(l) + 1;
   const save = (c: Correction): void => void actions.correct(c);
   // Saved corrections that matched no table: said here, beside the tables they were meant for.
   const unmatched = report.findings.filter((f) => f.rule === 'correction-unmatched');
@@ -97,7 +103,8 @@ function RegionView({ layout, n, busy, onSave }: { layout: SheetLayout; n: numbe
   const styles = useStyles();
   const { lang } = usePane();
   const m = EXPLAIN_MESSAGES[lang];
-  const [headerRow, setHeaderRow] = useState(String(lastHeaderRow(layout)));
+  // No header found: the field starts empty rather than at a row nobody chose.
+  const [headerRow, setHeaderRow] = useState(layout.headerRows.length > 0 ? String(lastHeaderRow(layout)) : '');
   const wanted = Number(headerRow);
   const validRow = Number.isInteger(wanted) && wanted >= 1;
   const graded = layout.kind === 'evaluation' && layout.columns.some((c) => c.role === 'grade' || c.role === 'previousGrade');
