@@ -127,7 +127,7 @@ export function legendText(plan: PlanModel, v: ScaleVariant): string {
 // Words
 
 const SYNONYMS: Partial<Record<FieldRole, string[]>> = {
-  grade: ['評価', '自己評価', '評価結果', '総合評価', '担当課評価', '事業評価', '評価（A～D）', '今年度評価', 'Check'],
+  grade: ['評価', '自己評価', '評価結果', '総合評価', '担当課評価', '事業評価', '評価（A～D）', '今年度評価', 'Check', '判定', '評定', '年間評価', 'ランク'],
   previousGrade: ['前年度評価', '昨年度評価', '前年度事業評価'],
   yearAchievement: ['達成度', '達成率', '進捗率'],
   nextPolicy: ['次年度方針', '今後の方向性', '今後の方針'],

@@ -76,7 +76,7 @@ function hideKeys(p: PlanModel, rnd: () => number, prefer: string[] = []): strin
 }
 
 export const AXES: Axis[] = [
-  { name: 'header words', values: [{ kind: '1 header synonyms', applies: always, spec: (_p, rnd) => ({ wording: 1 + Math.floor(rnd() * 8) }) }] },
+  { name: 'header words', values: [{ kind: '1 header synonyms', applies: always, spec: (_p, rnd) => ({ wording: 1 + Math.floor(rnd() * 12) }) }] },
   { name: 'header rows', values: [{ kind: '1 header rows', applies: always, spec: (_p, rnd) => ({ headerRows: rnd() < 0.5 ? 2 : 3 }) }] },
   { name: 'line breaks', values: [{ kind: '1 line breaks', applies: always, spec: () => ({ lineBreaks: true }) }] },
   {
