@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 
 import { GRADES, type Field, type FieldRole, type Grade, type PlanModel, type Row, type Summary, type Table, type Value } from './plan-model';
 
-export type Notation = 'colon' | 'paren' | 'suffix' | 'space';
+export type Notation = 'colon' | 'paren' | 'suffix' | 'space' | 'prefix';
 export type YearNaming = 'R' | 'reiwa' | 'western';
 
 export interface LayoutSpec {
@@ -157,6 +157,8 @@ export function notate(grade: Grade, notation: Notation, words: Record<Grade, st
     // Points take their unit (`4点`); letters and marks the word 評価 (`Ｓ評価`, `◎評価`).
     case 'suffix': return spec.scale === 'points' ? `${label}点` : `${spec.scale ? label.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)) : FULL[grade]}評価`;
     case 'space': return `${label} ${words[grade]}`;
+    // The word first (`評価A`, `ランク：Ｓ`): points keep their unit only (`4点`), as nobody writes 評価4.
+    case 'prefix': return spec.scale === 'points' ? `${label}点` : grade === 'B' ? `ランク：${label}` : `評価${label}`;
   }
 }
 

@@ -62,7 +62,7 @@ const NEW_AXIS_CHANCE = 0.3;
 
 const has = (p: PlanModel, role: string): boolean => p.tables.some((t) => t.fields.some((f) => f.role === role));
 const always = (): boolean => true;
-const notations = ['colon', 'paren', 'suffix', 'space'] as const;
+const notations = ['colon', 'paren', 'suffix', 'space', 'prefix'] as const;
 const namings = ['R', 'reiwa', 'western'] as const;
 export const pick = <T>(xs: readonly T[], rnd: () => number): T => xs[Math.floor(rnd() * xs.length)];
 
